@@ -1,0 +1,57 @@
+"""``advisor-app``: no arguments opens the desktop app; subcommands are for scripts and the office.
+
+Each subcommand lives in its own module with a ``register(subparsers)`` function that adds its
+parser and sets ``run`` to a function ``(args, context) -> int``. Expected problems are
+:class:`DomainError`: printed as one line on stderr, exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from advisor_app import __version__
+from advisor_app.domain.errors import DomainError
+
+from .context import Context
+
+# Subcommand modules, in the order ``--help`` lists them.
+COMMANDS = ("household", "demo")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="advisor-app",
+        description="救助顾问工作台：家庭登记、资格核对、表格打印。不带参数运行即打开桌面程序。",
+    )
+    parser.add_argument("--version", action="version", version=f"advisor-app {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="数据文件夹（默认：环境变量 ADVISOR_APP_HOME，否则为系统的用户数据目录）")
+    sub = parser.add_subparsers(title="subcommands", metavar="COMMAND")
+    for name in COMMANDS:
+        import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    run = getattr(args, "run", None)
+    if run is None:
+        from advisor_app.gui.app import run_app  # Qt is loaded only for the desktop app
+
+        return run_app(args.data_dir)
+    context = Context(args.data_dir)
+    try:
+        return int(run(args, context) or 0)
+    except DomainError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    finally:
+        context.close()

@@ -1,0 +1,64 @@
+"""``advisor-app household import|export|list|delete``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from advisor_app.services import households
+
+from .context import Context
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("household", help="家庭档案：导入、导出、列表（advisor-household/1 JSON）")
+    cmds = parser.add_subparsers(title="household commands", metavar="ACTION", required=True)
+
+    p = cmds.add_parser("import", help="导入一个家庭（文件带 id 时更新该家庭），输出其编号")
+    p.add_argument("file", help="advisor-household/1 JSON 文件，- 表示标准输入")
+    p.set_defaults(run=_import)
+
+    p = cmds.add_parser("export", help="输出一个家庭的 JSON")
+    p.add_argument("id", help="家庭编号")
+    p.add_argument("--out", help="写入文件，而不是标准输出")
+    p.set_defaults(run=_export)
+
+    p = cmds.add_parser("list", help="每户一行：编号、户主姓名、村（社区）")
+    p.add_argument("--village", help="只列出村名包含此文字的家庭")
+    p.add_argument("--name", help="成员姓名的一部分，或户主姓名的拼音首字母（如 wxx）")
+    p.add_argument("--limit", type=int, help="最多列出多少户")
+    p.set_defaults(run=_list)
+
+    p = cmds.add_parser("delete", help="删除一个家庭（保留删除记录以便同步）")
+    p.add_argument("id", help="家庭编号")
+    p.set_defaults(run=_delete)
+
+
+def _import(args: argparse.Namespace, ctx: Context) -> int:
+    household = households.read_document(args.file)  # validate before touching the profile
+    saved = households.save_household(ctx.profile, household)
+    print(saved.id)
+    return 0
+
+
+def _export(args: argparse.Namespace, ctx: Context) -> int:
+    text = households.export_household(ctx.profile, args.id)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _list(args: argparse.Namespace, ctx: Context) -> int:
+    for h in households.list_households(ctx.profile, village=args.village, name=args.name, limit=args.limit):
+        print(f"{h.id}\t{h.head_name}\t{h.village}")
+    return 0
+
+
+def _delete(args: argparse.Namespace, ctx: Context) -> int:
+    households.delete_household(ctx.profile, args.id)
+    print(f"已删除 {args.id}")
+    return 0

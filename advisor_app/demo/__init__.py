@@ -1,0 +1,1 @@
+"""Synthetic demo households (clearly fictional people with valid-looking ID numbers)."""

@@ -1,0 +1,1 @@
+"""Plain domain types and value objects: no database, no Qt, no I/O."""

@@ -1,0 +1,1 @@
+"""Persistence: the engine factory, typed models, migrations and repositories."""

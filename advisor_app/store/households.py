@@ -1,0 +1,262 @@
+"""Saving and loading households (with members, visits and needs) as one aggregate.
+
+A save reconciles the stored records with the household as it is now: records are matched by id
+(members also by ID number), changed records get a new version and ``unsent``, records that are gone
+become tombstones. Nothing is ever hard-deleted, so a later sync can tell the office about it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from advisor_app.domain.errors import NotFound
+from advisor_app.domain.household import Household, Need, Visit
+
+from . import convert
+from .models import HouseholdRow, MemberRow, NeedRow, Record, VisitRow, new_id, utc_now
+
+
+def _apply(row: Record, values: dict[str, Any], now: str) -> bool:
+    """Set changed columns on ``row``; raise its version when anything changed."""
+    changed = row.deleted_at is not None
+    for key, value in values.items():
+        if getattr(row, key) != value:
+            setattr(row, key, value)
+            changed = True
+    if changed:
+        row.deleted_at = None
+        row.version = (row.version or 0) + 1
+        row.updated_at = now
+        row.unsent = True
+    return changed
+
+
+def _tombstone(row: Record, now: str) -> None:
+    if row.deleted_at is None:
+        row.deleted_at = now
+        row.version += 1
+        row.updated_at = now
+        row.unsent = True
+
+
+def save_household(session: Session, household: Household, *, with_visits: bool = True) -> Household:
+    """Create or update ``household``; returns it with ids and versions as stored.
+
+    With ``with_visits=False`` the stored visits are left alone (an editor that only changes the
+    household's facts must not delete visits it never loaded).
+    """
+    now = utc_now()
+    row = session.get(HouseholdRow, household.id) if household.id else None
+    if row is None:
+        row = HouseholdRow(id=household.id or new_id(), created_at=now, updated_at=now, version=0)
+        session.add(row)
+    changed = _apply(row, convert.household_values(household), now)
+
+    existing = {m.id: m for m in session.scalars(sa.select(MemberRow).where(MemberRow.household_id == row.id))}
+    by_number = {m.id_number: m for m in existing.values() if m.deleted_at is None}
+    kept: set[str] = set()
+    for position, member in enumerate(household.members):
+        mrow = existing.get(member.id) if member.id else None
+        if mrow is None or mrow.id in kept:
+            mrow = by_number.get(member.id_number)
+        if mrow is None or mrow.id in kept:
+            mrow = MemberRow(id=member.id if member.id and member.id not in existing else new_id(),
+                             household_id=row.id, created_at=now, version=0)
+            session.add(mrow)
+        changed |= _apply(mrow, convert.member_values(member, position), now)
+        member.id = mrow.id
+        kept.add(mrow.id)
+    for mrow in existing.values():
+        if mrow.id not in kept and mrow.deleted_at is None:
+            _tombstone(mrow, now)
+            changed = True
+
+    if with_visits:
+        stored = {v.id: v for v in session.scalars(sa.select(VisitRow).where(VisitRow.household_id == row.id))}
+        for visit in household.visits:
+            _save_visit(session, row.id, visit, stored.pop(visit.id, None) if visit.id else None, now)
+        for vrow in stored.values():
+            _tombstone(vrow, now)
+    if changed and row.version == household.version:
+        # A member changed but the household columns did not: the aggregate still has a new version.
+        row.version += 1
+        row.updated_at = now
+        row.unsent = True
+    session.flush()
+    household.id = row.id
+    household.version = row.version
+    return household
+
+
+def _save_visit(session: Session, household_id: str, visit: Visit, vrow: VisitRow | None, now: str) -> None:
+    if vrow is None:
+        vrow = VisitRow(id=visit.id or new_id(), household_id=household_id, created_at=now, version=0)
+        session.add(vrow)
+    _apply(vrow, convert.visit_values(visit), now)
+    stored = {n.id: n for n in session.scalars(sa.select(NeedRow).where(NeedRow.visit_id == vrow.id))}
+    for position, need in enumerate(visit.needs):
+        nrow = stored.pop(need.id, None) if need.id else None
+        if nrow is None:
+            nrow = NeedRow(id=need.id or new_id(), visit_id=vrow.id, household_id=household_id,
+                           created_at=now, version=0)
+            session.add(nrow)
+        _apply(nrow, convert.need_values(need, position), now)
+        need.id = nrow.id
+    for nrow in stored.values():
+        _tombstone(nrow, now)
+    visit.id = vrow.id
+    visit.version = vrow.version
+
+
+def save_visit(session: Session, household_id: str, visit: Visit) -> Visit:
+    """Create or update one visit (and its needs) of a stored household."""
+    if session.get(HouseholdRow, household_id) is None:
+        raise NotFound(f"没有编号为 {household_id} 的家庭")
+    vrow = session.get(VisitRow, visit.id) if visit.id else None
+    _save_visit(session, household_id, visit, vrow, utc_now())
+    session.flush()
+    return visit
+
+
+def load_household(session: Session, household_id: str, *, with_visits: bool = True) -> Household:
+    row = session.get(HouseholdRow, household_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFound(f"没有编号为 {household_id} 的家庭")
+    members = [convert.member_from(m) for m in session.scalars(
+        sa.select(MemberRow).where(MemberRow.household_id == household_id, MemberRow.deleted_at.is_(None))
+        .order_by(MemberRow.position))]
+    visits = load_visits(session, household_id) if with_visits else []
+    return convert.household_from(row, members, visits)
+
+
+def load_visits(session: Session, household_id: str) -> list[Visit]:
+    vrows = session.scalars(
+        sa.select(VisitRow).where(VisitRow.household_id == household_id, VisitRow.deleted_at.is_(None))
+        .order_by(VisitRow.date, VisitRow.created_at)).all()
+    needs: dict[str, list[Need]] = {}
+    for n in session.scalars(
+            sa.select(NeedRow).where(NeedRow.household_id == household_id, NeedRow.deleted_at.is_(None))
+            .order_by(NeedRow.position)):
+        needs.setdefault(n.visit_id, []).append(Need(n.category, n.description, n.status, n.id))
+    return [Visit(type=v.type, date=v.date, investigators=list(v.investigators), notes=v.notes,
+                  needs=needs.get(v.id, []), next_visit=v.next_visit, follow_up=v.follow_up,
+                  id=v.id, version=v.version) for v in vrows]
+
+
+def delete_household(session: Session, household_id: str) -> None:
+    """Tombstone the household and everything that belongs to it."""
+    row = session.get(HouseholdRow, household_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFound(f"没有编号为 {household_id} 的家庭")
+    now = utc_now()
+    _tombstone(row, now)
+    for model in (MemberRow, VisitRow, NeedRow):
+        for child in session.scalars(sa.select(model).where(model.household_id == household_id)):
+            _tombstone(child, now)
+    session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdSummary:
+    id: str
+    head_name: str
+    village: str
+    town: str
+    region: str
+    member_count: int
+    version: int
+
+
+def list_households(session: Session, *, village: str | None = None, name: str | None = None,
+                    limit: int | None = None) -> list[HouseholdSummary]:
+    """Households in village, then head-name order. ``name`` matches any member's name (part of it)
+    or the pinyin initials of the head's name (their start)."""
+    h = HouseholdRow
+    query = sa.select(h.id, h.head_name, h.village, h.town, h.region, h.member_count, h.version).where(
+        h.deleted_at.is_(None))
+    if village:
+        query = query.where(h.village.contains(village, autoescape=True))
+    if name:
+        member_match = sa.select(MemberRow.household_id).where(
+            MemberRow.deleted_at.is_(None), MemberRow.name.contains(name, autoescape=True))
+        query = query.where(sa.or_(h.head_initials.startswith(name.lower(), autoescape=True),
+                                   h.id.in_(member_match)))
+    query = query.order_by(h.village, h.head_name, h.id).limit(limit)
+    return [HouseholdSummary(*r) for r in session.execute(query)]
+
+
+def count_households(session: Session) -> int:
+    return session.scalar(sa.select(sa.func.count()).select_from(HouseholdRow)
+                          .where(HouseholdRow.deleted_at.is_(None))) or 0
+
+
+# --- Bulk paths (demo generation, batch screening): plain executemany / one pass over sorted rows ---
+
+def _columns(model: type[Any]) -> list[str]:
+    return [c.name for c in model.__table__.columns]
+
+
+def insert_many(conn: sa.Connection, households: Sequence[Household]) -> int:
+    """Insert new households (with members, visits, needs) in a few executemany calls.
+
+    Much faster than the ORM for demo data and imports of many new records. Assigns ids.
+    Returns the number of households inserted.
+    """
+    now = utc_now()
+    base = {"created_at": now, "updated_at": now, "version": 1, "deleted_at": None, "unsent": True}
+    rows: dict[type[Any], list[dict[str, Any]]] = {HouseholdRow: [], MemberRow: [], VisitRow: [], NeedRow: []}
+    for h in households:
+        h.id = h.id or new_id()
+        h.version = 1
+        rows[HouseholdRow].append({**convert.household_values(h), **base, "id": h.id})
+        for position, m in enumerate(h.members):
+            m.id = m.id or new_id()
+            rows[MemberRow].append({**convert.member_values(m, position), **base, "id": m.id,
+                                    "household_id": h.id})
+        for v in h.visits:
+            v.id = v.id or new_id()
+            v.version = 1
+            rows[VisitRow].append({**convert.visit_values(v), **base, "id": v.id, "household_id": h.id})
+            for position, n in enumerate(v.needs):
+                n.id = n.id or new_id()
+                rows[NeedRow].append({**convert.need_values(n, position), **base, "id": n.id,
+                                      "visit_id": v.id, "household_id": h.id})
+    for model, values in rows.items():
+        if values:
+            conn.execute(sa.insert(model.__table__), values)
+    return len(households)
+
+
+def iter_households(conn: sa.Connection, *, batch: int = 5000,
+                    ids: Iterable[str] | None = None) -> Iterable[list[Household]]:
+    """All live households with their members (no visits), in batches, read in one ordered pass."""
+    h = HouseholdRow.__table__
+    m = MemberRow.__table__
+    hq = sa.select(h).where(h.c.deleted_at.is_(None)).order_by(h.c.id)
+    mq = (sa.select(m).where(m.c.deleted_at.is_(None), m.c.household_id.in_(
+        sa.select(h.c.id).where(h.c.deleted_at.is_(None)))).order_by(m.c.household_id, m.c.position))
+    if ids is not None:
+        wanted = list(ids)
+        hq = hq.where(h.c.id.in_(wanted))
+        mq = mq.where(m.c.household_id.in_(wanted))
+    member_rows = iter(conn.execute(mq).mappings())
+    pending = next(member_rows, None)
+    out: list[Household] = []
+    for row in conn.execute(hq):
+        members = []
+        while pending is not None and pending["household_id"] < row.id:
+            pending = next(member_rows, None)
+        while pending is not None and pending["household_id"] == row.id:
+            members.append(convert.member_from(dict(pending)))
+            pending = next(member_rows, None)
+        out.append(convert.household_from(row, members, []))
+        if len(out) >= batch:
+            yield out
+            out = []
+    if out:
+        yield out

@@ -1,0 +1,162 @@
+"""Database tables (SQLAlchemy 2 typed models).
+
+Every record that will be merged from several laptops has a random UUID primary key, creation and
+update times (UTC, ISO text), a version counter raised on each change, a ``deleted_at`` tombstone
+instead of a hard delete, and an ``unsent`` flag for changes not yet exported in a bundle.
+Money is stored in integer fen (分) so sums are exact; incomes are a small JSON list on the member.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Record:
+    """Columns every synchronisable record carries."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+    updated_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    deleted_at: Mapped[str | None] = mapped_column(String(32), default=None)
+    unsent: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class HouseholdRow(Record, Base):
+    __tablename__ = "households"
+
+    region: Mapped[str] = mapped_column(String(6))
+    area: Mapped[str] = mapped_column(String(8))
+    address: Mapped[str] = mapped_column(Text, default="")
+    town: Mapped[str] = mapped_column(Text, default="")
+    village: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    financial_assets_fen: Mapped[int] = mapped_column(Integer, default=0)
+    vehicles: Mapped[int] = mapped_column(Integer, default=0)
+    extra_houses: Mapped[int] = mapped_column(Integer, default=0)
+    medical_selfpaid_12m_fen: Mapped[int] = mapped_column(Integer, default=0)
+    education_12m_fen: Mapped[int] = mapped_column(Integer, default=0)
+    emergency_kind: Mapped[str | None] = mapped_column(String(16), default=None)
+    emergency_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    supporters: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    # Denormalised for the list screen and search; kept current by the store on every save.
+    head_name: Mapped[str] = mapped_column(Text, default="")
+    head_initials: Mapped[str] = mapped_column(Text, default="")
+    member_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        Index("ix_households_village", "village"),
+        Index("ix_households_head_name", "head_name"),
+        Index("ix_households_head_initials", "head_initials"),
+    )
+
+
+class MemberRow(Record, Base):
+    __tablename__ = "members"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(Text)
+    id_number: Mapped[str] = mapped_column(String(18))
+    relation: Mapped[str] = mapped_column(String(16))
+    disability_kind: Mapped[str | None] = mapped_column(String(16), default=None)
+    disability_grade: Mapped[int | None] = mapped_column(Integer, default=None)
+    serious_illness: Mapped[bool] = mapped_column(Boolean, default=False)
+    self_care_lost: Mapped[int] = mapped_column(Integer, default=0)
+    self_care_items: Mapped[list[str]] = mapped_column(JSON, default=list)
+    student: Mapped[bool] = mapped_column(Boolean, default=False)
+    whereabouts: Mapped[str] = mapped_column(String(16), default="home")
+    months_away: Mapped[int] = mapped_column(Integer, default=0)
+    incomes: Mapped[list[list[object]]] = mapped_column(JSON, default=list)  # [[kind, monthly], …]
+    ethnicity: Mapped[str] = mapped_column(Text, default="")
+    occupation: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index("ix_members_household", "household_id", "position"),
+        Index("ix_members_id_number", "id_number"),
+    )
+
+
+class VisitRow(Record, Base):
+    __tablename__ = "visits"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    type: Mapped[str] = mapped_column(String(16))
+    date: Mapped[dt.date] = mapped_column(Date)
+    investigators: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    next_visit: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    follow_up: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_visits_household", "household_id", "date"),)
+
+
+class NeedRow(Record, Base):
+    __tablename__ = "needs"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    category: Mapped[str] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+
+    __table_args__ = (Index("ix_needs_visit", "visit_id"), Index("ix_needs_household", "household_id"))
+
+
+class ScreeningResultRow(Base):
+    """The latest eligibility result per household, programme and member (batch screening)."""
+
+    __tablename__ = "screening_results"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    member_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    program: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16))
+    amount_fen: Mapped[int | None] = mapped_column(Integer, default=None)
+    detail: Mapped[str] = mapped_column(Text, default="")  # e.g. care level, temporary kind
+    on_date: Mapped[dt.date] = mapped_column(Date)
+    screened_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+
+    __table_args__ = (Index("ix_screening_household", "household_id"),
+                      Index("ix_screening_program_status", "program", "status"))
+
+
+class DraftRow(Base):
+    """Work in progress saved every few seconds (a visit being typed), restored after a crash."""
+
+    __tablename__ = "drafts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    payload: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+
+
+class SettingRow(Base):
+    """Business settings that belong to the profile (not to the window)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
