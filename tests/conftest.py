@@ -1,0 +1,51 @@
+"""Shared fixtures. Every test runs with its own data folder; Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test ever touches the user's real data folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("ADVISOR_APP_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def data_dir(_isolated_home: Path) -> Path:
+    return _isolated_home
+
+
+@pytest.fixture
+def profile(data_dir: Path) -> Iterator[object]:
+    """An empty, migrated profile in a temporary folder."""
+    from advisor_app.services.profile import open_profile
+
+    p = open_profile(data_dir)
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def demo_profile(profile: object) -> object:
+    """A profile with 60 deterministic demo households."""
+    from advisor_app.services.demo import fill_demo
+
+    fill_demo(profile, 60, seed=7)  # type: ignore[arg-type]
+    return profile
+
+
+@pytest.fixture
+def household_json() -> str:
+    """吴晓霞's household from the sample file (text of an advisor-household/1 document)."""
+    return (DATA / "household_wu.json").read_text(encoding="utf-8")
