@@ -1,0 +1,1 @@
+"""Eligibility rules: dated policy tables by region, and the programme checks."""
