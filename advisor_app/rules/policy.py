@@ -98,8 +98,8 @@ class PolicyTables:
     @classmethod
     def load(cls, folder: Path | None = None, *, local: Path | None = None) -> PolicyTables:
         """Read every ``*.csv`` table in ``folder`` (default: the shipped ``resources/policy``), then
-        the local table file ``local`` if given (it overrides shipped values with the same region,
-        key, area and start date). Raises :class:`PolicyTableError` naming the file and row."""
+        the local table file ``local`` if given (its rows replace the shipped rows of every region
+        code it names). Raises :class:`PolicyTableError` naming the file and row."""
         folder = shipped_folder() if folder is None else folder
         if not folder.is_dir():
             raise PolicyTableError("找不到政策标准文件夹", where=str(folder))
@@ -111,8 +111,12 @@ class PolicyTables:
             else:
                 rows.extend(read_csv(path))
         if local is not None and local.exists():
-            rows = overlay(rows, read_csv(local))
+            return cls(rows, names).with_local(read_csv(local))
         return cls(rows, names)
+
+    def with_local(self, local: list[PolicyRow]) -> PolicyTables:
+        """These tables with a local table on top (see :func:`overlay`); validated again."""
+        return PolicyTables(overlay(self._rows, local), self._names)
 
     def rows(self) -> list[PolicyRow]:
         return list(self._rows)
@@ -177,10 +181,10 @@ class PolicyTables:
 
 
 def overlay(base: list[PolicyRow], local: list[PolicyRow]) -> list[PolicyRow]:
-    """Shipped rows with local rows on top: a local row replaces the shipped row with the same
-    region, key, area and start date, other local rows are added."""
-    replaced = {row.identity for row in local}
-    return [row for row in base if row.identity not in replaced] + list(local)
+    """Shipped rows with a local table on top: for every region code the local table names, its
+    rows replace all shipped rows of that code (a county's sheet is its whole table)."""
+    replaced = {row.region for row in local}
+    return [row for row in base if row.region not in replaced] + list(local)
 
 
 def read_region_names(path: Path) -> dict[str, str]:

@@ -1,0 +1,120 @@
+"""``advisor-app policy show|import|template|regions``: the dated policy tables (低保标准 …)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from advisor_app.domain.errors import Cancelled
+from advisor_app.rules.policy_format import AREA_LABELS, KEYS, PolicyRow, format_number
+from advisor_app.services import policy as service
+
+from .context import Context
+
+_KIND = {"added": "新增", "changed": "修改", "removed": "删除"}
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("policy", help="政策标准表：查看某地某日的标准，导入县里的 Excel 表")
+    actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
+
+    s = actions.add_parser("show", help="显示某地区在某日起作用的全部标准")
+    s.add_argument("region", metavar="REGION", help="6 位地区代码，或地区名称（如 蜀山区）")
+    s.add_argument("--on", type=_date, metavar="DATE", help="日期 YYYY-MM-DD（默认今天）")
+    s.add_argument("--area", choices=("urban", "rural"), help="只看城镇(urban)或农村(rural)")
+    s.set_defaults(run=_show)
+
+    i = actions.add_parser("import", help="导入县里维护的 Excel 政策标准表（先显示变更预览）")
+    i.add_argument("file", type=Path, metavar="FILE.xlsx")
+    i.add_argument("--yes", action="store_true", help="不再询问，直接导入")
+    i.add_argument("--dry-run", action="store_true", help="只检查并显示预览，不导入")
+    i.set_defaults(run=_import)
+
+    t = actions.add_parser("template", help="生成可填写的 Excel 表（可带某地区现有的数值）")
+    t.add_argument("out", type=Path, metavar="OUT.xlsx")
+    t.add_argument("--region", metavar="REGION", help="填入该地区现有的数值")
+    t.set_defaults(run=_template)
+
+    r = actions.add_parser("regions", help="列出有政策标准的地区")
+    r.set_defaults(run=_regions)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写成 2024-01-01") from None
+
+
+def _show(args: argparse.Namespace, ctx: Context) -> int:
+    shown = service.show(args.region, on=args.on, area=args.area, profile=ctx.profile)
+    area = f"（{AREA_LABELS[args.area]}）" if args.area else ""
+    print(f"{shown.name}（{shown.region}）{area}在 {shown.on} 有效的政策标准：")
+    tables = service.tables_for(ctx.profile)
+    for line in shown.values:
+        v = line.value
+        marker = "  【默认值】" if v.is_default else ""
+        area_text = AREA_LABELS[line.area] if line.area else "城乡通用"
+        until = f"至 {v.effective_to}" if v.effective_to else "起"
+        print(f"  {v.label}（{v.key}）：{format_number(v.value)} {v.unit}  [{area_text}]{marker}")
+        print(f"      地区 {v.region} {tables.name(v.region)}，"
+              f"{v.effective_from} {until}；依据：{v.source}" + (f"；备注：{v.note}" if v.note else ""))
+    if not shown.has_standard:
+        print(f"没有该地区在 {shown.on} 的低保标准（no policy table for this region and date）。"
+              "资格核对将提示“需要补充政策标准”；县里可用 advisor-app policy import 导入本地标准。")
+    return 0
+
+
+def _describe(row: PolicyRow) -> str:
+    area = AREA_LABELS[row.area] if row.area else "城乡通用"
+    until = f"至 {row.effective_to}" if row.effective_to else "起"
+    default = "，默认值" if row.is_default else ""
+    return (f"{row.region} {KEYS[row.key].label}（{row.key}）[{area}] {row.effective_from} {until}："
+            f"{format_number(row.value)} {row.unit}{default}")
+
+
+def _import(args: argparse.Namespace, ctx: Context) -> int:
+    preview = service.preview_import(ctx.profile, args.file)
+    print(f"检查通过：{args.file.name} 共 {len(preview.rows)} 行，涉及地区 {'、'.join(preview.regions)}。")
+    print("导入后，这些地区的全部数值以此表为准。与现行表相比：")
+    for change in preview.changes:
+        if change.kind == "changed" and change.before and change.after:
+            print(f"  修改  {_describe(change.before)}  →  {format_number(change.after.value)} "
+                  f"{change.after.unit}（依据：{change.after.source}）")
+        else:
+            print(f"  {_KIND[change.kind]}  {_describe(change.row)}")
+    counts = {kind: sum(1 for c in preview.changes if c.kind == kind) for kind in _KIND}
+    print(f"  不变 {preview.unchanged} 行；新增 {counts['added']}，修改 {counts['changed']}，"
+          f"删除 {counts['removed']}。")
+    if not preview.has_changes:
+        print("没有变化，无需导入。")
+        return 0
+    if args.dry_run:
+        print("只做了预览，没有导入。")
+        return 0
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("未导入：确认导入请加 --yes。", file=sys.stderr)
+            return 1
+        answer = input("确认导入？输入 y 确认，其他键取消：").strip().lower()
+        if answer not in ("y", "yes", "是"):
+            raise Cancelled("已取消，政策表保持原样。")
+    path = service.apply_import(ctx.profile, preview)
+    print(f"已导入，本地政策表：{path}")
+    return 0
+
+
+def _template(args: argparse.Namespace, ctx: Context) -> int:
+    n = service.write_template(args.out, args.region, profile=ctx.profile)
+    filled = f"，已填入 {n} 行现有数值" if n else "（空表，第二页是项目说明）"
+    print(f"已生成 {args.out}{filled}")
+    return 0
+
+
+def _regions(args: argparse.Namespace, ctx: Context) -> int:
+    for code, name in service.tables_for(ctx.profile).regions():
+        print(f"{code}  {name}")
+    return 0
