@@ -1,0 +1,120 @@
+"""Household facts every programme shares: who is counted, counted income, assets, ages.
+
+**Who is counted (《最低生活保障审核确认办法》第七条).** People serving a prison sentence and people in
+compulsory drug rehabilitation (whereabouts ``prison`` / ``drug_rehab``) are *not* counted, however
+long they have been away: Art. 7 lists them without a minimum time, and from the first day the
+state, not the family, provides for them. Clergy living at a religious site (``religious``) are not
+counted from 36 months away (the 3-year rule of Art. 7); below 36 months they are still counted.
+A member whose whereabouts are unknown (``missing``) is still counted. Members not counted bring
+neither their person nor their income into the household's figures.
+
+**Counted income (第十三条).** wage, business, property, transfer, pension_other and other are
+counted; preferential_care, family_planning_award, scholarship, heroism_award, assistance and
+pension_basic (the 基础养老金 part) are not. All sums are integer fen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from advisor_app.domain.household import Household, Member
+from advisor_app.domain.vocab import INCOME_KINDS, WHEREABOUTS
+
+COUNTED_INCOME = frozenset({"wage", "business", "property", "transfer", "pension_other", "other"})
+EXCLUDED_INCOME = frozenset(INCOME_KINDS) - COUNTED_INCOME
+NOT_COUNTED_ANY_TIME = frozenset({"prison", "drug_rehab"})
+RELIGIOUS_MONTHS = 36
+
+CITE_MEMBERS = "《最低生活保障审核确认办法》第七条"
+CITE_INCOME = "《最低生活保障审核确认办法》第十三条"
+CITE_ASSETS = "《最低生活保障审核确认办法》第十四条"
+
+
+@dataclass(slots=True)
+class MemberFacts:
+    member: Member
+    age: int  # completed years on the check date (60 on the 60th birthday)
+    counted: bool  # part of the household for income and per-capita figures
+    income_fen: int  # own counted monthly income (Art. 13), fen
+
+
+@dataclass(slots=True)
+class HouseholdFacts:
+    household: Household
+    on: dt.date
+    members: list[MemberFacts]
+    counted: int  # counted members
+    income_fen: int  # counted monthly income of the counted members, fen
+
+
+def age_on(id_number: str, on: dt.date) -> int:
+    """Completed years from the birth date in the ID number (same rule as ``idcard.age_on``)."""
+    y, m, d = int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14])
+    return on.year - y - ((on.month, on.day) < (m, d))
+
+
+def is_counted(m: Member) -> bool:
+    w = m.whereabouts
+    if w in NOT_COUNTED_ANY_TIME:
+        return False
+    return not (w == "religious" and m.months_away >= RELIGIOUS_MONTHS)
+
+
+def counted_income_fen(m: Member) -> int:
+    return sum(round(i.monthly * 100) for i in m.incomes if i.kind in COUNTED_INCOME)
+
+
+def household_facts(h: Household, on: dt.date) -> HouseholdFacts:
+    members = []
+    n = 0
+    income = 0
+    for m in h.members:
+        counted = is_counted(m)
+        own = counted_income_fen(m)
+        members.append(MemberFacts(m, age_on(m.id_number, on), counted, own))
+        if counted:
+            n += 1
+            income += own
+    return HouseholdFacts(h, on, members, n, income)
+
+
+# --- wording -------------------------------------------------------------------------------------
+
+def yuan(fen: int) -> str:
+    """Money as an advisor writes it: 800.00."""
+    return f"{fen / 100:.2f}"
+
+
+def figure(fen: int) -> str:
+    """A policy figure: whole yuan without decimals (924), else two decimals (1321.50)."""
+    return str(fen // 100) if fen % 100 == 0 else f"{fen / 100:.2f}"
+
+
+def times(milli: int) -> str:
+    """A multiple: 1500 → "1.5"."""
+    return f"{milli / 1000:g}"
+
+
+def ceil_yuan(fen: int) -> int:
+    """Round a fen amount up to whole yuan (补差 is rounded up, never down)."""
+    return -(-fen // 100)
+
+
+def not_counted_why(m: Member) -> str:
+    label = WHEREABOUTS.get(m.whereabouts, m.whereabouts)
+    if m.whereabouts == "religious":
+        return f"{label}已满3年（{m.months_away}个月）"
+    return f"{label}（离家{m.months_away}个月），服刑、强制隔离戒毒期间不计入" if m.months_away else \
+        f"{label}，服刑、强制隔离戒毒期间不计入"
+
+
+def members_sentence(f: HouseholdFacts) -> str:
+    out = [m for m in f.members if not m.counted]
+    text = f"计入家庭人口 {f.counted} 人"
+    if out:
+        text += "；不计入：" + "；".join(f"{m.member.name}（{not_counted_why(m.member)}）" for m in out)
+    staying = [m for m in f.members if m.counted and m.member.whereabouts == "religious"]
+    if staying:
+        text += "；" + "、".join(m.member.name for m in staying) + "在宗教场所居住不满3年，仍计入"
+    return text

@@ -1,0 +1,179 @@
+"""What a check returns: one result per programme (and per member for the per-member programmes).
+
+Every result explains itself. ``reasons`` lists each condition that was evaluated, passed or failed,
+as a sentence an advisor can read to the family, with the figures and the regulation it comes from.
+Batch screening asks for no reasons (``explain=False``); statuses and amounts are the same either way.
+
+JSON (``advisor-check/1``) conventions, documented once here:
+
+* ``policy`` maps each key to ``{"value", "unit", "source", "is_default", "region", "effective_from"}``;
+  ``value`` is an integer when the figure is whole (``"dibao_standard": {"value": 924, …}``).
+* ``margin`` (低保 and 低保边缘 only) is in yuan of *monthly household income*:
+  - 低保: ``margin = 低保标准 × counted members − counted household income``. Positive: the family
+    stays eligible until its income rises by this much (at exactly +margin it flips to ineligible).
+    Zero or negative: income must fall by more than ``-margin`` (by ``-margin + 0.01`` at least).
+  - 低保边缘: when income is at or above the 低保 line, ``margin = edge line × members − income``
+    (same reading as above against the upper line); when income is below the 低保 line the family is
+    a 低保 case, and ``margin = income − 低保 line`` (negative: how far below the lower edge).
+  ``margin`` is ``null`` when the income test could not be made (needs_info).
+* Amounts (``monthly_amount``, ``max_amount``) are whole yuan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from advisor_app.domain.idcard import mask
+
+ELIGIBLE = "eligible"
+INELIGIBLE = "ineligible"
+NEEDS_INFO = "needs_info"
+
+PROGRAM_LABELS = {
+    "dibao": "低保",
+    "dibao_edge": "低保边缘",
+    "dibao_single": "单人保",
+    "tekun": "特困",
+    "unsupported_child": "事实无人抚养儿童",
+    "temporary": "临时救助",
+}
+STATUS_LABELS = {ELIGIBLE: "符合", INELIGIBLE: "不符合", NEEDS_INFO: "需补充信息"}
+CARE_LABELS = {"self": "具备生活自理能力", "partial": "部分丧失生活自理能力", "full": "完全丧失生活自理能力"}
+HOUSEHOLD_PROGRAMS = ("dibao", "dibao_edge", "temporary")
+MEMBER_PROGRAMS = ("dibao_single", "tekun", "unsupported_child")
+
+
+class PolicyValueLike(Protocol):
+    """The fields of ``rules.policy.PolicyValue`` the checks read."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def is_default(self) -> bool: ...
+    @property
+    def region(self) -> str: ...
+    @property
+    def effective_from(self) -> dt.date: ...
+
+
+@dataclass(slots=True)
+class Reason:
+    rule: str  # stable identifier, e.g. "income_below_standard"
+    passed: bool
+    text: str  # a sentence an advisor can read out, with the figures
+    citation: str  # the regulation (and article) the condition comes from
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "passed": self.passed, "text": self.text, "citation": self.citation}
+
+
+def because(rule: str, passed: bool, text: str, citation: str) -> Reason:
+    """A reason whose sentence ends with its citation, ready to read out."""
+    return Reason(rule, passed, f"{text}（{citation}）", citation)
+
+
+@dataclass(slots=True)
+class ProgramResult:
+    program: str  # dibao | dibao_edge | dibao_single | tekun | unsupported_child | temporary
+    status: str  # eligible | ineligible | needs_info
+    member: str | None = None  # ID number, for the per-member programmes
+    monthly_amount: int | None = None  # yuan per month
+    margin: float | None = None  # see the module docstring
+    care_level: str | None = None  # 特困: self | partial | full
+    kind: str | None = None  # 临时救助: "急难型" | "支出型"
+    max_amount: int | None = None  # 临时救助: cap per household per event, yuan
+    missing: list[str] = field(default_factory=list)  # facts needed (Chinese) when needs_info
+    reasons: list[Reason] = field(default_factory=list)
+    member_name: str = ""
+
+    @property
+    def label(self) -> str:
+        return PROGRAM_LABELS[self.program]
+
+    @property
+    def amount_fen(self) -> int | None:
+        """The amount stored by screening: monthly amount, or the cap for 临时救助, in fen."""
+        amount = self.max_amount if self.program == "temporary" else self.monthly_amount
+        return None if amount is None else amount * 100
+
+    @property
+    def detail(self) -> str:
+        """Care level (特困) or kind (临时救助); empty for the other programmes."""
+        return self.care_level or self.kind or ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"program": self.program}
+        if self.program in MEMBER_PROGRAMS:
+            d["member"] = self.member
+        d["status"] = self.status
+        if self.program in ("dibao", "dibao_single", "tekun", "unsupported_child"):
+            d["monthly_amount"] = self.monthly_amount
+        if self.program in ("dibao", "dibao_edge"):
+            d["margin"] = self.margin
+        if self.program == "tekun":
+            d["care_level"] = self.care_level
+        if self.program == "temporary":
+            d["kind"] = self.kind
+            d["max_amount"] = self.max_amount
+        d["missing"] = list(self.missing)
+        d["reasons"] = [r.to_dict() for r in self.reasons]
+        return d
+
+
+def _plain(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def policy_value_dict(v: PolicyValueLike) -> dict[str, Any]:
+    return {"value": _plain(v.value), "unit": v.unit, "source": v.source, "is_default": v.is_default,
+            "region": v.region, "effective_from": v.effective_from.isoformat()}
+
+
+@dataclass(slots=True)
+class CheckResult:
+    on: dt.date
+    region: str
+    policy: dict[str, PolicyValueLike]
+    counted_members: int
+    counted_income_monthly: float
+    per_capita_monthly: float
+    programs: list[ProgramResult]
+    area: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``advisor-check/1`` document (see the module docstring for its conventions)."""
+        return {
+            "format": "advisor-check/1",
+            "on": self.on.isoformat(),
+            "region": self.region,
+            "area": self.area,
+            "policy": {key: policy_value_dict(v) for key, v in self.policy.items()},
+            "household": {"counted_members": self.counted_members,
+                          "counted_income_monthly": self.counted_income_monthly,
+                          "per_capita_monthly": self.per_capita_monthly},
+            "programs": [p.to_dict() for p in self.programs],
+        }
+
+    def program(self, program: str, member: str | None = None) -> ProgramResult | None:
+        for p in self.programs:
+            if p.program == program and (member is None or p.member == member):
+                return p
+        return None
+
+    def explain(self) -> str:
+        """A readable Chinese explanation (the CLI's text output, the desktop app's "copy")."""
+        from .explain import explain_text
+
+        return explain_text(self)
+
+
+def mask_member(id_number: str | None) -> str:
+    return mask(id_number) if id_number else ""
