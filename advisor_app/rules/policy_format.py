@@ -42,7 +42,6 @@ _SPECS = (
     KeySpec("asset_extra_houses_max", "自住房以外可拥有的住房", ("套",)),
     KeySpec("tekun_basic_multiple", "特困人员基本生活标准（低保标准的倍数）", ("倍",)),
     KeySpec("tekun_basic_yearly", "特困人员基本生活标准（年）", ("元/人/年",)),
-    KeySpec("tekun_basic_monthly", "特困人员基本生活标准（月）", ("元/人/月",)),
     KeySpec("care_full_centralized", "特困照料护理标准·集中供养·完全丧失自理", ("元/人/年", "元/人/月")),
     KeySpec("care_partial_centralized", "特困照料护理标准·集中供养·部分丧失自理", ("元/人/年", "元/人/月")),
     KeySpec("care_self_centralized", "特困照料护理标准·集中供养·具备自理能力", ("元/人/年", "元/人/月")),

@@ -83,8 +83,8 @@ def test_tekun_care_and_orphan_values(tables: PolicyTables) -> None:
     assert value("340123", "tekun_basic_yearly") == 13744
     assert value("340403", "tekun_basic_yearly", "urban") == 13800
     assert value("340403", "tekun_basic_yearly", "rural") == 11050
-    assert value("341125", "tekun_basic_monthly", "urban") == 1320
-    assert value("341125", "tekun_basic_monthly", "rural") == 970
+    assert value("341125", "tekun_basic_yearly", "urban") == 1320 * 12
+    assert value("341125", "tekun_basic_yearly", "rural") == 970 * 12
     assert value("340405", "care_partial_centralized") == 450
     assert value("340102", "orphan_standard_monthly") == 2420
     assert value("341202", "orphan_standard_monthly") is None
