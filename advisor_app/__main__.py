@@ -1,5 +1,9 @@
 """``python -m advisor_app``: the same as the ``advisor-app`` command."""
 
-from advisor_app.cli import main
+if __name__ == "__main__":  # guard: worker processes (spawn) import this module too
+    import multiprocessing
 
-raise SystemExit(main())
+    from advisor_app.cli import main
+
+    multiprocessing.freeze_support()
+    raise SystemExit(main())

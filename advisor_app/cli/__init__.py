@@ -39,9 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     run = getattr(args, "run", None)
     if run is None:
-        from advisor_app.gui.app import run_app  # Qt is loaded only for the desktop app
-
-        return run_app(args.data_dir)
+        gui = import_module("advisor_app.gui.app")  # Qt is loaded only for the desktop app
+        return int(gui.run_app(args.data_dir))
     context = Context(args.data_dir)
     try:
         return int(run(args, context) or 0)

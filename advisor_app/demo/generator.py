@@ -9,6 +9,8 @@ a few members in prison or out of contact, and visits with needs. Same seed → 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import random
 from collections.abc import Iterator
 
@@ -44,20 +46,26 @@ _VISIT_NOTES = ["家中卫生状况一般，房屋为自建砖房。", "老人�
                 "孩子在校成绩良好，家长身体欠佳。", "家中有慢性病患者，长期服药。", "住房老旧，冬季保暖不足。"]
 
 
+PARTS = 25
+"""Generators for different ``part`` numbers (mod PARTS) never make the same ID number, because each
+part draws its sequence numbers from its own class; so parts can be generated in parallel."""
+
+
 class DemoGenerator:
-    def __init__(self, seed: int = 1, today: dt.date | None = None) -> None:
-        self.rng = random.Random(seed)
+    def __init__(self, seed: int = 1, today: dt.date | None = None, *, part: int = 0) -> None:
+        self.rng = random.Random(f"advisor-demo/{seed}/{part}")
         self.today = today or dt.date(2026, 11, 1)
+        self._sequence_classes = list(range(part % PARTS, 500, PARTS))
+        self._used: set[str] = set()
         self._regions = list(places.REGIONS)
-        self._region_weights = [places.WEIGHTS[c] for c in self._regions]
-        self._surname_weights = [1 / (i + 8) for i in range(len(names.SURNAMES))]
-        self._sequence = 0
+        self._region_cum = list(itertools.accumulate(places.WEIGHTS[c] for c in self._regions))
+        self._surname_cum = list(itertools.accumulate(1 / (i + 8) for i in range(len(names.SURNAMES))))
         self._towns: dict[str, list[str]] = {}
 
     # -- people ---------------------------------------------------------------------------------
     def _name(self, sex: str, birth_year: int, surname: str | None = None) -> str:
         rng = self.rng
-        surname = surname or rng.choices(names.SURNAMES, self._surname_weights)[0]
+        surname = surname or rng.choices(names.SURNAMES, cum_weights=self._surname_cum)[0]
         old = birth_year < 1965
         pool = ((names.OLD_MALE_CHARS if old else names.MALE_CHARS) if sex == "male"
                 else (names.OLD_FEMALE_CHARS if old else names.FEMALE_CHARS))
@@ -65,10 +73,17 @@ class DemoGenerator:
         return surname + given
 
     def _id_number(self, region: str, birth: dt.date, sex: str) -> str:
-        self._sequence += 1
-        seq = (self._sequence * 2) % 1000
-        seq = seq + 1 if sex == "male" else seq  # odd = male, even = female
-        return idcard.make(region, birth, seq)
+        """A number no earlier person of this generator (or of another part) has."""
+        classes = self._sequence_classes
+        while True:
+            start = self.rng.randrange(len(classes))
+            for j in range(len(classes)):
+                k = classes[(start + j) % len(classes)]
+                number = idcard.make(region, birth, 2 * k + 1 if sex == "male" else 2 * k)  # odd = male
+                if number not in self._used:
+                    self._used.add(number)
+                    return number
+            birth += dt.timedelta(days=1)  # every sequence of this day is taken (practically never)
 
     def _birth(self, age_low: int, age_high: int) -> dt.date:
         age = self.rng.randint(age_low, age_high)
@@ -141,13 +156,13 @@ class DemoGenerator:
 
     def household(self) -> Household:
         rng = self.rng
-        region = rng.choices(self._regions, self._region_weights)[0]
+        region = rng.choices(self._regions, cum_weights=self._region_cum)[0]
         area = "rural" if rng.random() < places.REGIONS[region][2] else "urban"
         town, village, address = self._place(region, area)
         h = Household(region=region, area=area, address=address, village=village, town=town)
         kind = rng.choices(("alone", "couple_old", "family", "single_parent", "left_behind", "disabled_adult"),
                            (22, 14, 34, 10, 10, 10))[0]
-        p = lambda *a, **k: self._person(region, *a, area=area, **k)  # noqa: E731
+        p = functools.partial(self._person, region, area=area)
         if kind == "alone":
             head = p("head", (60, 95))
             h.members = [head]

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass
 
 from .errors import InvalidIdNumber
@@ -23,7 +24,7 @@ _PROVINCE_PREFIXES = frozenset(
 
 def check_character(first17: str) -> str:
     """The GB 11643 check character for the first 17 digits."""
-    total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True))
+    total = sum(map(operator.mul, map(int, first17), _WEIGHTS))
     return _CHECK[total % 11]
 
 

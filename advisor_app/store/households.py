@@ -7,6 +7,8 @@ become tombstones. Nothing is ever hard-deleted, so a later sync can tell the of
 
 from __future__ import annotations
 
+import json
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -155,9 +157,13 @@ def delete_household(session: Session, household_id: str) -> None:
         raise NotFound(f"没有编号为 {household_id} 的家庭")
     now = utc_now()
     _tombstone(row, now)
-    for model in (MemberRow, VisitRow, NeedRow):
-        for child in session.scalars(sa.select(model).where(model.household_id == household_id)):
-            _tombstone(child, now)
+    children: list[Record] = [
+        *session.scalars(sa.select(MemberRow).where(MemberRow.household_id == household_id)),
+        *session.scalars(sa.select(VisitRow).where(VisitRow.household_id == household_id)),
+        *session.scalars(sa.select(NeedRow).where(NeedRow.household_id == household_id)),
+    ]
+    for child in children:
+        _tombstone(child, now)
     session.flush()
 
 
@@ -197,16 +203,28 @@ def count_households(session: Session) -> int:
 
 # --- Bulk paths (demo generation, batch screening): plain executemany / one pass over sorted rows ---
 
-def _columns(model: type[Any]) -> list[str]:
-    return [c.name for c in model.__table__.columns]
+TableRows = tuple[str, list[str], list[tuple[Any, ...]]]
+"""(table name, column names, value tuples): ready for executemany, picklable between processes."""
 
 
-def insert_many(conn: sa.Connection, households: Sequence[Household]) -> int:
-    """Insert new households (with members, visits, needs) in a few executemany calls.
+def _table_rows(model: type[Any], rows: list[dict[str, Any]]) -> TableRows:
+    """Values as SQLAlchemy would store them in SQLite: JSON and dates as text, booleans as 0/1."""
+    table = model.__table__
+    columns = [c.name for c in table.columns]
+    json_columns = [c.name for c in table.columns if isinstance(c.type, sa.JSON)]
+    date_columns = [c.name for c in table.columns if isinstance(c.type, sa.Date)]
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    for r in rows:
+        for c in json_columns:
+            r[c] = dumps(r[c])
+        for c in date_columns:
+            if r[c] is not None:
+                r[c] = r[c].isoformat()
+    return table.name, columns, list(map(operator.itemgetter(*columns), rows))
 
-    Much faster than the ORM for demo data and imports of many new records. Assigns ids.
-    Returns the number of households inserted.
-    """
+
+def household_rows(households: Sequence[Household]) -> list[TableRows]:
+    """Rows for new households (with members, visits, needs); assigns ids and version 1."""
     now = utc_now()
     base = {"created_at": now, "updated_at": now, "version": 1, "deleted_at": None, "unsent": True}
     rows: dict[type[Any], list[dict[str, Any]]] = {HouseholdRow: [], MemberRow: [], VisitRow: [], NeedRow: []}
@@ -226,9 +244,19 @@ def insert_many(conn: sa.Connection, households: Sequence[Household]) -> int:
                 n.id = n.id or new_id()
                 rows[NeedRow].append({**convert.need_values(n, position), **base, "id": n.id,
                                       "visit_id": v.id, "household_id": h.id})
-    for model, values in rows.items():
-        if values:
-            conn.execute(sa.insert(model.__table__), values)
+    return [_table_rows(model, values) for model, values in rows.items() if values]
+
+
+def insert_rows(conn: sa.Connection, tables: Sequence[TableRows]) -> None:
+    """Plain executemany, skipping SQLAlchemy's per-row parameter processing (several times faster)."""
+    for name, columns, values in tables:
+        sql = f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        conn.exec_driver_sql(sql, values)
+
+
+def insert_many(conn: sa.Connection, households: Sequence[Household]) -> int:
+    """Insert new households in a few executemany calls (much faster than the ORM). Assigns ids."""
+    insert_rows(conn, household_rows(households))
     return len(households)
 
 

@@ -9,14 +9,19 @@ Money is stored in integer fen (分) so sums are exact; incomes are a small JSON
 from __future__ import annotations
 
 import datetime as dt
-import uuid
+import os
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """A random (version 4) UUID as text; the same as ``str(uuid.uuid4())``, several times faster."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[int(h[16], 16)]}{h[17:20]}-{h[20:]}"
+
+
+_VARIANT = "89ab89ab89ab89ab"  # RFC 4122 variant: the top two bits of this nibble are 10
 
 
 def utc_now() -> str:

@@ -16,8 +16,8 @@ def get_setting(conn: sa.Connection, key: str, default: str | None = None) -> st
 
 
 def set_setting(conn: sa.Connection, key: str, value: str) -> None:
-    stmt = insert(_T).values(key=key, value=value)
-    conn.execute(stmt.on_conflict_do_update(index_elements=[_T.c.key], set_={"value": value}))
+    stmt = insert(SettingRow).values(key=key, value=value)
+    conn.execute(stmt.on_conflict_do_update(index_elements=[SettingRow.key], set_={"value": value}))
 
 
 def all_settings(conn: sa.Connection) -> dict[str, str]:

@@ -1,0 +1,74 @@
+import json
+from collections import Counter
+
+from advisor_app.demo import places
+from advisor_app.domain import idcard, interchange
+from advisor_app.services.demo import fill_demo
+from advisor_app.store.households import iter_households
+
+
+def _content(profile) -> list[str]:
+    """Every household as JSON without its random ids, in a stable order."""
+    out = []
+    with profile.connection() as conn:
+        for batch in iter_households(conn):
+            for h in batch:
+                d = interchange.household_to_dict(h)
+                d.pop("id"), d.pop("version")
+                for m in d["members"]:
+                    m.pop("id")
+                out.append(json.dumps(d, ensure_ascii=False, sort_keys=True))
+    return sorted(out)
+
+
+def test_same_seed_same_households_however_many_processes(tmp_path) -> None:
+    from advisor_app.services.profile import open_profile
+
+    a, b, c = (open_profile(tmp_path / name) for name in "abc")
+    try:
+        fill_demo(a, 120, seed=4, processes=1)
+        fill_demo(b, 120, seed=4, processes=2)
+        fill_demo(c, 120, seed=5, processes=1)
+        assert _content(a) == _content(b)
+        assert _content(a) != _content(c)
+    finally:
+        for p in (a, b, c):
+            p.close()
+
+
+def test_demo_households_look_real(profile) -> None:
+    assert fill_demo(profile, 400, seed=2) == 400
+    with profile.connection() as conn:
+        households = [h for batch in iter_households(conn) for h in batch]
+    members = [m for h in households for m in h.members]
+    assert len(households) == 400 and 2.0 < len(members) / 400 < 3.5
+    numbers = [m.id_number for m in members]
+    assert len(set(numbers)) == len(numbers)
+    assert all(idcard.problem(n) is None for n in numbers)
+    assert {h.region for h in households} <= set(places.REGIONS)
+    assert all(h.head is not None and h.head.relation == "head" for h in households)
+    on = idcard.parse(numbers[0]).birth_date.replace(year=2026)
+    ages = [m.age_on(on) for m in members]
+    assert sum(a >= 60 for a in ages) > 80 and sum(a < 18 for a in ages) > 60
+    alone_elderly = [h for h in households if len(h.members) == 1 and h.members[0].age_on(on) >= 60]
+    assert len(alone_elderly) > 40
+    kinds = Counter(i.kind for m in members for i in m.incomes)
+    assert {"wage", "pension_basic", "business"} <= set(kinds)
+    assert sum(m.disability is not None for m in members) > 20
+    assert sum(h.emergency is not None for h in households) > 0
+    with profile.connection() as conn:
+        assert conn.exec_driver_sql("select count(*) from visits").scalar() > 200
+        assert conn.exec_driver_sql("select count(*) from needs").scalar() > 100
+        assert conn.exec_driver_sql("select value from settings where key = 'profile.demo'").scalar() == "true"
+
+
+def test_cancel_leaves_the_profile_as_it_was(profile) -> None:
+    import pytest
+
+    from advisor_app.domain.errors import Cancelled
+
+    fill_demo(profile, 10, seed=1)
+    with pytest.raises(Cancelled):
+        fill_demo(profile, 12000, seed=2, progress=lambda done, total: done < 5000)
+    with profile.connection() as conn:
+        assert conn.exec_driver_sql("select count(*) from households").scalar() == 10

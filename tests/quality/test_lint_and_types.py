@@ -1,0 +1,19 @@
+"""Quality gates that run with the tests: ruff over everything, mypy (strict) over the non-GUI code."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+BIN = Path(sys.executable).parent
+
+
+def test_ruff_finds_nothing() -> None:
+    result = subprocess.run([str(BIN / "ruff"), "check", "advisor_app", "tests", "benchmarks", "scripts"],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_on_non_gui_packages() -> None:
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
