@@ -14,6 +14,7 @@ import datetime as dt
 import itertools
 import math
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -82,6 +83,7 @@ REQUIRED = ("region", "key", "value", "unit", "effective_from", "is_default", "s
 
 _AREA_WORDS = {"": None, "urban": "urban", "rural": "rural", "城镇": "urban", "城市": "urban",
                "农村": "rural", "全部": None, "城乡": None, "城乡通用": None, "all": None}
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+00:00(?::00)?)?")
 _TRUE = {"yes", "true", "1", "是", "y", "默认", "默认值"}
 _FALSE = {"no", "false", "0", "否", "n"}
 
@@ -142,8 +144,11 @@ def _date(raw: object, where: str, column: str) -> dt.date | None:
     text = _text(raw)
     if not text:
         return None
+    match = _DATE.fullmatch(text)
     try:
-        return dt.date.fromisoformat(text.replace("/", "-"))
+        if match is None:
+            raise ValueError(text)
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         raise PolicyTableError(f"“{text}”不是日期，请写成 2023-07-01 的形式", where=where) from None
 

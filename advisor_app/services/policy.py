@@ -57,6 +57,11 @@ def tables_for(profile: Profile | None) -> PolicyTables:
     return tables
 
 
+def regions(profile: Profile | None = None) -> list[tuple[str, str]]:
+    """(code, Chinese name) of the regions with a policy table, for a region picker."""
+    return tables_for(profile).regions()
+
+
 # ---- show ---------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)

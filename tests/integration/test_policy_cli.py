@@ -162,3 +162,54 @@ def test_regions_lists_picker_names(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "policy", "regions")
     assert code == 0
     assert "340104  合肥市蜀山区" in out and "341723  池州市青阳县" in out and "340803" not in out
+
+
+@pytest.mark.parametrize(("answer", "applied"), [("y", True), ("n", False), ("", False)])
+def test_interactive_confirmation(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch, answer: str, applied: bool) -> None:
+    xlsx = sheet(tmp_path / "s.xlsx", shuhsan_rows())
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": answer)
+    code, out, err = run(capsys, "policy", "import", str(xlsx))
+    assert local_table(data_dir).exists() is applied
+    assert code == (0 if applied else 2)
+    assert ("已导入" in out) is applied and ("已取消" in err) is not applied
+
+
+def test_broken_local_table_is_named(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = local_table(data_dir)
+    path.parent.mkdir(parents=True)
+    path.write_text("region,key,area,value,unit,effective_from,effective_to,is_default,source\n"
+                    "340104,dibao_standard,,abc,元/人/月,2024-07-01,,no,doc\n", encoding="utf-8")
+    code, _, err = run(capsys, "policy", "show", "340104")
+    assert code == 2 and "local.csv 第2行" in err and "abc" in err
+
+
+def test_apply_refuses_when_local_table_changed_after_preview(tmp_path: Path, profile: Any) -> None:
+    from advisor_app.domain.errors import DomainError
+    from advisor_app.services import policy as service
+
+    first = sheet(tmp_path / "a.xlsx", shuhsan_rows()[:1])
+    service.apply_import(profile, service.preview_import(profile, first))
+    preview = service.preview_import(profile, sheet(tmp_path / "b.xlsx", shuhsan_rows()))
+    other = [["340103", "合肥市庐阳区", "dibao_standard", "", 930, "元/人/月", "2024-07-01", None, "否", SOURCE]]
+    service.apply_import(profile, service.preview_import(profile, sheet(tmp_path / "c.xlsx", other)))
+    stored = service.local_table_path(profile).read_bytes()
+    with pytest.raises(DomainError, match="重新导入"):
+        service.apply_import(profile, preview)
+    assert service.local_table_path(profile).read_bytes() == stored
+    tables = service.tables_for(profile)
+    assert tables.lookup("340103", "dibao_standard", dt.date(2024, 7, 1), "rural").value == 930  # type: ignore[union-attr]
+    assert ("340103", "合肥市庐阳区") in service.regions(profile)
+
+
+def test_sheet_accepts_clerk_friendly_cells(tmp_path: Path, profile: Any) -> None:
+    from advisor_app.services import policy as service
+
+    rows = [[340104, "", "dibao_standard", "城镇", "1,010", "元/人/月", "2025/7/1", "2026年6月30日", "否", SOURCE],
+            [340104, "", "dibao_standard", "农村", 1000.0, "元/人/月", dt.date(2025, 7, 1), None, "no", SOURCE]]
+    preview = service.preview_import(profile, sheet(tmp_path / "x.xlsx", rows))
+    urban = next(r for r in preview.rows if r.area == "urban")
+    assert (urban.value, urban.effective_from, urban.effective_to) == (1010, dt.date(2025, 7, 1),
+                                                                       dt.date(2026, 6, 30))
+    assert {c.kind for c in preview.changes} == {"added", "removed"}
