@@ -38,6 +38,11 @@ def register(sub: Any) -> None:
     t.add_argument("--region", metavar="REGION", help="填入该地区现有的数值")
     t.set_defaults(run=_template)
 
+    z = actions.add_parser("reset", help="删除某地区导入的本地标准，恢复软件自带的标准")
+    z.add_argument("region", metavar="REGION", help="6 位地区代码或地区名称")
+    z.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
+    z.set_defaults(run=_reset, dry_run=False)
+
     r = actions.add_parser("regions", help="列出有政策标准的地区")
     r.set_defaults(run=_regions)
 
@@ -80,6 +85,17 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
     preview = service.preview_import(ctx.profile, args.file)
     print(f"检查通过：{args.file.name} 共 {len(preview.rows)} 行，涉及地区 {'、'.join(preview.regions)}。")
     print("导入后，这些地区的全部数值以此表为准。与现行表相比：")
+    return _confirm_and_apply(args, ctx, preview, "导入")
+
+
+def _reset(args: argparse.Namespace, ctx: Context) -> int:
+    preview = service.preview_reset(ctx.profile, args.region)
+    print(f"恢复 {'、'.join(preview.regions)} 为软件自带的标准。与现行表相比：")
+    return _confirm_and_apply(args, ctx, preview, "恢复")
+
+
+def _confirm_and_apply(args: argparse.Namespace, ctx: Context, preview: service.ImportPreview,
+                       verb: str) -> int:
     for change in preview.changes:
         if change.kind == "changed" and change.before and change.after:
             print(f"  修改  {_describe(change.before)}  →  {format_number(change.after.value)} "
@@ -89,21 +105,21 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
     counts = {kind: sum(1 for c in preview.changes if c.kind == kind) for kind in _KIND}
     print(f"  不变 {preview.unchanged} 行；新增 {counts['added']}，修改 {counts['changed']}，"
           f"删除 {counts['removed']}。")
-    if not preview.has_changes:
-        print("没有变化，无需导入。")
+    if not preview.has_changes and verb == "导入":
+        print(f"没有变化，无需{verb}。")
         return 0
     if args.dry_run:
-        print("只做了预览，没有导入。")
+        print(f"只做了预览，没有{verb}。")
         return 0
     if not args.yes:
         if not sys.stdin.isatty():
-            print("未导入：确认导入请加 --yes。", file=sys.stderr)
+            print(f"未{verb}：确认请加 --yes。", file=sys.stderr)
             return 1
-        answer = input("确认导入？输入 y 确认，其他键取消：").strip().lower()
+        answer = input(f"确认{verb}？输入 y 确认，其他键取消：").strip().lower()
         if answer not in ("y", "yes", "是"):
             raise Cancelled("已取消，政策表保持原样。")
     path = service.apply_import(ctx.profile, preview)
-    print(f"已导入，本地政策表：{path}")
+    print(f"已{verb}，本地政策表：{path}")
     return 0
 
 

@@ -157,15 +157,27 @@ def preview_import(profile: Profile, xlsx: Path) -> ImportPreview:
     if not sheet_rows:
         raise DomainError("表中没有数据行", where=xlsx.name)
     check_periods(sheet_rows)
+    regions = sorted({row.region for row in sheet_rows})
+    return _preview(profile, xlsx, regions, sheet_rows)
+
+
+def preview_reset(profile: Profile, region: str) -> ImportPreview:
+    """What removing a region's imported values (back to the shipped table) would change."""
+    code = resolve_region(region, tables_for(profile))
+    path = local_table_path(profile)
+    if not any(row.region == code for row in (read_csv(path) if path.exists() else [])):
+        raise DomainError(f"{tables_for(profile).name(code)}（{code}）没有导入过本地标准，无需恢复")
+    return _preview(profile, path, [code], [])
+
+
+def _preview(profile: Profile, source: Path, regions: list[str], rows: list[PolicyRow]) -> ImportPreview:
     path = local_table_path(profile)
     stamp = _stamp(path)
     current_local = read_csv(path) if stamp is not None else []
-    regions = sorted({row.region for row in sheet_rows})
-    new_local = [row for row in current_local if row.region not in regions] + sheet_rows
-    current = tables_for(profile)
-    default_tables().with_local(new_local)  # the result must validate as a whole
-    before = {row.identity: row for row in current.rows() if row.region in regions}
-    after = {row.identity: row for row in sheet_rows}
+    new_local = [row for row in current_local if row.region not in regions] + rows
+    new_tables = default_tables().with_local(new_local)  # the result must validate as a whole
+    before = {row.identity: row for row in tables_for(profile).rows() if row.region in regions}
+    after = {row.identity: row for row in new_tables.rows() if row.region in regions}
     changes: list[Change] = []
     unchanged = 0
     for identity, row in after.items():
@@ -178,13 +190,13 @@ def preview_import(profile: Profile, xlsx: Path) -> ImportPreview:
             unchanged += 1
     changes.extend(Change("removed", row, None) for identity, row in before.items() if identity not in after)
     changes.sort(key=lambda c: (c.row.region, c.row.key, c.row.area or "", c.row.effective_from))
-    return ImportPreview(source=xlsx, regions=regions, rows=sheet_rows, changes=changes,
+    return ImportPreview(source=source, regions=regions, rows=rows, changes=changes,
                          unchanged=unchanged, new_local=new_local, local_stamp=stamp)
 
 
 def apply_import(profile: Profile, preview: ImportPreview) -> Path:
-    """Store the previewed sheet as the profile's local table. Refuses when the local table was
-    changed since the preview (preview again)."""
+    """Store the previewed sheet (or reset) as the profile's local table. Refuses when the local
+    table was changed since the preview (preview again)."""
     path = local_table_path(profile)
     if _stamp(path) != preview.local_stamp:
         raise DomainError("预览之后本地政策表已被修改，请重新导入预览", where=str(path))

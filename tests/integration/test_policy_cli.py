@@ -213,3 +213,16 @@ def test_sheet_accepts_clerk_friendly_cells(tmp_path: Path, profile: Any) -> Non
     assert (urban.value, urban.effective_from, urban.effective_to) == (1010, dt.date(2025, 7, 1),
                                                                        dt.date(2026, 6, 30))
     assert {c.kind for c in preview.changes} == {"added", "removed"}
+
+
+def test_reset_returns_a_region_to_the_shipped_table(tmp_path: Path, data_dir: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "policy", "import", str(sheet(tmp_path / "s.xlsx", shuhsan_rows())), "--yes")[0] == 0
+    code, out, _ = run(capsys, "policy", "reset", "蜀山区", "--yes")
+    assert code == 0 and "已恢复" in out
+    assert "删除" in out and "980" in out and "新增" in out and "tekun_basic_yearly" in out
+    _, shown, _ = run(capsys, "policy", "show", "340104", "--on", "2024-07-01", "--area", "rural")
+    assert "924 元/人/月" in shown and "19779 元/人/年" in shown
+    assert "340104" not in local_table(data_dir).read_text(encoding="utf-8-sig")
+    code, _, err = run(capsys, "policy", "reset", "340104", "--yes")
+    assert code == 2 and "没有导入过" in err
