@@ -219,3 +219,45 @@ def test_chinese_headers_comments_and_bom_are_read(tmp_path: Path) -> None:
 def test_missing_folder_is_a_domain_error(tmp_path: Path) -> None:
     with pytest.raises(PolicyTableError, match="找不到"):
         PolicyTables.load(tmp_path / "nowhere")
+
+
+def test_lookup_agrees_with_a_plain_scan(tmp_path: Path) -> None:
+    """The indexed lookup gives what reading the rules literally gives, over many dates."""
+    import random
+
+    body = ("340100,dibao_standard,,700,元/人/月,2021-01-01,,no,a\n"
+            "340100,dibao_standard,urban,760,元/人/月,2022-01-01,2022-12-31,no,b\n"
+            "340100,dibao_standard,rural,720,元/人/月,2022-01-01,,no,c\n"
+            "340100,dibao_standard,,800,元/人/月,2023-07-01,,no,d\n"
+            "340104,dibao_standard,rural,810,元/人/月,2023-01-01,2023-09-30,no,e\n"
+            "340000,dibao_standard,,500,元/人/月,2020-01-01,,yes,f\n")
+    write_table(tmp_path, body)
+    t = PolicyTables.load(tmp_path)
+    rows = t.rows()
+
+    def scan(region: str, on: dt.date, area: str) -> float | None:
+        for level in (region, region[:4] + "00", region[:2] + "0000"):
+            candidates = [r for r in rows if r.region == level and r.area in (None, area)
+                          and r.effective_from <= on]
+            if candidates:
+                latest = max(candidates, key=lambda r: r.effective_from)
+                if latest.effective_to is None or on <= latest.effective_to:
+                    return latest.value
+        return None
+
+    rng = random.Random(5)
+    for _ in range(400):
+        on = D(2019, 6, 1) + dt.timedelta(days=rng.randrange(6 * 365))
+        region, area = rng.choice(["340104", "340103"]), rng.choice(["urban", "rural"])
+        found = t.lookup(region, "dibao_standard", on, area)
+        assert (None if found is None else found.value) == scan(region, on, area), (region, on, area)
+    # spot checks of the interesting days
+    assert t.lookup("340103", "dibao_standard", D(2023, 1, 1), "urban").value == 500  # type: ignore[union-attr]
+    assert t.lookup("340103", "dibao_standard", D(2023, 1, 1), "rural").value == 720  # type: ignore[union-attr]
+    assert t.lookup("340104", "dibao_standard", D(2023, 10, 1), "rural").value == 800  # type: ignore[union-attr]
+
+
+def test_every_shipped_region_has_a_name(tables: PolicyTables) -> None:
+    names = tables.names()
+    assert {row.region for row in tables.rows()} <= set(names)
+    assert all(row.source for row in tables.rows())
