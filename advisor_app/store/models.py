@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from .household_list import ID_REVERSED
 
 
 def new_id() -> str:
@@ -70,6 +72,8 @@ class HouseholdRow(Record, Base):
         Index("ix_households_village", "village"),
         Index("ix_households_head_name", "head_name"),
         Index("ix_households_head_initials", "head_initials"),
+        # The household list's default order (migration 0002).
+        Index("ix_households_list", "village", "head_name", "id", "town", sqlite_where=text("deleted_at IS NULL")),
     )
 
 
@@ -97,6 +101,9 @@ class MemberRow(Record, Base):
     __table_args__ = (
         Index("ix_members_household", "household_id", "position"),
         Index("ix_members_id_number", "id_number"),
+        # Search as you type in the household list: names, and the end of ID numbers (migration 0002).
+        Index("ix_members_name_list", "name", "household_id", sqlite_where=text("deleted_at IS NULL")),
+        Index("ix_members_id_reversed", text(ID_REVERSED), sqlite_where=text("deleted_at IS NULL")),
     )
 
 

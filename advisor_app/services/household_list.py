@@ -1,0 +1,84 @@
+"""The household list screen's use cases: search, sort and page through households.
+
+``ids(profile, text, sort)`` gives the ordered ids of the matching households (the list model keeps
+only these); ``rows(profile, ids)`` the columns for one page of them; ``count`` and ``page`` serve
+scripts and reports. See :mod:`advisor_app.store.household_list` for the search syntax.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from advisor_app.domain.idcard import mask
+from advisor_app.store import household_list as store
+from advisor_app.store.settings import get_setting
+
+from .profile import Profile
+
+SORT_KEYS = store.SORT_KEYS
+DEFAULT_SORT = store.DEFAULT_SORT
+
+# Short labels for the "current status" (当前状态) column.
+STATUS_LABELS = {
+    "tekun": "特困",
+    "dibao": "低保",
+    "dibao_single": "单人保",
+    "dibao_edge": "边缘",
+    "unsupported_child": "无人抚养儿童",
+    "temporary": "临时救助",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdListRow:
+    id: str
+    head_name: str
+    head_id_number: str
+    village: str
+    town: str
+    member_count: int
+    status: str  # "低保、边缘", "" when not screened or nothing eligible
+    last_visit: dt.date | None
+    next_review: dt.date | None  # 下次核查: next_visit of the latest visit
+    unsent: bool  # changes not yet sent to the office in a bundle
+
+    @property
+    def head_id_masked(self) -> str:
+        return mask(self.head_id_number) if self.head_id_number else ""
+
+
+def _label(row: store.ListRow) -> HouseholdListRow:
+    return HouseholdListRow(
+        id=row.id, head_name=row.head_name, head_id_number=row.head_id_number, village=row.village,
+        town=row.town, member_count=row.member_count,
+        status="、".join(STATUS_LABELS.get(p, p) for p in row.programs),
+        last_visit=row.last_visit, next_review=row.next_review, unsent=row.unsent)
+
+
+def ids(profile: Profile, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False) -> list[str]:
+    with profile.connection() as conn:
+        return store.ids(conn, text, sort, descending)
+
+
+def count(profile: Profile, text: str = "") -> int:
+    with profile.connection() as conn:
+        return store.count(conn, text)
+
+
+def rows(profile: Profile, household_ids: Sequence[str]) -> list[HouseholdListRow]:
+    with profile.connection() as conn:
+        return [_label(r) for r in store.rows(conn, household_ids)]
+
+
+def page(profile: Profile, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False,
+         offset: int = 0, limit: int = 100) -> list[HouseholdListRow]:
+    with profile.connection() as conn:
+        return [_label(r) for r in store.page(conn, text, sort, descending, offset, limit)]
+
+
+def is_demo_profile(profile: Profile) -> bool:
+    """True when the profile holds synthetic demo data (the window title says 演示数据)."""
+    with profile.connection() as conn:
+        return get_setting(conn, "profile.demo") == "true"
