@@ -9,6 +9,7 @@ answer is ``None``: the programmes then ask for a table, they never guess a numb
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
 from bisect import bisect_right
@@ -164,14 +165,15 @@ class PolicyTables:
         found = {key: self.lookup(region, key, on, area) for key in KEYS}
         return {key: value for key, value in found.items() if value is not None}
 
-    def has_table(self, region: str) -> bool:
-        """True when the region or its city has rows of its own (province defaults do not count)."""
-        codes = {row.region for row in self._rows}
+    def has_table(self, region: str, key: str = "dibao_standard") -> bool:
+        """True when the region or its city has values of ``key`` (at any date) of its own;
+        province-level defaults do not make a table."""
+        codes = {row.region for row in self._rows if row.key == key}
         return any(code in codes for code in region_chain(region)[:2] if not code.endswith("0000"))
 
     def regions(self) -> list[tuple[str, str]]:
-        """(code, Chinese name) of every county/district with a table of its own or its city's, for a
-        region picker. A city with a table but no named county is listed itself."""
+        """(code, Chinese name) of every county/district with a 低保标准 of its own or its city's, for
+        a region picker. A city with a table but no named county is listed itself."""
         codes = {row.region for row in self._rows} | set(self._names)
         counties = sorted(c for c in codes if not c.endswith("00") and self.has_table(c))
         cities_covered = {c[:4] for c in counties}
@@ -188,8 +190,6 @@ def overlay(base: list[PolicyRow], local: list[PolicyRow]) -> list[PolicyRow]:
 
 
 def read_region_names(path: Path) -> dict[str, str]:
-    import csv
-
     names: dict[str, str] = {}
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
