@@ -127,6 +127,8 @@ def _template(args: argparse.Namespace, ctx: Context) -> int:
     n = service.write_template(args.out, args.region, profile=ctx.profile)
     filled = f"，已填入 {n} 行现有数值" if n else "（空表，第二页是项目说明）"
     print(f"已生成 {args.out}{filled}")
+    if args.region and not n:
+        print("该地区没有自己的数值：它现在用上级（市或省）的标准，可用 advisor-app policy show 查看。")
     return 0
 
 

@@ -226,3 +226,11 @@ def test_reset_returns_a_region_to_the_shipped_table(tmp_path: Path, data_dir: P
     assert "340104" not in local_table(data_dir).read_text(encoding="utf-8-sig")
     code, _, err = run(capsys, "policy", "reset", "340104", "--yes")
     assert code == 2 and "没有导入过" in err
+
+
+def test_template_for_a_region_that_uses_its_city_table(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "policy", "template", str(tmp_path / "t.xlsx"), "--region", "341102")
+    assert code == 0 and "空表" in out and "上级" in out
+    rows = list(load_workbook(tmp_path / "t.xlsx")["政策标准"].iter_rows(min_row=2, values_only=True))
+    assert rows == []
