@@ -9,15 +9,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parents[1]))
-
-from advisor_app.services.demo import fill_demo  # noqa: E402
-from advisor_app.services.profile import open_profile  # noqa: E402
+from advisor_app.services.demo import fill_demo
+from advisor_app.services.profile import open_profile
 
 HOUSEHOLDS = int(os.environ.get("BENCH_HOUSEHOLDS", "100000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
