@@ -35,17 +35,23 @@ def check_household(household: Household, on: dt.date, tables: TablesLike | None
     policy = policy_for(tables, household.region, household.area, on)
     facts = household_facts(household, on)
     c = Ctx(facts, policy, explain)
-    programs: list[ProgramResult] = [dibao(c)]
     edge = dibao_edge(c)
-    programs.append(edge)
+    programs: list[ProgramResult] = [dibao(c), edge]
     members = facts.members
+    count = len(members)
     if edge.status == ELIGIBLE:
-        programs.extend(dibao_single(c, i) for i, mf in enumerate(members) if mf.counted)
-    programs.extend(tekun(c, i) for i in range(len(members)))
-    programs.extend(unsupported_child(c, i) for i, mf in enumerate(members) if mf.age < 18)
+        for i in range(count):
+            if members[i].counted:
+                programs.append(dibao_single(c, i))
+    for i in range(count):
+        programs.append(tekun(c, i))
+    for i in range(count):
+        if members[i].age < 18:
+            programs.append(unsupported_child(c, i))
     programs.append(temporary(c))
     n = facts.counted
+    # ``policy.values`` is shared by every result of the same region, area and date: read only.
     return CheckResult(
-        on=on, region=household.region, area=household.area, policy=dict(policy.values),
+        on=on, region=household.region, area=household.area, policy=policy.values,
         counted_members=n, counted_income_monthly=facts.income_fen / 100,
         per_capita_monthly=(facts.income_fen // n) / 100 if n else 0.0, programs=programs)

@@ -66,13 +66,22 @@ def counted_income_fen(m: Member) -> int:
 
 
 def household_facts(h: Household, on: dt.date) -> HouseholdFacts:
+    """Ages, counting and counted income of every member (the hot loop of batch screening)."""
     members = []
     n = 0
     income = 0
+    year, mmdd = on.year, f"{on.month:02d}{on.day:02d}"
     for m in h.members:
-        counted = is_counted(m)
-        own = counted_income_fen(m)
-        members.append(MemberFacts(m, age_on(m.id_number, on), counted, own))
+        w = m.whereabouts
+        counted = w == "home" or (w not in NOT_COUNTED_ANY_TIME
+                                  and not (w == "religious" and m.months_away >= RELIGIOUS_MONTHS))
+        own = 0
+        for i in m.incomes:
+            if i.kind in COUNTED_INCOME:
+                own += round(i.monthly * 100)
+        idn = m.id_number
+        # Same rule as age_on(): fixed-width MMDD digits compare like dates.
+        members.append(MemberFacts(m, year - int(idn[6:10]) - (mmdd < idn[10:14]), counted, own))
         if counted:
             n += 1
             income += own

@@ -29,7 +29,7 @@ from advisor_app.domain.vocab import DISABILITY_GRADES, DISABILITY_KINDS, RELATI
 
 from .context import Ctx, missing_standard, status_of
 from .facts import CITE_MEMBERS, MemberFacts, ceil_yuan, figure, not_counted_why, times, yuan
-from .results import CARE_LABELS, ELIGIBLE, NEEDS_INFO, ProgramResult, because
+from .results import CARE_LABELS, ELIGIBLE, INELIGIBLE, NEEDS_INFO, ProgramResult, because
 
 CITE = "《特困人员认定办法》"
 CITE_WORK = CITE + "（无劳动能力）"
@@ -43,6 +43,13 @@ _NO_WORK = {"intellectual": 3, "psychiatric": 3, "physical": 2, "visual": 1}
 
 def care_level(lost: int) -> str:
     return "self" if lost == 0 else ("partial" if lost <= 3 else "full")
+
+
+def no_work_ability(mf: MemberFacts) -> bool:
+    if mf.age >= 60 or mf.age < 16:
+        return True
+    d = mf.member.disability
+    return d is not None and d.grade <= _NO_WORK.get(d.kind, 0)
 
 
 def _no_work_ability(mf: MemberFacts) -> tuple[bool, str]:
@@ -104,6 +111,26 @@ def _unable(c: Ctx, s: MemberFacts) -> str | bool | None:
     return False
 
 
+def no_able_supporter(c: Ctx, index: int) -> bool | None:
+    """Condition 3 without the wording (batch screening); the same answer as the explained one."""
+    h = c.facts.household
+    for s in h.supporters:
+        if s.able:
+            return False
+    unknown = False
+    for mf in _household_supporters(c, index):
+        why = _unable(c, mf)
+        if why is False:
+            return False
+        if why is None:
+            unknown = True
+    if unknown:
+        return None
+    if not h.supporters and _absent_parents(c, index):
+        return None
+    return True
+
+
 def _no_able_supporter(c: Ctx, index: int) -> tuple[bool | None, str]:
     able: list[str] = []
     unable: list[str] = []
@@ -144,6 +171,9 @@ def tekun(c: Ctx, index: int) -> ProgramResult:
     m = mf.member
     r = ProgramResult("tekun", NEEDS_INFO, member=m.id_number, member_name=m.name)
     explain = c.explain
+    if not explain and not (mf.counted and no_work_ability(mf)):
+        r.status = INELIGIBLE  # a condition failed: the same answer as the full evaluation below
+        return r
     conditions: list[bool | None] = [mf.counted]
     if explain and not mf.counted:
         r.reasons.append(because("lives_in_household", False,
@@ -168,10 +198,15 @@ def tekun(c: Ctx, index: int) -> ProgramResult:
         if explain:
             r.reasons.extend(assets.reasons)
         r.missing.extend(assets.missing)
-    support, support_text = _no_able_supporter(c, index)
-    conditions.append(support)
+    if not explain and False in conditions:
+        r.status = INELIGIBLE
+        return r
     if explain:
+        support, support_text = _no_able_supporter(c, index)
         r.reasons.append(because("no_able_supporter", support is True, support_text, CITE_SUPPORT))
+    else:
+        support = no_able_supporter(c, index)
+    conditions.append(support)
     r.status = status_of(conditions)
     if r.status != NEEDS_INFO:
         r.missing.clear()

@@ -1,0 +1,132 @@
+"""Eligibility use cases: check one household, screen a whole profile, read the latest results.
+
+* :func:`check` — one household on one date (no profile: the CLI's ``check`` uses the shipped tables).
+* :func:`screen` — re-check every household of a profile on a date and replace the stored results
+  (``screening_results``: amounts in fen, ``detail`` = care level or temporary-assistance kind).
+  What is stored: every household programme (低保, 低保边缘, 临时救助) for every household, and the
+  per-member programmes (单人保, 特困, 事实无人抚养儿童) when not ineligible — a member without a row for
+  such a programme was screened ineligible. Counts in the summary cover all results.
+  Large profiles are checked by worker processes in 16 parts (by household id) while this process
+  writes the rows; everything is written in one transaction, so a cancel (or any error) leaves the
+  previous results as they were.
+* :func:`latest_status` — the stored results of some households, for lists and forms.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import multiprocessing
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from advisor_app.domain.errors import Cancelled
+from advisor_app.domain.household import Household
+from advisor_app.rules import CheckResult, check_household
+from advisor_app.rules.results import PROGRAM_LABELS, STATUS_LABELS
+from advisor_app.rules.snapshot import TablesLike
+from advisor_app.store.models import utc_now
+from advisor_app.store.screening import read_for_screening, replace_results, sql_runner, stored_results
+
+from .policy import tables_for
+from .profile import Profile
+from .screening_parts import PARTS, PartJob, PartResult, gc_paused, result_rows, run_part
+
+Progress = Callable[[int, int], bool]
+"""Called with (households done, total); return False to cancel (nothing is changed then)."""
+
+PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
+
+
+def check(household: Household, on: dt.date | None = None, tables: TablesLike | None = None) -> CheckResult:
+    """Check one household on ``on`` (default today) against the shipped policy tables."""
+    return check_household(household, on or dt.date.today(), tables)
+
+
+@dataclass
+class ScreeningSummary:
+    on: dt.date
+    households: int
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (programme, status) → results
+    stored: int = 0  # rows written to screening_results
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        """One Chinese line per programme: counts by status."""
+        out = []
+        for program, label in PROGRAM_LABELS.items():
+            parts = [f"{STATUS_LABELS[s]} {self.counts.get((program, s), 0)}"
+                     for s in ("eligible", "ineligible", "needs_info")]
+            out.append(f"{label}：" + "，".join(parts))
+        return out
+
+
+def _total(profile: Profile) -> int:
+    with profile.connection() as conn:
+        return int(conn.exec_driver_sql("SELECT count(*) FROM households WHERE deleted_at IS NULL").scalar() or 0)
+
+
+@contextlib.contextmanager
+def _parts(profile: Profile, on: dt.date, tables: TablesLike, total: int,
+           processes: int | None) -> Iterator[Iterable[PartResult]]:
+    if processes is None:
+        processes = min(2, os.cpu_count() or 1) if total >= PARALLEL_FROM else 1
+    if processes <= 1:
+        def local() -> Iterator[PartResult]:
+            with profile.connection() as conn:
+                for batch in read_for_screening(sql_runner(conn), batch=2000):
+                    yield result_rows(batch, on, tables)
+        yield local()
+        return
+    jobs = [PartJob(profile.data.database, on, tables, lo, hi) for lo, hi in PARTS]
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        yield pool.imap_unordered(run_part, jobs)
+
+
+def screen(profile: Profile, on: dt.date | None = None, progress: Progress | None = None, *,
+           processes: int | None = None) -> ScreeningSummary:
+    """Re-check every household on ``on`` (default today) and replace the stored results."""
+    start = time.perf_counter()
+    on = on or dt.date.today()
+    tables = tables_for(profile)
+    total = _total(profile)
+    summary = ScreeningSummary(on, 0)
+    screened_at = utc_now()
+    if progress is not None and not progress(0, total):
+        raise Cancelled()
+    with gc_paused(), _parts(profile, on, tables, total, processes) as parts, profile.connection() as conn:
+        first = True
+        for part in parts:
+            replace_results(conn, part.rows, on, screened_at, clear=first)
+            first = False
+            summary.households += part.households
+            summary.counts.update(part.counts)
+            summary.stored += len(part.rows)
+            if progress is not None and not progress(summary.households, total):
+                raise Cancelled()  # the transaction rolls back: the previous results stay
+        if first:
+            replace_results(conn, [], on, screened_at, clear=True)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+class ScreenStatus(NamedTuple):
+    program: str
+    status: str
+    amount: int | None  # yuan (monthly amount; cap per event for 临时救助)
+
+
+def latest_status(profile: Profile, household_ids: Iterable[str]) -> dict[str, list[ScreenStatus]]:
+    """Stored screening results per household id (households never screened are absent)."""
+    out: dict[str, list[ScreenStatus]] = {}
+    with profile.connection() as conn:
+        for hid, _member, program, status, amount_fen, _detail, _on in stored_results(conn, household_ids):
+            out.setdefault(hid, []).append(
+                ScreenStatus(program, status, None if amount_fen is None else amount_fen // 100))
+    return out
+
+
