@@ -1,0 +1,31 @@
+"""``advisor-app notice (--village NAME | --town NAME) --out FILE.pdf [--on DATE]``: public notice."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from advisor_app.services import documents
+
+from .context import Context
+from .form import parse_date, write_pdf
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("notice", help="打印公示名单（PDF，姓名和身份证号已遮挡）")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--village", metavar="NAME", help="村（社区）名称")
+    where.add_argument("--town", metavar="NAME", help="乡镇（街道）名称")
+    p.add_argument("--in-town", metavar="NAME", dest="in_town",
+                   help="村名在多个乡镇重复时，指定所在乡镇")
+    p.add_argument("--region", metavar="CODE", help="同名乡镇或村在多个县（区）时，指定 6 位县（区）代码")
+    p.add_argument("--on", type=parse_date, metavar="DATE", help="公示开始日期（默认今天），公示期 7 天")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    p.set_defaults(run=_run)
+
+
+def _run(args: argparse.Namespace, ctx: Context) -> int:
+    pdf = documents.render_notice(ctx.profile, village=args.village, town=args.town or args.in_town,
+                                   on=args.on, region=args.region)
+    write_pdf(args.out, pdf)
+    return 0

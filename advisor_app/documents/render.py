@@ -1,0 +1,138 @@
+"""Render a form or a public-notice list to PDF bytes.
+
+QR payloads (one per document, on every page):
+
+* forms: ``advisor-form/1;KIND;HOUSEHOLD_ID;VERSION;CHECKSUM`` and, for a visit record or an
+  investigation of a given visit, ``;VISIT_ID`` at the end. CHECKSUM is the first 8 hex digits of
+  SHA-256 over the household's canonical JSON (``advisor-household/1`` as a dict, keys sorted,
+  no spaces, UTF-8): the office recomputes it to see whether the paper matches the data.
+* notices: ``advisor-notice/1;village|town;PLACE;DATE;COUNT;CHECKSUM`` where CHECKSUM is over the
+  list of rows as printed (masked).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from advisor_app.domain.household import Household, Visit
+from advisor_app.domain.idcard import mask
+from advisor_app.domain.interchange import household_to_dict
+
+from . import page
+from .bindings import ROW_FIELDS, SCALARS, EligibilityView, FormData, cn_date, form_data, money
+from .definitions import FormDefinition, load_definition
+from .fonts import chinese_font
+from .layout import Styles, fill, story
+
+FORM_KINDS = {
+    "dibao-application": "最低生活保障申请书",
+    "tekun-application": "特困人员救助供养申请书",
+    "temporary-application": "临时救助申请书",
+    "authorization": "家庭经济状况核对授权书",
+    "investigation": "入户调查表",
+    "visit-record": "走访记录表",
+}
+NOTICE_KIND = "notice"
+NOTICE_SCALARS = {
+    "notice.county": "县（区）", "notice.town": "乡镇（街道）", "notice.place": "公示范围（乡镇或村）",
+    "notice.scope": "village 或 town", "notice.period": "核对期", "notice.phone": "监督电话",
+    "notice.start": "公示开始日期", "notice.end": "公示结束日期", "notice.count": "公示户（人）数",
+    "notice.people": "保障人数合计", "notice.total": "月救助金合计", "print.date": "打印日期",
+}
+NOTICE_ROWS = {"entries": ("no", "name", "id_masked", "village", "town", "program", "people", "amount")}
+NOTICE_DAYS = 7
+
+
+def load_form(kind: str, override_dir: Path | None = None) -> FormDefinition:
+    return load_definition(kind, override_dir, scalars=SCALARS, row_fields=ROW_FIELDS)
+
+
+def load_notice(override_dir: Path | None = None) -> FormDefinition:
+    return load_definition(NOTICE_KIND, override_dir, scalars=NOTICE_SCALARS, row_fields=NOTICE_ROWS)
+
+
+def household_checksum(household: Household) -> str:
+    return page.checksum(household_to_dict(household))
+
+
+def render_form(kind: str, household: Household, *, on: dt.date, county: str = "",
+                eligibility: EligibilityView | None = None, visit: Visit | None = None,
+                override_dir: Path | None = None, font_path: str | None = None) -> bytes:
+    definition = load_form(kind, override_dir)
+    data = form_data(household, on=on, county=county, eligibility=eligibility, visit=visit)
+    payload = page.form_payload(kind, household.id or "", household.version, household_checksum(household),
+                                visit.id if visit is not None and kind in ("visit-record", "investigation")
+                                else None)
+    return _render(definition, data, payload, font_path,
+                   [f"打印日期：{cn_date(on)}　档案编号：{household.id or '（未保存）'}",
+                    f"档案版本：{household.version}　核对码：{payload.split(';')[4]}"])
+
+
+def _render(definition: FormDefinition, data: FormData, payload: str, font_path: str | None,
+            lines: list[str]) -> bytes:
+    font = chinese_font(font_path)
+    styles = Styles(font)
+    title = fill(definition.title, data.scalars)
+    county = data.scalars.get("print.county", "")
+    header = title if not county or title.startswith(county) else f"{county}　{title}"
+    info = page.PageInfo(title=header, left_lines=lines, qr_payload=payload, footer_left=title)
+    flow = story(definition, data, page.frame_width(), styles)
+    return page.build_pdf(flow, font, info, title=title)
+
+
+def mask_name(name: str) -> str:
+    """吴晓霞 → 吴*霞, 吴霞 → 吴*, 欧阳小明 → 欧**明 (the surname and the last character stay)."""
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeEntry:
+    """One line of a public notice (unmasked: masking happens here, when printing)."""
+
+    name: str
+    id_number: str
+    village: str
+    town: str
+    program: str  # Chinese label
+    people: int
+    amount: int | None  # yuan per month
+
+
+def render_notice(entries: list[NoticeEntry], *, scope: str, place: str, county: str, town: str, on: dt.date,
+                  period: str = "", phone: str = "", override_dir: Path | None = None,
+                  font_path: str | None = None) -> bytes:
+    """A public-notice list. Names and ID numbers are masked; nothing about health is printed."""
+    definition = load_notice(override_dir)
+    rows = [{"no": str(i), "name": mask_name(e.name), "id_masked": mask(e.id_number), "village": e.village,
+             "town": e.town, "program": e.program, "people": str(e.people),
+             "amount": money(e.amount) if e.amount is not None else "待核定"}
+            for i, e in enumerate(entries, 1)]
+    end = on + dt.timedelta(days=NOTICE_DAYS - 1)
+    scalars = {
+        "notice.county": county, "notice.town": town, "notice.place": place if scope == "village" else town,
+        "notice.scope": scope, "notice.period": period or f"{on.year}年{on.month}月",
+        "notice.phone": phone, "notice.start": cn_date(on), "notice.end": cn_date(end),
+        "notice.count": str(len(entries)), "notice.people": str(sum(e.people for e in entries)),
+        "notice.total": money(sum(e.amount or 0 for e in entries)), "print.date": cn_date(on),
+        "print.county": county,
+    }
+    if scope == "village":
+        scalars["notice.place"] = f"{town}{place}"
+    digest = page.checksum(rows)
+    payload = ";".join([page.NOTICE_PAYLOAD, scope, place, on.isoformat(), str(len(rows)), digest])
+    data = FormData(scalars, {"entries": rows})
+    return _render(definition, data, payload, font_path,
+                   [f"打印日期：{cn_date(on)}　公示 {cn_date(on)} 至 {cn_date(end)}",
+                    f"共 {len(rows)} 条　核对码：{digest}"])
+
+
+def notice_programs(override_dir: Path | None = None) -> list[str]:
+    """The programme codes the notice definition lists (default 低保, 单人保, 特困)."""
+    value = load_notice(override_dir).options.get("programs", ["dibao", "dibao_single", "tekun"])
+    return [str(v) for v in value] if isinstance(value, list) else ["dibao", "dibao_single", "tekun"]

@@ -1,0 +1,203 @@
+"""Printing: pre-filled forms for one household and public-notice lists for a village or town.
+
+* :func:`render_form` — one of :data:`FORM_KINDS` for a stored household, filled with its members,
+  incomes, the chosen visit and the eligibility check on the print date (run live, with the
+  profile's policy tables, so the form always matches the data it carries in its QR code).
+* :func:`render_notice` — the 公示 list of a village or town.
+
+**Which households a notice lists.** Households of the village (or town) with an *eligible* result
+for a programme the notice definition names (``programs`` in ``forms/notice.toml``; shipped:
+低保, 单人保, 特困). The result comes from the stored batch screening (``screening_results``) when
+the household has one — the list then matches what the office screened — and from a live check on
+the notice date for households never screened. 事实无人抚养儿童 is never listed (no public notice by
+law), nor are 低保边缘 (no payment) and 临时救助 (decided per event). People covered: the counted
+members (Art. 7) for 低保, one person for 单人保 and 特困. Amount: the monthly amount; "待核定" when
+the check could not compute one.
+
+Profile settings read here: ``notice.complaint_phone`` (监督电话; blank line when unset) and
+``documents.font`` (font file; see :mod:`advisor_app.documents.fonts`). A profile's own form
+definitions in ``<data folder>/forms/`` take precedence over the shipped ``forms/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from advisor_app.documents import render
+from advisor_app.documents.bindings import EligibilityView, ProgramLine
+from advisor_app.documents.render import FORM_KINDS, NoticeEntry
+from advisor_app.domain.errors import DomainError, NotFound
+from advisor_app.domain.household import Household, Visit
+from advisor_app.rules import CheckResult, check_household
+from advisor_app.rules.facts import is_counted
+from advisor_app.rules.results import ELIGIBLE, INELIGIBLE, PROGRAM_LABELS, STATUS_LABELS
+from advisor_app.store import households as store
+from advisor_app.store.models import HouseholdRow
+from advisor_app.store.screening import stored_results
+from advisor_app.store.settings import get_setting
+
+from .policy import tables_for
+from .profile import Profile
+
+__all__ = ["FORM_KINDS", "forms_dir", "render_form", "render_notice"]
+
+SETTING_PHONE = "notice.complaint_phone"
+SETTING_FONT = "documents.font"
+
+
+def forms_dir(profile: Profile) -> Path:
+    """The profile's own form definitions (a file here replaces the shipped one of the same name)."""
+    return profile.data.root / "forms"
+
+
+def _settings(profile: Profile) -> tuple[str, str | None]:
+    with profile.connection() as conn:
+        phone = get_setting(conn, SETTING_PHONE, "") or ""
+        font = get_setting(conn, SETTING_FONT) or None
+    return phone, font
+
+
+def eligibility_view(result: CheckResult) -> EligibilityView:
+    """What a form prints of a check: household programmes always, per-member ones unless ineligible."""
+    lines = []
+    for p in result.programs:
+        if p.member and p.status == INELIGIBLE:
+            continue
+        wanted = [r for r in p.reasons if r.passed == (p.status == ELIGIBLE)]
+        amount = p.max_amount if p.program == "temporary" else p.monthly_amount
+        lines.append(ProgramLine(program=p.program, label=PROGRAM_LABELS.get(p.program, p.program),
+                                 status=p.status, status_label=STATUS_LABELS.get(p.status, p.status),
+                                 member=p.member_name, amount=amount, detail=p.detail,
+                                 reasons=[r.text for r in wanted[:2]], missing=list(p.missing)))
+    standard = result.policy.get("dibao_standard")
+    return EligibilityView(on=result.on, counted_members=result.counted_members,
+                           counted_income_monthly=result.counted_income_monthly,
+                           per_capita_monthly=result.per_capita_monthly,
+                           standard=None if standard is None else standard.value, lines=lines)
+
+
+def _check_view(profile: Profile, household: Household, on: dt.date) -> EligibilityView:
+    try:
+        return eligibility_view(check_household(household, on, tables_for(profile)))
+    except DomainError as exc:  # e.g. no policy table for the region: print the form without it
+        return EligibilityView(on=on, available=False, message=f"未能核对：{exc}")
+
+
+def _pick_visit(household: Household, kind: str, visit_id: str | None) -> Visit | None:
+    if visit_id:
+        for v in household.visits:
+            if v.id == visit_id:
+                return v
+        raise NotFound(f"该家庭没有编号为 {visit_id} 的走访记录", where=f"家庭 {household.head_name}")
+    if kind == "investigation":
+        found = [v for v in household.visits if v.type == "investigation"]
+        return found[-1] if found else None
+    if kind == "visit-record":
+        if not household.visits:
+            raise DomainError("该家庭还没有走访记录，无法打印走访记录表", where=f"家庭 {household.head_name}")
+        return household.visits[-1]
+    return None
+
+
+def render_form(profile: Profile, kind: str, household_id: str, visit_id: str | None = None,
+                on: dt.date | None = None) -> bytes:
+    """PDF bytes of form ``kind`` for the stored household (printed ``on``, default today)."""
+    if kind not in FORM_KINDS:
+        raise DomainError(f"没有“{kind}”这种表格，可用：{'、'.join(FORM_KINDS)}")
+    on = on or dt.date.today()
+    with profile.session() as session:
+        household = store.load_household(session, household_id)
+    visit = _pick_visit(household, kind, visit_id)
+    _phone, font = _settings(profile)
+    county = tables_for(profile).name(household.region) if household.region else ""
+    return render.render_form(kind, household, on=on, county=county if county != household.region else "",
+                              eligibility=_check_view(profile, household, on), visit=visit,
+                              override_dir=forms_dir(profile), font_path=font)
+
+
+def _scope_ids(conn: sa.Connection, village: str | None, town: str | None,
+               region: str | None) -> list[tuple[str, str, str, str]]:
+    h = HouseholdRow.__table__
+    query = sa.select(h.c.id, h.c.village, h.c.town, h.c.region).where(h.c.deleted_at.is_(None))
+    if village:
+        query = query.where(h.c.village == village)
+    if town:
+        query = query.where(h.c.town == town)
+    if region:
+        query = query.where(h.c.region == region)
+    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(query)]
+
+
+def _entries(households: Iterable[Household], stored: dict[str, list[tuple[str | None, str, str, int | None]]],
+             programs: list[str], on: dt.date, profile: Profile) -> list[NoticeEntry]:
+    tables = tables_for(profile)
+    out: list[NoticeEntry] = []
+    for h in households:
+        by_id = {m.id: m for m in h.members}
+        results = stored.get(h.id or "")
+        if results is None:
+            try:
+                check = check_household(h, on, tables, explain=False)
+            except DomainError:
+                continue
+            by_number = {m.id_number: m for m in h.members}
+            results = [(by_number[p.member].id if p.member in by_number else None, p.program, p.status,
+                        p.max_amount if p.program == "temporary" else p.monthly_amount) for p in check.programs]
+        for member_id, program, status, amount in results:
+            if status != ELIGIBLE or program not in programs:
+                continue
+            person = by_id.get(member_id) if member_id else h.head
+            if person is None:
+                continue
+            people = sum(1 for m in h.members if is_counted(m)) if program == "dibao" else 1
+            out.append(NoticeEntry(person.name, person.id_number, h.village, h.town,
+                                   PROGRAM_LABELS.get(program, program), people, amount))
+    order = {p: i for i, p in enumerate(programs)}
+    out.sort(key=lambda e: (e.village, order.get(_code(e.program), 99), e.name))
+    return out
+
+
+def _code(label: str) -> str:
+    return next((k for k, v in PROGRAM_LABELS.items() if v == label), label)
+
+
+def render_notice(profile: Profile, village: str | None = None, town: str | None = None,
+                  on: dt.date | None = None, region: str | None = None) -> bytes:
+    """The public-notice list of a village or a town (notice period starts ``on``, default today).
+
+    ``town`` together with ``village`` picks the village of that town; ``region`` (6-digit county
+    code) picks the county when the same name exists in several."""
+    if not village and not town:
+        raise DomainError("请指定村（社区）或乡镇（街道）")
+    on = on or dt.date.today()
+    with profile.connection() as conn:
+        scope = _scope_ids(conn, village, town, region)
+        if not scope:
+            what = f"村（社区）“{village}”" if village else f"乡镇（街道）“{town}”"
+            raise NotFound(f"没有{what}的家庭" + (f"（乡镇：{town}）" if village and town else ""))
+        towns = sorted({s[2] for s in scope})
+        regions = sorted({s[3] for s in scope})
+        if village and len(towns) > 1:
+            raise DomainError(f"多个乡镇都有名为“{village}”的村（社区）：{'、'.join(towns)}，请同时指定乡镇"
+                              "（--in-town）")
+        if len(regions) > 1:
+            names = "、".join(tables_for(profile).name(r) for r in regions)
+            codes = "、".join(regions)
+            raise DomainError(f"“{village or town}”在多个县（区）都有：{names}，请指定县（区）代码"
+                              f"（--region，可选：{codes}）")
+        ids = [s[0] for s in scope]
+        stored: dict[str, list[tuple[str | None, str, str, int | None]]] = {}
+        for hid, member, program, status, fen, _detail, _on in stored_results(conn, ids):
+            stored.setdefault(hid, []).append((member, program, status, None if fen is None else fen // 100))
+        households = [h for batch in store.iter_households(conn, ids=ids) for h in batch]
+    phone, font = _settings(profile)
+    override = forms_dir(profile)
+    entries = _entries(households, stored, render.notice_programs(override), on, profile)
+    county = tables_for(profile).name(regions[0])
+    return render.render_notice(entries, scope="village" if village else "town", place=village or towns[0],
+                                county=county if county != regions[0] else "", town=towns[0], on=on,
+                                phone=phone, override_dir=override, font_path=font)
