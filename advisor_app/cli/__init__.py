@@ -18,7 +18,7 @@ from advisor_app.domain.errors import DomainError
 from .context import Context
 
 # Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("household", "demo", "policy", "form", "notice")
+COMMANDS = ("household", "demo", "policy", "form", "notice", "check", "screen")
 
 
 def build_parser() -> argparse.ArgumentParser:

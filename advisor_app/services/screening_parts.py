@@ -11,9 +11,9 @@ import contextlib
 import datetime as dt
 import gc
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 from advisor_app.rules import check_household

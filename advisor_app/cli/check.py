@@ -1,0 +1,49 @@
+"""``advisor-app check HOUSEHOLD.json [--on DATE] [--format text|json]`` — no profile needed.
+
+Text (default) is the readable Chinese explanation; ``json`` is the ``advisor-check/1`` document
+(conventions in ``advisor_app.rules.results``). An invalid household document exits with code 2
+and a message naming the member and field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from advisor_app.domain.errors import DomainError
+from advisor_app.services import eligibility
+from advisor_app.services.households import read_document
+
+from .context import Context
+
+
+def parse_day(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise DomainError(f"日期“{text}”无效，应写成 YYYY-MM-DD", where="--on") from None
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("check", help="核对一个家庭可申请哪些救助（低保、特困、临时救助等），并说明理由")
+    p.add_argument("file", help="advisor-household/1 JSON 文件，- 表示标准输入")
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="按哪一天的政策核对（默认今天）")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text：中文说明（默认）；json：advisor-check/1 文档")
+    p.set_defaults(run=_run)
+
+
+def _run(args: argparse.Namespace, ctx: Context) -> int:
+    on = parse_day(args.on)
+    household = read_document(args.file)
+    result = eligibility.check(household, on)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(result.explain())
+    return 0

@@ -1,0 +1,41 @@
+"""``advisor-app screen [--on DATE] [--xlsx OUT.xlsx]`` — re-check every household of the profile."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from advisor_app.services import eligibility
+from advisor_app.services.screening_export import export_xlsx
+
+from .check import parse_day
+from .context import Context
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("screen", help="按某一天的政策重新筛查所有家庭，保存结果，可导出 Excel")
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="按哪一天的政策筛查（默认今天）")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="把结果写入 Excel 文件（身份证号已遮盖）")
+    p.set_defaults(run=_run)
+
+
+def _run(args: argparse.Namespace, ctx: Context) -> int:
+    on = parse_day(args.on)
+
+    def progress(done: int, total: int) -> bool:
+        if sys.stderr.isatty():
+            print(f"\r已筛查 {done}/{total} 户", end="", file=sys.stderr)
+        return True
+
+    summary = eligibility.screen(ctx.profile, on, progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"筛查日期 {summary.on.isoformat()}：共 {summary.households} 户，保存结果 {summary.stored} 条"
+          f"（{summary.seconds:.1f} 秒）")
+    for line in summary.lines():
+        print(line)
+    if args.xlsx:
+        n = export_xlsx(ctx.profile, args.xlsx)
+        print(f"已导出 {n} 行到 {args.xlsx}")
+    return 0
