@@ -1,0 +1,186 @@
+"""Starting the desktop app: one QApplication, language, CJK font, exception hook, profile, window.
+
+``run_app(data_dir)`` is what ``advisor-app`` without arguments calls. Tests build the window with
+``create_main_window(profile)`` on pytest-qt's QApplication instead.
+
+User-facing source strings are Chinese (the default language); ``resources/i18n/advisor_en.ts`` holds
+the English translation, compiled to ``advisor_en.qm`` by ``scripts/build-translations``.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from advisor_app.services.profile import Profile
+
+    from .main_window import MainWindow
+
+APP_TITLE = "救助顾问工作台"
+DEMO_HOUSEHOLDS = 200
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+I18N = RESOURCES / "i18n"
+
+# Fonts with Chinese glyphs, by family, then as files in the usual places (Linux, Windows, macOS).
+CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "SimSun",
+                "PingFang SC", "Source Han Sans SC")
+CJK_FILES = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    "C:/Windows/Fonts/msyh.ttc",
+    "C:/Windows/Fonts/simsun.ttc",
+    "/System/Library/Fonts/PingFang.ttc",
+)
+
+log = logging.getLogger("advisor_app")
+
+
+def qt_problem() -> str | None:
+    """Why Qt cannot show a window here, in words for the person at the terminal, or None."""
+    try:
+        import PySide6.QtWidgets  # noqa: F401
+    except ImportError as exc:
+        return (f"无法加载图形界面库 PySide6（{exc}）。\n"
+                "请安装缺少的系统库（例如 Debian/Ubuntu：sudo apt install libgl1 libegl1 libxkbcommon0），"
+                "或使用命令行子命令（advisor-app --help）。")
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if sys.platform.startswith("linux") and not platform:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            return ("没有可用的图形显示（DISPLAY 未设置）。请在桌面环境中运行，"
+                    "或使用命令行子命令（advisor-app --help）。")
+        if not os.environ.get("WAYLAND_DISPLAY"):
+            import ctypes.util
+
+            if ctypes.util.find_library("xcb-cursor") is None:
+                return ("缺少 Qt 所需的系统库 libxcb-cursor。请安装后再试"
+                        "（Debian/Ubuntu：sudo apt install libxcb-cursor0）。")
+    return None
+
+
+def setup_logging(log_file: Path) -> None:
+    root = logging.getLogger("advisor_app")
+    if any(getattr(h, "baseFilename", None) == str(log_file) for h in root.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def setup_font(app: object) -> str | None:
+    """Make Chinese render: register a CJK font and put it first in the application font.
+
+    Returns the family used, or None when none was found (Qt then falls back on its own)."""
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    family = None
+    bundled = sorted((RESOURCES / "fonts").glob("*.[ot]t[fc]")) if (RESOURCES / "fonts").is_dir() else []
+    for path in [*map(str, bundled), *CJK_FILES]:
+        if os.path.exists(path):
+            font_id = QFontDatabase.addApplicationFont(path)
+            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            if families:
+                family = families[0]
+                break
+    if family is None:
+        installed = set(QFontDatabase.families())
+        family = next((f for f in CJK_FAMILIES if f in installed), None)
+    if family is None:
+        log.warning("no CJK font found; Chinese may not render")
+        return None
+    font = QFont(app.font())
+    font.setFamilies([family, *[f for f in font.families() if f != family]])
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    return family
+
+
+def install_translations(app: object, language: str) -> list[object]:
+    """Load our translation (none needed for Chinese: the source strings are Chinese) and Qt's own
+    (standard buttons such as 确定/取消). Returns the translators, which must stay referenced."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(language))
+    loaded: list[object] = []
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        loaded.append(qt)
+    if language != "zh_CN":
+        ours = QTranslator(app)
+        if ours.load(str(I18N / f"advisor_{language}.qm")):
+            app.installTranslator(ours)
+            loaded.append(ours)
+        else:
+            log.warning("no translation for %s in %s", language, I18N)
+    return loaded
+
+
+def application(argv: list[str] | None = None) -> object:
+    """The one QApplication of this process (created on first call), set up for our UI."""
+    from PySide6.QtWidgets import QApplication
+
+    from . import settings
+
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setOrganizationName(settings.ORGANIZATION)
+        QApplication.setApplicationName(settings.APPLICATION)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationDisplayName(APP_TITLE)
+        install_translations(app, settings.settings.effective_language())
+        setup_font(app)
+    return app
+
+
+def create_main_window(profile: Profile) -> MainWindow:
+    from . import errors
+    from .main_window import MainWindow
+
+    setup_logging(profile.data.log_file)
+    errors.install(profile.data.log_file)
+    return MainWindow(profile)
+
+
+def run_app(data_dir: str | None) -> int:
+    """Open the desktop app on the profile in ``data_dir`` (or the default folder); returns the exit code."""
+    problem = qt_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 3
+    from PySide6.QtWidgets import QApplication
+
+    from advisor_app.domain.errors import DomainError
+    from advisor_app.services.profile import open_profile
+
+    from . import errors
+
+    app = application()
+    assert isinstance(app, QApplication)
+    try:
+        profile = open_profile(data_dir)
+    except DomainError as exc:
+        errors.show_error(None, exc)
+        return 2
+    window = create_main_window(profile)
+    window.show()
+    if profile.created:
+        window.fill_demo_households(DEMO_HOUSEHOLDS)
+    try:
+        return app.exec()
+    finally:
+        window.operations.shutdown()
+        profile.close()

@@ -1,0 +1,51 @@
+"""A read-only summary of one household (shown when no editor is available for it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from advisor_app.domain import vocab
+from advisor_app.domain.household import Household
+from advisor_app.domain.idcard import mask
+
+
+class HouseholdSummaryView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.browser)
+        self.household: Household | None = None
+
+    def show_household(self, household: Household, *, full_ids: bool = False) -> None:
+        self.household = household
+        self.browser.setHtml(self.summary_html(household, full_ids=full_ids))
+
+    def summary_html(self, h: Household, *, full_ids: bool) -> str:
+        e = html.escape
+        today = dt.date.today()
+        parts = [f"<h3>{e(h.head_name)} {e(self.tr('家'))}</h3>",
+                 f"<p>{e(h.town)} {e(h.village)} {e(h.address)}<br>"
+                 f"{e(vocab.AREAS.get(h.area, h.area))} · {e(self.tr('电话'))}：{e(h.phone or '—')}</p>",
+                 f"<h4>{e(self.tr('家庭成员'))}（{len(h.members)}）</h4><table cellspacing=4>"]
+        for m in h.members:
+            number = m.id_number if full_ids else mask(m.id_number)
+            try:
+                age = str(m.age_on(today))
+            except ValueError:
+                age = "?"
+            parts.append(f"<tr><td>{e(m.name)}</td><td>{e(vocab.RELATIONS.get(m.relation, m.relation))}</td>"
+                         f"<td>{e(age)}{e(self.tr('岁'))}</td><td>{e(number)}</td></tr>")
+        parts.append("</table>")
+        if h.visits:
+            last = max(h.visits, key=lambda v: v.date)
+            parts.append(f"<h4>{e(self.tr('最近走访'))}</h4><p>{last.date.isoformat()} "
+                         f"{e(vocab.VISIT_TYPES.get(last.type, last.type))}<br>{e(last.notes)}</p>")
+        if h.notes:
+            parts.append(f"<h4>{e(self.tr('备注'))}</h4><p>{e(h.notes)}</p>")
+        return "".join(parts)

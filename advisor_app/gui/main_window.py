@@ -1,0 +1,431 @@
+"""The main window: the household list (search as you type), the editor area, menus and toolbar.
+
+Layout: a splitter with the list (search box above the table) on the left and the editor area on the
+right (hidden until something is shown there with :meth:`MainWindow.show_editor`). Every database
+call goes through ``self.operations`` (one background worker); the list re-runs its query when
+``operations.data_changed`` fires.
+
+Other screens plug in here: the household editor (``gui.household_editor.HouseholdEditor``), the
+visit dialog (``gui.visit_dialog.VisitDialog``) and the forms (they add actions to
+``self.print_menu``). Those modules are imported lazily, when first used.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app import __version__
+from advisor_app.domain.household import Household
+from advisor_app.services import household_list
+from advisor_app.services import households as household_service
+from advisor_app.services.profile import Profile
+
+from . import settings as gui_settings
+from .household_summary import HouseholdSummaryView
+from .household_table_model import COLUMNS, HouseholdTableModel
+from .operations import Operations
+
+log = logging.getLogger("advisor_app.gui")
+
+SEARCH_DEBOUNCE_MS = 150
+APP_TITLE = "救助顾问工作台"
+
+
+def _has_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ImportError:
+        return False
+
+
+class HouseholdTableView(QTableView):
+    """The list's view: Enter/Return opens the current household like a double-click."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.doubleClicked.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, profile: Profile) -> None:
+        super().__init__()
+        self.profile = profile
+        self.operations = Operations(profile, self)
+        self.operations.data_changed.connect(self.on_data_changed)
+        self.settings = gui_settings.settings
+        self.editor: Any = None  # the HouseholdEditor, created on first use
+        self.total = 0
+        self._search_generation = 0
+        self._searched_text: str | None = None
+        self._demo = False
+
+        self.model = HouseholdTableModel(lambda ids: household_list.rows(profile, ids), self)
+        self.model.sort_requested.connect(lambda *_: self.run_search())
+        self._build_list()
+        self._build_actions()
+        self._build_menus()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.resize(1180, 720)
+        self._restore_state()
+        self.update_title()
+        self.run_search()
+        self.refresh_total()
+
+    # --- building ---
+
+    def _build_list(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音首字母（如 wxx）、身份证号后几位、村（社区）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self._search_now)
+
+        self.table = HouseholdTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        widths = (90, 170, 110, 50, 120, 100, 100, 60)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+        self.table.setSortingEnabled(True)
+        header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(self._row_activated)
+
+        self.count_label = QLabel()
+        search_row = QHBoxLayout()
+        search_row.setContentsMargins(0, 0, 0, 0)
+        search_row.addWidget(QLabel(self.tr("查找：")))
+        search_row.addWidget(self.search, 1)
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(search_row)
+        layout.addWidget(self.table, 1)
+
+        self.editor_area = QStackedWidget()
+        self.editor_area.setMinimumWidth(380)
+        self.editor_area.hide()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor_area)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+    def _build_actions(self) -> None:
+        def action(text: str, slot: Any, shortcut: QKeySequence | str | None = None,
+                   tip: str | None = None) -> QAction:
+            a = QAction(text, self)
+            a.triggered.connect(lambda _checked=False: slot())
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            if tip:
+                a.setStatusTip(tip)
+            return a
+
+        self.new_action = action(self.tr("新建家庭"), self.new_household, QKeySequence.StandardKey.New,
+                                 self.tr("登记一户新的家庭"))
+        self.edit_action = action(self.tr("编辑家庭"), self.edit_current, "Ctrl+E",
+                                  self.tr("打开选中的家庭"))
+        self.visit_action = action(self.tr("记录走访"), self.record_visit, "Ctrl+R",
+                                   self.tr("为选中的家庭记录一次走访"))
+        self.screen_action = action(self.tr("批量筛查"), self.screen_all, None,
+                                    self.tr("按现行政策重新核对全部家庭的救助资格"))
+        self.screen_action.setVisible(_has_module("advisor_app.services.eligibility"))
+        self.find_action = action(self.tr("查找"), self._focus_search, QKeySequence.StandardKey.Find)
+        self.quit_action = action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        self.full_ids_action = QAction(self.tr("显示完整身份证号"), self)
+        self.full_ids_action.setCheckable(True)
+        self.full_ids_action.toggled.connect(self.model.set_show_full_ids)
+        self.about_action = action(self.tr("关于"), self.about)
+
+        toolbar = QToolBar(self.tr("工具栏"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.new_action, self.edit_action, self.visit_action, self.screen_action):
+            toolbar.addAction(a)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+        self.addAction(self.find_action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        household_menu = bar.addMenu(self.tr("家庭(&H)"))
+        for a in (self.edit_action, self.visit_action, self.screen_action, self.find_action):
+            household_menu.addAction(a)
+        self.print_menu: QMenu = bar.addMenu(self.tr("打印(&P)"))
+        self.print_menu.setObjectName("print_menu")
+        self.print_menu.aboutToShow.connect(self._print_menu_placeholder)
+        settings_menu = bar.addMenu(self.tr("设置(&S)"))
+        settings_menu.addAction(self.full_ids_action)
+        language_menu = settings_menu.addMenu(self.tr("界面语言"))
+        group = QActionGroup(self)
+        for code, label in gui_settings.LANGUAGES.items():
+            a = QAction(label, self, checkable=True)
+            a.setChecked(code == self.settings.effective_language())
+            a.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(a)
+            language_menu.addAction(a)
+        help_menu = bar.addMenu(self.tr("帮助(&A)"))
+        help_menu.addAction(self.about_action)
+
+    def _print_menu_placeholder(self) -> None:
+        if not self.print_menu.actions():
+            none = self.print_menu.addAction(self.tr("（暂无可打印的表格）"))
+            none.setEnabled(False)
+            none.setObjectName("print_placeholder")
+
+    # --- list and search ---
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_now(self) -> None:
+        self._debounce.stop()
+        self.run_search()
+
+    def run_search(self, *, keep: str | None = None) -> None:
+        """Run the list query for the search text and sort on the worker; newer searches win."""
+        self._debounce.stop()
+        text = self.search.text().strip()
+        sort, descending = self.model.sort_key, self.model.descending
+        self._search_generation += 1
+        generation = self._search_generation
+        keep = keep or self.current_household_id()
+
+        def done(ids: list[str]) -> None:
+            if generation != self._search_generation:
+                return  # a newer search is on its way
+            self._searched_text = text
+            self.model.set_ids(ids)
+            self._update_count()
+            if keep is not None:
+                self.select_household(keep, scroll=False)
+
+        self.operations.query(lambda p: household_list.ids(p, text, sort, descending), done)
+
+    def refresh_total(self) -> None:
+        def done(result: tuple[int, bool]) -> None:
+            self.total, self._demo = result
+            self._update_count()
+            self.update_title()
+
+        self.operations.query(lambda p: (household_list.count(p), household_list.is_demo_profile(p)), done)
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        if self._searched_text:
+            self.count_label.setText(self.tr("找到 %1 户（共 %2 户）").replace("%1", str(shown))
+                                     .replace("%2", str(self.total)))
+        else:
+            self.count_label.setText(self.tr("共 %1 户").replace("%1", str(max(shown, self.total))))
+
+    def on_data_changed(self, changed: object) -> None:
+        self.model.refresh()
+        self.run_search()
+        self.refresh_total()
+
+    def current_household_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.household_id(index.row())
+
+    def select_household(self, household_id: str, *, scroll: bool = True) -> bool:
+        row = self.model.row_of(household_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        if scroll:
+            self.table.scrollTo(index)
+        return True
+
+    # --- households ---
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_household(self.model.household_id(index.row()))
+
+    def edit_current(self) -> None:
+        household_id = self.current_household_id()
+        if household_id is None:
+            self.statusBar().showMessage(self.tr("请先在列表中选择一户家庭"), 4000)
+            return
+        self.open_household(household_id)
+
+    def open_household(self, household_id: str) -> None:
+        self.operations.query(lambda p: household_service.load_household(p, household_id),
+                              self.show_household)
+
+    def show_household(self, household: Household) -> None:
+        editor = self.household_editor()
+        if editor is None:
+            view = HouseholdSummaryView(self)
+            view.show_household(household, full_ids=self.model.show_full_ids)
+            self.show_editor(view)
+            return
+        editor.load(household)
+        self.show_editor(editor)
+
+    def household_editor(self) -> Any:
+        """The household editor (created on first use), or None while that screen does not exist."""
+        if self.editor is None:
+            if not _has_module("advisor_app.gui.household_editor"):
+                return None
+            module = importlib.import_module("advisor_app.gui.household_editor")
+            self.editor = module.HouseholdEditor(self.operations, self)
+            saved = getattr(self.editor, "saved", None)
+            if saved is not None:
+                saved.connect(lambda household_id: self.select_household(str(household_id)))
+        return self.editor
+
+    def new_household(self) -> None:
+        editor = self.household_editor()
+        if editor is None:
+            QMessageBox.information(self, self.tr("新建家庭"), self.tr("家庭编辑界面尚未提供。"))
+            return
+        editor.new_household()
+        self.show_editor(editor)
+
+    def show_editor(self, widget: QWidget) -> None:
+        """Show ``widget`` in the area right of the list (replacing what was there)."""
+        if self.editor_area.indexOf(widget) < 0:
+            while self.editor_area.count():
+                old = self.editor_area.widget(0)
+                self.editor_area.removeWidget(old)
+                if old is not self.editor:
+                    old.deleteLater()
+            self.editor_area.addWidget(widget)
+        self.editor_area.setCurrentWidget(widget)
+        self.editor_area.show()
+
+    def record_visit(self) -> None:
+        household_id = self.current_household_id()
+        if household_id is None:
+            self.statusBar().showMessage(self.tr("请先在列表中选择一户家庭"), 4000)
+            return
+        if not _has_module("advisor_app.gui.visit_dialog"):
+            QMessageBox.information(self, self.tr("记录走访"), self.tr("走访记录界面尚未提供。"))
+            return
+        module = importlib.import_module("advisor_app.gui.visit_dialog")
+
+        def show(household: Household) -> None:
+            dialog = module.VisitDialog(self.operations, household, self)
+            dialog.exec()
+
+        self.operations.query(lambda p: household_service.load_household(p, household_id), show)
+
+    def screen_all(self) -> None:
+        from advisor_app.services import eligibility
+
+        def done(summary: Any) -> None:
+            households = getattr(summary, "households", 0)
+            seconds = getattr(summary, "seconds", 0.0)
+            self.statusBar().showMessage(
+                self.tr("已筛查 %1 户，用时 %2 秒").replace("%1", str(households))
+                .replace("%2", f"{seconds:.1f}"), 10000)
+
+        self.operations.long_job(lambda p, progress: eligibility.screen(p, progress=progress), done,
+                                 title=self.tr("正在批量筛查"), changed={"screening": True})
+
+    def fill_demo_households(self, count: int) -> None:
+        """Fill a brand-new profile with demo households (with a progress dialog)."""
+        from advisor_app.services import demo
+
+        self.operations.long_job(lambda p, progress: demo.fill_demo(p, count, progress=progress), None,
+                                 title=self.tr("正在生成演示数据"), changed={"households": "all"})
+
+    # --- window ---
+
+    def update_title(self) -> None:
+        title = QCoreApplication.translate("MainWindow", APP_TITLE)
+        if self._demo:
+            title += " — " + self.tr("演示数据")
+        self.setWindowTitle(title)
+
+    def set_language(self, code: str) -> None:
+        if code == self.settings.effective_language():
+            return
+        self.settings.language = code
+        QMessageBox.information(self, self.tr("界面语言"), self.tr("界面语言将在下次启动程序时切换。"))
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("关于"), self.tr(
+            "救助顾问工作台 %1\n\n为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、"
+            "表格打印，无网络也能使用。").replace("%1", __version__))
+
+    def _restore_state(self) -> None:
+        if not self.settings.main_geometry.isEmpty():
+            self.restoreGeometry(self.settings.main_geometry)
+        if not self.settings.main_state.isEmpty():
+            self.restoreState(self.settings.main_state)
+        if not self.settings.main_splitter.isEmpty():
+            self.splitter.restoreState(self.settings.main_splitter)
+        if not self.settings.header_state.isEmpty():
+            self.table.horizontalHeader().restoreState(self.settings.header_state)
+            self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+
+    def save_state(self) -> None:
+        self.settings.main_geometry = self.saveGeometry()
+        self.settings.main_state = self.saveState()
+        self.settings.main_splitter = self.splitter.saveState()
+        self.settings.header_state = self.table.horizontalHeader().saveState()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        close_editor = getattr(self.editor, "confirm_close", None)
+        if callable(close_editor) and not close_editor():
+            event.ignore()
+            return
+        self.save_state()
+        self.operations.shutdown()
+        super().closeEvent(event)
+
+
+__all__ = ["COLUMNS", "MainWindow"]
