@@ -14,7 +14,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table, TableStyle
 
 from .bindings import FormData
 from .definitions import PLACEHOLDER, FormDefinition, Section
@@ -35,7 +35,7 @@ class Styles:
         self.subtitle = ParagraphStyle("subtitle", fontName=f, fontSize=10, leading=14, alignment=TA_CENTER,
                                        spaceAfter=3 * mm)
         self.heading = ParagraphStyle("heading", fontName=f, fontSize=11.5, leading=16, spaceBefore=4 * mm,
-                                      spaceAfter=1.5 * mm, keepWithNext=1)
+                                      spaceAfter=1.5 * mm)
         self.body = ParagraphStyle("body", fontName=f, fontSize=10.5, leading=17, wordWrap="CJK",
                                    firstLineIndent=21)
         self.clause = ParagraphStyle("clause", fontName=f, fontSize=10.5, leading=17, wordWrap="CJK",
@@ -177,6 +177,8 @@ def story(definition: FormDefinition, data: FormData, width: float, styles: Styl
         out.append(Spacer(1, 2 * mm))
     for section in definition.sections:
         block: list[Flowable] = []
+        if section.type == "table":
+            out.append(CondPageBreak(35 * mm))  # a heading with at least two rows under it, or a new page
         if section.heading:
             block.append(Paragraph(escape(fill(section.heading, data.scalars)), styles.heading))
         if section.type == "fields":

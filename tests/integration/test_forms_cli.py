@@ -1,0 +1,151 @@
+"""``advisor-app form`` and ``advisor-app notice`` on a demo profile (real SQLite file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+
+from advisor_app.cli import main
+from advisor_app.documents.definitions import shipped_dir
+from advisor_app.documents.render import FORM_KINDS, mask_name
+from advisor_app.domain.idcard import mask
+from advisor_app.domain.vocab import DISABILITY_KINDS
+from advisor_app.rules.results import ELIGIBLE
+from advisor_app.services import documents, eligibility, households
+
+ON = dt.date(2026, 11, 29)
+ID_18 = re.compile(r"(?<![0-9*])\d{17}[\dX](?![0-9])")
+HEALTH_WORDS = [*DISABILITY_KINDS.values(), "残疾", "重病", "疾病", "患病"]
+
+
+def text_of(path: Path) -> str:
+    return "".join(p.extract_text() or "" for p in pypdf.PdfReader(path).pages).replace(" ", "")
+
+
+def run(capsys: Any, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _households(profile: Any) -> list[Any]:
+    return [households.load_household(profile, s.id) for s in households.list_households(profile)]
+
+
+def test_every_form_for_demo_households(demo_profile: Any, capsys: Any, tmp_path: Path) -> None:
+    picked = [h for h in _households(demo_profile) if h.visits][:3]
+    assert picked
+    for h in picked:
+        result = eligibility.check(h, ON)
+        dibao = result.program("dibao")
+        for kind in FORM_KINDS:
+            out = tmp_path / f"{kind}-{h.id}.pdf"
+            code, stdout, err = run(capsys, "form", kind, "--household", h.id or "", "--out", str(out),
+                                    "--on", ON.isoformat())
+            assert code == 0, err
+            assert str(out) in stdout
+            text = text_of(out)
+            assert FORM_KINDS[kind] in text and h.head_name in text
+            if kind not in ("visit-record", "investigation"):
+                for m in h.members:
+                    assert m.id_number in text  # the family's own papers carry full ID numbers
+            if kind == "dibao-application" and dibao is not None and dibao.status == ELIGIBLE:
+                assert f"{dibao.monthly_amount:,}元/月" in text
+        visit = h.visits[0]
+        out = tmp_path / "visit.pdf"
+        code, _, err = run(capsys, "form", "visit-record", "--household", h.id or "", "--visit", visit.id or "",
+                           "--out", str(out))
+        assert code == 0, err
+        assert visit.notes in text_of(out)
+        assert f"{visit.date.year}年{visit.date.month}月{visit.date.day}日" in text_of(out)
+
+
+def test_unknown_household_or_visit_is_exit_2_with_a_message(demo_profile: Any, capsys: Any,
+                                                             tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    code, _, err = run(capsys, "form", "dibao-application", "--household", "no-such-id", "--out", str(out))
+    assert code == 2 and "没有编号为 no-such-id 的家庭" in err and not out.exists()
+    some = households.list_households(demo_profile, limit=1)[0]
+    code, _, err = run(capsys, "form", "visit-record", "--household", some.id, "--visit", "nope", "--out", str(out))
+    assert code == 2 and "nope" in err and not out.exists()
+    code, _, err = run(capsys, "notice", "--village", "没有这个村", "--out", str(out))
+    assert code == 2 and "没有这个村" in err
+
+
+def _busy_village(profile: Any) -> tuple[str, str, str]:
+    """(village, town, region) with the most households that a notice would list."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for h in _households(profile):
+        result = eligibility.check(h, ON)
+        if any(p.status == ELIGIBLE and p.program in ("dibao", "tekun", "dibao_single") for p in result.programs):
+            counts[(h.village, h.town, h.region)] += 1
+    return counts.most_common(1)[0][0]
+
+
+def test_notice_masks_and_never_prints_health(demo_profile: Any, capsys: Any, tmp_path: Path) -> None:
+    village, town, region = _busy_village(demo_profile)
+    out = tmp_path / "notice.pdf"
+    code, _, err = run(capsys, "notice", "--village", village, "--in-town", town, "--region", region,
+                       "--out", str(out), "--on", ON.isoformat())
+    assert code == 0, err
+    text = text_of(out)
+    assert not ID_18.search(text), "an unmasked ID number in a public notice"
+    assert not any(word in text for word in HEALTH_WORDS)
+    listed = [h for h in _households(demo_profile) if (h.village, h.town, h.region) == (village, town, region)]
+    found = 0
+    for h in listed:
+        for p in eligibility.check(h, ON).programs:
+            if p.status != ELIGIBLE or p.program not in ("dibao", "tekun", "dibao_single"):
+                continue
+            person = h.head if p.member is None else next(m for m in h.members if m.id_number == p.member)
+            assert mask_name(person.name) in text and mask(person.id_number) in text
+            assert person.name not in text or len(person.name) == 1
+            found += 1
+    assert found > 0
+    assert "2026年11月29日至2026年12月5日" in text
+
+
+def test_notice_uses_stored_screening_results(demo_profile: Any, capsys: Any, tmp_path: Path) -> None:
+    village, town, region = _busy_village(demo_profile)
+    eligibility.screen(demo_profile, ON)
+    with demo_profile.connection() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql(
+            "SELECT id FROM households WHERE village = ? AND town = ? AND region = ?", (village, town, region))]
+        marks = ",".join("?" * len(ids))
+        changed = conn.exec_driver_sql(
+            f"UPDATE screening_results SET amount_fen = 9876500 WHERE status = 'eligible' AND program IN "
+            f"('dibao', 'tekun', 'dibao_single') AND household_id IN ({marks})", tuple(ids)).rowcount
+    assert changed > 0
+    pdf = documents.render_notice(demo_profile, village=village, town=town, region=region, on=ON)
+    out = tmp_path / "n.pdf"
+    out.write_bytes(pdf)
+    assert "98,765" in text_of(out)
+
+
+def test_profile_forms_folder_overrides_the_shipped_definition(demo_profile: Any, capsys: Any,
+                                                               tmp_path: Path) -> None:
+    own = documents.forms_dir(demo_profile)
+    own.mkdir(parents=True, exist_ok=True)
+    shutil.copy(shipped_dir() / "temporary-application.toml", own / "temporary-application.toml")
+    path = own / "temporary-application.toml"
+    edited = path.read_text(encoding="utf-8").replace('title = "临时救助申请书"', 'title = "临时救助（急难）申请审批表"')
+    path.write_text(edited, encoding="utf-8")
+    some = households.list_households(demo_profile, limit=1)[0]
+    out = tmp_path / "t.pdf"
+    code, _, err = run(capsys, "form", "temporary-application", "--household", some.id, "--out", str(out))
+    assert code == 0, err
+    assert "临时救助（急难）申请审批表" in text_of(out)
+
+
+@pytest.mark.parametrize("argv", [["notice", "--out", "x.pdf"], ["form", "nonsense", "--household", "a", "--out", "x"]])
+def test_bad_arguments_are_refused(argv: list[str], capsys: Any) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
