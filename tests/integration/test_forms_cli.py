@@ -135,7 +135,8 @@ def test_profile_forms_folder_overrides_the_shipped_definition(demo_profile: Any
     own.mkdir(parents=True, exist_ok=True)
     shutil.copy(shipped_dir() / "temporary-application.toml", own / "temporary-application.toml")
     path = own / "temporary-application.toml"
-    edited = path.read_text(encoding="utf-8").replace('title = "临时救助申请书"', 'title = "临时救助（急难）申请审批表"')
+    edited = path.read_text(encoding="utf-8").replace('title = "临时救助申请书"',
+                                                      'title = "临时救助（急难）申请审批表"')
     path.write_text(edited, encoding="utf-8")
     some = households.list_households(demo_profile, limit=1)[0]
     out = tmp_path / "t.pdf"
