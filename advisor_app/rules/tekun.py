@@ -207,6 +207,8 @@ def tekun(c: Ctx, index: int) -> ProgramResult:
     else:
         support = no_able_supporter(c, index)
     conditions.append(support)
+    if support is None and c.policy.standard_fen is not None:
+        r.missing.append(f"{m.name}的法定义务人（父母）情况不明：请补充是否死亡、有无抚养能力")
     r.status = status_of(conditions)
     if r.status != NEEDS_INFO:
         r.missing.clear()

@@ -9,7 +9,8 @@ Source: 《社会救助暂行办法》第四十七条至第四十九条; 民政�
   disposable income (``disposable_income_yearly``; without it the answer is needs_info). "Too high"
   is decided as many Anhui county rules put it: the household's counted income over 12 months minus
   the essential expenses of the last 12 months (self-paid medical + education), per counted member
-  and month, falls below the 低保标准.
+  and month, falls below the 低保标准 (and there are such expenses: a family with none is a 低保 case,
+  not a 支出型 one).
 
 ``max_amount`` = cap multiple (default 10) × the monthly 低保标准, per household per event, whole yuan
 rounded down; larger cases go to the county's case conference (一事一议). 急难型 grants are at
@@ -57,7 +58,7 @@ def temporary(c: Ctx) -> ProgramResult:
         return r
     spent = round(h.expenses.medical_selfpaid_12m * 100) + round(h.expenses.education_12m * 100)
     left = inc * 12 - spent
-    high = left < std * n * 12
+    high = spent > 0 and left < std * n * 12
     if c.explain:
         per = left // (n * 12)
         per_text = f"{yuan(per)} 元" if left >= 0 else f"为负数（{yuan(per)} 元）"
