@@ -1,0 +1,145 @@
+"""Print preview of a PDF made by the services (forms, notices): look, print, or save as PDF.
+
+The PDF is shown with Qt's own PDF engine (``QPdfDocument`` + ``QPdfView``), so no PDF reader or
+office suite is needed. 打印 renders each page to an image at the printer's resolution (at most
+300 dpi) and draws it on the printer page, keeping the aspect ratio; 另存为 PDF writes the bytes as
+they are (with their embedded font and QR code).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+MAX_PRINT_DPI = 300
+
+
+class PrintPreviewDialog(QDialog):
+    def __init__(self, pdf_bytes: bytes, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("print_preview")
+        self.setWindowTitle(title)
+        self.pdf_bytes = pdf_bytes
+        self.title = title
+        self._data = QByteArray(pdf_bytes)
+        self._buffer = QBuffer(self._data, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+
+        self.print_button = QPushButton(self.tr("打印…"), self)
+        self.print_button.setObjectName("print_button")
+        self.print_button.clicked.connect(self.print_with_dialog)
+        self.save_button = QPushButton(self.tr("另存为 PDF…"), self)
+        self.save_button.setObjectName("save_button")
+        self.save_button.clicked.connect(self.save_with_dialog)
+        close = QPushButton(self.tr("关闭"), self)
+        close.clicked.connect(self.close)
+        self.pages_label = QLabel(self.tr("共 %n 页", "", self.page_count()), self)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pages_label)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.resize(820, 980)
+        self.print_button.setDefault(True)
+
+    # --- what the buttons do (also called directly by tests) ---
+
+    def page_count(self) -> int:
+        return int(self.document.pageCount())
+
+    def render_page(self, index: int, dpi: int = 72) -> QImage:
+        points = self.document.pagePointSize(index)
+        size = QSize(max(1, round(points.width() * dpi / 72)), max(1, round(points.height() * dpi / 72)))
+        return self.document.render(index, size)
+
+    def save_to(self, path: str | Path) -> None:
+        Path(path).write_bytes(self.pdf_bytes)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Draw every page of the range chosen in the printer settings; returns pages printed."""
+        first, last = 0, self.page_count() - 1
+        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+            first = printer.fromPage() - 1
+            last = min(last, printer.toPage() - 1)
+        dpi = min(printer.resolution(), MAX_PRINT_DPI)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise OSError(self.tr("无法开始打印"))
+        printed = 0
+        try:
+            for index in range(first, last + 1):
+                if printed:
+                    printer.newPage()
+                image = self.render_page(index, dpi)
+                target = painter.viewport()
+                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.setViewport(QRect(target.x(), target.y(), scaled.width(), scaled.height()))
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
+                painter.setViewport(target)
+                painter.setWindow(QRect(0, 0, target.width(), target.height()))
+                printed += 1
+        finally:
+            painter.end()
+        return printed
+
+    def print_with_dialog(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.title)
+        printer.setFullPage(True)  # the PDF already has print-ready margins
+        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                          QMarginsF(0, 0, 0, 0)))
+        printer.setFromTo(1, max(1, self.page_count()))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("打印 %1").replace("%1", self.title))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.print_to(printer)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("打印"), str(exc))
+
+    def save_with_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), f"{self.title}.pdf",
+                                              self.tr("PDF 文件 (*.pdf)"))
+        if not path:
+            return
+        try:
+            self.save_to(path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("另存为 PDF"), self.tr("无法写入文件：") + (exc.strerror or str(exc)))
+
+
+def show_print_preview(parent: QWidget | None, pdf_bytes: bytes, title: str) -> PrintPreviewDialog:
+    """Open the preview (not modal) and return it."""
+    dialog = PrintPreviewDialog(pdf_bytes, title, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
