@@ -146,12 +146,15 @@ def application(argv: list[str] | None = None) -> object:
     return app
 
 
-def create_main_window(profile: Profile) -> MainWindow:
+def create_main_window(profile: Profile, *, install_hook: bool = True) -> MainWindow:
+    """The main window on ``profile``, with logging to the profile's log file and (unless a test
+    runner owns it) the exception hook installed."""
     from . import errors
     from .main_window import MainWindow
 
     setup_logging(profile.data.log_file)
-    errors.install(profile.data.log_file)
+    if install_hook:
+        errors.install(profile.data.log_file)
     return MainWindow(profile)
 
 

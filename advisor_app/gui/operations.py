@@ -223,6 +223,9 @@ class _ProgressWatch:
     def _update(self) -> None:
         if self.dialog is None or self.cancelled.is_set():
             return
+        if self.dialog.wasCanceled():  # cancelled without the signal (Esc, or cancel() called)
+            self._cancel()
+            return
         total = max(self.total, 0)
         self.dialog.setMaximum(total)
         self.dialog.setValue(min(self.done, total) if total else 0)

@@ -155,7 +155,8 @@ def rows(conn: sa.Connection, household_ids: Sequence[str]) -> list[ListRow]:
     """The list columns for these households, in the order of ``household_ids`` (missing ones left out)."""
     if not household_ids:
         return []
-    stmt = sa.text(f"SELECT {_ROW_COLUMNS} FROM households h WHERE h.id IN :ids").bindparams(
+    stmt = sa.text(f"SELECT {_ROW_COLUMNS} FROM households h "
+                   "WHERE h.id IN :ids AND h.deleted_at IS NULL").bindparams(
         sa.bindparam("ids", expanding=True))
     found = {r[0]: _row(r) for r in conn.execute(stmt, {"ids": list(household_ids)})}
     return [found[i] for i in household_ids if i in found]

@@ -1,0 +1,68 @@
+"""GUI test fixtures: real widgets offscreen on pytest-qt's single QApplication.
+
+* Window settings (QSettings) go to a temporary folder.
+* Message boxes and the exception dialog never block: they are recorded (``message_boxes``,
+  ``exception_reports``). A test that did not expect an exception dialog fails at teardown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+import advisor_app.gui  # noqa: F401  (first: protects None from PySide6 6.12's refcount fault)
+from advisor_app.gui import errors
+
+
+@pytest.fixture(autouse=True)
+def _gui_settings_in_tmp(tmp_path: Path) -> None:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
+    """(kind, title, text) of every static QMessageBox shown during the test."""
+    shown: list[tuple[str, str, str]] = []
+
+    def recorder(kind: str, answer: Any) -> Any:
+        def show(_parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+            shown.append((kind, title, text))
+            return answer
+        return staticmethod(show)
+
+    ok = QMessageBox.StandardButton.Ok
+    monkeypatch.setattr(QMessageBox, "warning", recorder("warning", ok))
+    monkeypatch.setattr(QMessageBox, "information", recorder("information", ok))
+    monkeypatch.setattr(QMessageBox, "critical", recorder("critical", ok))
+    monkeypatch.setattr(QMessageBox, "about", recorder("about", None))
+    return shown
+
+
+@pytest.fixture(autouse=True)
+def exception_reports(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Tracebacks that would have been shown in the exception dialog; must be empty at the end
+    unless the test clears it after checking."""
+    reports: list[str] = []
+    monkeypatch.setattr(errors, "show_exception_dialog",
+                        lambda _parent, details, _log_file: reports.append(details))
+    yield reports
+    assert not reports, "unexpected exception dialog:\n" + "\n".join(reports)
+
+
+@pytest.fixture
+def main_window(qtbot: Any, demo_profile: Any) -> Iterator[Any]:
+    """The main window on the 60-household demo profile, shown, with its first query done."""
+    from advisor_app.gui.app import create_main_window
+
+    window = create_main_window(demo_profile, install_hook=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.operations.wait_idle()
+    yield window
+    window.operations.wait_idle()
+    window.close()

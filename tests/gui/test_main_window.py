@@ -1,0 +1,156 @@
+"""The main window on a demo profile: listing, search as you type, masked IDs, opening a household."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+
+from advisor_app.domain.errors import DomainError
+from advisor_app.gui import settings as gui_settings
+from advisor_app.gui.household_table_model import HEAD, ID_NUMBER, MEMBERS
+from advisor_app.services import household_list, households
+
+MASKED = re.compile(r"^\d{6}\*{8}[\dX]{4}$")
+
+
+def shown_heads(window: Any) -> list[str]:
+    return [window.model.data(window.model.index(r, HEAD)) for r in range(window.model.rowCount())]
+
+
+def type_search(qtbot: Any, window: Any, text: str) -> None:
+    window.search.clear()
+    if text.isascii():
+        qtbot.keyClicks(window.search, text)
+    else:  # what an input method does: insert the composed text
+        window.search.insert(text)
+    qtbot.waitUntil(lambda: window._searched_text == text.strip(), timeout=3000)
+    assert window.operations.wait_idle()
+
+
+def test_lists_the_demo_households(main_window: Any, demo_profile: Any) -> None:
+    assert main_window.model.rowCount() == 60
+    assert "演示数据" in main_window.windowTitle()
+    assert main_window.count_label.text() == "共 60 户"
+    expected = [r.head_name for r in household_list.page(demo_profile, limit=5)]
+    assert shown_heads(main_window)[:5] == expected
+    assert main_window.table.model() is main_window.model
+
+
+def test_search_by_pinyin_initials_filters_the_list(qtbot: Any, main_window: Any, demo_profile: Any) -> None:
+    from advisor_app.domain.pinyin import initials
+
+    target = household_list.page(demo_profile, limit=60)[17]
+    query = initials(target.head_name)[:2]
+    type_search(qtbot, main_window, query)
+    heads = shown_heads(main_window)
+    assert target.head_name in heads
+    assert 0 < len(heads) < 60
+    assert all(initials(h).startswith(query) for h in heads)
+    assert main_window.count_label.text() == f"找到 {len(heads)} 户（共 60 户）"
+
+
+def test_search_by_the_last_digits_of_an_id_number(qtbot: Any, main_window: Any, demo_profile: Any) -> None:
+    household = households.load_household(demo_profile, household_list.ids(demo_profile)[23])
+    member = household.members[-1]
+    type_search(qtbot, main_window, member.id_number[-6:])
+    ids = main_window.model.ids()
+    assert household.id in ids
+    for household_id in ids:
+        numbers = [m.id_number for m in households.load_household(demo_profile, household_id).members]
+        assert any(n.endswith(member.id_number[-6:]) for n in numbers)
+
+
+def test_search_by_a_name_part_and_clearing_it(qtbot: Any, main_window: Any, demo_profile: Any) -> None:
+    name = household_list.page(demo_profile, limit=60)[40].head_name
+    type_search(qtbot, main_window, name)
+    assert name in shown_heads(main_window)
+    assert main_window.model.rowCount() < 60
+    type_search(qtbot, main_window, "")
+    assert main_window.model.rowCount() == 60
+    assert main_window.count_label.text() == "共 60 户"
+
+
+def test_id_numbers_are_masked_until_asked(main_window: Any, demo_profile: Any) -> None:
+    first = household_list.page(demo_profile, limit=1)[0]
+    shown = main_window.model.data(main_window.model.index(0, ID_NUMBER))
+    assert MASKED.match(shown), shown
+    assert shown != first.head_id_number and shown[-4:] == first.head_id_number[-4:]
+    main_window.full_ids_action.setChecked(True)
+    assert main_window.model.data(main_window.model.index(0, ID_NUMBER)) == first.head_id_number
+    main_window.full_ids_action.setChecked(False)
+    assert MASKED.match(main_window.model.data(main_window.model.index(0, ID_NUMBER)))
+
+
+def test_clicking_a_header_sorts_in_sql(qtbot: Any, main_window: Any) -> None:
+    main_window.table.horizontalHeader().setSortIndicator(MEMBERS, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: main_window.model.sort_key == "member_count")
+    assert main_window.operations.wait_idle()
+    counts = [main_window.model.data(main_window.model.index(r, MEMBERS)) for r in range(60)]
+    assert counts == sorted(counts, reverse=True)
+    assert counts[0] > counts[-1]
+
+
+def test_enter_on_a_row_opens_the_household(qtbot: Any, main_window: Any, demo_profile: Any) -> None:
+    main_window.table.setFocus()
+    main_window.table.setCurrentIndex(main_window.model.index(3, 0))
+    qtbot.keyClick(main_window.table, Qt.Key.Key_Return)
+    assert main_window.operations.wait_idle()
+    assert main_window.editor_area.isVisible()
+    shown = main_window.editor_area.currentWidget()
+    expected = main_window.model.household_id(3)
+    loaded = getattr(shown, "household", None)
+    loaded = loaded() if callable(loaded) else loaded
+    assert loaded is not None and loaded.id == expected
+
+
+def test_a_domain_error_is_a_plain_message(main_window: Any, message_boxes: list[Any],
+                                           exception_reports: list[str]) -> None:
+    def job(_profile: Any) -> None:
+        raise DomainError("身份证号校验位不对", where="成员 吴晓霞")
+
+    main_window.operations.query(job, lambda _r: None)
+    assert main_window.operations.wait_idle()
+    assert message_boxes == [("warning", "无法完成", "成员 吴晓霞：身份证号校验位不对")]
+    assert exception_reports == []
+
+
+def test_an_unexpected_error_goes_to_the_exception_dialog(main_window: Any, message_boxes: list[Any],
+                                                          exception_reports: list[str]) -> None:
+    def job(_profile: Any) -> None:
+        raise KeyError("boom")
+
+    main_window.operations.query(job, lambda _r: None)
+    assert main_window.operations.wait_idle()
+    assert message_boxes == []
+    assert len(exception_reports) == 1 and "KeyError: 'boom'" in exception_reports[0]
+    exception_reports.clear()
+
+
+def test_a_saved_household_appears_in_the_list(qtbot: Any, main_window: Any, demo_profile: Any) -> None:
+    household = households.load_household(demo_profile, main_window.model.household_id(0))
+    household.id, household.visits = None, []
+    for m in household.members:
+        m.id = None
+    household.members[0].name = "欧阳测试"
+    main_window.operations.write(lambda p: households.save_household(p, household, with_visits=False),
+                                 changed={"households": "new"})
+    assert main_window.operations.wait_idle()
+    qtbot.waitUntil(lambda: main_window.model.rowCount() == 61, timeout=3000)
+    assert main_window.count_label.text() == "共 61 户"
+
+
+def test_window_layout_is_saved_on_close(main_window: Any) -> None:
+    main_window.resize(900, 600)
+    main_window.close()
+    stored = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                       gui_settings.ORGANIZATION, gui_settings.APPLICATION)
+    assert not stored.value("main_window/geometry").isEmpty()
+    assert not gui_settings.settings.main_splitter.isEmpty()
+
+
+def test_print_menu_is_there_for_the_forms(main_window: Any) -> None:
+    assert main_window.print_menu.title() == "打印(&P)"
+    main_window.print_menu.aboutToShow.emit()
+    assert main_window.print_menu.actions()
