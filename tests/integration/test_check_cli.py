@@ -1,0 +1,77 @@
+"""``advisor-app check``: JSON and text output, invalid documents, and no profile is ever opened."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from advisor_app.cli import main
+
+SAMPLE = Path(__file__).parents[1] / "data" / "household_wu.json"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_output_is_the_advisor_check_document(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    code, out, _ = run(capsys, "check", str(SAMPLE), "--on", "2023-09-01", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["format"] == "advisor-check/1" and doc["on"] == "2023-09-01" and doc["region"] == "340104"
+    std = doc["policy"]["dibao_standard"]
+    assert std["value"] == 924 and std["unit"] == "元/人/月" and std["is_default"] is False and std["source"]
+    assert doc["policy"]["asset_financial_months"]["is_default"] is True
+    # 吴晓霞 300 wage (her 500 assistance is excluded) + her son's scholarship (excluded): 300 for 2 people.
+    assert doc["household"] == {"counted_members": 2, "counted_income_monthly": 300.0, "per_capita_monthly": 150.0}
+    by_program = {(p["program"], p.get("member")): p for p in doc["programs"]}
+    dibao = by_program[("dibao", None)]
+    assert dibao["status"] == "eligible" and dibao["monthly_amount"] == 1548 and dibao["margin"] == 1548.0
+    assert all(set(r) == {"rule", "passed", "text", "citation"} for r in dibao["reasons"])
+    tekun = by_program[("tekun", "34010419880314002X")]
+    assert tekun["status"] == "eligible" and tekun["care_level"] == "partial"
+    assert by_program[("temporary", None)]["status"] == "needs_info"
+    assert not data_dir.exists(), "check must not create or open a profile"
+
+
+def test_text_output_explains_in_chinese(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    code, out, _ = run(capsys, "check", str(SAMPLE), "--on", "2023-09-01")
+    assert code == 0
+    assert "【低保】：符合，每月 1548 元" in out
+    assert "家庭月人均收入 150.00 元，低于本地低保标准 924 元" in out
+    assert "吴晓霞的社会救助金 500.00 元/月不计入家庭收入" in out
+    assert "（默认值，县里未另行规定）" in out
+    assert not data_dir.exists()
+
+
+def test_invalid_document_exits_2_naming_member_and_field(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                           data_dir: Path) -> None:
+    doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    doc["members"][1]["id_number"] = "340104200905200135"  # wrong check character
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(capsys, "check", str(bad))
+    assert code == 2 and out == ""
+    assert "members[1]" in err and "吴小诚" in err and "id_number" in err and "Traceback" not in err
+    assert not data_dir.exists()
+
+
+def test_bad_date_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", str(SAMPLE), "--on", "2023-02-30")
+    assert code == 2 and "2023-02-30" in err
+
+
+def test_console_script_end_to_end(tmp_path: Path) -> None:
+    env = {**os.environ, "ADVISOR_APP_HOME": str(tmp_path / "home")}
+    proc = subprocess.run([sys.executable, "-m", "advisor_app", "check", str(SAMPLE), "--on", "2023-09-01",
+                           "--format", "json"], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["programs"][0]["program"] == "dibao"
+    assert not (tmp_path / "home").exists()
