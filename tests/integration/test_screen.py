@@ -56,12 +56,12 @@ def test_screen_counts_and_stores_what_check_says(demo_profile: Profile) -> None
 def test_latest_status_for_lists(demo_profile: Profile) -> None:
     eligibility.screen(demo_profile, ON)
     ids = [h.id for h in household_service.list_households(demo_profile)][:5]
-    status = eligibility.latest_status(demo_profile, ids + ["no-such-household"])
+    status = eligibility.latest_status(demo_profile, [*ids, "no-such-household"])
     assert set(status) == set(ids)
     for entries in status.values():
         assert [e.program for e in entries if e.program in ("dibao", "dibao_edge", "temporary")] \
             == ["dibao", "dibao_edge", "temporary"]
-        for program, state, amount in entries:
+        for _program, state, amount in entries:
             assert state in ("eligible", "ineligible", "needs_info")
             assert amount is None or (isinstance(amount, int) and amount > 0)
 
