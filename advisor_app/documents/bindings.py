@@ -132,6 +132,8 @@ def _health(m: Member) -> str:
 def _work(m: Member, age: int) -> str:
     if age < 16 or age >= 60 or (m.disability and m.disability.grade <= 2) or m.self_care_lost >= 4:
         return "无劳动能力"
+    if m.student:
+        return "在校就读"
     if m.serious_illness or m.disability:
         return "部分劳动能力"
     return "有劳动能力"

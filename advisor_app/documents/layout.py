@@ -21,6 +21,7 @@ from .definitions import PLACEHOLDER, FormDefinition, Section
 from .fonts import ChineseFont
 
 CELL_SIZE = 9.0
+SMALL_SIZE = 7.5
 PAD = 3.0
 LABEL_BG = colors.HexColor("#EDEDED")
 GRID = colors.HexColor("#333333")
@@ -41,6 +42,7 @@ class Styles:
         self.clause = ParagraphStyle("clause", fontName=f, fontSize=10.5, leading=17, wordWrap="CJK",
                                      leftIndent=21, firstLineIndent=-21, spaceAfter=1 * mm)
         self.cell = ParagraphStyle("cell", fontName=f, fontSize=CELL_SIZE, leading=12, wordWrap="CJK")
+        self.small = ParagraphStyle("small", fontName=f, fontSize=SMALL_SIZE, leading=10, alignment=TA_CENTER)
 
 
 def fill(template: str, scalars: dict[str, str], row: dict[str, str] | None = None) -> str:
@@ -55,8 +57,12 @@ def fill(template: str, scalars: dict[str, str], row: dict[str, str] | None = No
 
 def cell(text: str, width: float, styles: Styles) -> str | Paragraph:
     """A plain string when it fits on one line of ``width`` points, else a wrapping paragraph."""
-    if "\n" not in text and stringWidth(text, styles.font, CELL_SIZE) <= width - 2 * PAD:
-        return text
+    if "\n" not in text:
+        wide = stringWidth(text, styles.font, CELL_SIZE)
+        if wide <= width - 2 * PAD:
+            return text
+        if wide * SMALL_SIZE / CELL_SIZE <= width - 2 * PAD:
+            return Paragraph(escape(text), styles.small)  # one line in a smaller size beats a broken word
     return Paragraph(escape(text).replace("\n", "<br/>"), styles.cell)
 
 
