@@ -13,7 +13,6 @@ QR payloads (one per document, on every page):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from advisor_app.domain.household import Household, Visit
@@ -24,16 +23,11 @@ from . import page
 from .bindings import ROW_FIELDS, SCALARS, EligibilityView, FormData, cn_date, form_data, money
 from .definitions import FormDefinition, load_definition
 from .fonts import chinese_font
+from .kinds import FORM_KINDS, NoticeEntry
 from .layout import Styles, fill, story
 
-FORM_KINDS = {
-    "dibao-application": "最低生活保障申请书",
-    "tekun-application": "特困人员救助供养申请书",
-    "temporary-application": "临时救助申请书",
-    "authorization": "家庭经济状况核对授权书",
-    "investigation": "入户调查表",
-    "visit-record": "走访记录表",
-}
+__all__ = ["FORM_KINDS", "NoticeEntry", "mask_name", "render_form", "render_notice"]
+
 NOTICE_KIND = "notice"
 NOTICE_SCALARS = {
     "notice.county": "县（区）", "notice.town": "乡镇（街道）", "notice.place": "公示范围（乡镇或村）",
@@ -89,19 +83,6 @@ def mask_name(name: str) -> str:
     if len(name) == 2:
         return name[0] + "*"
     return name[0] + "*" * (len(name) - 2) + name[-1]
-
-
-@dataclass(frozen=True, slots=True)
-class NoticeEntry:
-    """One line of a public notice (unmasked: masking happens here, when printing)."""
-
-    name: str
-    id_number: str
-    village: str
-    town: str
-    program: str  # Chinese label
-    people: int
-    amount: int | None  # yuan per month
 
 
 def render_notice(entries: list[NoticeEntry], *, scope: str, place: str, county: str, town: str, on: dt.date,

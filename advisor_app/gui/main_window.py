@@ -201,6 +201,9 @@ class MainWindow(QMainWindow):
         self.print_menu: QMenu = bar.addMenu(self.tr("打印(&P)"))
         self.print_menu.setObjectName("print_menu")
         self.print_menu.aboutToShow.connect(self._print_menu_placeholder)
+        from .print_preview import install_print_actions  # one action per printable form
+
+        self.print_actions = install_print_actions(self)
         settings_menu = bar.addMenu(self.tr("设置(&S)"))
         settings_menu.addAction(self.full_ids_action)
         language_menu = settings_menu.addMenu(self.tr("界面语言"))

@@ -9,9 +9,10 @@ they are (with their embedded font and QR code).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -143,3 +144,60 @@ def show_print_preview(parent: QWidget | None, pdf_bytes: bytes, title: str) -> 
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+# --- the main window's 打印 menu ---------------------------------------------------------------
+
+NOTICE_ACTION = "notice"
+
+
+def install_print_actions(window: Any) -> dict[str, QAction]:
+    """Add one action per form kind (for the selected household) and a 公示名单 of its village to
+    ``window.print_menu``. The PDF is made on the window's background worker, then previewed."""
+    from advisor_app.services.documents import FORM_KINDS  # reportlab loads on first print only
+
+    actions: dict[str, QAction] = {}
+    for kind, title in FORM_KINDS.items():
+        a = QAction(title + "…", window)
+        a.setObjectName(f"print_{kind}")
+        a.triggered.connect(lambda _checked=False, k=kind, t=title: print_form(window, k, t))
+        window.print_menu.addAction(a)
+        actions[kind] = a
+    window.print_menu.addSeparator()
+    a = QAction(QCoreApplication.translate("PrintPreview", "本村（社区）公示名单…"), window)
+    a.setObjectName("print_notice")
+    a.triggered.connect(lambda _checked=False: print_village_notice(window))
+    window.print_menu.addAction(a)
+    actions[NOTICE_ACTION] = a
+    return actions
+
+
+def _selected(window: Any) -> str | None:
+    household_id: str | None = window.current_household_id()
+    if household_id is None:
+        window.statusBar().showMessage(QCoreApplication.translate("PrintPreview", "请先在列表中选择一户家庭"), 4000)
+    return household_id
+
+
+def print_form(window: Any, kind: str, title: str) -> None:
+    household_id = _selected(window)
+    if household_id is None:
+        return
+    from advisor_app.services import documents
+
+    window.operations.query(lambda p: documents.render_form(p, kind, household_id),
+                            lambda pdf: show_print_preview(window, pdf, title))
+
+
+def print_village_notice(window: Any) -> None:
+    household_id = _selected(window)
+    if household_id is None:
+        return
+    from advisor_app.services import documents, households
+
+    def job(profile: Any) -> bytes:
+        h = households.load_household(profile, household_id)
+        return documents.render_notice(profile, village=h.village, town=h.town, region=h.region)
+
+    window.operations.query(job, lambda pdf: show_print_preview(
+        window, pdf, QCoreApplication.translate("PrintPreview", "公示名单")))

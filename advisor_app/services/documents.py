@@ -27,9 +27,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from advisor_app.documents import render
 from advisor_app.documents.bindings import EligibilityView, ProgramLine
-from advisor_app.documents.render import FORM_KINDS, NoticeEntry
+from advisor_app.documents.kinds import FORM_KINDS, NoticeEntry
 from advisor_app.domain.errors import DomainError, NotFound
 from advisor_app.domain.household import Household, Visit
 from advisor_app.rules import CheckResult, check_household
@@ -114,6 +113,8 @@ def render_form(profile: Profile, kind: str, household_id: str, visit_id: str | 
     visit = _pick_visit(household, kind, visit_id)
     _phone, font = _settings(profile)
     county = tables_for(profile).name(household.region) if household.region else ""
+    from advisor_app.documents import render  # reportlab loads on the first print, not at start-up
+
     return render.render_form(kind, household, on=on, county=county if county != household.region else "",
                               eligibility=_check_view(profile, household, on), visit=visit,
                               override_dir=forms_dir(profile), font_path=font)
@@ -196,6 +197,8 @@ def render_notice(profile: Profile, village: str | None = None, town: str | None
         households = [h for batch in store.iter_households(conn, ids=ids) for h in batch]
     phone, font = _settings(profile)
     override = forms_dir(profile)
+    from advisor_app.documents import render
+
     entries = _entries(households, stored, render.notice_programs(override), on, profile)
     county = tables_for(profile).name(regions[0])
     return render.render_notice(entries, scope="village" if village else "town", place=village or towns[0],

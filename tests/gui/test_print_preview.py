@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 
@@ -57,3 +58,27 @@ def test_print_to_a_pdf_printer_draws_every_page(qtbot: Any, demo_profile: Any, 
     printer.setOutputFileName(str(out))
     assert dialog.print_to(printer) == dialog.page_count()
     assert out.exists() and out.stat().st_size > 10_000
+
+
+def test_print_menu_previews_a_form_of_the_selected_household(qtbot: Any, main_window: Any,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from advisor_app.gui import print_preview
+
+    shown: list[tuple[bytes, str]] = []
+    monkeypatch.setattr(print_preview, "show_print_preview",
+                        lambda _parent, pdf, title: shown.append((pdf, title)))
+    actions = main_window.print_actions
+    assert set(actions) == {*documents.FORM_KINDS, "notice"}
+    assert all(a in main_window.print_menu.actions() for a in actions.values())
+    main_window.table.setCurrentIndex(main_window.model.index(0, 0))
+    household_id = main_window.current_household_id()
+    assert household_id
+    actions["authorization"].trigger()
+    assert main_window.operations.wait_idle()
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    pdf, title = shown[0]
+    assert title == "家庭经济状况核对授权书" and pdf.startswith(b"%PDF")
+    actions["notice"].trigger()
+    assert main_window.operations.wait_idle()
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert shown[1][0].startswith(b"%PDF")
