@@ -33,13 +33,10 @@ from advisor_app.domain.errors import DomainError
 log = logging.getLogger("advisor_app")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
 
 def show_error(parent: QWidget | None, error: DomainError | str, title: str | None = None) -> None:
     """An expected problem: one plain message box, no traceback."""
-    QMessageBox.warning(parent, title or tr("无法完成"), str(error))
+    QMessageBox.warning(parent, title or QCoreApplication.translate("errors", "无法完成"), str(error))
 
 
 def format_exception(exc: BaseException) -> str:
@@ -51,15 +48,15 @@ class ExceptionDialog(QDialog):
 
     def __init__(self, details: str, log_file: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("程序出错"))
+        self.setWindowTitle(self.tr("程序出错"))
         self.resize(640, 420)
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("程序遇到了意外错误。已录入的数据已经保存；刚才的操作可能没有完成。\n"
-                          "请把下面的错误信息复制给技术支持人员。"))
+        intro = QLabel(self.tr("程序遇到了意外错误。已录入的数据已经保存；刚才的操作可能没有完成。\n"
+                               "请把下面的错误信息复制给技术支持人员。"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         if log_file is not None:
-            where = QLabel(tr("日志文件：") + str(log_file))
+            where = QLabel(self.tr("日志文件：") + str(log_file))
             where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             where.setWordWrap(True)
             layout.addWidget(where)
@@ -68,7 +65,7 @@ class ExceptionDialog(QDialog):
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton(tr("复制错误信息"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(self.tr("复制错误信息"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -29,10 +29,12 @@ class HouseholdSummaryView(QWidget):
     def summary_html(self, h: Household, *, full_ids: bool) -> str:
         e = html.escape
         today = dt.date.today()
-        parts = [f"<h3>{e(h.head_name)} {e(self.tr('家'))}</h3>",
+        family, phone, members, years = self.tr("家"), self.tr("电话"), self.tr("家庭成员"), self.tr("岁")
+        last_visit, notes = self.tr("最近走访"), self.tr("备注")
+        parts = [f"<h3>{e(h.head_name)} {e(family)}</h3>",
                  f"<p>{e(h.town)} {e(h.village)} {e(h.address)}<br>"
-                 f"{e(vocab.AREAS.get(h.area, h.area))} · {e(self.tr('电话'))}：{e(h.phone or '—')}</p>",
-                 f"<h4>{e(self.tr('家庭成员'))}（{len(h.members)}）</h4><table cellspacing=4>"]
+                 f"{e(vocab.AREAS.get(h.area, h.area))} · {e(phone)}：{e(h.phone or '—')}</p>",
+                 f"<h4>{e(members)}（{len(h.members)}）</h4><table cellspacing=4>"]
         for m in h.members:
             number = m.id_number if full_ids else mask(m.id_number)
             try:
@@ -40,12 +42,12 @@ class HouseholdSummaryView(QWidget):
             except ValueError:
                 age = "?"
             parts.append(f"<tr><td>{e(m.name)}</td><td>{e(vocab.RELATIONS.get(m.relation, m.relation))}</td>"
-                         f"<td>{e(age)}{e(self.tr('岁'))}</td><td>{e(number)}</td></tr>")
+                         f"<td>{e(age)}{e(years)}</td><td>{e(number)}</td></tr>")
         parts.append("</table>")
         if h.visits:
             last = max(h.visits, key=lambda v: v.date)
-            parts.append(f"<h4>{e(self.tr('最近走访'))}</h4><p>{last.date.isoformat()} "
+            parts.append(f"<h4>{e(last_visit)}</h4><p>{last.date.isoformat()} "
                          f"{e(vocab.VISIT_TYPES.get(last.type, last.type))}<br>{e(last.notes)}</p>")
         if h.notes:
-            parts.append(f"<h4>{e(self.tr('备注'))}</h4><p>{e(h.notes)}</p>")
+            parts.append(f"<h4>{e(notes)}</h4><p>{e(h.notes)}</p>")
         return "".join(parts)

@@ -17,7 +17,7 @@ import importlib.util
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,7 +50,6 @@ from .operations import Operations
 log = logging.getLogger("advisor_app.gui")
 
 SEARCH_DEBOUNCE_MS = 150
-APP_TITLE = "救助顾问工作台"
 
 
 def _has_module(name: str) -> bool:
@@ -388,7 +387,7 @@ class MainWindow(QMainWindow):
     # --- window ---
 
     def update_title(self) -> None:
-        title = QCoreApplication.translate("MainWindow", APP_TITLE)
+        title = self.tr("救助顾问工作台")
         if self._demo:
             title += " — " + self.tr("演示数据")
         self.setWindowTitle(title)

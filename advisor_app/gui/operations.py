@@ -42,9 +42,6 @@ PROGRESS_DELAY_MS = 400
 log = logging.getLogger("advisor_app.gui.operations")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Operations", text)
-
 
 class _Bridge(QObject):
     deliver = Signal(object)
@@ -204,7 +201,8 @@ class _ProgressWatch:
         self._show_timer.start(PROGRESS_DELAY_MS)
 
     def _show(self) -> None:
-        dialog = QProgressDialog(self.title, tr("取消") if self.cancellable else "", 0, 0, self.parent)
+        cancel = QCoreApplication.translate("Operations", "取消") if self.cancellable else ""
+        dialog = QProgressDialog(self.title, cancel, 0, 0, self.parent)
         dialog.setWindowTitle(self.title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal if self.parent is not None
                                   else Qt.WindowModality.ApplicationModal)
@@ -235,7 +233,7 @@ class _ProgressWatch:
     def _cancel(self) -> None:
         self.cancelled.set()
         if self.dialog is not None:
-            self.dialog.setLabelText(tr("正在取消，数据将保持原样…"))
+            self.dialog.setLabelText(QCoreApplication.translate("Operations", "正在取消，数据将保持原样…"))
             self.dialog.show()  # QProgressDialog hides itself on cancel; keep it until the job stops
 
     def close(self) -> None:

@@ -1,0 +1,46 @@
+"""Application set-up: one QApplication, English translation, CJK font, clear message without Qt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontDatabase
+
+from advisor_app.gui import app as gui_app
+
+
+def test_application_reuses_the_one_qapplication(qapp: Any) -> None:
+    assert gui_app.application() is qapp
+
+
+def test_english_translation_loads(qapp: Any) -> None:
+    assert (gui_app.I18N / "advisor_en.qm").exists()
+    translators = gui_app.install_translations(qapp, "en")
+    try:
+        assert QCoreApplication.translate("MainWindow", "新建家庭") == "New household"
+        assert QCoreApplication.translate("HouseholdTableModel", "户主") == "Head"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+    assert QCoreApplication.translate("MainWindow", "新建家庭") == "新建家庭"
+
+
+def test_a_cjk_font_is_found_and_used(qapp: Any) -> None:
+    before = qapp.font()
+    try:
+        family = gui_app.setup_font(qapp)
+        assert family is not None
+        assert qapp.font().families()[0] == family
+        assert QFontDatabase.writingSystems(family).count(QFontDatabase.WritingSystem.SimplifiedChinese)
+    finally:
+        qapp.setFont(before)
+
+
+def test_no_display_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
+    monkeypatch.setattr(gui_app.sys, "platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert gui_app.run_app(None) == 3
+    assert "DISPLAY" in capsys.readouterr().err
