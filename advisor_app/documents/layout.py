@@ -55,13 +55,13 @@ def fill(template: str, scalars: dict[str, str], row: dict[str, str] | None = No
     return PLACEHOLDER.sub(value, template)
 
 
-def cell(text: str, width: float, styles: Styles) -> str | Paragraph:
+def cell(text: str, width: float, styles: Styles, *, shrink: bool = True) -> str | Paragraph:
     """A plain string when it fits on one line of ``width`` points, else a wrapping paragraph."""
     if "\n" not in text:
         wide = stringWidth(text, styles.font, CELL_SIZE)
         if wide <= width - 2 * PAD:
             return text
-        if wide * SMALL_SIZE / CELL_SIZE <= width - 2 * PAD:
+        if shrink and wide * SMALL_SIZE / CELL_SIZE <= width - 2 * PAD:
             return Paragraph(escape(text), styles.small)  # one line in a smaller size beats a broken word
     return Paragraph(escape(text).replace("\n", "<br/>"), styles.cell)
 
@@ -91,7 +91,7 @@ def _fields(section: Section, data: FormData, width: float, styles: Styles) -> F
             line, line_height = [], None
         start = len(line)
         value_w = sum(widths[start + 1: start + 2 * span])
-        value = cell(fill(f.value, data.scalars), value_w, styles)
+        value = cell(fill(f.value, data.scalars), value_w, styles, shrink=False)
         if f.height:
             if isinstance(value, str):
                 value = Paragraph(escape(value), styles.cell)
