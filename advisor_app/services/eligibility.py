@@ -3,19 +3,23 @@
 * :func:`check` — one household on one date (no profile: the CLI's ``check`` uses the shipped tables).
 * :func:`screen` — re-check every household of a profile on a date and replace the stored results
   (``screening_results``: amounts in fen, ``detail`` = care level or temporary-assistance kind).
-  What is stored: every household programme (低保, 低保边缘, 临时救助) for every household, and the
-  per-member programmes (单人保, 特困, 事实无人抚养儿童) when not ineligible — a member without a row for
-  such a programme was screened ineligible. Counts in the summary cover all results.
+  Stored are the results that are eligible or needs_info; an ineligible result is the absence of a
+  row (most results are ineligible; writing them too would double the time of a screening). The run
+  itself (date, time, households) is recorded in the setting ``screening.last``, so a household
+  with no row was screened and found ineligible for everything — unless it was saved after the run.
+  Counts in the summary cover all results, stored or not.
   Large profiles are checked by worker processes in 16 parts (by household id) while this process
   writes the rows; everything is written in one transaction, so a cancel (or any error) leaves the
   previous results as they were.
 * :func:`latest_status` — the stored results of some households, for lists and forms.
+* :func:`last_screening` — when the stored results were made.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import multiprocessing
 import os
 import time
@@ -31,6 +35,7 @@ from advisor_app.rules.results import PROGRAM_LABELS, STATUS_LABELS
 from advisor_app.rules.snapshot import TablesLike
 from advisor_app.store.models import utc_now
 from advisor_app.store.screening import read_for_screening, replace_results, sql_runner, stored_results
+from advisor_app.store.settings import get_setting, set_setting
 
 from .policy import tables_for
 from .profile import Profile
@@ -39,6 +44,7 @@ from .screening_parts import PARTS, PartJob, PartResult, gc_paused, result_rows,
 Progress = Callable[[int, int], bool]
 """Called with (households done, total); return False to cancel (nothing is changed then)."""
 
+LAST_KEY = "screening.last"
 PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
 
 
@@ -110,6 +116,8 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
                 raise Cancelled()  # the transaction rolls back: the previous results stay
         if first:
             replace_results(conn, [], on, screened_at, clear=True)
+        set_setting(conn, LAST_KEY, json.dumps({"on": on.isoformat(), "screened_at": screened_at,
+                                                 "households": summary.households}))
     summary.seconds = time.perf_counter() - start
     return summary
 
@@ -120,13 +128,41 @@ class ScreenStatus(NamedTuple):
     amount: int | None  # yuan (monthly amount; cap per event for 临时救助)
 
 
+@dataclass(frozen=True, slots=True)
+class LastScreening:
+    on: dt.date  # the policy date the households were checked on
+    screened_at: str  # when (UTC, ISO text, comparable with records' updated_at)
+    households: int
+
+
+def last_screening(profile: Profile) -> LastScreening | None:
+    with profile.connection() as conn:
+        raw = get_setting(conn, LAST_KEY)
+    if not raw:
+        return None
+    d = json.loads(raw)
+    return LastScreening(dt.date.fromisoformat(d["on"]), str(d["screened_at"]), int(d["households"]))
+
+
 def latest_status(profile: Profile, household_ids: Iterable[str]) -> dict[str, list[ScreenStatus]]:
-    """Stored screening results per household id (households never screened are absent)."""
+    """The last screening's results per household id: eligible / needs_info entries (an empty list:
+    screened, eligible for nothing). Households not screened since they were last saved (new or
+    changed after the run, or no run yet) are absent: their results would be out of date."""
+    ids = list(household_ids)
+    last = last_screening(profile)
+    if last is None or not ids:
+        return {}
     out: dict[str, list[ScreenStatus]] = {}
     with profile.connection() as conn:
-        for hid, _member, program, status, amount_fen, _detail, _on in stored_results(conn, household_ids):
-            out.setdefault(hid, []).append(
-                ScreenStatus(program, status, None if amount_fen is None else amount_fen // 100))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for hid, updated in conn.exec_driver_sql(
+                    f"SELECT id, updated_at FROM households WHERE deleted_at IS NULL AND id IN "
+                    f"({', '.join('?' * len(chunk))})", tuple(chunk)):
+                if updated <= last.screened_at:
+                    out[hid] = []
+        for hid, _member, program, status, amount_fen, _detail, _on in stored_results(conn, list(out)):
+            out[hid].append(ScreenStatus(program, status, None if amount_fen is None else amount_fen // 100))
     return out
 
 

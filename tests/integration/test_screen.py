@@ -34,6 +34,7 @@ def test_screen_counts_and_stores_what_check_says(demo_profile: Profile) -> None
         assert sum(summary.counts[(program, s)] for s in ("eligible", "ineligible", "needs_info")) == 60
     rows = stored(demo_profile)
     assert len(rows) == summary.stored
+    assert summary.stored == sum(n for (_, status), n in summary.counts.items() if status != "ineligible")
     assert {r[6] for r in rows} == {"2026-11-01"}
     ids = [h.id for h in household_service.list_households(demo_profile)]
     for hid in ids:
@@ -43,8 +44,8 @@ def test_screen_counts_and_stores_what_check_says(demo_profile: Profile) -> None
         member_ids = {m.id_number: m.id for m in household.members}
         for p in result.programs:
             key = (member_ids[p.member] if p.member else None, p.program)
-            if p.member and p.status == "ineligible":
-                assert key not in mine  # per-member ineligible results are not stored
+            if p.status == "ineligible":
+                assert key not in mine  # ineligible results are not stored
                 continue
             row = mine.pop(key)
             assert row[3] == p.status and row[4] == p.amount_fen and row[5] == p.detail
@@ -54,16 +55,31 @@ def test_screen_counts_and_stores_what_check_says(demo_profile: Profile) -> None
 
 
 def test_latest_status_for_lists(demo_profile: Profile) -> None:
+    ids = [h.id for h in household_service.list_households(demo_profile)]
+    assert eligibility.latest_status(demo_profile, ids) == {}  # never screened
     eligibility.screen(demo_profile, ON)
-    ids = [h.id for h in household_service.list_households(demo_profile)][:5]
+    last = eligibility.last_screening(demo_profile)
+    assert last is not None and last.on == ON and last.households == 60
     status = eligibility.latest_status(demo_profile, [*ids, "no-such-household"])
     assert set(status) == set(ids)
-    for entries in status.values():
-        assert [e.program for e in entries if e.program in ("dibao", "dibao_edge", "temporary")] \
-            == ["dibao", "dibao_edge", "temporary"]
+    assert any(entries for entries in status.values())
+    for hid, entries in status.items():
         for _program, state, amount in entries:
-            assert state in ("eligible", "ineligible", "needs_info")
+            assert state in ("eligible", "needs_info")
             assert amount is None or (isinstance(amount, int) and amount > 0)
+        dibao = [e for e in entries if e.program == "dibao"]
+        full = check_household(household_service.load_household(demo_profile, hid), ON)
+        expected = full.program("dibao")
+        assert expected is not None
+        if expected.status == "ineligible":
+            assert not dibao
+        else:
+            assert dibao == [(expected.program, expected.status, expected.monthly_amount)]
+    # A household saved after the screening has no (out-of-date) status until screened again.
+    changed = household_service.load_household(demo_profile, ids[0])
+    changed.notes = "家里情况有变化"
+    household_service.save_household(demo_profile, changed)
+    assert ids[0] not in eligibility.latest_status(demo_profile, ids[:3])
 
 
 def test_parallel_parts_give_the_same_results(demo_profile: Profile) -> None:
@@ -98,10 +114,10 @@ def test_xlsx_has_chinese_headers_and_masked_ids(demo_profile: Profile, tmp_path
     assert list(rows[0]) == HEADERS
     assert len(rows) == summary.stored + 1
     programs = {r[3] for r in rows[1:]}
-    assert {"低保", "低保边缘", "临时救助"} <= programs
+    assert {"低保", "特困"} <= programs
     numbers = [r[5] for r in rows[1:] if r[5]]
     assert numbers and all("*" in n and len(n) == 18 for n in numbers)
-    assert all(r[6] in ("符合", "不符合", "需补充信息") for r in rows[1:])
+    assert all(r[6] in ("符合", "需补充信息") for r in rows[1:])
 
 
 def test_screen_command(demo_profile: Profile, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
