@@ -37,12 +37,12 @@ from advisor_app.rules.results import ELIGIBLE, INELIGIBLE, PROGRAM_LABELS, STAT
 from advisor_app.store import households as store
 from advisor_app.store.models import HouseholdRow
 from advisor_app.store.screening import stored_results
-from advisor_app.store.settings import get_setting
+from advisor_app.store.settings import get_setting, set_setting
 
 from .policy import tables_for
 from .profile import Profile
 
-__all__ = ["FORM_KINDS", "forms_dir", "render_form", "render_notice"]
+__all__ = ["FORM_KINDS", "forms_dir", "render_form", "render_notice", "set_complaint_phone"]
 
 SETTING_PHONE = "notice.complaint_phone"
 SETTING_FONT = "documents.font"
@@ -166,8 +166,14 @@ def _code(label: str) -> str:
     return next((k for k, v in PROGRAM_LABELS.items() if v == label), label)
 
 
+def set_complaint_phone(profile: Profile, phone: str) -> None:
+    """Store the 监督电话 printed on notices (empty: a blank line to write on)."""
+    with profile.connection() as conn:
+        set_setting(conn, SETTING_PHONE, phone.strip())
+
+
 def render_notice(profile: Profile, village: str | None = None, town: str | None = None,
-                  on: dt.date | None = None, region: str | None = None) -> bytes:
+                  on: dt.date | None = None, region: str | None = None, phone: str | None = None) -> bytes:
     """The public-notice list of a village or a town (notice period starts ``on``, default today).
 
     ``town`` together with ``village`` picks the village of that town; ``region`` (6-digit county
@@ -195,7 +201,8 @@ def render_notice(profile: Profile, village: str | None = None, town: str | None
         for hid, member, program, status, fen, _detail, _on in stored_results(conn, ids):
             stored.setdefault(hid, []).append((member, program, status, None if fen is None else fen // 100))
         households = [h for batch in store.iter_households(conn, ids=ids) for h in batch]
-    phone, font = _settings(profile)
+    stored_phone, font = _settings(profile)
+    phone = stored_phone if phone is None else phone
     override = forms_dir(profile)
     from advisor_app.documents import render
 

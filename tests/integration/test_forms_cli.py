@@ -150,3 +150,20 @@ def test_bad_arguments_are_refused(argv: list[str], capsys: Any) -> None:
     with pytest.raises(SystemExit) as exc:
         main(argv)
     assert exc.value.code == 2
+
+
+def test_complaint_phone_is_given_saved_or_left_blank(demo_profile: Any, capsys: Any, tmp_path: Path) -> None:
+    village, town, region = _busy_village(demo_profile)
+    where = ["--village", village, "--in-town", town, "--region", region]
+    out = tmp_path / "n.pdf"
+    assert run(capsys, "notice", *where, "--out", str(out))[0] == 0
+    assert "0554-1234567" not in text_of(out)
+    assert run(capsys, "notice", *where, "--phone", "0554-1234567", "--save-phone", "--out", str(out))[0] == 0
+    assert "0554-1234567" in text_of(out)
+    assert run(capsys, "notice", *where, "--out", str(out))[0] == 0
+    assert "0554-1234567" in text_of(out)  # the saved number is the default now
+    code, _, _ = run(capsys, "notice", "--village", "没有这个村", "--phone", "110", "--save-phone",
+                     "--out", str(out))
+    assert code == 2
+    assert run(capsys, "notice", *where, "--out", str(out))[0] == 0
+    assert "0554-1234567" in text_of(out)  # a failed print saved nothing
