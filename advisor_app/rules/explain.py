@@ -49,8 +49,8 @@ def _headline(p: ProgramResult) -> str:
     if p.max_amount is not None:
         parts.append(f"每次最多 {p.max_amount} 元")
     if p.margin is not None and p.program == "dibao":
-        parts.append(f"收入还可增加 {p.margin:.2f} 元" if p.margin > 0
-                     else f"收入需减少 {-p.margin + 0.01:.2f} 元以上才符合")
+        parts.append(f"家庭月收入再增加 {p.margin:.2f} 元将不再符合" if p.margin > 0
+                     else f"家庭月收入至少需减少 {-p.margin + 0.01:.2f} 元才符合")
     return f"【{label}】{who}：" + "，".join(parts)
 
 

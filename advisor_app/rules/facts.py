@@ -114,8 +114,8 @@ def not_counted_why(m: Member) -> str:
     label = WHEREABOUTS.get(m.whereabouts, m.whereabouts)
     if m.whereabouts == "religious":
         return f"{label}已满3年（{m.months_away}个月）"
-    return f"{label}（离家{m.months_away}个月），服刑、强制隔离戒毒期间不计入" if m.months_away else \
-        f"{label}，服刑、强制隔离戒毒期间不计入"
+    away = f"，已离家{m.months_away}个月" if m.months_away else ""
+    return f"{label}中{away}；服刑、强制隔离戒毒人员不计入"
 
 
 def members_sentence(f: HouseholdFacts) -> str:

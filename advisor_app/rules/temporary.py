@@ -59,7 +59,10 @@ def temporary(c: Ctx) -> ProgramResult:
     spent = round(h.expenses.medical_selfpaid_12m * 100) + round(h.expenses.education_12m * 100)
     left = inc * 12 - spent
     high = spent > 0 and left < std * n * 12
-    if c.explain:
+    if c.explain and spent == 0:
+        r.reasons.append(because("essential_expenses_high", False,
+                                 "近12个月没有医疗自付和教育等刚性支出，不属于支出型", CITE))
+    elif c.explain:
         per = left // (n * 12)
         per_text = f"{yuan(per)} 元" if left >= 0 else f"为负数（{yuan(per)} 元）"
         r.reasons.append(because(
