@@ -82,10 +82,11 @@ SCALARS: dict[str, str] = {
     "visit.investigator1": "调查人一", "visit.investigator2": "调查人二", "visit.notes": "所见情况",
     "visit.follow_up": "后续安排", "visit.next_visit": "下次走访日期",
 }
-for _p in ("dibao", "dibao_edge", "tekun", "temporary"):
+for _p in ("dibao", "dibao_edge", "tekun", "temporary"):  # 特困: one entry per member found, "姓名：…"
     SCALARS[f"eligibility.{_p}.status"] = "结果（符合/不符合/需补充信息）"
-    SCALARS[f"eligibility.{_p}.amount"] = "金额（元）"
+    SCALARS[f"eligibility.{_p}.amount"] = "金额（元，符合时）"
     SCALARS[f"eligibility.{_p}.text"] = "结果与金额一句话"
+    SCALARS[f"eligibility.{_p}.reasons"] = "理由（含依据）"
 
 ROW_FIELDS: dict[str, tuple[str, ...]] = {
     "members": ("no", "name", "relation", "id_number", "id_masked", "sex", "age", "ethnicity", "disability",
@@ -158,9 +159,13 @@ def _member_row(i: int, m: Member, on: dt.date, counted: bool) -> dict[str, str]
     }
 
 
+PROGRAM_KEYS = ("dibao", "dibao_edge", "tekun", "temporary")
+
+
 def _eligibility(view: EligibilityView | None, s: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> None:
-    for p in ("dibao", "dibao_edge", "tekun", "temporary"):
-        s[f"eligibility.{p}.status"] = s[f"eligibility.{p}.amount"] = s[f"eligibility.{p}.text"] = ""
+    for p in PROGRAM_KEYS:
+        for part in ("status", "amount", "text", "reasons"):
+            s[f"eligibility.{p}.{part}"] = ""
     s["eligibility.on"] = s["eligibility.standard"] = s["eligibility.per_capita"] = ""
     s["eligibility.summary"] = s["eligibility.reasons"] = ""
     rows["programs"] = []
@@ -179,28 +184,29 @@ def _eligibility(view: EligibilityView | None, s: dict[str, str], rows: dict[str
         s["income.counted_annual"] = money(view.counted_income_monthly * 12)
     summary: list[str] = []
     reasons: list[str] = []
+    per: dict[str, dict[str, list[str]]] = {p: defaultdict(list) for p in PROGRAM_KEYS}
     for i, line in enumerate(view.lines, 1):
-        amount = "" if line.amount is None else money(line.amount)
+        amount = "" if line.amount is None or line.status != "eligible" else money(line.amount)
         unit = "元（每次上限）" if line.program == "temporary" else "元/月"
-        text = line.status_label + (f"，{amount} {unit}" if amount and line.status == "eligible" else "")
+        text = line.status_label + (f"，{amount} {unit}" if amount else "")
         if line.missing:
             text += f"（需补充：{'、'.join(line.missing)}）"
         rows["programs"].append({
             "no": str(i), "program": line.label, "member": line.member, "status": line.status_label,
-            "amount": amount if line.status == "eligible" else "", "detail": line.detail,
-            "reasons": "；".join(line.reasons)})
-        key = f"eligibility.{line.program}"
-        if not line.member and f"{key}.status" in s:
-            s[f"{key}.status"] = line.status_label
-            s[f"{key}.amount"] = amount if line.status == "eligible" else ""
-            s[f"{key}.text"] = text
-        elif line.member and f"{key}.status" in s and (not s[f"{key}.status"] or line.status == "eligible"):
-            s[f"{key}.status"] = f"{line.member}：{line.status_label}"
-            s[f"{key}.amount"] = amount if line.status == "eligible" else ""
-            s[f"{key}.text"] = f"{line.member}：{text}"
-        if line.status != "ineligible" or not line.member:
-            summary.append(f"{line.label}{'（' + line.member + '）' if line.member else ''}：{text}")
-            reasons.extend(r for r in line.reasons[:2] if r not in reasons)
+            "amount": amount, "detail": line.detail, "reasons": "；".join(line.reasons)})
+        who = f"{line.member}：" if line.member else ""
+        if line.program in per:
+            parts = per[line.program]
+            parts["status"].append(who + line.status_label)
+            if amount:
+                parts["amount"].append(who + amount)
+            parts["text"].append(who + text)
+            parts["reasons"].extend(who + r for r in line.reasons)
+        summary.append(f"{line.label}{'（' + line.member + '）' if line.member else ''}：{text}")
+        reasons.extend(r for r in line.reasons[:1] if r not in reasons)
+    for program, parts in per.items():
+        for part, values in parts.items():
+            s[f"eligibility.{program}.{part}"] = "；".join(values)
     s["eligibility.summary"] = "；".join(summary)
     s["eligibility.reasons"] = "；".join(reasons)
 

@@ -31,7 +31,7 @@ from advisor_app.documents.bindings import EligibilityView, ProgramLine
 from advisor_app.documents.kinds import FORM_KINDS, NoticeEntry
 from advisor_app.domain.errors import DomainError, NotFound
 from advisor_app.domain.household import Household, Visit
-from advisor_app.rules import CheckResult, check_household
+from advisor_app.rules import CheckResult, ProgramResult, Reason, check_household
 from advisor_app.rules.facts import is_counted
 from advisor_app.rules.results import ELIGIBLE, INELIGIBLE, PROGRAM_LABELS, STATUS_LABELS
 from advisor_app.store import households as store
@@ -60,18 +60,31 @@ def _settings(profile: Profile) -> tuple[str, str | None]:
     return phone, font
 
 
+ROUTINE_RULES = frozenset({"household_members", "financial_assets", "vehicles", "extra_houses", "care_level"})
+
+
+def _key_reasons(p: ProgramResult) -> list[Reason]:
+    """The reasons worth printing: for an eligible result the deciding ones (not the routine checks
+    every family passes), otherwise the conditions that failed; at most 3 (2 per member)."""
+    limit = 2 if p.member else 3
+    if p.status == ELIGIBLE:
+        return [r for r in p.reasons if r.passed and r.rule not in ROUTINE_RULES
+                and not r.rule.startswith("income_excluded")][:limit]
+    return [r for r in p.reasons if not r.passed][:limit]
+
+
 def eligibility_view(result: CheckResult) -> EligibilityView:
     """What a form prints of a check: household programmes always, per-member ones unless ineligible."""
     lines = []
     for p in result.programs:
         if p.member and p.status == INELIGIBLE:
             continue
-        wanted = [r for r in p.reasons if r.passed == (p.status == ELIGIBLE)]
+        wanted = _key_reasons(p)
         amount = p.max_amount if p.program == "temporary" else p.monthly_amount
         lines.append(ProgramLine(program=p.program, label=PROGRAM_LABELS.get(p.program, p.program),
                                  status=p.status, status_label=STATUS_LABELS.get(p.status, p.status),
                                  member=p.member_name, amount=amount, detail=p.detail,
-                                 reasons=[r.text for r in wanted[:2]], missing=list(p.missing)))
+                                 reasons=[r.text for r in wanted], missing=list(p.missing)))
     standard = result.policy.get("dibao_standard")
     return EligibilityView(on=result.on, counted_members=result.counted_members,
                            counted_income_monthly=result.counted_income_monthly,
