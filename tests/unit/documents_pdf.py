@@ -31,16 +31,31 @@ def embedded_font_files(pdf: bytes) -> list[str]:
 
 def ink_per_page(pdf: bytes, dpi: int = 30) -> list[int]:
     """Pixels darker than near-white on each page (pdftoppm -gray, PGM)."""
+    return [sum(1 for b in pixels if b < 250) for _w, _h, pixels in gray_pages(pdf, dpi)]
+
+
+def dark_share(page: tuple[int, int, bytes], dpi: int, left_mm: float, top_mm: float, right_mm: float,
+               bottom_mm: float) -> float:
+    """Share of dark (< 128) pixels in a rectangle given in mm from the page's top-left corner."""
+    width, _height, pixels = page
+    px = dpi / 25.4
+    xs = range(round(left_mm * px), round(right_mm * px))
+    ys = range(round(top_mm * px), round(bottom_mm * px))
+    dark = sum(1 for y in ys for x in xs if pixels[y * width + x] < 128)
+    return dark / (len(xs) * len(ys))
+
+
+def gray_pages(pdf: bytes, dpi: int = 30) -> list[tuple[int, int, bytes]]:
+    """(width, height, 8-bit gray pixels) of each page, rendered by poppler's pdftoppm."""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "doc.pdf"
         src.write_bytes(pdf)
         subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), str(src), str(Path(tmp) / "p")], check=True)
-        counts = []
+        pages = []
         for pgm in sorted(Path(tmp).glob("p-*.pgm")):
             data = pgm.read_bytes()
             # header: P5\n<w> <h>\n<max>\n then raw bytes
             parts = data.split(b"\n", 3)
             width, height = map(int, parts[1].split())
-            pixels = parts[3][: width * height]
-            counts.append(sum(1 for b in pixels if b < 250))
-        return counts
+            pages.append((width, height, parts[3][: width * height]))
+        return pages

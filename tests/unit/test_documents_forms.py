@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from documents_pdf import embedded_font_files, ink_per_page, pdf_text
+from documents_pdf import dark_share, embedded_font_files, gray_pages, ink_per_page, pdf_text
 
 from advisor_app.documents import render
 from advisor_app.documents.bindings import EligibilityView, ProgramLine
@@ -174,3 +174,42 @@ def test_every_shipped_definition_loads() -> None:
     for kind in render.FORM_KINDS:
         assert render.load_form(kind).sections
     assert render.notice_programs() == ["dibao", "dibao_single", "tekun"]
+
+
+def test_every_page_has_the_qr_code_in_the_top_right_corner(wu: Household) -> None:
+    for w in range(30):
+        wu.members.append(Member(f"吴亲属{w:02d}", idcard.make("340104", dt.date(1980, 3, 1 + w % 28), 300 + w),
+                                 "other"))
+    pdf = render.render_form("authorization", wu, on=ON)
+    pages = gray_pages(pdf, dpi=72)
+    assert len(pages) >= 2
+    for page in pages:
+        assert dark_share(page, 72, 174, 15, 192, 33) > 0.25  # the QR code: 18 mm square, right margin 18 mm
+        assert dark_share(page, 72, 174, 5, 192, 14) == 0  # nothing printed within 15 mm of the top edge
+        assert dark_share(page, 72, 195, 40, 210, 280) == 0  # nor of the right edge
+
+
+def test_font_search_order_env_then_resources_then_system(monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path) -> None:
+    from advisor_app.documents import fonts
+
+    monkeypatch.setenv(fonts.ENV_FONT, "/office/fonts/song.ttf")
+    monkeypatch.setattr(fonts, "bundled_dir", lambda: tmp_path)
+    (tmp_path / "b.ttf").write_bytes(b"")
+    (tmp_path / "a.ttc").write_bytes(b"")
+    (tmp_path / "README.md").write_text("x")
+    order = fonts.candidates("/configured.ttf")
+    assert order[:4] == ["/configured.ttf", "/office/fonts/song.ttf", str(tmp_path / "a.ttc"), str(tmp_path / "b.ttf")]
+    assert order[4:] == list(fonts.SYSTEM_FONTS)
+
+
+def test_a_file_that_is_not_a_font_is_skipped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from advisor_app.documents import fonts
+
+    bad = tmp_path / "broken.ttf"
+    bad.write_bytes(b"not a font at all")
+    monkeypatch.delenv(fonts.ENV_FONT, raising=False)
+    font = fonts.chinese_font(str(bad))
+    assert font.path != str(bad)
+    if WQY.exists():
+        assert font.embedded and font.path == str(WQY)
