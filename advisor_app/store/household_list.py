@@ -4,11 +4,13 @@ The list keeps only the ordered household ids (``ids``) and fetches the shown co
 ids at a time (``rows``). Search is done here, in SQL, one condition per word of the search text
 (all must match):
 
-* digits (``0026``, ``20026``, ``…002X``): the end of any member's ID number. An expression index on
-  the reversed ID number (migration 0002) turns "ends with" into a range search.
+* two or more digits (``0026``, ``20026``, ``…002X``): the end of any member's ID number. An
+  expression index on the reversed ID number (migration 0002) turns "ends with" into a range search.
+  A single digit is ignored (it would match a tenth of everyone and only slow typing down).
 * latin letters (``wxx``): the start of the pinyin initials of the head's name (吴晓霞 → wxx).
-* anything else (``晓``, ``和平``): part of any member's name, or of the village (村/社区) or town
-  (乡镇/街道) name.
+* one other character (``吴``): part of any member's name.
+* two or more (``晓霞``, ``七星村``, ``和平``): part of any member's name, or of the village (村/社区)
+  or town (乡镇/街道) name. (One character would match every 村 and 镇.)
 
 The indexes these queries rely on are created by migration 0002 (``ix_households_list``,
 ``ix_members_name_list``, ``ix_members_id_reversed``).
@@ -84,6 +86,8 @@ def _where(text: str) -> tuple[str, dict[str, Any]]:
     for n, term in enumerate(text.split()):
         key = f"t{n}"
         if _DIGITS.match(term):
+            if len(term) < 2:
+                continue
             rev = term.upper()[::-1]
             params[key], params[key + "_end"] = rev, rev + "\uffff"
             clauses.append(
@@ -95,12 +99,12 @@ def _where(text: str) -> tuple[str, dict[str, Any]]:
             clauses.append(f"(h.head_initials >= :{key} AND h.head_initials < :{key}_end)")
         else:
             params[key] = term
-            # Two narrow index scans (names; village and town) instead of reading every household row.
-            clauses.append(
-                f"h.id IN (SELECT household_id FROM members INDEXED BY ix_members_name_list "
-                f"WHERE deleted_at IS NULL AND instr(name, :{key}) > 0 "
-                f"UNION ALL SELECT id FROM households INDEXED BY ix_households_list "
-                f"WHERE deleted_at IS NULL AND (instr(village, :{key}) > 0 OR instr(town, :{key}) > 0))")
+            # Narrow index scans (names; village and town) instead of reading every household row.
+            names = (f"SELECT household_id FROM members INDEXED BY ix_members_name_list "
+                     f"WHERE deleted_at IS NULL AND instr(name, :{key}) > 0")
+            places = (f" UNION ALL SELECT id FROM households INDEXED BY ix_households_list "
+                      f"WHERE deleted_at IS NULL AND (instr(village, :{key}) > 0 OR instr(town, :{key}) > 0)")
+            clauses.append(f"h.id IN ({names}{places if len(term) > 1 else ''})")
     return " AND ".join(clauses), params
 
 

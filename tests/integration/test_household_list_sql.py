@@ -61,6 +61,19 @@ def test_name_part_matches_any_member_and_village_too(demo_profile: Any) -> None
     assert all(household.village in r.village or r.town for r in hl.rows(demo_profile, by_village))
 
 
+def test_a_single_digit_or_character_stays_narrow(demo_profile: Any) -> None:
+    assert len(hl.ids(demo_profile, "3")) == 60  # one digit: no ID-number filter yet
+    rows = all_rows(demo_profile)
+    village = rows[0].village
+    assert village.endswith(("村", "社区"))
+    one_char = village[-1]
+    found = hl.ids(demo_profile, one_char)
+    for household_id in found:  # one character: names only, not every 村
+        names = [m.name for m in households.load_household(demo_profile, household_id).members]
+        assert any(one_char in n for n in names)
+    assert len(found) < len(hl.ids(demo_profile, village[-2:])) or len(village) < 2
+
+
 def test_words_must_all_match(demo_profile: Any) -> None:
     household = households.load_household(demo_profile, hl.ids(demo_profile)[7])
     both = hl.ids(demo_profile, f"{household.village} {household.members[0].id_number[-4:]}")
