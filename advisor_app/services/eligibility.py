@@ -105,17 +105,14 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
     if progress is not None and not progress(0, total):
         raise Cancelled()
     with gc_paused(), _parts(profile, on, tables, total, processes) as parts, profile.connection() as conn:
-        first = True
+        replace_results(conn, [], on, screened_at, clear=True)  # while the workers start
         for part in parts:
-            replace_results(conn, part.rows, on, screened_at, clear=first)
-            first = False
+            replace_results(conn, part.rows, on, screened_at, clear=False)
             summary.households += part.households
             summary.counts.update(part.counts)
             summary.stored += len(part.rows)
             if progress is not None and not progress(summary.households, total):
                 raise Cancelled()  # the transaction rolls back: the previous results stay
-        if first:
-            replace_results(conn, [], on, screened_at, clear=True)
         set_setting(conn, LAST_KEY, json.dumps({"on": on.isoformat(), "screened_at": screened_at,
                                                  "households": summary.households}))
     summary.seconds = time.perf_counter() - start
