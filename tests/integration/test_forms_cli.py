@@ -167,3 +167,30 @@ def test_complaint_phone_is_given_saved_or_left_blank(demo_profile: Any, capsys:
     assert code == 2
     assert run(capsys, "notice", *where, "--out", str(out))[0] == 0
     assert "0554-1234567" in text_of(out)  # a failed print saved nothing
+
+
+def test_ambiguous_place_names_ask_for_the_town_or_county(demo_profile: Any, capsys: Any,
+                                                          tmp_path: Path) -> None:
+    towns_of: dict[str, set[tuple[str, str]]] = {}
+    for s in households.list_households(demo_profile):
+        towns_of.setdefault(s.village, set()).add((s.town, s.region))
+    shared = next((v for v, places in towns_of.items() if len(places) > 1), None)
+    assert shared is not None, "the demo data should have a village name used in two places"
+    out = tmp_path / "n.pdf"
+    code, _, err = run(capsys, "notice", "--village", shared, "--out", str(out))
+    assert code == 2 and ("--in-town" in err or "--region" in err) and not out.exists()
+    town, region = sorted(towns_of[shared])[0]
+    code, _, err = run(capsys, "notice", "--village", shared, "--in-town", town, "--region", region,
+                       "--out", str(out))
+    assert code == 0, err
+
+
+def test_visit_record_of_a_household_without_visits_is_refused(demo_profile: Any, capsys: Any,
+                                                               tmp_path: Path) -> None:
+    bare = next(h for h in _households(demo_profile) if not h.visits)
+    out = tmp_path / "v.pdf"
+    code, _, err = run(capsys, "form", "visit-record", "--household", bare.id or "", "--out", str(out))
+    assert code == 2 and "还没有走访记录" in err and not out.exists()
+    code, _, err = run(capsys, "form", "investigation", "--household", bare.id or "", "--out", str(out))
+    assert code == 0, err  # blank lines for the investigators to fill in
+    assert "调查人（一）" in text_of(out)
