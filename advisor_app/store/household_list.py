@@ -40,7 +40,7 @@ STATUS_ORDER = ("tekun", "dibao", "dibao_single", "dibao_edge", "unsupported_chi
 _STATUS_RANK = ("(SELECT min(CASE s.program "
                 + " ".join(f"WHEN '{p}' THEN {i}" for i, p in enumerate(STATUS_ORDER))
                 + " ELSE 98 END) FROM screening_results s "
-                  "WHERE s.household_id = h.id AND s.status = 'eligible')")
+                  "WHERE s.household_id = h.id AND s.status = 'eligible' AND s.screened_at >= h.updated_at)")
 _LAST_VISIT = ("(SELECT v.date FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL "
                "ORDER BY v.date DESC, v.created_at DESC LIMIT 1)")
 _NEXT_REVIEW = ("(SELECT v.next_visit FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL "
@@ -73,7 +73,9 @@ class ListRow:
     village: str
     town: str
     member_count: int
-    programs: tuple[str, ...]  # eligible programmes from the last screening, in STATUS_ORDER
+    # Eligible programmes from the last screening, in STATUS_ORDER; none when the household changed
+    # after it was screened (the result would be out of date).
+    programs: tuple[str, ...]
     last_visit: dt.date | None
     next_review: dt.date | None
     unsent: bool
@@ -141,7 +143,7 @@ _ROW_COLUMNS = f"""
               ORDER BY m.relation != 'head', m.position LIMIT 1), '') AS head_id_number,
     h.village, h.town, h.member_count,
     (SELECT group_concat(DISTINCT s.program) FROM screening_results s
-     WHERE s.household_id = h.id AND s.status = 'eligible') AS programs,
+     WHERE s.household_id = h.id AND s.status = 'eligible' AND s.screened_at >= h.updated_at) AS programs,
     {_LAST_VISIT} AS last_visit, {_NEXT_REVIEW} AS next_review, {_UNSENT} AS unsent
 """
 

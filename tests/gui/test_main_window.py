@@ -154,3 +154,19 @@ def test_print_menu_is_there_for_the_forms(main_window: Any) -> None:
     assert main_window.print_menu.title() == "打印(&P)"
     main_window.print_menu.aboutToShow.emit()
     assert main_window.print_menu.actions()
+
+
+def test_screening_all_fills_the_status_column(qtbot: Any, main_window: Any) -> None:
+    from advisor_app.gui.household_table_model import STATUS
+
+    def statuses() -> list[str]:
+        return [main_window.model.data(main_window.model.index(r, STATUS)) for r in range(60)]
+
+    assert set(statuses()) == {""}  # not screened yet
+    assert main_window.screen_action.isVisible()
+    with qtbot.waitSignal(main_window.operations.data_changed, timeout=10000):
+        main_window.screen_action.trigger()
+    assert main_window.operations.wait_idle()
+    shown = statuses()
+    assert any("低保" in s for s in shown) and "" in shown
+    assert "已筛查 60 户" in main_window.statusBar().currentMessage()

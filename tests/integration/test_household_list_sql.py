@@ -103,13 +103,17 @@ def test_status_comes_from_screening_results(demo_profile: Any) -> None:
         first, second = hl.ids(demo_profile)[:2]
         conn.exec_driver_sql(
             "INSERT INTO screening_results (household_id, program, status, detail, on_date, screened_at) "
-            "VALUES (?, 'dibao', 'eligible', '', '2026-11-01', 'x'), (?, 'tekun', 'eligible', '', "
-            "'2026-11-01', 'x'), (?, 'dibao_edge', 'ineligible', '', '2026-11-01', 'x')",
+            "VALUES (?, 'dibao', 'eligible', '', '2026-11-01', '9999'), (?, 'tekun', 'eligible', '', "
+            "'2026-11-01', '9999'), (?, 'dibao_edge', 'ineligible', '', '2026-11-01', '9999')",
             (first, first, second))
     rows = {r.id: r for r in hl.rows(demo_profile, [first, second])}
     assert rows[first].status == "特困、低保"
     assert rows[second].status == ""
     assert hl.ids(demo_profile, "", "status")[0] == first
+    with demo_profile.connection() as conn:  # changed after the screening: the result is out of date
+        conn.exec_driver_sql("UPDATE screening_results SET screened_at = '2000-01-01' WHERE household_id = ?",
+                             (first,))
+    assert hl.rows(demo_profile, [first])[0].status == ""
 
 
 def test_demo_flag(profile: Any) -> None:
