@@ -48,8 +48,12 @@ LAST_KEY = "screening.last"
 PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
 
 
-def check(household: Household, on: dt.date | None = None, tables: TablesLike | None = None) -> CheckResult:
-    """Check one household on ``on`` (default today) against the shipped policy tables."""
+def check(household: Household, on: dt.date | None = None, tables: TablesLike | None = None, *,
+          profile: Profile | None = None) -> CheckResult:
+    """Check one household on ``on`` (default today). Policy: ``tables`` if given, else the profile's
+    tables (shipped plus its imported local table) if a profile is given, else the shipped tables."""
+    if tables is None and profile is not None:
+        tables = tables_for(profile)
     return check_household(household, on or dt.date.today(), tables)
 
 
