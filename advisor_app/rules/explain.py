@@ -51,6 +51,8 @@ def _headline(p: ProgramResult) -> str:
     if p.margin is not None and p.program == "dibao":
         parts.append(f"家庭月收入再增加 {p.margin:.2f} 元将不再符合" if p.margin > 0
                      else f"家庭月收入至少需减少 {-p.margin + 0.01:.2f} 元才符合")
+    if p.margin is not None and p.program == "dibao_edge" and p.status == "eligible":
+        parts.append(f"家庭月收入再增加 {p.margin:.2f} 元将超出边缘线")
     return f"【{label}】{who}：" + "，".join(parts)
 
 
