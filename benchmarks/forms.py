@@ -47,6 +47,8 @@ def main() -> None:
             print(f"form_{kind}_median: {ms:.0f} ms ({size // 1024} KiB)")
         ms, size = median_ms(lambda: documents.render_notice(profile, town="基准镇", on=ON), 3)
         print(f"notice_1000_households_live_check_median: {ms / 1000:.2f} s ({size // 1024} KiB)")
+        pages = documents.render_notice(profile, town="基准镇", on=ON).count(b"/Type /Page\n")
+        print(f"notice_1000_households_pages: {pages} pages")
         eligibility.screen(profile, ON)
         ms, size = median_ms(lambda: documents.render_notice(profile, town="基准镇", on=ON), 3)
         print(f"notice_1000_households_stored_results_median: {ms / 1000:.2f} s ({size // 1024} KiB)")
