@@ -21,6 +21,7 @@ def register(sub: Any) -> None:
     p.add_argument("--region", metavar="CODE", help="同名乡镇或村在多个县（区）时，指定 6 位县（区）代码")
     p.add_argument("--phone", metavar="TEXT", help="监督电话（默认用已保存的；都没有时留空白线）")
     p.add_argument("--save-phone", action="store_true", help="把 --phone 保存为以后公示的默认监督电话")
+    p.add_argument("--period", metavar="TEXT", default="", help="期别，如“2026年第四季度”（默认：公示日期所在月份）")
     p.add_argument("--on", type=parse_date, metavar="DATE", help="公示开始日期（默认今天），公示期 7 天")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
     p.set_defaults(run=_run)
@@ -28,7 +29,8 @@ def register(sub: Any) -> None:
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
     pdf = documents.render_notice(ctx.profile, village=args.village, town=args.town or args.in_town,
-                                   on=args.on, region=args.region, phone=args.phone)
+                                   on=args.on, region=args.region, phone=args.phone,
+                                   period=args.period)
     write_pdf(args.out, pdf)
     if args.save_phone and args.phone is not None:  # only once the notice printed
         documents.set_complaint_phone(ctx.profile, args.phone)

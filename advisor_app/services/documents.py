@@ -186,7 +186,8 @@ def set_complaint_phone(profile: Profile, phone: str) -> None:
 
 
 def render_notice(profile: Profile, village: str | None = None, town: str | None = None,
-                  on: dt.date | None = None, region: str | None = None, phone: str | None = None) -> bytes:
+                  on: dt.date | None = None, region: str | None = None, phone: str | None = None,
+                  period: str = "") -> bytes:
     """The public-notice list of a village or a town (notice period starts ``on``, default today).
 
     ``town`` together with ``village`` picks the village of that town; ``region`` (6-digit county
@@ -223,4 +224,4 @@ def render_notice(profile: Profile, village: str | None = None, town: str | None
     county = tables_for(profile).name(regions[0])
     return render.render_notice(entries, scope="village" if village else "town", place=village or towns[0],
                                 county=county if county != regions[0] else "", town=towns[0], on=on,
-                                phone=phone, override_dir=override, font_path=font)
+                                phone=phone, period=period, override_dir=override, font_path=font)

@@ -158,8 +158,9 @@ def test_complaint_phone_is_given_saved_or_left_blank(demo_profile: Any, capsys:
     out = tmp_path / "n.pdf"
     assert run(capsys, "notice", *where, "--out", str(out))[0] == 0
     assert "0554-1234567" not in text_of(out)
-    assert run(capsys, "notice", *where, "--phone", "0554-1234567", "--save-phone", "--out", str(out))[0] == 0
-    assert "0554-1234567" in text_of(out)
+    assert run(capsys, "notice", *where, "--phone", "0554-1234567", "--save-phone", "--period", "2026年第四季度",
+               "--out", str(out))[0] == 0
+    assert "0554-1234567" in text_of(out) and "2026年第四季度" in text_of(out)
     assert run(capsys, "notice", *where, "--out", str(out))[0] == 0
     assert "0554-1234567" in text_of(out)  # the saved number is the default now
     code, _, _ = run(capsys, "notice", "--village", "没有这个村", "--phone", "110", "--save-phone",
