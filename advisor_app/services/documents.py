@@ -191,7 +191,8 @@ def render_notice(profile: Profile, village: str | None = None, town: str | None
     """The public-notice list of a village or a town (notice period starts ``on``, default today).
 
     ``town`` together with ``village`` picks the village of that town; ``region`` (6-digit county
-    code) picks the county when the same name exists in several."""
+    code) picks the county when the same name exists in several. ``period`` is the 期别 printed
+    (default: the month of ``on``, "2026年12月"); ``phone`` the 监督电话 (default: the saved one)."""
     if not village and not town:
         raise DomainError("请指定村（社区）或乡镇（街道）")
     on = on or dt.date.today()
