@@ -31,8 +31,9 @@ class HouseholdSummaryView(QWidget):
         today = dt.date.today()
         family, phone, members, years = self.tr("家"), self.tr("电话"), self.tr("家庭成员"), self.tr("岁")
         last_visit, notes = self.tr("最近走访"), self.tr("备注")
+        place = h.address if h.village and h.village in h.address else f"{h.town} {h.village} {h.address}"
         parts = [f"<h3>{e(h.head_name)} {e(family)}</h3>",
-                 f"<p>{e(h.town)} {e(h.village)} {e(h.address)}<br>"
+                 f"<p>{e(place)}<br>"
                  f"{e(vocab.AREAS.get(h.area, h.area))} · {e(phone)}：{e(h.phone or '—')}</p>",
                  f"<h4>{e(members)}（{len(h.members)}）</h4><table cellspacing=4>"]
         for m in h.members:

@@ -18,7 +18,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,7 +44,7 @@ from advisor_app.services.profile import Profile
 
 from . import settings as gui_settings
 from .household_summary import HouseholdSummaryView
-from .household_table_model import COLUMNS, HouseholdTableModel
+from .household_table_model import COLUMNS, STATUS, HouseholdTableModel
 from .operations import Operations
 
 log = logging.getLogger("advisor_app.gui")
@@ -60,7 +60,22 @@ def _has_module(name: str) -> bool:
 
 
 class HouseholdTableView(QTableView):
-    """The list's view: Enter/Return opens the current household like a double-click."""
+    """The list's view: Enter/Return opens the current household like a double-click; the status
+    column takes the spare width (down to ``status_min_width``, then the list scrolls sideways)."""
+
+    status_min_width = 150
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_status_column()
+
+    def fit_status_column(self) -> None:
+        header = self.horizontalHeader()
+        spare = self.viewport().width() - header.length()
+        width = header.sectionSize(STATUS)
+        target = max(self.status_min_width, width + spare)
+        if target != width:
+            header.resizeSection(STATUS, target)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -121,10 +136,12 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        widths = (90, 170, 110, 50, 120, 100, 100, 60)
-        for column, width in enumerate(widths):
-            header.resizeSection(column, width)
+        widths = (90, 170, 110, 50, 150, 100, 100, 60)
+        metrics = header.fontMetrics()
+        for column, width in enumerate(widths):  # never narrower than the (translated) header text
+            text = self.model.header_text(column)
+            header.resizeSection(column, max(width, metrics.horizontalAdvance(text) + 36))
+        self.table.status_min_width = header.sectionSize(STATUS)
         self.table.setSortingEnabled(True)
         header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._row_activated)
@@ -346,7 +363,11 @@ class MainWindow(QMainWindow):
                     old.deleteLater()
             self.editor_area.addWidget(widget)
         self.editor_area.setCurrentWidget(widget)
-        self.editor_area.show()
+        if self.editor_area.isHidden():
+            self.editor_area.show()
+            if not self._splitter_restored:
+                total = sum(self.splitter.sizes()) or self.width()
+                self.splitter.setSizes([int(total * 0.62), total - int(total * 0.62)])
 
     def record_visit(self) -> None:
         household_id = self.current_household_id()
@@ -408,8 +429,10 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.settings.main_geometry)
         if not self.settings.main_state.isEmpty():
             self.restoreState(self.settings.main_state)
+        self._splitter_restored = False
         if not self.settings.main_splitter.isEmpty():
-            self.splitter.restoreState(self.settings.main_splitter)
+            self._splitter_restored = self.splitter.restoreState(self.settings.main_splitter)
+            self.editor_area.hide()  # shown again with the first household opened
         if not self.settings.header_state.isEmpty():
             self.table.horizontalHeader().restoreState(self.settings.header_state)
             self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
