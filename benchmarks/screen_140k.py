@@ -61,6 +61,8 @@ def main() -> int:
         print(f"screen_140k_households: {median:.2f} s")
         print(f"screen_households_per_s: {HOUSEHOLDS / median:.0f} households/s")
         print(f"screen_results_stored: {summary.stored} rows")
+        if hasattr(os, "getloadavg"):  # the machine is shared: say how busy it was
+            print(f"load_average_1min: {os.getloadavg()[0]:.2f} processes")
 
         household = household_from_json(SAMPLE.read_text(encoding="utf-8"))
         eligibility.check(household, dt.date(2023, 9, 1))  # load the shipped tables once

@@ -22,6 +22,7 @@ import datetime as dt
 import json
 import multiprocessing
 import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -93,8 +94,20 @@ def _parts(profile: Profile, on: dt.date, tables: TablesLike, total: int,
         yield local()
         return
     jobs = [PartJob(profile.data.database, on, tables, lo, hi) for lo, hi in PARTS]
-    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+    with _context().Pool(processes) as pool:
         yield pool.imap_unordered(run_part, jobs)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Worker processes: "forkserver" where there is one (Linux, macOS): a clean server process,
+    started once, with the rules already imported, forks each worker in milliseconds; "spawn"
+    (start a fresh interpreter) elsewhere and in a frozen (packaged) app, whose entry point must call
+    ``multiprocessing.freeze_support()``. Never plain fork: the desktop app has threads."""
+    if "forkserver" in multiprocessing.get_all_start_methods() and not getattr(sys, "frozen", False):
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["advisor_app.services.screening_parts"])
+        return ctx
+    return multiprocessing.get_context("spawn")
 
 
 def screen(profile: Profile, on: dt.date | None = None, progress: Progress | None = None, *,

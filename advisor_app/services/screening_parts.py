@@ -86,6 +86,8 @@ def run_part(job: PartJob) -> PartResult:
     engine = store_engine.create_engine(job.database)
     try:
         with gc_paused(), engine.connect() as conn:
+            # Memory-mapped reads of this read-only connection: fewer system calls per page.
+            conn.exec_driver_sql("PRAGMA mmap_size=1073741824")
             batches = read_for_screening(sql_runner(conn), lo=job.lo, hi=job.hi)
             return result_rows((h for batch in batches for h in batch), job.on, job.tables)
     finally:
