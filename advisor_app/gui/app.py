@@ -65,11 +65,16 @@ def qt_problem() -> str | None:
 
 
 def setup_logging(log_file: Path) -> None:
+    """Log ``advisor_app.*`` to the profile's log file (replacing an earlier profile's file)."""
     root = logging.getLogger("advisor_app")
-    if any(getattr(h, "baseFilename", None) == str(log_file) for h in root.handlers):
-        return
+    for old in [h for h in root.handlers if getattr(h, "advisor_profile_log", False)]:
+        if getattr(old, "baseFilename", None) == str(log_file):
+            return
+        root.removeHandler(old)
+        old.close()
     handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3,
-                                                   encoding="utf-8")
+                                                   encoding="utf-8", delay=True)
+    handler.advisor_profile_log = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
