@@ -129,4 +129,4 @@ def _asset_test(c: Ctx) -> AssetTest:
     return t
 
 
-__all__ = ["NEEDS_INFO", "AssetTest", "Ctx", "missing_standard", "missing_value", "status_of"]
+__all__ = ["AssetTest", "Ctx", "missing_standard", "missing_value", "status_of"]

@@ -72,9 +72,7 @@ def household_facts(h: Household, on: dt.date) -> HouseholdFacts:
     income = 0
     year, mmdd = on.year, f"{on.month:02d}{on.day:02d}"
     for m in h.members:
-        w = m.whereabouts
-        counted = w == "home" or (w not in NOT_COUNTED_ANY_TIME
-                                  and not (w == "religious" and m.months_away >= RELIGIOUS_MONTHS))
+        counted = m.whereabouts == "home" or is_counted(m)
         own = 0
         for i in m.incomes:
             if i.kind in COUNTED_INCOME:
