@@ -17,7 +17,7 @@ import importlib.util
 import logging
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self._debounce.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.search.returnPressed.connect(self._search_now)
+        self.search.installEventFilter(self)
 
         self.table = HouseholdTableView()
         self.table.setModel(self.model)
@@ -240,6 +241,17 @@ class MainWindow(QMainWindow):
             none.setObjectName("print_placeholder")
 
     # --- list and search ---
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down arrow in the search box moves into the list (typing, then arrows and Enter)."""
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
+                and self.model.rowCount()):
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def _focus_search(self) -> None:
         self.search.setFocus()

@@ -170,3 +170,15 @@ def test_screening_all_fills_the_status_column(qtbot: Any, main_window: Any) -> 
     shown = statuses()
     assert any("低保" in s for s in shown) and "" in shown
     assert "已筛查 60 户" in main_window.statusBar().currentMessage()
+
+
+def test_type_then_arrow_down_and_enter(qtbot: Any, main_window: Any, demo_profile: Any) -> None:
+    main_window.search.setFocus()
+    name = household_list.page(demo_profile, limit=60)[9].head_name
+    type_search(qtbot, main_window, name)
+    qtbot.keyClick(main_window.search, Qt.Key.Key_Down)
+    assert main_window.table.hasFocus() or main_window.focusWidget() is main_window.table
+    assert main_window.table.currentIndex().row() == 0
+    qtbot.keyClick(main_window.table, Qt.Key.Key_Enter)
+    assert main_window.operations.wait_idle()
+    assert main_window.editor_area.isVisible()
