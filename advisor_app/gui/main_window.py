@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+import sys
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
@@ -53,9 +54,12 @@ SEARCH_DEBOUNCE_MS = 150
 
 
 def _has_module(name: str) -> bool:
+    """Whether an optional screen's module exists (it is imported only when first used)."""
+    if name in sys.modules:
+        return True
     try:
         return importlib.util.find_spec(name) is not None
-    except ImportError:
+    except (ImportError, ValueError):
         return False
 
 
