@@ -166,22 +166,24 @@ def _no_able_supporter(c: Ctx, index: int) -> tuple[bool | None, str]:
 
 
 def tekun(c: Ctx, index: int) -> ProgramResult:
-    p = c.policy
     mf = c.facts.members[index]
     m = mf.member
-    r = ProgramResult("tekun", NEEDS_INFO, member=m.id_number, member_name=m.name)
     explain = c.explain
     if not explain and not (mf.counted and no_work_ability(mf)):
-        r.status = INELIGIBLE  # a condition failed: the same answer as the full evaluation below
-        return r
+        # A condition failed: the same answer as the full evaluation below (most adults of working age).
+        return ProgramResult("tekun", INELIGIBLE, m.id_number, member_name=m.name)
+    p = c.policy
+    r = ProgramResult("tekun", NEEDS_INFO, member=m.id_number, member_name=m.name)
     conditions: list[bool | None] = [mf.counted]
     if explain and not mf.counted:
         r.reasons.append(because("lives_in_household", False,
                                  f"{m.name}{not_counted_why(m)}，不作特困认定", CITE_MEMBERS))
-    work, work_text = _no_work_ability(mf)
-    conditions.append(work)
     if explain:
+        work, work_text = _no_work_ability(mf)
         r.reasons.append(because("no_work_ability", work, work_text, CITE_WORK))
+    else:
+        work = True  # checked above
+    conditions.append(work)
     if p.standard_fen is None:
         conditions.append(None)
         r.missing.append(missing_standard(p))
