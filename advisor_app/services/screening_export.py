@@ -1,7 +1,8 @@
 """The stored screening results as an Excel sheet: one row per household, programme and member.
 
-Chinese headers for the office; ID numbers are masked (340104********0026). Written in openpyxl's
-write-only mode to a temporary file that replaces the target only when complete.
+Chinese headers for the office (金额 in yuan: monthly, or the cap per event for 临时救助); ID
+numbers are masked (340104********0026). Written in openpyxl's write-only mode to a temporary file
+that replaces the target only when complete.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from advisor_app.rules.results import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS
 from .eligibility import Progress
 from .profile import Profile
 
-HEADERS = ["户主姓名", "乡镇（街道）", "村（社区）", "项目", "成员姓名", "身份证号", "状态", "金额（元）", "说明",
+HEADERS = ["户主姓名", "乡镇（街道）", "村（社区）", "项目", "成员姓名", "身份证号", "状态", "金额", "说明",
            "核对日期"]
 
 _QUERY = (
