@@ -70,8 +70,9 @@ def test_bad_date_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_console_script_end_to_end(tmp_path: Path) -> None:
     env = {**os.environ, "ADVISOR_APP_HOME": str(tmp_path / "home")}
-    proc = subprocess.run([sys.executable, "-m", "advisor_app", "check", str(SAMPLE), "--on", "2023-09-01",
-                           "--format", "json"], capture_output=True, text=True, env=env, timeout=60)
+    proc = subprocess.run([sys.executable, "-m", "advisor_app", "check", "-", "--on", "2023-09-01",
+                           "--format", "json"], input=SAMPLE.read_text(encoding="utf-8"), capture_output=True,
+                          text=True, env=env, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["programs"][0]["program"] == "dibao"
     assert not (tmp_path / "home").exists()

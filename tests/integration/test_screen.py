@@ -120,6 +120,13 @@ def test_xlsx_has_chinese_headers_and_masked_ids(demo_profile: Profile, tmp_path
     assert all(r[6] in ("符合", "需补充信息") for r in rows[1:])
 
 
+def test_screen_of_an_empty_profile(profile: Profile) -> None:
+    summary = eligibility.screen(profile, ON)
+    assert summary.households == 0 and summary.stored == 0 and not summary.counts
+    last = eligibility.last_screening(profile)
+    assert last is not None and last.households == 0
+
+
 def test_screen_command(demo_profile: Profile, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out_file = tmp_path / "out.xlsx"
     code = main(["--data-dir", str(demo_profile.data.root), "screen", "--on", "2026-11-01", "--xlsx", str(out_file)])
