@@ -47,7 +47,7 @@ def main() -> int:
         fill_demo(profile, gui_app.DEMO_HOUSEHOLDS)
         eligibility.screen(profile)
     window = gui_app.create_main_window(profile, install_hook=False)
-    window.resize(1280, 760)
+    window.resize(1366, 768)  # a common laptop screen
     window.show()
     settle(qapp, window, 0.5)
     if english:

@@ -51,6 +51,7 @@ from .operations import Operations
 log = logging.getLogger("advisor_app.gui")
 
 SEARCH_DEBOUNCE_MS = 150
+LIST_MIN_WIDTH = 420
 
 
 def _has_module(name: str) -> bool:
@@ -382,8 +383,11 @@ class MainWindow(QMainWindow):
         if self.editor_area.isHidden():
             self.editor_area.show()
             if not self._splitter_restored:
+                # the editor gets what it asks for, the list keeps at least LIST_MIN_WIDTH
                 total = sum(self.splitter.sizes()) or self.width()
-                self.splitter.setSizes([int(total * 0.62), total - int(total * 0.62)])
+                wanted = max(widget.sizeHint().width(), int(total * 0.4))
+                editor_width = min(wanted, max(total - LIST_MIN_WIDTH, total // 2))
+                self.splitter.setSizes([total - editor_width, editor_width])
 
     def record_visit(self) -> None:
         household_id = self.current_household_id()
