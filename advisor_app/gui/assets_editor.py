@@ -1,0 +1,106 @@
+"""Assets, rigid expenses of the last 12 months, and a sudden emergency (if any)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QGroupBox, QSpinBox, QVBoxLayout, QWidget
+
+from advisor_app.domain import vocab
+from advisor_app.domain.household import Assets, Emergency, Expenses
+
+from .income_table import money_box
+
+MAX_MONEY = 1_000_000_000.0
+
+
+def count_box(maximum: int = 99) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, maximum)
+    return box
+
+
+def to_qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def from_qdate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class AssetsEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.financial = money_box(0.0, MAX_MONEY)
+        self.vehicles = count_box()
+        self.extra_houses = count_box()
+        self.medical = money_box(0.0, MAX_MONEY)
+        self.education = money_box(0.0, MAX_MONEY)
+        self.emergency_kind = QComboBox()
+        self.emergency_kind.addItem(self.tr("无"), None)
+        for code, label in vocab.EMERGENCY_KINDS.items():
+            self.emergency_kind.addItem(label, code)
+        self.emergency_date = QDateEdit()
+        self.emergency_date.setCalendarPopup(True)
+        self.emergency_date.setDisplayFormat("yyyy-MM-dd")
+        self.emergency_date.setDate(to_qdate(dt.date.today()))
+        self.emergency_date.setEnabled(False)
+
+        assets = QGroupBox(self.tr("家庭财产"))
+        form = QFormLayout(assets)
+        form.addRow(self.tr("金融资产（元）"), self.financial)
+        form.addRow(self.tr("机动车（辆）"), self.vehicles)
+        form.addRow(self.tr("自住以外的房屋（套）"), self.extra_houses)
+        expenses = QGroupBox(self.tr("近12个月刚性支出"))
+        form = QFormLayout(expenses)
+        form.addRow(self.tr("医疗自付费用（元）"), self.medical)
+        form.addRow(self.tr("教育支出（元）"), self.education)
+        emergency = QGroupBox(self.tr("突发困难"))
+        form = QFormLayout(emergency)
+        form.addRow(self.tr("类别"), self.emergency_kind)
+        form.addRow(self.tr("发生日期"), self.emergency_date)
+        layout = QVBoxLayout(self)
+        for box in (assets, expenses, emergency):
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+        for spin in (self.financial, self.medical, self.education):
+            spin.valueChanged.connect(lambda _v: self.changed.emit())
+        for count in (self.vehicles, self.extra_houses):
+            count.valueChanged.connect(lambda _v: self.changed.emit())
+        self.emergency_kind.currentIndexChanged.connect(self._kind_changed)
+        self.emergency_date.dateChanged.connect(lambda _d: self.changed.emit())
+
+    def _kind_changed(self, _index: int) -> None:
+        self.emergency_date.setEnabled(self.emergency_kind.currentData() is not None)
+        self.changed.emit()
+
+    def set_values(self, assets: Assets, expenses: Expenses, emergency: Emergency | None) -> None:
+        widgets = (self.financial, self.vehicles, self.extra_houses, self.medical, self.education,
+                   self.emergency_kind, self.emergency_date)
+        for w in widgets:
+            w.blockSignals(True)
+        self.financial.setValue(assets.financial)
+        self.vehicles.setValue(assets.vehicles)
+        self.extra_houses.setValue(assets.extra_houses)
+        self.medical.setValue(expenses.medical_selfpaid_12m)
+        self.education.setValue(expenses.education_12m)
+        self.emergency_kind.setCurrentIndex(max(0, self.emergency_kind.findData(emergency.kind))
+                                            if emergency else 0)
+        self.emergency_date.setDate(to_qdate(emergency.date if emergency else dt.date.today()))
+        self.emergency_date.setEnabled(emergency is not None)
+        for w in widgets:
+            w.blockSignals(False)
+
+    def assets(self) -> Assets:
+        return Assets(round(self.financial.value(), 2), self.vehicles.value(), self.extra_houses.value())
+
+    def expenses(self) -> Expenses:
+        return Expenses(round(self.medical.value(), 2), round(self.education.value(), 2))
+
+    def emergency(self) -> Emergency | None:
+        kind = self.emergency_kind.currentData()
+        return None if kind is None else Emergency(str(kind), from_qdate(self.emergency_date.date()))

@@ -1,0 +1,236 @@
+"""The eligibility panel beside the household editor: which programmes the family qualifies for, why,
+how much, and how far it is from the line.
+
+Checks are debounced (``DEBOUNCE_MS`` after the last change) and run off the GUI thread on a private
+one-thread pool; every request carries a generation number and a result that is not the newest is
+dropped, so a slow check never overwrites a newer one. 复制说明 copies ``CheckResult.explain()`` for a
+message to the family.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import html
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from advisor_app.domain import idcard
+from advisor_app.domain.errors import DomainError
+from advisor_app.domain.household import Household
+from advisor_app.rules.results import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS, CheckResult, ProgramResult
+from advisor_app.services import eligibility
+
+from .assets_editor import from_qdate, to_qdate
+
+DEBOUNCE_MS = 300
+COLOURS = {"eligible": "#2e7d32", "ineligible": "#c62828", "needs_info": "#ef6c00"}
+log = logging.getLogger("advisor_app.gui")
+
+
+class _Bridge(QObject):
+    finished = Signal(int, object)  # generation, CheckResult | str (a message instead of a result)
+
+
+def _money(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
+
+
+class EligibilityPanel(QWidget):
+    checked = Signal(object)  # the CheckResult now shown (or None with a message)
+
+    def __init__(self, operations: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.operations = operations
+        self._household: Household | None = None
+        self._generation = 0
+        self._shown_generation = 0
+        self._result: CheckResult | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._bridge = _Bridge(self)
+        self._bridge.finished.connect(self._finished)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.check_now)
+
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDate(to_qdate(dt.date.today()))
+        self.date.dateChanged.connect(lambda _d: self._debounce.start())
+        self.copy_button = QPushButton(self.tr("复制说明"))
+        self.copy_button.setToolTip(self.tr("把核对结果和理由复制到剪贴板，可发给家庭"))
+        self.copy_button.clicked.connect(self.copy_explanation)
+        self.copy_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("核对日期")))
+        top.addWidget(self.date)
+        top.addStretch(1)
+        top.addWidget(self.copy_button)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.view = QTextBrowser()
+        self.view.setOpenLinks(False)
+        title = QLabel(self.tr("资格核对"))
+        title.setStyleSheet("font-weight: bold;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        self._show_message(self.tr("填写家庭成员后，这里会显示可申请的救助项目。"))
+
+    # --- public API ---
+
+    def show_for(self, household: Household, on: dt.date | None = None) -> None:
+        """Re-check ``household`` (on ``on``, else the date in the picker) after a short pause."""
+        self._household = household
+        if on is not None:
+            self.date.blockSignals(True)
+            self.date.setDate(to_qdate(on))
+            self.date.blockSignals(False)
+        self._debounce.start()
+
+    def on(self) -> dt.date:
+        return from_qdate(self.date.date())
+
+    def result(self) -> CheckResult | None:
+        return self._result
+
+    def status_of(self, program: str, member: str | None = None) -> str | None:
+        found = self._result.program(program, member) if self._result else None
+        return found.status if found else None
+
+    def text(self) -> str:
+        return str(self.view.toPlainText())
+
+    def pending(self) -> bool:
+        return self._debounce.isActive() or self._shown_generation != self._generation
+
+    def copy_explanation(self) -> None:
+        if self._result is not None:
+            QGuiApplication.clipboard().setText(self._result.explain())
+
+    def check_now(self) -> None:
+        self._debounce.stop()
+        self._generation += 1
+        generation = self._generation
+        household = self._household
+        if household is None:
+            return
+        problem = self._not_checkable(household)
+        if problem:
+            self._finished(generation, problem)
+            return
+        on = self.on()
+        profile = getattr(self.operations, "profile", None)
+        bridge = self._bridge
+
+        def run() -> None:
+            outcome: object
+            try:
+                outcome = eligibility.check(household, on, profile=profile)
+            except DomainError as exc:
+                outcome = str(exc)
+            except Exception as exc:  # shown in the panel; the editor stays usable
+                log.exception("eligibility check failed")
+                outcome = QCoreApplication.translate("EligibilityPanel", "核对时出错：%1").replace("%1", repr(exc))
+            with contextlib.suppress(RuntimeError):  # the panel was closed meanwhile
+                bridge.finished.emit(generation, outcome)
+
+        self._pool.clear()  # checks queued but not started are stale now
+        self._pool.start(run)
+
+    # --- showing ---
+
+    def _not_checkable(self, h: Household) -> str | None:
+        if not h.members:
+            return self.tr("填写家庭成员后，这里会显示可申请的救助项目。")
+        for i, m in enumerate(h.members, start=1):
+            why = idcard.problem(m.id_number)
+            if why:
+                who = m.name or self.tr("第%1名成员").replace("%1", str(i))
+                return self.tr("%1的身份证号有误，暂不能核对：%2").replace("%1", who).replace("%2", why)
+        return None
+
+    def _finished(self, generation: int, outcome: object) -> None:
+        if generation != self._generation:
+            return  # a newer check is on its way
+        self._shown_generation = generation
+        if isinstance(outcome, CheckResult):
+            self._show_result(outcome)
+        else:
+            self._show_message(str(outcome))
+
+    def _show_message(self, message: str) -> None:
+        self._result = None
+        self.copy_button.setEnabled(False)
+        self.summary.setText("")
+        self.view.setHtml(f"<p style='color:#555'>{html.escape(message)}</p>")
+        self.checked.emit(None)
+
+    def _show_result(self, r: CheckResult) -> None:
+        self._result = r
+        self.copy_button.setEnabled(True)
+        standard = r.policy.get("dibao_standard")
+        line = self.tr("计入家庭人口 %1 人，家庭月收入 %2 元，月人均 %3 元").replace(
+            "%1", str(r.counted_members)).replace("%2", f"{r.counted_income_monthly:.2f}").replace(
+            "%3", f"{r.per_capita_monthly:.2f}")
+        if standard is not None:
+            line += self.tr("；低保标准 %1 元/人/月").replace("%1", _money(standard.value))
+        else:
+            line += self.tr("；没有该地区在该日期的低保标准")
+        self.summary.setText(line)
+        dibao = r.program("dibao")
+        parts = [self._program_html(p, dibao) for p in r.programs]
+        self.view.setHtml("".join(parts))
+        self.checked.emit(r)
+
+    def _program_html(self, p: ProgramResult, dibao: ProgramResult | None) -> str:
+        colour = COLOURS.get(p.status, "#333")
+        who = f" · {html.escape(p.member_name)}" if p.member else ""
+        head = (f"<p style='margin-top:8px'><b>{PROGRAM_LABELS[p.program]}{who}</b> "
+                f"<span style='color:{colour}; font-weight:bold'>{STATUS_LABELS[p.status]}</span></p>")
+        facts = []
+        if p.monthly_amount is not None:
+            facts.append(self.tr("每月 %1 元").replace("%1", str(p.monthly_amount)))
+        if p.care_level:
+            facts.append(CARE_LABELS.get(p.care_level, p.care_level))
+        if p.kind:
+            facts.append(p.kind)
+        if p.max_amount is not None:
+            facts.append(self.tr("每次最多 %1 元").replace("%1", str(p.max_amount)))
+        margin = self._margin_text(p, dibao)
+        if margin:
+            facts.append(margin)
+        body = f"<p style='margin-left:12px'>{html.escape('；'.join(facts))}</p>" if facts else ""
+        items = "".join(
+            f"<li style='color:{'#2e7d32' if reason.passed else '#c62828'}'>"
+            f"{'✓' if reason.passed else '✗'} <span style='color:#222'>{html.escape(reason.text)}</span></li>"
+            for reason in p.reasons)
+        items += "".join(f"<li style='color:#ef6c00'>？ {html.escape(self.tr('需补充：') + m)}</li>"
+                         for m in p.missing)
+        return head + body + (f"<ul style='margin-top:0'>{items}</ul>" if items else "")
+
+    def _margin_text(self, p: ProgramResult, dibao: ProgramResult | None) -> str:
+        if p.margin is None:
+            return ""
+        if p.program == "dibao":
+            if p.margin > 0:
+                return self.tr("家庭月收入再增加 %1 元将不再符合").replace("%1", _money(p.margin))
+            return self.tr("家庭月收入至少需减少 %1 元才符合").replace("%1", _money(-p.margin + 0.01))
+        if p.program == "dibao_edge":
+            below_dibao = dibao is not None and dibao.margin is not None and dibao.margin > 0
+            if below_dibao:
+                return self.tr("收入低于低保标准，应按低保申请")
+            if p.margin > 0:
+                return self.tr("家庭月收入再增加 %1 元将超出低保边缘标准").replace("%1", _money(p.margin))
+            return self.tr("家庭月收入至少需减少 %1 元才属于低保边缘").replace("%1", _money(-p.margin + 0.01))
+        return ""

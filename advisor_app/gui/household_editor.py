@@ -1,0 +1,316 @@
+"""The household editor: every fact about one household, with the eligibility check beside it.
+
+Tabs: 家庭 (address, region, area, phone), 成员 (:mod:`.member_editor`), 财产与支出
+(:mod:`.assets_editor`), 赡养人 (:mod:`.supporters_editor`); the :class:`EligibilityPanel` on the right
+re-checks as the advisor types. 撤销 (Ctrl+Z) steps back through snapshots of the household (edits
+closer together than ``SNAPSHOT_MS`` count as one). 保存 (Ctrl+S) writes through the background
+operations and never blocks; a member with a wrong ID number (or no name) blocks saving with a
+message naming the member and the field, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app.domain import vocab
+from advisor_app.domain.errors import DomainError
+from advisor_app.domain.household import Household, Visit
+from advisor_app.services import households as household_service
+
+from . import errors
+from .assets_editor import AssetsEditor
+from .eligibility_panel import EligibilityPanel
+from .income_table import code_combo
+from .member_editor import MemberEditor
+from .region_picker import RegionPicker
+from .supporters_editor import SupportersEditor
+
+SNAPSHOT_MS = 400
+HISTORY_LIMIT = 200
+
+
+class HouseholdEditor(QWidget):
+    changed = Signal()
+    saved = Signal(str)
+
+    def __init__(self, operations: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.operations = operations
+        self._id: str | None = None
+        self._version = 0
+        self._visits: list[Visit] = []
+        self._applying = False
+        self._saving = False
+        self._history: list[Household] = []
+        self._snap_timer = QTimer(self)
+        self._snap_timer.setSingleShot(True)
+        self._snap_timer.setInterval(SNAPSHOT_MS)
+        self._snap_timer.timeout.connect(self._record)
+
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.undo_button = QPushButton(self.tr("撤销"))
+        self.undo_button.setToolTip(self.tr("撤销上一次修改（Ctrl+Z）"))
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.setToolTip(self.tr("保存这户家庭（Ctrl+S）"))
+        self.save_button.setDefault(True)
+        self.undo_button.clicked.connect(self.undo)
+        self.save_button.clicked.connect(self.save)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.undo_button)
+        top.addWidget(self.save_button)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_household_tab(), self.tr("家庭"))
+        self.members = MemberEditor()
+        self.tabs.addTab(self.members, self.tr("成员"))
+        self.assets = AssetsEditor()
+        self.tabs.addTab(self.assets, self.tr("财产与支出"))
+        self.supporters = SupportersEditor()
+        self.tabs.addTab(self.supporters, self.tr("赡养人"))
+        self.panel = EligibilityPanel(operations)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+
+        for part in (self.members, self.assets, self.supporters):
+            part.changed.connect(self._on_change)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save, context=context)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo, context=context)
+
+        blank = self._blank()
+        self._last = blank
+        self._saved: Household = copy.deepcopy(blank)
+        self._apply(blank)
+        self._refresh_header()
+
+    def _build_household_tab(self) -> QWidget:
+        page = QWidget()
+        self.address = QLineEdit()
+        self.town = QLineEdit()
+        self.village = QLineEdit()
+        self.area = code_combo(vocab.AREAS, "rural")
+        profile = getattr(self.operations, "profile", None)
+        self.region = RegionPicker(profile)
+        self.phone = QLineEdit()
+        self.notes = QLineEdit()
+        form = QFormLayout(page)
+        form.addRow(self.tr("所属地区（政策表）"), self.region)
+        form.addRow(self.tr("户籍性质"), self.area)
+        form.addRow(self.tr("乡镇（街道）"), self.town)
+        form.addRow(self.tr("村（社区）"), self.village)
+        form.addRow(self.tr("居住地址"), self.address)
+        form.addRow(self.tr("联系电话"), self.phone)
+        form.addRow(self.tr("备注"), self.notes)
+        for edit in (self.address, self.town, self.village, self.phone, self.notes):
+            edit.textChanged.connect(self._on_change)
+        self.area.currentIndexChanged.connect(self._on_change)
+        self.region.code_changed.connect(self._on_change)
+        return page
+
+    def _blank(self) -> Household:
+        return Household(region=self.region.code() or "340104", area="rural")
+
+    # --- public API ---
+
+    def load(self, household: Household) -> bool:
+        """Show ``household`` (after asking, when unsaved changes would be lost)."""
+        if not self._may_discard():
+            return False
+        self._reset(copy.deepcopy(household))
+        return True
+
+    def new_household(self) -> bool:
+        if not self._may_discard():
+            return False
+        self._reset(self._blank())
+        self.tabs.setCurrentWidget(self.members)
+        self.members.add_member()
+        self._saved = self.household()  # an untouched new household is not "unsaved work"
+        self._last = self._saved
+        self._history.clear()
+        self._refresh_header()
+        return True
+
+    def household(self) -> Household:
+        """The household as it stands in the editor now (a new object each call)."""
+        return Household(
+            region=self.region.code(), area=str(self.area.currentData()), address=self.address.text().strip(),
+            village=self.village.text().strip(), members=self.members.members(),
+            assets=self.assets.assets(), supporters=self.supporters.supporters(),
+            expenses=self.assets.expenses(), emergency=self.assets.emergency(),
+            visits=copy.deepcopy(self._visits), town=self.town.text().strip(), phone=self.phone.text().strip(),
+            notes=self.notes.text().strip(), id=self._id, version=self._version)
+
+    def is_dirty(self) -> bool:
+        return self.household() != self._saved
+
+    def problems(self) -> list[str]:
+        out = self.members.problems() + self.supporters.problems()
+        if not self.members.members():
+            out.insert(0, self.tr("请至少添加一名家庭成员"))
+        return out
+
+    def save(self) -> bool:
+        """Start saving (in the background). False when something must be corrected first."""
+        if self._saving:
+            return False
+        self._record()
+        problems = self.problems()
+        if problems:
+            self.status.setText(self.tr("未保存：") + problems[0])
+            self.status.setStyleSheet("color: #d32f2f;")
+            QMessageBox.warning(self, self.tr("无法保存"),
+                                self.tr("请先改正以下内容，家庭信息没有保存：") + "\n" + "\n".join(problems))
+            return False
+        job = self.household()
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("正在保存…"))
+        self.operations.write(lambda p: household_service.save_household(p, job, with_visits=False),
+                              self._saved_ok, changed=lambda h: {"households": {h.id}},
+                              on_error=self._save_failed)
+        return True
+
+    def undo(self) -> None:
+        if self._snap_timer.isActive():
+            self._snap_timer.stop()
+        self._record()
+        if not self._history:
+            self.status.setText(self.tr("没有可以撤销的修改"))
+            return
+        state = self._history.pop()
+        self._last = state
+        self._apply(state)
+        self.status.setText(self.tr("已撤销上一次修改"))
+        self._after_change()
+
+    def confirm_close(self) -> bool:
+        """Called when the main window closes: ask about unsaved changes."""
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("未保存的修改"), self.tr("这户家庭有未保存的修改。要保存吗？"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # --- machinery ---
+
+    def _may_discard(self) -> bool:
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("未保存的修改"), self.tr("当前家庭有未保存的修改，放弃这些修改吗？"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _reset(self, household: Household) -> None:
+        self._snap_timer.stop()
+        self._id, self._version = household.id, household.version
+        self._visits = copy.deepcopy(household.visits)
+        self._apply(household)
+        self._saved = self.household()
+        self._last = self._saved
+        self._history.clear()
+        self.status.setText("")
+        self.status.setStyleSheet("")
+        self._refresh_header()
+        self.panel.show_for(self._saved)
+
+    def _apply(self, h: Household) -> None:
+        """Put ``h`` into the widgets without recording an edit."""
+        self._applying = True
+        row = self.members.current_row()
+        self.region.set_code(h.region)
+        self.area.setCurrentIndex(max(0, self.area.findData(h.area)))
+        for edit, value in ((self.address, h.address), (self.town, h.town), (self.village, h.village),
+                            (self.phone, h.phone), (self.notes, h.notes)):
+            if edit.text() != value:
+                edit.setText(value)
+        self.members.set_members(h.members)
+        if 0 <= row < len(h.members):
+            self.members.select(row)
+        self.assets.set_values(h.assets, h.expenses, h.emergency)
+        self.supporters.set_supporters(h.supporters)
+        self._applying = False
+
+    def _on_change(self, *_args: object) -> None:
+        if self._applying:
+            return
+        self._snap_timer.start()
+        self._after_change()
+
+    def _after_change(self) -> None:
+        self._refresh_header()
+        self.changed.emit()
+        self.panel.show_for(self.household())
+
+    def _record(self) -> None:
+        now = self.household()
+        if now != self._last:
+            self._history.append(self._last)
+            del self._history[:-HISTORY_LIMIT]
+            self._last = now
+
+    def _saved_ok(self, stored: Household) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self._id, self._version = stored.id, stored.version
+        self.members.adopt_ids(stored.members)
+        self._saved = stored
+        self.status.setText(self.tr("已保存"))
+        self._refresh_header()
+        if stored.id:
+            self.saved.emit(stored.id)
+
+    def _save_failed(self, exc: DomainError) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.status.setText(self.tr("未保存：") + str(exc))
+        self.status.setStyleSheet("color: #d32f2f;")
+        errors.show_error(self, exc, self.tr("无法保存"))
+
+    def _refresh_header(self) -> None:
+        head = next((m for m in self.members.members() if m.relation == "head"), None)
+        if self._id is None:
+            title = self.tr("新建家庭")
+        else:
+            title = self.tr("户主：%1").replace("%1", head.name if head and head.name else "—")
+        village = self.village.text().strip()
+        if village:
+            title += " · " + village
+        if self.is_dirty():
+            title += self.tr("（未保存）")
+        self.title.setText(title)
+        self.undo_button.setEnabled(bool(self._history) or self._snap_timer.isActive())

@@ -1,0 +1,312 @@
+"""The household's members: a list (add/remove) and, for the selected member, every fact the rules
+and forms need. The ID number is checked as it is typed: the field turns red and a line says why.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app.domain import idcard, vocab
+from advisor_app.domain.household import Disability, Member
+
+from .income_table import IncomeTable, code_combo
+
+INVALID_STYLE = "QLineEdit { background: #ffe0e0; border: 1px solid #d32f2f; }"
+
+
+def member_label(m: Member) -> str:
+    name = m.name or "（未填姓名）"
+    return f"{name}（{vocab.RELATIONS.get(m.relation, m.relation)}）"
+
+
+class MemberEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._members: list[Member] = []
+        self._row = -1
+        self._loading = False
+        self._unspecified_lost = 0  # self_care_lost recorded without naming the activities
+
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self._select)
+        self.add_button = QPushButton(self.tr("添加成员"))
+        self.remove_button = QPushButton(self.tr("删除成员"))
+        self.add_button.clicked.connect(self.add_member)
+        self.remove_button.clicked.connect(self.remove_current)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.list)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        lv.addLayout(row)
+
+        self.form = QWidget()
+        self._build_form()
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.form)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._show_member(None)
+
+    def _build_form(self) -> None:
+        self.name = QLineEdit()
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(18)
+        self.id_number.setPlaceholderText(self.tr("18位居民身份证号"))
+        self.id_problem = QLabel()
+        self.id_problem.setStyleSheet("color: #d32f2f;")
+        self.id_problem.setWordWrap(True)
+        self.derived = QLabel()
+        self.relation = code_combo(vocab.RELATIONS)
+        self.disability_kind = QComboBox()
+        self.disability_kind.addItem(self.tr("无残疾"), None)
+        for code, label in vocab.DISABILITY_KINDS.items():
+            self.disability_kind.addItem(label, code)
+        self.disability_grade = code_combo({str(k): v for k, v in vocab.DISABILITY_GRADES.items()})
+        self.serious_illness = QCheckBox(self.tr("患重特大疾病"))
+        self.student = QCheckBox(self.tr("在校学生"))
+        self.whereabouts = code_combo(vocab.WHEREABOUTS)
+        self.months_away = QSpinBox()
+        self.months_away.setRange(0, 600)
+        self.months_away.setSuffix(self.tr(" 个月"))
+        self.care_boxes: dict[str, QCheckBox] = {code: QCheckBox(label)
+                                                 for code, label in vocab.SELF_CARE_ITEMS.items()}
+        self.care_summary = QLabel()
+        self.incomes = IncomeTable()
+
+        form = QFormLayout(self.form)
+        form.addRow(self.tr("姓名"), self.name)
+        form.addRow(self.tr("身份证号"), self.id_number)
+        form.addRow("", self.id_problem)
+        form.addRow(self.tr("性别、年龄"), self.derived)
+        form.addRow(self.tr("与户主关系"), self.relation)
+        disability = QHBoxLayout()
+        disability.addWidget(self.disability_kind, 2)
+        disability.addWidget(self.disability_grade, 1)
+        form.addRow(self.tr("残疾"), disability)
+        flags = QHBoxLayout()
+        flags.addWidget(self.serious_illness)
+        flags.addWidget(self.student)
+        flags.addStretch(1)
+        form.addRow("", flags)
+        care = QGroupBox(self.tr("不能自理的日常活动（勾选不能独立完成的项目）"))
+        grid = QGridLayout(care)
+        for i, box in enumerate(self.care_boxes.values()):
+            grid.addWidget(box, i // 3, i % 3)
+        grid.addWidget(self.care_summary, 2, 0, 1, 3)
+        form.addRow(care)
+        away = QHBoxLayout()
+        away.addWidget(self.whereabouts, 2)
+        away.addWidget(QLabel(self.tr("已离家")))
+        away.addWidget(self.months_away, 1)
+        form.addRow(self.tr("去向"), away)
+        form.addRow(self.tr("收入"), self.incomes)
+
+        for edit in (self.name, self.id_number):
+            edit.textChanged.connect(self._form_changed)
+        for combo in (self.relation, self.disability_kind, self.disability_grade, self.whereabouts):
+            combo.currentIndexChanged.connect(self._form_changed)
+        for check in (self.serious_illness, self.student):
+            check.toggled.connect(self._form_changed)
+        for box in self.care_boxes.values():
+            box.toggled.connect(self._care_toggled)
+        self.months_away.valueChanged.connect(self._form_changed)
+        self.incomes.changed.connect(self._form_changed)
+
+    # --- members ---
+
+    def set_members(self, members: list[Member]) -> None:
+        """Show ``members`` (copies are kept; emits nothing)."""
+        self._members = copy.deepcopy(members)
+        self._row = -1
+        self.list.blockSignals(True)
+        self.list.clear()
+        for m in self._members:
+            self.list.addItem(member_label(m))
+        self.list.blockSignals(False)
+        for i in range(len(self._members)):
+            self._decorate(i)
+        if self._members:
+            self.list.setCurrentRow(0)
+        else:
+            self._show_member(None)
+
+    def members(self) -> list[Member]:
+        return copy.deepcopy(self._members)
+
+    def current_row(self) -> int:
+        return self._row
+
+    def select(self, row: int) -> None:
+        self.list.setCurrentRow(row)
+
+    def add_member(self) -> None:
+        has_head = any(m.relation == "head" for m in self._members)
+        self._members.append(Member(name="", id_number="", relation="child" if has_head else "head"))
+        self.list.addItem(member_label(self._members[-1]))
+        self.list.setCurrentRow(len(self._members) - 1)
+        self._decorate(len(self._members) - 1)
+        self.name.setFocus()
+        self.changed.emit()
+
+    def remove_current(self) -> None:
+        row = self._row
+        if row < 0:
+            return
+        del self._members[row]
+        self._row = -1
+        self.list.blockSignals(True)
+        self.list.takeItem(row)
+        self.list.blockSignals(False)
+        if self._members:
+            self.list.setCurrentRow(min(row, len(self._members) - 1))
+            self._select(self.list.currentRow())
+        else:
+            self._show_member(None)
+        self.changed.emit()
+
+    def _select(self, row: int) -> None:
+        self._row = row
+        self._show_member(self._members[row] if 0 <= row < len(self._members) else None)
+
+    # --- the form ---
+
+    def _show_member(self, m: Member | None) -> None:
+        self._loading = True
+        self.form.setEnabled(m is not None)
+        self.remove_button.setEnabled(m is not None)
+        m = m or Member(name="", id_number="", relation="head")
+        self.name.setText(m.name)
+        self.id_number.setText(m.id_number)
+        self.relation.setCurrentIndex(max(0, self.relation.findData(m.relation)))
+        self.disability_kind.setCurrentIndex(
+            self.disability_kind.findData(m.disability.kind) if m.disability else 0)
+        self.disability_grade.setCurrentIndex(
+            max(0, self.disability_grade.findData(str(m.disability.grade))) if m.disability else 0)
+        self.disability_grade.setEnabled(m.disability is not None)
+        self.serious_illness.setChecked(m.serious_illness)
+        self.student.setChecked(m.student)
+        self.whereabouts.setCurrentIndex(max(0, self.whereabouts.findData(m.whereabouts)))
+        self.months_away.setValue(m.months_away)
+        for code, box in self.care_boxes.items():
+            box.setChecked(code in m.self_care_items)
+        self._unspecified_lost = 0 if m.self_care_items else m.self_care_lost
+        self.incomes.set_incomes(m.incomes)
+        self._loading = False
+        self._show_id_state()
+        self._show_care_summary()
+
+    def _care_toggled(self, _checked: bool) -> None:
+        if not self._loading:
+            self._unspecified_lost = 0
+        self._form_changed()
+
+    def _form_changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._show_id_state()
+        self._show_care_summary()
+        self.disability_grade.setEnabled(self.disability_kind.currentData() is not None)
+        if 0 <= self._row < len(self._members):
+            self._members[self._row] = self._member_from_form(self._members[self._row])
+            self.list.item(self._row).setText(member_label(self._members[self._row]))
+            self._decorate(self._row)
+        self.changed.emit()
+
+    def _member_from_form(self, old: Member) -> Member:
+        kind = self.disability_kind.currentData()
+        items = [code for code, box in self.care_boxes.items() if box.isChecked()]
+        return Member(
+            name=self.name.text().strip(), id_number=self.id_number.text().strip().upper(),
+            relation=str(self.relation.currentData()),
+            disability=Disability(str(kind), int(self.disability_grade.currentData())) if kind else None,
+            serious_illness=self.serious_illness.isChecked(),
+            self_care_lost=len(items) if items else self._unspecified_lost,
+            student=self.student.isChecked(), whereabouts=str(self.whereabouts.currentData()),
+            months_away=self.months_away.value(), incomes=self.incomes.incomes(), self_care_items=items,
+            ethnicity=old.ethnicity, occupation=old.occupation, phone=old.phone, id=old.id)
+
+    def _show_id_state(self) -> None:
+        text = self.id_number.text().strip()
+        why = idcard.problem(text) if 0 <= self._row < len(self._members) else None
+        self.id_number.setStyleSheet(INVALID_STYLE if why else "")
+        self.id_number.setProperty("invalid", bool(why))
+        self.id_problem.setText(why or "")
+        self.id_problem.setVisible(bool(why))
+        if why or not text:
+            self.derived.setText("")
+            return
+        ident = idcard.parse(text)
+        self.derived.setText(self.tr("%1，%2岁（出生于%3）")
+                             .replace("%1", vocab.SEXES[ident.sex])
+                             .replace("%2", str(ident.age_on(dt.date.today())))
+                             .replace("%3", ident.birth_date.isoformat()))
+
+    def _show_care_summary(self) -> None:
+        lost = sum(box.isChecked() for box in self.care_boxes.values()) or self._unspecified_lost
+        level = (self.tr("具备生活自理能力") if lost == 0 else
+                 self.tr("部分丧失生活自理能力") if lost <= 3 else self.tr("完全丧失生活自理能力"))
+        text = self.tr("不能自理 %1 项：%2").replace("%1", str(lost)).replace("%2", level)
+        if self._unspecified_lost and not any(box.isChecked() for box in self.care_boxes.values()):
+            text += self.tr("（已记录项数，未指明具体项目）")
+        self.care_summary.setText(text)
+
+    def _decorate(self, row: int) -> None:
+        item = self.list.item(row)
+        bad = bool(idcard.problem(self._members[row].id_number)) or not self._members[row].name
+        item.setForeground(QBrush(QColor("#d32f2f")) if bad else QBrush())
+
+    # --- validation ---
+
+    def problems(self) -> list[str]:
+        """Why the members cannot be saved, each naming the member and the field (empty when fine)."""
+        out: list[str] = []
+        seen: dict[str, str] = {}
+        for i, m in enumerate(self._members, start=1):
+            who = self.tr("成员“%1”").replace("%1", m.name) if m.name else \
+                self.tr("第%1名成员").replace("%1", str(i))
+            if not m.name:
+                out.append(who + self.tr("：姓名未填写"))
+            why = idcard.problem(m.id_number)
+            if why:
+                out.append(who + self.tr("的身份证号：") + why)
+            elif m.id_number in seen:
+                out.append(who + self.tr("的身份证号与“%1”重复").replace("%1", seen[m.id_number]))
+            else:
+                seen[m.id_number] = m.name or str(i)
+        if sum(m.relation == "head" for m in self._members) > 1:
+            out.append(self.tr("只能有一名户主"))
+        return out
+
+    def adopt_ids(self, stored: list[Member]) -> None:
+        """After a save: take the stored members' ids (matched by position and ID number)."""
+        for m, s in zip(self._members, stored, strict=False):
+            if m.id_number == s.id_number:
+                m.id = s.id
