@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from advisor_app.demo.generator import PARTS, DemoGenerator
 from advisor_app.domain.errors import Cancelled
-from advisor_app.store.households import TableRows, household_rows, insert_rows
+from advisor_app.store.households import TableRows, bulk_load, household_rows, insert_rows
 from advisor_app.store.settings import set_setting
 
 from .profile import Profile
@@ -70,6 +70,7 @@ def fill_demo(profile: Profile, households: int, *, seed: int = 1, progress: Pro
         else:
             results = map(_generate_part, specs)
         conn = stack.enter_context(profile.connection())
+        stack.enter_context(bulk_load(conn))
         stack.enter_context(gc_paused())
         for count, rows in results:
             insert_rows(conn, rows)

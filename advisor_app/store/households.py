@@ -7,9 +7,10 @@ become tombstones. Nothing is ever hard-deleted, so a later sync can tell the of
 
 from __future__ import annotations
 
+import contextlib
 import json
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -252,6 +253,29 @@ def insert_rows(conn: sa.Connection, tables: Sequence[TableRows]) -> None:
     for name, columns, values in tables:
         sql = f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         conn.exec_driver_sql(sql, values)
+
+
+@contextlib.contextmanager
+def bulk_load(conn: sa.Connection) -> Iterator[None]:
+    """Make a large insert into empty household tables about twice as fast.
+
+    When the household tables are empty, their secondary indexes are dropped for the load and built
+    again at the end (sorting once beats updating them row by row); the page cache is enlarged for
+    the duration. All of it happens in the caller's transaction, so a rollback undoes it too.
+    """
+    models = (HouseholdRow, MemberRow, VisitRow, NeedRow)
+    empty = conn.execute(sa.select(sa.func.count()).select_from(HouseholdRow.__table__)).scalar() == 0
+    indexes = [index for model in models for index in model.__table__.indexes] if empty else []
+    previous_cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql("PRAGMA cache_size=-65536")  # 64 MiB
+    try:
+        for index in indexes:
+            index.drop(conn)
+        yield
+        for index in indexes:
+            index.create(conn)
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(previous_cache or -2000)}")
 
 
 def insert_many(conn: sa.Connection, households: Sequence[Household]) -> int:

@@ -67,8 +67,33 @@ def test_cancel_leaves_the_profile_as_it_was(profile) -> None:
 
     from advisor_app.domain.errors import Cancelled
 
+    with pytest.raises(Cancelled):  # cancelled while loading into empty tables (indexes dropped)
+        fill_demo(profile, 12000, seed=2, progress=lambda done, total: done < 5000)
+    assert _indexes(profile) == EXPECTED_INDEXES
     fill_demo(profile, 10, seed=1)
     with pytest.raises(Cancelled):
         fill_demo(profile, 12000, seed=2, progress=lambda done, total: done < 5000)
     with profile.connection() as conn:
         assert conn.exec_driver_sql("select count(*) from households").scalar() == 10
+    assert _indexes(profile) == EXPECTED_INDEXES
+
+
+EXPECTED_INDEXES = {"ix_households_village", "ix_households_head_name", "ix_households_head_initials",
+                    "ix_members_household", "ix_members_id_number", "ix_visits_household", "ix_needs_visit",
+                    "ix_needs_household"}
+
+
+def _indexes(profile) -> set[str]:
+    with profile.connection() as conn:
+        names = {r[0] for r in conn.exec_driver_sql(
+            "select name from sqlite_master where type = 'index' and name like 'ix_%'")}
+    return names & EXPECTED_INDEXES
+
+
+def test_indexes_dropped_for_a_bulk_load_are_built_again(profile) -> None:
+    fill_demo(profile, 30, seed=1)  # into empty tables: indexes are dropped and rebuilt
+    assert _indexes(profile) == EXPECTED_INDEXES
+    with profile.connection() as conn:
+        plan = " ".join(r[3] for r in conn.exec_driver_sql(
+            "explain query plan select id from households where village = '七星村'"))
+    assert "ix_households_village" in plan
