@@ -21,7 +21,7 @@ from advisor_app.domain.errors import NotFound
 from advisor_app.domain.household import Household, Need, Visit
 
 from . import convert
-from .models import HouseholdRow, MemberRow, NeedRow, Record, VisitRow, new_id, utc_now
+from .models import Base, HouseholdRow, MemberRow, NeedRow, Record, VisitRow, new_id, utc_now
 
 
 def _apply(row: Record, values: dict[str, Any], now: str) -> bool:
@@ -263,9 +263,9 @@ def bulk_load(conn: sa.Connection) -> Iterator[None]:
     again at the end (sorting once beats updating them row by row); the page cache is enlarged for
     the duration. All of it happens in the caller's transaction, so a rollback undoes it too.
     """
-    models = (HouseholdRow, MemberRow, VisitRow, NeedRow)
-    empty = conn.execute(sa.select(sa.func.count()).select_from(HouseholdRow.__table__)).scalar() == 0
-    indexes = [index for model in models for index in model.__table__.indexes] if empty else []
+    tables = [Base.metadata.tables[name] for name in ("households", "members", "visits", "needs")]
+    empty = conn.execute(sa.select(sa.func.count()).select_from(tables[0])).scalar() == 0
+    indexes = [index for table in tables for index in table.indexes] if empty else []
     previous_cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
     conn.exec_driver_sql("PRAGMA cache_size=-65536")  # 64 MiB
     try:
