@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from gui_typing import type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from advisor_app.domain import interchange
 from advisor_app.gui.household_editor import HouseholdEditor
@@ -37,17 +37,6 @@ def editor(qtbot: Any, ops: Operations) -> HouseholdEditor:
     widget.resize(1100, 700)
     widget.show()
     return widget
-
-
-def type_text(qtbot: Any, widget: Any, text: str) -> None:
-    """Key presses carrying ``text`` (QTest only knows ASCII keys; Chinese comes as an input method's
-    committed text does: key events with the characters)."""
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-        return
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
 
 
 def _type(qtbot: Any, widget: Any, text: str) -> None:

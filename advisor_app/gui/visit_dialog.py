@@ -1,0 +1,329 @@
+"""Recording a visit: type, date, investigators, notes, the needs found, the next visit.
+
+What is typed is never lost: ``AUTOSAVE_MS`` after the last change (and when the dialog closes
+without saving) the visit is written to the ``drafts`` table through the background operations.
+Saving the visit deletes the draft in the same transaction (``save_visit_and_discard_draft``).
+Opening the dialog for a household with a draft restores it; after a crash the main window offers
+the drafts at start-up (:mod:`.draft_restore`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from advisor_app.domain import vocab
+from advisor_app.domain.errors import DomainError
+from advisor_app.domain.household import Household, Need, Visit
+from advisor_app.services import drafts
+
+from . import errors
+from .assets_editor import from_qdate, to_qdate
+from .income_table import code_combo
+
+AUTOSAVE_MS = 3000
+CATEGORY, DESCRIPTION, STATUS = range(3)
+
+
+def split_names(text: str) -> list[str]:
+    return [n for n in (part.strip() for part in re.split(r"[、,，;；\s]+", text)) if n]
+
+
+class VisitDialog(QDialog):
+    def __init__(self, operations: Any, household: Household, parent: QWidget | None = None, *,
+                 draft: Visit | None = None) -> None:
+        super().__init__(parent)
+        self.operations = operations
+        self.household = household
+        self.household_id = household.id or ""
+        self._loading = False
+        self._dirty = False
+        self._saved = False
+        self._saving = False
+        self._visit_id: str | None = None
+        self._version = 0
+        self._need_ids: list[str | None] = []
+        self.setWindowTitle(self.tr("记录走访 — %1").replace("%1", household.head_name or "—"))
+        self.resize(640, 620)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_draft)
+        self._build()
+        if draft is not None:
+            self.set_visit(draft)
+            self._note_restored()
+        else:
+            self.set_visit(Visit(type="investigation", date=dt.date.today()))
+            self._look_for_draft()
+
+    def _build(self) -> None:
+        self.type = code_combo(vocab.VISIT_TYPES, "investigation")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.investigators = QLineEdit()
+        self.investigators.setPlaceholderText(self.tr("姓名之间用顿号或逗号隔开，如：王芳、李强"))
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(self.tr("入户所见、家庭陈述的情况"))
+        self.needs = QTableWidget(0, 3)
+        self.needs.setHorizontalHeaderLabels([self.tr("类别"), self.tr("需求描述"), self.tr("状态")])
+        self.needs.horizontalHeader().setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self.needs.verticalHeader().setVisible(False)
+        self.needs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.add_need_button = QPushButton(self.tr("添加需求"))
+        self.remove_need_button = QPushButton(self.tr("删除需求"))
+        self.add_need_button.clicked.connect(self._add_need_clicked)
+        self.remove_need_button.clicked.connect(self.remove_need)
+        self.has_next = QCheckBox(self.tr("约定下次走访"))
+        self.next_visit = QDateEdit()
+        self.next_visit.setCalendarPopup(True)
+        self.next_visit.setDisplayFormat("yyyy-MM-dd")
+        self.follow_up = QLineEdit()
+        self.follow_up.setPlaceholderText(self.tr("下一步要做的事，如：转介慈善资源、协助申请低保"))
+        self.banner = QLabel()
+        self.banner.setStyleSheet("color: #1565c0;")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.draft_state = QLabel()
+        self.draft_state.setStyleSheet("color: #777;")
+
+        form = QFormLayout()
+        form.addRow(self.tr("走访类型"), self.type)
+        form.addRow(self.tr("走访日期"), self.date)
+        form.addRow(self.tr("调查（走访）人员"), self.investigators)
+        form.addRow(self.tr("情况记录"), self.notes)
+        needs_buttons = QHBoxLayout()
+        needs_buttons.addWidget(self.add_need_button)
+        needs_buttons.addWidget(self.remove_need_button)
+        needs_buttons.addStretch(1)
+        next_row = QHBoxLayout()
+        next_row.addWidget(self.has_next)
+        next_row.addWidget(self.next_visit)
+        next_row.addStretch(1)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("发现的需求（资金、实物、服务）")))
+        layout.addWidget(self.needs)
+        layout.addLayout(needs_buttons)
+        layout.addLayout(next_row)
+        follow = QFormLayout()
+        follow.addRow(self.tr("后续跟进"), self.follow_up)
+        layout.addLayout(follow)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.draft_state, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+        self.type.currentIndexChanged.connect(self._changed)
+        self.date.dateChanged.connect(self._changed)
+        self.investigators.textChanged.connect(self._changed)
+        self.notes.textChanged.connect(self._changed)
+        self.needs.itemChanged.connect(self._changed)
+        self.has_next.toggled.connect(self._next_toggled)
+        self.next_visit.dateChanged.connect(self._changed)
+        self.follow_up.textChanged.connect(self._changed)
+
+    # --- the visit ---
+
+    def set_visit(self, v: Visit) -> None:
+        self._loading = True
+        self._visit_id, self._version = v.id, v.version
+        self.type.setCurrentIndex(max(0, self.type.findData(v.type)))
+        self.date.setDate(to_qdate(v.date))
+        self.investigators.setText("、".join(v.investigators))
+        self.notes.setPlainText(v.notes)
+        self.needs.setRowCount(0)
+        self._need_ids = []
+        for need in v.needs:
+            self.add_need(need)
+        self.has_next.setChecked(v.next_visit is not None)
+        self.next_visit.setDate(to_qdate(v.next_visit or v.date + dt.timedelta(days=30)))
+        self.next_visit.setEnabled(v.next_visit is not None)
+        self.follow_up.setText(v.follow_up)
+        self._loading = False
+
+    def visit(self) -> Visit:
+        needs = []
+        for r in range(self.needs.rowCount()):
+            item = self.needs.item(r, DESCRIPTION)
+            needs.append(Need(str(self._combo(r, CATEGORY).currentData()), item.text().strip() if item else "",
+                              str(self._combo(r, STATUS).currentData()), self._need_ids[r]))
+        return Visit(type=str(self.type.currentData()), date=from_qdate(self.date.date()),
+                     investigators=split_names(self.investigators.text()),
+                     notes=self.notes.toPlainText().strip(), needs=needs,
+                     next_visit=from_qdate(self.next_visit.date()) if self.has_next.isChecked() else None,
+                     follow_up=self.follow_up.text().strip(), id=self._visit_id, version=self._version)
+
+    def _combo(self, row: int, column: int) -> QComboBox:
+        widget = self.needs.cellWidget(row, column)
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def add_need(self, need: Need | None = None) -> int:
+        need = need or Need("service", "")
+        self.needs.blockSignals(True)
+        row = self.needs.rowCount()
+        self.needs.insertRow(row)
+        category = code_combo(vocab.NEED_CATEGORIES, need.category)
+        status = code_combo(vocab.NEED_STATUSES, need.status)
+        category.currentIndexChanged.connect(self._changed)
+        status.currentIndexChanged.connect(self._changed)
+        self.needs.setCellWidget(row, CATEGORY, category)
+        self.needs.setItem(row, DESCRIPTION, QTableWidgetItem(need.description))
+        self.needs.setCellWidget(row, STATUS, status)
+        self._need_ids.append(need.id)
+        self.needs.blockSignals(False)
+        return row
+
+    def _add_need_clicked(self) -> None:
+        row = self.add_need()
+        self.needs.setCurrentCell(row, DESCRIPTION)
+        self.needs.editItem(self.needs.item(row, DESCRIPTION))
+        self._changed()
+
+    def remove_need(self) -> None:
+        row = self.needs.currentRow()
+        if row < 0:
+            row = self.needs.rowCount() - 1
+        if row >= 0:
+            self.needs.removeRow(row)
+            del self._need_ids[row]
+            self._changed()
+
+    def problems(self) -> list[str]:
+        v = self.visit()
+        out = []
+        if v.type == "investigation" and len(v.investigators) < 2:
+            out.append(self.tr("入户调查需要至少两名调查人员（现有 %1 名），请在“调查（走访）人员”中填写两人的姓名。")
+                       .replace("%1", str(len(v.investigators))))
+        elif not v.investigators:
+            out.append(self.tr("请填写走访人员"))
+        for i, need in enumerate(v.needs, start=1):
+            if not need.description:
+                out.append(self.tr("第%1条需求没有填写描述").replace("%1", str(i)))
+        if v.next_visit is not None and v.next_visit < v.date:
+            out.append(self.tr("下次走访日期早于本次走访日期"))
+        return out
+
+    # --- saving ---
+
+    def save(self) -> bool:
+        if self._saving:
+            return False
+        problems = self.problems()
+        if problems:
+            QMessageBox.warning(self, self.tr("无法保存走访记录"), "\n".join(problems))
+            return False
+        self._saving = True
+        self._autosave.stop()
+        self.save_button.setEnabled(False)
+        household_id, visit = self.household_id, self.visit()
+        self.operations.write(lambda p: drafts.save_visit_and_discard_draft(p, household_id, visit),
+                              self._saved_ok, changed={"households": {household_id}, "visits": True},
+                              on_error=self._save_failed)
+        return True
+
+    def _saved_ok(self, _visit: Visit) -> None:
+        self._saving = False
+        self._saved = True
+        self._dirty = False
+        self.accept()
+
+    def _save_failed(self, exc: DomainError) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        errors.show_error(self, exc, self.tr("无法保存走访记录"))
+
+    # --- drafts ---
+
+    def _changed(self, *_args: object) -> None:
+        if self._loading or self._saved or self._saving:
+            return
+        self._dirty = True
+        self.draft_state.setText(self.tr("有未保存的内容"))
+        self._autosave.start()
+
+    def _next_toggled(self, checked: bool) -> None:
+        self.next_visit.setEnabled(checked)
+        self._changed()
+
+    def save_draft(self) -> None:
+        """Write the draft now (off the GUI thread); nothing when untouched, saving or saved."""
+        self._autosave.stop()
+        if not self._dirty or self._saved or self._saving or not self.household_id:
+            return
+        payload = drafts.visit_payload(self.household_id, self.visit(), head_name=self.household.head_name)
+        household_id = self.household_id
+        text = self.tr("草稿已自动保存（%1）").replace("%1", dt.datetime.now().strftime("%H:%M:%S"))
+        label = self.draft_state
+
+        def done(_draft_id: str) -> None:
+            if isValid(label):  # the dialog may be gone; the draft is stored all the same
+                label.setText(text)
+
+        self.operations.query(lambda p: drafts.save_draft(p, drafts.VISIT, household_id, payload), done)
+
+    def _look_for_draft(self) -> None:
+        if not self.household_id:
+            return
+        household_id = self.household_id
+
+        def found(draft: drafts.Draft | None) -> None:
+            if draft is None or not isValid(self) or self._dirty or self._saved:
+                return
+            try:
+                _hid, _head, visit = drafts.visit_from_payload(draft.payload)
+            except DomainError:
+                return
+            self.set_visit(visit)
+            self._dirty = True  # the draft is kept until the visit is saved
+            self._note_restored()
+
+        self.operations.query(lambda p: drafts.find_visit_draft(p, household_id), found)
+
+    def _note_restored(self) -> None:
+        self._dirty = True
+        self.banner.setText(self.tr("已恢复上次未保存的走访记录草稿。保存后草稿自动删除。"))
+        self.banner.show()
+
+    def done(self, result: int) -> None:  # accept, reject, Esc
+        if not self._saved:
+            self.save_draft()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._saved:
+            self.save_draft()
+        super().closeEvent(event)
