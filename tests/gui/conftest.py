@@ -2,7 +2,8 @@
 
 * Window settings (QSettings) go to a temporary folder.
 * Message boxes and the exception dialog never block: they are recorded (``message_boxes``,
-  ``exception_reports``). A test that did not expect an exception dialog fails at teardown.
+  ``exception_reports``); a question is answered "Discard". A test that did not expect an exception
+  dialog fails at teardown.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]
     monkeypatch.setattr(QMessageBox, "information", recorder("information", ok))
     monkeypatch.setattr(QMessageBox, "critical", recorder("critical", ok))
     monkeypatch.setattr(QMessageBox, "about", recorder("about", None))
+    # Questions (unsaved changes …) answer "discard" unless a test patches its own answer.
+    monkeypatch.setattr(QMessageBox, "question", recorder("question", QMessageBox.StandardButton.Discard))
     return shown
 
 
