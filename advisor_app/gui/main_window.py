@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self._search_generation = 0
         self._searched_text: str | None = None
         self._demo = False
+        self._select_after_search: str | None = None  # a household just saved by the editor
 
         self.model = HouseholdTableModel(lambda ids: household_list.rows(profile, ids), self)
         self.model.sort_requested.connect(lambda *_: self.run_search())
@@ -273,7 +274,7 @@ class MainWindow(QMainWindow):
         sort, descending = self.model.sort_key, self.model.descending
         self._search_generation += 1
         generation = self._search_generation
-        keep = keep or self.current_household_id()
+        keep = keep or self._select_after_search or self.current_household_id()
 
         def done(ids: list[str]) -> None:
             if generation != self._search_generation:
@@ -281,6 +282,8 @@ class MainWindow(QMainWindow):
             self._searched_text = text
             self.model.set_ids(ids)
             self._update_count()
+            if keep == self._select_after_search:
+                self._select_after_search = None
             if keep is not None:
                 self.select_household(keep, scroll=False)
 
@@ -359,8 +362,13 @@ class MainWindow(QMainWindow):
             self.editor = module.HouseholdEditor(self.operations, self)
             saved = getattr(self.editor, "saved", None)
             if saved is not None:
-                saved.connect(lambda household_id: self.select_household(str(household_id)))
+                saved.connect(self._household_saved)
         return self.editor
+
+    def _household_saved(self, household_id: str) -> None:
+        """Select the saved household now, or once the list's refresh shows it (a new one)."""
+        if not self.select_household(str(household_id)):
+            self._select_after_search = str(household_id)
 
     def new_household(self) -> None:
         editor = self.household_editor()

@@ -94,3 +94,24 @@ def test_record_visit_without_a_selection_says_so(fake_screens: None, main_windo
     main_window.visit_action.trigger()
     assert FakeVisitDialog.opened == []
     assert main_window.statusBar().currentMessage() == "请先在列表中选择一户家庭"
+
+
+def test_a_new_household_saved_by_the_editor_is_selected(fake_screens: None, main_window: Any,
+                                                          demo_profile: Any) -> None:
+    from advisor_app.services import households
+
+    main_window.new_action.trigger()
+    editor = main_window.editor
+    household = households.load_household(demo_profile, main_window.model.household_id(0))
+    household.id, household.visits = None, []
+    for m in household.members:
+        m.id = None
+
+    def saved(stored: Household) -> None:
+        editor.saved.emit(stored.id)
+
+    main_window.operations.write(lambda p: households.save_household(p, household, with_visits=False), saved,
+                                 changed={"households": "saved"})
+    assert main_window.operations.wait_idle()
+    assert main_window.model.rowCount() == 61
+    assert main_window.current_household_id() == household.id
