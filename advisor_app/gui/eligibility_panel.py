@@ -215,8 +215,8 @@ class EligibilityPanel(QWidget):
             f"<li style='color:{'#2e7d32' if reason.passed else '#c62828'}'>"
             f"{'✓' if reason.passed else '✗'} <span style='color:#222'>{html.escape(reason.text)}</span></li>"
             for reason in p.reasons)
-        items += "".join(f"<li style='color:#ef6c00'>？ {html.escape(self.tr('需补充：') + m)}</li>"
-                         for m in p.missing)
+        need = self.tr("需补充：")
+        items += "".join(f"<li style='color:#ef6c00'>？ {html.escape(need + m)}</li>" for m in p.missing)
         return head + body + (f"<ul style='margin-top:0'>{items}</ul>" if items else "")
 
     def _margin_text(self, p: ProgramResult, dibao: ProgramResult | None) -> str:

@@ -129,8 +129,13 @@ class VisitDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.discard_button = self.buttons.addButton(self.tr("放弃草稿"),
+                                                     QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.discard_button.setToolTip(self.tr("不保存这次走访，并删除自动保存的草稿"))
+        self.discard_button.hide()
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
+        self.discard_button.clicked.connect(self.discard)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(form)
@@ -268,10 +273,24 @@ class VisitDialog(QDialog):
 
     # --- drafts ---
 
+    def discard(self) -> None:
+        """Close without saving and delete the draft (after asking)."""
+        answer = QMessageBox.question(
+            self, self.tr("放弃草稿"), self.tr("不保存这次走访记录，并删除它的草稿吗？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._autosave.stop()
+        self._saved = True  # nothing more to keep: no draft on close
+        household_id = self.household_id
+        self.operations.write(lambda p: drafts.discard_visit_draft(p, household_id), None)
+        self.reject()
+
     def _changed(self, *_args: object) -> None:
         if self._loading or self._saved or self._saving:
             return
         self._dirty = True
+        self.discard_button.show()
         self.draft_state.setText(self.tr("有未保存的内容"))
         self._autosave.start()
 
@@ -315,6 +334,7 @@ class VisitDialog(QDialog):
 
     def _note_restored(self) -> None:
         self._dirty = True
+        self.discard_button.show()
         self.banner.setText(self.tr("已恢复上次未保存的走访记录草稿。保存后草稿自动删除。"))
         self.banner.show()
 

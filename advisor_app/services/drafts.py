@@ -26,7 +26,7 @@ from .profile import Profile
 
 VISIT = "visit"
 
-__all__ = ["VISIT", "Draft", "discard_draft", "find_visit_draft", "list_drafts", "save_draft",
+__all__ = ["VISIT", "Draft", "discard_draft", "discard_visit_draft", "find_visit_draft", "list_drafts", "save_draft",
            "save_visit_and_discard_draft", "visit_from_payload", "visit_payload"]
 
 
@@ -49,6 +49,12 @@ def find_visit_draft(profile: Profile, household_id: str) -> Draft | None:
 def discard_draft(profile: Profile, draft_id: str) -> bool:
     with profile.session() as session:
         return store.discard_draft(session, draft_id)
+
+
+def discard_visit_draft(profile: Profile, household_id: str) -> int:
+    """Delete the household's visit draft (the advisor chose to throw it away)."""
+    with profile.session() as session:
+        return store.discard_drafts_for(session, VISIT, household_id)
 
 
 def save_visit_and_discard_draft(profile: Profile, household_id: str, visit: Visit) -> Visit:

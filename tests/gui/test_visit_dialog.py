@@ -178,3 +178,20 @@ def test_a_draft_can_be_discarded_at_start(qtbot: Any, main_window: Any, monkeyp
     draft_restore.offer_draft_restore(main_window, on_dialog=opened.append)
     assert main_window.operations.wait_idle() and main_window.operations.wait_idle()
     assert drafts.list_drafts(profile) == [] and opened == []
+
+
+def test_discard_button_throws_the_draft_away(qtbot: Any, ops: Operations, household: Household, profile: Any,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = _open(qtbot, ops, household)
+    assert not dialog.discard_button.isVisible()
+    type_text(qtbot, dialog.notes, "写错了")
+    dialog.save_draft()
+    assert ops.wait_idle() and len(drafts.list_drafts(profile)) == 1
+    assert dialog.discard_button.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(dialog.discard_button, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    assert not dialog.isVisible() and drafts.list_drafts(profile) == []
+    assert svc.load_household(profile, household.id).visits == []
