@@ -211,13 +211,14 @@ class EligibilityPanel(QWidget):
         if margin:
             facts.append(margin)
         body = f"<p style='margin-left:12px'>{html.escape('；'.join(facts))}</p>" if facts else ""
-        items = "".join(
-            f"<li style='color:{'#2e7d32' if reason.passed else '#c62828'}'>"
-            f"{'✓' if reason.passed else '✗'} <span style='color:#222'>{html.escape(reason.text)}</span></li>"
-            for reason in p.reasons)
+        rows = [(("✓", COLOURS["eligible"]) if reason.passed else ("✗", COLOURS["ineligible"]), reason.text)
+                for reason in p.reasons]
         need = self.tr("需补充：")
-        items += "".join(f"<li style='color:#ef6c00'>？ {html.escape(need + m)}</li>" for m in p.missing)
-        return head + body + (f"<ul style='margin-top:0'>{items}</ul>" if items else "")
+        rows += [(("？", COLOURS["needs_info"]), need + m) for m in p.missing]
+        items = "".join(
+            f"<tr><td style='color:{colour}; font-weight:bold; padding-right:4px'>{mark}</td>"
+            f"<td>{html.escape(text)}</td></tr>" for (mark, colour), text in rows)
+        return head + body + (f"<table style='margin-left:8px'>{items}</table>" if items else "")
 
     def _margin_text(self, p: ProgramResult, dibao: ProgramResult | None) -> str:
         if p.margin is None:

@@ -14,7 +14,7 @@ import copy
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -43,6 +43,7 @@ from .supporters_editor import SupportersEditor
 
 SNAPSHOT_MS = 400
 HISTORY_LIMIT = 200
+SIDE_BY_SIDE_WIDTH = 1000  # narrower: the eligibility panel goes below the tabs
 
 
 class HouseholdEditor(QWidget):
@@ -88,15 +89,16 @@ class HouseholdEditor(QWidget):
         self.supporters = SupportersEditor()
         self.tabs.addTab(self.supporters, self.tr("赡养人"))
         self.panel = EligibilityPanel(operations)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tabs)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
 
         for part in (self.members, self.assets, self.supporters):
             part.changed.connect(self._on_change)
@@ -223,6 +225,15 @@ class HouseholdEditor(QWidget):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The panel sits beside the tabs when there is room, below them when the editor is narrow."""
+        super().resizeEvent(event)
+        wanted = Qt.Orientation.Horizontal if self.width() >= SIDE_BY_SIDE_WIDTH else Qt.Orientation.Vertical
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            total = max(1, self.splitter.width() if wanted == Qt.Orientation.Horizontal else self.splitter.height())
+            self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
 
     # --- machinery ---
 
