@@ -3,7 +3,8 @@
 Each keystroke of a few typed searches (pinyin initials, a name, the end of an ID number, a village,
 and clearing the box) is timed from the moment the search runs (after the 150 ms typing pause the
 window waits for) until the list model holds the new result and its first page of rows is fetched.
-Prints the median and the slowest keystroke; the target is ≤ 100 ms per keystroke.
+Every keystroke is measured 3 times (its median counts); prints the median over all keystrokes and
+the slowest keystroke. The target is ≤ 100 ms per keystroke.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from _gui_profiles import demo_profile_folder
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HOUSEHOLDS = int(os.environ.get("BENCH_HOUSEHOLDS", "200000"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 TYPED = ("wxx", "吴晓霞", "340104", "0026", "20026", "七星村", "wxx")
 
 
@@ -35,7 +37,7 @@ def main() -> int:
     window.show()
     window.operations.wait_idle(60000)
     qapp.processEvents()
-    times: dict[str, float] = {}
+    runs: dict[str, list[float]] = {}
 
     def measure(text: str) -> float:
         window.search.setText(text)
@@ -48,10 +50,12 @@ def main() -> int:
         return elapsed
 
     measure("")  # warm up
-    for typed in TYPED:
-        for text in keystrokes(typed):
-            times[text] = measure(text)
-        times[f"(cleared after {typed})"] = measure("")
+    for _ in range(RUNS):  # each keystroke's figure is its median over the runs (a shared machine)
+        for typed in TYPED:
+            for text in keystrokes(typed):
+                runs.setdefault(text, []).append(measure(text))
+            runs.setdefault("(cleared)", []).append(measure(""))
+    times = {text: statistics.median(values) for text, values in runs.items()}
     slowest = max(times, key=times.__getitem__)
     values = list(times.values())
     print(f"gui_search_keystroke_median_{HOUSEHOLDS // 1000}k: {statistics.median(values) * 1000:.0f} ms")
