@@ -169,6 +169,7 @@ def run_app(data_dir: str | None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 3
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from advisor_app.domain.errors import DomainError
@@ -187,6 +188,8 @@ def run_app(data_dir: str | None) -> int:
     window.show()
     if profile.created:
         window.fill_demo_households(DEMO_HOUSEHOLDS)
+    else:
+        QTimer.singleShot(0, window.offer_drafts)  # once the window is on screen
     try:
         return app.exec()
     finally:

@@ -426,6 +426,11 @@ class MainWindow(QMainWindow):
         self.operations.long_job(lambda p, progress: eligibility.screen(p, progress=progress), done,
                                  title=self.tr("正在批量筛查"), changed={"screening": True})
 
+    def offer_drafts(self) -> None:
+        """At start-up: offer to restore visits that were being typed when the app last stopped."""
+        if _has_module("advisor_app.gui.draft_restore"):
+            importlib.import_module("advisor_app.gui.draft_restore").offer_draft_restore(self)
+
     def fill_demo_households(self, count: int) -> None:
         """Fill a brand-new profile with demo households (with a progress dialog)."""
         from advisor_app.services import demo

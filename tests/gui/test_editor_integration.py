@@ -115,3 +115,13 @@ def test_a_new_household_saved_by_the_editor_is_selected(fake_screens: None, mai
     assert main_window.operations.wait_idle()
     assert main_window.model.rowCount() == 61
     assert main_window.current_household_id() == household.id
+
+
+def test_drafts_are_offered_through_the_draft_restore_screen(monkeypatch: pytest.MonkeyPatch,
+                                                             main_window: Any) -> None:
+    offered: list[Any] = []
+    module = types.ModuleType("advisor_app.gui.draft_restore")
+    module.offer_draft_restore = offered.append  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "advisor_app.gui.draft_restore", module)
+    main_window.offer_drafts()
+    assert offered == [main_window]
