@@ -2,7 +2,7 @@
 
 Writes into the folder given: main_window.png, search_filtered.png, household.png (the editor, or
 the read-only summary while there is no editor), visit_dialog.png (when that dialog exists),
-print_menu.png and main_window_en.png (the English interface).
+print_menu.png, and main_window_en.png and household_en.png (the English interface).
 """
 
 from __future__ import annotations
@@ -52,6 +52,10 @@ def main() -> int:
     settle(qapp, window, 0.5)
     if english:
         save(window, "main_window_en.png")
+        window.table.setCurrentIndex(window.model.index(0, 0))
+        window.edit_current()
+        settle(qapp, window, 0.5)
+        save(window, "household_en.png")
         window.close()
         return 0
     save(window, "main_window.png")
