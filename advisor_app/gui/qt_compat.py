@@ -21,5 +21,8 @@ def keep_none_alive() -> None:
     global _done
     if _done or sys.version_info >= (3, 12):
         return
-    ctypes.c_ssize_t.from_address(id(None)).value += _EXTRA_REFERENCES
+    # Signal.emit() returns True/False the same way (one reference to True lost per emit: a few
+    # hundred keystrokes in an editor would abort the process), so True and False get the same.
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += _EXTRA_REFERENCES
     _done = True
