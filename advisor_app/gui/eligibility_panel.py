@@ -50,6 +50,7 @@ class EligibilityPanel(QWidget):
         self._generation = 0
         self._shown_generation = 0
         self._result: CheckResult | None = None
+        self._plain = ""
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._bridge = _Bridge(self)
@@ -109,7 +110,8 @@ class EligibilityPanel(QWidget):
         return found.status if found else None
 
     def text(self) -> str:
-        return str(self.view.toPlainText())
+        """What the panel shows, as plain text (one line per programme, reason or message)."""
+        return self._plain
 
     def pending(self) -> bool:
         return self._debounce.isActive() or self._shown_generation != self._generation
@@ -174,6 +176,7 @@ class EligibilityPanel(QWidget):
         self.copy_button.setEnabled(False)
         self.summary.setText("")
         self.view.setHtml(f"<p style='color:#555'>{html.escape(message)}</p>")
+        self._plain = message
         self.checked.emit(None)
 
     def _show_result(self, r: CheckResult) -> None:
@@ -190,12 +193,15 @@ class EligibilityPanel(QWidget):
         self.summary.setText(line)
         dibao = r.program("dibao")
         parts = [self._program_html(p, dibao) for p in r.programs]
-        self.view.setHtml("".join(parts))
+        self.view.setHtml("".join(html_part for html_part, _plain in parts))
+        self._plain = "\n".join(plain for _html, plain in parts)
         self.checked.emit(r)
 
-    def _program_html(self, p: ProgramResult, dibao: ProgramResult | None) -> str:
+    def _program_html(self, p: ProgramResult, dibao: ProgramResult | None) -> tuple[str, str]:
+        """The programme's block as HTML, and the same as plain text."""
         colour = COLOURS.get(p.status, "#333")
-        who = f" · {html.escape(p.member_name)}" if p.member else ""
+        who_plain = f" · {p.member_name}" if p.member else ""
+        who = html.escape(who_plain)
         head = (f"<p style='margin-top:8px'><b>{PROGRAM_LABELS[p.program]}{who}</b> "
                 f"<span style='color:{colour}; font-weight:bold'>{STATUS_LABELS[p.status]}</span></p>")
         facts = []
@@ -218,7 +224,11 @@ class EligibilityPanel(QWidget):
         items = "".join(
             f"<tr><td style='color:{colour}; font-weight:bold; padding-right:4px'>{mark}</td>"
             f"<td>{html.escape(text)}</td></tr>" for (mark, colour), text in rows)
-        return head + body + (f"<table style='margin-left:8px'>{items}</table>" if items else "")
+        plain = [f"{PROGRAM_LABELS[p.program]}{who_plain} {STATUS_LABELS[p.status]}"]
+        plain += ["  " + "；".join(facts)] if facts else []
+        plain += [f"  {mark} {text}" for (mark, _colour), text in rows]
+        return (head + body + (f"<table style='margin-left:8px'>{items}</table>" if items else ""),
+                "\n".join(plain))
 
     def _margin_text(self, p: ProgramResult, dibao: ProgramResult | None) -> str:
         if p.margin is None:
