@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _build_actions(self) -> None:
-        def action(text: str, slot: Any, shortcut: QKeySequence | str | None = None,
+        def action(text: str, slot: Any, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                    tip: str | None = None) -> QAction:
             a = QAction(text, self)
             a.triggered.connect(lambda _checked=False: slot())
@@ -381,8 +381,7 @@ class MainWindow(QMainWindow):
     def show_editor(self, widget: QWidget) -> None:
         """Show ``widget`` in the area right of the list (replacing what was there)."""
         if self.editor_area.indexOf(widget) < 0:
-            while self.editor_area.count():
-                old = self.editor_area.widget(0)
+            while (old := self.editor_area.widget(0)) is not None:
                 self.editor_area.removeWidget(old)
                 if old is not self.editor:
                     old.deleteLater()

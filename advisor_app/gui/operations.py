@@ -211,7 +211,7 @@ class _ProgressWatch:
         dialog.setMinimumDuration(0)
         dialog.setMinimumWidth(360)
         if not self.cancellable:
-            dialog.setCancelButton(None)  # type: ignore[arg-type]
+            dialog.setCancelButton(None)
         dialog.canceled.connect(self._cancel)
         self.dialog = dialog
         self._update()

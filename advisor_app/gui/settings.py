@@ -8,7 +8,8 @@ live in the profile's database and are read and written through ``advisor_app.se
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar, cast
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -18,32 +19,36 @@ APPLICATION = "advisor-app"
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 
-T = TypeVar("T", str, bool, int, QByteArray)
+T = TypeVar("T")
 
 
 def _store() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
 
 
-class Setting(Generic[T]):
-    """One key with its type and default, read and written as a descriptor on :class:`GuiSettings`."""
+def _text(value: object, default: str) -> str:
+    return default if value is None else str(value)
 
-    def __init__(self, key: str, default: T) -> None:
+
+def _flag(value: object, default: bool) -> bool:
+    return default if value is None else value in (True, "true", "1", 1)
+
+
+def _bytes(value: object, default: QByteArray) -> QByteArray:
+    return value if isinstance(value, QByteArray) else QByteArray(default)
+
+
+class Setting(Generic[T]):
+    """One key with its default and a converter from what the INI file gives back; a descriptor
+    on :class:`GuiSettings`."""
+
+    def __init__(self, key: str, default: T, convert: Callable[[object, T], T]) -> None:
         self.key = key
         self.default = default
+        self.convert = convert
 
     def __get__(self, owner: object, kind: type | None = None) -> T:
-        value = _store().value(self.key, self.default)
-        if isinstance(self.default, bool):
-            return cast(T, value in (True, "true", "1", 1))
-        if isinstance(self.default, int):
-            try:
-                return cast(T, int(value))
-            except (TypeError, ValueError):
-                return self.default
-        if isinstance(self.default, QByteArray):
-            return cast(T, value if isinstance(value, QByteArray) else QByteArray(self.default))
-        return cast(T, str(value) if value is not None else self.default)
+        return self.convert(_store().value(self.key), self.default)
 
     def __set__(self, owner: object, value: T) -> None:
         store = _store()
@@ -54,11 +59,11 @@ class Setting(Generic[T]):
 class GuiSettings:
     """``settings.language = "en"``; values are read fresh from the file each time."""
 
-    language = Setting("ui/language", DEFAULT_LANGUAGE)
-    main_geometry = Setting("main_window/geometry", QByteArray())
-    main_state = Setting("main_window/state", QByteArray())
-    main_splitter = Setting("main_window/splitter", QByteArray())
-    header_state = Setting("household_list/header", QByteArray())
+    language = Setting("ui/language", DEFAULT_LANGUAGE, _text)
+    main_geometry = Setting("main_window/geometry", QByteArray(), _bytes)
+    main_state = Setting("main_window/state", QByteArray(), _bytes)
+    main_splitter = Setting("main_window/splitter", QByteArray(), _bytes)
+    header_state = Setting("household_list/header", QByteArray(), _bytes)
 
     def effective_language(self) -> str:
         return self.language if self.language in LANGUAGES else DEFAULT_LANGUAGE
