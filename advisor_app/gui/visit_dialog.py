@@ -68,6 +68,7 @@ class VisitDialog(QDialog):
         self._visit_id: str | None = None
         self._version = 0
         self._need_ids: list[str | None] = []
+        self._written = ""  # the payload of the last draft written
         self.setWindowTitle(self.tr("记录走访 — %1").replace("%1", household.head_name or "—"))
         self.resize(640, 620)
         self._autosave = QTimer(self)
@@ -304,6 +305,9 @@ class VisitDialog(QDialog):
         if not self._dirty or self._saved or self._saving or not self.household_id:
             return
         payload = drafts.visit_payload(self.household_id, self.visit(), head_name=self.household.head_name)
+        if payload == self._written:
+            return  # the stored draft is already this
+        self._written = payload
         household_id = self.household_id
         text = self.tr("草稿已自动保存（%1）").replace("%1", dt.datetime.now().strftime("%H:%M:%S"))
         label = self.draft_state

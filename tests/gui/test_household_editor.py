@@ -178,3 +178,17 @@ def test_main_window_opens_the_real_editor(qtbot: Any, main_window: Any) -> None
     assert isinstance(editor, HouseholdEditor)
     assert editor.household().id == main_window.model.household_id(3) and not editor.is_dirty()
     assert main_window.editor_area.currentWidget() is editor
+
+
+def test_edit_in_the_main_window_and_save_with_ctrl_s(qtbot: Any, main_window: Any) -> None:
+    household_id = main_window.model.household_id(4)
+    main_window.table.doubleClicked.emit(main_window.model.index(4, 0))
+    assert main_window.operations.wait_idle()
+    editor = main_window.editor
+    _type(qtbot, editor.phone, "13800000000")
+    assert "（未保存）" in editor.title.text()
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        qtbot.keyClick(editor.phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.operations.wait_idle()
+    assert svc.load_household(main_window.profile, household_id).phone == "13800000000"
+    assert main_window.current_household_id() == household_id and not editor.is_dirty()
