@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
                                   self.tr("打开选中的家庭"))
         self.visit_action = action(self.tr("记录走访"), self.record_visit, "Ctrl+R",
                                    self.tr("为选中的家庭记录一次走访"))
+        self.check_action = action(self.tr("资格核对"), self.check_current, "Ctrl+K",
+                                   self.tr("按政策核对选中家庭可申请的救助项目"))
+        self.check_action.setVisible(_has_module("advisor_app.gui.eligibility_panel"))
         self.screen_action = action(self.tr("批量筛查"), self.screen_all, None,
                                     self.tr("按现行政策重新核对全部家庭的救助资格"))
         self.screen_action.setVisible(_has_module("advisor_app.services.eligibility"))
@@ -206,7 +209,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.new_action, self.edit_action, self.visit_action, self.screen_action):
+        for a in (self.new_action, self.edit_action, self.visit_action, self.check_action, self.screen_action):
             toolbar.addAction(a)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
@@ -219,7 +222,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         household_menu = bar.addMenu(self.tr("家庭(&H)"))
-        for a in (self.edit_action, self.visit_action, self.screen_action, self.find_action):
+        for a in (self.edit_action, self.visit_action, self.check_action, self.screen_action, self.find_action):
             household_menu.addAction(a)
         self.print_menu: QMenu = bar.addMenu(self.tr("打印(&P)"))
         self.print_menu.setObjectName("print_menu")
@@ -411,6 +414,28 @@ class MainWindow(QMainWindow):
             dialog.exec()
 
         self.operations.query(lambda p: household_service.load_household(p, household_id), show)
+
+    def check_current(self) -> None:
+        """资格核对 for the selected household: the editor with its eligibility panel, or the panel alone."""
+        household_id = self.current_household_id()
+        if household_id is None:
+            self.statusBar().showMessage(self.tr("请先在列表中选择一户家庭"), 4000)
+            return
+        self.operations.query(lambda p: household_service.load_household(p, household_id),
+                              self.show_eligibility)
+
+    def show_eligibility(self, household: Household) -> None:
+        editor = self.household_editor()
+        panel = getattr(editor, "panel", None)
+        if editor is not None and panel is not None:
+            editor.load(household)
+            self.show_editor(editor)
+            panel.setFocus()
+            return
+        module = importlib.import_module("advisor_app.gui.eligibility_panel")
+        panel = module.EligibilityPanel(self.operations, self)
+        panel.show_for(household)
+        self.show_editor(panel)
 
     def screen_all(self) -> None:
         from advisor_app.services import eligibility

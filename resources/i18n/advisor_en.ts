@@ -452,7 +452,7 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="189"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="376"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="379"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
@@ -473,7 +473,7 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="193"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="406"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="408"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
@@ -484,134 +484,145 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="195"/>
+        <source>资格核对</source>
+        <translation>Eligibility check</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="196"/>
+        <source>按政策核对选中家庭可申请的救助项目</source>
+        <translation>Check which programmes the selected household can apply for</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="198"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="196"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="199"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="198"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="201"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="199"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="202"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="200"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="203"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="203"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="456"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="206"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="480"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="205"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="208"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="217"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="220"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="221"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="224"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="224"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="227"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="230"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="233"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="232"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="453"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="235"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="477"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="240"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="243"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="245"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="248"/>
         <source>（暂无可打印的表格）</source>
         <translation>(no printable forms yet)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="306"/>
         <source>找到 %1 户（共 %2 户）</source>
         <translation>%1 households found (of %2)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="306"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="309"/>
         <source>共 %1 户</source>
         <translation>%1 households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="338"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="403"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="341"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="405"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="422"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="376"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="379"/>
         <source>家庭编辑界面尚未提供。</source>
         <translation>The household editor is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="406"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="408"/>
         <source>走访记录界面尚未提供。</source>
         <translation>The visit record screen is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="423"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="447"/>
         <source>已筛查 %1 户，用时 %2 秒</source>
         <translation>Screened %1 households in %2 s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="427"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="451"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="439"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="463"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="444"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="468"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="446"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="470"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="453"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="477"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="457"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="481"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -915,149 +926,149 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="71"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="72"/>
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="91"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="92"/>
         <source>姓名之间用顿号或逗号隔开，如：王芳、李强</source>
         <translation>Names separated by commas, e.g. 王芳、李强</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="93"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="94"/>
         <source>入户所见、家庭陈述的情况</source>
         <translation>What was seen at home and what the family said</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="95"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="96"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="95"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="96"/>
         <source>需求描述</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="95"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="96"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="99"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="100"/>
         <source>添加需求</source>
         <translation>Add need</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="100"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="101"/>
         <source>删除需求</source>
         <translation>Remove need</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="103"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="104"/>
         <source>约定下次走访</source>
         <translation>Next visit agreed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="108"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="109"/>
         <source>下一步要做的事，如：转介慈善资源、协助申请低保</source>
         <translation>What to do next, e.g. refer to a charity, help apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="117"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="118"/>
         <source>走访类型</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="118"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="119"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="119"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="120"/>
         <source>调查（走访）人员</source>
         <translation>Investigators</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="120"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="121"/>
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="130"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="131"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="131"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="132"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="132"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="279"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="133"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="280"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="134"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="135"/>
         <source>不保存这次走访，并删除自动保存的草稿</source>
         <translation>Do not save this visit and delete its autosaved draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="142"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="143"/>
         <source>发现的需求（资金、实物、服务）</source>
         <translation>Needs found (cash, goods, services)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="147"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="148"/>
         <source>后续跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="234"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="235"/>
         <source>入户调查需要至少两名调查人员（现有 %1 名），请在“调查（走访）人员”中填写两人的姓名。</source>
         <translation>A home investigation needs at least two investigators (%1 given): enter two names under “Investigators”.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="237"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="238"/>
         <source>请填写走访人员</source>
         <translation>Enter who visited</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="240"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="241"/>
         <source>第%1条需求没有填写描述</source>
         <translation>Need %1 has no description</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="242"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="243"/>
         <source>下次走访日期早于本次走访日期</source>
         <translation>The next visit is before this visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="252"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="272"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="253"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="273"/>
         <source>无法保存走访记录</source>
         <translation>Cannot save the visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="279"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="280"/>
         <source>不保存这次走访记录，并删除它的草稿吗？</source>
         <translation>Discard this visit and delete its draft?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="294"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="295"/>
         <source>有未保存的内容</source>
         <translation>Unsaved content</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="308"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="312"/>
         <source>草稿已自动保存（%1）</source>
         <translation>Draft autosaved (%1)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="338"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="342"/>
         <source>已恢复上次未保存的走访记录草稿。保存后草稿自动删除。</source>
         <translation>The unsaved visit draft was restored. Saving deletes the draft.</translation>
     </message>

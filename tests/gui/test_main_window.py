@@ -182,3 +182,16 @@ def test_type_then_arrow_down_and_enter(qtbot: Any, main_window: Any, demo_profi
     qtbot.keyClick(main_window.table, Qt.Key.Key_Enter)
     assert main_window.operations.wait_idle()
     assert main_window.editor_area.isVisible()
+
+
+def test_eligibility_check_of_the_selected_household(main_window: Any) -> None:
+    assert main_window.check_action.isVisible()
+    main_window.table.setCurrentIndex(main_window.model.index(4, 0))
+    main_window.check_action.trigger()
+    assert main_window.operations.wait_idle()
+    shown = main_window.editor_area.currentWidget()
+    assert main_window.editor_area.isVisible()
+    panel = getattr(shown, "panel", shown)
+    assert type(panel).__name__ == "EligibilityPanel"
+    if callable(getattr(shown, "household", None)):  # the editor, with the panel beside it
+        assert shown.household().id == main_window.model.household_id(4)
