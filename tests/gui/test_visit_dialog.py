@@ -157,14 +157,24 @@ def test_draft_survives_a_crash_is_restored_at_start_and_saving_leaves_none(
     asked: list[str] = []
     monkeypatch.setattr(draft_restore, "ask_restore",
                         lambda _parent, head, _when: asked.append(head) or draft_restore.RESTORE)
-    opened: list[VisitDialog] = []
-    draft_restore.offer_draft_restore(main_window, on_dialog=opened.append)
-    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
-    restored = opened[0]
-    assert asked == [household.head_name]
+    from advisor_app.gui.app import create_main_window
+
+    next_start = create_main_window(profile, install_hook=False)  # the next start of the app
+    qtbot.addWidget(next_start)
+    next_start.show()
+    next_start.offer_drafts()
+
+    def restored_dialogs() -> list[VisitDialog]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, VisitDialog) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(restored_dialogs()), timeout=5000)
+    restored = restored_dialogs()[0]
+    assert restored.parent() is next_start and asked == [household.head_name]
     assert restored.notes.toPlainText() == "停电前写下的记录" and restored.household_id == household_id
+    assert restored.investigators.text() == "王芳、李强" and restored.banner.isVisible()
     qtbot.mouseClick(restored.save_button, Qt.MouseButton.LeftButton)
-    assert main_window.operations.wait_idle()
+    assert next_start.operations.wait_idle()
+    next_start.close()
     assert drafts.list_drafts(profile) == []
     notes = [v.notes for v in svc.load_household(profile, household_id).visits]
     assert "停电前写下的记录" in notes
