@@ -193,9 +193,22 @@ class EligibilityPanel(QWidget):
         self.summary.setText(line)
         dibao = r.program("dibao")
         parts = [self._program_html(p, dibao) for p in r.programs]
-        self.view.setHtml("".join(html_part for html_part, _plain in parts))
+        self.view.setHtml(self._overview_html(r) + "".join(html_part for html_part, _plain in parts))
         self._plain = "\n".join(plain for _html, plain in parts)
         self.checked.emit(r)
+
+    def _overview_html(self, r: CheckResult) -> str:
+        """One line per programme (status at a glance); the reasons follow below."""
+        rows = []
+        for p in r.programs:
+            who = f" · {html.escape(p.member_name)}" if p.member else ""
+            amount = (self.tr("每月 %1 元").replace("%1", str(p.monthly_amount)) if p.monthly_amount is not None
+                      else self.tr("最多 %1 元").replace("%1", str(p.max_amount)) if p.max_amount is not None
+                      else "")
+            rows.append(f"<tr><td style='padding-right:10px'>{PROGRAM_LABELS[p.program]}{who}</td>"
+                        f"<td style='color:{COLOURS.get(p.status, '#333')}; font-weight:bold;"
+                        f" padding-right:10px'>{STATUS_LABELS[p.status]}</td><td>{html.escape(amount)}</td></tr>")
+        return f"<table style='margin-bottom:6px'>{''.join(rows)}</table><hr/>"
 
     def _program_html(self, p: ProgramResult, dibao: ProgramResult | None) -> tuple[str, str]:
         """The programme's block as HTML, and the same as plain text."""
