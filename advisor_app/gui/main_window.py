@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import logging
 import sys
 from typing import Any
 
@@ -45,10 +44,8 @@ from advisor_app.services.profile import Profile
 
 from . import settings as gui_settings
 from .household_summary import HouseholdSummaryView
-from .household_table_model import COLUMNS, STATUS, HouseholdTableModel
+from .household_table_model import STATUS, HouseholdTableModel
 from .operations import Operations
-
-log = logging.getLogger("advisor_app.gui")
 
 SEARCH_DEBOUNCE_MS = 150
 LIST_MIN_WIDTH = 420
@@ -509,5 +506,3 @@ class MainWindow(QMainWindow):
         self.operations.shutdown()
         super().closeEvent(event)
 
-
-__all__ = ["COLUMNS", "MainWindow"]
