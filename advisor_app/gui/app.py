@@ -184,6 +184,10 @@ def run_app(data_dir: str | None) -> int:
     except DomainError as exc:
         errors.show_error(None, exc)
         return 2
+    except Exception as exc:  # e.g. a damaged database file: say so in a window, not only on a console
+        log.exception("cannot open the profile")
+        errors.show_exception_dialog(None, errors.format_exception(exc), None)
+        return 1
     window = create_main_window(profile)
     window.show()
     if profile.created:

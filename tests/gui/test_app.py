@@ -44,3 +44,14 @@ def test_no_display_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch, capsy
         monkeypatch.delenv(name, raising=False)
     assert gui_app.run_app(None) == 3
     assert "DISPLAY" in capsys.readouterr().err
+
+
+def test_a_damaged_database_is_reported_in_a_window(tmp_path: Any, exception_reports: list[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    folder = tmp_path / "profile"
+    folder.mkdir()
+    (folder / "advisor.sqlite").write_bytes(b"this is not a database" * 100)
+    assert gui_app.run_app(str(folder)) == 1
+    assert len(exception_reports) == 1 and "DatabaseError" in exception_reports[0]
+    exception_reports.clear()
