@@ -16,22 +16,16 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,15 +33,15 @@ from shiboken6 import isValid
 
 from advisor_app.domain import vocab
 from advisor_app.domain.errors import DomainError
-from advisor_app.domain.household import Household, Need, Visit
+from advisor_app.domain.household import Household, Visit
 from advisor_app.services import drafts
 
 from . import errors
 from .assets_editor import from_qdate, to_qdate
 from .income_table import code_combo
+from .needs_table import NeedsTable
 
 AUTOSAVE_MS = 3000
-CATEGORY, DESCRIPTION, STATUS = range(3)
 
 
 def split_names(text: str) -> list[str]:
@@ -67,7 +61,6 @@ class VisitDialog(QDialog):
         self._saving = False
         self._visit_id: str | None = None
         self._version = 0
-        self._need_ids: list[str | None] = []
         self._written = ""  # the payload of the last draft written
         self.setWindowTitle(self.tr("记录走访 — %1").replace("%1", household.head_name or "—"))
         self.resize(640, 620)
@@ -92,15 +85,7 @@ class VisitDialog(QDialog):
         self.investigators.setPlaceholderText(self.tr("姓名之间用顿号或逗号隔开，如：王芳、李强"))
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("入户所见、家庭陈述的情况"))
-        self.needs = QTableWidget(0, 3)
-        self.needs.setHorizontalHeaderLabels([self.tr("类别"), self.tr("需求描述"), self.tr("状态")])
-        self.needs.horizontalHeader().setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        self.needs.verticalHeader().setVisible(False)
-        self.needs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.add_need_button = QPushButton(self.tr("添加需求"))
-        self.remove_need_button = QPushButton(self.tr("删除需求"))
-        self.add_need_button.clicked.connect(self._add_need_clicked)
-        self.remove_need_button.clicked.connect(self.remove_need)
+        self.needs = NeedsTable()
         self.has_next = QCheckBox(self.tr("约定下次走访"))
         self.next_visit = QDateEdit()
         self.next_visit.setCalendarPopup(True)
@@ -119,10 +104,6 @@ class VisitDialog(QDialog):
         form.addRow(self.tr("走访日期"), self.date)
         form.addRow(self.tr("调查（走访）人员"), self.investigators)
         form.addRow(self.tr("情况记录"), self.notes)
-        needs_buttons = QHBoxLayout()
-        needs_buttons.addWidget(self.add_need_button)
-        needs_buttons.addWidget(self.remove_need_button)
-        needs_buttons.addStretch(1)
         next_row = QHBoxLayout()
         next_row.addWidget(self.has_next)
         next_row.addWidget(self.next_visit)
@@ -142,7 +123,6 @@ class VisitDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("发现的需求（资金、实物、服务）")))
         layout.addWidget(self.needs)
-        layout.addLayout(needs_buttons)
         layout.addLayout(next_row)
         follow = QFormLayout()
         follow.addRow(self.tr("后续跟进"), self.follow_up)
@@ -156,7 +136,7 @@ class VisitDialog(QDialog):
         self.date.dateChanged.connect(self._changed)
         self.investigators.textChanged.connect(self._changed)
         self.notes.textChanged.connect(self._changed)
-        self.needs.itemChanged.connect(self._changed)
+        self.needs.changed.connect(self._changed)
         self.has_next.toggled.connect(self._next_toggled)
         self.next_visit.dateChanged.connect(self._changed)
         self.follow_up.textChanged.connect(self._changed)
@@ -170,10 +150,7 @@ class VisitDialog(QDialog):
         self.date.setDate(to_qdate(v.date))
         self.investigators.setText("、".join(v.investigators))
         self.notes.setPlainText(v.notes)
-        self.needs.setRowCount(0)
-        self._need_ids = []
-        for need in v.needs:
-            self.add_need(need)
+        self.needs.set_needs(v.needs)
         self.has_next.setChecked(v.next_visit is not None)
         self.next_visit.setDate(to_qdate(v.next_visit or v.date + dt.timedelta(days=30)))
         self.next_visit.setEnabled(v.next_visit is not None)
@@ -181,52 +158,11 @@ class VisitDialog(QDialog):
         self._loading = False
 
     def visit(self) -> Visit:
-        needs = []
-        for r in range(self.needs.rowCount()):
-            item = self.needs.item(r, DESCRIPTION)
-            needs.append(Need(str(self._combo(r, CATEGORY).currentData()), item.text().strip() if item else "",
-                              str(self._combo(r, STATUS).currentData()), self._need_ids[r]))
         return Visit(type=str(self.type.currentData()), date=from_qdate(self.date.date()),
                      investigators=split_names(self.investigators.text()),
-                     notes=self.notes.toPlainText().strip(), needs=needs,
+                     notes=self.notes.toPlainText().strip(), needs=self.needs.needs(),
                      next_visit=from_qdate(self.next_visit.date()) if self.has_next.isChecked() else None,
                      follow_up=self.follow_up.text().strip(), id=self._visit_id, version=self._version)
-
-    def _combo(self, row: int, column: int) -> QComboBox:
-        widget = self.needs.cellWidget(row, column)
-        assert isinstance(widget, QComboBox)
-        return widget
-
-    def add_need(self, need: Need | None = None) -> int:
-        need = need or Need("service", "")
-        self.needs.blockSignals(True)
-        row = self.needs.rowCount()
-        self.needs.insertRow(row)
-        category = code_combo(vocab.NEED_CATEGORIES, need.category)
-        status = code_combo(vocab.NEED_STATUSES, need.status)
-        category.currentIndexChanged.connect(self._changed)
-        status.currentIndexChanged.connect(self._changed)
-        self.needs.setCellWidget(row, CATEGORY, category)
-        self.needs.setItem(row, DESCRIPTION, QTableWidgetItem(need.description))
-        self.needs.setCellWidget(row, STATUS, status)
-        self._need_ids.append(need.id)
-        self.needs.blockSignals(False)
-        return row
-
-    def _add_need_clicked(self) -> None:
-        row = self.add_need()
-        self.needs.setCurrentCell(row, DESCRIPTION)
-        self.needs.editItem(self.needs.item(row, DESCRIPTION))
-        self._changed()
-
-    def remove_need(self) -> None:
-        row = self.needs.currentRow()
-        if row < 0:
-            row = self.needs.rowCount() - 1
-        if row >= 0:
-            self.needs.removeRow(row)
-            del self._need_ids[row]
-            self._changed()
 
     def problems(self) -> list[str]:
         v = self.visit()

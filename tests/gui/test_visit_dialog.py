@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from advisor_app.domain import interchange
 from advisor_app.domain.household import Household, Visit
-from advisor_app.gui import draft_restore, visit_dialog
+from advisor_app.gui import draft_restore, needs_table, visit_dialog
 from advisor_app.gui.operations import Operations
 from advisor_app.gui.visit_dialog import VisitDialog
 from advisor_app.services import drafts
@@ -48,13 +48,13 @@ def _open(qtbot: Any, ops: Operations, household: Household, parent: QWidget | N
 
 
 def _add_need(qtbot: Any, dialog: VisitDialog, category: str, text: str) -> None:
-    qtbot.mouseClick(dialog.add_need_button, Qt.MouseButton.LeftButton)
-    row = dialog.needs.rowCount() - 1
+    qtbot.mouseClick(dialog.needs.add_button, Qt.MouseButton.LeftButton)
+    row = dialog.needs.table.rowCount() - 1
     editor = QApplication.focusWidget()
-    assert editor is not None and editor is not dialog.needs  # the description cell is being edited
+    assert editor is not None and editor is not dialog.needs.table  # the description cell is being edited
     type_text(qtbot, editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    combo = dialog._combo(row, visit_dialog.CATEGORY)
+    combo = dialog.needs.combo(row, needs_table.CATEGORY)
     combo.setCurrentIndex(combo.findData(category))
 
 
@@ -65,7 +65,9 @@ def test_record_a_visit_with_needs(qtbot: Any, ops: Operations, household: House
     type_text(qtbot, dialog.notes, "户主腿脚不便，孩子上初中")
     _add_need(qtbot, dialog, "service", "每周助浴一次")
     _add_need(qtbot, dialog, "cash", "医疗费用缺口")
-    dialog._combo(1, visit_dialog.STATUS).setCurrentIndex(2)  # 已满足
+    dialog.needs.combo(1, needs_table.STATUS).setCurrentIndex(2)  # 已满足
+    _add_need(qtbot, dialog, "goods", "写错的一条")
+    qtbot.mouseClick(dialog.needs.remove_button, Qt.MouseButton.LeftButton)  # removes the current row
     dialog.has_next.click()
     type_text(qtbot, dialog.follow_up, "转介慈善资源")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -101,7 +103,7 @@ def test_a_need_without_description_is_refused(qtbot: Any, ops: Operations, hous
                                                message_boxes: list[Any]) -> None:
     dialog = _open(qtbot, ops, household)
     type_text(qtbot, dialog.investigators, "王芳,李强")
-    dialog.add_need()
+    dialog.needs.add_row()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "第1条需求没有填写描述" in message_boxes[-1][2] and dialog.isVisible()
 
