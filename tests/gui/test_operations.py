@@ -129,3 +129,22 @@ def test_short_long_job_shows_no_dialog(qtbot: Any, ops: Any) -> None:
     assert ops.wait_idle()
     assert results == [7]
     assert not ops.parent_widget.findChildren(QProgressDialog)
+
+
+def test_an_uncancellable_long_job_has_no_cancel_button(qtbot: Any, ops: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(ops_module, "PROGRESS_DELAY_MS", 0)
+    release = threading.Event()
+
+    def job(_profile: Any, progress: Any) -> str:
+        progress(0, 1)
+        release.wait(5)
+        return "ok"
+
+    results: list[str] = []
+    ops.long_job(job, results.append, title="不可取消", cancellable=False)
+    qtbot.waitUntil(lambda: bool(ops.parent_widget.findChildren(QProgressDialog)), timeout=3000)
+    dialog = ops.parent_widget.findChildren(QProgressDialog)[0]
+    assert dialog.findChild(QPushButton) is None
+    release.set()
+    assert ops.wait_idle()
+    assert results == ["ok"]
