@@ -118,42 +118,48 @@
         <translation>; no dibao standard for this region on this date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="209"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="205"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="222"/>
         <source>每月 %1 元</source>
         <translation>%1 yuan a month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="215"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="206"/>
+        <source>最多 %1 元</source>
+        <translation>at most %1 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="228"/>
         <source>每次最多 %1 元</source>
         <translation>at most %1 yuan each time</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="222"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="235"/>
         <source>需补充：</source>
         <translation>Still needed: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="238"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="251"/>
         <source>家庭月收入再增加 %1 元将不再符合</source>
         <translation>No longer eligible if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="239"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="252"/>
         <source>家庭月收入至少需减少 %1 元才符合</source>
         <translation>Eligible only if monthly income falls by at least %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="243"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="256"/>
         <source>收入低于低保标准，应按低保申请</source>
         <translation>Income is below the dibao standard: apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="245"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="258"/>
         <source>家庭月收入再增加 %1 元将超出低保边缘标准</source>
         <translation>Above the near-dibao line if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="246"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="259"/>
         <source>家庭月收入至少需减少 %1 元才属于低保边缘</source>
         <translation>Near-dibao only if monthly income falls by at least %1 yuan</translation>
     </message>
@@ -441,188 +447,188 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="122"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="119"/>
         <source>搜索：姓名、拼音首字母（如 wxx）、身份证号后几位、村（社区）</source>
         <translation>Search: name, pinyin initials (e.g. wxx), last digits of an ID number, village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="189"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="379"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="186"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="376"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="190"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="187"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="191"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="188"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="192"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="189"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="193"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="408"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="190"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="405"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="194"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="191"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="195"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="192"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="196"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="193"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="198"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="195"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="199"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="196"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="201"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="198"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="202"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="199"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="203"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="200"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="206"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="480"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="203"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="477"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="208"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="205"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="220"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="217"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="224"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="221"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="227"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="224"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="233"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="230"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="235"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="477"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="232"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="474"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="243"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="240"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="248"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="245"/>
         <source>（暂无可打印的表格）</source>
         <translation>(no printable forms yet)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="306"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
         <source>找到 %1 户（共 %2 户）</source>
         <translation>%1 households found (of %2)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="309"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="306"/>
         <source>共 %1 户</source>
         <translation>%1 households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="341"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="405"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="422"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="338"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="402"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="419"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="379"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="376"/>
         <source>家庭编辑界面尚未提供。</source>
         <translation>The household editor is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="408"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="405"/>
         <source>走访记录界面尚未提供。</source>
         <translation>The visit record screen is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="447"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="444"/>
         <source>已筛查 %1 户，用时 %2 秒</source>
         <translation>Screened %1 households in %2 s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="451"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="448"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="463"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="460"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="468"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="465"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="470"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="467"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="477"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="474"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="481"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="478"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -772,6 +778,34 @@ A desktop tool for village and community social-assistance advisors: household r
         <location filename="../../advisor_app/gui/member_editor.py" line="314"/>
         <source>只能有一名户主</source>
         <translation>There can be only one head</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsTable</name>
+    <message>
+        <location filename="../../advisor_app/gui/needs_table.py" line="33"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_table.py" line="33"/>
+        <source>需求描述</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_table.py" line="33"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_table.py" line="38"/>
+        <source>添加需求</source>
+        <translation>Add need</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_table.py" line="39"/>
+        <source>删除需求</source>
+        <translation>Remove need</translation>
     </message>
 </context>
 <context>
@@ -926,149 +960,124 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="72"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="65"/>
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="92"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="85"/>
         <source>姓名之间用顿号或逗号隔开，如：王芳、李强</source>
         <translation>Names separated by commas, e.g. 王芳、李强</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="94"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="87"/>
         <source>入户所见、家庭陈述的情况</source>
         <translation>What was seen at home and what the family said</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="96"/>
-        <source>类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="96"/>
-        <source>需求描述</source>
-        <translation>Need</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="96"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="100"/>
-        <source>添加需求</source>
-        <translation>Add need</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="101"/>
-        <source>删除需求</source>
-        <translation>Remove need</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="104"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="89"/>
         <source>约定下次走访</source>
         <translation>Next visit agreed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="109"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="94"/>
         <source>下一步要做的事，如：转介慈善资源、协助申请低保</source>
         <translation>What to do next, e.g. refer to a charity, help apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="118"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="103"/>
         <source>走访类型</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="119"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="104"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="120"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="105"/>
         <source>调查（走访）人员</source>
         <translation>Investigators</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="121"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="106"/>
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="131"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="112"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="132"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="113"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="133"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="280"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="114"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="216"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="135"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="116"/>
         <source>不保存这次走访，并删除自动保存的草稿</source>
         <translation>Do not save this visit and delete its autosaved draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="143"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="124"/>
         <source>发现的需求（资金、实物、服务）</source>
         <translation>Needs found (cash, goods, services)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="148"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="128"/>
         <source>后续跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="235"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="171"/>
         <source>入户调查需要至少两名调查人员（现有 %1 名），请在“调查（走访）人员”中填写两人的姓名。</source>
         <translation>A home investigation needs at least two investigators (%1 given): enter two names under “Investigators”.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="238"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="174"/>
         <source>请填写走访人员</source>
         <translation>Enter who visited</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="241"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="177"/>
         <source>第%1条需求没有填写描述</source>
         <translation>Need %1 has no description</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="243"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="179"/>
         <source>下次走访日期早于本次走访日期</source>
         <translation>The next visit is before this visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="253"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="273"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="189"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="209"/>
         <source>无法保存走访记录</source>
         <translation>Cannot save the visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="280"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="216"/>
         <source>不保存这次走访记录，并删除它的草稿吗？</source>
         <translation>Discard this visit and delete its draft?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="295"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="231"/>
         <source>有未保存的内容</source>
         <translation>Unsaved content</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="312"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="248"/>
         <source>草稿已自动保存（%1）</source>
         <translation>Draft autosaved (%1)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="342"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="278"/>
         <source>已恢复上次未保存的走访记录草稿。保存后草稿自动删除。</source>
         <translation>The unsaved visit draft was restored. Saving deletes the draft.</translation>
     </message>
