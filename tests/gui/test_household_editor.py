@@ -192,3 +192,43 @@ def test_edit_in_the_main_window_and_save_with_ctrl_s(qtbot: Any, main_window: A
     assert main_window.operations.wait_idle()
     assert svc.load_household(main_window.profile, household_id).phone == "13800000000"
     assert main_window.current_household_id() == household_id and not editor.is_dirty()
+
+
+def test_unsaved_changes_are_not_dropped_without_asking(qtbot: Any, editor: HouseholdEditor, profile: Any,
+                                                        household_json: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    first = svc.save_household(profile, interchange.household_from_json(household_json))
+    other = svc.save_household(profile, interchange.household_from_json(household_json.replace(
+        "34010419880314002X", "340104198803140046").replace("340104200905200134", "340104201001010017")))
+    editor.load(first)
+    _type(qtbot, editor.village, "改了")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked: list[str] = []
+
+    def question(_parent: Any, title: str, *_a: Any, **_k: Any) -> Any:
+        asked.append(title)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert editor.load(other) is False and editor.village.text() == "改了"
+    assert editor.confirm_close() is True  # 放弃
+    assert asked == ["未保存的修改", "未保存的修改"]
+    editor._saved = editor.household()
+    assert editor.load(other) is True and editor.household().id == other.id and len(asked) == 2
+
+
+def test_region_picker_falls_back_to_demo_regions(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from advisor_app.domain.errors import DomainError
+    from advisor_app.gui import region_picker
+
+    def broken(_profile: Any) -> Any:
+        raise DomainError("政策表有误")
+
+    monkeypatch.setattr(region_picker.policy, "regions", broken)
+    picker = region_picker.RegionPicker(None)
+    qtbot.addWidget(picker)
+    assert "340104" in picker.codes()
+    picker.set_code("340800")  # no table: still shown, marked
+    assert picker.code() == "340800" and "无政策表" in picker.currentText()
