@@ -1,9 +1,9 @@
 """The main window: the household list (search as you type), the editor area, menus and toolbar.
 
-Layout: a splitter with the list (search box above the table) on the left and the editor area on the
-right (hidden until something is shown there with :meth:`MainWindow.show_editor`). Every database
-call goes through ``self.operations`` (one background worker); the list re-runs its query when
-``operations.data_changed`` fires.
+Layout: a splitter with the list (:mod:`.household_list_pane`: search box above the table) on the left
+and the editor area on the right (hidden until something is shown there with
+:meth:`MainWindow.show_editor`). Every database call goes through ``self.operations`` (one
+background worker); the list re-runs its query when ``operations.data_changed`` fires.
 
 Other screens plug in here: the household editor (``gui.household_editor.HouseholdEditor``), the
 visit dialog (``gui.visit_dialog.VisitDialog``) and the forms (they add actions to
@@ -17,24 +17,9 @@ import importlib.util
 import sys
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QToolBar, QWidget
 
 from advisor_app import __version__
 from advisor_app.domain.household import Household
@@ -43,11 +28,10 @@ from advisor_app.services import households as household_service
 from advisor_app.services.profile import Profile
 
 from . import settings as gui_settings
+from .household_list_pane import HouseholdListPane
 from .household_summary import HouseholdSummaryView
-from .household_table_model import STATUS, HouseholdTableModel
 from .operations import Operations
 
-SEARCH_DEBOUNCE_MS = 150
 LIST_MIN_WIDTH = 420
 
 
@@ -61,31 +45,6 @@ def _has_module(name: str) -> bool:
         return False
 
 
-class HouseholdTableView(QTableView):
-    """The list's view: Enter/Return opens the current household like a double-click; the status
-    column takes the spare width (down to ``status_min_width``, then the list scrolls sideways)."""
-
-    status_min_width = 150
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_status_column()
-
-    def fit_status_column(self) -> None:
-        header = self.horizontalHeader()
-        spare = self.viewport().width() - header.length()
-        width = header.sectionSize(STATUS)
-        target = max(self.status_min_width, width + spare)
-        if target != width:
-            header.resizeSection(STATUS, target)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.doubleClicked.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
-
-
 class MainWindow(QMainWindow):
     def __init__(self, profile: Profile) -> None:
         super().__init__()
@@ -94,15 +53,14 @@ class MainWindow(QMainWindow):
         self.operations.data_changed.connect(self.on_data_changed)
         self.settings = gui_settings.settings
         self.editor: Any = None  # the HouseholdEditor, created on first use
-        self.total = 0
-        self._search_generation = 0
-        self._searched_text: str | None = None
         self._demo = False
-        self._select_after_search: str | None = None  # a household just saved by the editor
 
-        self.model = HouseholdTableModel(lambda ids: household_list.rows(profile, ids), self)
-        self.model.sort_requested.connect(lambda *_: self.run_search())
-        self._build_list()
+        self.list_pane = HouseholdListPane(profile, self.operations)
+        self.list_pane.household_activated.connect(self.open_household)
+        # The pane's parts, as other screens and tests know them.
+        self.search, self.table, self.model = self.list_pane.search, self.list_pane.table, self.list_pane.model
+        self.count_label = self.list_pane.count_label
+        self._build_layout()
         self._build_actions()
         self._build_menus()
         self.statusBar().addPermanentWidget(self.count_label)
@@ -114,58 +72,12 @@ class MainWindow(QMainWindow):
 
     # --- building ---
 
-    def _build_list(self) -> None:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音首字母（如 wxx）、身份证号后几位、村（社区）"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.run_search)
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.search.returnPressed.connect(self._search_now)
-        self.search.installEventFilter(self)
-
-        self.table = HouseholdTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        widths = (90, 170, 110, 50, 150, 100, 100, 60)
-        metrics = header.fontMetrics()
-        for column, width in enumerate(widths):  # never narrower than the (translated) header text
-            text = self.model.header_text(column)
-            header.resizeSection(column, max(width, metrics.horizontalAdvance(text) + 36))
-        self.table.status_min_width = header.sectionSize(STATUS)
-        self.table.setSortingEnabled(True)
-        header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)
-        self.table.doubleClicked.connect(self._row_activated)
-
-        self.count_label = QLabel()
-        search_row = QHBoxLayout()
-        search_row.setContentsMargins(0, 0, 0, 0)
-        search_row.addWidget(QLabel(self.tr("查找：")))
-        search_row.addWidget(self.search, 1)
-        left = QWidget()
-        layout = QVBoxLayout(left)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(search_row)
-        layout.addWidget(self.table, 1)
-
+    def _build_layout(self) -> None:
         self.editor_area = QStackedWidget()
         self.editor_area.setMinimumWidth(380)
         self.editor_area.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.list_pane)
         self.splitter.addWidget(self.editor_area)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -195,7 +107,7 @@ class MainWindow(QMainWindow):
         self.screen_action = action(self.tr("批量筛查"), self.screen_all, None,
                                     self.tr("按现行政策重新核对全部家庭的救助资格"))
         self.screen_action.setVisible(_has_module("advisor_app.services.eligibility"))
-        self.find_action = action(self.tr("查找"), self._focus_search, QKeySequence.StandardKey.Find)
+        self.find_action = action(self.tr("查找"), self.list_pane.focus_search, QKeySequence.StandardKey.Find)
         self.quit_action = action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         self.full_ids_action = QAction(self.tr("显示完整身份证号"), self)
         self.full_ids_action.setCheckable(True)
@@ -246,91 +158,35 @@ class MainWindow(QMainWindow):
             none.setEnabled(False)
             none.setObjectName("print_placeholder")
 
-    # --- list and search ---
+    # --- list ---
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Down arrow in the search box moves into the list (typing, then arrows and Enter)."""
-        if (watched is self.search and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
-                and self.model.rowCount()):
-            self.table.setFocus()
-            if not self.table.currentIndex().isValid():
-                self.table.setCurrentIndex(self.model.index(0, 0))
-            return True
-        return super().eventFilter(watched, event)
-
-    def _focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def _search_now(self) -> None:
-        self._debounce.stop()
-        self.run_search()
+    @property
+    def total(self) -> int:
+        return self.list_pane.total
 
     def run_search(self, *, keep: str | None = None) -> None:
-        """Run the list query for the search text and sort on the worker; newer searches win."""
-        self._debounce.stop()
-        text = self.search.text().strip()
-        sort, descending = self.model.sort_key, self.model.descending
-        self._search_generation += 1
-        generation = self._search_generation
-        keep = keep or self._select_after_search or self.current_household_id()
+        self.list_pane.run_search(keep=keep)
 
-        def done(ids: list[str]) -> None:
-            if generation != self._search_generation:
-                return  # a newer search is on its way
-            self._searched_text = text
-            self.model.set_ids(ids)
-            self._update_count()
-            if keep == self._select_after_search:
-                self._select_after_search = None
-            if keep is not None:
-                self.select_household(keep, scroll=False)
+    def current_household_id(self) -> str | None:
+        return self.list_pane.current_household_id()
 
-        self.operations.query(lambda p: household_list.ids(p, text, sort, descending), done)
+    def select_household(self, household_id: str, *, scroll: bool = True) -> bool:
+        return self.list_pane.select_household(household_id, scroll=scroll)
 
     def refresh_total(self) -> None:
         def done(result: tuple[int, bool]) -> None:
-            self.total, self._demo = result
-            self._update_count()
+            self.list_pane.total, self._demo = result
+            self.list_pane.update_count()
             self.update_title()
 
         self.operations.query(lambda p: (household_list.count(p), household_list.is_demo_profile(p)), done)
-
-    def _update_count(self) -> None:
-        shown = self.model.rowCount()
-        if self._searched_text:
-            self.count_label.setText(self.tr("找到 %1 户（共 %2 户）").replace("%1", str(shown))
-                                     .replace("%2", str(self.total)))
-        else:
-            self.count_label.setText(self.tr("共 %1 户").replace("%1", str(max(shown, self.total))))
 
     def on_data_changed(self, changed: object) -> None:
         self.model.refresh()
         self.run_search()
         self.refresh_total()
 
-    def current_household_id(self) -> str | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.household_id(index.row())
-
-    def select_household(self, household_id: str, *, scroll: bool = True) -> bool:
-        row = self.model.row_of(household_id)
-        if row is None:
-            return False
-        index = self.model.index(row, 0)
-        self.table.setCurrentIndex(index)
-        if scroll:
-            self.table.scrollTo(index)
-        return True
-
     # --- households ---
-
-    def _row_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_household(self.model.household_id(index.row()))
 
     def edit_current(self) -> None:
         household_id = self.current_household_id()
@@ -367,8 +223,7 @@ class MainWindow(QMainWindow):
 
     def _household_saved(self, household_id: str) -> None:
         """Select the saved household now, or once the list's refresh shows it (a new one)."""
-        if not self.select_household(str(household_id)):
-            self._select_after_search = str(household_id)
+        self.list_pane.select_after_search(str(household_id))
 
     def new_household(self) -> None:
         editor = self.household_editor()
@@ -488,8 +343,7 @@ class MainWindow(QMainWindow):
             self._splitter_restored = self.splitter.restoreState(self.settings.main_splitter)
             self.editor_area.hide()  # shown again with the first household opened
         if not self.settings.header_state.isEmpty():
-            self.table.horizontalHeader().restoreState(self.settings.header_state)
-            self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+            self.list_pane.restore_header(self.settings.header_state)
 
     def save_state(self) -> None:
         self.settings.main_geometry = self.saveGeometry()

@@ -341,6 +341,29 @@ Please copy the details below for the support person.</translation>
     </message>
 </context>
 <context>
+    <name>HouseholdListPane</name>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="72"/>
+        <source>搜索：姓名、拼音首字母（如 wxx）、身份证号后几位、村（社区）</source>
+        <translation>Search: name, pinyin initials (e.g. wxx), last digits of an ID number, village</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="88"/>
+        <source>查找：</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="167"/>
+        <source>找到 %1 户（共 %2 户）</source>
+        <translation>%1 households found (of %2)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="170"/>
+        <source>共 %1 户</source>
+        <translation>%1 households</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdSummaryView</name>
     <message>
         <location filename="../../advisor_app/gui/household_summary.py" line="32"/>
@@ -447,188 +470,168 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="119"/>
-        <source>搜索：姓名、拼音首字母（如 wxx）、身份证号后几位、村（社区）</source>
-        <translation>Search: name, pinyin initials (e.g. wxx), last digits of an ID number, village</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
-        <source>查找：</source>
-        <translation>Find:</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="186"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="376"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="98"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="231"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="187"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="99"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="188"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="100"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="189"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="101"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="190"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="405"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="102"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="260"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="191"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="103"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="192"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="104"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="193"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="105"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="195"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="107"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="196"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="108"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="198"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="110"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="199"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="111"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="200"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="112"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="203"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="477"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="115"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="332"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="205"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="117"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="217"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="129"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="221"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="133"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="224"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="136"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="230"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="142"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="232"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="474"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="329"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="240"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="245"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="157"/>
         <source>（暂无可打印的表格）</source>
         <translation>(no printable forms yet)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
-        <source>找到 %1 户（共 %2 户）</source>
-        <translation>%1 households found (of %2)</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="306"/>
-        <source>共 %1 户</source>
-        <translation>%1 households</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="338"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="402"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="419"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="194"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="257"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="274"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="376"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="231"/>
         <source>家庭编辑界面尚未提供。</source>
         <translation>The household editor is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="405"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="260"/>
         <source>走访记录界面尚未提供。</source>
         <translation>The visit record screen is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="444"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="299"/>
         <source>已筛查 %1 户，用时 %2 秒</source>
         <translation>Screened %1 households in %2 s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="448"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="460"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="315"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="465"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="320"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="467"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="322"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="474"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="329"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="478"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="333"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>

@@ -25,7 +25,7 @@ def type_search(qtbot: Any, window: Any, text: str) -> None:
         qtbot.keyClicks(window.search, text)
     else:  # what an input method does: insert the composed text
         window.search.insert(text)
-    qtbot.waitUntil(lambda: window._searched_text == text.strip(), timeout=3000)
+    qtbot.waitUntil(lambda: window.list_pane.searched_text == text.strip(), timeout=3000)
     assert window.operations.wait_idle()
 
 

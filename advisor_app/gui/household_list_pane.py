@@ -1,0 +1,197 @@
+"""The household list pane: the search box above the table, searching as the advisor types.
+
+Each search (150 ms after the last key, or at once on Enter, on a header click, after a change)
+runs ``services.household_list.ids`` on the background worker; a newer search wins over an older
+one still running. The table shows :class:`HouseholdTableModel`, which fetches the rows it shows.
+Double-click or Enter on a row emits ``household_activated(id)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app.services import household_list
+from advisor_app.services.profile import Profile
+
+from .household_table_model import STATUS, VILLAGE, HouseholdTableModel
+from .operations import Operations
+
+SEARCH_DEBOUNCE_MS = 150
+COLUMN_WIDTHS = (90, 170, 110, 50, 150, 100, 100, 60)
+
+
+class HouseholdTableView(QTableView):
+    """Enter/Return opens the current household like a double-click; the status column takes the
+    spare width (down to ``status_min_width``, then the list scrolls sideways)."""
+
+    status_min_width = 150
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_status_column()
+
+    def fit_status_column(self) -> None:
+        header = self.horizontalHeader()
+        spare = self.viewport().width() - header.length()
+        width = header.sectionSize(STATUS)
+        target = max(self.status_min_width, width + spare)
+        if target != width:
+            header.resizeSection(STATUS, target)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.doubleClicked.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class HouseholdListPane(QWidget):
+    household_activated = Signal(str)
+
+    def __init__(self, profile: Profile, operations: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.operations = operations
+        self.total = 0  # households in the profile (set by the window)
+        self.searched_text: str | None = None  # the text of the search now shown
+        self._generation = 0
+        self._select_after_search: str | None = None
+
+        self.model = HouseholdTableModel(lambda ids: household_list.rows(profile, ids), self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音首字母（如 wxx）、身份证号后几位、村（社区）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self.run_search)
+        self.search.installEventFilter(self)
+        self.table = self._build_table()
+        self.model.sort_requested.connect(lambda *_: self.run_search())  # header clicks from now on
+        self.count_label = QLabel()  # the window puts it in its status bar
+
+        search_row = QHBoxLayout()
+        search_row.setContentsMargins(0, 0, 0, 0)
+        search_row.addWidget(QLabel(self.tr("查找：")))
+        search_row.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(search_row)
+        layout.addWidget(self.table, 1)
+
+    def _build_table(self) -> HouseholdTableView:
+        table = HouseholdTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        metrics = header.fontMetrics()
+        for column, width in enumerate(COLUMN_WIDTHS):  # never narrower than the (translated) header
+            text = self.model.header_text(column)
+            header.resizeSection(column, max(width, metrics.horizontalAdvance(text) + 36))
+        table.status_min_width = header.sectionSize(STATUS)
+        table.setSortingEnabled(True)
+        header.setSortIndicator(VILLAGE, Qt.SortOrder.AscendingOrder)
+        table.doubleClicked.connect(self._row_activated)
+        return table
+
+    def restore_header(self, state: object) -> None:
+        header = self.table.horizontalHeader()
+        header.restoreState(state)  # type: ignore[arg-type]
+        header.setSortIndicator(VILLAGE, Qt.SortOrder.AscendingOrder)  # the query starts in this order
+
+    # --- searching ---
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down arrow in the search box moves into the list (typing, then arrows and Enter)."""
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
+                and self.model.rowCount()):
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def run_search(self, *, keep: str | None = None) -> None:
+        """Run the list query for the search text and sort on the worker; newer searches win.
+        The selected household (or ``keep``) stays selected when it is still listed."""
+        self._debounce.stop()
+        text = self.search.text().strip()
+        sort, descending = self.model.sort_key, self.model.descending
+        self._generation += 1
+        generation = self._generation
+        keep = keep or self._select_after_search or self.current_household_id()
+
+        def done(ids: list[str]) -> None:
+            if generation != self._generation:
+                return  # a newer search is on its way
+            self.searched_text = text
+            self.model.set_ids(ids)
+            self.update_count()
+            if keep == self._select_after_search:
+                self._select_after_search = None
+            if keep is not None:
+                self.select_household(keep, scroll=False)
+
+        self.operations.query(lambda p: household_list.ids(p, text, sort, descending), done)
+
+    def update_count(self) -> None:
+        shown = self.model.rowCount()
+        if self.searched_text:
+            self.count_label.setText(self.tr("找到 %1 户（共 %2 户）").replace("%1", str(shown))
+                                     .replace("%2", str(self.total)))
+        else:
+            self.count_label.setText(self.tr("共 %1 户").replace("%1", str(max(shown, self.total))))
+
+    # --- selection ---
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.household_activated.emit(self.model.household_id(index.row()))
+
+    def current_household_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.household_id(index.row())
+
+    def select_household(self, household_id: str, *, scroll: bool = True) -> bool:
+        row = self.model.row_of(household_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        if scroll:
+            self.table.scrollTo(index)
+        return True
+
+    def select_after_search(self, household_id: str) -> None:
+        """Select this household now, or when the next search shows it (one just created)."""
+        if not self.select_household(household_id):
+            self._select_after_search = household_id
