@@ -70,10 +70,9 @@ def main() -> int:
 
     dialog = VisitDialog(ops, household)
     ops.wait_idle()
-    dialog.notes.setPlainText("入户所见情况记录。" * 200)
     autosaves = []
-    for _ in range(RUNS):
-        dialog._dirty = True
+    for i in range(RUNS):
+        dialog.notes.setPlainText("入户所见情况记录。" * 200 + str(i))  # a new draft each time
         start = time.perf_counter()
         dialog.save_draft()
         autosaves.append(time.perf_counter() - start)
