@@ -8,39 +8,23 @@ process inserts them, all in one transaction: a cancel leaves the profile as it 
 from __future__ import annotations
 
 import contextlib
-import gc
 import math
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from advisor_app.demo.generator import PARTS, DemoGenerator
 from advisor_app.domain.errors import Cancelled
 from advisor_app.store.households import TableRows, bulk_load, household_rows, insert_rows
 from advisor_app.store.settings import set_setting
 
+from .batch import gc_paused
 from .profile import Profile
 
 Progress = Callable[[int, int], bool]
 """Called with (done, total); return False to cancel: nothing is kept then."""
 
 PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects that form no cycles.
-
-    Generating and inserting 100,000 households allocates millions of objects; the collector's
-    repeated scans of them cost about a quarter of the time and free nothing.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _generate_part(spec: tuple[int, int, int]) -> tuple[int, list[TableRows]]:

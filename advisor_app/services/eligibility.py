@@ -38,9 +38,10 @@ from advisor_app.store.models import utc_now
 from advisor_app.store.screening import read_for_screening, replace_results, sql_runner, stored_results
 from advisor_app.store.settings import get_setting, set_setting
 
+from .batch import gc_paused
 from .policy import tables_for
 from .profile import Profile
-from .screening_parts import PARTS, PartJob, PartResult, gc_paused, result_rows, run_part
+from .screening_parts import PARTS, PartJob, PartResult, result_rows, run_part
 
 Progress = Callable[[int, int], bool]
 """Called with (households done, total); return False to cancel (nothing is changed then)."""

@@ -7,11 +7,8 @@ it imports are loaded in a worker: the rules, the domain and the store's fast re
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +18,8 @@ from advisor_app.rules.results import INELIGIBLE
 from advisor_app.rules.snapshot import TablesLike
 from advisor_app.store import engine as store_engine
 from advisor_app.store.screening import ResultRow, read_for_screening, sql_runner
+
+from .batch import gc_paused
 
 HEX = "0123456789abcdef"
 PARTS: list[tuple[str | None, str | None]] = [
@@ -41,19 +40,6 @@ class PartResult:
     households: int
     rows: list[ResultRow]
     counts: Counter[tuple[str, str]]
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: checking builds millions of short-lived objects with no
-    cycles, and the collector's repeated scans of the live ones would cost about a third of the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def result_rows(households: Any, on: dt.date, tables: TablesLike) -> PartResult:
