@@ -173,6 +173,7 @@ def run_app(data_dir: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from advisor_app.domain.errors import DomainError
+    from advisor_app.services import policy
     from advisor_app.services.profile import open_profile
 
     from . import errors
@@ -190,6 +191,10 @@ def run_app(data_dir: str | None) -> int:
         return 1
     window = create_main_window(profile)
     window.show()
+    try:  # load and validate the policy tables now: a broken table file is named at start-up
+        policy.tables_for(profile)
+    except DomainError as exc:
+        errors.show_error(window, exc)
     if profile.created:
         window.fill_demo_households(DEMO_HOUSEHOLDS)
     else:
