@@ -17,3 +17,10 @@ def test_ruff_finds_nothing() -> None:
 def test_mypy_strict_on_non_gui_packages() -> None:
     result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_translations_are_up_to_date() -> None:
+    """Every translatable GUI string is in resources/i18n/*.ts and the compiled .qm matches it."""
+    result = subprocess.run([str(ROOT / "scripts" / "build-translations"), "--check"], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
