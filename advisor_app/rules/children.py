@@ -5,9 +5,12 @@ surviving one — must each be: severely disabled (grade 1–2, or grade 3–4 i
 seriously ill, in prison or compulsory rehab for 6 months or more, or out of contact for 6 months or
 more. The parents are taken from the household record: a member with relation ``child`` has the
 head and the spouse as parents. A parent who is not in the household record (a grandchild's
-parents, a missing spouse of the head, a deceased parent) is *unknown*: if every known parent is
-unable, the result is needs_info and names the parent to ask about; if a known parent is able, the
-child is ineligible whatever the unknown parent's situation.
+parents, a missing spouse of the head, a deceased parent) is told about in ``supporters`` with a
+relation such as 父亲/母亲: ``able: false`` with its reason (已故, 服刑, 失联 …, as the advisor
+established it) counts as unable, ``able: true`` as able. A parent neither in the record nor among
+the supporters is *unknown*: if every known parent is unable, the result is needs_info and names the
+parent to ask about; if a known parent is able, the child is ineligible whatever the unknown
+parent's situation.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, ProgramResult, because
 
 CITE = "《关于进一步加强事实无人抚养儿童保障工作的意见》（民发〔2019〕62号）"
 MONTHS_AWAY = 6
+PARENT_WORDS = frozenset({"父亲", "母亲", "父", "母", "爸爸", "妈妈", "生父", "生母", "parent", "father", "mother"})
 
 
 def _parents(c: Ctx, index: int) -> tuple[list[MemberFacts], int]:
@@ -69,13 +73,21 @@ def unsupported_child(c: Ctx, index: int) -> ProgramResult:
             text = (f"父母一方{p.member.name}（{role}）{why}" if why is not None else
                     f"父母一方{p.member.name}（{role}）{_able_text(p)}，能够抚养")
             r.reasons.append(because("parent_unable", why is not None, text, CITE))
+    outside = [s for s in c.facts.household.supporters if s.relation.strip().lower() in PARENT_WORDS]
+    for s in outside[:unknown]:
+        unknown -= 1
+        able = able or s.able
+        if c.explain:
+            text = (f"父母一方{s.name}（{s.relation}，不在本户）能够抚养" if s.able else
+                    f"父母一方{s.name}（{s.relation}，不在本户）无抚养能力：{s.reason or '未写明原因'}")
+            r.reasons.append(because("parent_unable", not s.able, text, CITE))
     if able:
         r.status = INELIGIBLE
         return r
     if unknown:
         who = ("父母双方都不在家庭成员登记中" if unknown == 2 else "父母中的另一方不在家庭成员登记中")
         r.missing.append(f"{child.name}的{who}：请补充其情况（是否死亡，或重残、重病、服刑在押、"
-                         f"强制隔离戒毒、失联满6个月）")
+                         f"强制隔离戒毒、失联满6个月），可登记在“赡养人”中，关系写父亲或母亲")
         if c.explain:
             r.reasons.append(because("parents_known", False, r.missing[-1], CITE))
         return r
