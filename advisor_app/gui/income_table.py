@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDoubleSpinBox,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHeaderView, QWidget
 
 from advisor_app.domain import vocab
 from advisor_app.domain.household import Income
+
+from .rows_table import RowsTable
 
 MAX_MONTHLY = 10_000_000.0
 
@@ -41,75 +32,35 @@ def money_box(value: float = 0.0, maximum: float = MAX_MONTHLY) -> QDoubleSpinBo
     return box
 
 
-class IncomeTable(QWidget):
-    changed = Signal()
+class IncomeTable(RowsTable):
+    KIND, AMOUNT = range(2)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([self.tr("收入类别"), self.tr("月收入（元）")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        super().__init__([self.tr("收入类别"), self.tr("月收入（元）")], stretch_column=self.KIND,
+                         edit_column=self.AMOUNT, add_text=self.tr("添加收入"), remove_text=self.tr("删除收入"),
+                         parent=parent)
+        self.table.horizontalHeader().setSectionResizeMode(self.AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(110)
-        self.add_button = QPushButton(self.tr("添加收入"))
-        self.remove_button = QPushButton(self.tr("删除收入"))
-        self.add_button.clicked.connect(self._add_clicked)
-        self.remove_button.clicked.connect(self.remove_current)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
 
-    def _add_clicked(self) -> None:
-        row = self.add_row()
-        self.table.setCurrentCell(row, 1)
-        box = self.amount_box(row)
-        box.setFocus()
-        box.selectAll()
-        self.changed.emit()
+    def add_blank_row(self) -> int:
+        return self.add_row()
 
     def add_row(self, kind: str = "wage", monthly: float = 0.0) -> int:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
         combo = code_combo(vocab.INCOME_KINDS, kind)
         combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         box = money_box(monthly)
         box.valueChanged.connect(lambda _v: self.changed.emit())
-        self.table.setCellWidget(row, 0, combo)
-        self.table.setCellWidget(row, 1, box)
-        return row
+        return self.append_row({self.KIND: combo, self.AMOUNT: box})
 
     def kind_combo(self, row: int) -> QComboBox:
-        widget = self.table.cellWidget(row, 0)
-        assert isinstance(widget, QComboBox)
-        return widget
+        return self.cell_widget(row, self.KIND, QComboBox)
 
     def amount_box(self, row: int) -> QDoubleSpinBox:
-        widget = self.table.cellWidget(row, 1)
-        assert isinstance(widget, QDoubleSpinBox)
-        return widget
-
-    def remove_current(self) -> None:
-        row = self.table.currentRow()
-        if row < 0:
-            row = self.table.rowCount() - 1
-        if row >= 0:
-            self.table.removeRow(row)
-            self.changed.emit()
+        return self.cell_widget(row, self.AMOUNT, QDoubleSpinBox)
 
     def set_incomes(self, incomes: list[Income]) -> None:
         """Show ``incomes`` (emits nothing)."""
-        self.blockSignals(True)
-        self.table.setRowCount(0)
-        for income in incomes:
-            self.add_row(income.kind, income.monthly)
-        self.blockSignals(False)
+        self.replace_rows(incomes, lambda income: self.add_row(income.kind, income.monthly))
 
     def incomes(self) -> list[Income]:
         return [Income(str(self.kind_combo(r).currentData()), round(self.amount_box(r).value(), 2))

@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 import advisor_app.gui  # noqa: F401  (first: protects None from PySide6 6.12's refcount fault)
 from advisor_app.gui import errors
+from advisor_app.gui.operations import Operations
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +56,17 @@ def exception_reports(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
                         lambda _parent, details, _log_file: reports.append(details))
     yield reports
     assert not reports, "unexpected exception dialog:\n" + "\n".join(reports)
+
+
+@pytest.fixture
+def ops(qtbot: Any, profile: Any) -> Iterator[Operations]:
+    """The background operations on the empty profile (a hidden widget as their parent)."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    operations = Operations(profile, host)
+    yield operations
+    operations.wait_idle()
+    operations.shutdown()
 
 
 @pytest.fixture

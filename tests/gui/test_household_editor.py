@@ -3,13 +3,11 @@ undo, and the eligibility panel following the incomes typed in."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from gui_typing import type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 
 from advisor_app.domain import interchange
 from advisor_app.gui.household_editor import HouseholdEditor
@@ -18,16 +16,6 @@ from advisor_app.services import households as svc
 
 GOOD_ID = "34010419880314002X"  # female, born 1988-03-14
 BAD_ID = "340104198803140021"  # same number with a wrong check character
-
-
-@pytest.fixture
-def ops(qtbot: Any, profile: Any) -> Iterator[Operations]:
-    host = QWidget()
-    qtbot.addWidget(host)
-    operations = Operations(profile, host)
-    yield operations
-    operations.wait_idle()
-    operations.shutdown()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from advisor_app.domain.errors import Cancelled
 from advisor_app.gui import operations as ops_module
@@ -17,13 +17,9 @@ from advisor_app.services import households
 
 
 @pytest.fixture
-def ops(qtbot: Any, demo_profile: Any) -> Any:
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    operations = Operations(demo_profile, parent)
-    yield operations
-    operations.wait_idle()
-    operations.shutdown()
+def ops(demo_profile: Any, ops: Operations) -> Operations:
+    """The operations of conftest, on the 60 demo households (the same profile, filled first)."""
+    return ops
 
 
 def test_a_write_runs_off_the_gui_thread_and_emits_data_changed(qtbot: Any, ops: Any,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,16 +21,6 @@ from advisor_app.gui.operations import Operations
 from advisor_app.gui.visit_dialog import VisitDialog
 from advisor_app.services import drafts
 from advisor_app.services import households as svc
-
-
-@pytest.fixture
-def ops(qtbot: Any, profile: Any) -> Iterator[Operations]:
-    host = QWidget()
-    qtbot.addWidget(host)
-    operations = Operations(profile, host)
-    yield operations
-    operations.wait_idle()
-    operations.shutdown()
 
 
 @pytest.fixture
