@@ -154,10 +154,16 @@ class HouseholdListPane(QWidget):
             self.searched_text = text
             self.model.set_ids(ids)
             self.update_count()
-            if keep == self._select_after_search:
+            just_saved = keep is not None and keep == self._select_after_search
+            if just_saved:
                 self._select_after_search = None
-            if keep is not None:
-                self.select_household(keep, scroll=False)
+            if keep is None or self.select_household(keep, scroll=just_saved):
+                return
+            if just_saved and text:
+                # a household just created that the search leaves out: the whole list, with it selected
+                self._select_after_search = keep
+                self.search.clear()
+                self.run_search()
 
         self.operations.query(lambda p: household_list.ids(p, text, sort, descending), done)
 
@@ -192,6 +198,7 @@ class HouseholdListPane(QWidget):
         return True
 
     def select_after_search(self, household_id: str) -> None:
-        """Select this household now, or when the next search shows it (one just created)."""
+        """Select this household now, or when the next search shows it (one just created; when the
+        search text leaves it out, the search is cleared)."""
         if not self.select_household(household_id):
             self._select_after_search = household_id

@@ -195,3 +195,42 @@ def test_eligibility_check_of_the_selected_household(main_window: Any) -> None:
     assert type(panel).__name__ == "EligibilityPanel"
     if callable(getattr(shown, "household", None)):  # the editor, with the panel beside it
         assert shown.household().id == main_window.model.household_id(4)
+
+
+def _save_new_household_in_the_editor(qtbot: Any, window: Any, name: str, village: str) -> str:
+    from gui_typing import type_text
+
+    window.new_action.trigger()
+    editor = window.editor
+    assert window.editor_area.currentWidget() is editor
+    type_text(qtbot, editor.members.name, name)
+    qtbot.keyClicks(editor.members.id_number, "34010419880314002X")
+    type_text(qtbot, editor.village, village)
+    with qtbot.waitSignal(editor.saved, timeout=5000) as saved:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert window.operations.wait_idle()
+    return str(saved.args[0])
+
+
+def test_a_new_household_saved_in_the_editor_is_selected_in_the_list(qtbot: Any, main_window: Any) -> None:
+    main_window.table.setCurrentIndex(main_window.model.index(3, 0))  # something else selected before
+    new_id = _save_new_household_in_the_editor(qtbot, main_window, "欧阳新户", "龙湾村")  # sorts last
+    qtbot.waitUntil(lambda: main_window.model.rowCount() == 61, timeout=3000)
+    assert main_window.operations.wait_idle()
+    assert main_window.current_household_id() == new_id
+    index = main_window.table.currentIndex()
+    assert main_window.model.data(main_window.model.index(index.row(), HEAD)) == "欧阳新户"
+    assert main_window.table.viewport().rect().contains(main_window.table.visualRect(index).center())  # scrolled to
+    assert main_window.count_label.text() == "共 61 户"
+
+
+def test_a_new_household_the_search_leaves_out_clears_the_search(qtbot: Any, main_window: Any,
+                                                                  demo_profile: Any) -> None:
+    name = household_list.page(demo_profile, limit=60)[9].head_name
+    type_search(qtbot, main_window, name)
+    assert 0 < main_window.model.rowCount() < 60
+    new_id = _save_new_household_in_the_editor(qtbot, main_window, "欧阳新户", "龙湾村")
+    qtbot.waitUntil(lambda: main_window.current_household_id() == new_id, timeout=3000)
+    assert main_window.search.text() == "" and main_window.model.rowCount() == 61
+    assert main_window.operations.wait_idle()
+    assert main_window.current_household_id() == new_id
