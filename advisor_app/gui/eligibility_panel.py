@@ -208,7 +208,10 @@ class EligibilityPanel(QWidget):
             rows.append(f"<tr><td style='padding-right:10px'>{PROGRAM_LABELS[p.program]}{who}</td>"
                         f"<td style='color:{COLOURS.get(p.status, '#333')}; font-weight:bold;"
                         f" padding-right:10px'>{STATUS_LABELS[p.status]}</td><td>{html.escape(amount)}</td></tr>")
-        return f"<table style='margin-bottom:6px'>{''.join(rows)}</table><hr/>"
+        # the rule is a one-cell table: QTextDocument draws an <hr/> that follows a table beside it
+        rule = ("<table width='100%' cellspacing='0'><tr>"
+                "<td style='border-bottom:1px solid #aaa; padding-top:4px'></td></tr></table>")
+        return f"<table>{''.join(rows)}</table>{rule}"
 
     def _program_html(self, p: ProgramResult, dibao: ProgramResult | None) -> tuple[str, str]:
         """The programme's block as HTML, and the same as plain text."""

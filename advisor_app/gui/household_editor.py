@@ -1,7 +1,8 @@
 """The household editor: every fact about one household, with the eligibility check beside it.
 
 Tabs: 家庭 (address, region, area, phone), 成员 (:mod:`.member_editor`), 财产与支出
-(:mod:`.assets_editor`), 赡养人 (:mod:`.supporters_editor`); the :class:`EligibilityPanel` on the right
+(:mod:`.assets_editor`), 赡养人 (:mod:`.supporters_editor`); the :class:`EligibilityPanel` beside the
+tabs (below them when the editor is narrower than ``SIDE_BY_SIDE_WIDTH``, see :mod:`.editor_splitter`)
 re-checks as the advisor types. 撤销 (Ctrl+Z) steps back through snapshots of the household (edits
 closer together than ``SNAPSHOT_MS`` count as one). 保存 (Ctrl+S) writes through the background
 operations and never blocks; a member with a wrong ID number (or no name) blocks saving with a
@@ -17,12 +18,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +37,7 @@ from advisor_app.services import households as household_service
 
 from . import errors
 from .assets_editor import AssetsEditor
+from .editor_splitter import EditorSplitter
 from .eligibility_panel import EligibilityPanel
 from .income_table import code_combo
 from .member_editor import MemberEditor
@@ -43,7 +46,16 @@ from .supporters_editor import SupportersEditor
 
 SNAPSHOT_MS = 400
 HISTORY_LIMIT = 200
-SIDE_BY_SIDE_WIDTH = 1000  # narrower: the eligibility panel goes below the tabs
+SIDE_BY_SIDE_WIDTH = 800  # narrower: the eligibility panel goes below the tabs
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A tab page that scrolls instead of making the tabs tall (the panel below them keeps its room)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 class HouseholdEditor(QWidget):
@@ -81,20 +93,15 @@ class HouseholdEditor(QWidget):
         top.addWidget(self.save_button)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_household_tab(), self.tr("家庭"))
-        self.members = MemberEditor()
+        self.tabs.addTab(_scrolling(self._build_household_tab()), self.tr("家庭"))
+        self.members = MemberEditor()  # its form scrolls on its own
         self.tabs.addTab(self.members, self.tr("成员"))
         self.assets = AssetsEditor()
-        self.tabs.addTab(self.assets, self.tr("财产与支出"))
+        self.tabs.addTab(_scrolling(self.assets), self.tr("财产与支出"))
         self.supporters = SupportersEditor()
         self.tabs.addTab(self.supporters, self.tr("赡养人"))
         self.panel = EligibilityPanel(operations)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = EditorSplitter(self.tabs, self.panel, side_by_side_width=SIDE_BY_SIDE_WIDTH)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
@@ -229,11 +236,11 @@ class HouseholdEditor(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The panel sits beside the tabs when there is room, below them when the editor is narrow."""
         super().resizeEvent(event)
-        wanted = Qt.Orientation.Horizontal if self.width() >= SIDE_BY_SIDE_WIDTH else Qt.Orientation.Vertical
-        if self.splitter.orientation() != wanted:
-            self.splitter.setOrientation(wanted)
-            total = max(1, self.splitter.width() if wanted == Qt.Orientation.Horizontal else self.splitter.height())
-            self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
+        self.splitter.arrange(self.width())
+
+    def save_layout(self) -> None:
+        """Keep the advisor's split between the tabs and the panel (the main window calls this on close)."""
+        self.splitter.save_layout()
 
     # --- machinery ---
 

@@ -28,11 +28,13 @@ from advisor_app.services import households as household_service
 from advisor_app.services.profile import Profile
 
 from . import settings as gui_settings
+from .editor_splitter import stored_sizes
 from .household_list_pane import HouseholdListPane
 from .household_summary import HouseholdSummaryView
 from .operations import Operations
 
 LIST_MIN_WIDTH = 420
+EDITOR_SHARE = 0.6  # of the window's width when the editor first opens (1366 px: the panel fits beside the tabs)
 
 
 def _has_module(name: str) -> bool:
@@ -245,10 +247,9 @@ class MainWindow(QMainWindow):
         if self.editor_area.isHidden():
             self.editor_area.show()
             if not self._splitter_restored:
-                # the editor gets what it asks for, the list keeps at least LIST_MIN_WIDTH
+                # the editor gets EDITOR_SHARE of the width, the list keeps at least LIST_MIN_WIDTH
                 total = sum(self.splitter.sizes()) or self.width()
-                wanted = max(widget.sizeHint().width(), int(total * 0.4))
-                editor_width = min(wanted, max(total - LIST_MIN_WIDTH, total // 2))
+                editor_width = min(int(total * EDITOR_SHARE), max(total - LIST_MIN_WIDTH, total // 2))
                 self.splitter.setSizes([total - editor_width, editor_width])
 
     def record_visit(self) -> None:
@@ -339,13 +340,18 @@ class MainWindow(QMainWindow):
         if not self.settings.main_state.isEmpty():
             self.restoreState(self.settings.main_state)
         self._splitter_restored = False
-        if not self.settings.main_splitter.isEmpty():
-            self._splitter_restored = self.splitter.restoreState(self.settings.main_splitter)
+        state = self.settings.main_splitter
+        # a split stored before the editor was ever opened has no width for it: EDITOR_SHARE then
+        if stored_sizes(state, Qt.Orientation.Horizontal) is not None:
+            self._splitter_restored = self.splitter.restoreState(state)
             self.editor_area.hide()  # shown again with the first household opened
         if not self.settings.header_state.isEmpty():
             self.list_pane.restore_header(self.settings.header_state)
 
     def save_state(self) -> None:
+        save_editor_layout = getattr(self.editor, "save_layout", None)
+        if callable(save_editor_layout):
+            save_editor_layout()
         self.settings.main_geometry = self.saveGeometry()
         self.settings.main_state = self.saveState()
         self.settings.main_splitter = self.splitter.saveState()

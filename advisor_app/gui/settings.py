@@ -64,6 +64,9 @@ class GuiSettings:
     main_state = Setting("main_window/state", QByteArray(), _bytes)
     main_splitter = Setting("main_window/splitter", QByteArray(), _bytes)
     header_state = Setting("household_list/header", QByteArray(), _bytes)
+    # the household editor's split between its tabs and the eligibility panel, one per arrangement
+    editor_split_beside = Setting("household_editor/split_beside", QByteArray(), _bytes)
+    editor_split_below = Setting("household_editor/split_below", QByteArray(), _bytes)
 
     def effective_language(self) -> str:
         return self.language if self.language in LANGUAGES else DEFAULT_LANGUAGE
