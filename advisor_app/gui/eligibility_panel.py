@@ -232,7 +232,8 @@ class EligibilityPanel(QWidget):
         margin = self._margin_text(p, dibao)
         if margin:
             facts.append(margin)
-        body = f"<p style='margin-left:12px'>{html.escape('；'.join(facts))}</p>" if facts else ""
+        joined = self.tr("；").join(facts)  # the list separator of the interface language
+        body = f"<p style='margin-left:12px'>{html.escape(joined)}</p>" if facts else ""
         rows = [(("✓", COLOURS["eligible"]) if reason.passed else ("✗", COLOURS["ineligible"]), reason.text)
                 for reason in p.reasons]
         need = self.tr("需补充：")
@@ -241,7 +242,7 @@ class EligibilityPanel(QWidget):
             f"<tr><td style='color:{colour}; font-weight:bold; padding-right:4px'>{mark}</td>"
             f"<td>{html.escape(text)}</td></tr>" for (mark, colour), text in rows)
         plain = [f"{PROGRAM_LABELS[p.program]}{who_plain} {STATUS_LABELS[p.status]}"]
-        plain += ["  " + "；".join(facts)] if facts else []
+        plain += ["  " + joined] if facts else []
         plain += [f"  {mark} {text}" for (mark, _colour), text in rows]
         return (head + body + (f"<table style='margin-left:8px'>{items}</table>" if items else ""),
                 "\n".join(plain))

@@ -105,7 +105,7 @@
     <message>
         <location filename="../../advisor_app/gui/eligibility_panel.py" line="186"/>
         <source>计入家庭人口 %1 人，家庭月收入 %2 元，月人均 %3 元</source>
-        <translation>%1 members counted, household income %2 yuan a month, %3 yuan per person</translation>
+        <translation>Members counted: %1, household income %2 yuan a month, %3 yuan per person</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/eligibility_panel.py" line="190"/>
@@ -119,7 +119,7 @@
     </message>
     <message>
         <location filename="../../advisor_app/gui/eligibility_panel.py" line="205"/>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="222"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="225"/>
         <source>每月 %1 元</source>
         <translation>%1 yuan a month</translation>
     </message>
@@ -129,37 +129,42 @@
         <translation>at most %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="228"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="231"/>
         <source>每次最多 %1 元</source>
         <translation>at most %1 yuan each time</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/eligibility_panel.py" line="235"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="239"/>
         <source>需补充：</source>
         <translation>Still needed: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="251"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="255"/>
         <source>家庭月收入再增加 %1 元将不再符合</source>
         <translation>No longer eligible if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="252"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="256"/>
         <source>家庭月收入至少需减少 %1 元才符合</source>
         <translation>Eligible only if monthly income falls by at least %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="256"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="260"/>
         <source>收入低于低保标准，应按低保申请</source>
         <translation>Income is below the dibao standard: apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="258"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="262"/>
         <source>家庭月收入再增加 %1 元将超出低保边缘标准</source>
         <translation>Above the near-dibao line if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="259"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="263"/>
         <source>家庭月收入至少需减少 %1 元才属于低保边缘</source>
         <translation>Near-dibao only if monthly income falls by at least %1 yuan</translation>
     </message>
@@ -192,150 +197,150 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="71"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="83"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="72"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="84"/>
         <source>撤销上一次修改（Ctrl+Z）</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="73"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="85"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="74"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="86"/>
         <source>保存这户家庭（Ctrl+S）</source>
         <translation>Save this household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="84"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="96"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="86"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="98"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="88"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="100"/>
         <source>财产与支出</source>
         <translation>Assets and spending</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="90"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="102"/>
         <source>赡养人</source>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="126"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="133"/>
         <source>所属地区（政策表）</source>
         <translation>Region (policy table)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="127"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="134"/>
         <source>户籍性质</source>
         <translation>Residence type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="128"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="135"/>
         <source>乡镇（街道）</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="129"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="136"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="130"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="137"/>
         <source>居住地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="131"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="138"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="132"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="139"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="179"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="186"/>
         <source>请至少添加一名家庭成员</source>
         <translation>Add at least one member</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="189"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="311"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="196"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="318"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="191"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="313"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="198"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="320"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="192"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="199"/>
         <source>请先改正以下内容，家庭信息没有保存：</source>
         <translation>Please correct the following first; the household was not saved:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="198"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="205"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="209"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="216"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="214"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="221"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="222"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="244"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="229"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="251"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="222"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="229"/>
         <source>这户家庭有未保存的修改。要保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="244"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="251"/>
         <source>当前家庭有未保存的修改，放弃这些修改吗？</source>
         <translation>The current household has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="303"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="310"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="318"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="325"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="320"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="327"/>
         <source>户主：%1</source>
         <translation>Head: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="325"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="332"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
@@ -353,12 +358,12 @@ Please copy the details below for the support person.</translation>
         <translation>Find:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="167"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="173"/>
         <source>找到 %1 户（共 %2 户）</source>
         <translation>%1 households found (of %2)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="170"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="176"/>
         <source>共 %1 户</source>
         <translation>%1 households</translation>
     </message>
@@ -447,22 +452,22 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>IncomeTable</name>
     <message>
-        <location filename="../../advisor_app/gui/income_table.py" line="50"/>
+        <location filename="../../advisor_app/gui/income_table.py" line="39"/>
         <source>收入类别</source>
         <translation>Income type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/income_table.py" line="50"/>
+        <location filename="../../advisor_app/gui/income_table.py" line="39"/>
         <source>月收入（元）</source>
         <translation>Monthly (yuan)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/income_table.py" line="56"/>
+        <location filename="../../advisor_app/gui/income_table.py" line="40"/>
         <source>添加收入</source>
         <translation>Add income</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/income_table.py" line="57"/>
+        <location filename="../../advisor_app/gui/income_table.py" line="40"/>
         <source>删除收入</source>
         <translation>Remove income</translation>
     </message>
@@ -470,168 +475,168 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="98"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="231"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="100"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="233"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="99"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="101"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="100"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="102"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="101"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="103"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="102"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="260"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="104"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="261"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="103"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="105"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="104"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="106"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="105"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="107"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="107"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="109"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="108"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="110"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="110"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="112"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="111"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="113"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="112"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="114"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="115"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="332"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="117"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="333"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="117"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="119"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="129"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="131"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="133"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="135"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="136"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="138"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="142"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="329"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="146"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="330"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="157"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
         <source>（暂无可打印的表格）</source>
         <translation>(no printable forms yet)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="194"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="257"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="274"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="196"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="258"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="275"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="231"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="233"/>
         <source>家庭编辑界面尚未提供。</source>
         <translation>The household editor is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="260"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="261"/>
         <source>走访记录界面尚未提供。</source>
         <translation>The visit record screen is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="299"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="300"/>
         <source>已筛查 %1 户，用时 %2 秒</source>
         <translation>Screened %1 households in %2 s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="304"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="315"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="316"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="320"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="321"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="322"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="323"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="329"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="330"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="333"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="334"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -653,132 +658,132 @@ A desktop tool for village and community social-assistance advisors: household r
         <translation>Remove member</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="91"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="89"/>
         <source>18位居民身份证号</source>
         <translation>18-character resident ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="98"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="96"/>
         <source>无残疾</source>
         <translation>No disability</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="102"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="100"/>
         <source>患重特大疾病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="103"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="101"/>
         <source>在校学生</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="107"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="105"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="114"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="112"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="115"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="113"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="117"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="115"/>
         <source>性别、年龄</source>
         <translation>Sex, age</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="118"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="116"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="122"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="120"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="128"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="126"/>
         <source>不能自理的日常活动（勾选不能独立完成的项目）</source>
         <translation>Daily activities not managed alone (tick those)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="136"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="134"/>
         <source>已离家</source>
         <translation>Away from home</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="138"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="136"/>
         <source>去向</source>
         <translation>Whereabouts</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="139"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="137"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="276"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="274"/>
         <source>%1，%2岁（出生于%3）</source>
         <translation>%1, %2 years (born %3)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="283"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="281"/>
         <source>具备生活自理能力</source>
         <translation>Can care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="284"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="282"/>
         <source>部分丧失生活自理能力</source>
         <translation>Partly unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="284"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="282"/>
         <source>完全丧失生活自理能力</source>
         <translation>Fully unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="285"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="283"/>
         <source>不能自理 %1 项：%2</source>
         <translation>Cannot manage %1: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="287"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="285"/>
         <source>（已记录项数，未指明具体项目）</source>
         <translation>(count recorded, activities not named)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="302"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="300"/>
         <source>成员“%1”</source>
         <translation>Member “%1”</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="303"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="301"/>
         <source>第%1名成员</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="305"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="303"/>
         <source>：姓名未填写</source>
         <translation>: name missing</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="308"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="306"/>
         <source>的身份证号：</source>
         <translation>&apos;s ID number: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="310"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="308"/>
         <source>的身份证号与“%1”重复</source>
         <translation>&apos;s ID number is the same as “%1”&apos;s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="314"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="312"/>
         <source>只能有一名户主</source>
         <translation>There can be only one head</translation>
     </message>
@@ -786,27 +791,27 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>NeedsTable</name>
     <message>
-        <location filename="../../advisor_app/gui/needs_table.py" line="33"/>
+        <location filename="../../advisor_app/gui/needs_table.py" line="18"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_table.py" line="33"/>
+        <location filename="../../advisor_app/gui/needs_table.py" line="18"/>
         <source>需求描述</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_table.py" line="33"/>
+        <location filename="../../advisor_app/gui/needs_table.py" line="18"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_table.py" line="38"/>
+        <location filename="../../advisor_app/gui/needs_table.py" line="19"/>
         <source>添加需求</source>
         <translation>Add need</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_table.py" line="39"/>
+        <location filename="../../advisor_app/gui/needs_table.py" line="19"/>
         <source>删除需求</source>
         <translation>Remove need</translation>
     </message>
@@ -910,52 +915,52 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>SupportersEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="32"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="16"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="32"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="16"/>
         <source>与申请人关系</source>
         <translation>Relation to applicant</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="32"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="16"/>
         <source>有无赡养能力</source>
         <translation>Able to support</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="32"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="16"/>
         <source>无能力的原因</source>
         <translation>Why not able</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="38"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="17"/>
         <source>添加赡养人</source>
         <translation>Add supporter</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="39"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="18"/>
         <source>删除赡养人</source>
         <translation>Remove supporter</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="42"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="20"/>
         <source>不在本户居住的法定赡养、抚养、扶养义务人。无赡养能力时请写明原因（如本人为低保对象且年满60岁、重度残疾等）。</source>
         <translation>Relatives legally obliged to support the household who live elsewhere. When one cannot, give the reason (e.g. on dibao and aged 60 or over, severe disability).</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="68"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="31"/>
         <source>有能力</source>
         <translation>Able</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="69"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="32"/>
         <source>无能力</source>
         <translation>Not able</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="110"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="56"/>
         <source>赡养人第%1行：请填写姓名</source>
         <translation>Supporter row %1: enter the name</translation>
     </message>
