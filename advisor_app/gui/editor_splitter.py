@@ -37,8 +37,7 @@ class EditorSplitter(QSplitter):
         wanted = BESIDE if editor_width >= self.side_by_side_width else BELOW
         if self._arranged and wanted == self.orientation():
             return
-        if self._arranged:
-            self._states[self.orientation()] = self.saveState()
+        self._remember()
         self._arranged = True
         self.setOrientation(wanted)
         total = self.width() if wanted == BESIDE else self.height()
@@ -51,9 +50,14 @@ class EditorSplitter(QSplitter):
         """Store the split of both arrangements in the window settings."""
         if not self._arranged:
             return
-        self._states[self.orientation()] = self.saveState()
+        self._remember()
         gui_settings.settings.editor_split_beside = self._states[BESIDE]
         gui_settings.settings.editor_split_below = self._states[BELOW]
+
+    def _remember(self) -> None:
+        """Keep the split of the arrangement now shown (one never seen is the default, not kept)."""
+        if self._arranged and self.isVisible():
+            self._states[self.orientation()] = self.saveState()
 
     def _stored_sizes(self, orientation: Qt.Orientation) -> list[int] | None:
         return stored_sizes(self._states[orientation], orientation)

@@ -69,6 +69,8 @@ def test_the_editor_gets_most_of_a_laptop_screen_and_the_panel_beside_the_tabs(q
     assert abs(editor_width / (list_width + editor_width) - main_window_module.EDITOR_SHARE) < 0.03
     assert list_width >= main_window_module.LIST_MIN_WIDTH
     assert main_window.editor.splitter.orientation() == BESIDE
+    main_window.close()
+    assert not gui_settings.settings.editor_split_beside.isEmpty()  # the editor's split is kept too
 
 
 def test_a_split_stored_before_the_editor_was_ever_opened_is_not_used(qtbot: Any, demo_profile: Any) -> None:
