@@ -96,6 +96,14 @@ def _count(value: object, low: int, high: int) -> str | None:
     return None if low <= value <= high else f"应在 {low} 到 {high} 之间，现为 {value}"
 
 
+def _id_problem(text: str, today: dt.date | None) -> str | None:
+    """:func:`idcard.problem` after "…的身份证号：" (without saying 身份证号 twice)."""
+    why = idcard.problem(text, today=today)
+    if why == "身份证号为空":
+        return "未填写"
+    return why.removeprefix("身份证号") if why else None
+
+
 class _Problems(list[Problem]):
     def add(self, path: Path, what: str, why: str | None, *, other: str | None = None) -> None:
         """Add ``what：why`` when ``why`` says something is wrong."""
@@ -110,7 +118,7 @@ def _member(out: _Problems, i: int, m: Member, today: dt.date | None) -> None:
     at: Path = ("members", i)
     if not m.name:
         out.append(Problem((*at, "name"), f"{who}的姓名未填写"))
-    out.add((*at, "id_number"), f"{who}的身份证号", idcard.problem(m.id_number, today=today))
+    out.add((*at, "id_number"), f"{who}的身份证号", _id_problem(m.id_number, today))
     out.add((*at, "relation"), f"{who}的与户主关系", _code(m.relation, vocab.RELATIONS))
     if m.disability is not None:
         out.add((*at, "disability", "kind"), f"{who}的残疾类别", _code(m.disability.kind, vocab.DISABILITY_KINDS))
@@ -191,7 +199,7 @@ def household_problems(h: Household, *, with_visits: bool = True, today: dt.date
             out.append(Problem(("supporters", i, "name"), f"{who}的姓名未填写"))
         if not s.id_number:
             continue
-        if why := idcard.problem(s.id_number, today=today):
+        if why := _id_problem(s.id_number, today):
             out.add(("supporters", i, "id_number"), f"{who}的身份证号", why)
         elif s.id_number in members_by_number:
             j, m = members_by_number[s.id_number]
