@@ -113,12 +113,14 @@ class _Problems(list[Problem]):
 
 # ---- members -----------------------------------------------------------------------------------------
 
-def _member(out: _Problems, i: int, m: Member, today: dt.date | None) -> None:
+def _member(out: _Problems, i: int, m: Member, today: dt.date | None) -> bool:
+    """Add the member's own problems; True when its ID number is valid."""
     who = member_label(i, m)
     at: Path = ("members", i)
     if not m.name:
         out.append(Problem((*at, "name"), f"{who}的姓名未填写"))
-    out.add((*at, "id_number"), f"{who}的身份证号", _id_problem(m.id_number, today))
+    id_problem = _id_problem(m.id_number, today)
+    out.add((*at, "id_number"), f"{who}的身份证号", id_problem)
     out.add((*at, "relation"), f"{who}的与户主关系", _code(m.relation, vocab.RELATIONS))
     if m.disability is not None:
         out.add((*at, "disability", "kind"), f"{who}的残疾类别", _code(m.disability.kind, vocab.DISABILITY_KINDS))
@@ -139,6 +141,7 @@ def _member(out: _Problems, i: int, m: Member, today: dt.date | None) -> None:
         what = f"{who}的第{j + 1}项收入"
         out.add((*at, "incomes", j, "kind"), what + "的类别", _code(income.kind, vocab.INCOME_KINDS))
         out.add((*at, "incomes", j, "monthly"), what + "的月金额", _money(income.monthly))
+    return id_problem is None
 
 
 def _members(out: _Problems, members: list[Member], today: dt.date | None) -> None:
@@ -147,8 +150,7 @@ def _members(out: _Problems, members: list[Member], today: dt.date | None) -> No
         return
     first_with: dict[str, int] = {}
     for i, m in enumerate(members):
-        _member(out, i, m, today)
-        if not m.id_number or idcard.problem(m.id_number, today=today):
+        if not _member(out, i, m, today):
             continue
         if m.id_number in first_with:
             j = first_with[m.id_number]

@@ -274,8 +274,8 @@ class HouseholdEditor(QWidget):
         self.status.setText("")
         self.status.setStyleSheet("")
         self._refused = []
-        self._refresh_header()
-        self._show_problems()
+        self._refresh_header(self._saved)
+        self._show_problems(self._saved)
         self.panel.show_for(self._saved)
 
     def _apply(self, h: Household) -> None:
@@ -303,8 +303,8 @@ class HouseholdEditor(QWidget):
 
     def _after_change(self) -> None:
         self._refused = []
-        self._refresh_header()
         household = self.household()
+        self._refresh_header(household)
         self._show_problems(household)
         self.changed.emit()
         self.panel.show_for(household)
@@ -389,8 +389,10 @@ class HouseholdEditor(QWidget):
         self.other_household_box = box
         box.open()  # window-modal, does not block: the worker's callback returns at once
 
-    def _refresh_header(self) -> None:
-        head = next((m for m in self.members.members() if m.relation == "head"), None)
+    def _refresh_header(self, household: Household | None = None) -> None:
+        """Title (head, village, unsaved) and undo; ``household``: what the editor holds now, when known."""
+        now = household or self.household()
+        head = next((m for m in now.members if m.relation == "head"), None)
         if self._id is None:
             title = self.tr("新建家庭")
         else:
@@ -398,7 +400,7 @@ class HouseholdEditor(QWidget):
         village = self.village.text().strip()
         if village:
             title += " · " + village
-        if self.is_dirty():
+        if now != self._saved:
             title += self.tr("（未保存）")
         self.title.setText(title)
         self.undo_button.setEnabled(bool(self._history) or self._snap_timer.isActive())
