@@ -79,6 +79,7 @@ class HouseholdEditor(QWidget):
         self._saving = False
         self._history: list[Household] = []
         self._refused: list[Problem] = []  # what the last save was refused for (until the next edit)
+        self._quiet = True  # a new, untouched household: no red lines until something is typed
         self.other_household_box: QMessageBox | None = None
         self._snap_timer = QTimer(self)
         self._snap_timer.setSingleShot(True)
@@ -177,6 +178,7 @@ class HouseholdEditor(QWidget):
         self._last = self._saved
         self._history.clear()
         self._refresh_header()
+        self._quiet = True
         self._show_problems()
         return True
 
@@ -204,6 +206,8 @@ class HouseholdEditor(QWidget):
         self._record()
         problems = self.problems()
         if problems:
+            self._quiet = False
+            self._show_problems()
             self._refuse(problems)
             QMessageBox.warning(self, self.tr("无法保存"), self.tr("请先改正以下内容，家庭信息没有保存：") + "\n"
                                 + "\n".join(p.message for p in problems))
@@ -274,6 +278,7 @@ class HouseholdEditor(QWidget):
         self.status.setText("")
         self.status.setStyleSheet("")
         self._refused = []
+        self._quiet = False
         self._refresh_header(self._saved)
         self._show_problems(self._saved)
         self.panel.show_for(self._saved)
@@ -303,6 +308,7 @@ class HouseholdEditor(QWidget):
 
     def _after_change(self) -> None:
         self._refused = []
+        self._quiet = False
         household = self.household()
         self._refresh_header(household)
         self._show_problems(household)
@@ -310,8 +316,10 @@ class HouseholdEditor(QWidget):
         self.panel.show_for(household)
 
     def _show_problems(self, household: Household | None = None) -> None:
-        """Put each problem beside its field: members, supporters, assets and household tabs."""
-        problems = validation.household_problems(household or self.household(), with_visits=False)
+        """Put each problem beside its field: members, supporters, assets and household tabs (nothing
+        on a new household before anything is typed or 保存 is pressed)."""
+        problems = [] if self._quiet else validation.household_problems(household or self.household(),
+                                                                        with_visits=False)
         problems += [p for p in self._refused if p not in problems]
         self.members.show_problems(problems)
         self.supporters.show_problems(problems)

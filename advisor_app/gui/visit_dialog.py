@@ -64,6 +64,7 @@ class VisitDialog(QDialog):
         self.household_id = household.id or ""
         self._loading = False
         self._dirty = False
+        self._quiet = draft is None  # a new, untouched visit: no red lines until something is typed
         self._saved = False
         self._saving = False
         self._visit_id: str | None = None
@@ -182,11 +183,12 @@ class VisitDialog(QDialog):
         return validation.visit_problems(self.visit())
 
     def show_problems(self) -> list[Problem]:
-        """Show the visit's problems under their fields (and the needs' below the table)."""
+        """Show the visit's problems under their fields (and the needs' below the table); returns them.
+        Nothing is shown on a new visit before anything is typed (or 保存 is pressed)."""
         problems = self.problems()
         by_line: dict[str, list[str]] = {key: [] for key in self.lines}
         cells: dict[tuple[int, int], str] = {}
-        for p in problems:
+        for p in [] if self._quiet else problems:
             if p.under("needs") and len(p.path) > 1 and isinstance(p.path[1], int):
                 cells.setdefault((p.path[1], DESCRIPTION), p.message)
             else:
@@ -202,6 +204,7 @@ class VisitDialog(QDialog):
     def save(self) -> bool:
         if self._saving:
             return False
+        self._quiet = False
         problems = self.show_problems()
         if problems:
             QMessageBox.warning(self, self.tr("无法保存走访记录"), "\n".join(p.message for p in problems))
@@ -244,6 +247,7 @@ class VisitDialog(QDialog):
     def _changed(self, *_args: object) -> None:
         if self._loading:
             return
+        self._quiet = False
         self.show_problems()
         if self._saved or self._saving:
             return
@@ -295,6 +299,8 @@ class VisitDialog(QDialog):
 
     def _note_restored(self) -> None:
         self._dirty = True
+        self._quiet = False
+        self.show_problems()
         self.discard_button.show()
         self.banner.setText(self.tr("已恢复上次未保存的走访记录草稿。保存后草稿自动删除。"))
         self.banner.show()

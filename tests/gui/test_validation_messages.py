@@ -44,7 +44,10 @@ def test_bad_id_is_shown_beside_the_field_and_save_is_refused_with_the_same_word
         qtbot: Any, editor: HouseholdEditor, ops: Operations, profile: Any, message_boxes: list[Any]) -> None:
     editor.new_household()
     members = editor.members
+    assert not any(line.isVisible() for line in members.lines.values())  # nothing typed yet: no red
+    assert members.list.item(0).foreground().color().name() != "#d32f2f"
     type_text(qtbot, members.name, "吴晓霞")
+    assert members.id_problem.isVisible() and members.id_problem.text() == "第1名成员“吴晓霞”的身份证号：未填写"
     qtbot.keyClicks(members.id_number, BAD_ID)
     expected = "第1名成员“吴晓霞”的身份证号：校验位错误：最后一位应为X，填写的是1"
     assert members.id_problem.isVisible() and members.id_problem.text() == expected
@@ -60,6 +63,15 @@ def test_bad_id_is_shown_beside_the_field_and_save_is_refused_with_the_same_word
 
     _retype(qtbot, members.id_number, GOOD_ID)
     assert not members.id_problem.isVisible() and members.list.item(0).foreground().color().name() != "#d32f2f"
+
+
+def test_pressing_save_on_an_untouched_new_household_shows_what_is_missing(
+        qtbot: Any, editor: HouseholdEditor, message_boxes: list[Any]) -> None:
+    editor.new_household()
+    assert not editor.members.lines["name"].isVisible()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.members.lines["name"].isVisible() and editor.members.lines["name"].text() == "第1名成员的姓名未填写"
+    assert "第1名成员的姓名未填写" in message_boxes[-1][2] and "第1名成员的身份证号：未填写" in message_boxes[-1][2]
 
 
 def test_heads_names_and_supporters_are_checked_as_typed(qtbot: Any, editor: HouseholdEditor) -> None:
@@ -108,8 +120,9 @@ def test_visit_dialog_shows_the_missing_second_investigator_and_an_early_next_vi
     qtbot.addWidget(dialog)
     dialog.show()
     assert ops.wait_idle()
-    type_text(qtbot, dialog.investigators, "王芳")
     line = dialog.lines["investigators"]
+    assert not line.isVisible()  # a new visit: no red before anything is typed
+    type_text(qtbot, dialog.investigators, "王芳")
     expected = ("本次走访是入户调查，需要至少两名调查人员（现有 1 名），请在“调查（走访）人员”中填写两人的姓名")
     assert line.isVisible() and line.text() == expected
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -134,6 +147,17 @@ def test_visit_dialog_shows_the_missing_second_investigator_and_an_early_next_vi
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert ops.wait_idle()
     assert [v.investigators for v in svc.load_household(profile, household.id).visits] == [["王芳", "李强"]]
+
+
+def test_pressing_save_on_an_untouched_new_visit_shows_what_is_missing(
+        qtbot: Any, ops: Operations, household: Household, message_boxes: list[Any]) -> None:
+    dialog = VisitDialog(ops, household)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert ops.wait_idle() and not dialog.lines["investigators"].isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.lines["investigators"].isVisible() and "现有 0 名" in dialog.lines["investigators"].text()
+    assert dialog.lines["investigators"].text() in message_boxes[-1][2]
 
 
 def _buttons(box: QMessageBox) -> dict[str, Any]:
