@@ -6,6 +6,12 @@ plain message. Anything else that escapes is unexpected and goes to the crash di
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .validation import Problem
+
 
 class DomainError(Exception):
     """A problem with the user's data or files, with a message fit to show them."""
@@ -18,6 +24,35 @@ class DomainError(Exception):
 
 class InvalidDocument(DomainError):
     """A household (or other) document that cannot be accepted as it is."""
+
+
+class InvalidRecord(InvalidDocument):
+    """A household or visit that breaks the rules of :mod:`.validation`; nothing was written.
+
+    ``problems`` lists every one (each names the member and the field and has a machine key). With
+    ``with_keys`` the message puts each problem's key first (``members[1].id_number：…``), for people
+    who correct a household document by hand.
+    """
+
+    def __init__(self, problems: Sequence[Problem], *, with_keys: bool = False) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        lines = [f"{p.key}：{p.message}" if with_keys and p.key else p.message for p in self.problems]
+        if len(lines) == 1:
+            message = lines[0]
+        else:
+            message = f"有 {len(lines)} 处需要改正：\n" + "\n".join(f"  {line}" for line in lines)
+        super().__init__(message)
+
+
+class PersonInAnotherHousehold(InvalidRecord):
+    """A member's ID number is already in another live household (a person belongs to one).
+
+    ``other_household`` is the id of the first such household, for a screen that offers to open it.
+    """
+
+    @property
+    def other_household(self) -> str:
+        return next(p.other_household for p in self.problems if p.other_household)
 
 
 class InvalidIdNumber(DomainError):

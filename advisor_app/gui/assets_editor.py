@@ -5,10 +5,20 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QGroupBox, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from advisor_app.domain import vocab
 from advisor_app.domain.household import Assets, Emergency, Expenses
+from advisor_app.domain.validation import Problem
 
 from .income_table import money_box
 
@@ -62,9 +72,14 @@ class AssetsEditor(QWidget):
         form = QFormLayout(emergency)
         form.addRow(self.tr("类别"), self.emergency_kind)
         form.addRow(self.tr("发生日期"), self.emergency_date)
+        self.problem_label = QLabel()
+        self.problem_label.setStyleSheet("color: #d32f2f;")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.hide()
         layout = QVBoxLayout(self)
         for box in (assets, expenses, emergency):
             layout.addWidget(box)
+        layout.addWidget(self.problem_label)
         layout.addStretch(1)
 
         for spin in (self.financial, self.medical, self.education):
@@ -94,6 +109,12 @@ class AssetsEditor(QWidget):
         self.emergency_date.setEnabled(emergency is not None)
         for w in widgets:
             w.blockSignals(False)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Problems with the assets, expenses or emergency (from domain.validation), below the boxes."""
+        own = [p.message for p in problems if p.path[0] in ("assets", "expenses", "emergency")]
+        self.problem_label.setText("\n".join(own))
+        self.problem_label.setVisible(bool(own))
 
     def assets(self) -> Assets:
         return Assets(round(self.financial.value(), 2), self.vehicles.value(), self.extra_houses.value())

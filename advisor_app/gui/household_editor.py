@@ -5,8 +5,13 @@ Tabs: 家庭 (address, region, area, phone), 成员 (:mod:`.member_editor`), 财
 tabs (below them when the editor is narrower than ``SIDE_BY_SIDE_WIDTH``, see :mod:`.editor_splitter`)
 re-checks as the advisor types. 撤销 (Ctrl+Z) steps back through snapshots of the household (edits
 closer together than ``SNAPSHOT_MS`` count as one). 保存 (Ctrl+S) writes through the background
-operations and never blocks; a member with a wrong ID number (or no name) blocks saving with a
-message naming the member and the field, and nothing is written.
+operations and never blocks.
+
+After every edit the household is checked with :func:`advisor_app.domain.validation.household_problems`
+(the rules the services and the importer use) and each problem is shown beside its field, on its
+tab. While there is one, 保存 is refused with the same messages and nothing is written. When the
+service refuses because a member is already in another household, the message offers 打开该户:
+``open_household_requested`` then carries that household's id (the main window opens it).
 """
 
 from __future__ import annotations
@@ -30,9 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.domain import vocab
-from advisor_app.domain.errors import DomainError
+from advisor_app.domain import validation, vocab
+from advisor_app.domain.errors import DomainError, InvalidRecord, PersonInAnotherHousehold
 from advisor_app.domain.household import Household, Visit
+from advisor_app.domain.validation import Problem
 from advisor_app.services import households as household_service
 
 from . import errors
@@ -40,7 +46,7 @@ from .assets_editor import AssetsEditor
 from .editor_splitter import EditorSplitter
 from .eligibility_panel import EligibilityPanel
 from .income_table import code_combo
-from .member_editor import MemberEditor
+from .member_editor import MemberEditor, problem_line
 from .region_picker import RegionPicker
 from .supporters_editor import SupportersEditor
 
@@ -61,6 +67,7 @@ def _scrolling(page: QWidget) -> QScrollArea:
 class HouseholdEditor(QWidget):
     changed = Signal()
     saved = Signal(str)
+    open_household_requested = Signal(str)  # 打开该户: the household a member is already in
 
     def __init__(self, operations: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +78,9 @@ class HouseholdEditor(QWidget):
         self._applying = False
         self._saving = False
         self._history: list[Household] = []
+        self._refused: list[Problem] = []  # what the last save was refused for (until the next edit)
+        self._quiet = True  # a new, untouched household: no red lines until something is typed
+        self.other_household_box: QMessageBox | None = None
         self._snap_timer = QTimer(self)
         self._snap_timer.setSingleShot(True)
         self._snap_timer.setInterval(SNAPSHOT_MS)
@@ -118,6 +128,7 @@ class HouseholdEditor(QWidget):
         self._saved: Household = copy.deepcopy(blank)
         self._apply(blank)
         self._refresh_header()
+        self._show_problems()
 
     def _build_household_tab(self) -> QWidget:
         page = QWidget()
@@ -129,6 +140,7 @@ class HouseholdEditor(QWidget):
         self.region = RegionPicker(profile)
         self.phone = QLineEdit()
         self.notes = QLineEdit()
+        self.household_problem = problem_line()  # region, area
         form = QFormLayout(page)
         form.addRow(self.tr("所属地区（政策表）"), self.region)
         form.addRow(self.tr("户籍性质"), self.area)
@@ -137,6 +149,7 @@ class HouseholdEditor(QWidget):
         form.addRow(self.tr("居住地址"), self.address)
         form.addRow(self.tr("联系电话"), self.phone)
         form.addRow(self.tr("备注"), self.notes)
+        form.addRow("", self.household_problem)
         for edit in (self.address, self.town, self.village, self.phone, self.notes):
             edit.textChanged.connect(self._on_change)
         self.area.currentIndexChanged.connect(self._on_change)
@@ -165,6 +178,8 @@ class HouseholdEditor(QWidget):
         self._last = self._saved
         self._history.clear()
         self._refresh_header()
+        self._quiet = True
+        self._show_problems()
         return True
 
     def household(self) -> Household:
@@ -180,11 +195,9 @@ class HouseholdEditor(QWidget):
     def is_dirty(self) -> bool:
         return self.household() != self._saved
 
-    def problems(self) -> list[str]:
-        out = self.members.problems() + self.supporters.problems()
-        if not self.members.members():
-            out.insert(0, self.tr("请至少添加一名家庭成员"))
-        return out
+    def problems(self) -> list[Problem]:
+        """What keeps the household in the editor from being saved (the visits are not saved here)."""
+        return validation.household_problems(self.household(), with_visits=False)
 
     def save(self) -> bool:
         """Start saving (in the background). False when something must be corrected first."""
@@ -193,10 +206,11 @@ class HouseholdEditor(QWidget):
         self._record()
         problems = self.problems()
         if problems:
-            self.status.setText(self.tr("未保存：") + problems[0])
-            self.status.setStyleSheet("color: #d32f2f;")
-            QMessageBox.warning(self, self.tr("无法保存"),
-                                self.tr("请先改正以下内容，家庭信息没有保存：") + "\n" + "\n".join(problems))
+            self._quiet = False
+            self._show_problems()
+            self._refuse(problems)
+            QMessageBox.warning(self, self.tr("无法保存"), self.tr("请先改正以下内容，家庭信息没有保存：") + "\n"
+                                + "\n".join(p.message for p in problems))
             return False
         job = self.household()
         self._saving = True
@@ -263,7 +277,10 @@ class HouseholdEditor(QWidget):
         self._history.clear()
         self.status.setText("")
         self.status.setStyleSheet("")
-        self._refresh_header()
+        self._refused = []
+        self._quiet = False
+        self._refresh_header(self._saved)
+        self._show_problems(self._saved)
         self.panel.show_for(self._saved)
 
     def _apply(self, h: Household) -> None:
@@ -290,9 +307,43 @@ class HouseholdEditor(QWidget):
         self._after_change()
 
     def _after_change(self) -> None:
-        self._refresh_header()
+        self._refused = []
+        self._quiet = False
+        household = self.household()
+        self._refresh_header(household)
+        self._show_problems(household)
         self.changed.emit()
-        self.panel.show_for(self.household())
+        self.panel.show_for(household)
+
+    def _show_problems(self, household: Household | None = None) -> None:
+        """Put each problem beside its field: members, supporters, assets and household tabs (nothing
+        on a new household before anything is typed or 保存 is pressed)."""
+        problems = [] if self._quiet else validation.household_problems(household or self.household(),
+                                                                        with_visits=False)
+        problems += [p for p in self._refused if p not in problems]
+        self.members.show_problems(problems)
+        self.supporters.show_problems(problems)
+        self.assets.show_problems(problems)
+        own = [p.message for p in problems if p.path[0] in ("region", "area")]
+        self.household_problem.setText("\n".join(own))
+        self.household_problem.setVisible(bool(own))
+
+    def _refuse(self, problems: list[Problem]) -> None:
+        """Saving was refused: say so on the status line and bring the first problem into view."""
+        self.status.setText(self.tr("未保存：") + problems[0].message)
+        self.status.setStyleSheet("color: #d32f2f;")
+        first = problems[0]
+        part = first.path[0]
+        if part == "members":
+            self.tabs.setCurrentWidget(self.members)
+            if len(first.path) > 1 and isinstance(first.path[1], int):
+                self.members.select(first.path[1])
+        elif part == "supporters":
+            self.tabs.setCurrentWidget(self.supporters)
+        elif part in ("assets", "expenses", "emergency"):
+            self.tabs.setCurrentIndex(2)
+        else:
+            self.tabs.setCurrentIndex(0)
 
     def _record(self) -> None:
         now = self.household()
@@ -315,12 +366,41 @@ class HouseholdEditor(QWidget):
     def _save_failed(self, exc: DomainError) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        self.status.setText(self.tr("未保存：") + str(exc))
-        self.status.setStyleSheet("color: #d32f2f;")
-        errors.show_error(self, exc, self.tr("无法保存"))
+        if not isinstance(exc, InvalidRecord) or not exc.problems:
+            self.status.setText(self.tr("未保存：") + str(exc))
+            self.status.setStyleSheet("color: #d32f2f;")
+            errors.show_error(self, exc, self.tr("无法保存"))
+            return
+        self._refused = list(exc.problems)
+        self._show_problems()
+        self._refuse(self._refused)
+        if isinstance(exc, PersonInAnotherHousehold):
+            self._offer_other_household(exc)
+        else:
+            errors.show_error(self, exc, self.tr("无法保存"))
 
-    def _refresh_header(self) -> None:
-        head = next((m for m in self.members.members() if m.relation == "head"), None)
+    def _offer_other_household(self, exc: PersonInAnotherHousehold) -> None:
+        """The refusal, with 打开该户 (opens the household the member is already in) and 关闭."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("无法保存"), str(exc), parent=self)
+        open_button = box.addButton(self.tr("打开该户"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_button)
+        other = exc.other_household
+
+        def finished(_result: int) -> None:
+            self.other_household_box = None
+            if box.clickedButton() is open_button:
+                self.open_household_requested.emit(other)
+            box.deleteLater()
+
+        box.finished.connect(finished)
+        self.other_household_box = box
+        box.open()  # window-modal, does not block: the worker's callback returns at once
+
+    def _refresh_header(self, household: Household | None = None) -> None:
+        """Title (head, village, unsaved) and undo; ``household``: what the editor holds now, when known."""
+        now = household or self.household()
+        head = next((m for m in now.members if m.relation == "head"), None)
         if self._id is None:
             title = self.tr("新建家庭")
         else:
@@ -328,7 +408,7 @@ class HouseholdEditor(QWidget):
         village = self.village.text().strip()
         if village:
             title += " · " + village
-        if self.is_dirty():
+        if now != self._saved:
             title += self.tr("（未保存）")
         self.title.setText(title)
         self.undo_button.setEnabled(bool(self._history) or self._snap_timer.isActive())

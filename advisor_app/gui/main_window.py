@@ -221,6 +221,9 @@ class MainWindow(QMainWindow):
             saved = getattr(self.editor, "saved", None)
             if saved is not None:
                 saved.connect(self._household_saved)
+            requested = getattr(self.editor, "open_household_requested", None)  # 打开该户
+            if requested is not None:
+                requested.connect(self.open_household)
         return self.editor
 
     def _household_saved(self, household_id: str) -> None:

@@ -1,5 +1,10 @@
 """The household's members: a list (add/remove) and, for the selected member, every fact the rules
-and forms need. The ID number is checked as it is typed: the field turns red and a line says why.
+and forms need.
+
+What is wrong is not decided here: the household editor asks :mod:`advisor_app.domain.validation`
+after every edit and hands the problems to :meth:`MemberEditor.show_problems`. The selected member's
+problems appear as red lines under the fields they concern (a wrong ID number also turns its field
+red); members with a problem are red in the list; household-wide ones (no head) sit above the form.
 """
 
 from __future__ import annotations
@@ -30,10 +35,23 @@ from PySide6.QtWidgets import (
 
 from advisor_app.domain import idcard, vocab
 from advisor_app.domain.household import Disability, Member
+from advisor_app.domain.validation import Problem
 
 from .income_table import IncomeTable, code_combo
 
 INVALID_STYLE = "QLineEdit { background: #ffe0e0; border: 1px solid #d32f2f; }"
+# Which line under the form shows a problem with this field of a member (others: ``other``).
+FIELD_LINES = {"name": "name", "id_number": "id_number", "relation": "relation", "disability": "disability",
+               "self_care_lost": "self_care", "self_care_items": "self_care", "whereabouts": "whereabouts",
+               "months_away": "whereabouts", "incomes": "incomes"}
+
+
+def problem_line() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #d32f2f;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
 
 
 def member_label(m: Member) -> str:
@@ -50,6 +68,7 @@ class MemberEditor(QWidget):
         self._row = -1
         self._loading = False
         self._unspecified_lost = 0  # self_care_lost recorded without naming the activities
+        self._problems: list[Problem] = []  # the members' problems, as last shown
 
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._select)
@@ -77,8 +96,10 @@ class MemberEditor(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([120, 680])
         self.list.setMinimumWidth(90)
+        self.members_problem = problem_line()  # household-wide: no member, no head
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.members_problem)
         layout.addWidget(splitter)
         self._show_member(None)
 
@@ -87,9 +108,9 @@ class MemberEditor(QWidget):
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
         self.id_number.setPlaceholderText(self.tr("18位居民身份证号"))
-        self.id_problem = QLabel()
-        self.id_problem.setStyleSheet("color: #d32f2f;")
-        self.id_problem.setWordWrap(True)
+        self.lines = {key: problem_line() for key in
+                      ("name", "id_number", "relation", "disability", "self_care", "whereabouts", "incomes", "other")}
+        self.id_problem = self.lines["id_number"]
         self.derived = QLabel()
         self.relation = code_combo(vocab.RELATIONS)
         self.disability_kind = QComboBox()
@@ -110,14 +131,17 @@ class MemberEditor(QWidget):
 
         form = QFormLayout(self.form)
         form.addRow(self.tr("姓名"), self.name)
+        form.addRow("", self.lines["name"])
         form.addRow(self.tr("身份证号"), self.id_number)
         form.addRow("", self.id_problem)
         form.addRow(self.tr("性别、年龄"), self.derived)
         form.addRow(self.tr("与户主关系"), self.relation)
+        form.addRow("", self.lines["relation"])
         disability = QHBoxLayout()
         disability.addWidget(self.disability_kind, 2)
         disability.addWidget(self.disability_grade, 1)
         form.addRow(self.tr("残疾"), disability)
+        form.addRow("", self.lines["disability"])
         flags = QHBoxLayout()
         flags.addWidget(self.serious_illness)
         flags.addWidget(self.student)
@@ -128,13 +152,17 @@ class MemberEditor(QWidget):
         for i, box in enumerate(self.care_boxes.values()):
             grid.addWidget(box, i // 3, i % 3)
         grid.addWidget(self.care_summary, 2, 0, 1, 3)
+        grid.addWidget(self.lines["self_care"], 3, 0, 1, 3)
         form.addRow(care)
         away = QHBoxLayout()
         away.addWidget(self.whereabouts, 2)
         away.addWidget(QLabel(self.tr("已离家")))
         away.addWidget(self.months_away, 1)
         form.addRow(self.tr("去向"), away)
+        form.addRow("", self.lines["whereabouts"])
         form.addRow(self.tr("收入"), self.incomes)
+        form.addRow("", self.lines["incomes"])
+        form.addRow("", self.lines["other"])
 
         for edit in (self.name, self.id_number):
             edit.textChanged.connect(self._form_changed)
@@ -158,6 +186,7 @@ class MemberEditor(QWidget):
         for m in self._members:
             self.list.addItem(member_label(m))
         self.list.blockSignals(False)
+        self._problems = []
         for i in range(len(self._members)):
             self._decorate(i)
         if self._members:
@@ -229,6 +258,7 @@ class MemberEditor(QWidget):
         self._loading = False
         self._show_id_state()
         self._show_care_summary()
+        self._show_form_problems()
 
     def _care_toggled(self, _checked: bool) -> None:
         if not self._loading:
@@ -261,13 +291,9 @@ class MemberEditor(QWidget):
             ethnicity=old.ethnicity, occupation=old.occupation, phone=old.phone, id=old.id)
 
     def _show_id_state(self) -> None:
+        """Sex, age and birth date as read from the number typed (nothing while it is not valid)."""
         text = self.id_number.text().strip()
-        why = idcard.problem(text) if 0 <= self._row < len(self._members) else None
-        self.id_number.setStyleSheet(INVALID_STYLE if why else "")
-        self.id_number.setProperty("invalid", bool(why))
-        self.id_problem.setText(why or "")
-        self.id_problem.setVisible(bool(why))
-        if why or not text:
+        if not text or idcard.problem(text) is not None:
             self.derived.setText("")
             return
         ident = idcard.parse(text)
@@ -287,30 +313,37 @@ class MemberEditor(QWidget):
 
     def _decorate(self, row: int) -> None:
         item = self.list.item(row)
-        bad = bool(idcard.problem(self._members[row].id_number)) or not self._members[row].name
+        bad = any(p.under("members", row) for p in self._problems)
         item.setForeground(QBrush(QColor("#d32f2f")) if bad else QBrush())
+        item.setToolTip("\n".join(p.message for p in self._problems if p.under("members", row)))
 
-    # --- validation ---
+    # --- problems (from domain.validation, through the household editor) ---
 
-    def problems(self) -> list[str]:
-        """Why the members cannot be saved, each naming the member and the field (empty when fine)."""
-        out: list[str] = []
-        seen: dict[str, str] = {}
-        for i, m in enumerate(self._members, start=1):
-            who = self.tr("成员“%1”").replace("%1", m.name) if m.name else \
-                self.tr("第%1名成员").replace("%1", str(i))
-            if not m.name:
-                out.append(who + self.tr("：姓名未填写"))
-            why = idcard.problem(m.id_number)
-            if why:
-                out.append(who + self.tr("的身份证号：") + why)
-            elif m.id_number in seen:
-                out.append(who + self.tr("的身份证号与“%1”重复").replace("%1", seen[m.id_number]))
-            else:
-                seen[m.id_number] = m.name or str(i)
-        if sum(m.relation == "head" for m in self._members) > 1:
-            out.append(self.tr("只能有一名户主"))
-        return out
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Show the members' problems: under the selected member's fields, red in the list, and the
+        household-wide ones above. ``problems`` may hold others; only ``members…`` ones are used."""
+        self._problems = [p for p in problems if p.under("members")]
+        general = [p.message for p in self._problems if len(p.path) == 1]
+        self.members_problem.setText("\n".join(general))
+        self.members_problem.setVisible(bool(general))
+        for row in range(self.list.count()):
+            self._decorate(row)
+        self._show_form_problems()
+
+    def problems_of(self, row: int) -> list[Problem]:
+        return [p for p in self._problems if p.under("members", row)]
+
+    def _show_form_problems(self) -> None:
+        by_line: dict[str, list[str]] = {key: [] for key in self.lines}
+        for p in self.problems_of(self._row) if 0 <= self._row < len(self._members) else []:
+            by_line[FIELD_LINES.get(str(p.path[2]) if len(p.path) > 2 else "", "other")].append(p.message)
+        for key, label in self.lines.items():
+            label.setText("\n".join(by_line[key]))
+            label.setVisible(bool(by_line[key]))
+        for key, edit in (("name", self.name), ("id_number", self.id_number)):
+            bad = bool(by_line[key])
+            edit.setStyleSheet(INVALID_STYLE if bad else "")
+            edit.setProperty("invalid", bad)
 
     def adopt_ids(self, stored: list[Member]) -> None:
         """After a save: take the stored members' ids (matched by position and ID number)."""

@@ -14,10 +14,12 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 T = TypeVar("T")
+INVALID_CELL = QColor("#ffe0e0")
 W = TypeVar("W", bound=QWidget)
 
 
@@ -51,9 +54,14 @@ class RowsTable(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        self.problem_label = QLabel()  # what is wrong in the rows, in words (see mark_problems)
+        self.problem_label.setStyleSheet("color: #d32f2f;")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.hide()
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.addWidget(self.table)
+        self.box.addWidget(self.problem_label)
         self.box.addLayout(buttons)
 
     # --- for subclasses ---
@@ -101,6 +109,24 @@ class RowsTable(QWidget):
         """The stripped text of an item cell ("" when there is none)."""
         item = self.table.item(row, column)
         return item.text().strip() if item is not None else ""
+
+    def mark_problems(self, by_cell: Mapping[tuple[int, int], str]) -> None:
+        """Show what is wrong: the item cells named by (row, column) turn red with the message as
+        their tooltip, and the messages are listed below the table. Emits nothing."""
+        blocked = self.table.blockSignals(True)
+        try:
+            for row in range(self.table.rowCount()):
+                for column in range(self.table.columnCount()):
+                    item = self.table.item(row, column)
+                    if item is not None:
+                        message = by_cell.get((row, column))
+                        item.setBackground(QBrush(INVALID_CELL) if message else QBrush())
+                        item.setToolTip(message or "")
+        finally:
+            self.table.blockSignals(blocked)
+        messages = list(dict.fromkeys(by_cell.values()))
+        self.problem_label.setText("\n".join(messages))
+        self.problem_label.setVisible(bool(messages))
 
     # --- buttons ---
 

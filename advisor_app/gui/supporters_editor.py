@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel, QTableWidgetItem, QWidget
 
 from advisor_app.domain.household import Supporter
+from advisor_app.domain.validation import Problem
 
 from .rows_table import RowsTable
 
@@ -52,6 +53,12 @@ class SupportersEditor(RowsTable):
                           id_number=self._kept[r][0], phone=self._kept[r][1])
                 for r in range(self.table.rowCount())]
 
-    def problems(self) -> list[str]:
-        return [self.tr("赡养人第%1行：请填写姓名").replace("%1", str(r + 1))
-                for r in range(self.table.rowCount()) if not self.text(r, NAME)]
+    def show_problems(self, problems: list[Problem]) -> None:
+        """The supporters' problems (from domain.validation): the row's name cell turns red, the
+        messages are listed below the table."""
+        cells: dict[tuple[int, int], str] = {}
+        for p in problems:
+            if p.under("supporters") and len(p.path) > 1 and isinstance(p.path[1], int):
+                column = {"relation": RELATION, "reason": REASON}.get(p.field, NAME)
+                cells.setdefault((p.path[1], column), p.message)
+        self.mark_problems(cells)

@@ -5,6 +5,11 @@ without saving) the visit is written to the ``drafts`` table through the backgro
 Saving the visit deletes the draft in the same transaction (``save_visit_and_discard_draft``).
 Opening the dialog for a household with a draft restores it; after a crash the main window offers
 the drafts at start-up (:mod:`.draft_restore`).
+
+The visit is checked as it is typed with :func:`advisor_app.domain.validation.visit_problems` (the
+rules the services use: 入户调查 needs two investigators, a need needs a description, the next visit
+is not before this one …); each problem shows in red under its field, and 保存 is refused with the
+same messages while there is one.
 """
 
 from __future__ import annotations
@@ -31,15 +36,17 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from advisor_app.domain import vocab
+from advisor_app.domain import validation, vocab
 from advisor_app.domain.errors import DomainError
 from advisor_app.domain.household import Household, Visit
+from advisor_app.domain.validation import Problem
 from advisor_app.services import drafts
 
 from . import errors
 from .assets_editor import from_qdate, to_qdate
 from .income_table import code_combo
-from .needs_table import NeedsTable
+from .member_editor import problem_line
+from .needs_table import DESCRIPTION, NeedsTable
 
 AUTOSAVE_MS = 3000
 
@@ -57,6 +64,7 @@ class VisitDialog(QDialog):
         self.household_id = household.id or ""
         self._loading = False
         self._dirty = False
+        self._quiet = draft is None  # a new, untouched visit: no red lines until something is typed
         self._saved = False
         self._saving = False
         self._visit_id: str | None = None
@@ -98,11 +106,15 @@ class VisitDialog(QDialog):
         self.banner.hide()
         self.draft_state = QLabel()
         self.draft_state.setStyleSheet("color: #777;")
+        # Problems (domain.validation) under their fields; the needs' ones are below the needs table.
+        self.lines = {key: problem_line() for key in ("type", "investigators", "next_visit", "other")}
 
         form = QFormLayout()
         form.addRow(self.tr("走访类型"), self.type)
+        form.addRow("", self.lines["type"])
         form.addRow(self.tr("走访日期"), self.date)
         form.addRow(self.tr("调查（走访）人员"), self.investigators)
+        form.addRow("", self.lines["investigators"])
         form.addRow(self.tr("情况记录"), self.notes)
         next_row = QHBoxLayout()
         next_row.addWidget(self.has_next)
@@ -124,9 +136,11 @@ class VisitDialog(QDialog):
         layout.addWidget(QLabel(self.tr("发现的需求（资金、实物、服务）")))
         layout.addWidget(self.needs)
         layout.addLayout(next_row)
+        layout.addWidget(self.lines["next_visit"])
         follow = QFormLayout()
         follow.addRow(self.tr("后续跟进"), self.follow_up)
         layout.addLayout(follow)
+        layout.addWidget(self.lines["other"])
         bottom = QHBoxLayout()
         bottom.addWidget(self.draft_state, 1)
         bottom.addWidget(self.buttons)
@@ -156,6 +170,7 @@ class VisitDialog(QDialog):
         self.next_visit.setEnabled(v.next_visit is not None)
         self.follow_up.setText(v.follow_up)
         self._loading = False
+        self.show_problems()
 
     def visit(self) -> Visit:
         return Visit(type=str(self.type.currentData()), date=from_qdate(self.date.date()),
@@ -164,29 +179,35 @@ class VisitDialog(QDialog):
                      next_visit=from_qdate(self.next_visit.date()) if self.has_next.isChecked() else None,
                      follow_up=self.follow_up.text().strip(), id=self._visit_id, version=self._version)
 
-    def problems(self) -> list[str]:
-        v = self.visit()
-        out = []
-        if v.type == "investigation" and len(v.investigators) < 2:
-            out.append(self.tr("入户调查需要至少两名调查人员（现有 %1 名），请在“调查（走访）人员”中填写两人的姓名。")
-                       .replace("%1", str(len(v.investigators))))
-        elif not v.investigators:
-            out.append(self.tr("请填写走访人员"))
-        for i, need in enumerate(v.needs, start=1):
-            if not need.description:
-                out.append(self.tr("第%1条需求没有填写描述").replace("%1", str(i)))
-        if v.next_visit is not None and v.next_visit < v.date:
-            out.append(self.tr("下次走访日期早于本次走访日期"))
-        return out
+    def problems(self) -> list[Problem]:
+        return validation.visit_problems(self.visit())
+
+    def show_problems(self) -> list[Problem]:
+        """Show the visit's problems under their fields (and the needs' below the table); returns them.
+        Nothing is shown on a new visit before anything is typed (or 保存 is pressed)."""
+        problems = self.problems()
+        by_line: dict[str, list[str]] = {key: [] for key in self.lines}
+        cells: dict[tuple[int, int], str] = {}
+        for p in [] if self._quiet else problems:
+            if p.under("needs") and len(p.path) > 1 and isinstance(p.path[1], int):
+                cells.setdefault((p.path[1], DESCRIPTION), p.message)
+            else:
+                by_line[p.field if p.field in by_line else "other"].append(p.message)
+        for key, label in self.lines.items():
+            label.setText("\n".join(by_line[key]))
+            label.setVisible(bool(by_line[key]))
+        self.needs.mark_problems(cells)
+        return problems
 
     # --- saving ---
 
     def save(self) -> bool:
         if self._saving:
             return False
-        problems = self.problems()
+        self._quiet = False
+        problems = self.show_problems()
         if problems:
-            QMessageBox.warning(self, self.tr("无法保存走访记录"), "\n".join(problems))
+            QMessageBox.warning(self, self.tr("无法保存走访记录"), "\n".join(p.message for p in problems))
             return False
         self._saving = True
         self._autosave.stop()
@@ -224,7 +245,11 @@ class VisitDialog(QDialog):
         self.reject()
 
     def _changed(self, *_args: object) -> None:
-        if self._loading or self._saved or self._saving:
+        if self._loading:
+            return
+        self._quiet = False
+        self.show_problems()
+        if self._saved or self._saving:
             return
         self._dirty = True
         self.discard_button.show()
@@ -274,6 +299,8 @@ class VisitDialog(QDialog):
 
     def _note_restored(self) -> None:
         self._dirty = True
+        self._quiet = False
+        self.show_problems()
         self.discard_button.show()
         self.banner.setText(self.tr("已恢复上次未保存的走访记录草稿。保存后草稿自动删除。"))
         self.banner.show()

@@ -15,7 +15,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from advisor_app.domain import vocab
+from advisor_app.domain import validation, vocab
 from advisor_app.domain.errors import DomainError
 from advisor_app.domain.household import Need, Visit
 from advisor_app.store import drafts as store
@@ -58,7 +58,13 @@ def discard_visit_draft(profile: Profile, household_id: str) -> int:
 
 
 def save_visit_and_discard_draft(profile: Profile, household_id: str, visit: Visit) -> Visit:
-    """Store the visit and delete the household's visit draft, in one transaction."""
+    """Store the visit and delete the household's visit draft, in one transaction.
+
+    A visit that breaks a rule is refused (:class:`~advisor_app.domain.errors.InvalidRecord`): it is
+    not stored and the draft is kept.
+    """
+    validation.tidy_visit(visit)
+    validation.check_visit(visit)
     with profile.session() as session:
         saved = household_store.save_visit(session, household_id, visit)
         store.discard_drafts_for(session, VISIT, household_id)

@@ -4,57 +4,57 @@
 <context>
     <name>AssetsEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="43"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="53"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="52"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="62"/>
         <source>家庭财产</source>
         <translation>Household assets</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="54"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="64"/>
         <source>金融资产（元）</source>
         <translation>Financial assets (yuan)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="55"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="65"/>
         <source>机动车（辆）</source>
         <translation>Vehicles</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="56"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="66"/>
         <source>自住以外的房屋（套）</source>
         <translation>Houses besides the home</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="57"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="67"/>
         <source>近12个月刚性支出</source>
         <translation>Unavoidable spending, last 12 months</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="59"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="69"/>
         <source>医疗自付费用（元）</source>
         <translation>Self-paid medical costs (yuan)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="60"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="70"/>
         <source>教育支出（元）</source>
         <translation>Education costs (yuan)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="61"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="71"/>
         <source>突发困难</source>
         <translation>Sudden hardship</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="63"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="73"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="64"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="74"/>
         <source>发生日期</source>
         <translation>Date</translation>
     </message>
@@ -197,150 +197,157 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="83"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="92"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="84"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="93"/>
         <source>撤销上一次修改（Ctrl+Z）</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="85"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="94"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="86"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="95"/>
         <source>保存这户家庭（Ctrl+S）</source>
         <translation>Save this household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="96"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="105"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="98"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="107"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="100"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="109"/>
         <source>财产与支出</source>
         <translation>Assets and spending</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="102"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="111"/>
         <source>赡养人</source>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="133"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="144"/>
         <source>所属地区（政策表）</source>
         <translation>Region (policy table)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="134"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="145"/>
         <source>户籍性质</source>
         <translation>Residence type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="135"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="146"/>
         <source>乡镇（街道）</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="136"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="147"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="137"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="148"/>
         <source>居住地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="138"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="149"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="139"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="150"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="186"/>
-        <source>请至少添加一名家庭成员</source>
-        <translation>Add at least one member</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="196"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="318"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="325"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="362"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="198"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="320"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="208"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="364"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="372"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="376"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="199"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="208"/>
         <source>请先改正以下内容，家庭信息没有保存：</source>
         <translation>Please correct the following first; the household was not saved:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="205"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="215"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="216"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="226"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="221"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="231"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="229"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="251"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="239"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="261"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="229"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="239"/>
         <source>这户家庭有未保存的修改。要保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="251"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="261"/>
         <source>当前家庭有未保存的修改，放弃这些修改吗？</source>
         <translation>The current household has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="310"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="353"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="325"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="377"/>
+        <source>打开该户</source>
+        <translation>Open that household</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="378"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="395"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="327"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="397"/>
         <source>户主：%1</source>
         <translation>Head: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="332"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="402"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
@@ -476,7 +483,7 @@ Please copy the details below for the support person.</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="100"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="233"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="236"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
@@ -497,7 +504,7 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="104"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="261"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="264"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
@@ -543,7 +550,7 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="117"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="333"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="336"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -574,7 +581,7 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="146"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="330"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="333"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -590,53 +597,53 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="196"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="258"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="275"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="261"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="278"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="233"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="236"/>
         <source>家庭编辑界面尚未提供。</source>
         <translation>The household editor is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="261"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="264"/>
         <source>走访记录界面尚未提供。</source>
         <translation>The visit record screen is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="300"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
         <source>已筛查 %1 户，用时 %2 秒</source>
         <translation>Screened %1 households in %2 s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="304"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="307"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="316"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="319"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="321"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="324"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="323"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="326"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="330"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="333"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="334"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="337"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -648,144 +655,114 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="56"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="75"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="57"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="76"/>
         <source>删除成员</source>
         <translation>Remove member</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="89"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="110"/>
         <source>18位居民身份证号</source>
         <translation>18-character resident ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="96"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="117"/>
         <source>无残疾</source>
         <translation>No disability</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="100"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="121"/>
         <source>患重特大疾病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="101"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="122"/>
         <source>在校学生</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="105"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="126"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="112"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="133"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="113"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="135"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="115"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="137"/>
         <source>性别、年龄</source>
         <translation>Sex, age</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="116"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="138"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="120"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="143"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="126"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="150"/>
         <source>不能自理的日常活动（勾选不能独立完成的项目）</source>
         <translation>Daily activities not managed alone (tick those)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="134"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="159"/>
         <source>已离家</source>
         <translation>Away from home</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="136"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="161"/>
         <source>去向</source>
         <translation>Whereabouts</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="137"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="163"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="274"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="300"/>
         <source>%1，%2岁（出生于%3）</source>
         <translation>%1, %2 years (born %3)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="281"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="307"/>
         <source>具备生活自理能力</source>
         <translation>Can care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="282"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="308"/>
         <source>部分丧失生活自理能力</source>
         <translation>Partly unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="282"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="308"/>
         <source>完全丧失生活自理能力</source>
         <translation>Fully unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="283"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="309"/>
         <source>不能自理 %1 项：%2</source>
         <translation>Cannot manage %1: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="285"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="311"/>
         <source>（已记录项数，未指明具体项目）</source>
         <translation>(count recorded, activities not named)</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="300"/>
-        <source>成员“%1”</source>
-        <translation>Member “%1”</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="301"/>
-        <source>第%1名成员</source>
-        <translation>Member %1</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="303"/>
-        <source>：姓名未填写</source>
-        <translation>: name missing</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="306"/>
-        <source>的身份证号：</source>
-        <translation>&apos;s ID number: </translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="308"/>
-        <source>的身份证号与“%1”重复</source>
-        <translation>&apos;s ID number is the same as “%1”&apos;s</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="312"/>
-        <source>只能有一名户主</source>
-        <translation>There can be only one head</translation>
     </message>
 </context>
 <context>
@@ -915,177 +892,152 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>SupportersEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="16"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="17"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="16"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="17"/>
         <source>与申请人关系</source>
         <translation>Relation to applicant</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="16"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="17"/>
         <source>有无赡养能力</source>
         <translation>Able to support</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="16"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="17"/>
         <source>无能力的原因</source>
         <translation>Why not able</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="17"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="18"/>
         <source>添加赡养人</source>
         <translation>Add supporter</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="18"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="19"/>
         <source>删除赡养人</source>
         <translation>Remove supporter</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="20"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="21"/>
         <source>不在本户居住的法定赡养、抚养、扶养义务人。无赡养能力时请写明原因（如本人为低保对象且年满60岁、重度残疾等）。</source>
         <translation>Relatives legally obliged to support the household who live elsewhere. When one cannot, give the reason (e.g. on dibao and aged 60 or over, severe disability).</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="31"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="32"/>
         <source>有能力</source>
         <translation>Able</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="32"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="33"/>
         <source>无能力</source>
         <translation>Not able</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="56"/>
-        <source>赡养人第%1行：请填写姓名</source>
-        <translation>Supporter row %1: enter the name</translation>
     </message>
 </context>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="65"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="72"/>
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="85"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="92"/>
         <source>姓名之间用顿号或逗号隔开，如：王芳、李强</source>
         <translation>Names separated by commas, e.g. 王芳、李强</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="87"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="94"/>
         <source>入户所见、家庭陈述的情况</source>
         <translation>What was seen at home and what the family said</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="89"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="96"/>
         <source>约定下次走访</source>
         <translation>Next visit agreed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="94"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="101"/>
         <source>下一步要做的事，如：转介慈善资源、协助申请低保</source>
         <translation>What to do next, e.g. refer to a charity, help apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="103"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="112"/>
         <source>走访类型</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="104"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="114"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="105"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="115"/>
         <source>调查（走访）人员</source>
         <translation>Investigators</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="106"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="117"/>
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="112"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="123"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="113"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="124"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="114"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="216"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="234"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="116"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="127"/>
         <source>不保存这次走访，并删除自动保存的草稿</source>
         <translation>Do not save this visit and delete its autosaved draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="124"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="135"/>
         <source>发现的需求（资金、实物、服务）</source>
         <translation>Needs found (cash, goods, services)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="128"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="140"/>
         <source>后续跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="171"/>
-        <source>入户调查需要至少两名调查人员（现有 %1 名），请在“调查（走访）人员”中填写两人的姓名。</source>
-        <translation>A home investigation needs at least two investigators (%1 given): enter two names under “Investigators”.</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="174"/>
-        <source>请填写走访人员</source>
-        <translation>Enter who visited</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="177"/>
-        <source>第%1条需求没有填写描述</source>
-        <translation>Need %1 has no description</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="179"/>
-        <source>下次走访日期早于本次走访日期</source>
-        <translation>The next visit is before this visit</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="189"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="209"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="207"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="227"/>
         <source>无法保存走访记录</source>
         <translation>Cannot save the visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="216"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="234"/>
         <source>不保存这次走访记录，并删除它的草稿吗？</source>
         <translation>Discard this visit and delete its draft?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="231"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="252"/>
         <source>有未保存的内容</source>
         <translation>Unsaved content</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="248"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="269"/>
         <source>草稿已自动保存（%1）</source>
         <translation>Draft autosaved (%1)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="278"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="299"/>
         <source>已恢复上次未保存的走访记录草稿。保存后草稿自动删除。</source>
         <translation>The unsaved visit draft was restored. Saving deletes the draft.</translation>
     </message>

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from advisor_app.domain import idcard
 from advisor_app.domain.household import Household
 
 
@@ -104,8 +105,8 @@ def test_a_new_household_saved_by_the_editor_is_selected(fake_screens: None, mai
     editor = main_window.editor
     household = households.load_household(demo_profile, main_window.model.household_id(0))
     household.id, household.visits = None, []
-    for m in household.members:
-        m.id = None
+    for m in household.members:  # other people (a person belongs to one household): another area code
+        m.id, m.id_number = None, idcard.make("110105", m.birth_date, int(m.id_number[14:17]))
 
     def saved(stored: Household) -> None:
         editor.saved.emit(stored.id)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 
+from advisor_app.domain import idcard
 from advisor_app.domain.errors import DomainError
 from advisor_app.gui import settings as gui_settings
 from advisor_app.gui.household_table_model import HEAD, ID_NUMBER, MEMBERS
@@ -131,8 +132,8 @@ def test_an_unexpected_error_goes_to_the_exception_dialog(main_window: Any, mess
 def test_a_saved_household_appears_in_the_list(qtbot: Any, main_window: Any, demo_profile: Any) -> None:
     household = households.load_household(demo_profile, main_window.model.household_id(0))
     household.id, household.visits = None, []
-    for m in household.members:
-        m.id = None
+    for m in household.members:  # other people (a person belongs to one household): another area code
+        m.id, m.id_number = None, idcard.make("110105", m.birth_date, int(m.id_number[14:17]))
     household.members[0].name = "欧阳测试"
     main_window.operations.write(lambda p: households.save_household(p, household, with_visits=False),
                                  changed={"households": "new"})

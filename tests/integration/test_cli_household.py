@@ -65,6 +65,11 @@ def test_list_shows_id_head_and_village_and_filters(capsys) -> None:
     (lambda d: d["members"][0]["incomes"][0].update(kind="salary"), ["吴晓霞", "incomes[0].kind", "salary"]),
     (lambda d: d["members"][0]["incomes"][0].update(monthly=-20), ["吴晓霞", "monthly", "负数"]),
     (lambda d: d["members"][1].pop("name"), ["members[1]", "name"]),
+    (lambda d: d["members"][1].update(relation="head"), ["members[1].relation", "吴小诚", "只能有一名户主"]),
+    (lambda d: d.update(visits=[{"type": "investigation", "date": "2026-11-02", "investigators": ["周明"]}]),
+     ["visits[0].investigators", "入户调查", "至少两名调查人员"]),
+    (lambda d: d.update(visits=[{"type": "return", "date": "2026-11-02", "investigators": ["周明"],
+                                 "next_visit": "2026-10-01"}]), ["visits[0].next_visit", "早于"]),
 ])
 def test_invalid_documents_exit_2_naming_member_and_field_and_write_nothing(
         capsys, tmp_path: Path, mutate, expected) -> None:
@@ -79,6 +84,32 @@ def test_invalid_documents_exit_2_naming_member_and_field_and_write_nothing(
         assert word in err
     _, listing, _ = run(capsys, "household", "list")
     assert listing == ""
+
+
+def test_every_problem_is_named_at_once(capsys, tmp_path: Path) -> None:
+    doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    doc["members"][0]["name"] = ""
+    doc["members"][1]["id_number"] = "123"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run(capsys, "household", "import", str(bad))
+    assert code == 2
+    assert err.splitlines() == ["错误：有 2 处需要改正：", "  members[0].name：第1名成员的姓名未填写",
+                                "  members[1].id_number：第2名成员“吴小诚”的身份证号：应为18位，现为3位"]
+
+
+def test_a_person_already_in_another_household_is_refused(capsys, tmp_path: Path) -> None:
+    run(capsys, "household", "import", str(SAMPLE))
+    doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    doc["members"][0].update(name="李秀英", id_number="340104198803140046")
+    doc["village"] = "杏花村"
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(capsys, "household", "import", str(other))
+    assert code == 2 and out == ""
+    assert "第2名成员“吴小诚”的身份证号已登记在另一户家庭（户主“吴晓霞”，莲花社区）" in err
+    _, listing, _ = run(capsys, "household", "list")
+    assert len(listing.splitlines()) == 1
 
 
 def test_broken_json_and_missing_file(capsys, tmp_path: Path) -> None:

@@ -92,7 +92,7 @@ def test_deleted_households_are_not_listed(demo_profile: Any) -> None:
 def test_latest_visit_and_next_review(demo_profile: Any) -> None:
     household_id = hl.ids(demo_profile)[3]
     households.save_visit(demo_profile, household_id, Visit(
-        type="review", date=dt.date(2031, 5, 1), next_visit=dt.date(2032, 5, 1)))
+        type="review", date=dt.date(2031, 5, 1), investigators=["王芳"], next_visit=dt.date(2032, 5, 1)))
     row = hl.rows(demo_profile, [household_id])[0]
     assert row.last_visit == dt.date(2031, 5, 1) and row.next_review == dt.date(2032, 5, 1)
     assert hl.ids(demo_profile, "", "last_visit", True)[0] == household_id

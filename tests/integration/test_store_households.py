@@ -87,7 +87,7 @@ def test_save_visit_adds_to_a_stored_household(profile, household_json: str) -> 
     assert visit.id and visit.version == 1
     assert svc.load_household(profile, h.id).visits[0].needs[0].description == "取暖费"
     with pytest.raises(NotFound):
-        svc.save_visit(profile, "00000000-0000-4000-8000-000000000000", Visit("care", dt.date(2026, 1, 1)))
+        svc.save_visit(profile, "00000000-0000-4000-8000-000000000000", Visit("care", dt.date(2026, 1, 1), ["王芳"]))
 
 
 def test_delete_is_a_tombstone_and_hides_the_household(profile, household_json: str) -> None:
@@ -106,6 +106,7 @@ def test_list_filters_by_village_name_and_pinyin_initials(profile, household_jso
     other.village = "杏花村"
     other.members = other.members[1:]
     other.members[0].relation = "head"
+    other.members[0].id_number = "340104200905200118"  # another person of the same name
     svc.save_household(profile, other)
     assert [h.head_name for h in svc.list_households(profile, village="莲花")] == ["吴晓霞"]
     assert [h.head_name for h in svc.list_households(profile, name="wxx")] == ["吴晓霞"]

@@ -1,0 +1,303 @@
+"""What makes a household or a visit fit to store: one set of rules for every writer.
+
+The JSON reader (:mod:`.interchange`), the editors of the desktop app, the services that save (and
+the sync and Excel imports to come) all ask :func:`household_problems` or :func:`visit_problems`.
+Each :class:`Problem` says in an advisor's words which member (by position and name) and which field
+is wrong, and carries a machine key such as ``members[1].id_number`` so a screen can put the message
+beside the right widget. No problem means the record may be stored; :func:`check_household` and
+:func:`check_visit` raise :class:`~.errors.InvalidRecord` with all of them otherwise.
+
+:func:`tidy` / :func:`tidy_visit` first bring text into the form the store keeps (no surrounding
+spaces, ID numbers with a capital X), so what is saved is exactly what an export gives back.
+
+Whether a person (ID number) is already in another household needs the database: the services ask
+the store and word the answer with :func:`registered_elsewhere`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, fields, is_dataclass
+
+from . import idcard, vocab
+from .errors import InvalidRecord
+from .household import Household, Member, Visit
+
+MAX_MONEY = 1e9  # yuan; larger amounts are typing mistakes
+MAX_COUNT = 99  # vehicles, extra houses
+MAX_MONTHS_AWAY = 1200
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing to correct. ``path`` locates the field (``("members", 1, "id_number")``);
+    ``other_household`` is the id of the household the problem points to, when it points to one."""
+
+    path: Path
+    message: str
+    other_household: str | None = None
+
+    @property
+    def key(self) -> str:
+        """``members[1].id_number``: the path as written in the household document."""
+        out = ""
+        for part in self.path:
+            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        return out
+
+    @property
+    def field(self) -> str:
+        """The last named part of the path (``id_number``; ``members`` for the household's members)."""
+        return next((p for p in reversed(self.path) if isinstance(p, str)), "")
+
+    def under(self, *prefix: str | int) -> bool:
+        return self.path[:len(prefix)] == prefix
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def member_label(index: int, member: Member) -> str:
+    """``第2名成员“吴小诚”`` (without the name when it is not filled in)."""
+    return f"第{index + 1}名成员“{member.name}”" if member.name else f"第{index + 1}名成员"
+
+
+def visit_label(index: int, visit: Visit) -> str:
+    return f"第{index + 1}次走访（{visit.date.isoformat()}）"
+
+
+# ---- small checks, each returning the problem's text or None ----------------------------------------
+
+def _code(value: object, allowed: dict[str, str]) -> str | None:
+    if value in allowed:
+        return None
+    if value in (None, ""):
+        return "必须选择"
+    choices = "、".join(f"{k}（{v}）" for k, v in allowed.items())
+    return f"取值“{value}”无效，可选：{choices}"
+
+
+def _money(value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return "金额应为数字"
+    if value < 0:
+        return f"金额不能为负数（{value:g}）"
+    if value > MAX_MONEY:
+        return f"金额过大（{value:g}）"
+    return None
+
+
+def _count(value: object, low: int, high: int) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return "应为整数"
+    return None if low <= value <= high else f"应在 {low} 到 {high} 之间，现为 {value}"
+
+
+def _id_problem(text: str, today: dt.date | None) -> str | None:
+    """:func:`idcard.problem` after "…的身份证号：" (without saying 身份证号 twice)."""
+    why = idcard.problem(text, today=today)
+    if why == "身份证号为空":
+        return "未填写"
+    return why.removeprefix("身份证号") if why else None
+
+
+class _Problems(list[Problem]):
+    def add(self, path: Path, what: str, why: str | None, *, other: str | None = None) -> None:
+        """Add ``what：why`` when ``why`` says something is wrong."""
+        if why is not None:
+            self.append(Problem(path, f"{what}：{why}", other))
+
+
+# ---- members -----------------------------------------------------------------------------------------
+
+def _member(out: _Problems, i: int, m: Member, today: dt.date | None) -> bool:
+    """Add the member's own problems; True when its ID number is valid."""
+    who = member_label(i, m)
+    at: Path = ("members", i)
+    if not m.name:
+        out.append(Problem((*at, "name"), f"{who}的姓名未填写"))
+    id_problem = _id_problem(m.id_number, today)
+    out.add((*at, "id_number"), f"{who}的身份证号", id_problem)
+    out.add((*at, "relation"), f"{who}的与户主关系", _code(m.relation, vocab.RELATIONS))
+    if m.disability is not None:
+        out.add((*at, "disability", "kind"), f"{who}的残疾类别", _code(m.disability.kind, vocab.DISABILITY_KINDS))
+        out.add((*at, "disability", "grade"), f"{who}的残疾等级", _count(m.disability.grade, 1, 4))
+    lost = _count(m.self_care_lost, 0, len(vocab.SELF_CARE_ITEMS))
+    out.add((*at, "self_care_lost"), f"{who}的不能自理项数", lost)
+    unknown = [str(x) for x in m.self_care_items if x not in vocab.SELF_CARE_ITEMS]
+    if unknown:
+        out.add((*at, "self_care_items"), f"{who}的不能自理项目", f"不认识的日常生活活动“{'、'.join(unknown)}”")
+    elif len(set(m.self_care_items)) != len(m.self_care_items):
+        out.add((*at, "self_care_items"), f"{who}的不能自理项目", "有重复的项目")
+    elif lost is None and m.self_care_items and len(m.self_care_items) != m.self_care_lost:
+        out.add((*at, "self_care_lost"), f"{who}的不能自理项数",
+                f"记录为 {m.self_care_lost} 项，但勾选了 {len(m.self_care_items)} 个项目，两者应一致")
+    out.add((*at, "whereabouts"), f"{who}的去向", _code(m.whereabouts, vocab.WHEREABOUTS))
+    out.add((*at, "months_away"), f"{who}的离家月数", _count(m.months_away, 0, MAX_MONTHS_AWAY))
+    for j, income in enumerate(m.incomes):
+        what = f"{who}的第{j + 1}项收入"
+        out.add((*at, "incomes", j, "kind"), what + "的类别", _code(income.kind, vocab.INCOME_KINDS))
+        out.add((*at, "incomes", j, "monthly"), what + "的月金额", _money(income.monthly))
+    return id_problem is None
+
+
+def _members(out: _Problems, members: list[Member], today: dt.date | None) -> None:
+    if not members:
+        out.append(Problem(("members",), "请至少添加一名家庭成员"))
+        return
+    first_with: dict[str, int] = {}
+    for i, m in enumerate(members):
+        if not _member(out, i, m, today):
+            continue
+        if m.id_number in first_with:
+            j = first_with[m.id_number]
+            out.append(Problem(("members", i, "id_number"),
+                               f"{member_label(i, m)}的身份证号与{member_label(j, members[j])}相同："
+                               "同一个人不能在一户里登记两次"))
+        else:
+            first_with[m.id_number] = i
+    heads = [i for i, m in enumerate(members) if m.relation == "head"]
+    if not heads:
+        out.append(Problem(("members",), "没有户主：请把一名成员的“与户主关系”选为“户主”"))
+    for i in heads[1:]:
+        out.append(Problem(("members", i, "relation"),
+                           f"{member_label(i, members[i])}也登记成了户主，但一户只能有一名户主"
+                           f"（已有{member_label(heads[0], members[heads[0]])}）"))
+
+
+def registered_elsewhere(index: int, member: Member, household_id: str, head_name: str,
+                         village: str) -> Problem:
+    """The problem of a member whose ID number is already in another live household."""
+    where = f"户主“{head_name or '—'}”" + (f"，{village}" if village else "")
+    return Problem(("members", index, "id_number"),
+                   f"{member_label(index, member)}的身份证号已登记在另一户家庭（{where}）："
+                   "一个人只能属于一户家庭，请先核实，或到那一户修改", household_id)
+
+
+# ---- the household -----------------------------------------------------------------------------------
+
+def household_problems(h: Household, *, with_visits: bool = True, today: dt.date | None = None) -> list[Problem]:
+    """Everything that keeps ``h`` from being stored, in the order of the household document.
+
+    ``with_visits=False`` leaves the visits out (a save that does not write them need not check them).
+    ``today`` is for ID numbers' birth dates (default: the real today).
+    """
+    out = _Problems()
+    if len(h.region) != 6 or not h.region.isdigit():
+        out.append(Problem(("region",), f"所属地区的行政区划代码应为6位数字，现为“{h.region}”"))
+    out.add(("area",), "户籍性质", _code(h.area, vocab.AREAS))
+    _members(out, h.members, today)
+    out.add(("assets", "financial"), "金融资产", _money(h.assets.financial))
+    out.add(("assets", "vehicles"), "机动车数量", _count(h.assets.vehicles, 0, MAX_COUNT))
+    out.add(("assets", "extra_houses"), "自住以外的房屋数量", _count(h.assets.extra_houses, 0, MAX_COUNT))
+    members_by_number = {m.id_number: (i, m) for i, m in enumerate(h.members) if m.id_number}
+    seen: dict[str, int] = {}
+    for i, s in enumerate(h.supporters):
+        who = f"第{i + 1}名赡养人“{s.name}”" if s.name else f"第{i + 1}名赡养人"
+        if not s.name:
+            out.append(Problem(("supporters", i, "name"), f"{who}的姓名未填写"))
+        if not s.id_number:
+            continue
+        if why := _id_problem(s.id_number, today):
+            out.add(("supporters", i, "id_number"), f"{who}的身份证号", why)
+        elif s.id_number in members_by_number:
+            j, m = members_by_number[s.id_number]
+            out.append(Problem(("supporters", i, "id_number"),
+                               f"{who}的身份证号与{member_label(j, m)}相同：赡养人是不在本户居住的人"))
+        elif s.id_number in seen:
+            out.append(Problem(("supporters", i, "id_number"),
+                               f"{who}的身份证号与第{seen[s.id_number] + 1}名赡养人相同"))
+        else:
+            seen[s.id_number] = i
+    out.add(("expenses", "medical_selfpaid_12m"), "近12个月医疗自付费用", _money(h.expenses.medical_selfpaid_12m))
+    out.add(("expenses", "education_12m"), "近12个月教育支出", _money(h.expenses.education_12m))
+    if h.emergency is not None:
+        out.add(("emergency", "kind"), "突发困难的类别", _code(h.emergency.kind, vocab.EMERGENCY_KINDS))
+    if with_visits:
+        for i, v in enumerate(h.visits):
+            out += visit_problems(v, at=("visits", i), label=visit_label(i, v))
+    return list(out)
+
+
+# ---- visits ------------------------------------------------------------------------------------------
+
+def visit_problems(v: Visit, *, at: Path = (), label: str = "本次走访") -> list[Problem]:
+    """Everything that keeps visit ``v`` from being stored. ``at`` prefixes the paths (a visit inside
+    a household: ``("visits", 2)``); ``label`` names the visit in the messages."""
+    out = _Problems()
+    out.add((*at, "type"), f"{label}的走访类型", _code(v.type, vocab.VISIT_TYPES))
+    names = list(v.investigators)
+    blank = [k + 1 for k, name in enumerate(names) if not name]
+    repeated = sorted({name for name in names if name and names.count(name) > 1})
+    people = len({name for name in names if name})
+    if blank:
+        out.append(Problem((*at, "investigators"), f"{label}的第{'、'.join(map(str, blank))}名调查人员没有填写姓名"))
+    if repeated:
+        out.append(Problem((*at, "investigators"), f"{label}的调查人员“{'、'.join(repeated)}”重复填写了"))
+    if v.type == "investigation" and people < 2:
+        out.append(Problem((*at, "investigators"),
+                           f"{label}是入户调查，需要至少两名调查人员（现有 {people} 名），"
+                           "请在“调查（走访）人员”中填写两人的姓名"))
+    elif people == 0 and not blank:
+        out.append(Problem((*at, "investigators"), f"{label}没有填写走访人员"))
+    for j, need in enumerate(v.needs):
+        what = f"{label}的第{j + 1}条需求"
+        out.add((*at, "needs", j, "category"), what + "的类别", _code(need.category, vocab.NEED_CATEGORIES))
+        if not need.description:
+            out.append(Problem((*at, "needs", j, "description"), what + "没有填写描述"))
+        out.add((*at, "needs", j, "status"), what + "的状态", _code(need.status, vocab.NEED_STATUSES))
+    if v.next_visit is not None and v.next_visit < v.date:
+        out.append(Problem((*at, "next_visit"),
+                           f"{label}约定的下次走访日期（{v.next_visit.isoformat()}）早于走访日期"
+                           f"（{v.date.isoformat()}）"))
+    return list(out)
+
+
+# ---- tidying and refusing ----------------------------------------------------------------------------
+
+def _strip_text(obj: object) -> None:
+    """Strip every text field of a dataclass and of the dataclasses (and lists of them) inside it."""
+    for f in fields(obj):  # type: ignore[arg-type]
+        value = getattr(obj, f.name)
+        if isinstance(value, str):
+            setattr(obj, f.name, value.strip())
+        elif isinstance(value, list):
+            items = [x.strip() if isinstance(x, str) else x for x in value]
+            setattr(obj, f.name, items)
+            for x in items:
+                if is_dataclass(x):
+                    _strip_text(x)
+        elif is_dataclass(value):
+            _strip_text(value)
+
+
+def tidy(h: Household) -> Household:
+    """Bring ``h`` (in place) into the form the store keeps and an export gives back: no surrounding
+    spaces in any text, ID numbers with a capital X. Returns ``h``."""
+    _strip_text(h)
+    for m in h.members:
+        m.id_number = m.id_number.upper()
+    for s in h.supporters:
+        s.id_number = s.id_number.upper()
+    return h
+
+
+def tidy_visit(v: Visit) -> Visit:
+    _strip_text(v)
+    return v
+
+
+def check_household(h: Household, *, with_visits: bool = True) -> None:
+    """Raise :class:`InvalidRecord` listing every problem of ``h`` (nothing when it may be stored)."""
+    problems = household_problems(h, with_visits=with_visits)
+    if problems:
+        raise InvalidRecord(problems)
+
+
+def check_visit(v: Visit) -> None:
+    problems = visit_problems(v)
+    if problems:
+        raise InvalidRecord(problems)
