@@ -17,8 +17,6 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 CALLS = 30_000
 
 CHILD = f"""
@@ -54,7 +52,6 @@ print(json.dumps({{"before": before, "after": after}}))
 """
 
 
-@pytest.mark.slow
 def test_void_calls_and_emits_keep_none_true_and_false_alive() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=240, env=env)
