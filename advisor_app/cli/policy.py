@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from advisor_app.domain.errors import Cancelled
-from advisor_app.rules.policy_format import AREA_LABELS, KEYS, PolicyRow, format_number
 from advisor_app.services import policy as service
+from advisor_app.services.policy import PolicyRow, area_label, key_label, number_text
 
 from .context import Context
 
@@ -56,15 +56,15 @@ def _date(text: str) -> dt.date:
 
 def _show(args: argparse.Namespace, ctx: Context) -> int:
     shown = service.show(args.region, on=args.on, area=args.area, profile=ctx.profile)
-    area = f"（{AREA_LABELS[args.area]}）" if args.area else ""
+    area = f"（{area_label(args.area)}）" if args.area else ""
     print(f"{shown.name}（{shown.region}）{area}在 {shown.on} 有效的政策标准：")
     tables = service.tables_for(ctx.profile)
     for line in shown.values:
         v = line.value
         marker = "  【默认值】" if v.is_default else ""
-        area_text = AREA_LABELS[line.area] if line.area else "城乡通用"
+        area_text = area_label(line.area)
         until = f"至 {v.effective_to}" if v.effective_to else "起"
-        print(f"  {v.label}（{v.key}）：{format_number(v.value)} {v.unit}  [{area_text}]{marker}")
+        print(f"  {v.label}（{v.key}）：{number_text(v.value)} {v.unit}  [{area_text}]{marker}")
         print(f"      地区 {v.region} {tables.name(v.region)}，"
               f"{v.effective_from} {until}；依据：{v.source}" + (f"；备注：{v.note}" if v.note else ""))
     if not shown.has_standard:
@@ -74,11 +74,11 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _describe(row: PolicyRow) -> str:
-    area = AREA_LABELS[row.area] if row.area else "城乡通用"
+    area = area_label(row.area)
     until = f"至 {row.effective_to}" if row.effective_to else "起"
     default = "，默认值" if row.is_default else ""
-    return (f"{row.region} {KEYS[row.key].label}（{row.key}）[{area}] {row.effective_from} {until}："
-            f"{format_number(row.value)} {row.unit}{default}")
+    return (f"{row.region} {key_label(row.key)}（{row.key}）[{area}] {row.effective_from} {until}："
+            f"{number_text(row.value)} {row.unit}{default}")
 
 
 def _import(args: argparse.Namespace, ctx: Context) -> int:
@@ -98,7 +98,7 @@ def _confirm_and_apply(args: argparse.Namespace, ctx: Context, preview: service.
                        verb: str) -> int:
     for change in preview.changes:
         if change.kind == "changed" and change.before and change.after:
-            print(f"  修改  {_describe(change.before)}  →  {format_number(change.after.value)} "
+            print(f"  修改  {_describe(change.before)}  →  {number_text(change.after.value)} "
                   f"{change.after.unit}（依据：{change.after.source}）")
         else:
             print(f"  {_KIND[change.kind]}  {_describe(change.row)}")

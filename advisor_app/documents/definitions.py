@@ -16,15 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from advisor_app import shipped
 from advisor_app.domain.errors import DomainError
 
 FORMAT = "advisor-form-def/1"
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
 SECTION_TYPES = ("fields", "table", "text", "lines", "signatures")
-
-
-def shipped_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "forms"
 
 
 class FormDefinitionError(DomainError):
@@ -87,7 +84,7 @@ def definition_path(kind: str, override_dir: Path | None = None) -> Path:
     name = f"{kind}.toml"
     if override_dir is not None and (override_dir / name).is_file():
         return override_dir / name
-    path = shipped_dir() / name
+    path = shipped.forms_dir() / name
     if not path.is_file():
         raise FormDefinitionError(f"没有“{kind}”这种表格（找不到 {name}）")
     return path

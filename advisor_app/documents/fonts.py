@@ -27,6 +27,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
+from advisor_app import shipped
+
 ENV_FONT = "ADVISOR_APP_FONT"
 FALLBACK_CID = "STSong-Light"
 FONT_NAME = "AdvisorCJK"
@@ -47,10 +49,6 @@ SYSTEM_FONTS = (
 )
 
 
-def bundled_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
-
-
 @dataclass(frozen=True, slots=True)
 class ChineseFont:
     name: str  # the name to use in styles and canvas.setFont
@@ -64,7 +62,7 @@ def candidates(configured: str | None = None) -> list[str]:
     for value in (configured, os.environ.get(ENV_FONT)):
         if value:
             out.append(value)
-    folder = bundled_dir()
+    folder = shipped.fonts_dir()
     if folder.is_dir():
         out += sorted(str(p) for p in folder.iterdir() if p.suffix.lower() in (".ttf", ".ttc"))
     out += SYSTEM_FONTS

@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advisor_app import shipped
+
 if TYPE_CHECKING:
     from advisor_app.services.profile import Profile
 
@@ -23,8 +25,6 @@ if TYPE_CHECKING:
 
 APP_TITLE = "救助顾问工作台"
 DEMO_HOUSEHOLDS = 200
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-I18N = RESOURCES / "i18n"
 
 # Fonts with Chinese glyphs, by family, then as files in the usual places (Linux, Windows, macOS).
 CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "SimSun",
@@ -89,7 +89,8 @@ def setup_font(app: object) -> str | None:
 
     assert isinstance(app, QApplication)
     family = None
-    bundled = sorted((RESOURCES / "fonts").glob("*.[ot]t[fc]")) if (RESOURCES / "fonts").is_dir() else []
+    fonts = shipped.fonts_dir()
+    bundled = sorted(fonts.glob("*.[ot]t[fc]")) if fonts.is_dir() else []
     for path in [*map(str, bundled), *CJK_FILES]:
         if os.path.exists(path):
             font_id = QFontDatabase.addApplicationFont(path)
@@ -126,11 +127,11 @@ def install_translations(app: object, language: str) -> list[object]:
         loaded.append(qt)
     if language != "zh_CN":
         ours = QTranslator(app)
-        if ours.load(str(I18N / f"advisor_{language}.qm")):
+        if ours.load(str(shipped.translations_dir() / f"advisor_{language}.qm")):
             app.installTranslator(ours)
             loaded.append(ours)
         else:
-            log.warning("no translation for %s in %s", language, I18N)
+            log.warning("no translation for %s in %s", language, shipped.translations_dir())
     return loaded
 
 

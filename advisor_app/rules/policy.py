@@ -17,21 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from advisor_app import shipped
+
 from .policy_format import AREAS, KEYS, PolicyRow, PolicyTableError, check_periods, read_csv
 
-__all__ = ["PolicyRow", "PolicyTableError", "PolicyTables", "PolicyValue", "default_tables",
-           "resources_dir", "shipped_folder"]
+__all__ = ["PolicyRow", "PolicyTableError", "PolicyTables", "PolicyValue", "default_tables"]
 
 REGIONS_FILE = "regions.csv"
-
-
-def resources_dir() -> Path:
-    """The ``resources/`` folder next to the package (source checkout / editable install)."""
-    return Path(__file__).resolve().parents[2] / "resources"
-
-
-def shipped_folder() -> Path:
-    return resources_dir() / "policy"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +93,7 @@ class PolicyTables:
         """Read every ``*.csv`` table in ``folder`` (default: the shipped ``resources/policy``), then
         the local table file ``local`` if given (its rows replace the shipped rows of every region
         code it names). Raises :class:`PolicyTableError` naming the file and row."""
-        folder = shipped_folder() if folder is None else folder
+        folder = shipped.policy_dir() if folder is None else folder
         if not folder.is_dir():
             raise PolicyTableError("找不到政策标准文件夹", where=str(folder))
         names: dict[str, str] = {}

@@ -15,7 +15,8 @@ from pathlib import Path
 from advisor_app.domain.errors import DomainError
 from advisor_app.rules.policy import PolicyTables, PolicyValue, default_tables, region_chain
 from advisor_app.rules.policy_excel import read_xlsx, write_xlsx
-from advisor_app.rules.policy_format import AREAS, KEYS, PolicyRow, check_periods, read_csv, write_csv
+from advisor_app.rules.policy_format import AREA_LABELS, AREAS, KEYS, check_periods, format_number, read_csv, write_csv
+from advisor_app.rules.policy_format import PolicyRow as PolicyRow  # part of this API (ImportPreview.rows)
 
 from .profile import Profile
 
@@ -119,6 +120,23 @@ def show(region: str, on: dt.date | None = None, area: str | None = None,
             continue
         result.values.extend(ShownValue(a, v) for a, v in (("urban", urban), ("rural", rural)) if v)
     return result
+
+
+# ---- how a value is written (the CLI and the screens show what the tables say) -----------------
+
+def area_label(area: str | None) -> str:
+    """城镇, 农村, or 城乡通用 for a value that holds in both."""
+    return AREA_LABELS[area]
+
+
+def key_label(key: str) -> str:
+    """The Chinese name of a policy item, e.g. 低保标准 for ``dibao_standard``."""
+    return KEYS[key].label
+
+
+def number_text(value: float) -> str:
+    """A figure as the tables write it: 924, not 924.0; 1.5 as it is."""
+    return format_number(value)
 
 
 # ---- import -------------------------------------------------------------------------------------

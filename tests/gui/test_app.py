@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 
+from advisor_app import shipped
 from advisor_app.gui import app as gui_app
 
 
@@ -16,7 +17,7 @@ def test_application_reuses_the_one_qapplication(qapp: Any) -> None:
 
 
 def test_english_translation_loads(qapp: Any) -> None:
-    assert (gui_app.I18N / "advisor_en.qm").exists()
+    assert (shipped.translations_dir() / "advisor_en.qm").exists()
     translators = gui_app.install_translations(qapp, "en")
     try:
         assert QCoreApplication.translate("MainWindow", "新建家庭") == "New household"

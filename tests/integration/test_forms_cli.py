@@ -13,12 +13,12 @@ import pypdf
 import pytest
 
 from advisor_app.cli import main
-from advisor_app.documents.definitions import shipped_dir
 from advisor_app.documents.render import FORM_KINDS, mask_name
 from advisor_app.domain.idcard import mask
 from advisor_app.domain.vocab import DISABILITY_KINDS
 from advisor_app.rules.results import ELIGIBLE
 from advisor_app.services import documents, eligibility, households
+from advisor_app.shipped import forms_dir
 
 ON = dt.date(2026, 11, 29)
 ID_18 = re.compile(r"(?<![0-9*])\d{17}[\dX](?![0-9])")
@@ -133,7 +133,7 @@ def test_profile_forms_folder_overrides_the_shipped_definition(demo_profile: Any
                                                                tmp_path: Path) -> None:
     own = documents.forms_dir(demo_profile)
     own.mkdir(parents=True, exist_ok=True)
-    shutil.copy(shipped_dir() / "temporary-application.toml", own / "temporary-application.toml")
+    shutil.copy(forms_dir() / "temporary-application.toml", own / "temporary-application.toml")
     path = own / "temporary-application.toml"
     edited = path.read_text(encoding="utf-8").replace('title = "临时救助申请书"',
                                                       'title = "临时救助（急难）申请审批表"')

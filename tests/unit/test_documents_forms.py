@@ -14,11 +14,12 @@ from documents_pdf import dark_share, embedded_font_files, gray_pages, ink_per_p
 
 from advisor_app.documents import render
 from advisor_app.documents.bindings import EligibilityView, ProgramLine
-from advisor_app.documents.definitions import FormDefinitionError, shipped_dir
+from advisor_app.documents.definitions import FormDefinitionError
 from advisor_app.documents.fonts import chinese_font
 from advisor_app.domain import idcard
 from advisor_app.domain.household import Household, Income, Member, Visit
 from advisor_app.domain.interchange import household_from_json
+from advisor_app.shipped import forms_dir
 
 ON = dt.date(2026, 11, 29)
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
@@ -128,7 +129,7 @@ def test_cid_fallback_when_no_font_is_found(wu: Household, monkeypatch: pytest.M
     from advisor_app.documents import fonts
 
     monkeypatch.setattr(fonts, "SYSTEM_FONTS", ())
-    monkeypatch.setattr(fonts, "bundled_dir", lambda: Path("/nonexistent"))
+    monkeypatch.setattr("advisor_app.shipped.fonts_dir", lambda: Path("/nonexistent"))
     monkeypatch.delenv(fonts.ENV_FONT, raising=False)
     font = fonts.chinese_font("/nonexistent/font.ttf")
     assert font.name == fonts.FALLBACK_CID and not font.embedded
@@ -144,7 +145,7 @@ def test_font_registration_is_cached() -> None:
 def test_a_county_changes_wording_by_editing_a_copy(wu: Household, tmp_path: Path) -> None:
     own = tmp_path / "forms"
     own.mkdir()
-    text = (shipped_dir() / "authorization.toml").read_text(encoding="utf-8")
+    text = (forms_dir() / "authorization.toml").read_text(encoding="utf-8")
     text = text.replace("本授权书一式三份", "本授权书一式四份，另交村委会一份")
     text = text.replace('{ label = "经办人（最后签字）" }',
                         '{ label = "村级经办人" }, { label = "乡镇经办人（最后签字）" }')
@@ -156,7 +157,7 @@ def test_a_county_changes_wording_by_editing_a_copy(wu: Household, tmp_path: Pat
 
 
 def test_a_definition_mistake_names_the_file_and_place(wu: Household, tmp_path: Path) -> None:
-    shutil.copy(shipped_dir() / "visit-record.toml", tmp_path / "visit-record.toml")
+    shutil.copy(forms_dir() / "visit-record.toml", tmp_path / "visit-record.toml")
     path = tmp_path / "visit-record.toml"
     path.write_text(path.read_text(encoding="utf-8").replace("{visit.type}", "{visit.kind}"), encoding="utf-8")
     with pytest.raises(FormDefinitionError) as err:
@@ -194,7 +195,7 @@ def test_font_search_order_env_then_resources_then_system(monkeypatch: pytest.Mo
     from advisor_app.documents import fonts
 
     monkeypatch.setenv(fonts.ENV_FONT, "/office/fonts/song.ttf")
-    monkeypatch.setattr(fonts, "bundled_dir", lambda: tmp_path)
+    monkeypatch.setattr("advisor_app.shipped.fonts_dir", lambda: tmp_path)
     (tmp_path / "b.ttf").write_bytes(b"")
     (tmp_path / "a.ttc").write_bytes(b"")
     (tmp_path / "README.md").write_text("x")
