@@ -7,10 +7,38 @@ plain message. Anything else that escapes is unexpected and goes to the crash di
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-if TYPE_CHECKING:
-    from .validation import Problem
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing to correct. ``path`` locates the field (``("members", 1, "id_number")``);
+    ``other_household`` is the id of the household the problem points to, when it points to one."""
+
+    path: Path
+    message: str
+    other_household: str | None = None
+
+    @property
+    def key(self) -> str:
+        """``members[1].id_number``: the path as written in the household document."""
+        out = ""
+        for part in self.path:
+            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        return out
+
+    @property
+    def field(self) -> str:
+        """The last named part of the path (``id_number``; ``members`` for the household's members)."""
+        return next((p for p in reversed(self.path) if isinstance(p, str)), "")
+
+    def under(self, *prefix: str | int) -> bool:
+        return self.path[:len(prefix)] == prefix
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class DomainError(Exception):

@@ -18,47 +18,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 
 from . import idcard, vocab
-from .errors import InvalidRecord
+from .errors import InvalidRecord, Path, Problem
 from .household import Household, Member, Visit
 
 MAX_MONEY = 1e9  # yuan; larger amounts are typing mistakes
 MAX_COUNT = 99  # vehicles, extra houses
 MAX_MONTHS_AWAY = 1200
-
-Path = tuple[str | int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing to correct. ``path`` locates the field (``("members", 1, "id_number")``);
-    ``other_household`` is the id of the household the problem points to, when it points to one."""
-
-    path: Path
-    message: str
-    other_household: str | None = None
-
-    @property
-    def key(self) -> str:
-        """``members[1].id_number``: the path as written in the household document."""
-        out = ""
-        for part in self.path:
-            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-        return out
-
-    @property
-    def field(self) -> str:
-        """The last named part of the path (``id_number``; ``members`` for the household's members)."""
-        return next((p for p in reversed(self.path) if isinstance(p, str)), "")
-
-    def under(self, *prefix: str | int) -> bool:
-        return self.path[:len(prefix)] == prefix
-
-    def __str__(self) -> str:
-        return self.message
-
 
 def member_label(index: int, member: Member) -> str:
     """``第2名成员“吴小诚”`` (without the name when it is not filled in)."""
