@@ -43,6 +43,10 @@ class UnsupportedDatabase(DomainError):
     """A database URL this program cannot use (unknown kind, missing driver, wrong collation)."""
 
 
+class DatabaseUnavailable(DomainError):
+    """The database cannot be opened (server down, wrong name or password, unreadable file)."""
+
+
 def sqlite_url(path: Path) -> str:
     """The URL of the SQLite file at ``path`` (any characters in the path are kept as they are)."""
     return sa.URL.create("sqlite+pysqlite", database=str(path)).render_as_string()
@@ -94,11 +98,17 @@ def session_factory(engine: sa.Engine) -> sessionmaker[Session]:
 
 
 def check_database(engine: sa.Engine) -> None:
-    """Refuse a PostgreSQL database whose text order is not byte order (see the module doc)."""
-    if engine.dialect.name != POSTGRESQL:
-        return
-    with engine.connect() as conn:
-        row = conn.execute(sa.text("SELECT * FROM pg_database WHERE datname = current_database()")).mappings().one()
+    """Connect once. A database that cannot be reached, or a PostgreSQL database whose text order is
+    not byte order (see the module doc), is refused with a message that says what to do."""
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name != POSTGRESQL:
+                return
+            row = conn.execute(sa.text("SELECT * FROM pg_database WHERE datname = current_database()")
+                               ).mappings().one()
+    except sa.exc.OperationalError as exc:
+        shown = engine.url.render_as_string(hide_password=True)
+        raise DatabaseUnavailable(f"打不开数据库 {shown}：{str(exc.orig).strip()}") from exc
     # libc's C, POSIX and C.UTF-8 and the builtin provider (PostgreSQL 17) sort by byte / code point,
     # which is the same order for UTF-8; ICU collations do not.
     provider = str(row.get("datlocprovider") or "c")
