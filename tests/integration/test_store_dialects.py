@@ -129,3 +129,11 @@ def test_sqlite_url_keeps_every_character_of_the_path(tmp_path: Path) -> None:
         assert path.is_file()
     finally:
         engine.dispose()
+
+
+def test_a_missing_postgresql_driver_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if psycopg were not installed
+    with pytest.raises(store_engine.UnsupportedDatabase, match=r"advisor-app\[postgresql\]"):
+        store_engine.create_engine("postgresql://advisor@/advisor")
