@@ -18,6 +18,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test ever touches the user's real data folder."""
     home = tmp_path / "home"
     monkeypatch.setenv("ADVISOR_APP_HOME", str(home))
+    monkeypatch.delenv("ADVISOR_APP_DATABASE_URL", raising=False)  # the profile's own SQLite file
     return home
 
 
@@ -28,7 +29,7 @@ def data_dir(_isolated_home: Path) -> Path:
 
 @pytest.fixture
 def profile(data_dir: Path) -> Iterator[object]:
-    """An empty, migrated profile in a temporary folder."""
+    """An empty, migrated profile in a temporary folder (SQLite; tests/integration runs it on both)."""
     from advisor_app.services.profile import open_profile
 
     p = open_profile(data_dir)

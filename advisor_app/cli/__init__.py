@@ -8,12 +8,14 @@ parser and sets ``run`` to a function ``(args, context) -> int``. Expected probl
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
 
 from advisor_app import __version__
 from advisor_app.domain.errors import DomainError
+from advisor_app.services.profile import ENV_DATABASE_URL
 
 from .context import Context
 
@@ -29,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"advisor-app {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="数据文件夹（默认：环境变量 ADVISOR_APP_HOME，否则为系统的用户数据目录）")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="数据库地址，例如 postgresql+psycopg://用户@服务器/数据库（默认：环境变量 "
+                             "ADVISOR_APP_DATABASE_URL，否则为数据文件夹里的 SQLite 文件）")
     sub = parser.add_subparsers(title="subcommands", metavar="COMMAND")
     for name in COMMANDS:
         import_module(f"{__name__}.{name}").register(sub)
@@ -39,9 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     run = getattr(args, "run", None)
     if run is None:
+        if args.database_url:  # the desktop app opens its profile with open_profile, which reads this
+            os.environ[ENV_DATABASE_URL] = args.database_url
         gui = import_module("advisor_app.gui.app")  # Qt is loaded only for the desktop app
         return int(gui.run_app(args.data_dir))
-    context = Context(args.data_dir)
+    context = Context(args.data_dir, args.database_url)
     try:
         return int(run(args, context) or 0)
     except DomainError as exc:

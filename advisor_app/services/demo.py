@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from advisor_app.demo.generator import PARTS, DemoGenerator
 from advisor_app.domain.errors import Cancelled
-from advisor_app.store.households import TableRows, bulk_load, household_rows, insert_rows
+from advisor_app.store.bulk import TableRows, bulk_load, household_rows, insert_rows
 from advisor_app.store.settings import set_setting
 
 from .batch import gc_paused

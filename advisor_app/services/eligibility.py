@@ -94,7 +94,7 @@ def _parts(profile: Profile, on: dt.date, tables: TablesLike, total: int,
                     yield result_rows(batch, on, tables)
         yield local()
         return
-    jobs = [PartJob(profile.data.database, on, tables, lo, hi) for lo, hi in PARTS]
+    jobs = [PartJob(profile.database_url, on, tables, lo, hi) for lo, hi in PARTS]
     with _context().Pool(processes) as pool:
         yield pool.imap_unordered(run_part, jobs)
 

@@ -2,6 +2,11 @@
 
 A ``Profile`` is what every service works on. It holds the engine (created once, in
 ``store.engine``) and hands out short-lived sessions; a session must not cross threads.
+
+The database is the SQLite file ``advisor.sqlite`` in the data folder unless a database URL is
+given (``database_url=``, else the ``ADVISOR_APP_DATABASE_URL`` environment variable), e.g.
+``postgresql+psycopg://advisor@office-hub/advisor``. The data folder still holds the logs, the
+backups and the profile's own forms and policy tables either way.
 """
 
 from __future__ import annotations
@@ -18,12 +23,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from advisor_app.store import engine as store_engine
 from advisor_app.store import migrate, paths
 
+ENV_DATABASE_URL = "ADVISOR_APP_DATABASE_URL"
+
 
 @dataclass
 class Profile:
     data: paths.DataDir
     engine: sa.Engine
-    created: bool  # the database file did not exist before this start
+    created: bool  # the database was new (no file, or no tables) before this start
     backup: Path | None = None  # copy made before a migration, if one ran
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
@@ -42,14 +49,29 @@ class Profile:
         with self.engine.begin() as conn:
             yield conn
 
+    @property
+    def database_url(self) -> str:
+        """The database's URL, password included: what a worker process needs to open it."""
+        return self.engine.url.render_as_string(hide_password=False)
+
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_profile(data_dir: str | os.PathLike[str] | None = None) -> Profile:
-    """Open (creating and migrating as needed) the profile in ``data_dir`` or the default folder."""
+def open_profile(data_dir: str | os.PathLike[str] | None = None, *, database_url: str | None = None) -> Profile:
+    """Open (creating and migrating as needed) the profile in ``data_dir`` or the default folder.
+
+    ``database_url`` (or ``ADVISOR_APP_DATABASE_URL``) puts the records in that database instead of
+    the data folder's SQLite file; an empty database there is given the schema.
+    """
     data = paths.resolve(data_dir).ensure()
-    created = not data.database.exists()
-    engine = store_engine.create_engine(data.database)
-    copy = migrate.upgrade(engine, data.database, data.backups)
+    url = database_url or os.environ.get(ENV_DATABASE_URL) or store_engine.sqlite_url(data.database)
+    engine = store_engine.create_engine(url)
+    try:
+        store_engine.check_database(engine)
+        created = migrate.current_revision(engine) is None and not migrate.has_tables(engine)
+        copy = migrate.upgrade(engine, data.backups)
+    except BaseException:
+        engine.dispose()
+        raise
     return Profile(data=data, engine=engine, created=created, backup=copy)

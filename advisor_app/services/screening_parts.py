@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from advisor_app.rules import check_household
@@ -28,7 +27,7 @@ PARTS: list[tuple[str | None, str | None]] = [
 
 @dataclass(frozen=True, slots=True)
 class PartJob:
-    database: Path
+    database_url: str  # the profile's database (Profile.database_url): a worker opens its own engine
     on: dt.date
     tables: TablesLike
     lo: str | None = None
@@ -69,11 +68,10 @@ def result_rows(households: Any, on: dt.date, tables: TablesLike) -> PartResult:
 
 def run_part(job: PartJob) -> PartResult:
     """Read and check the households whose id is in ``[job.lo, job.hi)``."""
-    engine = store_engine.create_engine(job.database)
+    engine = store_engine.create_engine(job.database_url)
     try:
         with gc_paused(), engine.connect() as conn:
-            # Memory-mapped reads of this read-only connection: fewer system calls per page.
-            conn.exec_driver_sql("PRAGMA mmap_size=1073741824")
+            store_engine.tune_for_reading(conn)  # this connection only reads
             batches = read_for_screening(sql_runner(conn), lo=job.lo, hi=job.hi)
             return result_rows((h for batch in batches for h in batch), job.on, job.tables)
     finally:

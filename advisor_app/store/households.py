@@ -3,14 +3,12 @@
 A save reconciles the stored records with the household as it is now: records are matched by id
 (members also by ID number), changed records get a new version and ``unsent``, records that are gone
 become tombstones. Nothing is ever hard-deleted, so a later sync can tell the office about it.
+Inserting many new households at once (demo generation) is :mod:`advisor_app.store.bulk`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import operator
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +19,7 @@ from advisor_app.domain.errors import NotFound
 from advisor_app.domain.household import Household, Need, Visit
 
 from . import convert
-from .models import Base, HouseholdRow, MemberRow, NeedRow, Record, VisitRow, new_id, utc_now
+from .models import HouseholdRow, MemberRow, NeedRow, Record, VisitRow, new_id, utc_now
 
 
 def _apply(row: Record, values: dict[str, Any], now: str) -> bool:
@@ -202,87 +200,7 @@ def count_households(session: Session) -> int:
                           .where(HouseholdRow.deleted_at.is_(None))) or 0
 
 
-# --- Bulk paths (demo generation, batch screening): plain executemany / one pass over sorted rows ---
-
-TableRows = tuple[str, list[str], list[tuple[Any, ...]]]
-"""(table name, column names, value tuples): ready for executemany, picklable between processes."""
-
-
-def _table_rows(model: type[Any], rows: list[dict[str, Any]]) -> TableRows:
-    """Values as SQLAlchemy would store them in SQLite: JSON and dates as text, booleans as 0/1."""
-    table = model.__table__
-    columns = [c.name for c in table.columns]
-    json_columns = [c.name for c in table.columns if isinstance(c.type, sa.JSON)]
-    date_columns = [c.name for c in table.columns if isinstance(c.type, sa.Date)]
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-    for r in rows:
-        for c in json_columns:
-            r[c] = dumps(r[c])
-        for c in date_columns:
-            if r[c] is not None:
-                r[c] = r[c].isoformat()
-    return table.name, columns, list(map(operator.itemgetter(*columns), rows))
-
-
-def household_rows(households: Sequence[Household]) -> list[TableRows]:
-    """Rows for new households (with members, visits, needs); assigns ids and version 1."""
-    now = utc_now()
-    base = {"created_at": now, "updated_at": now, "version": 1, "deleted_at": None, "unsent": True}
-    rows: dict[type[Any], list[dict[str, Any]]] = {HouseholdRow: [], MemberRow: [], VisitRow: [], NeedRow: []}
-    for h in households:
-        h.id = h.id or new_id()
-        h.version = 1
-        rows[HouseholdRow].append({**convert.household_values(h), **base, "id": h.id})
-        for position, m in enumerate(h.members):
-            m.id = m.id or new_id()
-            rows[MemberRow].append({**convert.member_values(m, position), **base, "id": m.id,
-                                    "household_id": h.id})
-        for v in h.visits:
-            v.id = v.id or new_id()
-            v.version = 1
-            rows[VisitRow].append({**convert.visit_values(v), **base, "id": v.id, "household_id": h.id})
-            for position, n in enumerate(v.needs):
-                n.id = n.id or new_id()
-                rows[NeedRow].append({**convert.need_values(n, position), **base, "id": n.id,
-                                      "visit_id": v.id, "household_id": h.id})
-    return [_table_rows(model, values) for model, values in rows.items() if values]
-
-
-def insert_rows(conn: sa.Connection, tables: Sequence[TableRows]) -> None:
-    """Plain executemany, skipping SQLAlchemy's per-row parameter processing (several times faster)."""
-    for name, columns, values in tables:
-        sql = f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        conn.exec_driver_sql(sql, values)
-
-
-@contextlib.contextmanager
-def bulk_load(conn: sa.Connection) -> Iterator[None]:
-    """Make a large insert into empty household tables about twice as fast.
-
-    When the household tables are empty, their secondary indexes are dropped for the load and built
-    again at the end (sorting once beats updating them row by row); the page cache is enlarged for
-    the duration. All of it happens in the caller's transaction, so a rollback undoes it too.
-    """
-    tables = [Base.metadata.tables[name] for name in ("households", "members", "visits", "needs")]
-    empty = conn.execute(sa.select(sa.func.count()).select_from(tables[0])).scalar() == 0
-    indexes = [index for table in tables for index in table.indexes] if empty else []
-    previous_cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql("PRAGMA cache_size=-65536")  # 64 MiB
-    try:
-        for index in indexes:
-            index.drop(conn)
-        yield
-        for index in indexes:
-            index.create(conn)
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size={int(previous_cache or -2000)}")
-
-
-def insert_many(conn: sa.Connection, households: Sequence[Household]) -> int:
-    """Insert new households in a few executemany calls (much faster than the ORM). Assigns ids."""
-    insert_rows(conn, household_rows(households))
-    return len(households)
-
+# --- Bulk read (batch work over every household): one ordered pass over two sorted queries ---
 
 def iter_households(conn: sa.Connection, *, batch: int = 5000,
                     ids: Iterable[str] | None = None) -> Iterable[list[Household]]:

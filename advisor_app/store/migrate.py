@@ -1,14 +1,22 @@
-"""Bring a profile's database to the current schema, after a backup copy of the file.
+"""Bring a profile's database to the current schema, safely.
 
-Alembic keeps the schema history in ``store/migrations/versions``. A database that is already at the
-head revision costs one small query at start-up; otherwise the file is copied to the backups folder
-(with SQLite's online backup, safe under WAL) before any migration runs.
+Alembic keeps the schema history in ``store/migrations/versions``; the same migrations run on
+SQLite and PostgreSQL. A database that is already at the head revision costs one small query at
+start-up. Otherwise every migration runs in ONE transaction (``with engine.begin()``), so a
+migration that fails half-way leaves the schema and the data as they were, on both databases: on
+PostgreSQL because its DDL is transactional, on SQLite because ``store.engine`` begins the
+transaction itself (the driver would otherwise commit before each DDL statement).
+
+SQLite: before migrating a database that already holds tables, a copy of the file goes to the
+profile's backups folder — made through the engine with ``VACUUM INTO`` (a consistent snapshot,
+safe under WAL while other connections are open), so an encrypted database is copied by the same
+connection that can read it. PostgreSQL: no file copy is made (the server's own backups are the
+office's business); the single transaction is what keeps a failed migration from doing harm.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -16,6 +24,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+
+from .engine import is_sqlite
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -37,41 +47,52 @@ def current_revision(engine: sa.Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def backup(database: Path, backups: Path, label: str) -> Path:
-    """Copy ``database`` to ``backups`` with SQLite's backup API; returns the copy's path."""
+def backup(engine: sa.Engine, backups: Path, label: str) -> Path | None:
+    """Copy the SQLite database behind ``engine`` into ``backups``; returns the copy's path.
+
+    ``None`` for a database that is not a file (PostgreSQL): there is nothing to copy.
+    """
+    database = engine.url.database
+    if not is_sqlite(engine) or not database or database == ":memory:":
+        return None
+    stem = Path(database).stem
     backups.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backups / f"{database.stem}-{stamp}-{label}.sqlite"
+    target = backups / f"{stem}-{stamp}-{label}.sqlite"
     n = 1
     while target.exists():
         n += 1
-        target = backups / f"{database.stem}-{stamp}-{label}-{n}.sqlite"
-    src = sqlite3.connect(database)
+        target = backups / f"{stem}-{stamp}-{label}-{n}.sqlite"
+    raw = engine.raw_connection()  # the driver's own connection: VACUUM must run outside a transaction
     try:
-        dst = sqlite3.connect(target)
+        cursor = raw.cursor()
         try:
-            src.backup(dst)
+            cursor.execute("VACUUM INTO ?", (str(target),))
         finally:
-            dst.close()
+            cursor.close()
     finally:
-        src.close()
+        raw.close()
     return target
 
 
-def upgrade(engine: sa.Engine, database: Path, backups: Path) -> Path | None:
-    """Migrate to head. Returns the backup made, or ``None`` when nothing needed doing."""
+def upgrade(engine: sa.Engine, backups: Path, *, target: str = "head") -> Path | None:
+    """Migrate to ``target`` (normally head) in one transaction.
+
+    Returns the SQLite backup made first, or ``None`` when nothing needed doing, the database was
+    empty, or it is not a file (PostgreSQL).
+    """
     current = current_revision(engine)
-    if current == head_revision():
+    if current == (head_revision() if target == "head" else target):
         return None
     copy = None
-    if current is not None or _has_tables(engine):
-        copy = backup(database, backups, f"before-{current or 'unversioned'}")
+    if current is not None or has_tables(engine):
+        copy = backup(engine, backups, f"before-{current or 'unversioned'}")
     cfg = _config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, target)
     return copy
 
 
-def _has_tables(engine: sa.Engine) -> bool:
+def has_tables(engine: sa.Engine) -> bool:
     return bool(sa.inspect(engine).get_table_names())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -32,6 +33,10 @@ def utc_now() -> str:
 
 class Base(DeclarativeBase):
     pass
+
+
+# Partial indexes over live records only: the same condition for both databases.
+_LIVE: dict[str, Any] = {"sqlite_where": text("deleted_at IS NULL"), "postgresql_where": text("deleted_at IS NULL")}
 
 
 class Record:
@@ -73,7 +78,7 @@ class HouseholdRow(Record, Base):
         Index("ix_households_head_name", "head_name"),
         Index("ix_households_head_initials", "head_initials"),
         # The household list's default order (migration 0002).
-        Index("ix_households_list", "village", "head_name", "id", "town", sqlite_where=text("deleted_at IS NULL")),
+        Index("ix_households_list", "village", "head_name", "id", "town", **_LIVE),
     )
 
 
@@ -102,8 +107,9 @@ class MemberRow(Record, Base):
         Index("ix_members_household", "household_id", "position"),
         Index("ix_members_id_number", "id_number"),
         # Search as you type in the household list: names, and the end of ID numbers (migration 0002).
-        Index("ix_members_name_list", "name", "household_id", sqlite_where=text("deleted_at IS NULL")),
-        Index("ix_members_id_reversed", text(ID_REVERSED), sqlite_where=text("deleted_at IS NULL")),
+        Index("ix_members_name_list", "name", "household_id", **_LIVE),
+        # In parentheses: PostgreSQL requires them around an index expression that is not one function call.
+        Index("ix_members_id_reversed", text(f"({ID_REVERSED})"), **_LIVE),
     )
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import sqlalchemy as sa
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.dialects import postgresql, sqlite
 
 from .models import SettingRow
 
 _T = SettingRow.__table__
+
+# Both databases know INSERT … ON CONFLICT DO UPDATE, each through its own construct.
+_UPSERT: dict[str, Callable[[Any], Any]] = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
 def get_setting(conn: sa.Connection, key: str, default: str | None = None) -> str | None:
@@ -16,8 +22,20 @@ def get_setting(conn: sa.Connection, key: str, default: str | None = None) -> st
 
 
 def set_setting(conn: sa.Connection, key: str, value: str) -> None:
+    """Store ``value`` under ``key``, replacing what was there, in one statement."""
+    insert = _UPSERT.get(conn.dialect.name)
+    if insert is None:
+        set_setting_portable(conn, key, value)
+        return
     stmt = insert(SettingRow).values(key=key, value=value)
     conn.execute(stmt.on_conflict_do_update(index_elements=[SettingRow.key], set_={"value": value}))
+
+
+def set_setting_portable(conn: sa.Connection, key: str, value: str) -> None:
+    """The same with plain UPDATE, then INSERT when no row was there (any database)."""
+    updated = conn.execute(sa.update(SettingRow).where(SettingRow.key == key).values(value=value))
+    if not updated.rowcount:
+        conn.execute(sa.insert(SettingRow).values(key=key, value=value))
 
 
 def all_settings(conn: sa.Connection) -> dict[str, str]:

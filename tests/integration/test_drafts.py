@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import time
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from advisor_app.domain import interchange
 from advisor_app.domain.errors import DomainError, NotFound
@@ -23,8 +23,8 @@ def _visit(notes: str = "家中老人腿脚不便") -> Visit:
 
 
 def _draft_rows(profile: Any) -> int:
-    with sqlite3.connect(profile.data.database) as con:
-        return int(con.execute("select count(*) from drafts").fetchone()[0])
+    with profile.connection() as conn:
+        return int(conn.execute(sa.text("select count(*) from drafts")).scalar_one())
 
 
 def test_save_draft_replaces_the_draft_of_the_same_record(profile: Any) -> None:

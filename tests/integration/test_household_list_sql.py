@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from advisor_app.domain.household import Visit
 from advisor_app.domain.pinyin import initials
@@ -101,18 +102,18 @@ def test_latest_visit_and_next_review(demo_profile: Any) -> None:
 def test_status_comes_from_screening_results(demo_profile: Any) -> None:
     with demo_profile.connection() as conn:
         first, second = hl.ids(demo_profile)[:2]
-        conn.exec_driver_sql(
+        conn.execute(sa.text(
             "INSERT INTO screening_results (household_id, program, status, detail, on_date, screened_at) "
-            "VALUES (?, 'dibao', 'eligible', '', '2026-11-01', '9999'), (?, 'tekun', 'eligible', '', "
-            "'2026-11-01', '9999'), (?, 'dibao_edge', 'ineligible', '', '2026-11-01', '9999')",
-            (first, first, second))
+            "VALUES (:first, 'dibao', 'eligible', '', '2026-11-01', '9999'), (:first, 'tekun', 'eligible', '', "
+            "'2026-11-01', '9999'), (:second, 'dibao_edge', 'ineligible', '', '2026-11-01', '9999')"),
+            {"first": first, "second": second})
     rows = {r.id: r for r in hl.rows(demo_profile, [first, second])}
     assert rows[first].status == "特困、低保"
     assert rows[second].status == ""
     assert hl.ids(demo_profile, "", "status")[0] == first
     with demo_profile.connection() as conn:  # changed after the screening: the result is out of date
-        conn.exec_driver_sql("UPDATE screening_results SET screened_at = '2000-01-01' WHERE household_id = ?",
-                             (first,))
+        conn.execute(sa.text("UPDATE screening_results SET screened_at = '2000-01-01' WHERE household_id = :id"),
+                     {"id": first})
     assert hl.rows(demo_profile, [first])[0].status == ""
 
 

@@ -1,5 +1,4 @@
 import datetime as dt
-import sqlite3
 
 import pytest
 import sqlalchemy as sa
@@ -9,6 +8,7 @@ from advisor_app.domain import interchange
 from advisor_app.domain.errors import NotFound
 from advisor_app.domain.household import Income, Need, Visit
 from advisor_app.services import households as svc
+from advisor_app.store import bulk
 from advisor_app.store import households as store
 
 
@@ -25,11 +25,23 @@ def test_saved_household_loads_back_equal(profile, household_json: str) -> None:
 
 def test_records_carry_uuid_timestamps_version_and_unsent(profile, household_json: str) -> None:
     saved = svc.save_household(profile, _sample(household_json))
-    con = sqlite3.connect(profile.data.database)
-    row = con.execute("select id, created_at, updated_at, version, deleted_at, unsent from households").fetchone()
+    with profile.connection() as conn:
+        row = conn.execute(sa.text(
+            "select id, created_at, updated_at, version, deleted_at, unsent from households")).one()
     assert row[0] == saved.id and len(row[0]) == 36
     assert row[1].endswith("Z") and row[3] == 1 and row[4] is None and row[5] == 1
-    assert con.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_sqlite_files_are_in_wal_mode(tmp_path) -> None:
+    from advisor_app.services.profile import open_profile
+
+    profile = open_profile(tmp_path)
+    try:
+        with profile.connection() as conn:
+            assert conn.exec_driver_sql("pragma journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("pragma foreign_keys").scalar() == 1
+    finally:
+        profile.close()
 
 
 def test_update_raises_version_only_when_something_changed(profile, household_json: str) -> None:
@@ -46,8 +58,9 @@ def test_removed_member_becomes_a_tombstone(profile, household_json: str) -> Non
     gone = h.members.pop()
     svc.save_household(profile, h)
     assert [m.name for m in svc.load_household(profile, h.id).members] == ["吴晓霞"]
-    con = sqlite3.connect(profile.data.database)
-    deleted_at, version = con.execute("select deleted_at, version from members where id = ?", (gone.id,)).fetchone()
+    with profile.connection() as conn:
+        deleted_at, version = conn.execute(sa.text("select deleted_at, version from members where id = :id"),
+                                           {"id": gone.id}).one()
     assert deleted_at is not None and version == 2
 
 
@@ -96,8 +109,8 @@ def test_delete_is_a_tombstone_and_hides_the_household(profile, household_json: 
     with pytest.raises(NotFound):
         svc.load_household(profile, h.id)
     assert svc.list_households(profile) == []
-    con = sqlite3.connect(profile.data.database)
-    assert con.execute("select count(*) from members where deleted_at is not null").fetchone()[0] == 2
+    with profile.connection() as conn:
+        assert conn.execute(sa.text("select count(*) from members where deleted_at is not null")).scalar() == 2
 
 
 def test_list_filters_by_village_name_and_pinyin_initials(profile, household_json: str) -> None:
@@ -117,7 +130,7 @@ def test_list_filters_by_village_name_and_pinyin_initials(profile, household_jso
 def test_bulk_insert_and_bulk_read_agree_with_the_orm_path(profile) -> None:
     households = list(DemoGenerator(seed=11).households(40))
     with profile.connection() as conn:
-        store.insert_many(conn, households)
+        bulk.insert_many(conn, households)
     with profile.connection() as conn:
         read = [h for batch in store.iter_households(conn, batch=7) for h in batch]
     assert len(read) == 40
@@ -134,4 +147,5 @@ def test_foreign_keys_are_enforced(profile) -> None:
     with pytest.raises(sa.exc.IntegrityError), profile.connection() as conn:
         conn.exec_driver_sql(
             "insert into visits (id, household_id, type, date, investigators, notes, follow_up, created_at,"
-            " updated_at, version, unsent) values ('v', 'missing', 'care', '2026-01-01', '[]', '', '', '', '', 1, 1)")
+            " updated_at, version, unsent) values ('v', 'missing', 'care', '2026-01-01', '[]', '', '', '', '', 1,"
+            " true)")

@@ -2,8 +2,13 @@
 
 Revision ID: 0002
 Revises: 0001
+
+Partial indexes (live records only) on SQLite and PostgreSQL alike. The reversed ID number is an
+expression index; it stands in parentheses because PostgreSQL requires them around an expression
+that is not a single function call (SQLite reads them the same and matches its queries).
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0002"
@@ -15,14 +20,17 @@ depends_on = None
 ID_REVERSED = "||".join(f"substr(id_number,{i},1)" for i in range(18, 0, -1))
 
 
+def _live() -> dict[str, sa.TextClause]:
+    return {"sqlite_where": sa.text("deleted_at IS NULL"), "postgresql_where": sa.text("deleted_at IS NULL")}
+
+
 def upgrade() -> None:
-    op.execute("CREATE INDEX ix_households_list ON households (village, head_name, id, town) "
-               "WHERE deleted_at IS NULL")
-    op.execute("CREATE INDEX ix_members_name_list ON members (name, household_id) WHERE deleted_at IS NULL")
-    op.execute(f"CREATE INDEX ix_members_id_reversed ON members ({ID_REVERSED}) WHERE deleted_at IS NULL")
+    op.create_index("ix_households_list", "households", ["village", "head_name", "id", "town"], **_live())
+    op.create_index("ix_members_name_list", "members", ["name", "household_id"], **_live())
+    op.create_index("ix_members_id_reversed", "members", [sa.text(f"({ID_REVERSED})")], **_live())
 
 
 def downgrade() -> None:
-    op.execute("DROP INDEX ix_members_id_reversed")
-    op.execute("DROP INDEX ix_members_name_list")
-    op.execute("DROP INDEX ix_households_list")
+    op.drop_index("ix_members_id_reversed", "members")
+    op.drop_index("ix_members_name_list", "members")
+    op.drop_index("ix_households_list", "households")
