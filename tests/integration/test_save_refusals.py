@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +21,9 @@ CHILD_ID = "340104200905200134"
 
 
 def _rows(profile: Any) -> dict[str, int]:
-    con = sqlite3.connect(profile.data.database)
-    try:
-        return {t: con.execute(f"select count(*) from {t}").fetchone()[0]
+    with profile.connection() as conn:
+        return {t: int(conn.exec_driver_sql(f"select count(*) from {t}").scalar_one())
                 for t in ("households", "members", "visits", "needs", "drafts")}
-    finally:
-        con.close()
 
 
 def _sample(household_json: str) -> Household:
