@@ -11,16 +11,21 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import sqlalchemy as sa
+
 from advisor_app.domain.idcard import mask
+from advisor_app.rules.results import PROTECTION_ORDER
 from advisor_app.store import household_list as store
 from advisor_app.store.settings import get_setting
 
+from .eligibility import result_freshness
 from .profile import Profile
 
 SORT_KEYS = store.SORT_KEYS
 DEFAULT_SORT = store.DEFAULT_SORT
 
-# Short labels for the "current status" (当前状态) column.
+# Short labels for the "current status" (当前状态) column: the eligible programmes of a current stored
+# screening result (rules.freshness), most protective first (rules.results.PROTECTION_ORDER).
 STATUS_LABELS = {
     "tekun": "特困",
     "dibao": "低保",
@@ -57,9 +62,13 @@ def _label(row: store.ListRow) -> HouseholdListRow:
         last_visit=row.last_visit, next_review=row.next_review, unsent=row.unsent)
 
 
+def _status(profile: Profile, conn: sa.Connection) -> store.StatusQuery:
+    return store.StatusQuery(ranking=PROTECTION_ORDER, since=result_freshness(profile, conn).since)
+
+
 def ids(profile: Profile, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False) -> list[str]:
     with profile.connection() as conn:
-        return store.ids(conn, text, sort, descending)
+        return store.ids(conn, text, sort, descending, status=_status(profile, conn))
 
 
 def count(profile: Profile, text: str = "") -> int:
@@ -69,13 +78,14 @@ def count(profile: Profile, text: str = "") -> int:
 
 def rows(profile: Profile, household_ids: Sequence[str]) -> list[HouseholdListRow]:
     with profile.connection() as conn:
-        return [_label(r) for r in store.rows(conn, household_ids)]
+        return [_label(r) for r in store.rows(conn, household_ids, status=_status(profile, conn))]
 
 
 def page(profile: Profile, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False,
          offset: int = 0, limit: int = 100) -> list[HouseholdListRow]:
     with profile.connection() as conn:
-        return [_label(r) for r in store.page(conn, text, sort, descending, offset, limit)]
+        return [_label(r) for r in store.page(conn, text, sort, descending, offset, limit,
+                                              status=_status(profile, conn))]
 
 
 def is_demo_profile(profile: Profile) -> bool:
