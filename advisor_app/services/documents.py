@@ -11,8 +11,9 @@ for a programme the notice definition names (``programs`` in ``forms/notice.toml
 the household's stored result is current (:func:`advisor_app.services.eligibility.result_freshness`)
 — the list then matches what the office screened — and from a live check on the notice date for every
 other household: never screened, changed after the screening, or all of them when the policy
-tables or the rules changed since. A notice never prints an out-of-date amount. 事实无人抚养儿童 is never listed (no public notice by
-law), nor are 低保边缘 (no payment) and 临时救助 (decided per event). People covered: the counted
+tables or the rules changed since. A notice never prints an out-of-date amount.
+事实无人抚养儿童 is never listed (no public notice by law), nor are 低保边缘 (no payment) and 临时救助
+(decided per event). People covered: the counted
 members (Art. 7) for 低保, one person for 单人保 and 特困. Amount: the monthly amount; "待核定" when
 the check could not compute one.
 

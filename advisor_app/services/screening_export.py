@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from openpyxl import Workbook
 
 from advisor_app.domain.errors import Cancelled, DomainError
 from advisor_app.domain.idcard import mask
 from advisor_app.rules.results import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS
-from advisor_app.store.screening import changed_since, ledger_rows, result_count
+from advisor_app.store.screening import LedgerRow, changed_since, ledger_rows, result_count
 
 from .eligibility import Progress, result_freshness
 from .profile import Profile
@@ -53,23 +54,18 @@ def export_xlsx(profile: Profile, path: str | os.PathLike[str], progress: Progre
     :class:`Cancelled`) and leaves ``path`` as it was. Raises :class:`DomainError` when no stored
     result is current."""
     target = Path(path)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("筛查结果")
-    ws.append(HEADERS)
-    n = 0
     with profile.connection() as conn:
         fresh = result_freshness(profile, conn)
         since = fresh.since
         if since is None:
             raise DomainError(f"没有可以导出的筛查结果：{fresh.reason() or ''}")
-        total = result_count(conn)
-        for head, town, village, program, name, number, status, fen, detail, on in ledger_rows(conn, since):
-            ws.append([head, town, village, PROGRAM_LABELS.get(program, program), name or "",
-                       mask(number) if number else "", STATUS_LABELS.get(status, status),
-                       None if fen is None else fen / 100, _detail(program, detail), on.isoformat()])
-            n += 1
-            if progress is not None and n % 5000 == 0 and not progress(n, total):
-                raise Cancelled()
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("筛查结果")
+        try:
+            n = _write_results(ws, ledger_rows(conn, since), result_count(conn), progress)
+        except BaseException:
+            ws.close()  # finish the sheet's stream: nothing is saved
+            raise
         left_out = changed_since(conn, since)
     if left_out:
         other = wb.create_sheet("未列入")
@@ -89,3 +85,16 @@ def export_xlsx(profile: Profile, path: str | os.PathLike[str], progress: Progre
     except OSError as exc:
         raise DomainError(f"无法写入文件：{exc.strerror}", where=str(target)) from None
     return LedgerExport(n, len(left_out))
+
+
+def _write_results(ws: Any, rows: Iterable[LedgerRow], total: int, progress: Progress | None) -> int:
+    ws.append(HEADERS)
+    n = 0
+    for head, town, village, program, name, number, status, fen, detail, on in rows:
+        ws.append([head, town, village, PROGRAM_LABELS.get(program, program), name or "",
+                   mask(number) if number else "", STATUS_LABELS.get(status, status),
+                   None if fen is None else fen / 100, _detail(program, detail), on.isoformat()])
+        n += 1
+        if progress is not None and n % 5000 == 0 and not progress(n, total):
+            raise Cancelled()
+    return n
