@@ -34,7 +34,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .screening import UNCHANGED_SINCE
+from .screening import CHANGED_AFTER, UNCHANGED_SINCE
 
 # The member's ID number reversed, written with builtin functions only so that every SQLite
 # connection (also tools without our functions) can maintain the index on it.
@@ -161,7 +161,7 @@ def _status_rank(status: StatusQuery, params: dict[str, Any]) -> str | None:
         params[f"rank{i}"] = program
         cases += f" WHEN :rank{i} THEN {i}"
     return (f"(SELECT min(CASE s.program{cases} ELSE {len(status.ranking)} END) FROM screening_results s "
-            f"WHERE s.household_id = h.id AND s.status = 'eligible' AND {UNCHANGED_SINCE})")
+            f"WHERE s.household_id = h.id AND s.status = 'eligible' AND s.household_id NOT IN {CHANGED_AFTER})")
 
 
 def _order(sort: str, descending: bool, status: StatusQuery, params: dict[str, Any]) -> str:

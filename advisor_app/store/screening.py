@@ -12,8 +12,9 @@ SQLAlchemy's per-row processing; elsewhere through SQLAlchemy, whose PostgreSQL 
 returns JSON columns decoded, dates as ``datetime.date`` and booleans as ``bool``: the reader takes
 either form.
 
-Whether a stored result is current is decided in ``rules.freshness``; :data:`UNCHANGED_SINCE` is the
-SQL form of its per-household part (nothing of the household changed after ``:since``).
+Whether a stored result is current is decided in ``rules.freshness``; :data:`CHANGED_AFTER` and
+:data:`UNCHANGED_SINCE` are the SQL forms of its per-household part (nothing of the household
+changed after ``:since``), the first for whole-list queries, the second for a few households.
 """
 
 from __future__ import annotations
@@ -219,12 +220,19 @@ def result_count(conn: sa.Connection) -> int:
 
 # --- what changed since the run (the per-household part of rules.freshness) -------------------
 
+CHANGED_AFTER = (
+    "(SELECT ch.id FROM households ch WHERE ch.updated_at > :since "
+    "UNION ALL SELECT cm.household_id FROM members cm WHERE cm.updated_at > :since)")
+"""SQL: the ids of the households that changed after ``:since``, themselves or a member (live or
+removed). A member's save normally also marks its household, but not always (a save of a household
+whose version is not the stored one), and removing a member leaves only the member's tombstone.
+Computed once per statement: for queries over the whole list (``h.id NOT IN CHANGED_AFTER``)."""
+
 UNCHANGED_SINCE = (
     "(h.updated_at <= :since AND NOT EXISTS (SELECT 1 FROM members cm "
     "WHERE cm.household_id = h.id AND cm.updated_at > :since))")
-"""SQL over households ``h``: neither the household nor any member (live or removed) changed after
-``:since``. A member's save normally also marks its household, but not always (a save of a household
-whose version is not the stored one), and removing a member leaves only the member's tombstone."""
+"""SQL over households ``h``: the same condition as ``h.id NOT IN CHANGED_AFTER``, asked per
+household: for queries over a few households (a page of the list)."""
 
 
 def last_changes(conn: sa.Connection, household_ids: Iterable[str]) -> dict[str, str]:
@@ -255,7 +263,7 @@ def ledger_rows(conn: sa.Connection, since: str) -> Iterator[LedgerRow]:
         "SELECT h.head_name, h.town, h.village, r.program, m.name, m.id_number, r.status, r.amount_fen, "
         "r.detail, r.on_date FROM screening_results r JOIN households h ON h.id = r.household_id "
         "LEFT JOIN members m ON m.id = r.member_id "
-        f"WHERE h.deleted_at IS NULL AND {UNCHANGED_SINCE} "
+        f"WHERE h.deleted_at IS NULL AND h.id NOT IN {CHANGED_AFTER} "
         "ORDER BY h.village, h.head_name, r.household_id, r.id")
     for r in conn.execute(stmt, {"since": since}):
         yield (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or "", _day(r[9]))
@@ -266,5 +274,5 @@ def changed_since(conn: sa.Connection, since: str) -> list[tuple[str, str, str]]
     result of theirs is current), in village and head-name order."""
     stmt = sa.text(
         "SELECT h.head_name, h.town, h.village FROM households h WHERE h.deleted_at IS NULL "
-        f"AND NOT {UNCHANGED_SINCE} ORDER BY h.village, h.head_name, h.id")
+        f"AND h.id IN {CHANGED_AFTER} ORDER BY h.village, h.head_name, h.id")
     return [(r[0], r[1], r[2]) for r in conn.execute(stmt, {"since": since})]

@@ -11,6 +11,7 @@ from typing import Any
 
 import pypdf
 import pytest
+import sqlalchemy as sa
 
 from advisor_app.cli import main
 from advisor_app.documents.definitions import shipped_dir
@@ -116,12 +117,13 @@ def test_notice_uses_stored_screening_results(demo_profile: Any, capsys: Any, tm
     village, town, region = _busy_village(demo_profile)
     eligibility.screen(demo_profile, ON)
     with demo_profile.connection() as conn:
-        ids = [r[0] for r in conn.exec_driver_sql(
-            "SELECT id FROM households WHERE village = ? AND town = ? AND region = ?", (village, town, region))]
-        marks = ",".join("?" * len(ids))
-        changed = conn.exec_driver_sql(
-            f"UPDATE screening_results SET amount_fen = 9876500 WHERE status = 'eligible' AND program IN "
-            f"('dibao', 'tekun', 'dibao_single') AND household_id IN ({marks})", tuple(ids)).rowcount
+        ids = list(conn.execute(sa.text(
+            "SELECT id FROM households WHERE village = :village AND town = :town AND region = :region"),
+            {"village": village, "town": town, "region": region}).scalars())
+        changed = conn.execute(sa.text(
+            "UPDATE screening_results SET amount_fen = 9876500 WHERE status = 'eligible' AND program IN "
+            "('dibao', 'tekun', 'dibao_single') AND household_id IN :ids").bindparams(
+            sa.bindparam("ids", expanding=True)), {"ids": ids}).rowcount
     assert changed > 0
     pdf = documents.render_notice(demo_profile, village=village, town=town, region=region, on=ON)
     out = tmp_path / "n.pdf"

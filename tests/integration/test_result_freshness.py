@@ -89,14 +89,21 @@ def test_a_wage_raise_after_screening_is_shown_nowhere_with_the_old_amount(demo_
     assert notice(demo_profile, family) == after_notice
 
 
-def test_a_member_change_counts_even_when_the_household_row_is_untouched(demo_profile: Any) -> None:
+def test_a_member_change_counts_even_when_the_household_row_is_untouched(demo_profile: Any,
+                                                                         tmp_path: Path) -> None:
     family = dibao_family(demo_profile)
     eligibility.screen(demo_profile, ON)
+    with_status = [r.id for r in hl.rows(demo_profile, hl.ids(demo_profile)) if r.status]
+    assert hl.ids(demo_profile, "", "status").index(family.id or "") < len(with_status)
     family.version = 0  # as a file without a version: the store then leaves the household row alone
     family.members[-1].incomes = [Income("wage", 50_000)]
     households.save_household(demo_profile, family)
     assert family.id not in eligibility.latest_status(demo_profile, [family.id or ""])
-    assert hl.rows(demo_profile, [family.id or ""])[0].status == ""
+    assert hl.rows(demo_profile, [family.id or ""])[0].status == ""  # asked per household
+    assert hl.ids(demo_profile, "", "status").index(family.id or "") >= len(with_status) - 1  # whole list
+    rows, left = ledger(demo_profile, tmp_path / "l.xlsx")
+    assert [r[:3] for r in left] == [(family.head_name, family.town, family.village)]
+    assert not [r for r in rows if (r[0], r[2]) == (family.head_name, family.village)]
 
 
 def test_removing_a_member_makes_the_result_stale_and_a_visit_does_not(demo_profile: Any) -> None:
