@@ -20,21 +20,22 @@ with ``LIKE`` (whose meaning does not depend on the database's collation).
 
 The status column ("current status") shows a household's eligible programmes from the last batch
 screening when that result is still current. What counts as current, and the order of the programmes,
-are not the store's to decide: the caller passes both in a :class:`StatusQuery` (services ask
-``rules.freshness`` and ``rules.results.PROTECTION_ORDER``).
+are not the store's to decide (services ask ``rules.freshness`` and ``rules.results.PROTECTION_ORDER``):
+the status sort takes both in a :class:`StatusQuery`; a row carries the household's last change
+(``changed_at``) so that the caller decides whether to show its stored programmes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 
-from .screening import CHANGED_AFTER, UNCHANGED_SINCE
+from .screening import CHANGED_AFTER
 
 # The member's ID number reversed, written with builtin functions only so that every SQLite
 # connection (also tools without our functions) can maintain the index on it.
@@ -91,9 +92,10 @@ class ListRow:
     village: str
     town: str
     member_count: int
-    # Eligible programmes of a current stored result, in the StatusQuery's ranking; none when the
-    # stored result is out of date or there is none.
+    # Eligible programmes of the stored screening result, in the caller's ranking, whether or not
+    # that result is still current: the caller decides from ``changed_at`` (rules.freshness).
     programs: tuple[str, ...]
+    changed_at: str  # the household's last change, its own or a member's (removed members too)
     last_visit: dt.date | None
     next_review: dt.date | None
     unsent: bool
@@ -209,8 +211,12 @@ _ROW_COLUMNS = f"""
     coalesce((SELECT m.id_number FROM members m WHERE m.household_id = h.id AND m.deleted_at IS NULL
               ORDER BY CASE WHEN m.relation = 'head' THEN 0 ELSE 1 END, m.position LIMIT 1), '') AS head_id_number,
     h.village, h.town, h.member_count,
-    {_LAST_VISIT} AS last_visit, {_NEXT_REVIEW} AS next_review, {_UNSENT} AS unsent
+    {_LAST_VISIT} AS last_visit, {_NEXT_REVIEW} AS next_review, {_UNSENT} AS unsent,
+    h.updated_at, (SELECT max(m.updated_at) FROM members m WHERE m.household_id = h.id) AS members_changed
 """
+_PROGRAMS = sa.text(
+    "SELECT DISTINCT household_id, program FROM screening_results WHERE household_id IN :ids "
+    "AND status = 'eligible'").bindparams(sa.bindparam("ids", expanding=True))
 
 
 def _day(raw: Any) -> dt.date | None:
@@ -219,37 +225,35 @@ def _day(raw: Any) -> dt.date | None:
     return raw if isinstance(raw, dt.date) else dt.date.fromisoformat(raw)
 
 
-def _programs(conn: sa.Connection, household_ids: Iterable[str], status: StatusQuery) -> dict[str, tuple[str, ...]]:
-    """The current eligible programmes of these households, in the ranking's order."""
-    if status.since is None:
-        return {}
-    stmt = sa.text(
-        "SELECT DISTINCT s.household_id, s.program FROM screening_results s JOIN households h "
-        f"ON h.id = s.household_id WHERE s.household_id IN :ids AND s.status = 'eligible' AND {UNCHANGED_SINCE}"
-    ).bindparams(sa.bindparam("ids", expanding=True))
-    found: dict[str, set[str]] = {}
-    for hid, program in conn.execute(stmt, {"ids": list(household_ids), "since": status.since}):
-        found.setdefault(hid, set()).add(program)
-    ranked = status.ranking
-    return {hid: tuple(p for p in ranked if p in progs) + tuple(sorted(progs - set(ranked)))
-            for hid, progs in found.items()}
+def _rows(conn: sa.Connection, found: Sequence[Sequence[Any]], ranking: Sequence[str] | None) -> list[ListRow]:
+    """Rows for the households ``found`` (the row columns above) with their stored eligible
+    programmes, read in one more query (none when ``ranking`` is ``None``)."""
+    programs: dict[str, set[str]] = {}
+    if found and ranking is not None:
+        for hid, program in conn.execute(_PROGRAMS, {"ids": [r[0] for r in found]}):
+            programs.setdefault(hid, set()).add(program)
+    ranking = ranking or ()
+    ranked = set(ranking)
+    out = []
+    for r in found:
+        stored = programs.get(r[0], set())
+        out.append(ListRow(
+            id=r[0], head_name=r[1], head_id_number=r[2], village=r[3], town=r[4], member_count=int(r[5]),
+            programs=tuple(p for p in ranking if p in stored) + tuple(sorted(stored - ranked)),
+            changed_at=max(r[9], r[10] or ""),  # a removed member counts too: the household changed
+            last_visit=_day(r[6]), next_review=_day(r[7]), unsent=bool(r[8])))
+    return out
 
 
-def _rows(conn: sa.Connection, found: Sequence[Sequence[Any]], status: StatusQuery) -> list[ListRow]:
-    programs = _programs(conn, [r[0] for r in found], status) if found else {}
-    return [ListRow(id=r[0], head_name=r[1], head_id_number=r[2], village=r[3], town=r[4],
-                    member_count=int(r[5]), programs=programs.get(r[0], ()), last_visit=_day(r[6]),
-                    next_review=_day(r[7]), unsent=bool(r[8])) for r in found]
-
-
-def rows(conn: sa.Connection, household_ids: Sequence[str], *, status: StatusQuery) -> list[ListRow]:
-    """The list columns for these households, in the order of ``household_ids`` (missing ones left out)."""
+def rows(conn: sa.Connection, household_ids: Sequence[str], *, ranking: Sequence[str] | None) -> list[ListRow]:
+    """The list columns for these households, in the order of ``household_ids`` (missing ones left out).
+    ``ranking``: the order of the programmes (``None``: do not read them, no stored result counts)."""
     if not household_ids:
         return []
     stmt = sa.text(f"SELECT {_ROW_COLUMNS} FROM households h "
                    "WHERE h.id IN :ids AND h.deleted_at IS NULL").bindparams(
         sa.bindparam("ids", expanding=True))
-    found = {r.id: r for r in _rows(conn, list(conn.execute(stmt, {"ids": list(household_ids)})), status)}
+    found = {r.id: r for r in _rows(conn, list(conn.execute(stmt, {"ids": list(household_ids)})), ranking)}
     return [found[i] for i in household_ids if i in found]
 
 
@@ -259,4 +263,5 @@ def page(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descendi
     where, params = _where(text, _fast(conn))
     sql = (f"SELECT {_ROW_COLUMNS} FROM households h WHERE {where} "
            f"ORDER BY {_order(sort, descending, status, params)} LIMIT :limit OFFSET :offset")
-    return _rows(conn, list(conn.execute(sa.text(sql), {**params, "limit": limit, "offset": offset})), status)
+    found = list(conn.execute(sa.text(sql), {**params, "limit": limit, "offset": offset}))
+    return _rows(conn, found, status.ranking if status.since is not None else None)

@@ -161,12 +161,15 @@ def test_the_ranking_is_the_callers(demo_profile: Any) -> None:
     assert since is not None
     backwards = tuple(reversed(PROTECTION_ORDER))
     with demo_profile.connection() as conn:
-        row = store_list.rows(conn, [several], status=store_list.StatusQuery(backwards, since))[0]
-        unranked = store_list.rows(conn, [several], status=store_list.StatusQuery((), since))[0]
-        stale = store_list.rows(conn, [several], status=store_list.StatusQuery(backwards, None))[0]
+        row = store_list.rows(conn, [several], ranking=backwards)[0]
+        unranked = store_list.rows(conn, [several], ranking=())[0]
+        by_rank = store_list.ids(conn, "", "status", status=store_list.StatusQuery(backwards, since))
+        unsorted = store_list.ids(conn, "", "status", status=store_list.StatusQuery(backwards, None))
     assert list(row.programs) == list(reversed(expected[several]))
     assert list(unranked.programs) == sorted(expected[several])
-    assert stale.programs == ()
+    last_ranks = [backwards.index(expected[i][-1]) for i in by_rank if i in expected]
+    assert last_ranks == sorted(last_ranks)  # sorted by the caller's first (here: least protective)
+    assert unsorted == hl.ids(demo_profile)  # no current result: the list order
 
 
 def test_demo_flag(profile: Any) -> None:
