@@ -36,6 +36,8 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
     for line in summary.lines():
         print(line)
     if args.xlsx:
-        n = export_xlsx(ctx.profile, args.xlsx)
-        print(f"已导出 {n} 行到 {args.xlsx}")
+        written = export_xlsx(ctx.profile, args.xlsx)
+        print(f"已导出 {written.rows} 行到 {args.xlsx}")
+        if written.left_out:
+            print(f"有 {written.left_out} 户在筛查之后有改动，结果未导出（见“未列入”工作表），请重新筛查")
     return 0

@@ -43,6 +43,9 @@ PROGRAM_LABELS = {
     "unsupported_child": "事实无人抚养儿童",
     "temporary": "临时救助",
 }
+# The programmes from the most protective to the least: 特困 (full support) first, 临时救助 (one-off)
+# last. A family's programmes are listed in this order, and the household list sorts by the first.
+PROTECTION_ORDER = ("tekun", "dibao", "dibao_single", "dibao_edge", "unsupported_child", "temporary")
 STATUS_LABELS = {ELIGIBLE: "符合", INELIGIBLE: "不符合", NEEDS_INFO: "需补充信息"}
 CARE_LABELS = {"self": "具备生活自理能力", "partial": "部分丧失生活自理能力", "full": "完全丧失生活自理能力"}
 HOUSEHOLD_PROGRAMS = ("dibao", "dibao_edge", "temporary")

@@ -8,9 +8,12 @@
 **Which households a notice lists.** Households of the village (or town) with an *eligible* result
 for a programme the notice definition names (``programs`` in ``forms/notice.toml``; shipped:
 低保, 单人保, 特困). The result comes from the stored batch screening (``screening_results``) when
-the household has one — the list then matches what the office screened — and from a live check on
-the notice date for households never screened. 事实无人抚养儿童 is never listed (no public notice by
-law), nor are 低保边缘 (no payment) and 临时救助 (decided per event). People covered: the counted
+the household's stored result is current (:func:`advisor_app.services.eligibility.result_freshness`)
+— the list then matches what the office screened — and from a live check on the notice date for every
+other household: never screened, changed after the screening, or all of them when the policy
+tables or the rules changed since. A notice never prints an out-of-date amount.
+事实无人抚养儿童 is never listed (no public notice by law), nor are 低保边缘 (no payment) and 临时救助
+(decided per event). People covered: the counted
 members (Art. 7) for 低保, one person for 单人保 and 特困. Amount: the monthly amount; "待核定" when
 the check could not compute one.
 
@@ -25,8 +28,6 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-import sqlalchemy as sa
-
 from advisor_app.documents.bindings import EligibilityView, ProgramLine
 from advisor_app.documents.kinds import FORM_KINDS, NoticeEntry
 from advisor_app.domain.errors import DomainError, NotFound
@@ -35,10 +36,11 @@ from advisor_app.rules import CheckResult, ProgramResult, Reason, check_househol
 from advisor_app.rules.facts import is_counted
 from advisor_app.rules.results import ELIGIBLE, INELIGIBLE, PROGRAM_LABELS, STATUS_LABELS
 from advisor_app.store import households as store
-from advisor_app.store.models import HouseholdRow
-from advisor_app.store.screening import stored_results
+from advisor_app.store.notice import households_in
+from advisor_app.store.screening import last_changes, stored_results
 from advisor_app.store.settings import get_setting, set_setting
 
+from .eligibility import result_freshness
 from .policy import tables_for
 from .profile import Profile
 
@@ -133,19 +135,6 @@ def render_form(profile: Profile, kind: str, household_id: str, visit_id: str | 
                               override_dir=forms_dir(profile), font_path=font)
 
 
-def _scope_ids(conn: sa.Connection, village: str | None, town: str | None,
-               region: str | None) -> list[tuple[str, str, str, str]]:
-    h = HouseholdRow.__table__
-    query = sa.select(h.c.id, h.c.village, h.c.town, h.c.region).where(h.c.deleted_at.is_(None))
-    if village:
-        query = query.where(h.c.village == village)
-    if town:
-        query = query.where(h.c.town == town)
-    if region:
-        query = query.where(h.c.region == region)
-    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(query)]
-
-
 def _entries(households: Iterable[Household], stored: dict[str, list[tuple[str | None, str, str, int | None]]],
              programs: list[str], on: dt.date, profile: Profile) -> list[NoticeEntry]:
     tables = tables_for(profile)
@@ -197,7 +186,7 @@ def render_notice(profile: Profile, village: str | None = None, town: str | None
         raise DomainError("请指定村（社区）或乡镇（街道）")
     on = on or dt.date.today()
     with profile.connection() as conn:
-        scope = _scope_ids(conn, village, town, region)
+        scope = households_in(conn, village, town, region)
         if not scope:
             what = f"村（社区）“{village}”" if village else f"乡镇（街道）“{town}”"
             raise NotFound(f"没有{what}的家庭" + (f"（乡镇：{town}）" if village and town else ""))
@@ -212,9 +201,14 @@ def render_notice(profile: Profile, village: str | None = None, town: str | None
             raise DomainError(f"“{village or town}”在多个县（区）都有：{names}，请指定县（区）代码"
                               f"（--region，可选：{codes}）")
         ids = [s[0] for s in scope]
+        fresh = result_freshness(profile, conn)
+        # Households whose stored result is current (an empty list: eligible for nothing); the others
+        # are checked live below.
         stored: dict[str, list[tuple[str | None, str, str, int | None]]] = {}
-        for hid, member, program, status, fen, _detail, _on in stored_results(conn, ids):
-            stored.setdefault(hid, []).append((member, program, status, None if fen is None else fen // 100))
+        if fresh.since is not None:
+            stored = {hid: [] for hid, changed in last_changes(conn, ids).items() if fresh.is_current(changed)}
+        for hid, member, program, status, fen, _detail, _on in stored_results(conn, list(stored)):
+            stored[hid].append((member, program, status, None if fen is None else fen // 100))
         households = [h for batch in store.iter_households(conn, ids=ids) for h in batch]
     stored_phone, font = _settings(profile)
     phone = stored_phone if phone is None else phone

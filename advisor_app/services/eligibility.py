@@ -13,6 +13,8 @@
   previous results as they were.
 * :func:`latest_status` — the stored results of some households, for lists and forms.
 * :func:`last_screening` — when the stored results were made.
+* :func:`result_freshness` — whether stored results are still current (the rule is
+  :mod:`advisor_app.rules.freshness`): every list, notice and ledger asks this.
 """
 
 from __future__ import annotations
@@ -29,13 +31,24 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import sqlalchemy as sa
+
 from advisor_app.domain.errors import Cancelled
 from advisor_app.domain.household import Household
 from advisor_app.rules import CheckResult, check_household
+from advisor_app.rules import freshness as rule
+from advisor_app.rules.freshness import ScreeningRun
 from advisor_app.rules.results import PROGRAM_LABELS, STATUS_LABELS
 from advisor_app.rules.snapshot import TablesLike
 from advisor_app.store.models import utc_now
-from advisor_app.store.screening import read_for_screening, replace_results, sql_runner, stored_results
+from advisor_app.store.screening import (
+    last_changes,
+    live_household_count,
+    read_for_screening,
+    replace_results,
+    sql_runner,
+    stored_results,
+)
 from advisor_app.store.settings import get_setting, set_setting
 
 from .batch import gc_paused
@@ -79,7 +92,7 @@ class ScreeningSummary:
 
 def _total(profile: Profile) -> int:
     with profile.connection() as conn:
-        return int(conn.exec_driver_sql("SELECT count(*) FROM households WHERE deleted_at IS NULL").scalar() or 0)
+        return live_household_count(conn)
 
 
 @contextlib.contextmanager
@@ -131,8 +144,9 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
             summary.stored += len(part.rows)
             if progress is not None and not progress(summary.households, total):
                 raise Cancelled()  # the transaction rolls back: the previous results stay
-        set_setting(conn, LAST_KEY, json.dumps({"on": on.isoformat(), "screened_at": screened_at,
-                                                 "households": summary.households}))
+        set_setting(conn, LAST_KEY, json.dumps({
+            "on": on.isoformat(), "screened_at": screened_at, "households": summary.households,
+            "policy": rule.policy_fingerprint(tables), "rules": rule.RULES_VERSION}))
     summary.seconds = time.perf_counter() - start
     return summary
 
@@ -143,41 +157,67 @@ class ScreenStatus(NamedTuple):
     amount: int | None  # yuan (monthly amount; cap per event for 临时救助)
 
 
-@dataclass(frozen=True, slots=True)
-class LastScreening:
-    on: dt.date  # the policy date the households were checked on
-    screened_at: str  # when (UTC, ISO text, comparable with records' updated_at)
-    households: int
+LastScreening = ScreeningRun
+"""When the stored results were made, with the policy fingerprint and rules version of the run."""
 
 
 def last_screening(profile: Profile) -> LastScreening | None:
     with profile.connection() as conn:
-        raw = get_setting(conn, LAST_KEY)
+        return _last_run(conn)
+
+
+def _last_run(conn: sa.Connection) -> ScreeningRun | None:
+    raw = get_setting(conn, LAST_KEY)
     if not raw:
         return None
     d = json.loads(raw)
-    return LastScreening(dt.date.fromisoformat(d["on"]), str(d["screened_at"]), int(d["households"]))
+    return ScreeningRun(dt.date.fromisoformat(d["on"]), str(d["screened_at"]), int(d["households"]),
+                        policy=str(d.get("policy", "")), rules=str(d.get("rules", "")))
+
+
+@dataclass(frozen=True, slots=True)
+class ResultFreshness:
+    """Whether the profile's stored results are current, as :mod:`advisor_app.rules.freshness` decides
+    for the last run and the policy tables in force now."""
+
+    run: ScreeningRun | None
+    policy: str  # fingerprint of the profile's tables now
+
+    @property
+    def since(self) -> str | None:
+        """Stored results of households last changed at or before this time are current; ``None``:
+        none are (no run yet, or another policy table or rules version)."""
+        return rule.current_since(self.run, self.policy)
+
+    def is_current(self, changed_at: str | None) -> bool:
+        """Is the stored result of a household last changed at ``changed_at`` current?"""
+        return rule.is_current(self.run, self.policy, changed_at)
+
+    def reason(self, changed_at: str | None = None) -> str | None:
+        """Why not (``None``: current); without ``changed_at``, why no stored result is current."""
+        return rule.stale_reason(self.run, self.policy, changed_at if changed_at is not None
+                                 else self.run.screened_at if self.run else None)
+
+
+def result_freshness(profile: Profile, conn: sa.Connection | None = None) -> ResultFreshness:
+    """What the stored results are worth now (``conn``: read the run record on this connection)."""
+    policy = rule.policy_fingerprint(tables_for(profile))
+    if conn is None:
+        return ResultFreshness(last_screening(profile), policy)
+    return ResultFreshness(_last_run(conn), policy)
 
 
 def latest_status(profile: Profile, household_ids: Iterable[str]) -> dict[str, list[ScreenStatus]]:
     """The last screening's results per household id: eligible / needs_info entries (an empty list:
-    screened, eligible for nothing). Households not screened since they were last saved (new or
-    changed after the run, or no run yet) are absent: their results would be out of date."""
+    screened, eligible for nothing). Households whose stored result is not current (new or changed
+    after the run, no run yet, or the policy tables or rules changed since) are absent."""
     ids = list(household_ids)
-    last = last_screening(profile)
-    if last is None or not ids:
-        return {}
-    out: dict[str, list[ScreenStatus]] = {}
     with profile.connection() as conn:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            for hid, updated in conn.exec_driver_sql(
-                    f"SELECT id, updated_at FROM households WHERE deleted_at IS NULL AND id IN "
-                    f"({', '.join('?' * len(chunk))})", tuple(chunk)):
-                if updated <= last.screened_at:
-                    out[hid] = []
+        fresh = result_freshness(profile, conn)
+        if fresh.since is None or not ids:
+            return {}
+        out: dict[str, list[ScreenStatus]] = {
+            hid: [] for hid, changed in last_changes(conn, ids).items() if fresh.is_current(changed)}
         for hid, _member, program, status, amount_fen, _detail, _on in stored_results(conn, list(out)):
             out[hid].append(ScreenStatus(program, status, None if amount_fen is None else amount_fen // 100))
     return out
-
-

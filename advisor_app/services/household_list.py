@@ -12,15 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from advisor_app.domain.idcard import mask
+from advisor_app.rules.results import PROTECTION_ORDER
 from advisor_app.store import household_list as store
 from advisor_app.store.settings import get_setting
 
+from .eligibility import ResultFreshness, result_freshness
 from .profile import Profile
 
 SORT_KEYS = store.SORT_KEYS
 DEFAULT_SORT = store.DEFAULT_SORT
 
-# Short labels for the "current status" (当前状态) column.
+# Short labels for the "current status" (当前状态) column: the eligible programmes of a current stored
+# screening result (rules.freshness), most protective first (rules.results.PROTECTION_ORDER).
 STATUS_LABELS = {
     "tekun": "特困",
     "dibao": "低保",
@@ -49,17 +52,23 @@ class HouseholdListRow:
         return mask(self.head_id_number) if self.head_id_number else ""
 
 
-def _label(row: store.ListRow) -> HouseholdListRow:
+def _label(row: store.ListRow, fresh: ResultFreshness) -> HouseholdListRow:
+    programs = row.programs if fresh.is_current(row.changed_at) else ()
     return HouseholdListRow(
         id=row.id, head_name=row.head_name, head_id_number=row.head_id_number, village=row.village,
         town=row.town, member_count=row.member_count,
-        status="、".join(STATUS_LABELS.get(p, p) for p in row.programs),
+        status="、".join(STATUS_LABELS.get(p, p) for p in programs),
         last_visit=row.last_visit, next_review=row.next_review, unsent=row.unsent)
+
+
+def _status(fresh: ResultFreshness) -> store.StatusQuery:
+    return store.StatusQuery(ranking=PROTECTION_ORDER, since=fresh.since)
 
 
 def ids(profile: Profile, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False) -> list[str]:
     with profile.connection() as conn:
-        return store.ids(conn, text, sort, descending)
+        status = _status(result_freshness(profile, conn)) if sort == "status" else store.StatusQuery()
+        return store.ids(conn, text, sort, descending, status=status)
 
 
 def count(profile: Profile, text: str = "") -> int:
@@ -69,13 +78,17 @@ def count(profile: Profile, text: str = "") -> int:
 
 def rows(profile: Profile, household_ids: Sequence[str]) -> list[HouseholdListRow]:
     with profile.connection() as conn:
-        return [_label(r) for r in store.rows(conn, household_ids)]
+        fresh = result_freshness(profile, conn)
+        ranking = PROTECTION_ORDER if fresh.since is not None else None  # None: nothing stored is current
+        return [_label(r, fresh) for r in store.rows(conn, household_ids, ranking=ranking)]
 
 
 def page(profile: Profile, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False,
          offset: int = 0, limit: int = 100) -> list[HouseholdListRow]:
     with profile.connection() as conn:
-        return [_label(r) for r in store.page(conn, text, sort, descending, offset, limit)]
+        fresh = result_freshness(profile, conn)
+        return [_label(r, fresh) for r in store.page(conn, text, sort, descending, offset, limit,
+                                                     status=_status(fresh))]
 
 
 def is_demo_profile(profile: Profile) -> bool:

@@ -3,31 +3,42 @@
 Chinese headers for the office (金额 in yuan: monthly, or the cap per event for 临时救助); ID
 numbers are masked (340104********0026). Written in openpyxl's write-only mode to a temporary file
 that replaces the target only when complete.
+
+Only current results are written (:func:`advisor_app.services.eligibility.result_freshness`): the
+households added or changed after the screening are left out and named on a second sheet, 未列入,
+so that nobody reads an old amount for a family whose facts have changed. When no stored result is
+current (no screening yet, or the policy tables or rules changed since) nothing is written and the
+advisor is told to screen again.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from openpyxl import Workbook
 
 from advisor_app.domain.errors import Cancelled, DomainError
 from advisor_app.domain.idcard import mask
 from advisor_app.rules.results import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS
+from advisor_app.store.screening import LedgerRow, changed_since, ledger_rows, result_count
 
-from .eligibility import Progress
+from .eligibility import Progress, result_freshness
 from .profile import Profile
 
 HEADERS = ["户主姓名", "乡镇（街道）", "村（社区）", "项目", "成员姓名", "身份证号", "状态", "金额", "说明",
            "核对日期"]
 
-_QUERY = (
-    "SELECT h.head_name, h.town, h.village, r.program, m.name, m.id_number, r.status, r.amount_fen, r.detail, "
-    "r.on_date FROM screening_results r JOIN households h ON h.id = r.household_id "
-    "LEFT JOIN members m ON m.id = r.member_id "
-    "WHERE h.deleted_at IS NULL ORDER BY h.village, h.head_name, r.household_id, r.id")
+LEFT_OUT_HEADERS = ["户主姓名", "乡镇（街道）", "村（社区）", "原因"]
+LEFT_OUT_REASON = "筛查之后有改动或新增，结果未列入，请重新筛查"
+
+
+class LedgerExport(NamedTuple):
+    rows: int  # result rows written
+    left_out: int  # households left out: added or changed after the screening
 
 
 def _detail(program: str, detail: str) -> str:
@@ -36,25 +47,31 @@ def _detail(program: str, detail: str) -> str:
     return CARE_LABELS.get(detail, detail)
 
 
-def export_xlsx(profile: Profile, path: str | os.PathLike[str], progress: Progress | None = None) -> int:
-    """Write the stored results to ``path``; returns the number of result rows written.
+def export_xlsx(profile: Profile, path: str | os.PathLike[str], progress: Progress | None = None) -> LedgerExport:
+    """Write the current stored results to ``path``.
 
     ``progress(done, total)`` is called every few thousand rows; returning False cancels (raises
-    :class:`Cancelled`) and leaves ``path`` as it was."""
+    :class:`Cancelled`) and leaves ``path`` as it was. Raises :class:`DomainError` when no stored
+    result is current."""
     target = Path(path)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("筛查结果")
-    ws.append(HEADERS)
-    n = 0
     with profile.connection() as conn:
-        total = int(conn.exec_driver_sql("SELECT count(*) FROM screening_results").scalar() or 0)
-        for head, town, village, program, name, number, status, fen, detail, on in conn.exec_driver_sql(_QUERY):
-            ws.append([head, town, village, PROGRAM_LABELS.get(program, program), name or "",
-                       mask(number) if number else "", STATUS_LABELS.get(status, status),
-                       None if fen is None else fen / 100, _detail(program, detail or ""), str(on)])
-            n += 1
-            if progress is not None and n % 5000 == 0 and not progress(n, total):
-                raise Cancelled()
+        fresh = result_freshness(profile, conn)
+        since = fresh.since
+        if since is None:
+            raise DomainError(f"没有可以导出的筛查结果：{fresh.reason() or ''}")
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("筛查结果")
+        try:
+            n = _write_results(ws, ledger_rows(conn, since), result_count(conn), progress)
+        except BaseException:
+            ws.close()  # finish the sheet's stream: nothing is saved
+            raise
+        left_out = changed_since(conn, since)
+    if left_out:
+        other = wb.create_sheet("未列入")
+        other.append(LEFT_OUT_HEADERS)
+        for head, town, village in left_out:
+            other.append([head, town, village, LEFT_OUT_REASON])
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=target.parent)
@@ -67,4 +84,17 @@ def export_xlsx(profile: Profile, path: str | os.PathLike[str], progress: Progre
                 os.unlink(tmp)
     except OSError as exc:
         raise DomainError(f"无法写入文件：{exc.strerror}", where=str(target)) from None
+    return LedgerExport(n, len(left_out))
+
+
+def _write_results(ws: Any, rows: Iterable[LedgerRow], total: int, progress: Progress | None) -> int:
+    ws.append(HEADERS)
+    n = 0
+    for head, town, village, program, name, number, status, fen, detail, on in rows:
+        ws.append([head, town, village, PROGRAM_LABELS.get(program, program), name or "",
+                   mask(number) if number else "", STATUS_LABELS.get(status, status),
+                   None if fen is None else fen / 100, _detail(program, detail), on.isoformat()])
+        n += 1
+        if progress is not None and n % 5000 == 0 and not progress(n, total):
+            raise Cancelled()
     return n

@@ -12,8 +12,17 @@ ids at a time (``rows``). Search is done here, in SQL, one condition per word of
 * two or more (``晓霞``, ``七星村``, ``和平``): part of any member's name, or of the village (村/社区)
   or town (乡镇/街道) name. (One character would match every 村 and 镇.)
 
-The indexes these queries rely on are created by migration 0002 (``ix_households_list``,
-``ix_members_name_list``, ``ix_members_id_reversed``).
+The SQL runs on SQLite and PostgreSQL. On SQLite (:data:`SQLITE_SPEEDUPS`) prefixes are range
+searches on the indexes of migration 0002 (``ix_households_list``, ``ix_members_name_list``,
+``ix_members_id_reversed``), a name part is looked for in a scan of the narrow name index (``INDEXED
+BY``, ``instr``), and the ids come straight from the driver's cursor. The portable path says the same
+with ``LIKE`` (whose meaning does not depend on the database's collation).
+
+The status column ("current status") shows a household's eligible programmes from the last batch
+screening when that result is still current. What counts as current, and the order of the programmes,
+are not the store's to decide (services ask ``rules.freshness`` and ``rules.results.PROTECTION_ORDER``):
+the status sort takes both in a :class:`StatusQuery`; a row carries the household's last change
+(``changed_at``) so that the caller decides whether to show its stored programmes.
 """
 
 from __future__ import annotations
@@ -26,6 +35,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from .screening import CHANGED_AFTER
+
 # The member's ID number reversed, written with builtin functions only so that every SQLite
 # connection (also tools without our functions) can maintain the index on it.
 ID_REVERSED = "||".join(f"substr(id_number,{i},1)" for i in range(18, 0, -1))
@@ -34,13 +45,21 @@ ID_MAX_LEN = 18
 SORT_KEYS = ("village", "head_name", "member_count", "status", "last_visit", "next_review", "unsent")
 DEFAULT_SORT = "village"
 
-# Programmes in the order the "current status" column sorts by (most protective first).
-STATUS_ORDER = ("tekun", "dibao", "dibao_single", "dibao_edge", "unsupported_child", "temporary")
+SQLITE_SPEEDUPS = True
+"""Index hints, ``instr`` and the driver's cursor on SQLite (tests switch it off to run the portable
+path on SQLite)."""
 
-_STATUS_RANK = ("(SELECT min(CASE s.program "
-                + " ".join(f"WHEN '{p}' THEN {i}" for i, p in enumerate(STATUS_ORDER))
-                + " ELSE 98 END) FROM screening_results s "
-                  "WHERE s.household_id = h.id AND s.status = 'eligible' AND s.screened_at >= h.updated_at)")
+
+@dataclass(frozen=True, slots=True)
+class StatusQuery:
+    """What the status column shows: the eligible programmes stored for households unchanged since
+    ``since`` (``None``: no stored result is current, the column is empty), listed and sorted in the
+    order of ``ranking`` (first = most protective); programmes not ranked come after, by name."""
+
+    ranking: tuple[str, ...] = ()
+    since: str | None = None
+
+
 _LAST_VISIT = ("(SELECT v.date FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL "
                "ORDER BY v.date DESC, v.created_at DESC LIMIT 1)")
 _NEXT_REVIEW = ("(SELECT v.next_visit FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL "
@@ -49,14 +68,14 @@ _NEXT_REVIEW = ("(SELECT v.next_visit FROM visits v WHERE v.household_id = h.id 
 # own does not, hence the EXISTS.
 _UNSENT = "(h.unsent OR EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.unsent))"
 
+# sort key → (expression, where its NULLs go when ascending)
 _SORT_SQL = {
-    "village": "h.village",
-    "head_name": "h.head_name",
-    "member_count": "h.member_count",
-    "status": f"coalesce({_STATUS_RANK}, 99)",
-    "last_visit": f"coalesce({_LAST_VISIT}, '')",
-    "next_review": f"coalesce({_NEXT_REVIEW}, '9999')",
-    "unsent": _UNSENT,
+    "village": ("h.village", ""),
+    "head_name": ("h.head_name", ""),
+    "member_count": ("h.member_count", ""),
+    "last_visit": (_LAST_VISIT, "FIRST"),  # never visited first
+    "next_review": (_NEXT_REVIEW, "LAST"),  # no review planned last
+    "unsent": (_UNSENT, ""),
 }
 
 _DIGITS = re.compile(r"^\d{1,17}[\dXx]?$")
@@ -73,15 +92,25 @@ class ListRow:
     village: str
     town: str
     member_count: int
-    # Eligible programmes from the last screening, in STATUS_ORDER; none when the household changed
-    # after it was screened (the result would be out of date).
+    # Eligible programmes of the stored screening result, in the caller's ranking, whether or not
+    # that result is still current: the caller decides from ``changed_at`` (rules.freshness).
     programs: tuple[str, ...]
+    changed_at: str  # the household's last change, its own or a member's (removed members too)
     last_visit: dt.date | None
     next_review: dt.date | None
     unsent: bool
 
 
-def _where(text: str) -> tuple[str, dict[str, Any]]:
+def _fast(conn: sa.Connection) -> bool:
+    return SQLITE_SPEEDUPS and conn.dialect.name == "sqlite"
+
+
+def _like(term: str) -> str:
+    """``term`` for ``LIKE … ESCAPE '!'``: its wildcards taken literally."""
+    return term.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+
+
+def _where(text: str, fast: bool) -> tuple[str, dict[str, Any]]:
     """The WHERE clause (over households ``h``) and its parameters for the search text."""
     clauses = ["h.deleted_at IS NULL"]
     params: dict[str, Any] = {}
@@ -91,15 +120,22 @@ def _where(text: str) -> tuple[str, dict[str, Any]]:
             if len(term) < 2:
                 continue
             rev = term.upper()[::-1]
-            params[key], params[key + "_end"] = rev, rev + "\uffff"
-            clauses.append(
-                f"h.id IN (SELECT household_id FROM members WHERE deleted_at IS NULL "
-                f"AND {ID_REVERSED} >= :{key} AND {ID_REVERSED} < :{key}_end)")
+            if fast:
+                params[key], params[key + "_end"] = rev, rev + "\uffff"
+                match = f"{ID_REVERSED} >= :{key} AND {ID_REVERSED} < :{key}_end"
+            else:
+                params[key] = rev + "%"
+                match = f"{ID_REVERSED} LIKE :{key}"
+            clauses.append(f"h.id IN (SELECT household_id FROM members WHERE deleted_at IS NULL AND {match})")
         elif _LETTERS.match(term):
             low = term.lower()
-            params[key], params[key + "_end"] = low, low + "\uffff"
-            clauses.append(f"(h.head_initials >= :{key} AND h.head_initials < :{key}_end)")
-        else:
+            if fast:
+                params[key], params[key + "_end"] = low, low + "\uffff"
+                clauses.append(f"(h.head_initials >= :{key} AND h.head_initials < :{key}_end)")
+            else:
+                params[key] = low + "%"
+                clauses.append(f"h.head_initials LIKE :{key}")
+        elif fast:
             params[key] = term
             # Narrow index scans (names; village and town) instead of reading every household row.
             names = (f"SELECT household_id FROM members INDEXED BY ix_members_name_list "
@@ -107,22 +143,55 @@ def _where(text: str) -> tuple[str, dict[str, Any]]:
             places = (f" UNION ALL SELECT id FROM households INDEXED BY ix_households_list "
                       f"WHERE deleted_at IS NULL AND (instr(village, :{key}) > 0 OR instr(town, :{key}) > 0)")
             clauses.append(f"h.id IN ({names}{places if len(term) > 1 else ''})")
+        else:
+            params[key] = f"%{_like(term)}%"
+            names = f"SELECT household_id FROM members WHERE deleted_at IS NULL AND name LIKE :{key} ESCAPE '!'"
+            places = (f" UNION ALL SELECT id FROM households WHERE deleted_at IS NULL "
+                      f"AND (village LIKE :{key} ESCAPE '!' OR town LIKE :{key} ESCAPE '!')")
+            clauses.append(f"h.id IN ({names}{places if len(term) > 1 else ''})")
     return " AND ".join(clauses), params
 
 
-def _order(sort: str, descending: bool) -> str:
-    if sort not in _SORT_SQL:
-        raise ValueError(f"unknown sort key {sort!r}")
+def _status_rank(status: StatusQuery, params: dict[str, Any]) -> str | None:
+    """The rank of a household's first current eligible programme (NULL: none), or ``None`` when no
+    stored result is current (the status sort then leaves the list order as it is)."""
+    if status.since is None:
+        return None
+    params["since"] = status.since
+    cases = ""
+    for i, program in enumerate(status.ranking):
+        params[f"rank{i}"] = program
+        cases += f" WHEN :rank{i} THEN {i}"
+    return (f"(SELECT min(CASE s.program{cases} ELSE {len(status.ranking)} END) FROM screening_results s "
+            f"WHERE s.household_id = h.id AND s.status = 'eligible' AND s.household_id NOT IN {CHANGED_AFTER})")
+
+
+def _order(sort: str, descending: bool, status: StatusQuery, params: dict[str, Any]) -> str:
     if sort == DEFAULT_SORT and not descending:
         return "h.village, h.head_name, h.id"  # exactly the order of ix_households_list
     direction = "DESC" if descending else "ASC"
-    return f"{_SORT_SQL[sort]} {direction}, h.village, h.head_name, h.id"
+    if sort == "status":
+        rank = _status_rank(status, params)
+        expression, nulls = (rank, "LAST") if rank is not None else (None, "")
+    elif sort in _SORT_SQL:
+        expression, nulls = _SORT_SQL[sort]
+    else:
+        raise ValueError(f"unknown sort key {sort!r}")
+    if expression is None:
+        return "h.village, h.head_name, h.id"
+    if nulls:
+        nulls = " NULLS " + ({"FIRST": "LAST", "LAST": "FIRST"}[nulls] if descending else nulls)
+    return f"{expression} {direction}{nulls}, h.village, h.head_name, h.id"
 
 
-def ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False) -> list[str]:
+def ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False, *,
+        status: StatusQuery) -> list[str]:
     """Ids of the households matching ``text``, in list order."""
-    where, params = _where(text)
-    sql = f"SELECT h.id FROM households h WHERE {where} ORDER BY {_order(sort, descending)}"
+    fast = _fast(conn)
+    where, params = _where(text, fast)
+    sql = f"SELECT h.id FROM households h WHERE {where} ORDER BY {_order(sort, descending, status, params)}"
+    if not fast:
+        return list(conn.execute(sa.text(sql), params).scalars())
     # Straight through the driver: SQLAlchemy's per-row result processing doubles the time for
     # 200,000 ids, and there is nothing to convert.
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -133,45 +202,66 @@ def ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descendin
 
 
 def count(conn: sa.Connection, text: str = "") -> int:
-    where, params = _where(text)
+    where, params = _where(text, _fast(conn))
     return int(conn.execute(sa.text(f"SELECT count(*) FROM households h WHERE {where}"), params).scalar_one())
 
 
 _ROW_COLUMNS = f"""
     h.id, h.head_name,
     coalesce((SELECT m.id_number FROM members m WHERE m.household_id = h.id AND m.deleted_at IS NULL
-              ORDER BY m.relation != 'head', m.position LIMIT 1), '') AS head_id_number,
+              ORDER BY CASE WHEN m.relation = 'head' THEN 0 ELSE 1 END, m.position LIMIT 1), '') AS head_id_number,
     h.village, h.town, h.member_count,
-    (SELECT group_concat(DISTINCT s.program) FROM screening_results s
-     WHERE s.household_id = h.id AND s.status = 'eligible' AND s.screened_at >= h.updated_at) AS programs,
-    {_LAST_VISIT} AS last_visit, {_NEXT_REVIEW} AS next_review, {_UNSENT} AS unsent
+    {_LAST_VISIT} AS last_visit, {_NEXT_REVIEW} AS next_review, {_UNSENT} AS unsent,
+    h.updated_at, (SELECT max(m.updated_at) FROM members m WHERE m.household_id = h.id) AS members_changed
 """
+_PROGRAMS = sa.text(
+    "SELECT DISTINCT household_id, program FROM screening_results WHERE household_id IN :ids "
+    "AND status = 'eligible'").bindparams(sa.bindparam("ids", expanding=True))
 
 
-def _row(r: Sequence[Any]) -> ListRow:
-    found = set(r[6].split(",")) if r[6] else set()
-    programs = tuple(p for p in STATUS_ORDER if p in found) + tuple(sorted(found - set(STATUS_ORDER)))
-    return ListRow(id=r[0], head_name=r[1], head_id_number=r[2], village=r[3], town=r[4],
-                   member_count=int(r[5]), programs=programs,
-                   last_visit=dt.date.fromisoformat(r[7]) if r[7] else None,
-                   next_review=dt.date.fromisoformat(r[8]) if r[8] else None, unsent=bool(r[9]))
+def _day(raw: Any) -> dt.date | None:
+    if raw is None or raw == "":
+        return None
+    return raw if isinstance(raw, dt.date) else dt.date.fromisoformat(raw)
 
 
-def rows(conn: sa.Connection, household_ids: Sequence[str]) -> list[ListRow]:
-    """The list columns for these households, in the order of ``household_ids`` (missing ones left out)."""
+def _rows(conn: sa.Connection, found: Sequence[Sequence[Any]], ranking: Sequence[str] | None) -> list[ListRow]:
+    """Rows for the households ``found`` (the row columns above) with their stored eligible
+    programmes, read in one more query (none when ``ranking`` is ``None``)."""
+    programs: dict[str, set[str]] = {}
+    if found and ranking is not None:
+        for hid, program in conn.execute(_PROGRAMS, {"ids": [r[0] for r in found]}):
+            programs.setdefault(hid, set()).add(program)
+    ranking = ranking or ()
+    ranked = set(ranking)
+    out = []
+    for r in found:
+        stored = programs.get(r[0], set())
+        out.append(ListRow(
+            id=r[0], head_name=r[1], head_id_number=r[2], village=r[3], town=r[4], member_count=int(r[5]),
+            programs=tuple(p for p in ranking if p in stored) + tuple(sorted(stored - ranked)),
+            changed_at=max(r[9], r[10] or ""),  # a removed member counts too: the household changed
+            last_visit=_day(r[6]), next_review=_day(r[7]), unsent=bool(r[8])))
+    return out
+
+
+def rows(conn: sa.Connection, household_ids: Sequence[str], *, ranking: Sequence[str] | None) -> list[ListRow]:
+    """The list columns for these households, in the order of ``household_ids`` (missing ones left out).
+    ``ranking``: the order of the programmes (``None``: do not read them, no stored result counts)."""
     if not household_ids:
         return []
     stmt = sa.text(f"SELECT {_ROW_COLUMNS} FROM households h "
                    "WHERE h.id IN :ids AND h.deleted_at IS NULL").bindparams(
         sa.bindparam("ids", expanding=True))
-    found = {r[0]: _row(r) for r in conn.execute(stmt, {"ids": list(household_ids)})}
+    found = {r.id: r for r in _rows(conn, list(conn.execute(stmt, {"ids": list(household_ids)})), ranking)}
     return [found[i] for i in household_ids if i in found]
 
 
 def page(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False,
-         offset: int = 0, limit: int = 100) -> list[ListRow]:
+         offset: int = 0, limit: int = 100, *, status: StatusQuery) -> list[ListRow]:
     """One page of the list, computed entirely in SQL (for scripts and reports; the GUI uses ids/rows)."""
-    where, params = _where(text)
-    sql = (f"SELECT {_ROW_COLUMNS} FROM households h WHERE {where} ORDER BY {_order(sort, descending)} "
-           f"LIMIT :limit OFFSET :offset")
-    return [_row(r) for r in conn.execute(sa.text(sql), {**params, "limit": limit, "offset": offset})]
+    where, params = _where(text, _fast(conn))
+    sql = (f"SELECT {_ROW_COLUMNS} FROM households h WHERE {where} "
+           f"ORDER BY {_order(sort, descending, status, params)} LIMIT :limit OFFSET :offset")
+    found = list(conn.execute(sa.text(sql), {**params, "limit": limit, "offset": offset}))
+    return _rows(conn, found, status.ranking if status.since is not None else None)

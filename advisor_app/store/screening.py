@@ -1,10 +1,20 @@
 """Batch screening's storage: a fast read of every household for checking, and the results table.
 
 Reading 140,000 households (≈400,000 members) through the ORM or per-row SQLAlchemy processing
-costs seconds; here the rows come straight from the DB-API cursor, the JSON columns are decoded once
-per distinct text (most members share a handful of income lists), and only the fields the rules read
-are filled in (no visits, no phone/ethnicity/occupation). The households are for checking only:
-income and supporter objects may be shared between them, so do not edit and save them.
+costs seconds; here the rows come as plain tuples, the JSON columns are decoded once per distinct
+text (most members share a handful of income lists), and only the fields the rules read are filled
+in (no visits, no phone/ethnicity/occupation). The households are for checking only: income and
+supporter objects may be shared between them, so do not edit and save them.
+
+The SQL runs on SQLite and PostgreSQL (named binds, no driver-specific syntax). On SQLite the rows
+are read and written through the driver's own cursor (:data:`SQLITE_SPEEDUPS`), which skips
+SQLAlchemy's per-row processing; elsewhere through SQLAlchemy, whose PostgreSQL driver already
+returns JSON columns decoded, dates as ``datetime.date`` and booleans as ``bool``: the reader takes
+either form.
+
+Whether a stored result is current is decided in ``rules.freshness``; :data:`CHANGED_AFTER` and
+:data:`UNCHANGED_SINCE` are the SQL forms of its per-household part (nothing of the household
+changed after ``:since``), the first for whole-list queries, the second for a few households.
 """
 
 from __future__ import annotations
@@ -12,7 +22,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
+
+import sqlalchemy as sa
 
 from advisor_app.domain.household import (
     Assets,
@@ -25,8 +37,8 @@ from advisor_app.domain.household import (
     Supporter,
 )
 
-if TYPE_CHECKING:  # worker processes import this module without loading SQLAlchemy
-    import sqlalchemy as sa
+SQLITE_SPEEDUPS = True
+"""Use the driver's cursor on SQLite (tests switch it off to run the portable path on SQLite)."""
 
 _HOUSEHOLDS = (
     "SELECT id, region, area, financial_assets_fen, vehicles, extra_houses, medical_selfpaid_12m_fen, "
@@ -36,48 +48,86 @@ _MEMBERS = (
     "SELECT household_id, id, name, id_number, relation, disability_kind, disability_grade, serious_illness, "
     "self_care_lost, student, whereabouts, months_away, incomes FROM members "
     "WHERE deleted_at IS NULL{where} ORDER BY household_id, position")
+# Portable path: only members of the households read, so that the two ordered streams hold the same
+# keys and can be merged by equality alone (the database's collation need not be Python's).
+_OWNED = " AND household_id IN (SELECT id FROM households WHERE deleted_at IS NULL{where})"
 
-Cursor = Any  # a DB-API cursor (sqlite3) or a SQLAlchemy CursorResult: both iterate tuples
+
+def _sqlite_fast(conn: sa.Connection) -> bool:
+    return SQLITE_SPEEDUPS and conn.dialect.name == "sqlite"
 
 
-def _range(lo: str | None, hi: str | None, column: str) -> tuple[str, tuple[str, ...]]:
-    where, params = "", cast(tuple[str, ...], ())
+class SqlRunner:
+    """Runs one of this module's queries (named binds) and returns an iterable of row tuples."""
+
+    def __init__(self, conn: sa.Connection) -> None:
+        self.conn = conn
+        self.fast = _sqlite_fast(conn)
+
+    def __call__(self, sql: str, params: dict[str, Any]) -> Iterable[Sequence[Any]]:
+        if self.fast:  # sqlite3 takes :name binds itself; its cursor yields plain tuples
+            return self.conn.exec_driver_sql(sql, params).cursor  # type: ignore[return-value]
+        return self.conn.execute(sa.text(sql), params)
+
+
+def sql_runner(conn: sa.Connection) -> SqlRunner:
+    """The ``execute`` that :func:`read_for_screening` needs, over a SQLAlchemy connection."""
+    return SqlRunner(conn)
+
+
+def _range(lo: str | None, hi: str | None, column: str) -> tuple[str, dict[str, str]]:
+    where, params = "", {}
     if lo is not None:
-        where += f" AND {column} >= ?"
-        params += (lo,)
+        where += f" AND {column} >= :lo"
+        params["lo"] = lo
     if hi is not None:
-        where += f" AND {column} < ?"
-        params += (hi,)
+        where += f" AND {column} < :hi"
+        params["hi"] = hi
     return where, params
+
+
+def _json(raw: Any) -> Any:
+    return json.loads(raw) if isinstance(raw, str | bytes) else raw
+
+
+def _day(raw: Any) -> dt.date:
+    return raw if isinstance(raw, dt.date) else dt.date.fromisoformat(raw)
 
 
 def read_for_screening(execute: Any, *, lo: str | None = None, hi: str | None = None,
                        batch: int = 10_000) -> Iterator[list[Household]]:
     """Live households with their live members, in id order, in batches.
 
-    ``execute(sql, params)`` runs one query and returns an iterable of row tuples (a sqlite3
-    connection's ``execute`` or :func:`sql_runner` over a SQLAlchemy connection). ``lo``/``hi``
-    restrict to household ids in ``[lo, hi)`` so that parts can be read in parallel.
+    ``execute(sql, params)`` runs one query and returns an iterable of row tuples: :func:`sql_runner`
+    over a SQLAlchemy connection (or a sqlite3 connection's ``execute``). ``lo``/``hi`` restrict to
+    household ids in ``[lo, hi)`` so that parts can be read in parallel.
     """
-    hw, hp = _range(lo, hi, "id")
-    mw, mp = _range(lo, hi, "household_id")
-    member_rows = iter(execute(_MEMBERS.format(where=mw), mp))
+    fast = getattr(execute, "fast", True)
+    hw, params = _range(lo, hi, "id")
+    mw, _ = _range(lo, hi, "household_id")
+    if not fast:
+        mw = _OWNED.format(where=hw)
+    member_rows = iter(execute(_MEMBERS.format(where=mw), params))
     incomes: dict[str, list[Income]] = {}
     supporters: dict[str, list[Supporter]] = {}
     disabilities: dict[tuple[str, int], Disability] = {}
-    dates: dict[str, dt.date] = {}
+    dates: dict[Any, dt.date] = {}
     pending = next(member_rows, None)
     out: list[Household] = []
     for hid, region, area, fin, vehicles, houses, med, edu, ekind, edate, sup in execute(
-            _HOUSEHOLDS.format(where=hw), hp):
+            _HOUSEHOLDS.format(where=hw), params):
         members: list[Member] = []
-        while pending is not None and pending[0] < hid:
+        # SQLite orders text as Python does: members of households not read (tombstoned) are skipped.
+        while fast and pending is not None and pending[0] < hid:
             pending = next(member_rows, None)
         while pending is not None and pending[0] == hid:
             _, mid, name, number, relation, dkind, dgrade, ill, lost, student, where, away, inc = pending
-            parsed = incomes.get(inc)
+            key = inc if isinstance(inc, str) else None
+            parsed = incomes.get(key) if key is not None else None
             if parsed is None:
-                parsed = incomes[inc] = [Income(k, float(v)) for k, v in json.loads(inc)]
+                parsed = [Income(k, float(v)) for k, v in _json(inc)]
+                if key is not None:
+                    incomes[key] = parsed
             disability = None
             if dkind:
                 disability = disabilities.get((dkind, dgrade))
@@ -86,14 +136,17 @@ def read_for_screening(execute: Any, *, lo: str | None = None, hi: str | None = 
             members.append(Member(name, number, relation, disability, bool(ill), lost, bool(student), where, away,
                                   parsed.copy(), id=mid))
             pending = next(member_rows, None)
-        found = supporters.get(sup)
+        key = sup if isinstance(sup, str) else None
+        found = supporters.get(key) if key is not None else None
         if found is None:
-            found = supporters[sup] = [Supporter(**s) for s in json.loads(sup)]
+            found = [Supporter(**s) for s in _json(sup)]
+            if key is not None:
+                supporters[key] = found
         emergency = None
         if ekind:
             day = dates.get(edate)
             if day is None:
-                day = dates[edate] = dt.date.fromisoformat(edate)
+                day = dates[edate] = _day(edate)
             emergency = Emergency(ekind, day)
         out.append(Household(region, area, members=members, assets=Assets(fin / 100, vehicles, houses),
                              supporters=found.copy(), expenses=Expenses(med / 100, edu / 100),
@@ -105,11 +158,9 @@ def read_for_screening(execute: Any, *, lo: str | None = None, hi: str | None = 
         yield out
 
 
-def sql_runner(conn: sa.Connection) -> Any:
-    """An ``execute(sql, params)`` over a SQLAlchemy connection, on its raw DB-API cursor."""
-    def run(sql: str, params: tuple[Any, ...]) -> Iterable[tuple[Any, ...]]:
-        return conn.exec_driver_sql(sql, params).cursor  # type: ignore[return-value]
-    return run
+def live_household_count(conn: sa.Connection) -> int:
+    """How many households a screening will check (those not deleted)."""
+    return int(conn.execute(sa.text("SELECT count(*) FROM households WHERE deleted_at IS NULL")).scalar_one())
 
 
 # --- screening_results -----------------------------------------------------------------------
@@ -117,31 +168,111 @@ def sql_runner(conn: sa.Connection) -> Any:
 ResultRow = tuple[str, str | None, str, str, int | None, str]
 """(household id, member id or None, programme, status, amount in fen or None, detail)."""
 
-_COLUMNS = "household_id, member_id, program, status, amount_fen, detail, on_date, screened_at"
+_NAMES = ("household_id", "member_id", "program", "status", "amount_fen", "detail")
+_INSERT = sa.text(
+    "INSERT INTO screening_results (household_id, member_id, program, status, amount_fen, detail, on_date, "
+    "screened_at) VALUES (:household_id, :member_id, :program, :status, :amount_fen, :detail, :on_date, "
+    ":screened_at)").bindparams(sa.bindparam("on_date", type_=sa.Date()))
+_INSERT_SQLITE = ("INSERT INTO screening_results (household_id, member_id, program, status, amount_fen, detail, "
+                  "on_date, screened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def replace_results(conn: sa.Connection, rows: Sequence[ResultRow], on: dt.date, screened_at: str, *,
                     clear: bool = True) -> None:
     """Write ``rows``, first removing every stored result when ``clear`` (in the caller's transaction)."""
     if clear:
-        conn.exec_driver_sql("DELETE FROM screening_results")
+        conn.execute(sa.text("DELETE FROM screening_results"))
     if not rows:
         return
-    day = on.isoformat()
-    conn.exec_driver_sql(f"INSERT INTO screening_results ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         [(*r, day, screened_at) for r in rows])
+    if _sqlite_fast(conn):  # a plain executemany: no per-row parameter processing
+        day = on.isoformat()
+        conn.exec_driver_sql(_INSERT_SQLITE, [(*r, day, screened_at) for r in rows])
+        return
+    conn.execute(_INSERT, [{**dict(zip(_NAMES, r, strict=True)), "on_date": on, "screened_at": screened_at}
+                           for r in rows])
+
+
+def _chunks(ids: Iterable[str], size: int = 500) -> Iterator[list[str]]:
+    items = list(ids)
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+_STORED = ("SELECT household_id, member_id, program, status, amount_fen, detail, on_date "
+           "FROM screening_results")
 
 
 def stored_results(conn: sa.Connection, household_ids: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
-    """(household id, member id, programme, status, amount fen, detail, on date) rows, in stored order."""
-    sql = ("SELECT household_id, member_id, program, status, amount_fen, detail, on_date "
-           "FROM screening_results")
+    """(household id, member id, programme, status, amount fen, detail, on date) rows, in stored order.
+    The date is a ``datetime.date``."""
     if household_ids is None:
-        return list(conn.exec_driver_sql(sql + " ORDER BY id"))
-    ids = list(household_ids)
-    out: list[tuple[Any, ...]] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        out.extend(conn.exec_driver_sql(
-            sql + f" WHERE household_id IN ({', '.join('?' * len(chunk))}) ORDER BY id", tuple(chunk)))
+        found = list(conn.execute(sa.text(_STORED + " ORDER BY id")))
+    else:
+        stmt = sa.text(_STORED + " WHERE household_id IN :ids ORDER BY id").bindparams(
+            sa.bindparam("ids", expanding=True))
+        found = [r for chunk in _chunks(household_ids) for r in conn.execute(stmt, {"ids": chunk})]
+    return [(*r[:6], _day(r[6])) for r in found]
+
+
+def result_count(conn: sa.Connection) -> int:
+    return int(conn.execute(sa.text("SELECT count(*) FROM screening_results")).scalar_one())
+
+
+# --- what changed since the run (the per-household part of rules.freshness) -------------------
+
+CHANGED_AFTER = (
+    "(SELECT ch.id FROM households ch WHERE ch.updated_at > :since "
+    "UNION ALL SELECT cm.household_id FROM members cm WHERE cm.updated_at > :since)")
+"""SQL: the ids of the households that changed after ``:since``, themselves or a member (live or
+removed). A member's save normally also marks its household, but not always (a save of a household
+whose version is not the stored one), and removing a member leaves only the member's tombstone.
+Computed once per statement: for queries over the whole list (``h.id NOT IN CHANGED_AFTER``)."""
+
+UNCHANGED_SINCE = (
+    "(h.updated_at <= :since AND NOT EXISTS (SELECT 1 FROM members cm "
+    "WHERE cm.household_id = h.id AND cm.updated_at > :since))")
+"""SQL over households ``h``: the same condition as ``h.id NOT IN CHANGED_AFTER``, asked per
+household: for queries over a few households (a page of the list)."""
+
+
+def last_changes(conn: sa.Connection, household_ids: Iterable[str]) -> dict[str, str]:
+    """The last change (UTC ISO text) of each live household among ``household_ids``: the later of its
+    own and its members' ``updated_at`` (removed members included)."""
+    stmt = sa.text(
+        "SELECT h.id, h.updated_at, (SELECT max(m.updated_at) FROM members m WHERE m.household_id = h.id) "
+        "FROM households h WHERE h.deleted_at IS NULL AND h.id IN :ids").bindparams(
+        sa.bindparam("ids", expanding=True))
+    out: dict[str, str] = {}
+    for chunk in _chunks(household_ids):
+        for hid, own, members in conn.execute(stmt, {"ids": chunk}):
+            out[hid] = max(own, members or "")
     return out
+
+
+# --- the screening ledger (services.screening_export) -----------------------------------------
+
+LedgerRow = tuple[str, str, str, str, str | None, str | None, str, int | None, str, dt.date]
+"""(head name, town, village, programme, member name, member ID number, status, amount fen, detail,
+on date)."""
+
+
+def ledger_rows(conn: sa.Connection, since: str) -> Iterator[LedgerRow]:
+    """The stored results of the live households unchanged since ``since``, in village, head name,
+    household and stored order."""
+    stmt = sa.text(
+        "SELECT h.head_name, h.town, h.village, r.program, m.name, m.id_number, r.status, r.amount_fen, "
+        "r.detail, r.on_date FROM screening_results r JOIN households h ON h.id = r.household_id "
+        "LEFT JOIN members m ON m.id = r.member_id "
+        f"WHERE h.deleted_at IS NULL AND h.id NOT IN {CHANGED_AFTER} "
+        "ORDER BY h.village, h.head_name, r.household_id, r.id")
+    for r in conn.execute(stmt, {"since": since}):
+        yield (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or "", _day(r[9]))
+
+
+def changed_since(conn: sa.Connection, since: str) -> list[tuple[str, str, str]]:
+    """(head name, town, village) of the live households added or changed after ``since`` (no stored
+    result of theirs is current), in village and head-name order."""
+    stmt = sa.text(
+        "SELECT h.head_name, h.town, h.village FROM households h WHERE h.deleted_at IS NULL "
+        f"AND h.id IN {CHANGED_AFTER} ORDER BY h.village, h.head_name, h.id")
+    return [(r[0], r[1], r[2]) for r in conn.execute(stmt, {"since": since})]

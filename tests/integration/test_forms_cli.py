@@ -117,9 +117,9 @@ def test_notice_uses_stored_screening_results(demo_profile: Any, capsys: Any, tm
     village, town, region = _busy_village(demo_profile)
     eligibility.screen(demo_profile, ON)
     with demo_profile.connection() as conn:
-        ids = [r[0] for r in conn.execute(
-            sa.text("SELECT id FROM households WHERE village = :village AND town = :town AND region = :region"),
-            {"village": village, "town": town, "region": region})]
+        ids = list(conn.execute(sa.text(
+            "SELECT id FROM households WHERE village = :village AND town = :town AND region = :region"),
+            {"village": village, "town": town, "region": region}).scalars())
         changed = conn.execute(sa.text(
             "UPDATE screening_results SET amount_fen = 9876500 WHERE status = 'eligible' AND program IN "
             "('dibao', 'tekun', 'dibao_single') AND household_id IN :ids").bindparams(

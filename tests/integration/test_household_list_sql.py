@@ -1,4 +1,8 @@
-"""The household list's SQL on a real profile: search kinds, sorting, paging, statuses."""
+"""The household list's SQL on a real profile: search kinds, sorting, paging, statuses.
+
+Every test runs twice: with the SQLite speed-ups (index hints, ``instr``, the driver's cursor) and
+on the portable path that other databases use.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,21 @@ import datetime as dt
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 
-from advisor_app.domain.household import Visit
+from advisor_app.domain.household import Income, Visit
 from advisor_app.domain.pinyin import initials
+from advisor_app.rules.results import PROTECTION_ORDER
+from advisor_app.services import eligibility, households
 from advisor_app.services import household_list as hl
-from advisor_app.services import households
+from advisor_app.store import household_list as store_list
+
+ON = dt.date(2026, 11, 1)
+
+
+@pytest.fixture(autouse=True, params=["sqlite-speedups", "portable"])
+def sql_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setattr(store_list, "SQLITE_SPEEDUPS", request.param == "sqlite-speedups")
+    return str(request.param)
 
 
 def all_rows(profile: Any) -> list[hl.HouseholdListRow]:
@@ -99,22 +112,64 @@ def test_latest_visit_and_next_review(demo_profile: Any) -> None:
     assert hl.ids(demo_profile, "", "last_visit", True)[0] == household_id
 
 
-def test_status_comes_from_screening_results(demo_profile: Any) -> None:
+def _eligible(profile: Any) -> dict[str, list[str]]:
+    """Household id → its eligible programmes on ON (a live check), for households with any."""
+    out = {}
+    for household_id in hl.ids(profile):
+        result = eligibility.check(households.load_household(profile, household_id), ON)
+        found = {p.program for p in result.programs if p.status == "eligible"}
+        if found:
+            out[household_id] = [p for p in PROTECTION_ORDER if p in found]
+    return out
+
+
+def test_status_comes_from_a_current_screening(demo_profile: Any) -> None:
+    expected = _eligible(demo_profile)
+    assert len(expected) > 3
+    assert all(r.status == "" for r in all_rows(demo_profile))  # never screened
+    eligibility.screen(demo_profile, ON)
+    for row in all_rows(demo_profile):
+        assert row.status == "、".join(hl.STATUS_LABELS[p] for p in expected.get(row.id, []))
+    by_status = hl.ids(demo_profile, "", "status")
+    with_status = [i for i in by_status if i in expected]
+    assert by_status[:len(with_status)] == with_status  # households with a status first
+    order = [PROTECTION_ORDER.index(expected[i][0]) for i in with_status]
+    assert order == sorted(order)
+    down = hl.ids(demo_profile, "", "status", True)
+    assert set(down[:len(by_status) - len(with_status)]) == set(by_status) - set(with_status)
+
+
+def test_a_change_after_screening_clears_the_status(demo_profile: Any) -> None:
+    expected = _eligible(demo_profile)
+    eligibility.screen(demo_profile, ON)
+    household_id = next(i for i, programs in expected.items() if "dibao" in programs)
+    household = households.load_household(demo_profile, household_id)
+    household.members[0].incomes = [Income("wage", 50_000)]
+    households.save_household(demo_profile, household)
+    assert hl.rows(demo_profile, [household_id])[0].status == ""
+    by_status = hl.ids(demo_profile, "", "status")
+    assert set(by_status[:len(expected) - 1]) == set(expected) - {household_id}  # the others with a status
+    other = next(i for i in expected if i != household_id)
+    assert hl.rows(demo_profile, [other])[0].status != ""
+
+
+def test_the_ranking_is_the_callers(demo_profile: Any) -> None:
+    eligibility.screen(demo_profile, ON)
+    expected = _eligible(demo_profile)
+    several = next(i for i, programs in expected.items() if len(programs) > 1)
+    since = eligibility.result_freshness(demo_profile).since
+    assert since is not None
+    backwards = tuple(reversed(PROTECTION_ORDER))
     with demo_profile.connection() as conn:
-        first, second = hl.ids(demo_profile)[:2]
-        conn.execute(sa.text(
-            "INSERT INTO screening_results (household_id, program, status, detail, on_date, screened_at) "
-            "VALUES (:first, 'dibao', 'eligible', '', '2026-11-01', '9999'), (:first, 'tekun', 'eligible', '', "
-            "'2026-11-01', '9999'), (:second, 'dibao_edge', 'ineligible', '', '2026-11-01', '9999')"),
-            {"first": first, "second": second})
-    rows = {r.id: r for r in hl.rows(demo_profile, [first, second])}
-    assert rows[first].status == "特困、低保"
-    assert rows[second].status == ""
-    assert hl.ids(demo_profile, "", "status")[0] == first
-    with demo_profile.connection() as conn:  # changed after the screening: the result is out of date
-        conn.execute(sa.text("UPDATE screening_results SET screened_at = '2000-01-01' WHERE household_id = :id"),
-                     {"id": first})
-    assert hl.rows(demo_profile, [first])[0].status == ""
+        row = store_list.rows(conn, [several], ranking=backwards)[0]
+        unranked = store_list.rows(conn, [several], ranking=())[0]
+        by_rank = store_list.ids(conn, "", "status", status=store_list.StatusQuery(backwards, since))
+        unsorted = store_list.ids(conn, "", "status", status=store_list.StatusQuery(backwards, None))
+    assert list(row.programs) == list(reversed(expected[several]))
+    assert list(unranked.programs) == sorted(expected[several])
+    last_ranks = [backwards.index(expected[i][-1]) for i in by_rank if i in expected]
+    assert last_ranks == sorted(last_ranks)  # sorted by the caller's first (here: least protective)
+    assert unsorted == hl.ids(demo_profile)  # no current result: the list order
 
 
 def test_demo_flag(profile: Any) -> None:

@@ -7,24 +7,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from advisor_app.cli import main
 from advisor_app.domain.errors import Cancelled
+from advisor_app.domain.household import Emergency, Supporter
 from advisor_app.rules import check_household
 from advisor_app.services import eligibility
 from advisor_app.services import households as household_service
 from advisor_app.services.profile import Profile
 from advisor_app.services.screening_export import HEADERS, export_xlsx
+from advisor_app.store import screening as store_screening
 
 ON = dt.date(2026, 11, 1)
 
 
 def stored(profile: Profile) -> list[tuple[Any, ...]]:
     with profile.connection() as conn:
-        return list(conn.exec_driver_sql(
+        return [tuple(r) for r in conn.execute(sa.text(
             "SELECT household_id, member_id, program, status, amount_fen, detail, on_date, screened_at "
-            "FROM screening_results ORDER BY household_id, program, member_id"))
+            "FROM screening_results ORDER BY household_id, program, member_id"))]
 
 
 def test_screen_counts_and_stores_what_check_says(demo_profile: Profile) -> None:
@@ -35,7 +38,7 @@ def test_screen_counts_and_stores_what_check_says(demo_profile: Profile) -> None
     rows = stored(demo_profile)
     assert len(rows) == summary.stored
     assert summary.stored == sum(n for (_, status), n in summary.counts.items() if status != "ineligible")
-    assert {r[6] for r in rows} == {"2026-11-01"}
+    assert {str(r[6]) for r in rows} == {"2026-11-01"}
     ids = [h.id for h in household_service.list_households(demo_profile)]
     for hid in ids:
         household = household_service.load_household(demo_profile, hid)
@@ -90,6 +93,30 @@ def test_parallel_parts_give_the_same_results(demo_profile: Profile) -> None:
     assert double.counts == single.counts and double.stored == single.stored
 
 
+def test_portable_path_reads_and_writes_what_the_sqlite_path_does(demo_profile: Profile,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SQL for other databases (named binds through SQLAlchemy, no driver cursor), run on SQLite."""
+    some = household_service.load_household(demo_profile, household_service.list_households(demo_profile)[4].id)
+    some.emergency = Emergency("accident", dt.date(2026, 10, 3))
+    some.supporters = [Supporter("王大山", able=False, reason="重病", relation="son")]
+    household_service.save_household(demo_profile, some)
+    with demo_profile.connection() as conn:
+        fast = [h for batch in store_screening.read_for_screening(store_screening.sql_runner(conn)) for h in batch]
+    fast_summary = eligibility.screen(demo_profile, ON, processes=1)
+    fast_rows = [r[:7] for r in stored(demo_profile)]
+    monkeypatch.setattr(store_screening, "SQLITE_SPEEDUPS", False)
+    with demo_profile.connection() as conn:
+        runner = store_screening.sql_runner(conn)
+        assert not runner.fast
+        portable = [h for batch in store_screening.read_for_screening(runner, batch=7) for h in batch]
+    assert portable == fast and len(fast) == 60
+    read = {h.id: h for h in portable}[some.id]
+    assert read.emergency == some.emergency and read.supporters == some.supporters
+    summary = eligibility.screen(demo_profile, ON, processes=1)
+    assert [r[:7] for r in stored(demo_profile)] == fast_rows
+    assert summary.counts == fast_summary.counts
+
+
 def test_cancel_leaves_the_previous_results(demo_profile: Profile) -> None:
     eligibility.screen(demo_profile, dt.date(2023, 9, 1))
     before = stored(demo_profile)
@@ -108,8 +135,10 @@ def test_cancel_leaves_the_previous_results(demo_profile: Profile) -> None:
 def test_xlsx_has_chinese_headers_and_masked_ids(demo_profile: Profile, tmp_path: Path) -> None:
     summary = eligibility.screen(demo_profile, ON)
     out = tmp_path / "筛查结果.xlsx"
-    assert export_xlsx(demo_profile, out) == summary.stored
-    ws = load_workbook(out, read_only=True).active
+    assert export_xlsx(demo_profile, out) == (summary.stored, 0)
+    book = load_workbook(out, read_only=True)
+    assert book.sheetnames == ["筛查结果"]  # nothing left out
+    ws = book.active
     rows = list(ws.iter_rows(values_only=True))
     assert list(rows[0]) == HEADERS
     assert len(rows) == summary.stored + 1
