@@ -6,13 +6,14 @@ tabs (below them when the editor is narrower than ``SIDE_BY_SIDE_WIDTH``, see :m
 re-checks as the advisor types. 撤销 (Ctrl+Z) steps back through snapshots of the household (edits
 closer together than ``SNAPSHOT_MS`` count as one). 保存 (Ctrl+S) writes through the background
 operations and never blocks; a member with a wrong ID number (or no name) blocks saving with a
-message naming the member and the field, and nothing is written.
+message naming the member and the field, and nothing is written. When a write elsewhere changes the
+household shown (a visit recorded, the list's data regenerated), the editor loads it again, unless
+the advisor has unsaved edits in it.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -34,6 +35,7 @@ from advisor_app.domain import vocab
 from advisor_app.domain.errors import DomainError
 from advisor_app.domain.household import Household, Visit
 from advisor_app.services import households as household_service
+from advisor_app.services.changes import Changes
 
 from . import errors
 from .assets_editor import AssetsEditor
@@ -41,6 +43,7 @@ from .editor_splitter import EditorSplitter
 from .eligibility_panel import EligibilityPanel
 from .income_table import code_combo
 from .member_editor import MemberEditor
+from .operations import Operations
 from .region_picker import RegionPicker
 from .supporters_editor import SupportersEditor
 
@@ -62,7 +65,7 @@ class HouseholdEditor(QWidget):
     changed = Signal()
     saved = Signal(str)
 
-    def __init__(self, operations: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.operations = operations
         self._id: str | None = None
@@ -112,6 +115,7 @@ class HouseholdEditor(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save, context=context)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo, context=context)
+        operations.data_changed.connect(self.on_data_changed)
 
         blank = self._blank()
         self._last = blank
@@ -125,8 +129,7 @@ class HouseholdEditor(QWidget):
         self.town = QLineEdit()
         self.village = QLineEdit()
         self.area = code_combo(vocab.AREAS, "rural")
-        profile = getattr(self.operations, "profile", None)
-        self.region = RegionPicker(profile)
+        self.region = RegionPicker(self.operations.profile)
         self.phone = QLineEdit()
         self.notes = QLineEdit()
         form = QFormLayout(page)
@@ -204,7 +207,7 @@ class HouseholdEditor(QWidget):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("正在保存…"))
         self.operations.write(lambda p: household_service.save_household(p, job, with_visits=False),
-                              self._saved_ok, changed=lambda h: {"households": {h.id}},
+                              self._saved_ok, changed=lambda h: Changes.of_households([h.id]),
                               on_error=self._save_failed)
         return True
 
@@ -232,6 +235,24 @@ class HouseholdEditor(QWidget):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
+
+    def on_data_changed(self, changes: Changes) -> None:
+        """Load the household shown again when a write changed what is stored about it."""
+        if self._id is None or self._saving or not changes.touches_household(self._id):
+            return
+        household_id = self._id
+        self.operations.query(lambda p: household_service.load_household(p, household_id), self._reloaded,
+                              on_error=self._reload_failed)
+
+    def _reloaded(self, stored: Household) -> None:
+        if stored.id != self._id or self._saving or stored == self._saved:
+            return  # another household by now, a save under way, or nothing new (the editor's own save)
+        if self.is_dirty():
+            return  # the advisor's unsaved edits win; saving them keeps the stored visits
+        self._reset(stored)
+
+    def _reload_failed(self, exc: DomainError) -> None:  # e.g. deleted meanwhile
+        self.status.setText(str(exc))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The panel sits beside the tabs when there is room, below them when the editor is narrow."""

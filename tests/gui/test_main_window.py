@@ -11,6 +11,7 @@ from advisor_app.domain.errors import DomainError
 from advisor_app.gui import settings as gui_settings
 from advisor_app.gui.household_table_model import HEAD, ID_NUMBER, MEMBERS
 from advisor_app.services import household_list, households
+from advisor_app.services.changes import Changes
 
 MASKED = re.compile(r"^\d{6}\*{8}[\dX]{4}$")
 
@@ -135,7 +136,7 @@ def test_a_saved_household_appears_in_the_list(qtbot: Any, main_window: Any, dem
         m.id = None
     household.members[0].name = "欧阳测试"
     main_window.operations.write(lambda p: households.save_household(p, household, with_visits=False),
-                                 changed={"households": "new"})
+                                 changed=lambda h: Changes.of_households([h.id]))
     assert main_window.operations.wait_idle()
     qtbot.waitUntil(lambda: main_window.model.rowCount() == 61, timeout=3000)
     assert main_window.count_label.text() == "共 61 户"
