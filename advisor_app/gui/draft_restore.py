@@ -9,7 +9,7 @@ is recorded).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -18,8 +18,13 @@ from advisor_app.domain.errors import DomainError
 from advisor_app.domain.household import Household
 from advisor_app.services import drafts
 from advisor_app.services import households as household_service
+from advisor_app.services.changes import Changes
 
 from . import errors
+from .visit_dialog import VisitDialog
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 RESTORE, DISCARD, LATER = "restore", "discard", "later"
 
@@ -48,7 +53,7 @@ def _when(updated_at: str) -> str:
     return updated_at[:16].replace("T", " ") + "（UTC）" if updated_at else "—"
 
 
-def offer_draft_restore(main_window: Any, on_dialog: Callable[[Any], None] | None = None) -> None:
+def offer_draft_restore(main_window: MainWindow, on_dialog: Callable[[VisitDialog], None] | None = None) -> None:
     """Offer every visit draft of the profile, one after another (``on_dialog`` gets each dialog opened)."""
     operations = main_window.operations
 
@@ -64,15 +69,14 @@ def offer_draft_restore(main_window: Any, on_dialog: Callable[[Any], None] | Non
             return
         choice = ask_restore(main_window, head_name, _when(draft.updated_at))
         if choice == DISCARD:
-            operations.write(lambda p: drafts.discard_draft(p, draft.id), lambda _gone: offer(rest))
+            operations.write(lambda p: drafts.discard_draft(p, draft.id), lambda _gone: offer(rest),
+                             changed=Changes(drafts=True))
             return
         if choice == LATER:
             offer(rest)
             return
 
         def show(household: Household) -> None:
-            from .visit_dialog import VisitDialog
-
             dialog = VisitDialog(operations, household, main_window, draft=visit)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.finished.connect(lambda _result: offer(rest))

@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import html
 import logging
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -22,10 +21,12 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QText
 from advisor_app.domain import idcard
 from advisor_app.domain.errors import DomainError
 from advisor_app.domain.household import Household
-from advisor_app.rules.results import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS, CheckResult, ProgramResult
 from advisor_app.services import eligibility
+from advisor_app.services.changes import Changes
+from advisor_app.services.eligibility import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS, CheckResult, ProgramResult
 
 from .assets_editor import from_qdate, to_qdate
+from .operations import Operations
 
 DEBOUNCE_MS = 300
 COLOURS = {"eligible": "#2e7d32", "ineligible": "#c62828", "needs_info": "#ef6c00"}
@@ -43,7 +44,7 @@ def _money(value: float) -> str:
 class EligibilityPanel(QWidget):
     checked = Signal(object)  # the CheckResult now shown (or None with a message)
 
-    def __init__(self, operations: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, operations: Operations | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.operations = operations
         self._household: Household | None = None
@@ -59,6 +60,8 @@ class EligibilityPanel(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.check_now)
+        if operations is not None:
+            operations.data_changed.connect(self.on_data_changed)
 
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
@@ -99,6 +102,11 @@ class EligibilityPanel(QWidget):
             self.date.blockSignals(False)
         self._debounce.start()
 
+    def on_data_changed(self, changes: Changes) -> None:
+        """Check again after the policy tables changed (the editor gives a changed household itself)."""
+        if changes.policy and self._household is not None:
+            self._debounce.start()
+
     def on(self) -> dt.date:
         return from_qdate(self.date.date())
 
@@ -132,7 +140,7 @@ class EligibilityPanel(QWidget):
             self._finished(generation, problem)
             return
         on = self.on()
-        profile = getattr(self.operations, "profile", None)
+        profile = self.operations.profile if self.operations is not None else None
         bridge = self._bridge
 
         def run() -> None:

@@ -5,7 +5,9 @@ Tabs: 家庭 (address, region, area, phone), 成员 (:mod:`.member_editor`), 财
 tabs (below them when the editor is narrower than ``SIDE_BY_SIDE_WIDTH``, see :mod:`.editor_splitter`)
 re-checks as the advisor types. 撤销 (Ctrl+Z) steps back through snapshots of the household (edits
 closer together than ``SNAPSHOT_MS`` count as one). 保存 (Ctrl+S) writes through the background
-operations and never blocks.
+operations and never blocks. When a write elsewhere changes the household shown (a visit
+recorded, the list's data regenerated), the editor loads it again, unless the advisor has unsaved
+edits in it.
 
 After every edit the household is checked with :func:`advisor_app.domain.validation.household_problems`
 (the rules the services and the importer use) and each problem is shown beside its field, on its
@@ -17,7 +19,6 @@ service refuses because a member is already in another household, the message of
 from __future__ import annotations
 
 import copy
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -40,6 +41,7 @@ from advisor_app.domain.errors import DomainError, InvalidRecord, PersonInAnothe
 from advisor_app.domain.household import Household, Visit
 from advisor_app.domain.validation import Problem
 from advisor_app.services import households as household_service
+from advisor_app.services.changes import Changes
 
 from . import errors
 from .assets_editor import AssetsEditor
@@ -47,6 +49,7 @@ from .editor_splitter import EditorSplitter
 from .eligibility_panel import EligibilityPanel
 from .income_table import code_combo
 from .member_editor import MemberEditor, problem_line
+from .operations import Operations
 from .region_picker import RegionPicker
 from .supporters_editor import SupportersEditor
 
@@ -69,7 +72,7 @@ class HouseholdEditor(QWidget):
     saved = Signal(str)
     open_household_requested = Signal(str)  # 打开该户: the household a member is already in
 
-    def __init__(self, operations: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.operations = operations
         self._id: str | None = None
@@ -122,6 +125,7 @@ class HouseholdEditor(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save, context=context)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo, context=context)
+        operations.data_changed.connect(self.on_data_changed)
 
         blank = self._blank()
         self._last = blank
@@ -136,8 +140,7 @@ class HouseholdEditor(QWidget):
         self.town = QLineEdit()
         self.village = QLineEdit()
         self.area = code_combo(vocab.AREAS, "rural")
-        profile = getattr(self.operations, "profile", None)
-        self.region = RegionPicker(profile)
+        self.region = RegionPicker(self.operations.profile)
         self.phone = QLineEdit()
         self.notes = QLineEdit()
         self.household_problem = problem_line()  # region, area
@@ -218,7 +221,7 @@ class HouseholdEditor(QWidget):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("正在保存…"))
         self.operations.write(lambda p: household_service.save_household(p, job, with_visits=False),
-                              self._saved_ok, changed=lambda h: {"households": {h.id}},
+                              self._saved_ok, changed=lambda h: Changes.of_households([h.id]),
                               on_error=self._save_failed)
         return True
 
@@ -246,6 +249,24 @@ class HouseholdEditor(QWidget):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
+
+    def on_data_changed(self, changes: Changes) -> None:
+        """Load the household shown again when a write changed what is stored about it."""
+        if self._id is None or self._saving or not changes.touches_household(self._id):
+            return
+        household_id = self._id
+        self.operations.query(lambda p: household_service.load_household(p, household_id), self._reloaded,
+                              on_error=self._reload_failed)
+
+    def _reloaded(self, stored: Household) -> None:
+        if stored.id != self._id or self._saving or stored == self._saved:
+            return  # another household by now, a save under way, or nothing new (the editor's own save)
+        if self.is_dirty():
+            return  # the advisor's unsaved edits win; saving them keeps the stored visits
+        self._reset(stored)
+
+    def _reload_failed(self, exc: DomainError) -> None:  # e.g. deleted meanwhile
+        self.status.setText(str(exc))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The panel sits beside the tabs when there is room, below them when the editor is narrow."""

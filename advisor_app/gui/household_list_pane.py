@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.services import household_list
+from advisor_app.services.changes import Changes
 from advisor_app.services.profile import Profile
 
 from .household_table_model import STATUS, VILLAGE, HouseholdTableModel
@@ -29,6 +30,7 @@ from .operations import Operations
 
 SEARCH_DEBOUNCE_MS = 150
 COLUMN_WIDTHS = (90, 170, 110, 50, 150, 100, 100, 60)
+VISIT_SORT_KEYS = ("last_visit", "next_review")  # what a visit changes of a row, as the list sorts by it
 
 
 class HouseholdTableView(QTableView):
@@ -166,6 +168,22 @@ class HouseholdListPane(QWidget):
                 self.run_search()
 
         self.operations.query(lambda p: household_list.ids(p, text, sort, descending), done)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh what a write changed: the search again when households were added, edited or
+        deleted (they may now match, or sort, differently); only the changed rows when their visits
+        changed; the status column after a screening or a policy change (and the search again when
+        the list is sorted by what changed)."""
+        sort = self.model.sort_key
+        if (changes.households_listed() or (changes.visits and sort in VISIT_SORT_KEYS)
+                or ((changes.screening or changes.policy) and sort == "status")):
+            self.model.refresh()
+            self.run_search()
+            return
+        if changes.visits:
+            self.model.refresh_households(changes.visits)
+        if changes.screening or changes.policy:
+            self.model.refresh_column(STATUS)
 
     def update_count(self) -> None:
         shown = self.model.rowCount()

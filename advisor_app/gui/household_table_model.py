@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from advisor_app.services.household_list import HouseholdListRow
@@ -48,7 +47,7 @@ class HouseholdTableModel(QAbstractTableModel):
 
     sort_requested = Signal(str, bool)  # sort key, descending
 
-    def __init__(self, fetch_rows: FetchRows, parent: Any = None) -> None:
+    def __init__(self, fetch_rows: FetchRows, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fetch_rows = fetch_rows
         self._ids: list[str] = []
@@ -76,6 +75,20 @@ class HouseholdTableModel(QAbstractTableModel):
         self._pages.clear()
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
+    def refresh_households(self, household_ids: Iterable[str]) -> None:
+        """Fetch these households' rows again when next shown (their pages are forgotten)."""
+        rows = sorted(r for r in (self.row_of(h) for h in household_ids) if r is not None)
+        for row in rows:
+            self._pages.pop(row // self.PAGE, None)
+        for row in rows:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def refresh_column(self, column: int) -> None:
+        """Fetch every row again when next shown, announcing that ``column`` changed."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._ids) - 1, column))
 
     def set_show_full_ids(self, show: bool) -> None:
         self.show_full_ids = show
@@ -120,7 +133,7 @@ class HouseholdTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.header_text(section)
         return None
@@ -130,7 +143,7 @@ class HouseholdTableModel(QAbstractTableModel):
                    self.tr("当前状态"), self.tr("最近走访"), self.tr("下次核查"), self.tr("未发送"))
         return headers[section]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._ids):
             return None
         if role == HOUSEHOLD_ID_ROLE:

@@ -3,19 +3,20 @@
 Layout: a splitter with the list (:mod:`.household_list_pane`: search box above the table) on the left
 and the editor area on the right (hidden until something is shown there with
 :meth:`MainWindow.show_editor`). Every database call goes through ``self.operations`` (one
-background worker); the list re-runs its query when ``operations.data_changed`` fires.
+background worker); each write announces what it changed with one ``operations.data_changed``
+(a :class:`~advisor_app.services.changes.Changes`), and each screen decides from it whether to
+refresh: the list here, the household editor and its eligibility panel themselves.
 
-Other screens plug in here: the household editor (``gui.household_editor.HouseholdEditor``), the
-visit dialog (``gui.visit_dialog.VisitDialog``) and the forms (they add actions to
-``self.print_menu``). Those modules are imported lazily, when first used.
+The screens: the household editor (:class:`.household_editor.HouseholdEditor`, created on first
+use), the visit dialog (:class:`.visit_dialog.VisitDialog`) and the forms (actions in
+``self.print_menu``, from :mod:`.print_preview`). Screens not needed to show the window (the editor,
+the visit dialog, screening, demo data) are imported when first used, to keep start-up short.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -25,26 +26,22 @@ from advisor_app import __version__
 from advisor_app.domain.household import Household
 from advisor_app.services import household_list
 from advisor_app.services import households as household_service
+from advisor_app.services.changes import Changes
 from advisor_app.services.profile import Profile
 
 from . import settings as gui_settings
 from .editor_splitter import stored_sizes
 from .household_list_pane import HouseholdListPane
-from .household_summary import HouseholdSummaryView
 from .operations import Operations
+from .print_preview import install_print_actions
+
+if TYPE_CHECKING:
+    from advisor_app.services.eligibility import ScreeningSummary
+
+    from .household_editor import HouseholdEditor
 
 LIST_MIN_WIDTH = 420
 EDITOR_SHARE = 0.6  # of the window's width when the editor first opens (1366 px: the panel fits beside the tabs)
-
-
-def _has_module(name: str) -> bool:
-    """Whether an optional screen's module exists (it is imported only when first used)."""
-    if name in sys.modules:
-        return True
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -54,7 +51,7 @@ class MainWindow(QMainWindow):
         self.operations = Operations(profile, self)
         self.operations.data_changed.connect(self.on_data_changed)
         self.settings = gui_settings.settings
-        self.editor: Any = None  # the HouseholdEditor, created on first use
+        self.editor: HouseholdEditor | None = None  # created on first use
         self._demo = False
 
         self.list_pane = HouseholdListPane(profile, self.operations)
@@ -87,7 +84,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _build_actions(self) -> None:
-        def action(text: str, slot: Any, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        def action(text: str, slot: Callable[[], object],
+                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                    tip: str | None = None) -> QAction:
             a = QAction(text, self)
             a.triggered.connect(lambda _checked=False: slot())
@@ -105,10 +103,8 @@ class MainWindow(QMainWindow):
                                    self.tr("为选中的家庭记录一次走访"))
         self.check_action = action(self.tr("资格核对"), self.check_current, "Ctrl+K",
                                    self.tr("按政策核对选中家庭可申请的救助项目"))
-        self.check_action.setVisible(_has_module("advisor_app.gui.eligibility_panel"))
         self.screen_action = action(self.tr("批量筛查"), self.screen_all, None,
                                     self.tr("按现行政策重新核对全部家庭的救助资格"))
-        self.screen_action.setVisible(_has_module("advisor_app.services.eligibility"))
         self.find_action = action(self.tr("查找"), self.list_pane.focus_search, QKeySequence.StandardKey.Find)
         self.quit_action = action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         self.full_ids_action = QAction(self.tr("显示完整身份证号"), self)
@@ -137,10 +133,7 @@ class MainWindow(QMainWindow):
             household_menu.addAction(a)
         self.print_menu: QMenu = bar.addMenu(self.tr("打印(&P)"))
         self.print_menu.setObjectName("print_menu")
-        self.print_menu.aboutToShow.connect(self._print_menu_placeholder)
-        from .print_preview import install_print_actions  # one action per printable form
-
-        self.print_actions = install_print_actions(self)
+        self.print_actions = install_print_actions(self)  # one action per printable form
         settings_menu = bar.addMenu(self.tr("设置(&S)"))
         settings_menu.addAction(self.full_ids_action)
         language_menu = settings_menu.addMenu(self.tr("界面语言"))
@@ -153,12 +146,6 @@ class MainWindow(QMainWindow):
             language_menu.addAction(a)
         help_menu = bar.addMenu(self.tr("帮助(&A)"))
         help_menu.addAction(self.about_action)
-
-    def _print_menu_placeholder(self) -> None:
-        if not self.print_menu.actions():
-            none = self.print_menu.addAction(self.tr("（暂无可打印的表格）"))
-            none.setEnabled(False)
-            none.setObjectName("print_placeholder")
 
     # --- list ---
 
@@ -183,10 +170,11 @@ class MainWindow(QMainWindow):
 
         self.operations.query(lambda p: (household_list.count(p), household_list.is_demo_profile(p)), done)
 
-    def on_data_changed(self, changed: object) -> None:
-        self.model.refresh()
-        self.run_search()
-        self.refresh_total()
+    def on_data_changed(self, changes: Changes) -> None:
+        """The list's part of a change (the editor and its panel look after themselves)."""
+        self.list_pane.apply_changes(changes)
+        if changes.households_listed():
+            self.refresh_total()
 
     # --- households ---
 
@@ -203,27 +191,17 @@ class MainWindow(QMainWindow):
 
     def show_household(self, household: Household) -> None:
         editor = self.household_editor()
-        if editor is None:
-            view = HouseholdSummaryView(self)
-            view.show_household(household, full_ids=self.model.show_full_ids)
-            self.show_editor(view)
-            return
         editor.load(household)
         self.show_editor(editor)
 
-    def household_editor(self) -> Any:
-        """The household editor (created on first use), or None while that screen does not exist."""
+    def household_editor(self) -> HouseholdEditor:
+        """The household editor (created on first use)."""
         if self.editor is None:
-            if not _has_module("advisor_app.gui.household_editor"):
-                return None
-            module = importlib.import_module("advisor_app.gui.household_editor")
-            self.editor = module.HouseholdEditor(self.operations, self)
-            saved = getattr(self.editor, "saved", None)
-            if saved is not None:
-                saved.connect(self._household_saved)
-            requested = getattr(self.editor, "open_household_requested", None)  # 打开该户
-            if requested is not None:
-                requested.connect(self.open_household)
+            from .household_editor import HouseholdEditor
+
+            self.editor = HouseholdEditor(self.operations, self)
+            self.editor.saved.connect(self._household_saved)
+            self.editor.open_household_requested.connect(self.open_household)  # 打开该户
         return self.editor
 
     def _household_saved(self, household_id: str) -> None:
@@ -232,9 +210,6 @@ class MainWindow(QMainWindow):
 
     def new_household(self) -> None:
         editor = self.household_editor()
-        if editor is None:
-            QMessageBox.information(self, self.tr("新建家庭"), self.tr("家庭编辑界面尚未提供。"))
-            return
         editor.new_household()
         self.show_editor(editor)
 
@@ -260,14 +235,14 @@ class MainWindow(QMainWindow):
         if household_id is None:
             self.statusBar().showMessage(self.tr("请先在列表中选择一户家庭"), 4000)
             return
-        if not _has_module("advisor_app.gui.visit_dialog"):
-            QMessageBox.information(self, self.tr("记录走访"), self.tr("走访记录界面尚未提供。"))
-            return
-        module = importlib.import_module("advisor_app.gui.visit_dialog")
+        from .visit_dialog import VisitDialog
 
         def show(household: Household) -> None:
-            dialog = module.VisitDialog(self.operations, household, self)
-            dialog.exec()
+            # Window-modal and deleted by Qt on close, on this thread. Not exec(): PySide hands an
+            # exec()'d dialog to Python's reference counting, which decides the thread it dies on.
+            dialog = VisitDialog(self.operations, household, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
 
         self.operations.query(lambda p: household_service.load_household(p, household_id), show)
 
@@ -282,41 +257,33 @@ class MainWindow(QMainWindow):
 
     def show_eligibility(self, household: Household) -> None:
         editor = self.household_editor()
-        panel = getattr(editor, "panel", None)
-        if editor is not None and panel is not None:
-            editor.load(household)
-            self.show_editor(editor)
-            panel.setFocus()
-            return
-        module = importlib.import_module("advisor_app.gui.eligibility_panel")
-        panel = module.EligibilityPanel(self.operations, self)
-        panel.show_for(household)
-        self.show_editor(panel)
+        editor.load(household)
+        self.show_editor(editor)
+        editor.panel.setFocus()
 
     def screen_all(self) -> None:
         from advisor_app.services import eligibility
 
-        def done(summary: Any) -> None:
-            households = getattr(summary, "households", 0)
-            seconds = getattr(summary, "seconds", 0.0)
+        def done(summary: ScreeningSummary) -> None:
             self.statusBar().showMessage(
-                self.tr("已筛查 %1 户，用时 %2 秒").replace("%1", str(households))
-                .replace("%2", f"{seconds:.1f}"), 10000)
+                self.tr("已筛查 %1 户，用时 %2 秒").replace("%1", str(summary.households))
+                .replace("%2", f"{summary.seconds:.1f}"), 10000)
 
         self.operations.long_job(lambda p, progress: eligibility.screen(p, progress=progress), done,
-                                 title=self.tr("正在批量筛查"), changed={"screening": True})
+                                 title=self.tr("正在批量筛查"), changed=Changes(screening=True))
 
     def offer_drafts(self) -> None:
         """At start-up: offer to restore visits that were being typed when the app last stopped."""
-        if _has_module("advisor_app.gui.draft_restore"):
-            importlib.import_module("advisor_app.gui.draft_restore").offer_draft_restore(self)
+        from .draft_restore import offer_draft_restore
+
+        offer_draft_restore(self)
 
     def fill_demo_households(self, count: int) -> None:
         """Fill a brand-new profile with demo households (with a progress dialog)."""
         from advisor_app.services import demo
 
         self.operations.long_job(lambda p, progress: demo.fill_demo(p, count, progress=progress), None,
-                                 title=self.tr("正在生成演示数据"), changed={"households": "all"})
+                                 title=self.tr("正在生成演示数据"), changed=Changes(all_households=True))
 
     # --- window ---
 
@@ -352,17 +319,15 @@ class MainWindow(QMainWindow):
             self.list_pane.restore_header(self.settings.header_state)
 
     def save_state(self) -> None:
-        save_editor_layout = getattr(self.editor, "save_layout", None)
-        if callable(save_editor_layout):
-            save_editor_layout()
+        if self.editor is not None:
+            self.editor.save_layout()
         self.settings.main_geometry = self.saveGeometry()
         self.settings.main_state = self.saveState()
         self.settings.main_splitter = self.splitter.saveState()
         self.settings.header_state = self.table.horizontalHeader().saveState()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        close_editor = getattr(self.editor, "confirm_close", None)
-        if callable(close_editor) and not close_editor():
+        if self.editor is not None and not self.editor.confirm_close():
             event.ignore()
             return
         self.save_state()

@@ -6,120 +6,151 @@ must not cross threads). Results come back on the GUI thread:
 
 * ``query(job, on_done)`` — a read; ``on_done(result)`` is called with the result.
 * ``write(job, on_done, changed=...)`` — a change; after ``on_done`` the single ``data_changed``
-  signal is emitted with ``changed`` (e.g. ``{"households": {id}}``; a callable gets the result),
-  and each screen decides whether to refresh.
+  signal is emitted with a :class:`~advisor_app.services.changes.Changes` (``changed`` is one, or a
+  function of the result that makes one), and each screen decides from it whether to refresh.
 * ``long_job(job, on_done, title=...)`` — ``job(profile, progress)``; a progress dialog appears when
   the job takes longer than ~400 ms. ``progress(done, total)`` returns False once the advisor pressed
-  Cancel; the job then raises ``Cancelled`` and must leave the data as it was.
+  Cancel; the job then raises ``Cancelled`` and must leave the data as it was. With ``changed`` it
+  counts as a write.
 
 A :class:`DomainError` is shown as a plain message (or given to ``on_error``); a ``Cancelled`` is not
 shown at all; anything else goes to the exception dialog.
+
+Lifetimes: a job and its callbacks usually refer to widgets (``self`` of a dialog, a label). The
+worker thread must never drop the last reference to such an object: a widget whose last reference
+dies on the worker is destroyed there, off the GUI thread, and PySide also queues its children for
+deletion on the GUI thread, so they are deleted twice and the app crashes later at some unrelated
+line. So every submitted job is kept by the GUI side (``_jobs``) from submission until its callback
+has run; the worker lets go of the job before it reports back with nothing but the job's number,
+and the GUI thread then drops the job, with everything it holds.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import logging
 import queue
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from advisor_app.domain.errors import Cancelled, DomainError
+from advisor_app.services.changes import Changes
 from advisor_app.services.profile import Profile
 
 from . import errors
 
 T = TypeVar("T")
 Progress = Callable[[int, int], bool]
-ErrorHandler = Callable[[DomainError], None]
-Changed = object | Callable[[Any], object] | None
+ErrorHandler = Callable[[DomainError], object]
+ChangesOf = Changes | Callable[[T], Changes]
+"""What a write changed: a :class:`Changes`, or a function making one from the job's result."""
 
 PROGRESS_DELAY_MS = 400
 log = logging.getLogger("advisor_app.gui.operations")
 
 
+class _Job:
+    """One submitted job and, once it has run, what to call with its outcome on the GUI thread.
+    Held by the GUI side (``Operations._jobs``) from submission until delivered."""
 
-class _Bridge(QObject):
-    deliver = Signal(object)
+    __slots__ = ("execute", "number", "outcome")
+
+    def __init__(self, number: int, execute: Callable[[], Callable[[], object]]) -> None:
+        self.number = number
+        self.execute = execute  # runs the job (worker thread), returns the callback to run with its outcome
+        self.outcome: Callable[[], object] | None = None
 
 
-class _Stop:
-    pass
+class _Finished(QObject):
+    """Carries "job number N has run" from the worker to the GUI thread (only the number crosses)."""
+
+    job = Signal(int)
+
+
+def _work(jobs: queue.Queue[_Job | None], finished: _Finished) -> None:
+    """The worker thread: run each job, let go of it, then report its number (the GUI side still
+    holds the job, so letting go here never drops the last reference to anything)."""
+    while True:
+        job = jobs.get()
+        if job is None:
+            return
+        job.outcome = job.execute()
+        number = job.number
+        del job
+        finished.job.emit(number)
 
 
 class Operations(QObject):
     """One per main window. Owns the worker thread; :meth:`shutdown` stops it."""
 
-    data_changed = Signal(object)
+    data_changed = Signal(Changes)
 
     def __init__(self, profile: Profile, parent_widget: QWidget | None = None) -> None:
         super().__init__(parent_widget)
         self.profile = profile
         self.parent_widget = parent_widget
-        self._queue: queue.Queue[tuple[Callable[[], Any], Callable[[Any, BaseException | None], None]]
-                                 | _Stop] = queue.Queue()
-        self._pending = 0
-        self._bridge = _Bridge()
-        self._bridge.deliver.connect(self._run_on_gui, Qt.ConnectionType.QueuedConnection)
-        self._thread = threading.Thread(target=self._work, name="advisor-db-worker", daemon=True)
+        self._numbers = itertools.count(1)
+        self._jobs: dict[int, _Job] = {}  # submitted, not yet delivered (the GUI side's hold)
+        self._queue: queue.Queue[_Job | None] = queue.Queue()
+        self._finished = _Finished(self)
+        self._finished.job.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._thread = threading.Thread(target=_work, args=(self._queue, self._finished),
+                                        name="advisor-db-worker", daemon=True)
         self._thread.start()
 
     # --- public API ---
 
-    def query(self, job: Callable[[Profile], T], on_done: Callable[[T], None], *,
+    def query(self, job: Callable[[Profile], T], on_done: Callable[[T], object], *,
               on_error: ErrorHandler | None = None) -> None:
-        def finish(result: Any, exc: BaseException | None) -> None:
-            if exc is not None:
-                self._handle_error(exc, on_error)
-            else:
-                on_done(result)
+        profile = self.profile
+        self._submit(lambda: job(profile), on_done, lambda exc: self._handle_error(exc, on_error))
 
-        self._submit(lambda: job(self.profile), finish)
-
-    def write(self, job: Callable[[Profile], T], on_done: Callable[[T], None] | None = None, *,
-              changed: Changed = None, on_error: ErrorHandler | None = None) -> None:
-        def finish(result: Any, exc: BaseException | None) -> None:
-            if exc is not None:
-                self._handle_error(exc, on_error)
-                return
+    def write(self, job: Callable[[Profile], T], on_done: Callable[[T], object] | None = None, *,
+              changed: ChangesOf[T], on_error: ErrorHandler | None = None) -> None:
+        def done(result: T) -> None:
             if on_done is not None:
                 on_done(result)
             self.data_changed.emit(changed(result) if callable(changed) else changed)
 
-        self._submit(lambda: job(self.profile), finish)
+        profile = self.profile
+        self._submit(lambda: job(profile), done, lambda exc: self._handle_error(exc, on_error))
 
-    def long_job(self, job: Callable[[Profile, Progress], T], on_done: Callable[[T], None] | None, *,
-                 title: str, cancellable: bool = True, changed: Changed = None,
+    def long_job(self, job: Callable[[Profile, Progress], T], on_done: Callable[[T], object] | None, *,
+                 title: str, cancellable: bool = True, changed: ChangesOf[T] | None = None,
                  on_error: ErrorHandler | None = None) -> None:
-        """A long job with a delayed, cancellable progress dialog. With ``changed`` (anything but
-        None) it counts as a write: ``data_changed`` is emitted after success."""
+        """A long job with a delayed, cancellable progress dialog. With ``changed`` it counts as a
+        write: ``data_changed`` is emitted after success."""
         watch = _ProgressWatch(self.parent_widget, title, cancellable)
 
-        def finish(result: Any, exc: BaseException | None) -> None:
+        def done(result: T) -> None:
             watch.close()
-            if exc is not None:
-                self._handle_error(exc, on_error)
-                return
             if on_done is not None:
                 on_done(result)
             if changed is not None:
                 self.data_changed.emit(changed(result) if callable(changed) else changed)
 
+        def failed(exc: BaseException) -> None:
+            watch.close()
+            self._handle_error(exc, on_error)
+
+        profile, progress = self.profile, watch.progress
         watch.start()
-        self._submit(lambda: job(self.profile, watch.progress), finish)
+        self._submit(lambda: job(profile, progress), done, failed)
 
     def busy(self) -> bool:
-        return self._pending > 0
+        return bool(self._jobs)
 
     def wait_idle(self, timeout_ms: int = 5000) -> bool:
         """Process events until every submitted job has finished and delivered (for tests)."""
         deadline = time.monotonic() + timeout_ms / 1000
         app = QCoreApplication.instance()
-        while self._pending > 0:
+        while self._jobs:
             if time.monotonic() > deadline:
                 return False
             if app is not None:
@@ -130,36 +161,35 @@ class Operations(QObject):
     def shutdown(self, timeout_s: float = 10.0) -> None:
         """Let queued jobs finish, then stop the worker (at window close)."""
         if self._thread.is_alive():
-            self._queue.put(_Stop())
+            self._queue.put(None)
             self._thread.join(timeout_s)
 
     # --- machinery ---
 
-    def _submit(self, fn: Callable[[], Any], finish: Callable[[Any, BaseException | None], None]) -> None:
+    def _submit(self, run: Callable[[], T], done: Callable[[T], object],
+                failed: Callable[[BaseException], object]) -> None:
         if not self._thread.is_alive():
             raise RuntimeError("operations were shut down")
-        self._pending += 1
-        self._queue.put((fn, finish))
 
-    def _work(self) -> None:
-        while True:
-            item = self._queue.get()
-            if isinstance(item, _Stop):
-                return
-            fn, finish = item
+        def execute() -> Callable[[], object]:  # worker thread
             try:
-                result, exc = fn(), None
-            except BaseException as e:  # delivered to the GUI thread, never lost
-                result, exc = None, e
-            self._bridge.deliver.emit(lambda f=finish, r=result, e=exc: f(r, e))
+                result = run()
+            except BaseException as exc:  # delivered to the GUI thread, never lost
+                return functools.partial(failed, exc)
+            return functools.partial(done, result)
 
-    def _run_on_gui(self, callback: Callable[[], None]) -> None:
+        job = _Job(next(self._numbers), execute)
+        self._jobs[job.number] = job
+        self._queue.put(job)
+
+    def _deliver(self, number: int) -> None:
+        job = self._jobs.pop(number)
+        outcome, job.outcome = job.outcome, None
         try:
-            callback()
+            if outcome is not None:
+                outcome()
         except Exception as exc:
             errors.report_exception(exc)
-        finally:
-            self._pending -= 1
 
     def _handle_error(self, exc: BaseException, on_error: ErrorHandler | None) -> None:
         if isinstance(exc, Cancelled):

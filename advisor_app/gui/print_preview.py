@@ -9,7 +9,7 @@ they are (with their embedded font and QR code).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
@@ -26,6 +26,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from advisor_app.services.profile import Profile
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 MAX_PRINT_DPI = 300
 
@@ -151,7 +156,7 @@ def show_print_preview(parent: QWidget | None, pdf_bytes: bytes, title: str) -> 
 NOTICE_ACTION = "notice"
 
 
-def install_print_actions(window: Any) -> dict[str, QAction]:
+def install_print_actions(window: MainWindow) -> dict[str, QAction]:
     """Add one action per form kind (for the selected household) and a 公示名单 of its village to
     ``window.print_menu``. The PDF is made on the window's background worker, then previewed."""
     from advisor_app.services.documents import FORM_KINDS  # reportlab loads on first print only
@@ -172,14 +177,14 @@ def install_print_actions(window: Any) -> dict[str, QAction]:
     return actions
 
 
-def _selected(window: Any) -> str | None:
+def _selected(window: MainWindow) -> str | None:
     household_id: str | None = window.current_household_id()
     if household_id is None:
         window.statusBar().showMessage(QCoreApplication.translate("PrintPreview", "请先在列表中选择一户家庭"), 4000)
     return household_id
 
 
-def print_form(window: Any, kind: str, title: str) -> None:
+def print_form(window: MainWindow, kind: str, title: str) -> None:
     household_id = _selected(window)
     if household_id is None:
         return
@@ -189,13 +194,13 @@ def print_form(window: Any, kind: str, title: str) -> None:
                             lambda pdf: show_print_preview(window, pdf, title))
 
 
-def print_village_notice(window: Any) -> None:
+def print_village_notice(window: MainWindow) -> None:
     household_id = _selected(window)
     if household_id is None:
         return
     from advisor_app.services import documents, households
 
-    def job(profile: Any) -> bytes:
+    def job(profile: Profile) -> bytes:
         h = households.load_household(profile, household_id)
         return documents.render_notice(profile, village=h.village, town=h.town, region=h.region)
 

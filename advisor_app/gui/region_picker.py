@@ -11,9 +11,8 @@ import logging
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from advisor_app.demo.places import REGIONS as DEMO_REGIONS
 from advisor_app.domain.errors import DomainError
-from advisor_app.services import policy
+from advisor_app.services import demo, policy
 from advisor_app.services.profile import Profile
 
 log = logging.getLogger("advisor_app.gui")
@@ -25,7 +24,7 @@ def known_regions(profile: Profile | None) -> list[tuple[str, str]]:
         return policy.regions(profile)
     except DomainError as exc:
         log.warning("policy tables unreadable for the region picker: %s", exc)
-        return [(code, city + county) for code, (city, county, *_rest) in sorted(DEMO_REGIONS.items())]
+        return demo.demo_regions()
 
 
 class RegionPicker(QComboBox):

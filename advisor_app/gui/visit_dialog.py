@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
@@ -41,12 +40,14 @@ from advisor_app.domain.errors import DomainError
 from advisor_app.domain.household import Household, Visit
 from advisor_app.domain.validation import Problem
 from advisor_app.services import drafts
+from advisor_app.services.changes import Changes
 
 from . import errors
 from .assets_editor import from_qdate, to_qdate
 from .income_table import code_combo
 from .member_editor import problem_line
 from .needs_table import DESCRIPTION, NeedsTable
+from .operations import Operations
 
 AUTOSAVE_MS = 3000
 
@@ -56,7 +57,7 @@ def split_names(text: str) -> list[str]:
 
 
 class VisitDialog(QDialog):
-    def __init__(self, operations: Any, household: Household, parent: QWidget | None = None, *,
+    def __init__(self, operations: Operations, household: Household, parent: QWidget | None = None, *,
                  draft: Visit | None = None) -> None:
         super().__init__(parent)
         self.operations = operations
@@ -214,7 +215,7 @@ class VisitDialog(QDialog):
         self.save_button.setEnabled(False)
         household_id, visit = self.household_id, self.visit()
         self.operations.write(lambda p: drafts.save_visit_and_discard_draft(p, household_id, visit),
-                              self._saved_ok, changed={"households": {household_id}, "visits": True},
+                              self._saved_ok, changed=Changes.of_visits([household_id], drafts=True),
                               on_error=self._save_failed)
         return True
 
@@ -241,7 +242,8 @@ class VisitDialog(QDialog):
         self._autosave.stop()
         self._saved = True  # nothing more to keep: no draft on close
         household_id = self.household_id
-        self.operations.write(lambda p: drafts.discard_visit_draft(p, household_id), None)
+        self.operations.write(lambda p: drafts.discard_visit_draft(p, household_id), None,
+                              changed=Changes(drafts=True))
         self.reject()
 
     def _changed(self, *_args: object) -> None:
@@ -277,7 +279,8 @@ class VisitDialog(QDialog):
             if isValid(label):  # the dialog may be gone; the draft is stored all the same
                 label.setText(text)
 
-        self.operations.query(lambda p: drafts.save_draft(p, drafts.VISIT, household_id, payload), done)
+        self.operations.write(lambda p: drafts.save_draft(p, drafts.VISIT, household_id, payload), done,
+                              changed=Changes(drafts=True))
 
     def _look_for_draft(self) -> None:
         if not self.household_id:

@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Iterable
 
 from advisor_app.demo.generator import PARTS, DemoGenerator
+from advisor_app.demo.places import REGIONS
 from advisor_app.domain.errors import Cancelled
 from advisor_app.store.bulk import TableRows, bulk_load, household_rows, insert_rows
 from advisor_app.store.settings import set_setting
@@ -63,3 +64,9 @@ def fill_demo(profile: Profile, households: int, *, seed: int = 1, progress: Pro
                 raise Cancelled()  # rolls the whole transaction back
         set_setting(conn, "profile.demo", "true")
     return done
+
+
+def demo_regions() -> list[tuple[str, str]]:
+    """(code, name) of the counties and districts the demo households live in, by code (what a region
+    picker can offer when the policy tables cannot be read)."""
+    return [(code, city + county) for code, (city, county, _share) in sorted(REGIONS.items())]

@@ -38,7 +38,7 @@ from advisor_app.domain.household import Household
 from advisor_app.rules import CheckResult, check_household
 from advisor_app.rules import freshness as rule
 from advisor_app.rules.freshness import ScreeningRun
-from advisor_app.rules.results import PROGRAM_LABELS, STATUS_LABELS
+from advisor_app.rules.results import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS, ProgramResult
 from advisor_app.rules.snapshot import TablesLike
 from advisor_app.store.models import utc_now
 from advisor_app.store.screening import (
@@ -55,6 +55,10 @@ from .batch import gc_paused
 from .policy import tables_for
 from .profile import Profile
 from .screening_parts import PARTS, PartJob, PartResult, result_rows, run_part
+
+# Screens import nothing from rules/: what a check result is, and how its codes read, comes from here.
+__all__ = ["CARE_LABELS", "PROGRAM_LABELS", "STATUS_LABELS", "CheckResult", "ProgramResult", "ScreenStatus",
+           "ScreeningSummary", "check", "last_screening", "latest_status", "screen"]
 
 Progress = Callable[[int, int], bool]
 """Called with (households done, total); return False to cancel (nothing is changed then)."""

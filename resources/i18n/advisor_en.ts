@@ -62,109 +62,109 @@
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="68"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="71"/>
         <source>复制说明</source>
         <translation>Copy explanation</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="69"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="72"/>
         <source>把核对结果和理由复制到剪贴板，可发给家庭</source>
         <translation>Copy the results and reasons to the clipboard, to send to the family</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="73"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="76"/>
         <source>核对日期</source>
         <translation>Check date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="81"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="84"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="89"/>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="157"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="92"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="165"/>
         <source>填写家庭成员后，这里会显示可申请的救助项目。</source>
         <translation>Once members are entered, the programmes the household can apply for appear here.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="146"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="154"/>
         <source>核对时出错：%1</source>
         <translation>The check failed: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="161"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="169"/>
         <source>第%1名成员</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="162"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="170"/>
         <source>%1的身份证号有误，暂不能核对：%2</source>
         <translation>%1&apos;s ID number is wrong, so no check yet: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="186"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="194"/>
         <source>计入家庭人口 %1 人，家庭月收入 %2 元，月人均 %3 元</source>
         <translation>Members counted: %1, household income %2 yuan a month, %3 yuan per person</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="190"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="198"/>
         <source>；低保标准 %1 元/人/月</source>
         <translation>; dibao standard %1 yuan per person per month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="192"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="200"/>
         <source>；没有该地区在该日期的低保标准</source>
         <translation>; no dibao standard for this region on this date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="205"/>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="225"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="213"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="233"/>
         <source>每月 %1 元</source>
         <translation>%1 yuan a month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="206"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="214"/>
         <source>最多 %1 元</source>
         <translation>at most %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="231"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="239"/>
         <source>每次最多 %1 元</source>
         <translation>at most %1 yuan each time</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="235"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="243"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="239"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="247"/>
         <source>需补充：</source>
         <translation>Still needed: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="255"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="263"/>
         <source>家庭月收入再增加 %1 元将不再符合</source>
         <translation>No longer eligible if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="256"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="264"/>
         <source>家庭月收入至少需减少 %1 元才符合</source>
         <translation>Eligible only if monthly income falls by at least %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="260"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="268"/>
         <source>收入低于低保标准，应按低保申请</source>
         <translation>Income is below the dibao standard: apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="262"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="270"/>
         <source>家庭月收入再增加 %1 元将超出低保边缘标准</source>
         <translation>Above the near-dibao line if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="263"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="271"/>
         <source>家庭月收入至少需减少 %1 元才属于低保边缘</source>
         <translation>Near-dibao only if monthly income falls by at least %1 yuan</translation>
     </message>
@@ -197,157 +197,157 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="92"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="96"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="93"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="97"/>
         <source>撤销上一次修改（Ctrl+Z）</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="94"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="98"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="95"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="99"/>
         <source>保存这户家庭（Ctrl+S）</source>
         <translation>Save this household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="105"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="109"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="107"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="111"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="109"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="113"/>
         <source>财产与支出</source>
         <translation>Assets and spending</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="111"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="115"/>
         <source>赡养人</source>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="144"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="148"/>
         <source>所属地区（政策表）</source>
         <translation>Region (policy table)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="145"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="149"/>
         <source>户籍性质</source>
         <translation>Residence type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="146"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="150"/>
         <source>乡镇（街道）</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="147"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="151"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="148"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="152"/>
         <source>居住地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="149"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="153"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="150"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="154"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="325"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="362"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="354"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="391"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="208"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="364"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="372"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="376"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="215"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="393"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="401"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="405"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="208"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="215"/>
         <source>请先改正以下内容，家庭信息没有保存：</source>
         <translation>Please correct the following first; the household was not saved:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="215"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="222"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="226"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="233"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="231"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="238"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="239"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="261"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="246"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="286"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="239"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="246"/>
         <source>这户家庭有未保存的修改。要保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="261"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="286"/>
         <source>当前家庭有未保存的修改，放弃这些修改吗？</source>
         <translation>The current household has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="353"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="382"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="377"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="406"/>
         <source>打开该户</source>
         <translation>Open that household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="378"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="407"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="395"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="426"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="397"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="428"/>
         <source>户主：%1</source>
         <translation>Head: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="402"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="433"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
@@ -355,103 +355,70 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdListPane</name>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="72"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="74"/>
         <source>搜索：姓名、拼音首字母（如 wxx）、身份证号后几位、村（社区）</source>
         <translation>Search: name, pinyin initials (e.g. wxx), last digits of an ID number, village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="88"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="90"/>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="173"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="191"/>
         <source>找到 %1 户（共 %2 户）</source>
         <translation>%1 households found (of %2)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="176"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="194"/>
         <source>共 %1 户</source>
         <translation>%1 households</translation>
     </message>
 </context>
 <context>
-    <name>HouseholdSummaryView</name>
-    <message>
-        <location filename="../../advisor_app/gui/household_summary.py" line="32"/>
-        <source>家</source>
-        <translation>household</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_summary.py" line="32"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_summary.py" line="32"/>
-        <source>家庭成员</source>
-        <translation>Members</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_summary.py" line="32"/>
-        <source>岁</source>
-        <translation> years</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_summary.py" line="33"/>
-        <source>最近走访</source>
-        <translation>Last visit</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_summary.py" line="33"/>
-        <source>备注</source>
-        <translation>Notes</translation>
-    </message>
-</context>
-<context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="129"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="142"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="129"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="142"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="129"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="142"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="129"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="142"/>
         <source>人数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="130"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="143"/>
         <source>当前状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="130"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="143"/>
         <source>最近走访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="130"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="143"/>
         <source>下次核查</source>
         <translation>Next review</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="130"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="143"/>
         <source>未发送</source>
         <translation>Unsent</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="157"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="170"/>
         <source>已过核查日期</source>
         <translation>Review overdue</translation>
     </message>
@@ -482,168 +449,151 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="100"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="236"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="98"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="101"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="99"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="102"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="100"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="103"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="101"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="104"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="264"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="102"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="105"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="103"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="106"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="104"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="107"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="105"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="109"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="106"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="110"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="107"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="112"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="108"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="113"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="109"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="114"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="110"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="117"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="336"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="113"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="119"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="115"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="131"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="127"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="135"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="131"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="138"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="134"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="137"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="146"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="333"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="139"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="300"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
-        <source>（暂无可打印的表格）</source>
-        <translation>(no printable forms yet)</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="196"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="261"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="278"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="184"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="236"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="253"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="236"/>
-        <source>家庭编辑界面尚未提供。</source>
-        <translation>The household editor is not available yet.</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="264"/>
-        <source>走访记录界面尚未提供。</source>
-        <translation>The visit record screen is not available yet.</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="269"/>
         <source>已筛查 %1 户，用时 %2 秒</source>
         <translation>Screened %1 households in %2 s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="307"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="273"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="319"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="286"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="324"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="291"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="326"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="293"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="333"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="300"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="337"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="304"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -796,12 +746,12 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../advisor_app/gui/operations.py" line="204"/>
+        <location filename="../../advisor_app/gui/operations.py" line="234"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/operations.py" line="236"/>
+        <location filename="../../advisor_app/gui/operations.py" line="266"/>
         <source>正在取消，数据将保持原样…</source>
         <translation>Cancelling; the data stays as it was…</translation>
     </message>
@@ -809,17 +759,17 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="167"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="172"/>
         <source>本村（社区）公示名单…</source>
         <translation>Public notice list of the village…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="178"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="183"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="203"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="208"/>
         <source>公示名单</source>
         <translation>Public notice list</translation>
     </message>
@@ -827,22 +777,22 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="51"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="56"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="54"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="59"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="57"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="62"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/print_preview.py" line="59"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="64"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -850,33 +800,33 @@ A desktop tool for village and community social-assistance advisors: household r
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="95"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="100"/>
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="122"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="127"/>
         <source>打印 %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="128"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="133"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="131"/>
-        <location filename="../../advisor_app/gui/print_preview.py" line="138"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="136"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="143"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="132"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="137"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="138"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="143"/>
         <source>无法写入文件：</source>
         <translation>Cannot write the file: </translation>
     </message>
@@ -884,7 +834,7 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>RegionPicker</name>
     <message>
-        <location filename="../../advisor_app/gui/region_picker.py" line="49"/>
+        <location filename="../../advisor_app/gui/region_picker.py" line="48"/>
         <source>%1（无政策表）</source>
         <translation>%1 (no policy table)</translation>
     </message>
@@ -940,104 +890,104 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="72"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="74"/>
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="92"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="94"/>
         <source>姓名之间用顿号或逗号隔开，如：王芳、李强</source>
         <translation>Names separated by commas, e.g. 王芳、李强</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="94"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="96"/>
         <source>入户所见、家庭陈述的情况</source>
         <translation>What was seen at home and what the family said</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="96"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="98"/>
         <source>约定下次走访</source>
         <translation>Next visit agreed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="101"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="103"/>
         <source>下一步要做的事，如：转介慈善资源、协助申请低保</source>
         <translation>What to do next, e.g. refer to a charity, help apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="112"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="114"/>
         <source>走访类型</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="114"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="116"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="115"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="117"/>
         <source>调查（走访）人员</source>
         <translation>Investigators</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="117"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="119"/>
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="123"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="124"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="126"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="234"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="127"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="238"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="127"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="129"/>
         <source>不保存这次走访，并删除自动保存的草稿</source>
         <translation>Do not save this visit and delete its autosaved draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="135"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="137"/>
         <source>发现的需求（资金、实物、服务）</source>
         <translation>Needs found (cash, goods, services)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="140"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="142"/>
         <source>后续跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="207"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="227"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="211"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="231"/>
         <source>无法保存走访记录</source>
         <translation>Cannot save the visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="234"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="238"/>
         <source>不保存这次走访记录，并删除它的草稿吗？</source>
         <translation>Discard this visit and delete its draft?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="252"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="258"/>
         <source>有未保存的内容</source>
         <translation>Unsaved content</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="269"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="275"/>
         <source>草稿已自动保存（%1）</source>
         <translation>Draft autosaved (%1)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="299"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="308"/>
         <source>已恢复上次未保存的走访记录草稿。保存后草稿自动删除。</source>
         <translation>The unsaved visit draft was restored. Saving deletes the draft.</translation>
     </message>

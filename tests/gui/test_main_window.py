@@ -10,8 +10,10 @@ from PySide6.QtCore import QSettings, Qt
 from advisor_app.domain import idcard
 from advisor_app.domain.errors import DomainError
 from advisor_app.gui import settings as gui_settings
+from advisor_app.gui.eligibility_panel import EligibilityPanel
 from advisor_app.gui.household_table_model import HEAD, ID_NUMBER, MEMBERS
 from advisor_app.services import household_list, households
+from advisor_app.services.changes import Changes
 
 MASKED = re.compile(r"^\d{6}\*{8}[\dX]{4}$")
 
@@ -136,7 +138,7 @@ def test_a_saved_household_appears_in_the_list(qtbot: Any, main_window: Any, dem
         m.id, m.id_number = None, idcard.make("110105", m.birth_date, int(m.id_number[14:17]))
     household.members[0].name = "欧阳测试"
     main_window.operations.write(lambda p: households.save_household(p, household, with_visits=False),
-                                 changed={"households": "new"})
+                                 changed=lambda h: Changes.of_households([h.id]))
     assert main_window.operations.wait_idle()
     qtbot.waitUntil(lambda: main_window.model.rowCount() == 61, timeout=3000)
     assert main_window.count_label.text() == "共 61 户"
@@ -192,10 +194,9 @@ def test_eligibility_check_of_the_selected_household(main_window: Any) -> None:
     assert main_window.operations.wait_idle()
     shown = main_window.editor_area.currentWidget()
     assert main_window.editor_area.isVisible()
-    panel = getattr(shown, "panel", shown)
-    assert type(panel).__name__ == "EligibilityPanel"
-    if callable(getattr(shown, "household", None)):  # the editor, with the panel beside it
-        assert shown.household().id == main_window.model.household_id(4)
+    assert shown is main_window.editor  # the editor, with its eligibility panel beside the tabs
+    assert isinstance(shown.panel, EligibilityPanel)
+    assert shown.household().id == main_window.model.household_id(4)
 
 
 def _save_new_household_in_the_editor(qtbot: Any, window: Any, name: str, village: str) -> str:

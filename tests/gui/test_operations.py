@@ -14,6 +14,7 @@ from advisor_app.domain.errors import Cancelled
 from advisor_app.gui import operations as ops_module
 from advisor_app.gui.operations import Operations
 from advisor_app.services import households
+from advisor_app.services.changes import Changes
 
 
 @pytest.fixture
@@ -39,8 +40,8 @@ def test_a_write_runs_off_the_gui_thread_and_emits_data_changed(qtbot: Any, ops:
         seen["result"] = result
 
     with qtbot.waitSignal(ops.data_changed, timeout=3000) as signal:
-        ops.write(job, done, changed=lambda household_id: {"households": {household_id}})
-    assert signal.args == [{"households": {first_id}}]
+        ops.write(job, done, changed=lambda household_id: Changes.of_households([household_id]))
+    assert signal.args == [Changes(households=frozenset({first_id}))]
     assert seen["job_thread"] != gui_thread and seen["done_thread"] == gui_thread
     assert seen["result"] == first_id
     assert households.load_household(demo_profile, first_id).notes == "改过的备注"
@@ -73,7 +74,7 @@ def test_a_failed_write_emits_nothing(qtbot: Any, ops: Any, message_boxes: list[
         raise Cancelled()
 
     with qtbot.assertNotEmitted(ops.data_changed, wait=100):
-        ops.write(job, changed={"x": 1})
+        ops.write(job, changed=Changes(drafts=True))
         assert ops.wait_idle()
     assert message_boxes == []  # a cancel is not an error to show
 

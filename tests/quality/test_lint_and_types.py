@@ -1,4 +1,4 @@
-"""Quality gates that run with the tests: ruff over everything, mypy (strict) over the non-GUI code."""
+"""Quality gates that run with the tests: ruff over everything, mypy (strict) over every package."""
 
 import subprocess
 import sys
@@ -14,7 +14,7 @@ def test_ruff_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_on_non_gui_packages() -> None:
+def test_mypy_strict_on_every_package() -> None:
     result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
