@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain import vocab
+from advisor_app.domain.errors import Problem
 from advisor_app.domain.household import Assets, Emergency, Expenses
-from advisor_app.domain.validation import Problem
 
 from .income_table import money_box
 

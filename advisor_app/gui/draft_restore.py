@@ -9,7 +9,6 @@ is recorded).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -21,10 +20,8 @@ from advisor_app.services import households as household_service
 from advisor_app.services.changes import Changes
 
 from . import errors
+from .operations import Operations
 from .visit_dialog import VisitDialog
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 RESTORE, DISCARD, LATER = "restore", "discard", "later"
 
@@ -53,9 +50,9 @@ def _when(updated_at: str) -> str:
     return updated_at[:16].replace("T", " ") + "（UTC）" if updated_at else "—"
 
 
-def offer_draft_restore(main_window: MainWindow, on_dialog: Callable[[VisitDialog], None] | None = None) -> None:
+def offer_draft_restore(main_window: QWidget, operations: Operations,
+                        on_dialog: Callable[[VisitDialog], None] | None = None) -> None:
     """Offer every visit draft of the profile, one after another (``on_dialog`` gets each dialog opened)."""
-    operations = main_window.operations
 
     def offer(pending: list[drafts.Draft]) -> None:
         if not pending:

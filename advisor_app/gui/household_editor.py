@@ -37,9 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain import validation, vocab
-from advisor_app.domain.errors import DomainError, InvalidRecord, PersonInAnotherHousehold
+from advisor_app.domain.errors import DomainError, InvalidRecord, PersonInAnotherHousehold, Problem
 from advisor_app.domain.household import Household, Visit
-from advisor_app.domain.validation import Problem
 from advisor_app.services import households as household_service
 from advisor_app.services.changes import Changes
 

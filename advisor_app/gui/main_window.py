@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         """At start-up: offer to restore visits that were being typed when the app last stopped."""
         from .draft_restore import offer_draft_restore
 
-        offer_draft_restore(self)
+        offer_draft_restore(self, self.operations)
 
     def fill_demo_households(self, count: int) -> None:
         """Fill a brand-new profile with demo households (with a progress dialog)."""

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain import idcard, vocab
+from advisor_app.domain.errors import Problem
 from advisor_app.domain.household import Disability, Member
-from advisor_app.domain.validation import Problem
 
 from .income_table import IncomeTable, code_combo
 

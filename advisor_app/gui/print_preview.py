@@ -9,7 +9,7 @@ they are (with their embedded font and QR code).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
@@ -21,16 +21,17 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
 from advisor_app.services.profile import Profile
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .operations import Operations
 
 MAX_PRINT_DPI = 300
 
@@ -156,20 +157,31 @@ def show_print_preview(parent: QWidget | None, pdf_bytes: bytes, title: str) -> 
 NOTICE_ACTION = "notice"
 
 
-def install_print_actions(window: MainWindow) -> dict[str, QAction]:
+class PrintHost(Protocol):
+    """What the print actions need of the main window."""
+
+    operations: Operations
+    print_menu: QMenu
+
+    def current_household_id(self) -> str | None: ...
+    def statusBar(self) -> QStatusBar: ...
+    def window(self) -> QWidget: ...
+
+
+def install_print_actions(window: PrintHost) -> dict[str, QAction]:
     """Add one action per form kind (for the selected household) and a 公示名单 of its village to
     ``window.print_menu``. The PDF is made on the window's background worker, then previewed."""
     from advisor_app.services.documents import FORM_KINDS  # reportlab loads on first print only
 
     actions: dict[str, QAction] = {}
     for kind, title in FORM_KINDS.items():
-        a = QAction(title + "…", window)
+        a = QAction(title + "…", window.print_menu)
         a.setObjectName(f"print_{kind}")
         a.triggered.connect(lambda _checked=False, k=kind, t=title: print_form(window, k, t))
         window.print_menu.addAction(a)
         actions[kind] = a
     window.print_menu.addSeparator()
-    a = QAction(QCoreApplication.translate("PrintPreview", "本村（社区）公示名单…"), window)
+    a = QAction(QCoreApplication.translate("PrintPreview", "本村（社区）公示名单…"), window.print_menu)
     a.setObjectName("print_notice")
     a.triggered.connect(lambda _checked=False: print_village_notice(window))
     window.print_menu.addAction(a)
@@ -177,24 +189,24 @@ def install_print_actions(window: MainWindow) -> dict[str, QAction]:
     return actions
 
 
-def _selected(window: MainWindow) -> str | None:
+def _selected(window: PrintHost) -> str | None:
     household_id: str | None = window.current_household_id()
     if household_id is None:
         window.statusBar().showMessage(QCoreApplication.translate("PrintPreview", "请先在列表中选择一户家庭"), 4000)
     return household_id
 
 
-def print_form(window: MainWindow, kind: str, title: str) -> None:
+def print_form(window: PrintHost, kind: str, title: str) -> None:
     household_id = _selected(window)
     if household_id is None:
         return
     from advisor_app.services import documents
 
     window.operations.query(lambda p: documents.render_form(p, kind, household_id),
-                            lambda pdf: show_print_preview(window, pdf, title))
+                            lambda pdf: show_print_preview(window.window(), pdf, title))
 
 
-def print_village_notice(window: MainWindow) -> None:
+def print_village_notice(window: PrintHost) -> None:
     household_id = _selected(window)
     if household_id is None:
         return
@@ -205,4 +217,4 @@ def print_village_notice(window: MainWindow) -> None:
         return documents.render_notice(profile, village=h.village, town=h.town, region=h.region)
 
     window.operations.query(job, lambda pdf: show_print_preview(
-        window, pdf, QCoreApplication.translate("PrintPreview", "公示名单")))
+        window.window(), pdf, QCoreApplication.translate("PrintPreview", "公示名单")))

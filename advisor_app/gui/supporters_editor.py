@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QTableWidgetItem, QWidget
 
+from advisor_app.domain.errors import Problem
 from advisor_app.domain.household import Supporter
-from advisor_app.domain.validation import Problem
 
 from .rows_table import RowsTable
 

@@ -36,9 +36,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from advisor_app.domain import validation, vocab
-from advisor_app.domain.errors import DomainError
+from advisor_app.domain.errors import DomainError, Problem
 from advisor_app.domain.household import Household, Visit
-from advisor_app.domain.validation import Problem
 from advisor_app.services import drafts
 from advisor_app.services.changes import Changes
 

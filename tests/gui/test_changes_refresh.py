@@ -119,7 +119,7 @@ def test_a_visit_refreshes_only_its_row_and_its_editor(qtbot: Any, main_window: 
     visits_before = len(main_window.editor.household().visits)
     searches.clear()
     day = dt.date(2031, 5, 6)
-    visit = Visit(type="visit", date=day, investigators=["王芳"], notes="回访")
+    visit = Visit(type="return", date=day, investigators=["王芳"], notes="回访")
     main_window.operations.write(lambda p: households.save_visit(p, x, visit), None,
                                  changed=Changes.of_visits([x]))
     assert main_window.operations.wait_idle()

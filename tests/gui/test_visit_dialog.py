@@ -178,7 +178,7 @@ def test_a_draft_can_be_discarded_at_start(qtbot: Any, main_window: Any, monkeyp
     drafts.save_draft(profile, drafts.VISIT, household_id, drafts.visit_payload(household_id, visit))
     monkeypatch.setattr(draft_restore, "ask_restore", lambda *_a: draft_restore.DISCARD)
     opened: list[Any] = []
-    draft_restore.offer_draft_restore(main_window, on_dialog=opened.append)
+    draft_restore.offer_draft_restore(main_window, main_window.operations, on_dialog=opened.append)
     assert main_window.operations.wait_idle() and main_window.operations.wait_idle()
     assert drafts.list_drafts(profile) == [] and opened == []
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from advisor_app.domain import validation
-from advisor_app.domain.errors import InvalidDocument, InvalidRecord, PersonInAnotherHousehold
+from advisor_app.domain.errors import InvalidDocument, InvalidRecord, PersonInAnotherHousehold, Problem
 from advisor_app.domain.household import (
     Disability,
     Emergency,
@@ -20,7 +20,6 @@ from advisor_app.domain.household import (
     Supporter,
     Visit,
 )
-from advisor_app.domain.validation import Problem
 
 HEAD_ID = "34010419880314002X"
 CHILD_ID = "340104200905200134"
