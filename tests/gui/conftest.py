@@ -70,6 +70,18 @@ def ops(qtbot: Any, profile: Any) -> Iterator[Operations]:
 
 
 @pytest.fixture
+def editor(qtbot: Any, ops: Operations) -> Any:
+    """A household editor on an empty profile, shown at a laptop's size."""
+    from advisor_app.gui.household_editor import HouseholdEditor
+
+    widget = HouseholdEditor(ops)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
 def main_window(qtbot: Any, demo_profile: Any) -> Iterator[Any]:
     """The main window on the 60-household demo profile, shown, with its first query done."""
     from advisor_app.gui.app import create_main_window

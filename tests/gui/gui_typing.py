@@ -18,3 +18,10 @@ def type_text(qtbot: Any, widget: Any, text: str) -> None:
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def retype(qtbot: Any, widget: Any, text: str) -> None:
+    """Replace the text of a line edit as the advisor would: focus, select all, type."""
+    widget.setFocus()
+    widget.selectAll()
+    type_text(qtbot, widget, text)

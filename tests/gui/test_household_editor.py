@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from gui_typing import type_text
+from gui_typing import retype, type_text
 from PySide6.QtCore import Qt
 
 from advisor_app.domain import interchange
@@ -16,21 +16,6 @@ from advisor_app.services import households as svc
 
 GOOD_ID = "34010419880314002X"  # female, born 1988-03-14
 BAD_ID = "340104198803140021"  # same number with a wrong check character
-
-
-@pytest.fixture
-def editor(qtbot: Any, ops: Operations) -> HouseholdEditor:
-    widget = HouseholdEditor(ops)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    return widget
-
-
-def _type(qtbot: Any, widget: Any, text: str) -> None:
-    widget.setFocus()
-    widget.selectAll()
-    type_text(qtbot, widget, text)
 
 
 def _new_member(qtbot: Any, editor: HouseholdEditor, name: str, id_number: str) -> None:
@@ -54,10 +39,10 @@ def test_bad_id_turns_red_blocks_saving_and_fixing_it_saves(qtbot: Any, editor: 
     assert title == "无法保存" and "成员“吴晓霞”的身份证号" in text and "校验位错误" in text
     assert svc.count_households(profile) == 0
 
-    _type(qtbot, members.id_number, GOOD_ID)
+    retype(qtbot, members.id_number, GOOD_ID)
     assert members.id_number.property("invalid") is False and not members.id_problem.isVisible()
     assert members.derived.text().startswith("女") and "1988-03-14" in members.derived.text()
-    _type(qtbot, editor.village, "莲花社区")
+    retype(qtbot, editor.village, "莲花社区")
     with qtbot.waitSignal(editor.saved, timeout=5000) as saved:
         qtbot.keyClick(editor.village, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     household_id = saved.args[0]
@@ -99,11 +84,11 @@ def test_undo_restores_the_previous_value(qtbot: Any, editor: HouseholdEditor, p
                                           household_json: str) -> None:
     original = svc.save_household(profile, interchange.household_from_json(household_json))
     editor.load(original)
-    _type(qtbot, editor.village, "新村")
+    retype(qtbot, editor.village, "新村")
     editor.undo()  # pending edits are recorded first, then undone as one step
     assert editor.village.text() == "莲花社区"
     editor.members.select(0)
-    _type(qtbot, editor.members.name, "吴小霞")
+    retype(qtbot, editor.members.name, "吴小霞")
     qtbot.wait(editor._snap_timer.interval() + 100)
     editor.area.setCurrentIndex(editor.area.findData("rural"))
     editor.members.list.setFocus()
@@ -149,7 +134,7 @@ def test_panel_waits_for_a_valid_id_and_a_past_date_uses_the_old_standard(qtbot:
     panel = editor.panel
     qtbot.waitUntil(lambda: "身份证号有误" in panel.text(), timeout=3000)
     assert panel.result() is None and not panel.copy_button.isEnabled()
-    _type(qtbot, editor.members.id_number, GOOD_ID)
+    retype(qtbot, editor.members.id_number, GOOD_ID)
     qtbot.waitUntil(lambda: panel.result() is not None and not panel.pending(), timeout=5000)
     assert panel.result().policy["dibao_standard"].value == 924
     panel.date.setDate(panel.date.date().fromString("2023-06-30", "yyyy-MM-dd"))
@@ -173,7 +158,7 @@ def test_edit_in_the_main_window_and_save_with_ctrl_s(qtbot: Any, main_window: A
     main_window.table.doubleClicked.emit(main_window.model.index(4, 0))
     assert main_window.operations.wait_idle()
     editor = main_window.editor
-    _type(qtbot, editor.phone, "13800000000")
+    retype(qtbot, editor.phone, "13800000000")
     assert "（未保存）" in editor.title.text()
     with qtbot.waitSignal(editor.saved, timeout=5000):
         qtbot.keyClick(editor.phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -191,7 +176,7 @@ def test_unsaved_changes_are_not_dropped_without_asking(qtbot: Any, editor: Hous
     other = svc.save_household(profile, interchange.household_from_json(household_json.replace(
         "34010419880314002X", "340104198803140046").replace("340104200905200134", "340104201001010017")))
     editor.load(first)
-    _type(qtbot, editor.village, "改了")
+    retype(qtbot, editor.village, "改了")
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
     asked: list[str] = []
 

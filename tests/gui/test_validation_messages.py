@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from gui_typing import type_text
+from gui_typing import retype, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -23,21 +23,6 @@ from advisor_app.services import households as svc
 
 BAD_ID = "340104198803140021"  # 34010419880314002X with a wrong check character
 GOOD_ID = "34010419880314002X"
-
-
-@pytest.fixture
-def editor(qtbot: Any, ops: Operations) -> HouseholdEditor:
-    widget = HouseholdEditor(ops)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    return widget
-
-
-def _retype(qtbot: Any, widget: Any, text: str) -> None:
-    widget.setFocus()
-    widget.selectAll()
-    type_text(qtbot, widget, text)
 
 
 def test_bad_id_is_shown_beside_the_field_and_save_is_refused_with_the_same_words(
@@ -61,7 +46,7 @@ def test_bad_id_is_shown_beside_the_field_and_save_is_refused_with_the_same_word
     assert editor.status.text() == "未保存：" + expected
     assert svc.count_households(profile) == 0
 
-    _retype(qtbot, members.id_number, GOOD_ID)
+    retype(qtbot, members.id_number, GOOD_ID)
     assert not members.id_problem.isVisible() and members.list.item(0).foreground().color().name() != "#d32f2f"
 
 
@@ -203,5 +188,5 @@ def test_closing_the_offer_keeps_the_new_household_in_the_editor(qtbot: Any, mai
     assert main_window.operations.wait_idle()
     assert editor.household().id is None and editor.household().members[0].name == "冒名"
     assert editor.members.id_problem.isVisible()  # still said until the advisor changes something
-    _retype(qtbot, editor.members.name, "真名")
+    retype(qtbot, editor.members.name, "真名")
     assert not editor.members.id_problem.isVisible()
