@@ -1,13 +1,12 @@
 """Take the screenshots (run by scripts/screenshots on Xvfb; needs a display).
 
 Writes into the folder given: main_window.png, search_filtered.png, household.png (the editor, or
-the read-only summary while there is no editor), visit_dialog.png (when that dialog exists),
+visit_dialog.png (a new visit of the first household),
 print_menu.png, and main_window_en.png and household_en.png (the English interface).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 import time
 from pathlib import Path
@@ -73,26 +72,16 @@ def main() -> int:
     settle(qapp, window, 0.5)
     save(window, "household.png")
 
-    if importlib.util.find_spec("advisor_app.gui.visit_dialog") is not None:
-        from PySide6.QtWidgets import QDialog
+    from PySide6.QtWidgets import QApplication
 
-        shown: list[Any] = []
-        original = QDialog.exec
+    from advisor_app.gui.visit_dialog import VisitDialog
 
-        def show_instead(dialog: Any) -> int:
-            dialog.show()
-            shown.append(dialog)
-            return 0
-
-        QDialog.exec = show_instead  # type: ignore[method-assign]
-        try:
-            window.record_visit()
-            settle(qapp, window, 0.5)
-        finally:
-            QDialog.exec = original  # type: ignore[method-assign]
-        if shown:
-            save(shown[0], "visit_dialog.png")
-            shown[0].close()
+    window.record_visit()  # opens the dialog (window-modal) once the household is loaded
+    settle(qapp, window, 0.5)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, VisitDialog) and w.isVisible()]
+    if dialogs:
+        save(dialogs[0], "visit_dialog.png")
+        dialogs[0].close()
 
     window.print_menu.aboutToShow.emit()
     bar = window.menuBar()
