@@ -56,7 +56,8 @@ def save_household(session: Session, household: Household, *, with_visits: bool 
     if row is None:
         row = HouseholdRow(id=household.id or new_id(), created_at=now, updated_at=now, version=0)
         session.add(row)
-    changed = _apply(row, convert.household_values(household), now)
+    row_changed = _apply(row, convert.household_values(household), now)
+    changed = False  # a member added, changed or removed
 
     existing = {m.id: m for m in session.scalars(sa.select(MemberRow).where(MemberRow.household_id == row.id))}
     by_number = {m.id_number: m for m in existing.values() if m.deleted_at is None}
@@ -83,8 +84,9 @@ def save_household(session: Session, household: Household, *, with_visits: bool 
             _save_visit(session, row.id, visit, stored.pop(visit.id, None) if visit.id else None, now)
         for vrow in stored.values():
             _tombstone(vrow, now)
-    if changed and row.version == household.version:
-        # A member changed but the household columns did not: the aggregate still has a new version.
+    if changed and not row_changed:
+        # A member changed but the household columns did not: the aggregate still has a new version
+        # (and a new change time, which tells screening that its stored results are out of date).
         row.version += 1
         row.updated_at = now
         row.unsent = True

@@ -53,6 +53,19 @@ def test_update_raises_version_only_when_something_changed(profile, household_js
     assert svc.save_household(profile, h).version == 3
 
 
+def test_a_member_change_in_a_document_without_version_marks_the_household(profile, household_json: str) -> None:
+    stored = svc.save_household(profile, _sample(household_json))
+    with profile.connection() as conn:
+        before = conn.execute(sa.text("select updated_at from households where id = :id"), {"id": stored.id}).scalar()
+    again = _sample(household_json)  # the same document re-imported by id, version left out (0)
+    again.id, again.version = stored.id, 0
+    again.members[0].incomes.append(Income("business", 150.0))
+    assert svc.save_household(profile, again).version == 2
+    with profile.connection() as conn:
+        after = conn.execute(sa.text("select updated_at from households where id = :id"), {"id": stored.id}).scalar()
+    assert after > before
+
+
 def test_removed_member_becomes_a_tombstone(profile, household_json: str) -> None:
     h = svc.save_household(profile, _sample(household_json))
     gone = h.members.pop()
