@@ -176,6 +176,7 @@ def run_app(data_dir: str | None) -> int:
     from advisor_app.domain.errors import DomainError
     from advisor_app.services import policy
     from advisor_app.services.profile import open_profile
+    from advisor_app.services.session_trace import SessionTrace
 
     from . import errors
 
@@ -190,8 +191,11 @@ def run_app(data_dir: str | None) -> int:
         log.exception("cannot open the profile")
         errors.show_exception_dialog(None, errors.format_exception(exc), None)
         return 1
+    trace = SessionTrace(profile.data.logs).start()
     window = create_main_window(profile)
     window.show()
+    if trace.previous_ended_abnormally:
+        QTimer.singleShot(0, lambda: report_abnormal_end(window, trace.crash_log))
     try:  # load and validate the policy tables now: a broken table file is named at start-up
         policy.tables_for(profile)
     except DomainError as exc:
@@ -205,3 +209,17 @@ def run_app(data_dir: str | None) -> int:
     finally:
         window.operations.shutdown()
         profile.close()
+        trace.finish()
+
+
+def report_abnormal_end(parent: object, crash_log: Path) -> None:
+    """Tell the advisor that the last session did not close normally, and where its trace is."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    assert parent is None or isinstance(parent, QWidget)
+    log.warning("the previous session ended abnormally; trace in %s", crash_log)
+    QMessageBox.warning(parent, QCoreApplication.translate("App", "上次运行异常结束"), QCoreApplication.translate(
+        "App", "上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；"
+        "未保存的走访记录草稿会在稍后提示恢复。\n\n故障记录：%1\n如需技术支持，请把这个文件发给县里的信息员。")
+        .replace("%1", str(crash_log)))

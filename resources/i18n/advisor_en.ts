@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../advisor_app/gui/app.py" line="222"/>
+        <source>上次运行异常结束</source>
+        <translation>The last session ended abnormally</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/app.py" line="222"/>
+        <source>上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；未保存的走访记录草稿会在稍后提示恢复。
+
+故障记录：%1
+如需技术支持，请把这个文件发给县里的信息员。</source>
+        <translation>The last session did not close normally (the program crashed or was killed). Saved records are not affected; unsaved visit drafts will be offered for restoring shortly.
+
+Crash trace: %1
+For technical support, send this file to the county&apos;s IT contact.</translation>
+    </message>
+</context>
+<context>
     <name>AssetsEditor</name>
     <message>
         <location filename="../../advisor_app/gui/assets_editor.py" line="53"/>
@@ -197,157 +216,157 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="96"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="95"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="97"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="96"/>
         <source>撤销上一次修改（Ctrl+Z）</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="98"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="97"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="99"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="98"/>
         <source>保存这户家庭（Ctrl+S）</source>
         <translation>Save this household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="109"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="108"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="111"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="110"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="113"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="112"/>
         <source>财产与支出</source>
         <translation>Assets and spending</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="115"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="114"/>
         <source>赡养人</source>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="148"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="147"/>
         <source>所属地区（政策表）</source>
         <translation>Region (policy table)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="149"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="148"/>
         <source>户籍性质</source>
         <translation>Residence type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="150"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="149"/>
         <source>乡镇（街道）</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="151"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="150"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="152"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="151"/>
         <source>居住地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="153"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="152"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="154"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="153"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="354"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="391"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="353"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="390"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="215"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="393"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="401"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="405"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="214"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="392"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="400"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="404"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="215"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="214"/>
         <source>请先改正以下内容，家庭信息没有保存：</source>
         <translation>Please correct the following first; the household was not saved:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="222"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="221"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="233"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="232"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="238"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="237"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="246"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="286"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="245"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="285"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="246"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="245"/>
         <source>这户家庭有未保存的修改。要保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="286"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="285"/>
         <source>当前家庭有未保存的修改，放弃这些修改吗？</source>
         <translation>The current household has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="382"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="381"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="406"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="405"/>
         <source>打开该户</source>
         <translation>Open that household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="407"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="406"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="426"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="425"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="428"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="427"/>
         <source>户主：%1</source>
         <translation>Head: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="433"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="432"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
@@ -759,17 +778,17 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="172"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="184"/>
         <source>本村（社区）公示名单…</source>
         <translation>Public notice list of the village…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="183"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="195"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="208"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="220"/>
         <source>公示名单</source>
         <translation>Public notice list</translation>
     </message>
@@ -777,22 +796,22 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="56"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="57"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="59"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="60"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="62"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="63"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/print_preview.py" line="64"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="65"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -800,33 +819,33 @@ A desktop tool for village and community social-assistance advisors: household r
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="100"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="101"/>
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="127"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="128"/>
         <source>打印 %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="133"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="134"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="136"/>
-        <location filename="../../advisor_app/gui/print_preview.py" line="143"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="137"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="144"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="137"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="138"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="143"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="144"/>
         <source>无法写入文件：</source>
         <translation>Cannot write the file: </translation>
     </message>
@@ -890,104 +909,104 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="74"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="73"/>
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="94"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="93"/>
         <source>姓名之间用顿号或逗号隔开，如：王芳、李强</source>
         <translation>Names separated by commas, e.g. 王芳、李强</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="96"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="95"/>
         <source>入户所见、家庭陈述的情况</source>
         <translation>What was seen at home and what the family said</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="98"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="97"/>
         <source>约定下次走访</source>
         <translation>Next visit agreed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="103"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="102"/>
         <source>下一步要做的事，如：转介慈善资源、协助申请低保</source>
         <translation>What to do next, e.g. refer to a charity, help apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="114"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="113"/>
         <source>走访类型</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="116"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="115"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="117"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="116"/>
         <source>调查（走访）人员</source>
         <translation>Investigators</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="119"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="118"/>
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="124"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="126"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="127"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="238"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="126"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="237"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="129"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="128"/>
         <source>不保存这次走访，并删除自动保存的草稿</source>
         <translation>Do not save this visit and delete its autosaved draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="137"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="136"/>
         <source>发现的需求（资金、实物、服务）</source>
         <translation>Needs found (cash, goods, services)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="142"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="141"/>
         <source>后续跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="211"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="231"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="210"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="230"/>
         <source>无法保存走访记录</source>
         <translation>Cannot save the visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="238"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="237"/>
         <source>不保存这次走访记录，并删除它的草稿吗？</source>
         <translation>Discard this visit and delete its draft?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="258"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="257"/>
         <source>有未保存的内容</source>
         <translation>Unsaved content</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="275"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="274"/>
         <source>草稿已自动保存（%1）</source>
         <translation>Draft autosaved (%1)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="308"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="307"/>
         <source>已恢复上次未保存的走访记录草稿。保存后草稿自动删除。</source>
         <translation>The unsaved visit draft was restored. Saving deletes the draft.</translation>
     </message>
