@@ -210,8 +210,10 @@ class MainWindow(QMainWindow):
 
     def new_household(self) -> None:
         editor = self.household_editor()
-        editor.new_household()
+        started = editor.new_household()  # False: the advisor kept unsaved work in the editor
         self.show_editor(editor)
+        if started:
+            editor.members.name.setFocus()  # the head's name: what the advisor types first
 
     def show_editor(self, widget: QWidget) -> None:
         """Show ``widget`` in the area right of the list (replacing what was there)."""

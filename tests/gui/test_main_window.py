@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from gui_typing import type_text
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from advisor_app.domain import idcard
 from advisor_app.domain.errors import DomainError
@@ -236,3 +238,15 @@ def test_a_new_household_the_search_leaves_out_clears_the_search(qtbot: Any, mai
     assert main_window.search.text() == "" and main_window.model.rowCount() == 61
     assert main_window.operations.wait_idle()
     assert main_window.current_household_id() == new_id
+
+
+def test_ctrl_n_after_start_up_puts_the_typing_into_the_heads_name(qtbot: Any, main_window: Any) -> None:
+    main_window.activateWindow()
+    main_window.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is main_window.search)
+    qtbot.keyClick(main_window.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = main_window.editor
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.members.name)
+    type_text(qtbot, QApplication.focusWidget(), "吴晓霞")
+    assert editor.members.name.text() == "吴晓霞"
+    assert main_window.search.text() == ""  # nothing went into the search box
