@@ -112,19 +112,35 @@ def setup_font(app: object) -> str | None:
     return family
 
 
+# Labels of Qt's file dialog that Qt's own qtbase_zh_CN.qm leaves in English.
+QT_FILE_DIALOG_ZH = {"&Look in:": "查找范围(&L)：", "Files of &type:": "文件类型(&T)："}
+
+
 def install_translations(app: object, language: str) -> list[object]:
-    """Load our translation (none needed for Chinese: the source strings are Chinese) and Qt's own
-    (standard buttons such as 确定/取消). Returns the translators, which must stay referenced."""
+    """Load our translation (none needed for Chinese: the source strings are Chinese) and, unless
+    English, Qt's own (standard buttons such as 确定/取消, the file and print dialogs). Returns the
+    translators, which must stay referenced."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
+
+    class QtGaps(QTranslator):
+        def translate(self, context: str, source: str, disambiguation: str | None = None,
+                      n: int = -1) -> str | None:
+            # None (a null string) lets the other translators answer
+            return QT_FILE_DIALOG_ZH.get(source) if context == "QFileDialog" else None
 
     assert isinstance(app, QApplication)
     QLocale.setDefault(QLocale(language))
     loaded: list[object] = []
     qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if language != "en" and qt.load(f"qtbase_{language}",
+                                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         loaded.append(qt)
+    if language == "zh_CN":
+        gaps = QtGaps(app)
+        app.installTranslator(gaps)
+        loaded.append(gaps)
     if language != "zh_CN":
         ours = QTranslator(app)
         if ours.load(str(shipped.translations_dir() / f"advisor_{language}.qm")):

@@ -3,16 +3,22 @@
 The PDF is shown with Qt's own PDF engine (``QPdfDocument`` + ``QPdfView``), so no PDF reader or
 office suite is needed. 打印 renders each page to an image at the printer's resolution (at most
 300 dpi) and draws it on the printer page, keeping the aspect ratio; 另存为 PDF writes the bytes as
-they are (with their embedded font and QR code).
+they are (with their embedded font and QR code), proposing ``<form>-<head's name>-<date>.pdf`` (公示名单:
+``公示名单-<village>-<date>.pdf``) in the folder of the last save (first time: the user's Documents).
+
+The window is sized from the screen's available area (at most 90 % of its height, the page view
+about A4-shaped), so its buttons stay on screen at 1366×768 and 1024×768.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRect, QSize, Qt
-from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRect, QSize, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -25,24 +31,55 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStatusBar,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from advisor_app.services.profile import Profile
 
+from . import settings as gui_settings
 from .operations import Operations
 
 MAX_PRINT_DPI = 300
+PREFERRED_HEIGHT = 980  # on a tall screen; never more than SCREEN_SHARE of the available height
+SCREEN_SHARE = 0.9
+FRAME_ALLOWANCE = QSize(16, 40)  # borders and title bar the window manager adds around the dialog
+A4_ASPECT = 297 / 210
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def available_geometry(widget: QWidget) -> QRect:
+    """The part of the widget's screen not taken by task bars and panels."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def pdf_file_name(*parts: str, on: dt.date | None = None) -> str:
+    """``最低生活保障申请书-吴晓霞-2026-11-29.pdf``: the non-empty parts and the date joined by "-",
+    characters that file names may not contain (\\ / : * ? " < > |) replaced by "_"."""
+    words = [p.strip() for p in parts if p.strip()] + [(on or dt.date.today()).isoformat()]
+    return _NOT_IN_FILE_NAMES.sub("_", "-".join(words)).strip(" .") + ".pdf"
+
+
+def proposed_folder() -> Path:
+    """The folder of the last saved PDF if it still exists, else the user's Documents folder."""
+    last = gui_settings.settings.pdf_folder
+    if last and Path(last).is_dir():
+        return Path(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
 class PrintPreviewDialog(QDialog):
-    def __init__(self, pdf_bytes: bytes, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, pdf_bytes: bytes, title: str, parent: QWidget | None = None,
+                 file_name: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("print_preview")
         self.setWindowTitle(title)
         self.pdf_bytes = pdf_bytes
         self.title = title
+        self.file_name = file_name or pdf_file_name(title)
         self._data = QByteArray(pdf_bytes)
         self._buffer = QBuffer(self._data, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -73,8 +110,27 @@ class PrintPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self.resize(820, 980)
+        self.fit_to_screen()
         self.print_button.setDefault(True)
+
+    def fit_to_screen(self) -> None:
+        """Size the window for the available screen area, the page view about A4-shaped, and centre it."""
+        area = available_geometry(self)
+        layout = self.layout()
+        assert layout is not None
+        height = min(PREFERRED_HEIGHT, int(area.height() * SCREEN_SHARE)) - FRAME_ALLOWANCE.height()
+        around_view = layout.sizeHint() - self.view.sizeHint()  # buttons row, margins, spacing
+        view_height = height - around_view.height()
+        margins = self.view.documentMargins()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        page_width = round((view_height - margins.top() - margins.bottom()) / A4_ASPECT)
+        width = page_width + margins.left() + margins.right() + scroll_bar + 2 * self.view.frameWidth() \
+            + around_view.width()
+        width = max(layout.minimumSize().width(),
+                    min(width, int(area.width() * SCREEN_SHARE) - FRAME_ALLOWANCE.width()))
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width - FRAME_ALLOWANCE.width()) // 2,
+                  area.y() + (area.height() - height - FRAME_ALLOWANCE.height()) // 2)
 
     # --- what the buttons do (also called directly by tests) ---
 
@@ -134,19 +190,25 @@ class PrintPreviewDialog(QDialog):
             QMessageBox.warning(self, self.tr("打印"), str(exc))
 
     def save_with_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), f"{self.title}.pdf",
+        proposed = proposed_folder() / self.file_name
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), str(proposed),
                                               self.tr("PDF 文件 (*.pdf)"))
         if not path:
             return
+        if Path(path).suffix.lower() != ".pdf":
+            path += ".pdf"
         try:
             self.save_to(path)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("另存为 PDF"), self.tr("无法写入文件：") + (exc.strerror or str(exc)))
+            return
+        gui_settings.settings.pdf_folder = str(Path(path).parent)
 
 
-def show_print_preview(parent: QWidget | None, pdf_bytes: bytes, title: str) -> PrintPreviewDialog:
-    """Open the preview (not modal) and return it."""
-    dialog = PrintPreviewDialog(pdf_bytes, title, parent)
+def show_print_preview(parent: QWidget | None, pdf_bytes: bytes, title: str,
+                       file_name: str | None = None) -> PrintPreviewDialog:
+    """Open the preview (not modal) and return it; ``file_name`` is what 另存为 PDF proposes."""
+    dialog = PrintPreviewDialog(pdf_bytes, title, parent, file_name)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
@@ -200,10 +262,13 @@ def print_form(window: PrintHost, kind: str, title: str) -> None:
     household_id = _selected(window)
     if household_id is None:
         return
-    from advisor_app.services import documents
+    from advisor_app.services import documents, households
 
-    window.operations.query(lambda p: documents.render_form(p, kind, household_id),
-                            lambda pdf: show_print_preview(window.window(), pdf, title))
+    def job(profile: Profile) -> tuple[bytes, str]:
+        head = households.load_household(profile, household_id).head_name
+        return documents.render_form(profile, kind, household_id), pdf_file_name(title, head)
+
+    window.operations.query(job, lambda result: show_print_preview(window.window(), result[0], title, result[1]))
 
 
 def print_village_notice(window: PrintHost) -> None:
@@ -212,9 +277,10 @@ def print_village_notice(window: PrintHost) -> None:
         return
     from advisor_app.services import documents, households
 
-    def job(profile: Profile) -> bytes:
+    def job(profile: Profile) -> tuple[bytes, str]:
         h = households.load_household(profile, household_id)
-        return documents.render_notice(profile, village=h.village, town=h.town, region=h.region)
+        pdf = documents.render_notice(profile, village=h.village, town=h.town, region=h.region)
+        return pdf, pdf_file_name("公示名单", h.village)  # the printed notice's name: Chinese in every language
 
-    window.operations.query(job, lambda pdf: show_print_preview(
-        window.window(), pdf, QCoreApplication.translate("PrintPreview", "公示名单")))
+    window.operations.query(job, lambda result: show_print_preview(
+        window.window(), result[0], QCoreApplication.translate("PrintPreview", "公示名单"), result[1]))

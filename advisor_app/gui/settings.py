@@ -1,4 +1,4 @@
-"""The desktop app's own settings: window geometry, splitter positions, language.
+"""The desktop app's own settings: window geometry, splitter positions, language, last PDF folder.
 
 All QSettings keys live here, each with its type and default, so no other module calls QSettings.
 They are stored per user in an INI file (``advisor-app/advisor-app.ini`` in the user's config
@@ -67,6 +67,8 @@ class GuiSettings:
     # the household editor's split between its tabs and the eligibility panel, one per arrangement
     editor_split_beside = Setting("household_editor/split_beside", QByteArray(), _bytes)
     editor_split_below = Setting("household_editor/split_below", QByteArray(), _bytes)
+    # the folder of the last 另存为 PDF ("" until the first save: the user's Documents folder is proposed)
+    pdf_folder = Setting("print_preview/pdf_folder", "", _text)
 
     def effective_language(self) -> str:
         return self.language if self.language in LANGUAGES else DEFAULT_LANGUAGE

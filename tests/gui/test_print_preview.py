@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint, QRect, QStandardPaths
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog
 
 from advisor_app.gui.print_preview import show_print_preview
 from advisor_app.services import documents, households
@@ -66,7 +68,7 @@ def test_print_menu_previews_a_form_of_the_selected_household(qtbot: Any, main_w
 
     shown: list[tuple[bytes, str]] = []
     monkeypatch.setattr(print_preview, "show_print_preview",
-                        lambda _parent, pdf, title: shown.append((pdf, title)))
+                        lambda _parent, pdf, title, _file_name: shown.append((pdf, title)))
     actions = main_window.print_actions
     assert set(actions) == {*documents.FORM_KINDS, "notice"}
     assert all(a in main_window.print_menu.actions() for a in actions.values())
@@ -82,3 +84,116 @@ def test_print_menu_previews_a_form_of_the_selected_household(qtbot: Any, main_w
     assert main_window.operations.wait_idle()
     qtbot.waitUntil(lambda: len(shown) == 2)
     assert shown[1][0].startswith(b"%PDF")
+
+
+# --- the window fits the screen ------------------------------------------------------------------
+
+@pytest.mark.parametrize("screen", [QRect(0, 0, 1366, 728), QRect(0, 0, 1024, 738)])
+def test_the_preview_and_its_buttons_fit_a_small_screen(qtbot: Any, demo_profile: Any, screen: QRect,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from advisor_app.gui import print_preview
+
+    monkeypatch.setattr(print_preview, "available_geometry", lambda _widget: QRect(screen))
+    dialog = show_print_preview(None, _pdf(demo_profile), "最低生活保障申请书")
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    frame = dialog.frameGeometry().adjusted(0, 0, print_preview.FRAME_ALLOWANCE.width(),
+                                            print_preview.FRAME_ALLOWANCE.height())
+    assert screen.contains(frame), (frame, screen)
+    assert dialog.height() <= screen.height() * 0.9
+    for button in (dialog.print_button, dialog.save_button):
+        assert button.isVisible()
+        placed = QRect(button.mapTo(dialog, QPoint(0, 0)), button.size())
+        assert dialog.rect().contains(placed), (placed, dialog.rect())
+    page = dialog.view.viewport().size()
+    assert 1.1 < page.height() / page.width() < 1.7  # about one A4 page in view, not a wide strip
+
+
+# --- 另存为 PDF proposes a file of its own in the last folder ---------------------------------------
+
+def _recording_save_dialog(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> list[tuple[Any, ...]]:
+    calls: list[tuple[Any, ...]] = []
+
+    def fake(*args: Any) -> tuple[str, str]:
+        calls.append(args)
+        return answers.pop(0), "PDF"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    return calls
+
+
+def _documents(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    folder.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(lambda _kind: str(folder)))
+
+
+def test_save_proposes_form_head_and_date_then_the_last_folder(qtbot: Any, main_window: Any, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from advisor_app.gui import print_preview
+
+    _documents(monkeypatch, tmp_path / "Documents")
+    elsewhere = tmp_path / "村里的档案"
+    elsewhere.mkdir()
+    calls = _recording_save_dialog(monkeypatch, [str(elsewhere / "first.pdf"), ""])
+    shown: list[Any] = []
+    real = print_preview.show_print_preview
+
+    def keep(*args: Any) -> Any:
+        shown.append(real(*args))
+        return shown[-1]
+    monkeypatch.setattr(print_preview, "show_print_preview", keep)
+    main_window.table.setCurrentIndex(main_window.model.index(0, 0))
+    head = households.load_household(main_window.operations.profile, main_window.current_household_id()).head_name
+    assert head
+    main_window.print_actions["dibao-application"].trigger()
+    assert main_window.operations.wait_idle()
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    qtbot.addWidget(shown[0])
+    shown[0].save_button.click()
+    today = dt.date.today().isoformat()
+    assert calls[0][2] == str(tmp_path / "Documents" / f"最低生活保障申请书-{head}-{today}.pdf")
+    assert (elsewhere / "first.pdf").read_bytes() == shown[0].pdf_bytes
+    main_window.print_actions["notice"].trigger()
+    assert main_window.operations.wait_idle()
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    qtbot.addWidget(shown[1])
+    shown[1].save_button.click()
+    village = households.load_household(main_window.operations.profile, main_window.current_household_id()).village
+    assert calls[1][2] == str(elsewhere / f"公示名单-{village}-{today}.pdf")
+
+
+def test_characters_not_allowed_in_file_names_are_replaced(qtbot: Any, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from advisor_app.gui.print_preview import PrintPreviewDialog, pdf_file_name
+
+    _documents(monkeypatch, tmp_path / "Documents")
+    calls = _recording_save_dialog(monkeypatch, [""])
+    name = pdf_file_name("走访记录表", 'A/B:C*?"<>|', on=dt.date(2026, 11, 29))
+    dialog = PrintPreviewDialog(b"%PDF-1.4", "走访记录表", None, name)
+    qtbot.addWidget(dialog)
+    dialog.save_with_dialog()
+    proposed = Path(calls[0][2])
+    assert proposed.parent == tmp_path / "Documents"
+    assert proposed.name == "走访记录表-A_B_C______-2026-11-29.pdf"
+
+
+@pytest.mark.parametrize(("language", "look_in"), [("zh_CN", "查找范围"), ("en", "Look in:")])
+def test_qt_file_dialog_speaks_the_interface_language(qapp: Any, language: str, look_in: str) -> None:
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QLabel
+
+    from advisor_app.gui import app as gui_app
+
+    translators = gui_app.install_translations(qapp, language)
+    try:
+        qt_translators = [t for t in translators if isinstance(t, QTranslator) and "qtbase" in t.filePath()]
+        assert bool(qt_translators) == (language == "zh_CN")
+        dialog = QFileDialog(None, "PDF")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+        dialog.deleteLater()
+        assert len(labels) == 3 and look_in in labels[0].replace("&", "")
+        if language == "zh_CN":  # no English left outside the accelerator "(&L)"
+            assert not any(c.isascii() and c.isalpha() for text in labels for c in text.split("(")[0]), labels
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
