@@ -44,7 +44,7 @@ class HouseholdListRow:
     member_count: int
     status: str  # "低保、边缘", "" when not screened or nothing eligible
     last_visit: dt.date | None
-    next_review: dt.date | None  # 下次核查: next_visit of the latest visit
+    next_review: dt.date | None  # 下次核查: domain.review.next_review of its visits
     unsent: bool  # changes not yet sent to the office in a bundle
 
     @property

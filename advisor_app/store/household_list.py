@@ -62,8 +62,16 @@ class StatusQuery:
 
 _LAST_VISIT = ("(SELECT v.date FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL "
                "ORDER BY v.date DESC, v.created_at DESC LIMIT 1)")
-_NEXT_REVIEW = ("(SELECT v.next_visit FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL "
-                "ORDER BY v.date DESC, v.created_at DESC LIMIT 1)")
+# 下次核查, the rule of domain.review.next_review: the date agreed at the latest visit that agreed one
+# (``a``), unless a visit after it (``b``: a later day, or the same day recorded later) took place on or
+# after that date. The EXISTS runs for the one visit picked, on the (household_id, date) index.
+_NEXT_REVIEW = (
+    "(SELECT CASE WHEN EXISTS (SELECT 1 FROM visits b WHERE b.household_id = a.household_id "
+    "AND b.deleted_at IS NULL AND b.date >= a.next_visit "
+    "AND (b.date > a.date OR (b.date = a.date AND b.created_at > a.created_at))) "
+    "THEN NULL ELSE a.next_visit END "
+    "FROM visits a WHERE a.household_id = h.id AND a.deleted_at IS NULL AND a.next_visit IS NOT NULL "
+    "ORDER BY a.date DESC, a.created_at DESC LIMIT 1)")
 # A member's change also marks its household (store.households.save_household); a visit saved on its
 # own does not, hence the EXISTS.
 _UNSENT = "(h.unsent OR EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.unsent))"

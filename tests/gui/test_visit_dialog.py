@@ -198,3 +198,27 @@ def test_discard_button_throws_the_draft_away(qtbot: Any, ops: Operations, house
     assert ops.wait_idle()
     assert not dialog.isVisible() and drafts.list_drafts(profile) == []
     assert svc.load_household(profile, household.id).visits == []
+
+
+def test_a_quick_visit_without_a_next_date_keeps_the_lists_next_review(qtbot: Any, main_window: Any,
+                                                                     demo_profile: Any) -> None:
+    from advisor_app.gui.household_table_model import NEXT_REVIEW
+
+    model = main_window.model
+    today = dt.date.today().isoformat()  # the dialog's date: the review must still be ahead of it
+    row = next(r for r in range(model.rowCount()) if (model.data(model.index(r, NEXT_REVIEW)) or "") > today)
+    agreed = model.data(model.index(row, NEXT_REVIEW))
+    household_id = model.household_id(row)
+    main_window.table.setCurrentIndex(model.index(row, 0))
+    main_window.visit_action.trigger()
+    assert main_window.operations.wait_idle()
+    (dialog,) = [d for d in main_window.findChildren(VisitDialog) if d.isVisible()]
+    dialog.type.setCurrentIndex(dialog.type.findData("return"))  # a quick return visit, today
+    type_text(qtbot, dialog.investigators, "王芳")
+    assert not dialog.has_next.isChecked()  # 约定下次走访 left off
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert main_window.operations.wait_idle()
+    visits = svc.load_household(demo_profile, household_id).visits
+    assert visits[-1].next_visit is None and visits[-1].date < dt.date.fromisoformat(agreed)
+    row = model.row_of(household_id)
+    assert model.data(model.index(row, NEXT_REVIEW)) == agreed

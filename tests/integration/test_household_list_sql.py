@@ -178,3 +178,65 @@ def test_demo_flag(profile: Any) -> None:
 
     fill_demo(profile, 3, seed=2)
     assert hl.is_demo_profile(profile)
+
+
+AGREED = dt.date(2027, 1, 10)
+
+
+def _unvisited(profile: Any, n: int) -> list[str]:
+    return [r.id for r in all_rows(profile) if r.last_visit is None][:n]
+
+
+def _visit(profile: Any, household_id: str, day: dt.date, next_visit: dt.date | None = None) -> None:
+    households.save_visit(profile, household_id, Visit(
+        type="return", date=day, investigators=["王芳"], next_visit=next_visit))
+
+
+def _review_order(profile: Any, *household_ids: str) -> list[str]:
+    return [i for i in hl.ids(profile, "", "next_review") if i in household_ids]
+
+
+def test_a_visit_without_a_next_date_keeps_the_agreed_one(demo_profile: Any) -> None:
+    x, earlier, later = _unvisited(demo_profile, 3)
+    _visit(demo_profile, earlier, dt.date(2026, 12, 1), dt.date(2027, 1, 5))
+    _visit(demo_profile, later, dt.date(2026, 12, 1), dt.date(2027, 1, 15))
+    _visit(demo_profile, x, dt.date(2026, 12, 1), AGREED)
+    _visit(demo_profile, x, dt.date(2026, 12, 20))  # a quick visit, 约定下次走访 left off
+    assert hl.rows(demo_profile, [x])[0].next_review == AGREED
+    assert _review_order(demo_profile, x, earlier, later) == [earlier, x, later]
+
+
+def test_a_visit_on_or_after_the_agreed_date_fulfils_it(demo_profile: Any) -> None:
+    x, other = _unvisited(demo_profile, 2)
+    _visit(demo_profile, other, dt.date(2026, 12, 1), dt.date(2027, 3, 1))
+    _visit(demo_profile, x, dt.date(2026, 12, 1), AGREED)
+    _visit(demo_profile, x, dt.date(2026, 12, 20))
+    assert hl.rows(demo_profile, [x])[0].next_review == AGREED
+    _visit(demo_profile, x, AGREED)  # the agreed visit, no new date
+    assert hl.rows(demo_profile, [x])[0].next_review is None
+    assert _review_order(demo_profile, x, other) == [other, x]  # nothing pending sorts last
+
+
+def test_a_later_visit_with_a_new_date_replaces_it(demo_profile: Any) -> None:
+    (x,) = _unvisited(demo_profile, 1)
+    _visit(demo_profile, x, dt.date(2026, 12, 1), AGREED)
+    _visit(demo_profile, x, dt.date(2026, 12, 20))
+    assert hl.rows(demo_profile, [x])[0].next_review == AGREED
+    _visit(demo_profile, x, dt.date(2027, 1, 12), dt.date(2027, 7, 1))
+    assert hl.rows(demo_profile, [x])[0].next_review == dt.date(2027, 7, 1)
+
+
+def test_the_list_and_the_rule_agree(demo_profile: Any) -> None:
+    import random
+
+    from advisor_app.domain.review import next_review
+
+    rng = random.Random(3)
+    chosen = _unvisited(demo_profile, 8)
+    for household_id in chosen:
+        for _ in range(rng.randint(1, 4)):
+            day = dt.date(2027, 1, 1) + dt.timedelta(days=rng.randint(0, 60))
+            agreed = day + dt.timedelta(days=rng.choice((0, 10, 30))) if rng.random() < 0.5 else None
+            _visit(demo_profile, household_id, day, agreed)
+    for row in hl.rows(demo_profile, chosen):
+        assert row.next_review == next_review(households.load_household(demo_profile, row.id).visits)
