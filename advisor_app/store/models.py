@@ -124,7 +124,12 @@ class VisitRow(Record, Base):
     next_visit: Mapped[dt.date | None] = mapped_column(Date, default=None)
     follow_up: Mapped[str] = mapped_column(Text, default="")
 
-    __table_args__ = (Index("ix_visits_household", "household_id", "date"),)
+    __table_args__ = (
+        Index("ix_visits_household", "household_id", "date"),
+        # The list's 最近走访 / 下次核查 (migration 0003): answered from the index alone.
+        Index("ix_visits_review", "household_id", "date", "created_at", "next_visit",
+              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
+    )
 
 
 class NeedRow(Record, Base):
