@@ -18,7 +18,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -93,6 +93,7 @@ class VisitDialog(QDialog):
         self.investigators.setPlaceholderText(self.tr("姓名之间用顿号或逗号隔开，如：王芳、李强"))
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("入户所见、家庭陈述的情况"))
+        self.notes.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere else
         self.needs = NeedsTable()
         self.has_next = QCheckBox(self.tr("约定下次走访"))
         self.next_visit = QDateEdit()
@@ -128,6 +129,7 @@ class VisitDialog(QDialog):
         self.discard_button.setToolTip(self.tr("不保存这次走访，并删除自动保存的草稿"))
         self.discard_button.hide()
         self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)  # Ctrl+S, as in the editor
         self.cancel_button.clicked.connect(self.reject)
         self.discard_button.clicked.connect(self.discard)
         layout = QVBoxLayout(self)

@@ -222,3 +222,20 @@ def test_a_quick_visit_without_a_next_date_keeps_the_lists_next_review(qtbot: An
     assert visits[-1].next_visit is None and visits[-1].date < dt.date.fromisoformat(agreed)
     row = model.row_of(household_id)
     assert model.data(model.index(row, NEXT_REVIEW)) == agreed
+
+
+def test_tab_leaves_the_notes_and_ctrl_s_saves(qtbot: Any, ops: Operations, household: Household,
+                                                profile: Any) -> None:
+    dialog = _open(qtbot, ops, household)
+    dialog.activateWindow()
+    type_text(qtbot, dialog.investigators, "王芳、李强")
+    dialog.notes.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.notes)
+    type_text(qtbot, dialog.notes, "孩子上初中")
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not dialog.notes
+    assert dialog.notes.toPlainText() == "孩子上初中"  # no tab character typed into the notes
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert ops.wait_idle()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert [v.notes for v in svc.load_household(profile, household.id).visits] == ["孩子上初中"]
