@@ -57,8 +57,9 @@ from .profile import Profile
 from .screening_parts import PARTS, PartJob, PartResult, result_rows, run_part
 
 # Screens import nothing from rules/: what a check result is, and how its codes read, comes from here.
-__all__ = ["CARE_LABELS", "PROGRAM_LABELS", "STATUS_LABELS", "CheckResult", "ProgramResult", "ScreenStatus",
-           "ScreeningSummary", "check", "last_screening", "latest_status", "screen"]
+__all__ = ["CARE_LABELS", "PROGRAM_LABELS", "STATUS_LABELS", "CheckResult", "LastScreening", "ProgramResult",
+           "Progress", "ResultFreshness", "ScreenStatus", "ScreeningSummary", "check", "last_screening",
+           "latest_status", "result_freshness", "screen"]
 
 Progress = Callable[[int, int], bool]
 """Called with (households done, total); return False to cancel (nothing is changed then)."""
