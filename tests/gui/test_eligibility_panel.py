@@ -54,7 +54,7 @@ def test_margin_below_the_line_and_copy(qtbot: Any, panel: EligibilityPanel) -> 
     assert "家庭月收入再增加 748 元将不再符合" in panel.text()  # 924 × 2 − 1100
     assert "收入低于低保标准，应按低保申请" in panel.text()
     panel.copy_button.click()
-    assert QGuiApplication.clipboard().text() == panel.result().explain()
+    assert QGuiApplication.clipboard().text() == panel.explanation().text()
 
 
 def test_only_the_newest_request_is_shown(qtbot: Any, panel: EligibilityPanel,
