@@ -3,8 +3,8 @@
 Text (default) is the explanation for the family (``services.explanation``: summary, what to apply
 for, reasons with their regulations, the default-value note once); ``json`` is the
 ``advisor-check/1`` document (conventions in ``advisor_app.rules.results``) plus the keys
-``summary``, ``recommendation``, ``default_note`` and ``outdated_note`` (docs/eligibility.md). An invalid household document exits with code 2
-and a message naming the member and field.
+``summary``, ``recommendation``, ``default_note`` and ``outdated_note`` (docs/eligibility.md).
+An invalid household document exits with code 2 and a message naming the member and field.
 """
 
 from __future__ import annotations

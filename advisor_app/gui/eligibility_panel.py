@@ -244,6 +244,7 @@ class EligibilityPanel(QWidget):
         """Which combination to apply for, when several programmes are 符合."""
         out = []
         if e.advice:
+            heading = html.escape(self.tr("建议这样申请"))
             items = []
             for a in e.advice:
                 cite = f" <span style='{CITATION_STYLE}'>（{html.escape(a.citation)}）</span>" if a.citation else ""
@@ -251,7 +252,7 @@ class EligibilityPanel(QWidget):
                 items.append(f"<tr><td style='padding-right:4px'>•</td>"
                              f"<td style='color:{colour}'>{html.escape(a.text)}{cite}</td></tr>")
             out.append(f"<table width='100%' cellspacing='0' cellpadding='6' style='margin-top:6px'><tr>"
-                       f"<td bgcolor='{ADVICE_BACKGROUND}'><b style='color:#8a4b00'>{self.tr('建议这样申请')}</b>"
+                       f"<td bgcolor='{ADVICE_BACKGROUND}'><b style='color:#8a4b00'>{heading}</b>"
                        f"<table>{''.join(items)}</table></td></tr></table>")
         if e.outdated_note:
             out.append(f"<p style='color:{COLOURS['needs_info']}'>{html.escape(e.outdated_note)}</p>")

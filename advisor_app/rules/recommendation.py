@@ -153,7 +153,8 @@ def recommend(result: CheckResult, rest: CheckResult | None = None) -> Recommend
             picks.append(_pick(found))
     order = {name: i for i, name in enumerate(PROTECTION_ORDER)}
     picks.sort(key=lambda p: order.get(p.program, len(order)))
-    needs_rest = dibao is not None and dibao.status == ELIGIBLE and bool(without)
+    needs_rest = (dibao is not None and dibao.status == ELIGIBLE and bool(without)
+                  and result.counted_members > len(without))
     return Recommendation(tuple(picks), tuple(aside), len(eligible), without if needs_rest else ())
 
 
