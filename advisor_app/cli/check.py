@@ -1,8 +1,10 @@
 """``advisor-app check HOUSEHOLD.json [--on DATE] [--format text|json]`` — no profile needed.
 
-Text (default) is the readable Chinese explanation; ``json`` is the ``advisor-check/1`` document
-(conventions in ``advisor_app.rules.results``). An invalid household document exits with code 2
-and a message naming the member and field.
+Text (default) is the explanation for the family (``services.explanation``: summary, what to apply
+for, reasons with their regulations, the default-value note once); ``json`` is the
+``advisor-check/1`` document (conventions in ``advisor_app.rules.results``) plus the keys
+``summary``, ``recommendation``, ``default_note`` and ``outdated_note`` (docs/eligibility.md).
+An invalid household document exits with code 2 and a message naming the member and field.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 from typing import Any
 
 from advisor_app.domain.errors import DomainError
-from advisor_app.services import eligibility
+from advisor_app.services import eligibility, explanation
 from advisor_app.services.households import read_document
 
 from .context import Context
@@ -42,8 +44,10 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
     on = parse_day(args.on)
     household = read_document(args.file)
     result = eligibility.check(household, on)
+    explained = explanation.explain(household, result)
     if args.format == "json":
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        doc = result.to_dict() | explained.to_dict()  # the advisor-check/1 keys first, unchanged
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(result.explain())
+        sys.stdout.write(explained.text())
     return 0

@@ -1,9 +1,15 @@
 """The eligibility panel beside the household editor: which programmes the family qualifies for, why,
 how much, and how far it is from the line.
 
+What it shows, top to bottom (the wording is ``services.explanation``, shared with the CLI): the
+two-sentence summary for the family; when several programmes are 符合, which combination to apply
+for (and what not to apply for, with the rule); a one-line status per programme; each programme's
+reasons, each with its regulation after it in a lighter, smaller style and default figures marked
+"*"; and, once at the end, the note saying which figures are software defaults.
+
 Checks are debounced (``DEBOUNCE_MS`` after the last change) and run off the GUI thread on a private
 one-thread pool; every request carries a generation number and a result that is not the newest is
-dropped, so a slow check never overwrites a newer one. 复制说明 copies ``CheckResult.explain()`` for a
+dropped, so a slow check never overwrites a newer one. 复制说明 copies ``Explanation.text()`` for a
 message to the family.
 """
 
@@ -21,20 +27,25 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QText
 from advisor_app.domain import idcard
 from advisor_app.domain.errors import DomainError
 from advisor_app.domain.household import Household
-from advisor_app.services import eligibility
+from advisor_app.services import eligibility, explanation
 from advisor_app.services.changes import Changes
 from advisor_app.services.eligibility import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS, CheckResult, ProgramResult
+from advisor_app.services.explanation import DEFAULT_MARK, ExplainedReason, Explanation
 
 from .assets_editor import from_qdate, to_qdate
 from .operations import Operations
 
 DEBOUNCE_MS = 300
 COLOURS = {"eligible": "#2e7d32", "ineligible": "#c62828", "needs_info": "#ef6c00"}
+CITATION_STYLE = "color:#8a8a8a; font-size:small"  # a reason's regulation: there, but not in the way
+NOTE_STYLE = "color:#6b6b6b; font-size:small"
+SUMMARY_BACKGROUND = "#eef4fb"
+ADVICE_BACKGROUND = "#fff8e1"
 log = logging.getLogger("advisor_app.gui")
 
 
 class _Bridge(QObject):
-    finished = Signal(int, object)  # generation, CheckResult | str (a message instead of a result)
+    finished = Signal(int, object)  # generation, (CheckResult, Explanation) | str (a message instead)
 
 
 def _money(value: float) -> str:
@@ -51,6 +62,7 @@ class EligibilityPanel(QWidget):
         self._generation = 0
         self._shown_generation = 0
         self._result: CheckResult | None = None
+        self._explanation: Explanation | None = None
         self._plain = ""
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -77,8 +89,9 @@ class EligibilityPanel(QWidget):
         top.addWidget(self.date)
         top.addStretch(1)
         top.addWidget(self.copy_button)
-        self.summary = QLabel()
+        self.summary = QLabel()  # the figures the check used (members, income, 低保标准)
         self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color:#555;")
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
         title = QLabel(self.tr("资格核对"))
@@ -117,16 +130,20 @@ class EligibilityPanel(QWidget):
         found = self._result.program(program, member) if self._result else None
         return found.status if found else None
 
+    def explanation(self) -> Explanation | None:
+        return self._explanation
+
     def text(self) -> str:
-        """What the panel shows, as plain text (one line per programme, reason or message)."""
+        """What the panel shows, as plain text: the summary, the recommendation, one line per
+        programme, reason or message, and the default-value note."""
         return self._plain
 
     def pending(self) -> bool:
         return self._debounce.isActive() or self._shown_generation != self._generation
 
     def copy_explanation(self) -> None:
-        if self._result is not None:
-            QGuiApplication.clipboard().setText(self._result.explain())
+        if self._explanation is not None:
+            QGuiApplication.clipboard().setText(self._explanation.text())
 
     def check_now(self) -> None:
         self._debounce.stop()
@@ -146,7 +163,8 @@ class EligibilityPanel(QWidget):
         def run() -> None:
             outcome: object
             try:
-                outcome = eligibility.check(household, on, profile=profile)
+                result = eligibility.check(household, on, profile=profile)
+                outcome = (result, explanation.explain(household, result, profile=profile))
             except DomainError as exc:
                 outcome = str(exc)
             except Exception as exc:  # shown in the panel; the editor stays usable
@@ -174,21 +192,23 @@ class EligibilityPanel(QWidget):
         if generation != self._generation:
             return  # a newer check is on its way
         self._shown_generation = generation
-        if isinstance(outcome, CheckResult):
-            self._show_result(outcome)
+        if isinstance(outcome, tuple):
+            self._show_result(*outcome)
         else:
             self._show_message(str(outcome))
 
     def _show_message(self, message: str) -> None:
         self._result = None
+        self._explanation = None
         self.copy_button.setEnabled(False)
         self.summary.setText("")
         self.view.setHtml(f"<p style='color:#555'>{html.escape(message)}</p>")
         self._plain = message
         self.checked.emit(None)
 
-    def _show_result(self, r: CheckResult) -> None:
+    def _show_result(self, r: CheckResult, e: Explanation) -> None:
         self._result = r
+        self._explanation = e
         self.copy_button.setEnabled(True)
         standard = r.policy.get("dibao_standard")
         line = self.tr("计入家庭人口 %1 人，家庭月收入 %2 元，月人均 %3 元").replace(
@@ -200,10 +220,49 @@ class EligibilityPanel(QWidget):
             line += self.tr("；没有该地区在该日期的低保标准")
         self.summary.setText(line)
         dibao = r.program("dibao")
-        parts = [self._program_html(p, dibao) for p in r.programs]
-        self.view.setHtml(self._overview_html(r) + "".join(html_part for html_part, _plain in parts))
-        self._plain = "\n".join(plain for _html, plain in parts)
+        parts = [self._program_html(p, section.reasons, dibao) for p, section in zip(r.programs, e.sections,
+                                                                                      strict=True)]
+        self.view.setHtml(self._summary_html(e) + self._advice_html(e) + self._overview_html(r)
+                          + "".join(html_part for html_part, _plain in parts) + self._note_html(e))
+        plain = [e.summary_text]
+        if e.advice:
+            plain += [self.tr("建议这样申请："), *(f"  · {a.text}" for a in e.advice)]
+        if e.outdated_note:
+            plain.append(e.outdated_note)
+        plain += [text for _html, text in parts]
+        if e.default_note:
+            plain.append(e.default_note)
+        self._plain = "\n".join(plain)
         self.checked.emit(r)
+
+    def _summary_html(self, e: Explanation) -> str:
+        """The two sentences for the family, first and larger than the rest."""
+        return (f"<table width='100%' cellspacing='0' cellpadding='6'><tr><td bgcolor='{SUMMARY_BACKGROUND}'"
+                f" style='font-size:large; color:#1a1a1a'>{html.escape(e.summary_text)}</td></tr></table>")
+
+    def _advice_html(self, e: Explanation) -> str:
+        """Which combination to apply for, when several programmes are 符合."""
+        out = []
+        if e.advice:
+            heading = html.escape(self.tr("建议这样申请"))
+            items = []
+            for a in e.advice:
+                cite = f" <span style='{CITATION_STYLE}'>（{html.escape(a.citation)}）</span>" if a.citation else ""
+                colour = "#6b6b6b" if a.set_aside else "#1a1a1a"
+                items.append(f"<tr><td style='padding-right:4px'>•</td>"
+                             f"<td style='color:{colour}'>{html.escape(a.text)}{cite}</td></tr>")
+            out.append(f"<table width='100%' cellspacing='0' cellpadding='6' style='margin-top:6px'><tr>"
+                       f"<td bgcolor='{ADVICE_BACKGROUND}'><b style='color:#8a4b00'>{heading}</b>"
+                       f"<table>{''.join(items)}</table></td></tr></table>")
+        if e.outdated_note:
+            out.append(f"<p style='color:{COLOURS['needs_info']}'>{html.escape(e.outdated_note)}</p>")
+        return "".join(out)
+
+    def _note_html(self, e: Explanation) -> str:
+        """The note on default values, once, at the end."""
+        if not e.default_note:
+            return ""
+        return f"<p style='{NOTE_STYLE}; margin-top:10px'>{html.escape(e.default_note)}</p>"
 
     def _overview_html(self, r: CheckResult) -> str:
         """One line per programme (status at a glance); the reasons follow below."""
@@ -221,7 +280,8 @@ class EligibilityPanel(QWidget):
                 "<td style='border-bottom:1px solid #aaa; padding-top:4px'></td></tr></table>")
         return f"<table>{''.join(rows)}</table>{rule}"
 
-    def _program_html(self, p: ProgramResult, dibao: ProgramResult | None) -> tuple[str, str]:
+    def _program_html(self, p: ProgramResult, reasons: tuple[ExplainedReason, ...],
+                      dibao: ProgramResult | None) -> tuple[str, str]:
         """The programme's block as HTML, and the same as plain text."""
         colour = COLOURS.get(p.status, "#333")
         who_plain = f" · {p.member_name}" if p.member else ""
@@ -242,16 +302,16 @@ class EligibilityPanel(QWidget):
             facts.append(margin)
         joined = self.tr("；").join(facts)  # the list separator of the interface language
         body = f"<p style='margin-left:12px'>{html.escape(joined)}</p>" if facts else ""
-        rows = [(("✓", COLOURS["eligible"]) if reason.passed else ("✗", COLOURS["ineligible"]), reason.text)
-                for reason in p.reasons]
+        rows = [(("✓", COLOURS["eligible"]) if reason.passed else ("✗", COLOURS["ineligible"]),
+                 _statement_html(reason), f"{reason.statement}（{reason.citation}）") for reason in reasons]
         need = self.tr("需补充：")
-        rows += [(("？", COLOURS["needs_info"]), need + m) for m in p.missing]
+        rows += [(("？", COLOURS["needs_info"]), html.escape(need + m), need + m) for m in p.missing]
         items = "".join(
             f"<tr><td style='color:{colour}; font-weight:bold; padding-right:4px'>{mark}</td>"
-            f"<td>{html.escape(text)}</td></tr>" for (mark, colour), text in rows)
+            f"<td>{text_html}</td></tr>" for (mark, colour), text_html, _text in rows)
         plain = [f"{PROGRAM_LABELS[p.program]}{who_plain} {STATUS_LABELS[p.status]}"]
         plain += ["  " + joined] if facts else []
-        plain += [f"  {mark} {text}" for (mark, _colour), text in rows]
+        plain += [f"  {mark} {text}" for (mark, _colour), _html, text in rows]
         return (head + body + (f"<table style='margin-left:8px'>{items}</table>" if items else ""),
                 "\n".join(plain))
 
@@ -270,3 +330,9 @@ class EligibilityPanel(QWidget):
                 return self.tr("家庭月收入再增加 %1 元将超出低保边缘标准").replace("%1", _money(p.margin))
             return self.tr("家庭月收入至少需减少 %1 元才属于低保边缘").replace("%1", _money(-p.margin + 0.01))
         return ""
+
+
+def _statement_html(reason: ExplainedReason) -> str:
+    """The reason, default figures marked with a superscript "*", the regulation after it, lighter."""
+    text = html.escape(reason.statement).replace(html.escape(DEFAULT_MARK), f"<sup>{DEFAULT_MARK}</sup>")
+    return f"{text} <span style='{CITATION_STYLE}'>（{html.escape(reason.citation)}）</span>"

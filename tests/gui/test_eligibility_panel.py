@@ -4,15 +4,17 @@ with colours and reasons, margins, the check date, and the explanation copied fo
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextFormat
 
 from advisor_app.domain import idcard
 from advisor_app.domain.household import Household, Income, Member
 from advisor_app.gui import eligibility_panel
 from advisor_app.gui.eligibility_panel import EligibilityPanel
+from advisor_app.services.households import read_document
 
 
 def _hefei(wage: float, people: int = 1) -> Household:
@@ -54,7 +56,7 @@ def test_margin_below_the_line_and_copy(qtbot: Any, panel: EligibilityPanel) -> 
     assert "家庭月收入再增加 748 元将不再符合" in panel.text()  # 924 × 2 − 1100
     assert "收入低于低保标准，应按低保申请" in panel.text()
     panel.copy_button.click()
-    assert QGuiApplication.clipboard().text() == panel.result().explain()
+    assert QGuiApplication.clipboard().text() == panel.explanation().text()
 
 
 def test_only_the_newest_request_is_shown(qtbot: Any, panel: EligibilityPanel,
@@ -102,3 +104,87 @@ def test_no_members_and_bad_id_give_a_message_not_a_check(qtbot: Any, panel: Eli
     panel.show_for(bad)
     qtbot.waitUntil(lambda: "身份证号有误" in panel.text(), timeout=3000)
     assert "吴晓霞" in panel.text() and "校验位错误" in panel.text()
+
+
+# --- the explanation a family can follow ---------------------------------------------------------
+
+SAMPLE = Path(__file__).parents[1] / "data" / "household_wu.json"
+
+
+def _blocks(panel: EligibilityPanel) -> list[str]:
+    doc = panel.view.document()
+    block, out = doc.begin(), []
+    while block.isValid():
+        if block.text().strip():
+            out.append(block.text())
+        block = block.next()
+    return out
+
+
+def _fragments(panel: EligibilityPanel) -> list[tuple[str, QTextCharFormat]]:
+    """Every run of text in the panel with its character format."""
+    doc = panel.view.document()
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            if frag.isValid():
+                out.append((frag.text(), frag.charFormat()))
+            it += 1
+        block = block.next()
+    return out
+
+
+def _size(fmt: QTextCharFormat) -> int:
+    """Relative text size: CSS "small"/"large" become Qt's font-size adjustment (−1 / +1, 0 normal)."""
+    value = fmt.property(QTextFormat.Property.FontSizeAdjustment)
+    return int(value) if value is not None else 0
+
+
+def test_summary_first_then_reasons_with_lighter_citations(qtbot: Any, panel: EligibilityPanel) -> None:
+    panel.show_for(_hefei(200, people=2), on=dt.date(2023, 9, 1))
+    qtbot.waitUntil(lambda: _settled(panel), timeout=5000)
+    summary = "您家每月可以申请低保 1,648 元，因为家庭月人均收入 100.00 元，低于本地低保标准 924 元。"
+    assert _blocks(panel)[0].startswith(summary)  # the first thing the panel shows
+    assert panel.text().startswith(summary)
+    assert "建议这样申请" not in panel.text()  # one programme only: the summary says it all
+    frags = _fragments(panel)
+    statement = next(fmt for text, fmt in frags if text.startswith("家庭月人均收入 100.00 元，低于本地低保标准"))
+    citations = [(text, fmt) for text, fmt in frags if "《最低生活保障审核确认办法》第十三条" in text]
+    assert citations and all(text.startswith("（") for text, _fmt in citations)  # a run of its own
+    for _text, fmt in citations:
+        assert fmt.foreground().color().lightness() > statement.foreground().color().lightness() + 60
+        assert _size(fmt) < _size(statement) == 0
+    summary_fmt = next(fmt for text, fmt in frags if text.startswith("您家每月可以申请低保"))
+    assert _size(summary_fmt) > _size(statement)
+
+
+def test_default_value_note_exactly_once(qtbot: Any, panel: EligibilityPanel) -> None:
+    panel.show_for(_hefei(200, people=2), on=dt.date(2023, 9, 1))
+    qtbot.waitUntil(lambda: _settled(panel), timeout=5000)
+    shown = panel.view.toPlainText()
+    assert "默认值，县里未另行规定" not in shown
+    assert shown.count("本软件的默认值") == 1 and panel.text().count("本软件的默认值") == 1
+    assert _blocks(panel)[-1].startswith("* 标有“*”的数是本软件的默认值")  # at the end, as a footnote
+    marks = [fmt for text, fmt in _fragments(panel) if text == "*"]
+    assert len(marks) >= 3 and all(
+        fmt.verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignSuperScript for fmt in marks)
+
+
+def test_recommendation_shown_when_several_programmes_are_eligible(qtbot: Any, panel: EligibilityPanel) -> None:
+    panel.show_for(read_document(str(SAMPLE)), on=dt.date(2023, 9, 1))
+    qtbot.waitUntil(lambda: _settled(panel), timeout=5000)
+    blocks = _blocks(panel)
+    assert blocks[0].startswith("您家可以申请：吴晓霞的特困人员救助供养每月 2,061 元；家里其他 1 人的低保每月 924 元")
+    heading = blocks.index("建议这样申请")
+    assert heading == 1  # right under the summary, above the statuses and reasons
+    advice = [b for b in blocks[heading + 1:heading + 8] if b != "•"]
+    assert advice[0] == "吴晓霞申请特困人员救助供养，每月 2,061 元"
+    assert advice[1].startswith("其余 1 人申请低保，每月 924 元（吴晓霞按特困供养，不计入家庭低保")
+    assert advice[2] == "合计每月 2,985 元"
+    assert blocks.index("建议这样申请") < next(i for i, b in enumerate(blocks) if b.startswith("低保 符合"))
+    panel.copy_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith(blocks[0]) and "建议申请：" in copied and copied.count("本软件的默认值") == 1

@@ -121,7 +121,7 @@ def test_eligibility_follows_the_incomes(qtbot: Any, editor: HouseholdEditor) ->
     assert "家庭月收入再增加 124 元将不再符合" in panel.text() and "✓" in panel.text()
     panel.copy_explanation()
     from PySide6.QtGui import QGuiApplication
-    assert QGuiApplication.clipboard().text() == panel.result().explain()
+    assert QGuiApplication.clipboard().text() == panel.explanation().text()
 
 
 def test_panel_waits_for_a_valid_id_and_a_past_date_uses_the_old_standard(qtbot: Any,

@@ -47,8 +47,27 @@ def test_text_output_explains_in_chinese(capsys: pytest.CaptureFixture[str], dat
     assert "【低保】：符合，每月 1548 元" in out
     assert "家庭月人均收入 150.00 元，低于本地低保标准 924 元" in out
     assert "吴晓霞的社会救助金 500.00 元/月不计入家庭收入" in out
-    assert "（默认值，县里未另行规定）" in out
+    # The summary comes first; the default-value note once, at the end, naming the default figures.
+    assert out.startswith("您家可以申请：吴晓霞的特困人员救助供养每月 2,061 元；家里其他 1 人的低保每月 924 元")
+    assert "（默认值，县里未另行规定）" not in out
+    assert out.count("本软件的默认值") == 1 and "金融资产限额（月数） 24 月" in out
+    assert "家庭有机动车 0 辆，符合规定（不得拥有）*（《最低生活保障审核确认办法》第十四条）" in out
+    assert "建议申请：" in out
     assert not data_dir.exists()
+
+
+def test_json_adds_summary_and_recommendation(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(SAMPLE), "--on", "2023-09-01", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert list(doc)[:7] == ["format", "on", "region", "area", "policy", "household", "programs"]
+    assert doc["summary"].startswith("您家可以申请：吴晓霞的特困人员救助供养每月 2,061 元")
+    rec = doc["recommendation"]
+    picks = [(p["program"], p["member"], p["monthly_amount"], p["people"]) for p in rec["apply_for"]]
+    # 吴晓霞 to 特困; the 低保 of her son alone: 924 × 1 − 0 (her 300 wage no longer counts).
+    assert picks == [("tekun", "34010419880314002X", 2061, None), ("dibao", None, 924, 1)]
+    assert rec["monthly_total"] == 2061 + 924 and rec["set_aside"] == []
+    assert doc["default_note"].count("*") == 2 and doc["outdated_note"] is None
 
 
 def test_invalid_document_exits_2_naming_member_and_field(capsys: pytest.CaptureFixture[str], tmp_path: Path,
