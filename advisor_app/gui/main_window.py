@@ -8,7 +8,8 @@ background worker); each write announces what it changed with one ``operations.d
 refresh: the list here, the household editor and its eligibility panel themselves.
 
 The screens: the household editor (:class:`.household_editor.HouseholdEditor`, created on first
-use), the visit dialog (:class:`.visit_dialog.VisitDialog`) and the forms (actions in
+use), the visit dialog (:class:`.visit_dialog.VisitDialog`), a household's visit history and needs
+list (:mod:`.visit_history`, 家庭 ▸ 走访记录) and the forms (actions in
 ``self.print_menu``, from :mod:`.print_preview`). Screens not needed to show the window (the editor,
 the visit dialog, screening, demo data) are imported when first used, to keep start-up short.
 """

@@ -182,3 +182,14 @@ def test_a_household_without_visits_prints_a_blank_record(profile: Any, househol
     h = svc.save_household(profile, interchange.household_from_json(household_json))
     assert visits.visit_history(profile, h.id or "").visits == []
     assert "吴晓霞" in pdf_text(visits.print_blank_visit_record(profile, h.id or ""))
+
+
+def test_the_cli_prints_a_blank_visit_record(profile: Any, wu: Household, capsys: Any, tmp_path: Any) -> None:
+    from advisor_app.cli import main
+
+    out = tmp_path / "blank.pdf"
+    assert main(["form", "visit-record", "--household", wu.id or "", "--blank", "--out", str(out)]) == 0
+    text = "".join(p.extract_text() or "" for p in pypdf.PdfReader(out).pages).replace(" ", "")
+    assert "吴小诚" in text and "轮椅已申请" not in text
+    assert main(["form", "dibao-application", "--household", wu.id or "", "--blank", "--out", str(out)]) == 2
+    assert "只有走访记录表可以打印空白表" in capsys.readouterr().err
