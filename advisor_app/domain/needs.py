@@ -70,7 +70,8 @@ def status_change_problems(need: NeedEntry, new_status: str, on: dt.date, by: st
     today = today or dt.date.today()
     out: list[Problem] = []
     if new_status not in NEED_STATUSES:
-        out.append(Problem(("status",), f"{need.label}：不认识的需求状态“{new_status}”，可用：{'、'.join(NEED_STATUSES.values())}"))
+        known = "、".join(NEED_STATUSES.values())
+        out.append(Problem(("status",), f"{need.label}：不认识的需求状态“{new_status}”，可用：{known}"))
     elif new_status == need.status:
         out.append(Problem(("status",), f"{need.label}已经是“{NEED_STATUSES[new_status]}”，请选择新的状态"))
     if on > today:

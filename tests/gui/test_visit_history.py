@@ -21,8 +21,8 @@ from advisor_app.gui.need_status_dialog import NeedStatusDialog
 from advisor_app.gui.operations import Operations
 from advisor_app.gui.print_preview import PrintPreviewDialog
 from advisor_app.gui.visit_history import DATE, VisitHistoryDialog
-from advisor_app.services import visits
 from advisor_app.services import households as svc
+from advisor_app.services import visits
 from advisor_app.store.settings import set_setting
 
 TODAY = dt.date.today()
@@ -40,7 +40,8 @@ def wu(profile: Any, household_json: str) -> Household:
     svc.save_visit(profile, h.id or "", Visit(
         "investigation", FIRST, ["王芳", "李强"], "户主坐轮椅，孩子上初二",
         [Need("goods", "需要轮椅一台"), Need("cash", "医疗费用缺口")], next_visit=SECOND, follow_up="转介慈善资源"))
-    svc.save_visit(profile, h.id or "", Visit("return", SECOND, ["王芳"], "轮椅已申请", [Need("service", "每周助浴一次")]))
+    svc.save_visit(profile, h.id or "", Visit("return", SECOND, ["王芳"], "轮椅已申请",
+                                              [Need("service", "每周助浴一次")]))
     return svc.load_household(profile, h.id or "")
 
 
@@ -142,7 +143,8 @@ def test_change_a_needs_status_with_day_and_who(qtbot: Any, editor: Any, ops: Op
     # the dialog reloaded itself: the list, the history of the need, and the visit's needs
     qtbot.waitUntil(lambda: "已转介" in _column(dialog.needs.table, 3))
     assert dialog.needs.current_need_id() == stored.id
-    history = [[dialog.needs.history.item(r, c).text() for c in range(4)] for r in range(dialog.needs.history.rowCount())]
+    table = dialog.needs.history
+    history = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
     assert history == [[FIRST.isoformat(), "走访发现（待办）", "王芳、李强", "入户调查"],
                        [referred_on.isoformat(), "待办 → 已转介", "王芳", "已转介县残联"]]
     assert dialog.select_visit(next(v.id for v in wu.visits if v.date == FIRST) or "")
