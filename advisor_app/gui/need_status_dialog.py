@@ -59,6 +59,7 @@ class NeedStatusDialog(QDialog):
         self._saving = False
         self.saved_change: NeedStatusChange | None = None
         self.setWindowTitle(self.tr("更改需求状态"))
+        self.setMinimumWidth(460)
         current = vocab.NEED_STATUSES.get(need.status, need.status)
         self.what = QLabel(self.tr("%1（%2发现，现为“%3”）").replace("%1", need.label)
                            .replace("%2", need.visit_date.isoformat()).replace("%3", current))
