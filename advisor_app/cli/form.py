@@ -35,12 +35,15 @@ def register(sub: Any) -> None:
     p.add_argument("kind", choices=list(documents.FORM_KINDS), metavar="KIND", help=kinds)
     p.add_argument("--household", required=True, metavar="ID", help="家庭编号")
     p.add_argument("--visit", metavar="ID", help="走访记录编号（默认最近一次）")
+    p.add_argument("--blank", action="store_true",
+                   help="空白走访记录表：只填家庭情况，供下次走访时手写（仅 visit-record）")
     p.add_argument("--on", type=parse_date, metavar="DATE", help="打印日期（默认今天），年龄和资格按此日期计算")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
     p.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
-    pdf = documents.render_form(ctx.profile, args.kind, args.household, args.visit, on=args.on)
+    pdf = documents.render_form(ctx.profile, args.kind, args.household, args.visit, on=args.on,
+                                blank=args.blank)
     write_pdf(args.out, pdf)
     return 0

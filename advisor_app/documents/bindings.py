@@ -103,6 +103,9 @@ ROW_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+BLANK_NEED_ROWS = 4  # empty rows of the needs table on a blank 走访记录表 (written in by hand)
+
+
 @dataclass(slots=True)
 class FormData:
     scalars: dict[str, str]
@@ -212,8 +215,11 @@ def _eligibility(view: EligibilityView | None, s: dict[str, str], rows: dict[str
 
 
 def form_data(household: Household, *, on: dt.date, county: str = "", eligibility: EligibilityView | None = None,
-              visit: Visit | None = None) -> FormData:
-    """Every form field and row set for ``household`` as printed on ``on``."""
+              visit: Visit | None = None, blank_visit: bool = False) -> FormData:
+    """Every form field and row set for ``household`` as printed on ``on``.
+
+    ``blank_visit``: a form to fill in by hand on the next visit (no ``visit``): the visit's fields
+    are empty and the needs table has :data:`BLANK_NEED_ROWS` empty rows to write in."""
     h = household
     head = h.head
     counted = [is_counted(m) for m in h.members]
@@ -274,6 +280,8 @@ def form_data(household: Household, *, on: dt.date, county: str = "", eligibilit
                        "investigators": "、".join(v.investigators), "notes": v.notes}
                       for i, v in enumerate(h.visits, 1)]
     _visit(visit, s, rows)
+    if blank_visit and visit is None:
+        rows["needs"] = [dict.fromkeys(ROW_FIELDS["needs"], "") for _ in range(BLANK_NEED_ROWS)]
     _eligibility(eligibility, s, rows)
     return FormData(s, rows)
 

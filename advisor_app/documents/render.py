@@ -53,9 +53,11 @@ def household_checksum(household: Household) -> str:
 
 def render_form(kind: str, household: Household, *, on: dt.date, county: str = "",
                 eligibility: EligibilityView | None = None, visit: Visit | None = None,
-                override_dir: Path | None = None, font_path: str | None = None) -> bytes:
+                override_dir: Path | None = None, font_path: str | None = None, blank_visit: bool = False) -> bytes:
+    """``blank_visit``: the form for a visit still to come (see :func:`.bindings.form_data`)."""
     definition = load_form(kind, override_dir)
-    data = form_data(household, on=on, county=county, eligibility=eligibility, visit=visit)
+    data = form_data(household, on=on, county=county, eligibility=eligibility, visit=visit,
+                     blank_visit=blank_visit)
     payload = page.form_payload(kind, household.id or "", household.version, household_checksum(household),
                                 visit.id if visit is not None and kind in ("visit-record", "investigation")
                                 else None)

@@ -99,8 +99,12 @@ class HouseholdEditor(QWidget):
         self.save_button.setDefault(True)
         self.undo_button.clicked.connect(self.undo)
         self.save_button.clicked.connect(self.save)
+        self.history_button = QPushButton(self.tr("走访记录…"))  # visits and needs of this household
+        self.history_button.setToolTip(self.tr("查看这户家庭的历次走访和需求清单，打印走访记录表（Ctrl+H）"))
+        self.history_button.clicked.connect(self.open_visit_history)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.history_button)
         top.addWidget(self.undo_button)
         top.addWidget(self.save_button)
 
@@ -183,6 +187,18 @@ class HouseholdEditor(QWidget):
         self._quiet = True
         self._show_problems()
         return True
+
+    @property
+    def household_id(self) -> str | None:
+        """The id of the stored household shown (``None``: a new one, not saved yet)."""
+        return self._id
+
+    def open_visit_history(self) -> None:
+        """走访记录 of the household shown (:mod:`.visit_history`)."""
+        if self._id is not None:
+            from .visit_history import open_visit_history
+
+            open_visit_history(self.operations, self._id, self)
 
     def household(self) -> Household:
         """The household as it stands in the editor now (a new object each call)."""
@@ -432,3 +448,4 @@ class HouseholdEditor(QWidget):
             title += self.tr("（未保存）")
         self.title.setText(title)
         self.undo_button.setEnabled(bool(self._history) or self._snap_timer.isActive())
+        self.history_button.setEnabled(self._id is not None)

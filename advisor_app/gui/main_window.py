@@ -8,7 +8,8 @@ background worker); each write announces what it changed with one ``operations.d
 refresh: the list here, the household editor and its eligibility panel themselves.
 
 The screens: the household editor (:class:`.household_editor.HouseholdEditor`, created on first
-use), the visit dialog (:class:`.visit_dialog.VisitDialog`) and the forms (actions in
+use), the visit dialog (:class:`.visit_dialog.VisitDialog`), a household's visit history and needs
+list (:mod:`.visit_history`, 家庭 ▸ 走访记录) and the forms (actions in
 ``self.print_menu``, from :mod:`.print_preview`). Screens not needed to show the window (the editor,
 the visit dialog, screening, demo data) are imported when first used, to keep start-up short.
 """
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
                                   self.tr("打开选中的家庭"))
         self.visit_action = action(self.tr("记录走访"), self.record_visit, "Ctrl+R",
                                    self.tr("为选中的家庭记录一次走访"))
+        self.history_action = action(self.tr("走访记录"), self.show_visit_history, "Ctrl+H",
+                                     self.tr("查看历次走访和需求清单，打印走访记录表"))
         self.check_action = action(self.tr("资格核对"), self.check_current, "Ctrl+K",
                                    self.tr("按政策核对选中家庭可申请的救助项目"))
         self.screen_action = action(self.tr("批量筛查"), self.screen_all, None,
@@ -129,7 +132,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         household_menu = bar.addMenu(self.tr("家庭(&H)"))
-        for a in (self.edit_action, self.visit_action, self.check_action, self.screen_action, self.find_action):
+        for a in (self.edit_action, self.visit_action, self.history_action, self.check_action, self.screen_action,
+                  self.find_action):
             household_menu.addAction(a)
         self.print_menu: QMenu = bar.addMenu(self.tr("打印(&P)"))
         self.print_menu.setObjectName("print_menu")
@@ -247,6 +251,17 @@ class MainWindow(QMainWindow):
             dialog.open()
 
         self.operations.query(lambda p: household_service.load_household(p, household_id), show)
+
+    def show_visit_history(self) -> None:
+        """走访记录 of the household open in the editor, else of the one selected in the list."""
+        shown = self.editor.household_id if self.editor is not None and self.editor.isVisible() else None
+        household_id = shown or self.current_household_id()
+        if household_id is None:
+            self.statusBar().showMessage(self.tr("请先在列表中选择一户家庭"), 4000)
+            return
+        from .visit_history import open_visit_history
+
+        open_visit_history(self.operations, household_id, self)
 
     def check_current(self) -> None:
         """资格核对 for the selected household: the editor with its eligibility panel, or the panel alone."""

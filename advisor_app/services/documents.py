@@ -117,22 +117,31 @@ def _pick_visit(household: Household, kind: str, visit_id: str | None) -> Visit 
     return None
 
 
+BLANK_KINDS = ("visit-record",)  # forms that can be printed blank, for a visit still to come
+
+
 def render_form(profile: Profile, kind: str, household_id: str, visit_id: str | None = None,
-                on: dt.date | None = None) -> bytes:
-    """PDF bytes of form ``kind`` for the stored household (printed ``on``, default today)."""
+                on: dt.date | None = None, *, blank: bool = False) -> bytes:
+    """PDF bytes of form ``kind`` for the stored household (printed ``on``, default today).
+
+    ``visit_id`` picks the visit a visit record or investigation prints (default: the latest);
+    ``blank=True`` prints it for the next visit instead: the household filled in, the visit left to
+    write by hand (:data:`BLANK_KINDS` only)."""
     if kind not in FORM_KINDS:
         raise DomainError(f"没有“{kind}”这种表格，可用：{'、'.join(FORM_KINDS)}")
+    if blank and (kind not in BLANK_KINDS or visit_id):
+        raise DomainError(f"只有{'、'.join(FORM_KINDS[k] for k in BLANK_KINDS)}可以打印空白表，且不能同时指定走访记录")
     on = on or dt.date.today()
     with profile.session() as session:
         household = store.load_household(session, household_id)
-    visit = _pick_visit(household, kind, visit_id)
+    visit = None if blank else _pick_visit(household, kind, visit_id)
     _phone, font = _settings(profile)
     county = tables_for(profile).name(household.region) if household.region else ""
     from advisor_app.documents import render  # reportlab loads on the first print, not at start-up
 
     return render.render_form(kind, household, on=on, county=county if county != household.region else "",
                               eligibility=_check_view(profile, household, on), visit=visit,
-                              override_dir=forms_dir(profile), font_path=font)
+                              override_dir=forms_dir(profile), font_path=font, blank_visit=blank)
 
 
 def _entries(households: Iterable[Household], stored: dict[str, list[tuple[str | None, str, str, int | None]]],

@@ -8,6 +8,7 @@ Inserting many new households at once (demo generation) is :mod:`advisor_app.sto
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +20,8 @@ from advisor_app.domain.errors import NotFound
 from advisor_app.domain.household import Household, Need, Visit
 
 from . import convert
-from .models import HouseholdRow, MemberRow, NeedRow, Record, VisitRow, new_id, utc_now
+from . import needs as need_history
+from .models import HouseholdRow, MemberRow, NeedRow, NeedStatusChangeRow, Record, VisitRow, new_id, utc_now
 
 
 def _apply(row: Record, values: dict[str, Any], now: str) -> bool:
@@ -108,6 +110,9 @@ def _save_visit(session: Session, household_id: str, visit: Visit, vrow: VisitRo
             nrow = NeedRow(id=need.id or new_id(), visit_id=vrow.id, household_id=household_id,
                            created_at=now, version=0)
             session.add(nrow)
+        elif nrow.status != need.status and nrow.deleted_at is None:
+            # saved with another status (a visit edited, a household file imported): kept in the history
+            need_history.record_change(session, nrow, need.status, on=dt.date.today(), now=now)
         _apply(nrow, convert.need_values(need, position), now)
         need.id = nrow.id
     for nrow in stored.values():
@@ -162,6 +167,7 @@ def delete_household(session: Session, household_id: str) -> None:
         *session.scalars(sa.select(MemberRow).where(MemberRow.household_id == household_id)),
         *session.scalars(sa.select(VisitRow).where(VisitRow.household_id == household_id)),
         *session.scalars(sa.select(NeedRow).where(NeedRow.household_id == household_id)),
+        *session.scalars(sa.select(NeedStatusChangeRow).where(NeedStatusChangeRow.household_id == household_id)),
     ]
     for child in children:
         _tombstone(child, now)

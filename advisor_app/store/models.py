@@ -145,6 +145,24 @@ class NeedRow(Record, Base):
     __table_args__ = (Index("ix_needs_visit", "visit_id"), Index("ix_needs_household", "household_id"))
 
 
+class NeedStatusChangeRow(Record, Base):
+    """One change of a need's status (待办 → 已转介 → 已满足), kept for the needs list's history
+    (migration 0005). Rows are only added, never changed: a correction is a further change."""
+
+    __tablename__ = "need_status_changes"
+
+    need_id: Mapped[str] = mapped_column(ForeignKey("needs.id", ondelete="CASCADE"))
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    old_status: Mapped[str] = mapped_column(String(16))
+    new_status: Mapped[str] = mapped_column(String(16))
+    changed_on: Mapped[dt.date] = mapped_column(Date)  # the day it happened, as the advisor says
+    changed_by: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_need_status_changes_need", "need_id", "changed_on"),
+                      Index("ix_need_status_changes_household", "household_id"))
+
+
 class ScreeningResultRow(Base):
     """The latest eligibility result per household, programme and member (batch screening)."""
 

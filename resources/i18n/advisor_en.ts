@@ -246,137 +246,147 @@ Please copy the details below for the support person.</translation>
         <translation>Save this household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="108"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="102"/>
+        <source>走访记录…</source>
+        <translation>Visit history…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="103"/>
+        <source>查看这户家庭的历次走访和需求清单，打印走访记录表（Ctrl+H）</source>
+        <translation>See this household&apos;s past visits and needs list, print the visit record form (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="112"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="110"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="114"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="112"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="116"/>
         <source>财产与支出</source>
         <translation>Assets and spending</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="114"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="118"/>
         <source>赡养人</source>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="147"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="151"/>
         <source>所属地区（政策表）</source>
         <translation>Region (policy table)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="148"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="152"/>
         <source>户籍性质</source>
         <translation>Residence type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="149"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="153"/>
         <source>乡镇（街道）</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="150"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="154"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="151"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="155"/>
         <source>居住地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="152"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="156"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="153"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="157"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="353"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="390"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="369"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="406"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="214"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="392"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="400"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="404"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="230"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="408"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="416"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="420"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="214"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="230"/>
         <source>请先改正以下内容，家庭信息没有保存：</source>
         <translation>Please correct the following first; the household was not saved:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="221"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="237"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="232"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="248"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="237"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="253"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="245"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="285"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="261"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="301"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="245"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="261"/>
         <source>这户家庭有未保存的修改。要保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="285"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="301"/>
         <source>当前家庭有未保存的修改，放弃这些修改吗？</source>
         <translation>The current household has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="381"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="397"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="405"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="421"/>
         <source>打开该户</source>
         <translation>Open that household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="406"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="422"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="425"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="441"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="427"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="443"/>
         <source>户主：%1</source>
         <translation>Head: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="432"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="448"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
@@ -478,151 +488,162 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="98"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="99"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="99"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="100"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="100"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="101"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="101"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="102"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="102"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="103"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="103"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="104"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="104"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="105"/>
+        <source>走访记录</source>
+        <translation>Visit history</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="106"/>
+        <source>查看历次走访和需求清单，打印走访记录表</source>
+        <translation>See past visits and the needs list, print the visit record form</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="107"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="105"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="108"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="106"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="109"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="107"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="110"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="108"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="111"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="109"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="112"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="110"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="113"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="113"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="305"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="116"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="320"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="115"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="118"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="127"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="130"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="131"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="134"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="134"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="138"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="137"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="141"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="139"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="302"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="143"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="317"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="184"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="238"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="255"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="188"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="242"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="260"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="270"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="271"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="286"/>
         <source>已筛查 %1 户，用时 %2 秒</source>
         <translation>Screened %1 households in %2 s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="275"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="290"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="288"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="293"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="308"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="295"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="310"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="302"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="317"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="306"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="321"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -742,6 +763,145 @@ A desktop tool for village and community social-assistance advisors: household r
         <location filename="../../advisor_app/gui/member_editor.py" line="311"/>
         <source>（已记录项数，未指明具体项目）</source>
         <translation>(count recorded, activities not named)</translation>
+    </message>
+</context>
+<context>
+    <name>NeedStatusDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="61"/>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="148"/>
+        <source>更改需求状态</source>
+        <translation>Change need status</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="64"/>
+        <source>%1（%2发现，现为“%3”）</source>
+        <translation>%1 (found %2, now “%3”)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="73"/>
+        <source>办理人姓名</source>
+        <translation>Name of the person who handled it</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="75"/>
+        <source>如：已转介县慈善会；轮椅已送到</source>
+        <translation>e.g. referred to the county charity; wheelchair delivered</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="78"/>
+        <source>新状态</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="79"/>
+        <source>变更日期</source>
+        <translation>Date of change</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="80"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="81"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="83"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="84"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="119"/>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="142"/>
+        <source>无法更改需求状态</source>
+        <translation>Cannot change the need&apos;s status</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/need_status_dialog.py" line="148"/>
+        <source>放弃已填写的内容吗？</source>
+        <translation>Discard what you have typed?</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsList</name>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="60"/>
+        <source>发现日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="60"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="60"/>
+        <source>需求描述</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="60"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="66"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="61"/>
+        <source>最近变更</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="62"/>
+        <source>这户家庭的走访还没有登记需求。</source>
+        <translation>No needs have been recorded on this household&apos;s visits yet.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="63"/>
+        <source>更改状态(&amp;C)…</source>
+        <translation>&amp;Change status…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="64"/>
+        <source>待办 → 已转介 → 已满足，记下日期和经办人</source>
+        <translation>Open → referred → met, with the date and who handled it</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="65"/>
+        <source>状态变更记录</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="66"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="66"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="66"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="119"/>
+        <source>走访发现（%1）</source>
+        <translation>Found on a visit (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/needs_list.py" line="124"/>
+        <source>（未填写）</source>
+        <translation>(not given)</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1179,141 @@ A desktop tool for village and community social-assistance advisors: household r
         <location filename="../../advisor_app/gui/visit_dialog.py" line="309"/>
         <source>已恢复上次未保存的走访记录草稿。保存后草稿自动删除。</source>
         <translation>The unsaved visit draft was restored. Saving deletes the draft.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitHistoryDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="66"/>
+        <source>走访记录</source>
+        <translation>Visit history</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="76"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="94"/>
+        <source>走访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="76"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="95"/>
+        <source>走访类型</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="76"/>
+        <source>走访人员</source>
+        <translation>Investigators</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="77"/>
+        <source>需求</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="78"/>
+        <source>这户家庭还没有走访记录。可以先打印空白走访记录表，走访时填写。</source>
+        <translation>This household has no visits yet. You can print a blank visit record form to fill in on the visit.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="81"/>
+        <source>所选走访（只读）</source>
+        <translation>Selected visit (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="89"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="89"/>
+        <source>需求描述</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="89"/>
+        <source>当前状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="96"/>
+        <source>调查（走访）人员</source>
+        <translation>Investigators</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="97"/>
+        <source>情况记录</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="98"/>
+        <source>发现的需求</source>
+        <translation>Needs found</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="99"/>
+        <source>后续跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="100"/>
+        <source>约定下次走访</source>
+        <translation>Next visit agreed</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="101"/>
+        <source>打印此次走访记录表(&amp;P)…</source>
+        <translation>&amp;Print this visit&apos;s record form…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="102"/>
+        <source>打印空白走访记录表(&amp;B)…</source>
+        <translation>Print a &amp;blank visit record form…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="103"/>
+        <source>下次走访时手写：已填好户主、住址和家庭成员</source>
+        <translation>To fill in by hand on the next visit: head, address and members already printed</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="116"/>
+        <source>走访记录(&amp;V)</source>
+        <translation>&amp;Visits</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="117"/>
+        <source>需求清单(&amp;N)</source>
+        <translation>&amp;Needs list</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="119"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="144"/>
+        <source>走访记录 — %1</source>
+        <translation>Visit history — %1</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="145"/>
+        <source>户主：%1&#x3000;%2&#x3000;共 %3 次走访</source>
+        <translation>Head: %1&#x3000;%2&#x3000;%3 visit(s)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="162"/>
+        <source>无法打开走访记录</source>
+        <translation>Cannot open the visit history</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="209"/>
+        <source>走访记录表</source>
+        <translation>Visit record form</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_history.py" line="218"/>
+        <source>走访记录表（空白）</source>
+        <translation>Visit record form (blank)</translation>
     </message>
 </context>
 <context>
