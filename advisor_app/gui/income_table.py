@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHeaderView, QWidget
 
 from advisor_app.domain.household import Income
 
@@ -58,6 +58,7 @@ class IncomeTable(RowsTable):
         super().__init__([self.tr("收入类别"), self.tr("月收入（元）")], stretch_column=self.KIND,
                          edit_column=self.AMOUNT, add_text=self.tr("添加收入"), remove_text=self.tr("删除收入"),
                          parent=parent)
+        self.table.horizontalHeader().setSectionResizeMode(self.AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(110)
 
     def add_blank_row(self) -> int:

@@ -2,7 +2,7 @@
 supporters tables.
 
 :class:`RowsTable` builds the :class:`QTableWidget` (header labels, optionally with a longer form
-as tooltip; one column taking the spare width, the others as wide as their header and cells, so no
+as tooltip; one column taking the spare width, the others never narrower than their header, so no
 header is cut off in either language; no row numbers, whole rows selected) with an "添加…" / "删除…"
 button pair below it, and emits ``changed`` after every edit. A subclass puts its cells in with
 :meth:`RowsTable.append_row`, says how a blank row looks (:meth:`RowsTable.add_blank_row`) and, when
@@ -46,9 +46,11 @@ class RowsTable(QWidget):
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         for column in range(len(headers)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch_column
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+            if column != stretch_column:
+                header.resizeSection(column, max(header.defaultSectionSize(),
+                                                 header.sectionSizeFromContents(column).width()))
         for column, tip in (header_tips or {}).items():
             item = self.table.horizontalHeaderItem(column)
             if item is not None:
