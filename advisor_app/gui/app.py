@@ -118,9 +118,10 @@ QT_FILE_DIALOG_ZH = {"&Look in:": "查找范围(&L)：", "Files of &type:": "文
 
 def install_translations(app: object, language: str) -> list[object]:
     """Load our translation (none needed for Chinese: the source strings are Chinese) and, unless
-    English, Qt's own (standard buttons such as 确定/取消, the file and print dialogs). Returns the
-    translators, which must stay referenced."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    English, Qt's own (standard buttons such as 确定/取消, the file and print dialogs), and name the
+    application in that language (Qt adds the name to every window title). Returns the translators,
+    which must stay referenced."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
     class QtGaps(QTranslator):
@@ -148,6 +149,7 @@ def install_translations(app: object, language: str) -> list[object]:
             loaded.append(ours)
         else:
             log.warning("no translation for %s in %s", language, shipped.translations_dir())
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "救助顾问工作台"))
     return loaded
 
 
@@ -162,7 +164,7 @@ def application(argv: list[str] | None = None) -> object:
         QApplication.setOrganizationName(settings.ORGANIZATION)
         QApplication.setApplicationName(settings.APPLICATION)
         app = QApplication(argv if argv is not None else sys.argv[:1])
-        app.setApplicationDisplayName(APP_TITLE)
+        app.setApplicationDisplayName(APP_TITLE)  # in the interface language once translations are in
         install_translations(app, settings.settings.effective_language())
         setup_font(app)
     return app

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.domain import vocab
 from advisor_app.domain.errors import Problem
 from advisor_app.domain.household import Assets, Emergency, Expenses
 
+from . import language
 from .income_table import money_box
 
 MAX_MONEY = 1_000_000_000.0
@@ -51,7 +51,7 @@ class AssetsEditor(QWidget):
         self.education = money_box(0.0, MAX_MONEY)
         self.emergency_kind = QComboBox()
         self.emergency_kind.addItem(self.tr("无"), None)
-        for code, label in vocab.EMERGENCY_KINDS.items():
+        for code, label in language.labels("emergency_kind").items():
             self.emergency_kind.addItem(label, code)
         self.emergency_date = QDateEdit()
         self.emergency_date.setCalendarPopup(True)

@@ -29,9 +29,10 @@ from advisor_app.domain.errors import DomainError
 from advisor_app.domain.household import Household
 from advisor_app.services import eligibility, explanation
 from advisor_app.services.changes import Changes
-from advisor_app.services.eligibility import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS, CheckResult, ProgramResult
+from advisor_app.services.eligibility import CheckResult, ProgramResult
 from advisor_app.services.explanation import DEFAULT_MARK, ExplainedReason, Explanation
 
+from . import language
 from .assets_editor import from_qdate, to_qdate
 from .operations import Operations
 
@@ -272,9 +273,10 @@ class EligibilityPanel(QWidget):
             amount = (self.tr("每月 %1 元").replace("%1", str(p.monthly_amount)) if p.monthly_amount is not None
                       else self.tr("最多 %1 元").replace("%1", str(p.max_amount)) if p.max_amount is not None
                       else "")
-            rows.append(f"<tr><td style='padding-right:10px'>{PROGRAM_LABELS[p.program]}{who}</td>"
+            rows.append(f"<tr><td style='padding-right:10px'>{language.label('program', p.program)}{who}</td>"
                         f"<td style='color:{COLOURS.get(p.status, '#333')}; font-weight:bold;"
-                        f" padding-right:10px'>{STATUS_LABELS[p.status]}</td><td>{html.escape(amount)}</td></tr>")
+                        f" padding-right:10px'>{language.label('status', p.status)}</td>"
+                        f"<td>{html.escape(amount)}</td></tr>")
         # the rule is a one-cell table: QTextDocument draws an <hr/> that follows a table beside it
         rule = ("<table width='100%' cellspacing='0'><tr>"
                 "<td style='border-bottom:1px solid #aaa; padding-top:4px'></td></tr></table>")
@@ -286,15 +288,16 @@ class EligibilityPanel(QWidget):
         colour = COLOURS.get(p.status, "#333")
         who_plain = f" · {p.member_name}" if p.member else ""
         who = html.escape(who_plain)
-        head = (f"<p style='margin-top:8px'><b>{PROGRAM_LABELS[p.program]}{who}</b> "
-                f"<span style='color:{colour}; font-weight:bold'>{STATUS_LABELS[p.status]}</span></p>")
+        program, status = language.label("program", p.program), language.label("status", p.status)
+        head = (f"<p style='margin-top:8px'><b>{program}{who}</b> "
+                f"<span style='color:{colour}; font-weight:bold'>{status}</span></p>")
         facts = []
         if p.monthly_amount is not None:
             facts.append(self.tr("每月 %1 元").replace("%1", str(p.monthly_amount)))
         if p.care_level:
-            facts.append(CARE_LABELS.get(p.care_level, p.care_level))
+            facts.append(language.label("care_level", p.care_level))
         if p.kind:
-            facts.append(p.kind)
+            facts.append(language.label("temporary_kind", p.kind))
         if p.max_amount is not None:
             facts.append(self.tr("每次最多 %1 元").replace("%1", str(p.max_amount)))
         margin = self._margin_text(p, dibao)
@@ -309,7 +312,7 @@ class EligibilityPanel(QWidget):
         items = "".join(
             f"<tr><td style='color:{colour}; font-weight:bold; padding-right:4px'>{mark}</td>"
             f"<td>{text_html}</td></tr>" for (mark, colour), text_html, _text in rows)
-        plain = [f"{PROGRAM_LABELS[p.program]}{who_plain} {STATUS_LABELS[p.status]}"]
+        plain = [f"{program}{who_plain} {status}"]
         plain += ["  " + joined] if facts else []
         plain += [f"  {mark} {text}" for (mark, _colour), _html, text in rows]
         return (head + body + (f"<table style='margin-left:8px'>{items}</table>" if items else ""),

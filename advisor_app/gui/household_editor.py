@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.domain import validation, vocab
+from advisor_app.domain import validation
 from advisor_app.domain.errors import DomainError, InvalidRecord, PersonInAnotherHousehold, Problem
 from advisor_app.domain.household import Household, Visit
 from advisor_app.services import households as household_service
@@ -142,7 +142,7 @@ class HouseholdEditor(QWidget):
         self.address = QLineEdit()
         self.town = QLineEdit()
         self.village = QLineEdit()
-        self.area = code_combo(vocab.AREAS, "rural")
+        self.area = code_combo("area", "rural")
         self.region = RegionPicker(self.operations.profile)
         self.phone = QLineEdit()
         self.notes = QLineEdit()

@@ -188,10 +188,9 @@ class HouseholdListPane(QWidget):
     def update_count(self) -> None:
         shown = self.model.rowCount()
         if self.searched_text:
-            self.count_label.setText(self.tr("找到 %1 户（共 %2 户）").replace("%1", str(shown))
-                                     .replace("%2", str(self.total)))
+            self.count_label.setText(self.tr("找到 %n 户（共 %1 户）", "", shown).replace("%1", str(self.total)))
         else:
-            self.count_label.setText(self.tr("共 %1 户").replace("%1", str(max(shown, self.total))))
+            self.count_label.setText(self.tr("共 %n 户", "", max(shown, self.total)))
 
     # --- selection ---
 

@@ -22,6 +22,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from advisor_app.services.household_list import HouseholdListRow
 
+from . import language
+
 FetchRows = Callable[[Sequence[str]], list[HouseholdListRow]]
 Index = QModelIndex | QPersistentModelIndex
 
@@ -181,7 +183,7 @@ class HouseholdTableModel(QAbstractTableModel):
         if column == MEMBERS:
             return row.member_count
         if column == STATUS:
-            return row.status
+            return language.label_list("program_short", row.programs)
         if column == LAST_VISIT:
             return row.last_visit.isoformat() if row.last_visit else ""
         if column == NEXT_REVIEW:

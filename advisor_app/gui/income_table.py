@@ -4,22 +4,41 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHeaderView, QWidget
 
-from advisor_app.domain import vocab
 from advisor_app.domain.household import Income
 
+from . import language
 from .rows_table import RowsTable
 
 MAX_MONTHLY = 10_000_000.0
+NARROWEST_COMBO = 6  # characters a shrinking combo box keeps visible
 
 
-def code_combo(labels: dict[str, str], current: str | None = None) -> QComboBox:
-    """A combo box of a closed vocabulary: Chinese labels shown, codes as item data."""
+def shrinkable(combo: QComboBox) -> QComboBox:
+    """Let ``combo`` be narrower than its longest item (English words are long: a form must fit a
+    1366 px screen beside the eligibility panel); its list still opens wide enough for every item,
+    and the tooltip shows the chosen one in full."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(NARROWEST_COMBO)
+    view = combo.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + 24)  # the scroll bar's room
+
+    def show_tip(_index: int) -> None:
+        combo.setToolTip(combo.currentText())
+
+    combo.currentIndexChanged.connect(show_tip)
+    show_tip(combo.currentIndex())
+    return combo
+
+
+def code_combo(kind: str, current: str | None = None) -> QComboBox:
+    """A combo box of the closed vocabulary ``kind`` (domain.vocab): its words in the interface
+    language shown, the codes as item data."""
     combo = QComboBox()
-    for code, label in labels.items():
+    for code, label in language.labels(kind).items():
         combo.addItem(label, code)
     if current is not None:
         combo.setCurrentIndex(max(0, combo.findData(current)))
-    return combo
+    return shrinkable(combo)
 
 
 def money_box(value: float = 0.0, maximum: float = MAX_MONTHLY) -> QDoubleSpinBox:
@@ -46,7 +65,7 @@ class IncomeTable(RowsTable):
         return self.add_row()
 
     def add_row(self, kind: str = "wage", monthly: float = 0.0) -> int:
-        combo = code_combo(vocab.INCOME_KINDS, kind)
+        combo = code_combo("income_kind", kind)
         combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         box = money_box(monthly)
         box.valueChanged.connect(lambda _v: self.changed.emit())

@@ -283,8 +283,8 @@ class MainWindow(QMainWindow):
 
         def done(summary: ScreeningSummary) -> None:
             self.statusBar().showMessage(
-                self.tr("已筛查 %1 户，用时 %2 秒").replace("%1", str(summary.households))
-                .replace("%2", f"{summary.seconds:.1f}"), 10000)
+                self.tr("已筛查 %n 户，用时 %1 秒", "", summary.households)
+                .replace("%1", f"{summary.seconds:.1f}"), 10000)
 
         self.operations.long_job(lambda p, progress: eligibility.screen(p, progress=progress), done,
                                  title=self.tr("正在批量筛查"), changed=Changes(screening=True))

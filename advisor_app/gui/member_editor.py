@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.domain import idcard, vocab
+from advisor_app.domain import idcard
 from advisor_app.domain.errors import Problem
 from advisor_app.domain.household import Disability, Member
 
-from .income_table import IncomeTable, code_combo
+from . import language
+from .income_table import IncomeTable, code_combo, shrinkable
 
 INVALID_STYLE = "QLineEdit { background: #ffe0e0; border: 1px solid #d32f2f; }"
 # Which line under the form shows a problem with this field of a member (others: ``other``).
@@ -55,8 +56,10 @@ def problem_line() -> QLabel:
 
 
 def member_label(m: Member) -> str:
-    name = m.name or "（未填姓名）"
-    return f"{name}（{vocab.RELATIONS.get(m.relation, m.relation)}）"
+    """王芳（配偶） in the member list: name and relation to the head."""
+    name = m.name or QCoreApplication.translate("MemberEditor", "（未填姓名）")
+    return (QCoreApplication.translate("MemberEditor", "%1（%2）")
+            .replace("%1", name).replace("%2", language.label("relation", m.relation)))
 
 
 class MemberEditor(QWidget):
@@ -112,20 +115,21 @@ class MemberEditor(QWidget):
                       ("name", "id_number", "relation", "disability", "self_care", "whereabouts", "incomes", "other")}
         self.id_problem = self.lines["id_number"]
         self.derived = QLabel()
-        self.relation = code_combo(vocab.RELATIONS)
+        self.relation = code_combo("relation")
         self.disability_kind = QComboBox()
         self.disability_kind.addItem(self.tr("无残疾"), None)
-        for code, label in vocab.DISABILITY_KINDS.items():
+        for code, label in language.labels("disability_kind").items():
             self.disability_kind.addItem(label, code)
-        self.disability_grade = code_combo({str(k): v for k, v in vocab.DISABILITY_GRADES.items()})
+        shrinkable(self.disability_kind)
+        self.disability_grade = code_combo("disability_grade")
         self.serious_illness = QCheckBox(self.tr("患重特大疾病"))
         self.student = QCheckBox(self.tr("在校学生"))
-        self.whereabouts = code_combo(vocab.WHEREABOUTS)
+        self.whereabouts = code_combo("whereabouts")
         self.months_away = QSpinBox()
         self.months_away.setRange(0, 600)
         self.months_away.setSuffix(self.tr(" 个月"))
-        self.care_boxes: dict[str, QCheckBox] = {code: QCheckBox(label)
-                                                 for code, label in vocab.SELF_CARE_ITEMS.items()}
+        self.care_boxes: dict[str, QCheckBox] = {str(code): QCheckBox(label)
+                                                 for code, label in language.labels("self_care_item").items()}
         self.care_summary = QLabel()
         self.incomes = IncomeTable()
 
@@ -136,6 +140,9 @@ class MemberEditor(QWidget):
         form.addRow("", self.id_problem)
         form.addRow(self.tr("性别、年龄"), self.derived)
         form.addRow(self.tr("与户主关系"), self.relation)
+        relation_label = form.labelForField(self.relation)
+        if relation_label is not None:  # the label may be short ("Relation"): the long form on hover
+            relation_label.setToolTip(self.tr("与户主的关系（户主本人选“户主”）"))
         form.addRow("", self.lines["relation"])
         disability = QHBoxLayout()
         disability.addWidget(self.disability_kind, 2)
@@ -154,11 +161,8 @@ class MemberEditor(QWidget):
         grid.addWidget(self.care_summary, 2, 0, 1, 3)
         grid.addWidget(self.lines["self_care"], 3, 0, 1, 3)
         form.addRow(care)
-        away = QHBoxLayout()
-        away.addWidget(self.whereabouts, 2)
-        away.addWidget(QLabel(self.tr("已离家")))
-        away.addWidget(self.months_away, 1)
-        form.addRow(self.tr("去向"), away)
+        form.addRow(self.tr("去向"), self.whereabouts)
+        form.addRow(self.tr("已离家"), self.months_away)
         form.addRow("", self.lines["whereabouts"])
         form.addRow(self.tr("收入"), self.incomes)
         form.addRow("", self.lines["incomes"])
@@ -245,7 +249,7 @@ class MemberEditor(QWidget):
         self.disability_kind.setCurrentIndex(
             self.disability_kind.findData(m.disability.kind) if m.disability else 0)
         self.disability_grade.setCurrentIndex(
-            max(0, self.disability_grade.findData(str(m.disability.grade))) if m.disability else 0)
+            max(0, self.disability_grade.findData(m.disability.grade)) if m.disability else 0)
         self.disability_grade.setEnabled(m.disability is not None)
         self.serious_illness.setChecked(m.serious_illness)
         self.student.setChecked(m.student)
@@ -298,7 +302,7 @@ class MemberEditor(QWidget):
             return
         ident = idcard.parse(text)
         self.derived.setText(self.tr("%1，%2岁（出生于%3）")
-                             .replace("%1", vocab.SEXES[ident.sex])
+                             .replace("%1", language.label("sex", ident.sex))
                              .replace("%2", str(ident.age_on(dt.date.today())))
                              .replace("%3", ident.birth_date.isoformat()))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QTableWidgetItem, QWidget
 
-from advisor_app.domain import vocab
 from advisor_app.domain.household import Need
 
 from .income_table import code_combo
@@ -28,8 +27,8 @@ class NeedsTable(RowsTable):
 
     def add_row(self, need: Need | None = None) -> int:
         need = need or Need("service", "")
-        category = code_combo(vocab.NEED_CATEGORIES, need.category)
-        status = code_combo(vocab.NEED_STATUSES, need.status)
+        category = code_combo("need_category", need.category)
+        status = code_combo("need_status", need.status)
         category.currentIndexChanged.connect(lambda _i: self.changed.emit())
         status.currentIndexChanged.connect(lambda _i: self.changed.emit())
         row = self.append_row({CATEGORY: category, DESCRIPTION: QTableWidgetItem(need.description),

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from advisor_app.services.profile import Profile
 
+from . import language
 from . import settings as gui_settings
 from .operations import Operations
 
@@ -237,9 +238,10 @@ def install_print_actions(window: PrintHost) -> dict[str, QAction]:
 
     actions: dict[str, QAction] = {}
     for kind, title in FORM_KINDS.items():
-        a = QAction(title + "…", window.print_menu)
+        shown = language.label("form", kind, default=title)  # the printed title stays Chinese
+        a = QAction(shown + "…", window.print_menu)
         a.setObjectName(f"print_{kind}")
-        a.triggered.connect(lambda _checked=False, k=kind, t=title: print_form(window, k, t))
+        a.triggered.connect(lambda _checked=False, k=kind, t=title, s=shown: print_form(window, k, t, s))
         window.print_menu.addAction(a)
         actions[kind] = a
     window.print_menu.addSeparator()
@@ -258,7 +260,9 @@ def _selected(window: PrintHost) -> str | None:
     return household_id
 
 
-def print_form(window: PrintHost, kind: str, title: str) -> None:
+def print_form(window: PrintHost, kind: str, title: str, shown: str | None = None) -> None:
+    """Preview form ``kind`` of the selected household; ``title`` (the printed, Chinese one) names the
+    PDF file, ``shown`` (the title in the interface language) the preview window."""
     household_id = _selected(window)
     if household_id is None:
         return
@@ -268,7 +272,8 @@ def print_form(window: PrintHost, kind: str, title: str) -> None:
         head = households.load_household(profile, household_id).head_name
         return documents.render_form(profile, kind, household_id), pdf_file_name(title, head)
 
-    window.operations.query(job, lambda result: show_print_preview(window.window(), result[0], title, result[1]))
+    window.operations.query(job, lambda result: show_print_preview(window.window(), result[0], shown or title,
+                                                                   result[1]))
 
 
 def print_village_notice(window: PrintHost) -> None:

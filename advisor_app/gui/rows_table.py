@@ -1,11 +1,12 @@
 """A small table of rows the advisor adds and removes: the shared part of the income, needs and
 supporters tables.
 
-:class:`RowsTable` builds the :class:`QTableWidget` (header labels, one column taking the spare
-width, no row numbers, whole rows selected) with an "添加…" / "删除…" button pair below it, and
-emits ``changed`` after every edit. A subclass puts its cells in with :meth:`RowsTable.append_row`,
-says how a blank row looks (:meth:`RowsTable.add_blank_row`) and, when it keeps data per row that
-is not shown, forgets it in :meth:`RowsTable.row_removed`.
+:class:`RowsTable` builds the :class:`QTableWidget` (header labels, optionally with a longer form
+as tooltip; one column taking the spare width, the others never narrower than their header, so no
+header is cut off in either language; no row numbers, whole rows selected) with an "添加…" / "删除…"
+button pair below it, and emits ``changed`` after every edit. A subclass puts its cells in with
+:meth:`RowsTable.append_row`, says how a blank row looks (:meth:`RowsTable.add_blank_row`) and, when
+it keeps data per row that is not shown, forgets it in :meth:`RowsTable.row_removed`.
 """
 
 from __future__ import annotations
@@ -36,13 +37,24 @@ class RowsTable(QWidget):
     changed = Signal()
 
     def __init__(self, headers: list[str], *, stretch_column: int, edit_column: int, add_text: str,
-                 remove_text: str, parent: QWidget | None = None) -> None:
-        """``edit_column``: the cell that gets the keyboard when 添加 makes a new row."""
+                 remove_text: str, header_tips: Mapping[int, str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``edit_column``: the cell that gets the keyboard when 添加 makes a new row; ``header_tips``:
+        column → the header's long form, shown on hover."""
         super().__init__(parent)
         self.edit_column = edit_column
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        for column in range(len(headers)):
+            if column != stretch_column:
+                header.resizeSection(column, max(header.defaultSectionSize(),
+                                                 header.sectionSizeFromContents(column).width()))
+        for column, tip in (header_tips or {}).items():
+            item = self.table.horizontalHeaderItem(column)
+            if item is not None:
+                item.setToolTip(tip)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())

@@ -16,7 +16,9 @@ class SupportersEditor(RowsTable):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__([self.tr("姓名"), self.tr("与申请人关系"), self.tr("有无赡养能力"), self.tr("无能力的原因")],
                          stretch_column=REASON, edit_column=NAME, add_text=self.tr("添加赡养人"),
-                         remove_text=self.tr("删除赡养人"), parent=parent)
+                         remove_text=self.tr("删除赡养人"), parent=parent,
+                         header_tips={RELATION: self.tr("与申请人（户主）的关系，如儿子、女儿、父亲"),
+                                      ABLE: self.tr("有无履行赡养、抚养或扶养义务的能力")})
         self._kept: list[tuple[str, str]] = []  # id number and phone of each row (not edited here)
         hint = QLabel(self.tr("不在本户居住的法定赡养、抚养、扶养义务人。无赡养能力时请写明原因"
                               "（如本人为低保对象且年满60岁、重度残疾等）。"))

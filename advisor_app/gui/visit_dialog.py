@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from advisor_app.domain import validation, vocab
+from advisor_app.domain import validation
 from advisor_app.domain.errors import DomainError, Problem
 from advisor_app.domain.household import Household, Visit
 from advisor_app.services import drafts
@@ -85,7 +85,7 @@ class VisitDialog(QDialog):
             self._look_for_draft()
 
     def _build(self) -> None:
-        self.type = code_combo(vocab.VISIT_TYPES, "investigation")
+        self.type = code_combo("visit_type", "investigation")
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")

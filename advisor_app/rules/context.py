@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from advisor_app.domain.vocab import INCOME_KINDS
+from advisor_app.domain.vocab import Text, term
 
 from .facts import (
     CITE_ASSETS,
@@ -33,19 +33,21 @@ def status_of(conditions: list[bool | None]) -> str:
     return ELIGIBLE
 
 
-def missing_standard(p: Policy) -> str:
-    return f"没有该地区在该日期的低保标准（地区 {p.region}，日期 {p.on.isoformat()}）"
+def missing_standard(p: Policy) -> Text:
+    return missing_value(p, Text("低保标准", "dibao standard"))
 
 
-def missing_value(p: Policy, what: str) -> str:
-    return f"没有该地区在该日期的{what}（地区 {p.region}，日期 {p.on.isoformat()}）"
+def missing_value(p: Policy, what: Text) -> Text:
+    on = p.on.isoformat()
+    return Text(f"没有该地区在该日期的{what.zh}（地区 {p.region}，日期 {on}）",
+                f"No {what.en} for this region on this date (region {p.region}, date {on})")
 
 
 @dataclass(slots=True)
 class AssetTest:
     ok: bool | None  # None: some limit unknown (and nothing failed)
     reasons: list[Reason] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
+    missing: list[Text] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -59,11 +61,13 @@ class Ctx:
     def on(self) -> dt.date:
         return self.facts.on
 
-    def std(self) -> str:
+    def std(self) -> Text:
         """The 低保标准 as a phrase, flagged when it is a shipped default."""
         p = self.policy
         assert p.standard_fen is not None
-        return f"本地低保标准 {figure(p.standard_fen)} 元{p.default_note('dibao_standard')}"
+        amount = figure(p.standard_fen)
+        return Text(f"本地低保标准 {amount} 元", f"the local dibao standard of {amount} yuan") + \
+            p.default_note("dibao_standard")
 
     def excluded_income_reasons(self) -> list[Reason]:
         """One sentence per excluded income item of a counted member (each kind shows)."""
@@ -73,10 +77,12 @@ class Ctx:
                 continue
             for inc in mf.member.incomes:
                 if inc.kind in EXCLUDED_INCOME:
-                    label = INCOME_KINDS[inc.kind]
+                    kind, name, amount = term("income_kind", inc.kind), mf.member.name, f"{inc.monthly:.2f}"
                     out.append(because(
                         f"income_excluded_{inc.kind}", True,
-                        f"{mf.member.name}的{label} {inc.monthly:.2f} 元/月不计入家庭收入", CITE_INCOME))
+                        Text(f"{name}的{kind.zh} {amount} 元/月不计入家庭收入",
+                             f"{name}'s {kind.en.lower()} of {amount} yuan a month is not counted as "
+                             "household income"), CITE_INCOME))
         return out
 
     def assets(self) -> AssetTest:
@@ -96,34 +102,40 @@ def _asset_test(c: Ctx) -> AssetTest:
     if p.standard_fen is None or p.asset_months_milli is None:
         oks.append(None)
         if p.standard_fen is not None:
-            t.missing.append(missing_value(p, "家庭金融资产限额（几个月低保标准）"))
+            t.missing.append(missing_value(p, Text("家庭金融资产限额（几个月低保标准）",
+                                                   "limit on financial assets (months of the dibao standard)")))
     else:
         # Exact integers: financial ≤ months × standard × members.
         ok = financial_fen * 1000 <= p.asset_months_milli * p.standard_fen * n
         oks.append(ok)
         if c.explain:
-            limit = p.asset_months_milli * p.standard_fen * n // 1000
-            rel = "不超过" if ok else "超过"
+            limit = yuan(p.asset_months_milli * p.standard_fen * n // 1000)
+            assets, months, std = yuan(financial_fen), times(p.asset_months_milli), figure(p.standard_fen)
             t.reasons.append(because(
                 "financial_assets", ok,
-                f"家庭金融资产 {yuan(financial_fen)} 元，{rel}限额 {yuan(limit)} 元"
-                f"（{n} 人 × {times(p.asset_months_milli)} 个月 × 低保标准 {figure(p.standard_fen)} 元）"
-                f"{p.default_note('asset_financial_months')}", CITE_ASSETS))
+                Text(f"家庭金融资产 {assets} 元，{'不超过' if ok else '超过'}限额 {limit} 元"
+                     f"（{n} 人 × {months} 个月 × 低保标准 {std} 元）",
+                     f"Financial assets of {assets} yuan, {'within' if ok else 'above'} the limit of {limit} yuan "
+                     f"({n} × {months} months × the dibao standard of {std} yuan)")
+                + p.default_note("asset_financial_months"), CITE_ASSETS))
     for key, have, limit_, what, unit in (
-            ("asset_vehicles_max", a.vehicles, p.vehicles_max, "机动车", "辆"),
-            ("asset_extra_houses_max", a.extra_houses, p.houses_max, "自住以外的房屋", "套")):
+            ("asset_vehicles_max", a.vehicles, p.vehicles_max, Text("机动车", "Motor vehicles"), "辆"),
+            ("asset_extra_houses_max", a.extra_houses, p.houses_max,
+             Text("自住以外的房屋", "Houses besides the home"), "套")):
         if limit_ is None:
             oks.append(None)
-            t.missing.append(missing_value(p, f"{what}限制"))
+            t.missing.append(missing_value(p, Text(what.zh + "限制", "limit on " + what.en.lower())))
             continue
         ok = have <= limit_
         oks.append(ok)
         if c.explain:
-            allowed = "不得拥有" if limit_ == 0 else f"最多 {limit_} {unit}"
+            allowed = Text("不得拥有", "none allowed") if limit_ == 0 else Text(f"最多 {limit_} {unit}",
+                                                                           f"at most {limit_}")
             t.reasons.append(because(
                 "vehicles" if key == "asset_vehicles_max" else "extra_houses", ok,
-                f"家庭有{what} {have} {unit}，{'符合' if ok else '不符合'}规定（{allowed}）"
-                f"{p.default_note(key)}", CITE_ASSETS))
+                Text(f"家庭有{what.zh} {have} {unit}，{'符合' if ok else '不符合'}规定（{allowed.zh}）",
+                     f"{what.en} of the household: {have}, {'within' if ok else 'against'} the rule "
+                     f"({allowed.en})") + p.default_note(key), CITE_ASSETS))
     st = status_of(oks)
     t.ok = True if st == ELIGIBLE else (False if st == INELIGIBLE else None)
     return t

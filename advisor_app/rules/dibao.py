@@ -15,15 +15,21 @@ comparison (923.997 is shown as 923.99, "below 924").
 
 from __future__ import annotations
 
-from advisor_app.domain.vocab import DISABILITY_GRADES, DISABILITY_KINDS
+from advisor_app.domain.vocab import Text, disability
 
 from .context import Ctx, missing_standard, missing_value, status_of
 from .facts import CITE_INCOME, CITE_MEMBERS, ceil_yuan, figure, members_sentence, times, yuan
 from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, ProgramResult, because
 
-CITE_AMOUNT = "《社会救助暂行办法》第十条"
-CITE_EDGE = "民政部2020年7月29日新闻发布会；低保边缘家庭认定（2021年）"
-CITE_SINGLE = "《最低生活保障审核确认办法》第八条；民政部2022年低保和兜底保障通知"
+CITE_AMOUNT = Text("《社会救助暂行办法》第十条", "Interim Measures for Social Assistance, Art. 10")
+CITE_EDGE = Text("民政部2020年7月29日新闻发布会；低保边缘家庭认定（2021年）",
+                 "Ministry of Civil Affairs press conference of 29 July 2020; near-dibao households (2021)")
+CITE_SINGLE = Text("《最低生活保障审核确认办法》第八条；民政部2022年低保和兜底保障通知",
+                   "Measures for Reviewing and Confirming Dibao, Art. 8; Ministry of Civil Affairs notice of 2022 "
+                   "on dibao and basic protection")
+NO_COUNTED_MEMBERS = Text("家庭中没有可计入的成员", "No member of the household can be counted")
+BELOW = Text("低于", "below")
+NOT_BELOW = Text("不低于", "not below")
 
 
 def _per_capita(income_fen: int, n: int) -> str:
@@ -40,7 +46,7 @@ def dibao(c: Ctx) -> ProgramResult:
     f, p = c.facts, c.policy
     r = ProgramResult("dibao", NEEDS_INFO)
     if p.standard_fen is None:
-        r.missing.append(missing_standard(p))
+        r.missing_facts.append(missing_standard(p))
         if c.explain:
             r.reasons.append(because("standard_known", False, missing_standard(p), CITE_INCOME))
         return r
@@ -50,29 +56,31 @@ def dibao(c: Ctx) -> ProgramResult:
     if n == 0:
         r.status = INELIGIBLE
         if c.explain:
-            r.reasons.append(because("has_counted_members", False, "家庭中没有可计入的成员", CITE_MEMBERS))
+            r.reasons.append(because("has_counted_members", False, NO_COUNTED_MEMBERS, CITE_MEMBERS))
         return r
     income_ok = inc < line
     r.margin = (line - inc) / 100
     if c.explain:
-        rel = "低于" if income_ok else "不低于"
         r.reasons.append(because(
             "income_below_standard", income_ok,
-            f"家庭月人均收入 {_per_capita(inc, n)} 元，{rel}{c.std()}", CITE_INCOME))
+            _income_per_person(_per_capita(inc, n), BELOW if income_ok else NOT_BELOW) + c.std(), CITE_INCOME))
     assets = c.assets()
     if c.explain:
         r.reasons.extend(assets.reasons)
-    r.missing.extend(assets.missing)
+    r.missing_facts.extend(assets.missing)
     r.status = status_of([income_ok, assets.ok])
     if r.status != NEEDS_INFO:
-        r.missing.clear()
+        r.missing_facts.clear()
     if r.status == ELIGIBLE:
         r.monthly_amount = ceil_yuan(line - inc)
         if c.explain:
+            amount, std, income = r.monthly_amount, figure(p.standard_fen), yuan(inc)
             r.reasons.append(because(
                 "amount", True,
-                f"每月补差 {r.monthly_amount} 元 = 低保标准 {figure(p.standard_fen)} 元 × {n} 人 − "
-                f"家庭月收入 {yuan(inc)} 元（按户计算，不足1元的部分进为1元）", CITE_AMOUNT))
+                Text(f"每月补差 {amount} 元 = 低保标准 {std} 元 × {n} 人 − "
+                     f"家庭月收入 {income} 元（按户计算，不足1元的部分进为1元）",
+                     f"Top-up of {amount} yuan a month = dibao standard {std} yuan × {n} − household income "
+                     f"{income} yuan a month (for the household as a whole, rounded up to the yuan)"), CITE_AMOUNT))
     return r
 
 
@@ -80,12 +88,12 @@ def dibao_edge(c: Ctx) -> ProgramResult:
     f, p = c.facts, c.policy
     r = ProgramResult("dibao_edge", NEEDS_INFO)
     if p.standard_fen is None:
-        r.missing.append(missing_standard(p))
+        r.missing_facts.append(missing_standard(p))
     if p.edge_milli is None:
-        r.missing.append(missing_value(p, "低保边缘家庭收入倍数"))
+        r.missing_facts.append(missing_value(p, Text("低保边缘家庭收入倍数", "near-dibao income multiple")))
     if p.standard_fen is None or p.edge_milli is None:
         if c.explain:
-            r.reasons.extend(because("standard_known", False, m, CITE_EDGE) for m in r.missing)
+            r.reasons.extend(because("standard_known", False, m, CITE_EDGE) for m in r.missing_facts)
         return r
     if c.explain:
         _common(c, r)
@@ -93,7 +101,7 @@ def dibao_edge(c: Ctx) -> ProgramResult:
     if n == 0:
         r.status = INELIGIBLE
         if c.explain:
-            r.reasons.append(because("has_counted_members", False, "家庭中没有可计入的成员", CITE_MEMBERS))
+            r.reasons.append(because("has_counted_members", False, NO_COUNTED_MEMBERS, CITE_MEMBERS))
         return r
     lower = p.standard_fen * n
     at_least = inc >= lower
@@ -104,33 +112,45 @@ def dibao_edge(c: Ctx) -> ProgramResult:
         per = _per_capita(inc, n)
         r.reasons.append(because(
             "income_not_below_standard", at_least,
-            f"家庭月人均收入 {per} 元，{'不低于' if at_least else '低于'}{c.std()}"
-            + ("" if at_least else "，应按低保审核"), CITE_EDGE))
-        upper = figure(p.standard_fen * p.edge_milli // 1000)
+            _income_per_person(per, NOT_BELOW if at_least else BELOW) + c.std()
+            + ("" if at_least else Text("，应按低保审核", ": to be assessed for dibao")), CITE_EDGE))
+        upper, multiple = figure(p.standard_fen * p.edge_milli // 1000), times(p.edge_milli)
         r.reasons.append(because(
             "income_below_edge_line", below_upper,
-            f"家庭月人均收入 {per} 元，{'低于' if below_upper else '不低于'}低保标准的 "
-            f"{times(p.edge_milli)} 倍（{upper} 元）{p.default_note('dibao_edge_multiple')}", CITE_EDGE))
+            _income_per_person(per, BELOW if below_upper else NOT_BELOW)
+            + Text(f"低保标准的 {multiple} 倍（{upper} 元）", f"{multiple} times the dibao standard ({upper} yuan)")
+            + p.default_note("dibao_edge_multiple"), CITE_EDGE))
     assets = c.assets()
     if c.explain:
         r.reasons.extend(assets.reasons)
     r.status = status_of([at_least, below_upper, assets.ok])
     if r.status == NEEDS_INFO:
-        r.missing.extend(assets.missing)
+        r.missing_facts.extend(assets.missing)
     return r
 
 
-def severe_for_single(c: Ctx, index: int) -> tuple[bool, str]:
+def _income_per_person(per: str, relation: Text) -> Text:
+    """家庭月人均收入 923.99 元，低于… / Household income of 923.99 yuan a month per person, below …"""
+    return Text(f"家庭月人均收入 {per} 元，{relation.zh}",
+                f"Household income of {per} yuan a month per person, {relation.en} ")
+
+
+def severe_for_single(c: Ctx, index: int) -> tuple[bool, Text]:
     m = c.facts.members[index].member
     d = m.disability
     if d is not None and (d.grade <= 2 or (d.grade == 3 and d.kind in ("intellectual", "psychiatric"))):
-        return True, f"{m.name}为{DISABILITY_KINDS[d.kind]}{DISABILITY_GRADES[d.grade]}"
+        grade = disability(d.kind, d.grade)
+        return True, Text(f"{m.name}为{grade.zh}", f"{m.name} has a {grade.en}")
     if m.serious_illness:
-        return True, f"{m.name}患有重特大疾病"
+        return True, Text(f"{m.name}患有重特大疾病", f"{m.name} has a serious illness")
     if d is not None:
-        grade = f"{DISABILITY_KINDS[d.kind]}{DISABILITY_GRADES[d.grade]}"
-        return False, f"{m.name}为{grade}，不属于一、二级残疾或三级智力、精神残疾，也未患重特大疾病"
-    return False, f"{m.name}没有一、二级残疾或三级智力、精神残疾，也未患重特大疾病"
+        grade = disability(d.kind, d.grade)
+        return False, Text(f"{m.name}为{grade.zh}，不属于一、二级残疾或三级智力、精神残疾，也未患重特大疾病",
+                           f"{m.name} has a {grade.en}: not a grade 1–2 disability nor a grade 3 intellectual or "
+                           "psychiatric one, and no serious illness")
+    return False, Text(f"{m.name}没有一、二级残疾或三级智力、精神残疾，也未患重特大疾病",
+                       f"{m.name} has no grade 1–2 disability nor a grade 3 intellectual or psychiatric one, "
+                       "and no serious illness")
 
 
 def dibao_single(c: Ctx, index: int) -> ProgramResult:
@@ -142,18 +162,24 @@ def dibao_single(c: Ctx, index: int) -> ProgramResult:
     severe, why = severe_for_single(c, index)
     own_ok = mf.income_fen < p.standard_fen
     if c.explain:
-        r.reasons.append(because("edge_household", True, "本户为低保边缘家庭", CITE_SINGLE))
+        name, own = mf.member.name, yuan(mf.income_fen)
+        relation = BELOW if own_ok else NOT_BELOW
+        r.reasons.append(because("edge_household", True, Text("本户为低保边缘家庭", "The household is near-dibao"),
+                                 CITE_SINGLE))
         r.reasons.append(because("severe_condition", severe, why, CITE_SINGLE))
         r.reasons.append(because(
             "own_income_below_standard", own_ok,
-            f"{mf.member.name}本人月收入（计入部分）{yuan(mf.income_fen)} 元，"
-            f"{'低于' if own_ok else '不低于'}{c.std()}", CITE_SINGLE))
+            Text(f"{name}本人月收入（计入部分）{own} 元，{relation.zh}",
+                 f"{name}'s own counted income of {own} yuan a month, {relation.en} ") + c.std(), CITE_SINGLE))
     r.status = status_of([severe, own_ok])
     if r.status == ELIGIBLE:
         r.monthly_amount = ceil_yuan(p.standard_fen - mf.income_fen)
         if c.explain:
+            amount, std, own = r.monthly_amount, figure(p.standard_fen), yuan(mf.income_fen)
             r.reasons.append(because(
                 "amount", True,
-                f"按单人户计算，每月 {r.monthly_amount} 元 = 低保标准 {figure(p.standard_fen)} 元"
-                f" − 本人月收入 {yuan(mf.income_fen)} 元（默认算法，县里可另行规定）", CITE_SINGLE))
+                Text(f"按单人户计算，每月 {amount} 元 = 低保标准 {std} 元"
+                     f" − 本人月收入 {own} 元（默认算法，县里可另行规定）",
+                     f"As a one-person household: {amount} yuan a month = dibao standard {std} yuan − own income "
+                     f"{own} yuan (the default method; the county may set its own)"), CITE_SINGLE))
     return r

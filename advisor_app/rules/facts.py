@@ -19,16 +19,17 @@ import datetime as dt
 from dataclasses import dataclass
 
 from advisor_app.domain.household import Household, Member
-from advisor_app.domain.vocab import INCOME_KINDS, WHEREABOUTS
+from advisor_app.domain.vocab import INCOME_KINDS, LIST_SEPARATOR, Text, join, term
 
 COUNTED_INCOME = frozenset({"wage", "business", "property", "transfer", "pension_other", "other"})
 EXCLUDED_INCOME = frozenset(INCOME_KINDS) - COUNTED_INCOME
 NOT_COUNTED_ANY_TIME = frozenset({"prison", "drug_rehab"})
 RELIGIOUS_MONTHS = 36
 
-CITE_MEMBERS = "《最低生活保障审核确认办法》第七条"
-CITE_INCOME = "《最低生活保障审核确认办法》第十三条"
-CITE_ASSETS = "《最低生活保障审核确认办法》第十四条"
+_MEASURES = "Measures for Reviewing and Confirming Dibao"
+CITE_MEMBERS = Text("《最低生活保障审核确认办法》第七条", f"{_MEASURES}, Art. 7")
+CITE_INCOME = Text("《最低生活保障审核确认办法》第十三条", f"{_MEASURES}, Art. 13")
+CITE_ASSETS = Text("《最低生活保障审核确认办法》第十四条", f"{_MEASURES}, Art. 14")
 
 
 @dataclass(slots=True)
@@ -108,20 +109,26 @@ def ceil_yuan(fen: int) -> int:
     return -(-fen // 100)
 
 
-def not_counted_why(m: Member) -> str:
-    label = WHEREABOUTS.get(m.whereabouts, m.whereabouts)
+def not_counted_why(m: Member) -> Text:
+    where, months = term("whereabouts", m.whereabouts), m.months_away
     if m.whereabouts == "religious":
-        return f"{label}已满3年（{m.months_away}个月）"
-    away = f"，已离家{m.months_away}个月" if m.months_away else ""
-    return f"{label}中{away}；服刑、强制隔离戒毒人员不计入"
+        return Text(f"{where.zh}已满3年（{months}个月）", f"{where.en.lower()} for 3 years or more ({months} months)")
+    away = Text(f"，已离家{months}个月", f", away for {months} months") if months else Text("", "")
+    return (Text(f"{where.zh}中", where.en.lower()) + away
+            + Text("；服刑、强制隔离戒毒人员不计入",
+                   "; people serving a sentence or in compulsory drug rehabilitation are not counted"))
 
 
-def members_sentence(f: HouseholdFacts) -> str:
+def members_sentence(f: HouseholdFacts) -> Text:
     out = [m for m in f.members if not m.counted]
-    text = f"计入家庭人口 {f.counted} 人"
+    text = Text(f"计入家庭人口 {f.counted} 人", f"Members counted in the household: {f.counted}")
     if out:
-        text += "；不计入：" + "；".join(f"{m.member.name}（{not_counted_why(m.member)}）" for m in out)
+        text += Text("；不计入：", "; not counted: ") + join(Text("；", "; "), (
+            Text(f"{m.member.name}（", f"{m.member.name} (") + not_counted_why(m.member) + Text("）", ")")
+            for m in out))
     staying = [m for m in f.members if m.counted and m.member.whereabouts == "religious"]
     if staying:
-        text += "；" + "、".join(m.member.name for m in staying) + "在宗教场所居住不满3年，仍计入"
+        names = join(LIST_SEPARATOR, (Text(m.member.name, m.member.name) for m in staying))
+        text += Text("；", "; ") + names + Text("在宗教场所居住不满3年，仍计入",
+                                               " living at a religious site for less than 3 years, still counted")
     return text

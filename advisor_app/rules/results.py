@@ -3,6 +3,9 @@ and its readable Chinese explanation (:func:`explain_text`, also ``CheckResult.e
 
 Every result explains itself. ``reasons`` lists each condition that was evaluated, passed or failed,
 as a sentence an advisor can read to the family, with the figures and the regulation it comes from.
+Each sentence, citation and missing fact is a :class:`~advisor_app.domain.vocab.Text`: the same
+words and figures in Chinese and in English (``Reason.text_in(language)``); ``Reason.text`` and
+``ProgramResult.missing`` are the Chinese (the JSON document, the CLI and the printed forms).
 Batch screening asks for no reasons (``explain=False``); statuses and amounts are the same either way.
 
 JSON (``advisor-check/1``) conventions, documented once here:
@@ -27,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from advisor_app.domain.idcard import mask
-from advisor_app.domain.vocab import AREAS
+from advisor_app.domain.vocab import AREAS, CHINESE, ENGLISH, Text, labels
 
 from .facts import yuan
 
@@ -35,19 +38,13 @@ ELIGIBLE = "eligible"
 INELIGIBLE = "ineligible"
 NEEDS_INFO = "needs_info"
 
-PROGRAM_LABELS = {
-    "dibao": "低保",
-    "dibao_edge": "低保边缘",
-    "dibao_single": "单人保",
-    "tekun": "特困",
-    "unsupported_child": "事实无人抚养儿童",
-    "temporary": "临时救助",
-}
+# The Chinese names (domain.vocab has both languages: label("program", code, language)).
+PROGRAM_LABELS: dict[str, str] = {str(k): v for k, v in labels("program").items()}
 # The programmes from the most protective to the least: 特困 (full support) first, 临时救助 (one-off)
 # last. A family's programmes are listed in this order, and the household list sorts by the first.
 PROTECTION_ORDER = ("tekun", "dibao", "dibao_single", "dibao_edge", "unsupported_child", "temporary")
-STATUS_LABELS = {ELIGIBLE: "符合", INELIGIBLE: "不符合", NEEDS_INFO: "需补充信息"}
-CARE_LABELS = {"self": "具备生活自理能力", "partial": "部分丧失生活自理能力", "full": "完全丧失生活自理能力"}
+STATUS_LABELS: dict[str, str] = {str(k): v for k, v in labels("status").items()}
+CARE_LABELS: dict[str, str] = {str(k): v for k, v in labels("care_level").items()}
 HOUSEHOLD_PROGRAMS = ("dibao", "dibao_edge", "temporary")
 MEMBER_PROGRAMS = ("dibao_single", "tekun", "unsupported_child")
 
@@ -75,16 +72,32 @@ class PolicyValueLike(Protocol):
 class Reason:
     rule: str  # stable identifier, e.g. "income_below_standard"
     passed: bool
-    text: str  # a sentence an advisor can read out, with the figures
-    citation: str  # the regulation (and article) the condition comes from
+    sentence: Text  # the condition with its figures, an advisor can read it out (no citation)
+    source: Text  # the regulation (and article) the condition comes from
+
+    @property
+    def text(self) -> str:
+        """The Chinese sentence ending with its citation, ready to read out."""
+        return self.text_in(CHINESE)
+
+    @property
+    def citation(self) -> str:
+        """The Chinese citation."""
+        return self.source.zh
+
+    def text_in(self, language: str) -> str:
+        """The sentence ending with its citation, in ``language``."""
+        if language == ENGLISH:
+            return f"{self.sentence.en} ({self.source.en})"
+        return f"{self.sentence.zh}（{self.source.zh}）"
 
     def to_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "passed": self.passed, "text": self.text, "citation": self.citation}
 
 
-def because(rule: str, passed: bool, text: str, citation: str) -> Reason:
-    """A reason whose sentence ends with its citation, ready to read out."""
-    return Reason(rule, passed, f"{text}（{citation}）", citation)
+def because(rule: str, passed: bool, sentence: Text, source: Text) -> Reason:
+    """A reason: a condition, whether it held, and the regulation it comes from."""
+    return Reason(rule, passed, sentence, source)
 
 
 @dataclass(slots=True)
@@ -97,9 +110,17 @@ class ProgramResult:
     care_level: str | None = None  # 特困: self | partial | full
     kind: str | None = None  # 临时救助: "急难型" | "支出型"
     max_amount: int | None = None  # 临时救助: cap per household per event, yuan
-    missing: list[str] = field(default_factory=list)  # facts needed (Chinese) when needs_info
+    missing_facts: list[Text] = field(default_factory=list)  # facts needed when needs_info
     reasons: list[Reason] = field(default_factory=list)
     member_name: str = ""
+
+    @property
+    def missing(self) -> list[str]:
+        """The facts needed, in Chinese."""
+        return [m.zh for m in self.missing_facts]
+
+    def missing_in(self, language: str) -> list[str]:
+        return [m.in_language(language) for m in self.missing_facts]
 
     @property
     def label(self) -> str:

@@ -12,7 +12,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from advisor_app.domain.vocab import EMPTY, Text
+
 from .results import PolicyValueLike
+
+DEFAULT_NOTE = Text("（默认值，县里未另行规定）", " (default: the county has set no figure of its own)")
 
 KEYS = (
     "dibao_standard", "dibao_edge_multiple", "asset_financial_months", "asset_vehicles_max",
@@ -62,9 +66,9 @@ class Policy:
     care_yearly_fen: dict[str, int] = field(default_factory=dict)  # care level → yuan/year in fen
     care_keys: dict[str, str] = field(default_factory=dict)  # care level → the table key used
 
-    def default_note(self, key: str) -> str:
+    def default_note(self, key: str) -> Text:
         v = self.values.get(key)
-        return "（默认值，县里未另行规定）" if v is not None and v.is_default else ""
+        return DEFAULT_NOTE if v is not None and v.is_default else EMPTY
 
 
 def _care_fen(v: PolicyValueLike) -> int:

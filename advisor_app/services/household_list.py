@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from advisor_app.domain import vocab
 from advisor_app.domain.idcard import mask
 from advisor_app.rules.results import PROTECTION_ORDER
 from advisor_app.store import household_list as store
@@ -22,16 +23,10 @@ from .profile import Profile
 SORT_KEYS = store.SORT_KEYS
 DEFAULT_SORT = store.DEFAULT_SORT
 
-# Short labels for the "current status" (当前状态) column: the eligible programmes of a current stored
-# screening result (rules.freshness), most protective first (rules.results.PROTECTION_ORDER).
-STATUS_LABELS = {
-    "tekun": "特困",
-    "dibao": "低保",
-    "dibao_single": "单人保",
-    "dibao_edge": "边缘",
-    "unsupported_child": "无人抚养儿童",
-    "temporary": "临时救助",
-}
+# Short Chinese labels for the "current status" (当前状态) column: the eligible programmes of a current
+# stored screening result (rules.freshness), most protective first (rules.results.PROTECTION_ORDER).
+# Both languages: domain.vocab, vocabulary "program_short".
+STATUS_LABELS: dict[str, str] = {str(k): v for k, v in vocab.labels("program_short").items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +37,11 @@ class HouseholdListRow:
     village: str
     town: str
     member_count: int
-    status: str  # "低保、边缘", "" when not screened or nothing eligible
+    status: str  # "低保、边缘", "" when not screened or nothing eligible (Chinese)
     last_visit: dt.date | None
     next_review: dt.date | None  # 下次核查: domain.review.next_review of its visits
     unsent: bool  # changes not yet sent to the office in a bundle
+    programs: tuple[str, ...] = ()  # the codes behind ``status``, most protective first
 
     @property
     def head_id_masked(self) -> str:
@@ -57,8 +53,8 @@ def _label(row: store.ListRow, fresh: ResultFreshness) -> HouseholdListRow:
     return HouseholdListRow(
         id=row.id, head_name=row.head_name, head_id_number=row.head_id_number, village=row.village,
         town=row.town, member_count=row.member_count,
-        status="、".join(STATUS_LABELS.get(p, p) for p in programs),
-        last_visit=row.last_visit, next_review=row.next_review, unsent=row.unsent)
+        status=vocab.label_list("program_short", programs),
+        last_visit=row.last_visit, next_review=row.next_review, unsent=row.unsent, programs=tuple(programs))
 
 
 def _status(fresh: ResultFreshness) -> store.StatusQuery:

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="238"/>
+        <location filename="../../advisor_app/gui/app.py" line="240"/>
         <source>上次运行异常结束</source>
         <translation>The last session ended abnormally</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="238"/>
+        <location filename="../../advisor_app/gui/app.py" line="240"/>
         <source>上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；未保存的走访记录草稿会在稍后提示恢复。
 
 故障记录：%1
@@ -81,119 +81,119 @@ For technical support, send this file to the county&apos;s IT contact.</translat
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="83"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="84"/>
         <source>复制说明</source>
         <translation>Copy explanation</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="84"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="85"/>
         <source>把核对结果和理由复制到剪贴板，可发给家庭</source>
         <translation>Copy the results and reasons to the clipboard, to send to the family</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="88"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="89"/>
         <source>核对日期</source>
         <translation>Check date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="97"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="98"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="105"/>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="183"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="106"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="184"/>
         <source>填写家庭成员后，这里会显示可申请的救助项目。</source>
         <translation>Once members are entered, the programmes the household can apply for appear here.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="172"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="173"/>
         <source>核对时出错：%1</source>
         <translation>The check failed: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="187"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="188"/>
         <source>第%1名成员</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="188"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="189"/>
         <source>%1的身份证号有误，暂不能核对：%2</source>
         <translation>%1&apos;s ID number is wrong, so no check yet: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="214"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="215"/>
         <source>计入家庭人口 %1 人，家庭月收入 %2 元，月人均 %3 元</source>
         <translation>Members counted: %1, household income %2 yuan a month, %3 yuan per person</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="218"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="219"/>
         <source>；低保标准 %1 元/人/月</source>
         <translation>; dibao standard %1 yuan per person per month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="220"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="221"/>
         <source>；没有该地区在该日期的低保标准</source>
         <translation>; no dibao standard for this region on this date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="229"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="230"/>
         <source>建议这样申请：</source>
         <translation>What to apply for:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="247"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="248"/>
         <source>建议这样申请</source>
         <translation>What to apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="272"/>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="293"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="273"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="296"/>
         <source>每月 %1 元</source>
         <translation>%1 yuan a month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="273"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="274"/>
         <source>最多 %1 元</source>
         <translation>at most %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="299"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="302"/>
         <source>每次最多 %1 元</source>
         <translation>at most %1 yuan each time</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="303"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="306"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="307"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="310"/>
         <source>需补充：</source>
         <translation>Still needed: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="323"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="326"/>
         <source>家庭月收入再增加 %1 元将不再符合</source>
         <translation>No longer eligible if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="324"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="327"/>
         <source>家庭月收入至少需减少 %1 元才符合</source>
         <translation>Eligible only if monthly income falls by at least %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="328"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="331"/>
         <source>收入低于低保标准，应按低保申请</source>
         <translation>Income is below the dibao standard: apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="330"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="333"/>
         <source>家庭月收入再增加 %1 元将超出低保边缘标准</source>
         <translation>Above the near-dibao line if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="331"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="334"/>
         <source>家庭月收入至少需减少 %1 元才属于低保边缘</source>
         <translation>Near-dibao only if monthly income falls by at least %1 yuan</translation>
     </message>
@@ -403,61 +403,67 @@ Please copy the details below for the support person.</translation>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../advisor_app/gui/household_list_pane.py" line="191"/>
-        <source>找到 %1 户（共 %2 户）</source>
-        <translation>%1 households found (of %2)</translation>
+        <source>找到 %n 户（共 %1 户）</source>
+        <translation>
+            <numerusform>%n household found (of %1)</numerusform>
+            <numerusform>%n households found (of %1)</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="194"/>
-        <source>共 %1 户</source>
-        <translation>%1 households</translation>
+    <message numerus="yes">
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="193"/>
+        <source>共 %n 户</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="142"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="144"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="142"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="144"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="142"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="144"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="142"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="144"/>
         <source>人数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="143"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="145"/>
         <source>当前状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="143"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="145"/>
         <source>最近走访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="143"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="145"/>
         <source>下次核查</source>
         <translation>Next review</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="143"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="145"/>
         <source>未发送</source>
         <translation>Unsent</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="170"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="172"/>
         <source>已过核查日期</source>
         <translation>Review overdue</translation>
     </message>
@@ -465,24 +471,33 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>IncomeTable</name>
     <message>
-        <location filename="../../advisor_app/gui/income_table.py" line="39"/>
+        <location filename="../../advisor_app/gui/income_table.py" line="58"/>
         <source>收入类别</source>
         <translation>Income type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/income_table.py" line="39"/>
+        <location filename="../../advisor_app/gui/income_table.py" line="58"/>
         <source>月收入（元）</source>
         <translation>Monthly (yuan)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/income_table.py" line="40"/>
+        <location filename="../../advisor_app/gui/income_table.py" line="59"/>
         <source>添加收入</source>
         <translation>Add income</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/income_table.py" line="40"/>
+        <location filename="../../advisor_app/gui/income_table.py" line="59"/>
         <source>删除收入</source>
         <translation>Remove income</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../advisor_app/gui/language.py" line="24"/>
+        <source>zh_CN</source>
+        <comment>the code of this translation&apos;s language</comment>
+        <translation>en</translation>
     </message>
 </context>
 <context>
@@ -612,10 +627,13 @@ Please copy the details below for the support person.</translation>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../advisor_app/gui/main_window.py" line="286"/>
-        <source>已筛查 %1 户，用时 %2 秒</source>
-        <translation>Screened %1 households in %2 s</translation>
+        <source>已筛查 %n 户，用时 %1 秒</source>
+        <translation>
+            <numerusform>Screened %n household in %1 s</numerusform>
+            <numerusform>Screened %n households in %1 s</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="290"/>
@@ -628,6 +646,7 @@ Please copy the details below for the support person.</translation>
         <translation>Generating demo data</translation>
     </message>
     <message>
+        <location filename="../../advisor_app/gui/app.py" line="152"/>
         <location filename="../../advisor_app/gui/main_window.py" line="308"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
@@ -655,112 +674,127 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="75"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="78"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="76"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="79"/>
         <source>删除成员</source>
         <translation>Remove member</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="110"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="113"/>
         <source>18位居民身份证号</source>
         <translation>18-character resident ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="117"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="120"/>
         <source>无残疾</source>
         <translation>No disability</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="121"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="125"/>
         <source>患重特大疾病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="122"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="126"/>
         <source>在校学生</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="126"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="130"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="133"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="137"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="135"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="139"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="137"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="141"/>
         <source>性别、年龄</source>
         <translation>Sex, age</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="138"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="142"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="143"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="145"/>
+        <source>与户主的关系（户主本人选“户主”）</source>
+        <translation>Relation to the head of household (for the head: Head)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_editor.py" line="150"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="150"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="157"/>
         <source>不能自理的日常活动（勾选不能独立完成的项目）</source>
         <translation>Daily activities not managed alone (tick those)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="159"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="165"/>
         <source>已离家</source>
         <translation>Away from home</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="161"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="164"/>
         <source>去向</source>
         <translation>Whereabouts</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="163"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="60"/>
+        <source>（未填姓名）</source>
+        <translation>(no name yet)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_editor.py" line="61"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_editor.py" line="167"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="300"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="304"/>
         <source>%1，%2岁（出生于%3）</source>
         <translation>%1, %2 years (born %3)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="307"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="311"/>
         <source>具备生活自理能力</source>
         <translation>Can care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="308"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="312"/>
         <source>部分丧失生活自理能力</source>
         <translation>Partly unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="308"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="312"/>
         <source>完全丧失生活自理能力</source>
         <translation>Fully unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="309"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="313"/>
         <source>不能自理 %1 项：%2</source>
         <translation>Cannot manage %1: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="311"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="315"/>
         <source>（已记录项数，未指明具体项目）</source>
         <translation>(count recorded, activities not named)</translation>
     </message>
@@ -907,27 +941,27 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>NeedsTable</name>
     <message>
-        <location filename="../../advisor_app/gui/needs_table.py" line="18"/>
+        <location filename="../../advisor_app/gui/needs_table.py" line="17"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_table.py" line="18"/>
+        <location filename="../../advisor_app/gui/needs_table.py" line="17"/>
         <source>需求描述</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_table.py" line="18"/>
+        <location filename="../../advisor_app/gui/needs_table.py" line="17"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_table.py" line="19"/>
+        <location filename="../../advisor_app/gui/needs_table.py" line="18"/>
         <source>添加需求</source>
         <translation>Add need</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_table.py" line="19"/>
+        <location filename="../../advisor_app/gui/needs_table.py" line="18"/>
         <source>删除需求</source>
         <translation>Remove need</translation>
     </message>
@@ -948,17 +982,17 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="246"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="248"/>
         <source>本村（社区）公示名单…</source>
         <translation>Public notice list of the village…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="257"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="259"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="286"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="291"/>
         <source>公示名单</source>
         <translation>Public notice list</translation>
     </message>
@@ -966,22 +1000,22 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="94"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="95"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="97"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="98"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="100"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="101"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/print_preview.py" line="102"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="103"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -989,33 +1023,33 @@ A desktop tool for village and community social-assistance advisors: household r
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="157"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="158"/>
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="184"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="185"/>
         <source>打印 %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="190"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="191"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="194"/>
-        <location filename="../../advisor_app/gui/print_preview.py" line="203"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="195"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="204"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="195"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="196"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="203"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="204"/>
         <source>无法写入文件：</source>
         <translation>Cannot write the file: </translation>
     </message>
@@ -1061,17 +1095,27 @@ A desktop tool for village and community social-assistance advisors: household r
         <translation>Remove supporter</translation>
     </message>
     <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="20"/>
+        <source>与申请人（户主）的关系，如儿子、女儿、父亲</source>
+        <translation>Relation to the applicant (the head), e.g. son, daughter, father</translation>
+    </message>
+    <message>
         <location filename="../../advisor_app/gui/supporters_editor.py" line="21"/>
+        <source>有无履行赡养、抚养或扶养义务的能力</source>
+        <translation>Whether they are able to support the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="23"/>
         <source>不在本户居住的法定赡养、抚养、扶养义务人。无赡养能力时请写明原因（如本人为低保对象且年满60岁、重度残疾等）。</source>
         <translation>Relatives legally obliged to support the household who live elsewhere. When one cannot, give the reason (e.g. on dibao and aged 60 or over, severe disability).</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="32"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="34"/>
         <source>有能力</source>
         <translation>Able</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="33"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="35"/>
         <source>无能力</source>
         <translation>Not able</translation>
     </message>
