@@ -85,3 +85,12 @@ NEED_CATEGORIES = {"cash": "资金", "goods": "实物", "service": "服务"}
 NEED_STATUSES = {"open": "待办", "referred": "已转介", "fulfilled": "已满足"}
 
 SEXES = {"male": "男", "female": "女"}
+
+# Why a household was archived (归档: taken out of every list, notice and ledger, kept for sync and
+# audit, and restorable). "other" asks for the reason in words.
+ARCHIVE_REASONS = {
+    "moved": "迁出",
+    "duplicate": "重复登记",
+    "deceased": "死亡",
+    "other": "其他",
+}
