@@ -24,7 +24,7 @@ from advisor_app.domain.household import Household, Visit
 from advisor_app.store import archive as archive_store
 from advisor_app.store import households as store
 from advisor_app.store import people
-from advisor_app.store.archive import ArchivedHousehold
+from advisor_app.store.archive import ArchivedHousehold as ArchivedHousehold  # re-exported for the GUI
 from advisor_app.store.households import HouseholdSummary
 
 from .profile import Profile

@@ -58,7 +58,8 @@ def test_an_archived_household_is_hidden_everywhere_but_kept(profile: Any, house
                                    "version, unsent from households where id = :id"), {"id": wu.id}).one()
         members = conn.execute(sa.text("select count(*) from members where household_id = :id"),
                                {"id": wu.id}).scalar_one()
-    assert row[:4] in (("moved", "迁往合肥市区", dt.date(2026, 4, 1), "王芳"), ("moved", "迁往合肥市区", "2026-04-01", "王芳"))
+    day = row[2] if isinstance(row[2], dt.date) else dt.date.fromisoformat(row[2])  # SQLite: text
+    assert (row[0], row[1], day, row[3]) == ("moved", "迁往合肥市区", dt.date(2026, 4, 1), "王芳")
     assert row[4] is not None and row[5] == wu.version + 1 and row[6]
     assert members == 2  # kept for sync and audit
     assert eligibility.screen(profile, processes=1).households == 1
