@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="222"/>
+        <location filename="../../advisor_app/gui/app.py" line="244"/>
         <source>上次运行异常结束</source>
         <translation>The last session ended abnormally</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="222"/>
+        <location filename="../../advisor_app/gui/app.py" line="244"/>
         <source>上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；未保存的走访记录草稿会在稍后提示恢复。
 
 故障记录：%1
@@ -18,6 +18,102 @@
 
 Crash trace: %1
 For technical support, send this file to the county&apos;s IT contact.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="43"/>
+        <source>归档家庭</source>
+        <translation>Archive household</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="45"/>
+        <source>归档 %1（%2 人）</source>
+        <translation>Archive %1 (%2 people)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="49"/>
+        <source>归档后，这户家庭不再出现在家庭列表、搜索、户数统计、批量筛查、公示名单和台账中；记录仍保存在数据库里（用于同步和核查），可以在列表的“已归档”中恢复。</source>
+        <translation>Once archived, this household no longer appears in the household list, search, household counts, batch screening, public notices or ledgers. Its records stay in the database (for sync and audit) and it can be restored from the list&apos;s &quot;Archived&quot; view.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="64"/>
+        <source>原因说明，如：迁往合肥市区（选“其他”时必填）</source>
+        <translation>Details, e.g. moved to Hefei city (required for &quot;Other&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="73"/>
+        <source>归档原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="74"/>
+        <source>原因说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="75"/>
+        <source>归档日期</source>
+        <translation>Archived on</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="77"/>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="78"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="125"/>
+        <source>取消归档</source>
+        <translation>Cancel archiving</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="125"/>
+        <source>不归档这户家庭，放弃已选择的原因和填写的说明吗？</source>
+        <translation>Do not archive this household and discard the chosen reason and the details typed?</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivedTableModel</name>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="249"/>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="249"/>
+        <source>村（社区）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="249"/>
+        <source>人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="249"/>
+        <source>归档日期</source>
+        <translation>Archived on</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="250"/>
+        <source>归档原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="250"/>
+        <source>经办人</source>
+        <translation>Archived by</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="254"/>
+        <source>未记录原因</source>
+        <translation>No reason recorded</translation>
     </message>
 </context>
 <context>
@@ -216,180 +312,228 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="95"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="104"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="96"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="105"/>
         <source>撤销上一次修改（Ctrl+Z）</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="97"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="106"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="98"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="107"/>
         <source>保存这户家庭（Ctrl+S）</source>
         <translation>Save this household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="108"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="117"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="110"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="119"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="112"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="121"/>
         <source>财产与支出</source>
         <translation>Assets and spending</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="114"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="123"/>
         <source>赡养人</source>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="147"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="161"/>
         <source>所属地区（政策表）</source>
         <translation>Region (policy table)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="148"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="162"/>
         <source>户籍性质</source>
         <translation>Residence type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="149"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="163"/>
         <source>乡镇（街道）</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="150"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="164"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="151"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="165"/>
         <source>居住地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="152"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="166"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="153"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="167"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="353"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="390"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="271"/>
+        <source>没有可以恢复的修改</source>
+        <translation>Nothing to redo</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="274"/>
+        <source>已恢复撤销的修改</source>
+        <translation>Redid the undone change</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="436"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="473"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="214"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="392"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="400"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="404"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="242"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="475"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="483"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="487"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="214"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="242"/>
         <source>请先改正以下内容，家庭信息没有保存：</source>
         <translation>Please correct the following first; the household was not saved:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="221"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="249"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="232"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="261"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="237"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="264"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="245"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="285"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="326"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="366"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="245"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="326"/>
         <source>这户家庭有未保存的修改。要保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="285"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="366"/>
         <source>当前家庭有未保存的修改，放弃这些修改吗？</source>
         <translation>The current household has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="381"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="464"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="405"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="488"/>
         <source>打开该户</source>
         <translation>Open that household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="406"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="489"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="425"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="210"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="427"/>
-        <source>户主：%1</source>
-        <translation>Head: %1</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="432"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="510"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
 </context>
 <context>
+    <name>HouseholdLabel</name>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="59"/>
+        <source>%1户</source>
+        <translation>%1&apos;s household</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdListPane</name>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="74"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="88"/>
         <source>搜索：姓名、拼音首字母（如 wxx）、身份证号后几位、村（社区）</source>
         <translation>Search: name, pinyin initials (e.g. wxx), last digits of an ID number, village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="90"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="105"/>
+        <source>在册家庭</source>
+        <translation>Registered households</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="106"/>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="107"/>
+        <source>已归档的家庭不出现在列表、公示和台账中，可以恢复</source>
+        <translation>Archived households are left out of the list, notices and ledgers, and can be restored</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="111"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="112"/>
+        <source>把选中的家庭恢复到在册家庭中</source>
+        <translation>Bring the selected household back into the registered households</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="128"/>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="191"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="269"/>
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="292"/>
+        <source>已归档 %1 户</source>
+        <translation>%1 archived households</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="296"/>
         <source>找到 %1 户（共 %2 户）</source>
         <translation>%1 households found (of %2)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="194"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="299"/>
         <source>共 %1 户</source>
         <translation>%1 households</translation>
     </message>
@@ -397,47 +541,47 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="142"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="161"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="142"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="161"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="142"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="161"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="142"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="161"/>
         <source>人数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="143"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="162"/>
         <source>当前状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="143"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="162"/>
         <source>最近走访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="143"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="162"/>
         <source>下次核查</source>
         <translation>Next review</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="143"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="162"/>
         <source>未发送</source>
         <translation>Unsent</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="170"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="189"/>
         <source>已过核查日期</source>
         <translation>Review overdue</translation>
     </message>
@@ -468,151 +612,174 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="98"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="111"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="99"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="112"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="100"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="113"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="101"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="114"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="102"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="115"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="103"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="116"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="104"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="117"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="105"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="118"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="106"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="119"/>
+        <source>归档家庭…</source>
+        <translation>Archive household…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="120"/>
+        <source>把这户家庭移出列表、公示和台账（记录保留，可以恢复）</source>
+        <translation>Take this household out of the list, notices and ledgers (its records are kept and it can be restored)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="121"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="107"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="122"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="108"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="123"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="109"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="124"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="110"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="125"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="113"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="128"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="419"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="115"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="130"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="127"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="142"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="131"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="146"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="134"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="137"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="139"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="300"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="416"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="184"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="236"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="253"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="192"/>
+        <source>请先保存这户新家庭</source>
+        <translation>Save this new household first</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="193"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="269"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="361"/>
+        <source>已归档 %1，可在列表的“已归档”中恢复</source>
+        <translation>Archived %1; it can be restored from the list&apos;s &quot;Archived&quot; view</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="368"/>
+        <source>已恢复 %1</source>
+        <translation>Restored %1</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="375"/>
         <source>已筛查 %1 户，用时 %2 秒</source>
         <translation>Screened %1 households in %2 s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="273"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="379"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="286"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="392"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="291"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="397"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="293"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="399"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="300"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="416"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="304"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="420"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -778,17 +945,17 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="184"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="246"/>
         <source>本村（社区）公示名单…</source>
         <translation>Public notice list of the village…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="195"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="257"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="220"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="286"/>
         <source>公示名单</source>
         <translation>Public notice list</translation>
     </message>
@@ -796,22 +963,22 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="57"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="94"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="60"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="97"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="63"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="100"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/print_preview.py" line="65"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="102"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -819,33 +986,33 @@ A desktop tool for village and community social-assistance advisors: household r
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="101"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="157"/>
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="128"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="184"/>
         <source>打印 %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="134"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="190"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="137"/>
-        <location filename="../../advisor_app/gui/print_preview.py" line="144"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="194"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="203"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="138"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="195"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="144"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="203"/>
         <source>无法写入文件：</source>
         <translation>Cannot write the file: </translation>
     </message>
@@ -909,104 +1076,114 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="73"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="76"/>
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="93"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="96"/>
         <source>姓名之间用顿号或逗号隔开，如：王芳、李强</source>
         <translation>Names separated by commas, e.g. 王芳、李强</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="95"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="98"/>
         <source>入户所见、家庭陈述的情况</source>
         <translation>What was seen at home and what the family said</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="97"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="101"/>
         <source>约定下次走访</source>
         <translation>Next visit agreed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="102"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="106"/>
         <source>下一步要做的事，如：转介慈善资源、协助申请低保</source>
         <translation>What to do next, e.g. refer to a charity, help apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="113"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="117"/>
         <source>走访类型</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="115"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="119"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="116"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="120"/>
         <source>调查（走访）人员</source>
         <translation>Investigators</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="118"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="122"/>
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="124"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="128"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="129"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="126"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="237"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="130"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="242"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="128"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="132"/>
         <source>不保存这次走访，并删除自动保存的草稿</source>
         <translation>Do not save this visit and delete its autosaved draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="136"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="141"/>
         <source>发现的需求（资金、实物、服务）</source>
         <translation>Needs found (cash, goods, services)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="141"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="146"/>
         <source>后续跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="210"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="230"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="215"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="235"/>
         <source>无法保存走访记录</source>
         <translation>Cannot save the visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="237"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="242"/>
         <source>不保存这次走访记录，并删除它的草稿吗？</source>
         <translation>Discard this visit and delete its draft?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="257"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="260"/>
+        <source>走访记录还没有保存</source>
+        <translation>Visit not saved</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="260"/>
+        <source>这次走访记录还没有保存。保存，还是放弃已填写的内容？</source>
+        <translation>This visit has not been saved. Save it, or discard what was typed?</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="286"/>
         <source>有未保存的内容</source>
         <translation>Unsaved content</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="274"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="303"/>
         <source>草稿已自动保存（%1）</source>
         <translation>Draft autosaved (%1)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="307"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="336"/>
         <source>已恢复上次未保存的走访记录草稿。保存后草稿自动删除。</source>
         <translation>The unsaved visit draft was restored. Saving deletes the draft.</translation>
     </message>
