@@ -1,4 +1,4 @@
-"""``advisor-app household import|export|list|delete``."""
+"""``advisor-app household import|export|list|archive|restore|delete``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from advisor_app.domain import vocab
 from advisor_app.services import households
 
 from .context import Context
@@ -28,9 +29,23 @@ def register(sub: Any) -> None:
     p.add_argument("--village", help="只列出村名包含此文字的家庭")
     p.add_argument("--name", help="成员姓名的一部分，或户主姓名的拼音首字母（如 wxx）")
     p.add_argument("--limit", type=int, help="最多列出多少户")
+    p.add_argument("--archived", action="store_true",
+                   help="列出已归档的家庭：编号、户主姓名、村（社区）、归档日期、原因、经办人")
     p.set_defaults(run=_list)
 
-    p = cmds.add_parser("delete", help="删除一个家庭（保留删除记录以便同步）")
+    reasons = "、".join(f"{code}={label}" for code, label in vocab.ARCHIVE_REASONS.items())
+    p = cmds.add_parser("archive", help="归档（删除）一个家庭：不再出现在列表、公示和台账中，数据保留，可以恢复")
+    p.add_argument("id", help="家庭编号")
+    p.add_argument("--reason", required=True, metavar="CODE", help=f"归档原因：{reasons}")
+    p.add_argument("--note", default="", help="原因说明（原因为 other 时必填）")
+    p.add_argument("--by", default="", help="经办人姓名")
+    p.set_defaults(run=_archive)
+
+    p = cmds.add_parser("restore", help="恢复一个已归档的家庭")
+    p.add_argument("id", help="家庭编号")
+    p.set_defaults(run=_restore)
+
+    p = cmds.add_parser("delete", help="删除一个家庭而不记录原因（保留删除记录以便同步）；请优先用 archive")
     p.add_argument("id", help="家庭编号")
     p.set_defaults(run=_delete)
 
@@ -53,8 +68,28 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
+    if args.archived:
+        for a in households.archived_households(ctx.profile, args.name or args.village or "")[:args.limit]:
+            reason = vocab.ARCHIVE_REASONS.get(a.reason or "", "未记录原因")
+            if a.note:
+                reason += f"：{a.note}"
+            day = a.archived_on.isoformat() if a.archived_on else ""
+            print(f"{a.id}\t{a.head_name}\t{a.village}\t{day}\t{reason}\t{a.archived_by}")
+        return 0
     for h in households.list_households(ctx.profile, village=args.village, name=args.name, limit=args.limit):
         print(f"{h.id}\t{h.head_name}\t{h.village}")
+    return 0
+
+
+def _archive(args: argparse.Namespace, ctx: Context) -> int:
+    households.archive_household(ctx.profile, args.id, args.reason, args.note, by=args.by)
+    print(f"已归档 {args.id}（{vocab.ARCHIVE_REASONS[args.reason]}），可用 household restore 恢复")
+    return 0
+
+
+def _restore(args: argparse.Namespace, ctx: Context) -> int:
+    households.restore_household(ctx.profile, args.id)
+    print(f"已恢复 {args.id}")
     return 0
 
 

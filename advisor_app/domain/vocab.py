@@ -144,6 +144,10 @@ VOCABULARY: dict[str, dict[Code, Text]] = {
     "need_status": {"open": _t("待办", "Open"), "referred": _t("已转介", "Referred"),
                     "fulfilled": _t("已满足", "Met")},
     "sex": {"male": _t("男", "Male"), "female": _t("女", "Female")},
+    # Why a household was archived (归档: out of every list, notice and ledger, kept for sync and
+    # audit, restorable). "other" asks for the reason in words.
+    "archive_reason": {"moved": _t("迁出", "Moved away"), "duplicate": _t("重复登记", "Duplicate"),
+                       "deceased": _t("死亡", "Deceased"), "other": _t("其他", "Other")},
     # The assistance programmes (救助项目) the rules check, and how a check ends for each.
     "program": {
         "dibao": _t("低保", "Dibao"),
@@ -226,3 +230,4 @@ VISIT_TYPES: dict[str, str] = {str(k): v for k, v in _chinese("visit_type").item
 NEED_CATEGORIES: dict[str, str] = {str(k): v for k, v in _chinese("need_category").items()}
 NEED_STATUSES: dict[str, str] = {str(k): v for k, v in _chinese("need_status").items()}
 SEXES: dict[str, str] = {str(k): v for k, v in _chinese("sex").items()}
+ARCHIVE_REASONS: dict[str, str] = {str(k): v for k, v in _chinese("archive_reason").items()}

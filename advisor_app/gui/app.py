@@ -157,7 +157,7 @@ def application(argv: list[str] | None = None) -> object:
     """The one QApplication of this process (created on first call), set up for our UI."""
     from PySide6.QtWidgets import QApplication
 
-    from . import settings
+    from . import settings, style
 
     app = QApplication.instance()
     if app is None:
@@ -167,15 +167,21 @@ def application(argv: list[str] | None = None) -> object:
         app.setApplicationDisplayName(APP_TITLE)  # in the interface language once translations are in
         install_translations(app, settings.settings.effective_language())
         setup_font(app)
+        style.install(app)
     return app
 
 
 def create_main_window(profile: Profile, *, install_hook: bool = True) -> MainWindow:
     """The main window on ``profile``, with logging to the profile's log file and (unless a test
     runner owns it) the exception hook installed."""
-    from . import errors
+    from PySide6.QtWidgets import QApplication
+
+    from . import errors, style
     from .main_window import MainWindow
 
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        style.install(app)  # already there when application() made the app
     setup_logging(profile.data.log_file)
     if install_hook:
         errors.install(profile.data.log_file)

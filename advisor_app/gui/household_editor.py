@@ -3,8 +3,12 @@
 Tabs: 家庭 (address, region, area, phone), 成员 (:mod:`.member_editor`), 财产与支出
 (:mod:`.assets_editor`), 赡养人 (:mod:`.supporters_editor`); the :class:`EligibilityPanel` beside the
 tabs (below them when the editor is narrower than ``SIDE_BY_SIDE_WIDTH``, see :mod:`.editor_splitter`)
-re-checks as the advisor types. 撤销 (Ctrl+Z) steps back through snapshots of the household (edits
-closer together than ``SNAPSHOT_MS`` count as one). 保存 (Ctrl+S) writes through the background
+re-checks as the advisor types. 撤销 steps back through snapshots of the household (edits closer
+together than ``SNAPSHOT_MS`` count as one), and Ctrl+Z does exactly the same wherever the focus is in
+the editor, also inside a field: a field's own undo is bypassed (:meth:`HouseholdEditor.eventFilter`),
+so there is one undo history, not one per field plus the button's. Ctrl+Y (Ctrl+Shift+Z) redoes
+what was undone, until the next edit. Esc closes the editor (``close_requested``), after asking
+when there are unsaved edits, which are then discarded. 保存 (Ctrl+S) writes through the background
 operations and never blocks. When a write elsewhere changes the household shown (a visit
 recorded, the list's data regenerated), the editor loads it again, unless the advisor has unsaved
 edits in it.
@@ -20,9 +24,10 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -46,6 +51,7 @@ from . import errors
 from .assets_editor import AssetsEditor
 from .editor_splitter import EditorSplitter
 from .eligibility_panel import EligibilityPanel
+from .household_table_model import household_label
 from .income_table import code_combo
 from .member_editor import MemberEditor, problem_line
 from .operations import Operations
@@ -70,6 +76,8 @@ class HouseholdEditor(QWidget):
     changed = Signal()
     saved = Signal(str)
     open_household_requested = Signal(str)  # 打开该户: the household a member is already in
+    close_requested = Signal()  # Esc: back to the list (unsaved edits discarded after asking)
+    header_changed = Signal()  # the household named in the header (or its unsaved mark) changed
 
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +88,7 @@ class HouseholdEditor(QWidget):
         self._applying = False
         self._saving = False
         self._history: list[Household] = []
+        self._future: list[Household] = []  # what 撤销 undid, for Ctrl+Y, until the next edit
         self._refused: list[Problem] = []  # what the last save was refused for (until the next edit)
         self._quiet = True  # a new, untouched household: no red lines until something is typed
         self.other_household_box: QMessageBox | None = None
@@ -128,6 +137,11 @@ class HouseholdEditor(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save, context=context)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo, context=context)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Redo), self, self.redo, context=context)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.escape, context=context)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # Ctrl+Z in a field: see eventFilter
+            app.focusChanged.connect(self._focus_changed)
         operations.data_changed.connect(self.on_data_changed)
 
         blank = self._blank()
@@ -183,6 +197,7 @@ class HouseholdEditor(QWidget):
         self._saved = self.household()  # an untouched new household is not "unsaved work"
         self._last = self._saved
         self._history.clear()
+        self._future.clear()
         self._refresh_header()
         self._quiet = True
         self._show_problems()
@@ -192,6 +207,14 @@ class HouseholdEditor(QWidget):
     def household_id(self) -> str | None:
         """The id of the stored household shown (``None``: a new one, not saved yet)."""
         return self._id
+
+    def household_label(self, household: Household | None = None) -> str:
+        """吴晓霞户 — 七星村 (as typed now, or as in ``household``), or 新建家庭 before it is saved."""
+        if self._id is None:
+            return self.tr("新建家庭")
+        now = household or self.household()
+        head = next((m for m in now.members if m.relation == "head"), None)
+        return household_label(head.name if head else "", now.village)
 
     def open_visit_history(self) -> None:
         """走访记录 of the household shown (:mod:`.visit_history`)."""
@@ -241,17 +264,70 @@ class HouseholdEditor(QWidget):
         return True
 
     def undo(self) -> None:
+        """撤销 and Ctrl+Z (in any field of the editor): back to the previous snapshot."""
         if self._snap_timer.isActive():
             self._snap_timer.stop()
         self._record()
         if not self._history:
             self.status.setText(self.tr("没有可以撤销的修改"))
             return
-        state = self._history.pop()
+        self._future.append(self._last)
+        self._step_to(self._history.pop(), self.tr("已撤销上一次修改"))
+
+    def redo(self) -> None:
+        """Ctrl+Y / Ctrl+Shift+Z: forward again to what 撤销 undid (nothing after a new edit)."""
+        self._snap_timer.stop()
+        self._record()
+        if not self._future:
+            self.status.setText(self.tr("没有可以恢复的修改"))
+            return
+        self._history.append(self._last)
+        self._step_to(self._future.pop(), self.tr("已恢复撤销的修改"))
+
+    def _step_to(self, state: Household, message: str) -> None:
         self._last = state
         self._apply(state)
-        self.status.setText(self.tr("已撤销上一次修改"))
+        self.status.setText(message)
         self._after_change()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Undo and redo keys in a field of the editor go to the editor's one history: the field
+        is told it wants the key (no shortcut fires), then the key press does :meth:`undo`."""
+        if isinstance(event, QKeyEvent) and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            step = (self.undo if event.matches(QKeySequence.StandardKey.Undo)
+                    else self.redo if event.matches(QKeySequence.StandardKey.Redo) else None)
+            if step is not None:
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    step()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # Fields come and go (table cells, members): watch each one as it takes the focus. Installing
+        # the same filter again only moves it first.
+        if new is not None and self.isAncestorOf(new):
+            new.installEventFilter(self)
+
+    def escape(self) -> None:
+        """Esc: close the editor; with unsaved edits, only after the advisor agrees to discard them."""
+        if self.is_dirty():
+            if not self._may_discard():
+                return
+            self.discard_changes()
+        self.close_requested.emit()
+
+    def discard_changes(self) -> None:
+        """Show the household as last saved (or the new household as started), edits gone."""
+        self._reset(copy.deepcopy(self._saved))
+
+    def clear(self) -> None:
+        """Show an empty new household, without asking (the household shown was archived)."""
+        self._reset(self._blank())
+
+    def confirm_discard(self) -> bool:
+        """Ask before unsaved edits would be lost; True when there are none or they may go."""
+        return self._may_discard()
 
     def confirm_close(self) -> bool:
         """Called when the main window closes: ask about unsaved changes."""
@@ -311,6 +387,7 @@ class HouseholdEditor(QWidget):
         self._saved = self.household()
         self._last = self._saved
         self._history.clear()
+        self._future.clear()
         self.status.setText("")
         self.status.setStyleSheet("")
         self._refused = []
@@ -339,6 +416,7 @@ class HouseholdEditor(QWidget):
     def _on_change(self, *_args: object) -> None:
         if self._applying:
             return
+        self._future.clear()  # a new edit: what was undone cannot come back
         self._snap_timer.start()
         self._after_change()
 
@@ -436,16 +514,12 @@ class HouseholdEditor(QWidget):
     def _refresh_header(self, household: Household | None = None) -> None:
         """Title (head, village, unsaved) and undo; ``household``: what the editor holds now, when known."""
         now = household or self.household()
-        head = next((m for m in now.members if m.relation == "head"), None)
-        if self._id is None:
-            title = self.tr("新建家庭")
-        else:
-            title = self.tr("户主：%1").replace("%1", head.name if head and head.name else "—")
-        village = self.village.text().strip()
-        if village:
-            title += " · " + village
+        title = self.household_label(now)
+        if self._id is None and now.village:
+            title += " — " + now.village
         if now != self._saved:
             title += self.tr("（未保存）")
         self.title.setText(title)
         self.undo_button.setEnabled(bool(self._history) or self._snap_timer.isActive())
         self.history_button.setEnabled(self._id is not None)
+        self.header_changed.emit()

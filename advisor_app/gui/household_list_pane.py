@@ -3,7 +3,13 @@
 Each search (150 ms after the last key, or at once on Enter, on a header click, after a change)
 runs ``services.household_list.ids`` on the background worker; a newer search wins over an older
 one still running. The table shows :class:`HouseholdTableModel`, which fetches the rows it shows.
-Double-click or Enter on a row emits ``household_activated(id)``.
+Double-click or Enter on a row emits ``household_activated(id)``; moving to another row (a click,
+the arrow keys) emits ``current_changed(id)`` ("" when no row is current): while the editor is shown,
+the main window opens that household in it, so the list and the editor never show different ones.
+
+显示 switches between the registered households and the archived ones (归档, see
+:func:`advisor_app.services.households.archive_household`): the archived view lists them with
+reason, day and advisor, filtered by the same search box, and 恢复 restores the selected one.
 """
 
 from __future__ import annotations
@@ -12,20 +18,26 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from advisor_app.domain.errors import DomainError
 from advisor_app.services import household_list
+from advisor_app.services import households as household_service
 from advisor_app.services.changes import Changes
 from advisor_app.services.profile import Profile
 
-from .household_table_model import STATUS, VILLAGE, HouseholdTableModel
+from . import errors
+from .household_table_model import STATUS, VILLAGE, ArchivedTableModel, HouseholdTableModel, household_label
 from .operations import Operations
 
 SEARCH_DEBOUNCE_MS = 150
@@ -60,6 +72,8 @@ class HouseholdTableView(QTableView):
 
 class HouseholdListPane(QWidget):
     household_activated = Signal(str)
+    current_changed = Signal(str)  # the household of the current row; "" for none
+    restored = Signal(str, str)  # id and label of a household restored from the archived view
 
     def __init__(self, profile: Profile, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,16 +97,41 @@ class HouseholdListPane(QWidget):
         self.search.installEventFilter(self)
         self.table = self._build_table()
         self.model.sort_requested.connect(lambda *_: self.run_search())  # header clicks from now on
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.current_changed.emit(self.current_household_id() or ""))
         self.count_label = QLabel()  # the window puts it in its status bar
+
+        self.view = QComboBox()
+        self.view.addItem(self.tr("在册家庭"), False)
+        self.view.addItem(self.tr("已归档"), True)
+        self.view.setToolTip(self.tr("已归档的家庭不出现在列表、公示和台账中，可以恢复"))
+        self.view.currentIndexChanged.connect(self._view_changed)
+        self.archived_model = ArchivedTableModel(self)
+        self.archived_table = self._build_archived_table()
+        self.restore_button = QPushButton(self.tr("恢复"))
+        self.restore_button.setToolTip(self.tr("把选中的家庭恢复到在册家庭中"))
+        self.restore_button.clicked.connect(self.restore_current)
+        archived_page = QWidget()
+        archived_layout = QVBoxLayout(archived_page)
+        archived_layout.setContentsMargins(0, 0, 0, 0)
+        archived_layout.addWidget(self.archived_table, 1)
+        restore_row = QHBoxLayout()
+        restore_row.addStretch(1)
+        restore_row.addWidget(self.restore_button)
+        archived_layout.addLayout(restore_row)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(archived_page)
 
         search_row = QHBoxLayout()
         search_row.setContentsMargins(0, 0, 0, 0)
         search_row.addWidget(QLabel(self.tr("查找：")))
         search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(search_row)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.pages, 1)
 
     def _build_table(self) -> HouseholdTableView:
         table = HouseholdTableView()
@@ -116,6 +155,19 @@ class HouseholdListPane(QWidget):
         table.setSortingEnabled(True)
         header.setSortIndicator(VILLAGE, Qt.SortOrder.AscendingOrder)
         table.doubleClicked.connect(self._row_activated)
+        return table
+
+    def _build_archived_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.archived_model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((90, 110, 50, 100, 200)):
+            table.horizontalHeader().resizeSection(column, width)
         return table
 
     def restore_header(self, state: object) -> None:
@@ -145,6 +197,9 @@ class HouseholdListPane(QWidget):
         The selected household (or ``keep``) stays selected when it is still listed."""
         self._debounce.stop()
         text = self.search.text().strip()
+        if self.showing_archived():
+            self._search_archived(text)
+            return
         sort, descending = self.model.sort_key, self.model.descending
         self._generation += 1
         generation = self._generation
@@ -169,6 +224,53 @@ class HouseholdListPane(QWidget):
 
         self.operations.query(lambda p: household_list.ids(p, text, sort, descending), done)
 
+    # --- the archived view ---
+
+    def showing_archived(self) -> bool:
+        return bool(self.view.currentData())
+
+    def show_archived(self, archived: bool) -> None:
+        self.view.setCurrentIndex(1 if archived else 0)
+
+    def _view_changed(self, _index: int) -> None:
+        archived = self.showing_archived()
+        self.pages.setCurrentIndex(1 if archived else 0)
+        self.run_search()
+        self.current_changed.emit(self.current_household_id() or "")
+
+    def _search_archived(self, text: str) -> None:
+        self._generation += 1
+        generation = self._generation
+
+        def done(rows: list[household_service.ArchivedHousehold]) -> None:
+            if generation != self._generation:
+                return
+            self.searched_text = text
+            self.archived_model.set_rows(rows)
+            if rows:
+                self.archived_table.setCurrentIndex(self.archived_model.index(0, 0))
+            self.restore_button.setEnabled(bool(rows))
+            self.update_count()
+
+        self.operations.query(lambda p: household_service.archived_households(p, text), done)
+
+    def restore_current(self) -> None:
+        """恢复: make the selected archived household a registered one again."""
+        index = self.archived_table.currentIndex()
+        if not index.isValid():
+            return
+        archived = self.archived_model.archived(index.row())
+        household_id, label = archived.id, household_label(archived.head_name, archived.village)
+
+        def done(_result: None) -> None:
+            self.restored.emit(household_id, label)
+
+        def failed(exc: DomainError) -> None:
+            errors.show_error(self, exc, self.tr("无法恢复"))
+
+        self.operations.write(lambda p: household_service.restore_household(p, household_id), done,
+                              changed=Changes.of_households([household_id]), on_error=failed)
+
     def apply_changes(self, changes: Changes) -> None:
         """Refresh what a write changed: the search again when households were added, edited or
         deleted (they may now match, or sort, differently); only the changed rows when their visits
@@ -186,6 +288,9 @@ class HouseholdListPane(QWidget):
             self.model.refresh_column(STATUS)
 
     def update_count(self) -> None:
+        if self.showing_archived():
+            self.count_label.setText(self.tr("已归档 %1 户").replace("%1", str(self.archived_model.rowCount())))
+            return
         shown = self.model.rowCount()
         if self.searched_text:
             self.count_label.setText(self.tr("找到 %n 户（共 %1 户）", "", shown).replace("%1", str(self.total)))
@@ -199,6 +304,9 @@ class HouseholdListPane(QWidget):
             self.household_activated.emit(self.model.household_id(index.row()))
 
     def current_household_id(self) -> str | None:
+        """The registered household of the current row (None in the archived view)."""
+        if self.showing_archived():
+            return None
         index = self.table.currentIndex()
         if not index.isValid() or index.row() >= self.model.rowCount():
             return None
@@ -213,6 +321,18 @@ class HouseholdListPane(QWidget):
         if scroll:
             self.table.scrollTo(index)
         return True
+
+    def clear_current(self) -> None:
+        """No row current (the editor shows a household not yet saved)."""
+        self.table.setCurrentIndex(QModelIndex())
+        self.table.clearSelection()
+
+    def current_label(self) -> str | None:
+        """The current row's household as :func:`household_label` names it."""
+        household_id = self.current_household_id()
+        row = self.model.row_of(household_id) if household_id else None
+        data = self.model.row_data(row) if row is not None else None
+        return household_label(data.head_name, data.village) if data is not None else None
 
     def select_after_search(self, household_id: str) -> None:
         """Select this household now, or when the next search shows it (one just created; when the

@@ -9,6 +9,9 @@ writes), like Anki's browser table.
 
 Clicking a header does not sort here: the model emits ``sort_requested(key, descending)`` and the
 window runs the ordered query again.
+
+:class:`ArchivedTableModel` lists the archived households (归档: a few, so all their rows at once),
+with why, when and by whom. :func:`household_label` is how every screen names a household.
 """
 
 from __future__ import annotations
@@ -17,10 +20,19 @@ import datetime as dt
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from advisor_app.services.household_list import HouseholdListRow
+from advisor_app.services.households import ArchivedHousehold
 
 from . import language
 
@@ -41,6 +53,12 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("未发送", "unsent"),
 )
 HEAD, ID_NUMBER, VILLAGE, MEMBERS, STATUS, LAST_VISIT, NEXT_REVIEW, UNSENT = range(len(COLUMNS))
+
+
+def household_label(head_name: str, village: str) -> str:
+    """How the window title, the editor and the dialogs name a household: 吴晓霞户 — 七星村."""
+    label = QCoreApplication.translate("HouseholdLabel", "%1户").replace("%1", head_name or "—")
+    return f"{label} — {village}" if village else label
 
 
 class HouseholdTableModel(QAbstractTableModel):
@@ -199,3 +217,52 @@ class HouseholdTableModel(QAbstractTableModel):
         self.sort_key = key
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.sort_requested.emit(key, self.descending)
+
+
+
+class ArchivedTableModel(QAbstractTableModel):
+    """The archived households: head, village, members, day archived, reason, by whom."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ArchivedHousehold] = []
+
+    def set_rows(self, rows: list[ArchivedHousehold]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def household_id(self, row: int) -> str:
+        return self._rows[row].id
+
+    def archived(self, row: int) -> ArchivedHousehold:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("户主"), self.tr("村（社区）"), self.tr("人数"), self.tr("归档日期"),
+                    self.tr("归档原因"), self.tr("经办人"))[section]
+        return None
+
+    def reason_text(self, a: ArchivedHousehold) -> str:
+        reason = language.label("archive_reason", a.reason) if a.reason else self.tr("未记录原因")
+        return f"{reason}：{a.note}" if a.note else reason
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        a = self._rows[index.row()]
+        if role == HOUSEHOLD_ID_ROLE:
+            return a.id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        values = (a.head_name, a.village, a.member_count, a.archived_on.isoformat() if a.archived_on else "",
+                  self.reason_text(a), a.archived_by)
+        return values[index.column()]

@@ -7,6 +7,14 @@ background worker); each write announces what it changed with one ``operations.d
 (a :class:`~advisor_app.services.changes.Changes`), and each screen decides from it whether to
 refresh: the list here, the household editor and its eligibility panel themselves.
 
+Every action (记录走访, 资格核对, 编辑, the print menu, 归档) acts on *the household shown*
+(:meth:`MainWindow.current_household_id`): the one in the editor while the editor is shown, else the
+list's current row. The two cannot differ: while the editor is shown, moving to another row of the
+list opens that household in it (asking first about unsaved edits; kept edits put the list back on
+the editor's household), and a new household not yet saved leaves no row current. The window title
+names the household shown ("吴晓霞户 — 七星村 — 救助顾问工作台"), as does the editor's header.
+Esc in the editor closes it and returns to the list, on the same household.
+
 The screens: the household editor (:class:`.household_editor.HouseholdEditor`, created on first
 use), the visit dialog (:class:`.visit_dialog.VisitDialog`), a household's visit history and needs
 list (:mod:`.visit_history`, 家庭 ▸ 走访记录) and the forms (actions in
@@ -16,6 +24,7 @@ the visit dialog, screening, demo data) are imported when first used, to keep st
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -33,6 +42,7 @@ from advisor_app.services.profile import Profile
 from . import settings as gui_settings
 from .editor_splitter import stored_sizes
 from .household_list_pane import HouseholdListPane
+from .household_table_model import household_label
 from .operations import Operations
 from .print_preview import install_print_actions
 
@@ -57,6 +67,9 @@ class MainWindow(QMainWindow):
 
         self.list_pane = HouseholdListPane(profile, self.operations)
         self.list_pane.household_activated.connect(self.open_household)
+        self.list_pane.current_changed.connect(self._list_current_changed)
+        self.list_pane.restored.connect(self._household_restored)
+        self._opening = 0  # the latest household asked for in the editor (older answers are dropped)
         # The pane's parts, as other screens and tests know them.
         self.search, self.table, self.model = self.list_pane.search, self.list_pane.table, self.list_pane.model
         self.count_label = self.list_pane.count_label
@@ -106,6 +119,8 @@ class MainWindow(QMainWindow):
                                      self.tr("查看历次走访和需求清单，打印走访记录表"))
         self.check_action = action(self.tr("资格核对"), self.check_current, "Ctrl+K",
                                    self.tr("按政策核对选中家庭可申请的救助项目"))
+        self.archive_action = action(self.tr("归档家庭…"), self.archive_current, None,
+                                     self.tr("把这户家庭移出列表、公示和台账（记录保留，可以恢复）"))
         self.screen_action = action(self.tr("批量筛查"), self.screen_all, None,
                                     self.tr("按现行政策重新核对全部家庭的救助资格"))
         self.find_action = action(self.tr("查找"), self.list_pane.focus_search, QKeySequence.StandardKey.Find)
@@ -135,6 +150,8 @@ class MainWindow(QMainWindow):
         for a in (self.edit_action, self.visit_action, self.history_action, self.check_action, self.screen_action,
                   self.find_action):
             household_menu.addAction(a)
+        household_menu.addSeparator()
+        household_menu.addAction(self.archive_action)
         self.print_menu: QMenu = bar.addMenu(self.tr("打印(&P)"))
         self.print_menu.setObjectName("print_menu")
         self.print_actions = install_print_actions(self)  # one action per printable form
@@ -161,7 +178,34 @@ class MainWindow(QMainWindow):
         self.list_pane.run_search(keep=keep)
 
     def current_household_id(self) -> str | None:
+        """The household shown, which every action acts on: the editor's while the editor is shown
+        (None for a new one not yet saved), else the list's current row."""
+        if self.editor_shown():
+            assert self.editor is not None
+            return self.editor.household_id
         return self.list_pane.current_household_id()
+
+    def editor_shown(self) -> bool:
+        return (self.editor is not None and not self.editor_area.isHidden()
+                and self.editor_area.currentWidget() is self.editor)
+
+    def _household_for_action(self) -> str | None:
+        """:meth:`current_household_id`, or None after saying on the status bar what is missing."""
+        household_id = self.current_household_id()
+        if household_id is None:
+            message = (self.tr("请先保存这户新家庭") if self.editor_shown()
+                       else self.tr("请先在列表中选择一户家庭"))
+            self.statusBar().showMessage(message, 4000)
+        return household_id
+
+    def _list_current_changed(self, household_id: str) -> None:
+        """Another row is current: while the editor is shown, it opens that household."""
+        if household_id and self.editor_shown():
+            assert self.editor is not None
+            if household_id != self.editor.household_id:
+                self.open_household(household_id)
+                return
+        self.update_title()
 
     def select_household(self, household_id: str, *, scroll: bool = True) -> bool:
         return self.list_pane.select_household(household_id, scroll=scroll)
@@ -183,20 +227,31 @@ class MainWindow(QMainWindow):
     # --- households ---
 
     def edit_current(self) -> None:
-        household_id = self.current_household_id()
-        if household_id is None:
-            self.statusBar().showMessage(self.tr("请先在列表中选择一户家庭"), 4000)
-            return
-        self.open_household(household_id)
+        household_id = self._household_for_action()
+        if household_id is not None:
+            self.open_household(household_id)
 
     def open_household(self, household_id: str) -> None:
-        self.operations.query(lambda p: household_service.load_household(p, household_id),
-                              self.show_household)
+        self._opening += 1
+        opening = self._opening
+
+        def show(household: Household) -> None:
+            if opening == self._opening:  # not overtaken by a later row or request
+                self.show_household(household)
+
+        self.operations.query(lambda p: household_service.load_household(p, household_id), show)
 
     def show_household(self, household: Household) -> None:
         editor = self.household_editor()
-        editor.load(household)
+        if not editor.load(household):  # the advisor kept unsaved edits: the list follows the editor
+            self._select_editor_household()
         self.show_editor(editor)
+        self.update_title()
+
+    def _select_editor_household(self) -> None:
+        editor_id = self.editor.household_id if self.editor is not None else None
+        if editor_id is None or not self.select_household(editor_id):
+            self.list_pane.clear_current()
 
     def household_editor(self) -> HouseholdEditor:
         """The household editor (created on first use)."""
@@ -206,6 +261,8 @@ class MainWindow(QMainWindow):
             self.editor = HouseholdEditor(self.operations, self)
             self.editor.saved.connect(self._household_saved)
             self.editor.open_household_requested.connect(self.open_household)  # 打开该户
+            self.editor.close_requested.connect(self.close_editor)  # Esc
+            self.editor.header_changed.connect(self.update_title)
         return self.editor
 
     def _household_saved(self, household_id: str) -> None:
@@ -217,7 +274,20 @@ class MainWindow(QMainWindow):
         started = editor.new_household()  # False: the advisor kept unsaved work in the editor
         self.show_editor(editor)
         if started:
+            self.list_pane.clear_current()  # no row is the household shown
             editor.members.name.setFocus()  # the head's name: what the advisor types first
+        self.update_title()
+
+    def close_editor(self) -> None:
+        """Hide the editor (Esc); the list, on the editor's household, takes the focus."""
+        if self.editor is None:
+            return
+        household_id = self.editor.household_id
+        self.editor_area.hide()
+        if household_id is not None:
+            self.select_household(household_id)
+        self.table.setFocus()
+        self.update_title()
 
     def show_editor(self, widget: QWidget) -> None:
         """Show ``widget`` in the area right of the list (replacing what was there)."""
@@ -237,9 +307,8 @@ class MainWindow(QMainWindow):
                 self.splitter.setSizes([total - editor_width, editor_width])
 
     def record_visit(self) -> None:
-        household_id = self.current_household_id()
+        household_id = self._household_for_action()
         if household_id is None:
-            self.statusBar().showMessage(self.tr("请先在列表中选择一户家庭"), 4000)
             return
         from .visit_dialog import VisitDialog
 
@@ -265,9 +334,8 @@ class MainWindow(QMainWindow):
 
     def check_current(self) -> None:
         """资格核对 for the selected household: the editor with its eligibility panel, or the panel alone."""
-        household_id = self.current_household_id()
+        household_id = self._household_for_action()
         if household_id is None:
-            self.statusBar().showMessage(self.tr("请先在列表中选择一户家庭"), 4000)
             return
         self.operations.query(lambda p: household_service.load_household(p, household_id),
                               self.show_eligibility)
@@ -277,6 +345,42 @@ class MainWindow(QMainWindow):
         editor.load(household)
         self.show_editor(editor)
         editor.panel.setFocus()
+
+    def archive_current(self) -> None:
+        """归档 the household shown, after the advisor confirms with a reason (:mod:`.archive_dialog`)."""
+        household_id = self._household_for_action()
+        if household_id is None:
+            return
+        if self.editor_shown() and self.editor is not None and not self.editor.confirm_discard():
+            return
+        from .archive_dialog import ArchiveDialog
+
+        def ask(household: Household) -> None:
+            dialog = ArchiveDialog(household, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self._archive(household, dialog.reason() or "", dialog.note_text(),
+                                                          dialog.archived_on()))
+            dialog.open()
+
+        self.operations.query(lambda p: household_service.load_household(p, household_id), ask)
+
+    def _archive(self, household: Household, reason: str, note: str, on: dt.date) -> None:
+        household_id = household.id or ""
+        label = household_label(household.head_name, household.village)
+        by = ""  # the advisor's name, once the profile records it
+
+        def done(_result: None) -> None:
+            if self.editor is not None and self.editor.household_id == household_id:
+                self.editor.clear()
+                self.close_editor()
+            self.statusBar().showMessage(self.tr("已归档 %1，可在列表的“已归档”中恢复").replace("%1", label), 8000)
+
+        self.operations.write(
+            lambda p: household_service.archive_household(p, household_id, reason, note, by=by, on=on),
+            done, changed=Changes.of_households([household_id]))
+
+    def _household_restored(self, _household_id: str, label: str) -> None:
+        self.statusBar().showMessage(self.tr("已恢复 %1").replace("%1", label), 8000)
 
     def screen_all(self) -> None:
         from advisor_app.services import eligibility
@@ -308,7 +412,17 @@ class MainWindow(QMainWindow):
         title = self.tr("救助顾问工作台")
         if self._demo:
             title += " — " + self.tr("演示数据")
+        shown = self.shown_household_label()
+        if shown:
+            title = shown + " — " + title
         self.setWindowTitle(title)
+
+    def shown_household_label(self) -> str | None:
+        """The household the actions act on, as the title names it (None: no household)."""
+        if self.editor_shown():
+            assert self.editor is not None
+            return self.editor.household_label()
+        return self.list_pane.current_label()
 
     def set_language(self, code: str) -> None:
         if code == self.settings.effective_language():

@@ -33,7 +33,7 @@ from advisor_app.domain.needs import NeedEntry, NeedStatusChange
 from advisor_app.services import visits
 from advisor_app.services.changes import Changes
 
-from . import errors
+from . import errors, language
 from .assets_editor import from_qdate, to_qdate
 from .income_table import code_combo
 from .member_editor import problem_line
@@ -60,11 +60,11 @@ class NeedStatusDialog(QDialog):
         self.saved_change: NeedStatusChange | None = None
         self.setWindowTitle(self.tr("更改需求状态"))
         self.setMinimumWidth(460)
-        current = vocab.NEED_STATUSES.get(need.status, need.status)
+        current = language.label("need_status", need.status)
         self.what = QLabel(self.tr("%1（%2发现，现为“%3”）").replace("%1", need.label)
                            .replace("%2", need.visit_date.isoformat()).replace("%3", current))
         self.what.setWordWrap(True)
-        self.status = code_combo(vocab.NEED_STATUSES, proposed_status(need.status))
+        self.status = code_combo("need_status", proposed_status(need.status))
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.domain import vocab
 from advisor_app.domain.needs import NeedEntry
+
+from . import language
 
 FOUND, CATEGORY, DESCRIPTION, STATUS, LAST_CHANGE = range(5)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -84,8 +85,8 @@ class NeedsList(QWidget):
         self._needs = list(needs)
         self.table.setRowCount(len(needs))
         for row, n in enumerate(needs):
-            fill_row(self.table, row, [n.visit_date.isoformat(), vocab.NEED_CATEGORIES.get(n.category, n.category),
-                                       n.description, vocab.NEED_STATUSES.get(n.status, n.status),
+            fill_row(self.table, row, [n.visit_date.isoformat(), language.label("need_category", n.category),
+                                       n.description, language.label("need_status", n.status),
                                        n.last_changed.isoformat() if n.changes else ""], n.id)
         self.empty.setVisible(not needs)
         rows = [i for i, n in enumerate(needs) if n.id == keep] or ([0] if needs else [])
@@ -113,14 +114,13 @@ class NeedsList(QWidget):
 
     def history_rows(self, need: NeedEntry) -> list[list[str]]:
         """How the history of ``need`` reads: found on the visit, then each change (oldest first)."""
-        status = vocab.NEED_STATUSES
         first = need.changes[0].old_status if need.changes else need.status
         rows = [[need.visit_date.isoformat(),
-                 self.tr("走访发现（%1）").replace("%1", status.get(first, first)),
-                 "、".join(need.found_by), vocab.VISIT_TYPES.get(need.visit_type, need.visit_type)]]
+                 self.tr("走访发现（%1）").replace("%1", language.label("need_status", first)),
+                 "、".join(need.found_by), language.label("visit_type", need.visit_type)]]
         for c in need.changes:
-            rows.append([c.on.isoformat(), f"{status.get(c.old_status, c.old_status)} → "
-                                           f"{status.get(c.new_status, c.new_status)}",
+            rows.append([c.on.isoformat(), language.label("need_status", c.old_status) + " → "
+                                           + language.label("need_status", c.new_status),
                          c.by or self.tr("（未填写）"), c.note])
         return rows
 

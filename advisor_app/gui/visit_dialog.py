@@ -10,6 +10,9 @@ The visit is checked as it is typed with :func:`advisor_app.domain.validation.vi
 rules the services use: 入户调查 needs two investigators, a need needs a description, the next visit
 is not before this one …); each problem shows in red under its field, and 保存 is refused with the
 same messages while there is one.
+
+Esc with something typed asks first: 保存, 放弃 (the typed visit and its draft are thrown away) or
+取消 (back to typing); with nothing typed it just closes. 关闭 closes at once and keeps the draft.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -240,6 +243,30 @@ class VisitDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
+        self._throw_away()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.escape()
+            return
+        super().keyPressEvent(event)
+
+    def escape(self) -> None:
+        """Esc: close; with something typed, only after asking (保存, 放弃 or 取消)."""
+        if not self._dirty or self._saved:
+            self.reject()
+            return
+        answer = QMessageBox.question(
+            self, self.tr("走访记录还没有保存"), self.tr("这次走访记录还没有保存。保存，还是放弃已填写的内容？"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            self.save()
+        elif answer == QMessageBox.StandardButton.Discard:
+            self._throw_away()
+
+    def _throw_away(self) -> None:
+        """Close without saving, deleting the draft."""
         self._autosave.stop()
         self._saved = True  # nothing more to keep: no draft on close
         household_id = self.household_id

@@ -32,14 +32,13 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from advisor_app.domain import vocab
 from advisor_app.domain.errors import DomainError
 from advisor_app.domain.household import Visit
 from advisor_app.services import visits
 from advisor_app.services.changes import Changes
 from advisor_app.services.visits import VisitHistory
 
-from . import errors
+from . import errors, language
 from .need_status_dialog import NeedStatusDialog
 from .needs_list import NeedsList, fill_row, read_only_table
 from .operations import Operations
@@ -147,7 +146,7 @@ class VisitHistoryDialog(QDialog):
                             .replace("%3", str(len(history.visits))))
         self.visit_table.setRowCount(len(history.visits))
         for row, v in enumerate(history.visits):
-            fill_row(self.visit_table, row, [v.date.isoformat(), vocab.VISIT_TYPES.get(v.type, v.type),
+            fill_row(self.visit_table, row, [v.date.isoformat(), language.label("visit_type", v.type),
                                              "、".join(v.investigators), str(len(v.needs))], v.id)
         self.no_visits.setVisible(not history.visits)
         self.detail.setVisible(bool(history.visits))
@@ -187,7 +186,7 @@ class VisitHistoryDialog(QDialog):
         v = self.selected_visit()
         self.print_visit_button.setEnabled(v is not None)
         self.date.setText(v.date.isoformat() if v else "")
-        self.type.setText(vocab.VISIT_TYPES.get(v.type, v.type) if v else "")
+        self.type.setText(language.label("visit_type", v.type) if v else "")
         self.investigators.setText("、".join(v.investigators) if v else "")
         self.notes.setPlainText(v.notes if v else "")
         self.follow_up.setText(v.follow_up if v else "")
@@ -196,8 +195,8 @@ class VisitHistoryDialog(QDialog):
         needs = self.history.needs_of(v.id) if v and self.history else []
         self.visit_needs.setRowCount(len(needs))
         for row, n in enumerate(needs):
-            fill_row(self.visit_needs, row, [vocab.NEED_CATEGORIES.get(n.category, n.category), n.description,
-                                             vocab.NEED_STATUSES.get(n.status, n.status)], n.id)
+            fill_row(self.visit_needs, row, [language.label("need_category", n.category), n.description,
+                                             language.label("need_status", n.status)], n.id)
 
     # --- printing ---
 

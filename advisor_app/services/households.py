@@ -1,22 +1,30 @@
-"""Household use cases: import, export, list, load, save, delete.
+"""Household use cases: import, export, list, load, save, delete, archive and restore.
 
 Every save goes through :mod:`advisor_app.domain.validation` first: a household or visit with a
 problem is refused with :class:`InvalidRecord` (each problem names the member and the field) and
 nothing is written. A member whose ID number is already in another live household is refused with
 :class:`PersonInAnotherHousehold`, which names that household (a person belongs to one household).
+
+Archiving (归档) takes a household out of every list, search, count, screening, notice and ledger
+while keeping it in the database (see :mod:`advisor_app.store.archive`), with the reason
+(``vocab.ARCHIVE_REASONS``), the day and the advisor. Its members count as registered nowhere, so
+they can be registered again; restoring is refused while one of them is in another live household.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from advisor_app.domain import interchange, validation
-from advisor_app.domain.errors import DomainError, PersonInAnotherHousehold
+from advisor_app.domain import interchange, validation, vocab
+from advisor_app.domain.errors import DomainError, PersonInAnotherHousehold, Problem
 from advisor_app.domain.household import Household, Visit
+from advisor_app.store import archive as archive_store
 from advisor_app.store import households as store
 from advisor_app.store import people
+from advisor_app.store.archive import ArchivedHousehold as ArchivedHousehold  # re-exported for the GUI
 from advisor_app.store.households import HouseholdSummary
 
 from .profile import Profile
@@ -101,3 +109,62 @@ def delete_household(profile: Profile, household_id: str) -> None:
 def count_households(profile: Profile) -> int:
     with profile.session() as session:
         return store.count_households(session)
+
+
+# --- archiving (归档) -------------------------------------------------------------------------------
+
+def archive_reason_problem(reason: str | None, note: str = "") -> str | None:
+    """What is wrong with this archive reason (None when it will do): a code of
+    ``vocab.ARCHIVE_REASONS``, and for 其他 the reason in words."""
+    if not reason:
+        return "请选择归档原因（迁出、重复登记、死亡或其他）"
+    if reason not in vocab.ARCHIVE_REASONS:
+        codes = "、".join(f"{code}（{label}）" for code, label in vocab.ARCHIVE_REASONS.items())
+        return f"没有“{reason}”这种归档原因，可选：{codes}"
+    if reason == "other" and not note.strip():
+        return "归档原因选“其他”时，请写明是什么原因"
+    return None
+
+
+def archive_household(profile: Profile, household_id: str, reason: str, note: str = "", *,
+                      by: str = "", on: dt.date | None = None) -> None:
+    """Archive the household (why: ``reason``, a ``vocab.ARCHIVE_REASONS`` code, and ``note``; who:
+    ``by``, the advisor's name; when: ``on``, today unless given). Refused with a plain message when
+    the reason will not do, or there is no such live household."""
+    problem = archive_reason_problem(reason, note)
+    if problem:
+        raise DomainError(problem)
+    with profile.session() as session:
+        archive_store.archive_household(session, household_id, reason=reason, note=note.strip(),
+                                        on=on or dt.date.today(), by=by.strip())
+
+
+def restore_household(profile: Profile, household_id: str) -> None:
+    """Make an archived household live again, with the members, visits and needs archived with it.
+
+    Refused (:class:`PersonInAnotherHousehold`, nothing written) when one of those members is now
+    in another live household: a person belongs to one household."""
+    with profile.session() as session:
+        members = archive_store.archived_members(session, household_id)
+        found = people.registrations(session, (m.id_number for m in members), other_than=household_id)
+        if found:
+            first: dict[str, people.Registration] = {}
+            for one in found:
+                first.setdefault(one.id_number, one)
+            problems = [_restore_blocked(i, m.name, r) for i, m in enumerate(members)
+                        if (r := first.get(m.id_number)) is not None]
+            raise PersonInAnotherHousehold(problems)
+        archive_store.restore_household(session, household_id)
+
+
+def _restore_blocked(index: int, name: str, r: people.Registration) -> Problem:
+    where = f"户主“{r.head_name or '—'}”" + (f"，{r.village}" if r.village else "")
+    return Problem(("members", index, "id_number"),
+                   f"无法恢复：{name or '一位成员'}现在登记在另一户家庭（{where}）。一个人只能属于一户家庭，"
+                   "请先到那一户核实并移出此人，再恢复这户", r.household_id)
+
+
+def archived_households(profile: Profile, text: str = "") -> list[ArchivedHousehold]:
+    """The archived households (most recent first), or those whose head, village or town has ``text``."""
+    with profile.session() as session:
+        return archive_store.list_archived(session, text.strip())

@@ -28,7 +28,7 @@ from advisor_app.domain.household import Household
 
 from . import convert
 from .engine import POSTGRESQL, SQLITE, tune_for_bulk_load
-from .models import Base, HouseholdRow, MemberRow, NeedRow, VisitRow, new_id, utc_now
+from .models import NOT_ARCHIVED, Base, HouseholdRow, MemberRow, NeedRow, VisitRow, new_id, utc_now
 
 TableRows = tuple[str, list[str], list[tuple[Any, ...]]]
 """(table name, column names, value tuples): ready for executemany, picklable between processes."""
@@ -60,7 +60,7 @@ def household_rows(households: Sequence[Household]) -> list[TableRows]:
     for h in households:
         h.id = h.id or new_id()
         h.version = 1
-        rows[HouseholdRow].append({**convert.household_values(h), **base, "id": h.id})
+        rows[HouseholdRow].append({**convert.household_values(h), **base, **NOT_ARCHIVED, "id": h.id})
         for position, m in enumerate(h.members):
             m.id = m.id or new_id()
             rows[MemberRow].append({**convert.member_values(m, position), **base, "id": m.id,

@@ -21,7 +21,17 @@ from advisor_app.domain.household import Household, Need, Visit
 
 from . import convert
 from . import needs as need_history
-from .models import HouseholdRow, MemberRow, NeedRow, NeedStatusChangeRow, Record, VisitRow, new_id, utc_now
+from .models import (
+    NOT_ARCHIVED,
+    HouseholdRow,
+    MemberRow,
+    NeedRow,
+    NeedStatusChangeRow,
+    Record,
+    VisitRow,
+    new_id,
+    utc_now,
+)
 
 
 def _apply(row: Record, values: dict[str, Any], now: str) -> bool:
@@ -58,7 +68,7 @@ def save_household(session: Session, household: Household, *, with_visits: bool 
     if row is None:
         row = HouseholdRow(id=household.id or new_id(), created_at=now, updated_at=now, version=0)
         session.add(row)
-    row_changed = _apply(row, convert.household_values(household), now)
+    row_changed = _apply(row, {**convert.household_values(household), **NOT_ARCHIVED}, now)  # saved: live
     changed = False  # a member added, changed or removed
 
     existing = {m.id: m for m in session.scalars(sa.select(MemberRow).where(MemberRow.household_id == row.id))}

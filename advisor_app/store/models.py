@@ -50,6 +50,10 @@ class Record:
     unsent: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+NOT_ARCHIVED: dict[str, Any] = {"archive_reason": None, "archive_note": "", "archived_on": None, "archived_by": ""}
+"""The archive columns of a live household."""
+
+
 class HouseholdRow(Record, Base):
     __tablename__ = "households"
 
@@ -72,6 +76,12 @@ class HouseholdRow(Record, Base):
     head_name: Mapped[str] = mapped_column(Text, default="")
     head_initials: Mapped[str] = mapped_column(Text, default="")
     member_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Archived (归档, migration 0004): the household's tombstone (``deleted_at``) with why, on which
+    # day and by whom; all three cleared when it is restored. Reason codes: vocab.ARCHIVE_REASONS.
+    archive_reason: Mapped[str | None] = mapped_column(String(16), default=None)
+    archive_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    archived_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    archived_by: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (
         Index("ix_households_village", "village"),

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="240"/>
+        <location filename="../../advisor_app/gui/app.py" line="246"/>
         <source>上次运行异常结束</source>
         <translation>The last session ended abnormally</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="240"/>
+        <location filename="../../advisor_app/gui/app.py" line="246"/>
         <source>上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；未保存的走访记录草稿会在稍后提示恢复。
 
 故障记录：%1
@@ -18,6 +18,102 @@
 
 Crash trace: %1
 For technical support, send this file to the county&apos;s IT contact.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="43"/>
+        <source>归档家庭</source>
+        <translation>Archive household</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="45"/>
+        <source>归档 %1（%2 人）</source>
+        <translation>Archive %1 (%2 people)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="49"/>
+        <source>归档后，这户家庭不再出现在家庭列表、搜索、户数统计、批量筛查、公示名单和台账中；记录仍保存在数据库里（用于同步和核查），可以在列表的“已归档”中恢复。</source>
+        <translation>Once archived, this household no longer appears in the household list, search, household counts, batch screening, public notices or ledgers. Its records stay in the database (for sync and audit) and it can be restored from the list&apos;s &quot;Archived&quot; view.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="64"/>
+        <source>原因说明，如：迁往合肥市区（选“其他”时必填）</source>
+        <translation>Details, e.g. moved to Hefei city (required for &quot;Other&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="73"/>
+        <source>归档原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="74"/>
+        <source>原因说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="75"/>
+        <source>归档日期</source>
+        <translation>Archived on</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="77"/>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="78"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="125"/>
+        <source>取消归档</source>
+        <translation>Cancel archiving</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="125"/>
+        <source>不归档这户家庭，放弃已选择的原因和填写的说明吗？</source>
+        <translation>Do not archive this household and discard the chosen reason and the details typed?</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivedTableModel</name>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="250"/>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="250"/>
+        <source>村（社区）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="250"/>
+        <source>人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="250"/>
+        <source>归档日期</source>
+        <translation>Archived on</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="251"/>
+        <source>归档原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="251"/>
+        <source>经办人</source>
+        <translation>Archived by</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="255"/>
+        <source>未记录原因</source>
+        <translation>No reason recorded</translation>
     </message>
 </context>
 <context>
@@ -226,185 +322,233 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="95"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="104"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="96"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="105"/>
         <source>撤销上一次修改（Ctrl+Z）</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="97"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="106"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="98"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="107"/>
         <source>保存这户家庭（Ctrl+S）</source>
         <translation>Save this household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="102"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="111"/>
         <source>走访记录…</source>
         <translation>Visit history…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="103"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="112"/>
         <source>查看这户家庭的历次走访和需求清单，打印走访记录表（Ctrl+H）</source>
         <translation>See this household&apos;s past visits and needs list, print the visit record form (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="112"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="121"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="114"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="123"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="116"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="125"/>
         <source>财产与支出</source>
         <translation>Assets and spending</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="118"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="127"/>
         <source>赡养人</source>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="151"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="165"/>
         <source>所属地区（政策表）</source>
         <translation>Region (policy table)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="152"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="166"/>
         <source>户籍性质</source>
         <translation>Residence type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="153"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="167"/>
         <source>乡镇（街道）</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="154"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="168"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="155"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="169"/>
         <source>居住地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="156"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="170"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="157"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="171"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="369"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="406"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="282"/>
+        <source>没有可以恢复的修改</source>
+        <translation>Nothing to redo</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="285"/>
+        <source>已恢复撤销的修改</source>
+        <translation>Redid the undone change</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="447"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="484"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="230"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="408"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="416"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="420"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="253"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="486"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="494"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="498"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="230"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="253"/>
         <source>请先改正以下内容，家庭信息没有保存：</source>
         <translation>Please correct the following first; the household was not saved:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="237"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="260"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="248"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="272"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="253"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="275"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="261"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="301"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="337"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="377"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="261"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="337"/>
         <source>这户家庭有未保存的修改。要保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="301"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="377"/>
         <source>当前家庭有未保存的修改，放弃这些修改吗？</source>
         <translation>The current household has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="397"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="475"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="421"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="499"/>
         <source>打开该户</source>
         <translation>Open that household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="422"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="500"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="441"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="214"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="443"/>
-        <source>户主：%1</source>
-        <translation>Head: %1</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="448"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="521"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
 </context>
 <context>
+    <name>HouseholdLabel</name>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="60"/>
+        <source>%1户</source>
+        <translation>%1&apos;s household</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdListPane</name>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="74"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="88"/>
         <source>搜索：姓名、拼音首字母（如 wxx）、身份证号后几位、村（社区）</source>
         <translation>Search: name, pinyin initials (e.g. wxx), last digits of an ID number, village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="90"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="105"/>
+        <source>在册家庭</source>
+        <translation>Registered households</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="106"/>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="107"/>
+        <source>已归档的家庭不出现在列表、公示和台账中，可以恢复</source>
+        <translation>Archived households are left out of the list, notices and ledgers, and can be restored</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="111"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="112"/>
+        <source>把选中的家庭恢复到在册家庭中</source>
+        <translation>Bring the selected household back into the registered households</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="128"/>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="269"/>
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="292"/>
+        <source>已归档 %1 户</source>
+        <translation>%1 archived households</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="191"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="296"/>
         <source>找到 %n 户（共 %1 户）</source>
         <translation>
             <numerusform>%n household found (of %1)</numerusform>
@@ -412,7 +556,7 @@ Please copy the details below for the support person.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="193"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="298"/>
         <source>共 %n 户</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -423,47 +567,47 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="144"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="162"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="144"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="162"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="144"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="162"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="144"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="162"/>
         <source>人数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="145"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
         <source>当前状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="145"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
         <source>最近走访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="145"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
         <source>下次核查</source>
         <translation>Next review</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="145"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
         <source>未发送</source>
         <translation>Unsent</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="172"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="190"/>
         <source>已过核查日期</source>
         <translation>Review overdue</translation>
     </message>
@@ -503,132 +647,155 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="99"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="112"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="100"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="113"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="101"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="114"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="102"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="115"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="103"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="116"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="104"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="117"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="105"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="118"/>
         <source>走访记录</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="106"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="119"/>
         <source>查看历次走访和需求清单，打印走访记录表</source>
         <translation>See past visits and the needs list, print the visit record form</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="107"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="120"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="108"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="121"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="109"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="122"/>
+        <source>归档家庭…</source>
+        <translation>Archive household…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="123"/>
+        <source>把这户家庭移出列表、公示和台账（记录保留，可以恢复）</source>
+        <translation>Take this household out of the list, notices and ledgers (its records are kept and it can be restored)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="124"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="110"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="125"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="111"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="126"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="112"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="127"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="113"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="128"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="116"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="320"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="131"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="434"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="118"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="133"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="130"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="145"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="134"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="149"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="138"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="141"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="143"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="317"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="160"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="431"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="168"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="188"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="242"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="260"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="270"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="196"/>
+        <source>请先保存这户新家庭</source>
+        <translation>Save this new household first</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="197"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="329"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="376"/>
+        <source>已归档 %1，可在列表的“已归档”中恢复</source>
+        <translation>Archived %1; it can be restored from the list&apos;s &quot;Archived&quot; view</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="383"/>
+        <source>已恢复 %1</source>
+        <translation>Restored %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/main_window.py" line="286"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="390"/>
         <source>已筛查 %n 户，用时 %1 秒</source>
         <translation>
             <numerusform>Screened %n household in %1 s</numerusform>
@@ -636,33 +803,33 @@ Please copy the details below for the support person.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="290"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="394"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="407"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/app.py" line="152"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="308"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="412"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="310"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="414"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="317"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="431"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="321"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="435"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -867,63 +1034,63 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>NeedsList</name>
     <message>
-        <location filename="../../advisor_app/gui/needs_list.py" line="60"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="61"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_list.py" line="60"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="61"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_list.py" line="60"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="61"/>
         <source>需求描述</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_list.py" line="60"/>
-        <location filename="../../advisor_app/gui/needs_list.py" line="66"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="61"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="67"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_list.py" line="61"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="62"/>
         <source>最近变更</source>
         <translation>Last changed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_list.py" line="62"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="63"/>
         <source>这户家庭的走访还没有登记需求。</source>
         <translation>No needs have been recorded on this household&apos;s visits yet.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_list.py" line="63"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="64"/>
         <source>更改状态(&amp;C)…</source>
         <translation>&amp;Change status…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_list.py" line="64"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="65"/>
         <source>待办 → 已转介 → 已满足，记下日期和经办人</source>
         <translation>Open → referred → met, with the date and who handled it</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_list.py" line="65"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="66"/>
         <source>状态变更记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_list.py" line="66"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="67"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_list.py" line="66"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="67"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/needs_list.py" line="66"/>
+        <location filename="../../advisor_app/gui/needs_list.py" line="67"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -1123,104 +1290,114 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="73"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="76"/>
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="93"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="96"/>
         <source>姓名之间用顿号或逗号隔开，如：王芳、李强</source>
         <translation>Names separated by commas, e.g. 王芳、李强</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="95"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="98"/>
         <source>入户所见、家庭陈述的情况</source>
         <translation>What was seen at home and what the family said</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="98"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="101"/>
         <source>约定下次走访</source>
         <translation>Next visit agreed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="103"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="106"/>
         <source>下一步要做的事，如：转介慈善资源、协助申请低保</source>
         <translation>What to do next, e.g. refer to a charity, help apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="114"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="117"/>
         <source>走访类型</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="116"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="119"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="117"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="120"/>
         <source>调查（走访）人员</source>
         <translation>Investigators</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="119"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="122"/>
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="128"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="126"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="129"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="127"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="239"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="130"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="242"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="129"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="132"/>
         <source>不保存这次走访，并删除自动保存的草稿</source>
         <translation>Do not save this visit and delete its autosaved draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="138"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="141"/>
         <source>发现的需求（资金、实物、服务）</source>
         <translation>Needs found (cash, goods, services)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="143"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="146"/>
         <source>后续跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="212"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="232"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="215"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="235"/>
         <source>无法保存走访记录</source>
         <translation>Cannot save the visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="239"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="242"/>
         <source>不保存这次走访记录，并删除它的草稿吗？</source>
         <translation>Discard this visit and delete its draft?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="259"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="260"/>
+        <source>走访记录还没有保存</source>
+        <translation>Visit not saved</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="260"/>
+        <source>这次走访记录还没有保存。保存，还是放弃已填写的内容？</source>
+        <translation>This visit has not been saved. Save it, or discard what was typed?</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="286"/>
         <source>有未保存的内容</source>
         <translation>Unsaved content</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="276"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="303"/>
         <source>草稿已自动保存（%1）</source>
         <translation>Draft autosaved (%1)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="309"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="336"/>
         <source>已恢复上次未保存的走访记录草稿。保存后草稿自动删除。</source>
         <translation>The unsaved visit draft was restored. Saving deletes the draft.</translation>
     </message>
@@ -1228,134 +1405,134 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>VisitHistoryDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="66"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="65"/>
         <source>走访记录</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="76"/>
-        <location filename="../../advisor_app/gui/visit_history.py" line="94"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="75"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="93"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="76"/>
-        <location filename="../../advisor_app/gui/visit_history.py" line="95"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="75"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="94"/>
         <source>走访类型</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="76"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="75"/>
         <source>走访人员</source>
         <translation>Investigators</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="77"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="76"/>
         <source>需求</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="78"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="77"/>
         <source>这户家庭还没有走访记录。可以先打印空白走访记录表，走访时填写。</source>
         <translation>This household has no visits yet. You can print a blank visit record form to fill in on the visit.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="81"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="80"/>
         <source>所选走访（只读）</source>
         <translation>Selected visit (read-only)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="89"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="88"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="89"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="88"/>
         <source>需求描述</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="89"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="88"/>
         <source>当前状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="96"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="95"/>
         <source>调查（走访）人员</source>
         <translation>Investigators</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="97"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="96"/>
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="98"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="97"/>
         <source>发现的需求</source>
         <translation>Needs found</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="99"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="98"/>
         <source>后续跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="100"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="99"/>
         <source>约定下次走访</source>
         <translation>Next visit agreed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="101"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="100"/>
         <source>打印此次走访记录表(&amp;P)…</source>
         <translation>&amp;Print this visit&apos;s record form…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="102"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="101"/>
         <source>打印空白走访记录表(&amp;B)…</source>
         <translation>Print a &amp;blank visit record form…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="103"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="102"/>
         <source>下次走访时手写：已填好户主、住址和家庭成员</source>
         <translation>To fill in by hand on the next visit: head, address and members already printed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="116"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="115"/>
         <source>走访记录(&amp;V)</source>
         <translation>&amp;Visits</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="117"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="116"/>
         <source>需求清单(&amp;N)</source>
         <translation>&amp;Needs list</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="119"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="118"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="144"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="143"/>
         <source>走访记录 — %1</source>
         <translation>Visit history — %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="145"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="144"/>
         <source>户主：%1&#x3000;%2&#x3000;共 %3 次走访</source>
         <translation>Head: %1&#x3000;%2&#x3000;%3 visit(s)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="162"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="161"/>
         <source>无法打开走访记录</source>
         <translation>Cannot open the visit history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="209"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="208"/>
         <source>走访记录表</source>
         <translation>Visit record form</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_history.py" line="218"/>
+        <location filename="../../advisor_app/gui/visit_history.py" line="217"/>
         <source>走访记录表（空白）</source>
         <translation>Visit record form (blank)</translation>
     </message>

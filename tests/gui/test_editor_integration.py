@@ -30,7 +30,9 @@ def test_new_household_and_saved_selects_it(main_window: Any) -> None:
     assert editor.household().id is None and len(editor.household().members) == 1  # a blank first member
     target = main_window.model.household_id(42)
     editor.saved.emit(target)
-    assert main_window.current_household_id() == target
+    assert main_window.list_pane.current_household_id() == target
+    assert main_window.operations.wait_idle()  # the editor follows the list onto it
+    assert main_window.current_household_id() == target == editor.household_id
 
 
 def test_record_visit_opens_the_dialog_for_the_selected_household(qtbot: Any, main_window: Any) -> None:
