@@ -56,7 +56,7 @@ class ArchiveDialog(QDialog):
         for code, text in language.labels("archive_reason").items():
             button = QRadioButton(text)
             self.reasons.addButton(button)
-            self.reason_buttons[code] = button
+            self.reason_buttons[str(code)] = button
             reason_row.addWidget(button)
             button.toggled.connect(self._update)
         reason_row.addStretch(1)
