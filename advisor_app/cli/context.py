@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from advisor_app.services.profile import Profile, open_demo_profile, open_profile
+from advisor_app.services.profile import Profile, open_profile
+from advisor_app.services.profile_settings import open_demo_profile
 
 
 class Context:

@@ -18,11 +18,11 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 
+import sqlalchemy as sa
+
 from advisor_app.demo.generator import PARTS, DemoGenerator
 from advisor_app.demo.places import REGIONS
 from advisor_app.domain.errors import Cancelled
-import sqlalchemy as sa
-
 from advisor_app.store import purge
 from advisor_app.store.bulk import TableRows, bulk_load, household_rows, insert_rows
 from advisor_app.store.settings import get_setting, set_setting

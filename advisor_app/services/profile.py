@@ -9,7 +9,7 @@ given (``database_url=``, else the ``ADVISOR_APP_DATABASE_URL`` environment vari
 backups and the profile's own forms and policy tables either way.
 
 **The demo profile** lives in its own folder inside the data folder, ``<data folder>/demo``
-(:func:`open_demo_profile`, ``advisor-app --demo``), always in that folder's own SQLite file: the
+(:func:`.profile_settings.open_demo_profile`, ``advisor-app --demo``), always in that folder's own SQLite file: the
 invented families never share a database with real ones (not even with an office database given
 by URL). Which kind a profile is, is a profile setting (:mod:`.profile_settings`).
 """
@@ -87,9 +87,3 @@ def demo_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
     """The demo profile's folder: ``demo`` inside the data folder."""
     return paths.resolve(data_dir).root / DEMO_FOLDER
 
-
-def open_demo_profile(data_dir: str | os.PathLike[str] | None = None) -> Profile:
-    """Open (creating as needed) the demo profile next to the data folder's own one; always its own
-    SQLite file, whatever database URL the own profile uses."""
-    folder = demo_data_dir(data_dir)
-    return open_profile(folder, database_url=store_engine.sqlite_url(paths.DataDir(folder).database))

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from dataclasses import dataclass
 
@@ -34,10 +35,11 @@ import sqlalchemy as sa
 
 from advisor_app.demo.generator import PARTS, DemoGenerator
 from advisor_app.domain.errors import DomainError
-from advisor_app.store import purge
+from advisor_app.store import engine as store_engine
+from advisor_app.store import paths, purge
 from advisor_app.store.settings import all_settings, delete_setting, set_setting
 
-from .profile import Profile
+from .profile import Profile, demo_data_dir, open_profile
 
 DEMO = "demo"
 REAL = "real"
@@ -185,3 +187,18 @@ def require_demo(conn: sa.Connection) -> ProfileInfo:
     if not info.is_demo:
         raise ProfileKindError("这个档案还没有演示数据，无需重置。")
     return info
+
+
+def open_demo_profile(data_dir: str | os.PathLike[str] | None = None) -> Profile:
+    """Open (creating as needed) the demo profile in ``<data folder>/demo``, marked as a demo; always
+    its own SQLite file, whatever database URL the data folder's own profile uses."""
+    folder = demo_data_dir(data_dir)
+    profile = open_profile(folder, database_url=store_engine.sqlite_url(paths.DataDir(folder).database))
+    try:
+        with profile.connection() as conn:
+            if read_info(conn).kind is None:
+                mark_demo(conn)
+    except BaseException:
+        profile.close()
+        raise
+    return profile

@@ -36,7 +36,7 @@ def live_household_count(conn: sa.Connection) -> int:
 def remove_all_households(conn: sa.Connection) -> None:
     """Every household, member, visit, need, stored result and visit draft, live or tombstoned."""
     for model in (*_CHILDREN, DraftRow, HouseholdRow):
-        conn.execute(sa.delete(model.__table__))
+        conn.execute(sa.delete(model))
 
 
 def remove_households(conn: sa.Connection, household_ids: Iterable[str]) -> int:
@@ -46,10 +46,7 @@ def remove_households(conn: sa.Connection, household_ids: Iterable[str]) -> int:
     for start in range(0, len(ids), CHUNK):
         part = ids[start:start + CHUNK]
         for model in _CHILDREN:
-            table = model.__table__
-            conn.execute(sa.delete(table).where(table.c.household_id.in_(part)))
-        drafts = DraftRow.__table__
-        conn.execute(sa.delete(drafts).where(drafts.c.record_id.in_(part)))
-        households = HouseholdRow.__table__
-        removed += conn.execute(sa.delete(households).where(households.c.id.in_(part))).rowcount or 0
+            conn.execute(sa.delete(model).where(model.household_id.in_(part)))
+        conn.execute(sa.delete(DraftRow).where(DraftRow.record_id.in_(part)))
+        removed += conn.execute(sa.delete(HouseholdRow).where(HouseholdRow.id.in_(part))).rowcount or 0
     return removed
