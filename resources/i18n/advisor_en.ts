@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="222"/>
+        <location filename="../../advisor_app/gui/app.py" line="288"/>
         <source>上次运行异常结束</source>
         <translation>The last session ended abnormally</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="222"/>
+        <location filename="../../advisor_app/gui/app.py" line="288"/>
         <source>上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；未保存的走访记录草稿会在稍后提示恢复。
 
 故障记录：%1
@@ -112,78 +112,83 @@ For technical support, send this file to the county&apos;s IT contact.</translat
         <translation>The check failed: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="169"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="168"/>
+        <source>填写户主姓名、身份证号并选择所属地区后，这里显示测算结果。</source>
+        <translation>The assessment appears here once the head&apos;s name and ID number are filled in and a region is chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="172"/>
         <source>第%1名成员</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="170"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="173"/>
         <source>%1的身份证号有误，暂不能核对：%2</source>
         <translation>%1&apos;s ID number is wrong, so no check yet: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="194"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="197"/>
         <source>计入家庭人口 %1 人，家庭月收入 %2 元，月人均 %3 元</source>
         <translation>Members counted: %1, household income %2 yuan a month, %3 yuan per person</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="198"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="201"/>
         <source>；低保标准 %1 元/人/月</source>
         <translation>; dibao standard %1 yuan per person per month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="200"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="203"/>
         <source>；没有该地区在该日期的低保标准</source>
         <translation>; no dibao standard for this region on this date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="213"/>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="233"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="216"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="236"/>
         <source>每月 %1 元</source>
         <translation>%1 yuan a month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="214"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="217"/>
         <source>最多 %1 元</source>
         <translation>at most %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="239"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="242"/>
         <source>每次最多 %1 元</source>
         <translation>at most %1 yuan each time</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="243"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="246"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="247"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="250"/>
         <source>需补充：</source>
         <translation>Still needed: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="263"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="266"/>
         <source>家庭月收入再增加 %1 元将不再符合</source>
         <translation>No longer eligible if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="264"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="267"/>
         <source>家庭月收入至少需减少 %1 元才符合</source>
         <translation>Eligible only if monthly income falls by at least %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="268"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="271"/>
         <source>收入低于低保标准，应按低保申请</source>
         <translation>Income is below the dibao standard: apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="270"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="273"/>
         <source>家庭月收入再增加 %1 元将超出低保边缘标准</source>
         <translation>Above the near-dibao line if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="271"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="274"/>
         <source>家庭月收入至少需减少 %1 元才属于低保边缘</source>
         <translation>Near-dibao only if monthly income falls by at least %1 yuan</translation>
     </message>
@@ -214,159 +219,253 @@ Please copy the details below for the support person.</translation>
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="36"/>
+        <source>欢迎使用救助顾问工作台</source>
+        <translation>Welcome to the Assistance Advisor Workbench</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="48"/>
+        <source>请选择怎样开始：
+
+· 试用演示数据：打开一个装有 200 户虚构家庭的演示档案，可以随意练习；演示档案单独存放，标有“演示数据”，打印的每一页都有“演示”水印，不会混入您的真实档案。
+· 建立我自己的档案：登记您负责的真实家庭，档案从空白开始。</source>
+        <translation>How would you like to start?
+
+· Try the demo data: open demo records with 200 invented households to practise on freely; they are kept apart, marked “Demo data”, every printed page carries a “演示” (demo) watermark, and they never mix with your real records.
+· Start my own records: register the real households you serve; your records start empty.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="56"/>
+        <source>试用演示数据</source>
+        <translation>Try the demo data</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="57"/>
+        <source>建立我自己的档案</source>
+        <translation>Start my own records</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="74"/>
+        <source>这个数据文件夹里有旧版本自动生成的 %1 户演示家庭；建立您自己的档案时，这些虚构家庭会被删除。</source>
+        <translation>This data folder holds %1 demo households generated by an earlier version; when you start your own records, these invented households are deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="77"/>
+        <source>您自己登记的 %1 户家庭会保留。</source>
+        <translation>The %1 households you registered yourself are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="86"/>
+        <source>例如：七星村、光明村（几个村用顿号隔开）</source>
+        <translation>e.g. 七星村、光明村 (separate villages with 、 or commas)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="88"/>
+        <source>您的姓名</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="93"/>
+        <source>所属地区（县、区）</source>
+        <translation>Region (county or district)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="94"/>
+        <source>负责的村（社区）</source>
+        <translation>Villages (communities) you serve</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="95"/>
+        <source>救助顾问姓名</source>
+        <translation>Advisor&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="96"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="97"/>
+        <source>建立档案</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="105"/>
+        <source>建立我自己的档案：新登记的家庭会默认使用这里的地区和第一个村（社区）。</source>
+        <translation>Start my own records: new households start with this region and the first village (community).</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="140"/>
+        <source>请选择所属地区（县、区）。</source>
+        <translation>Please choose the region (county or district).</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="143"/>
+        <source>请填写您负责的村（社区）名称。</source>
+        <translation>Please enter the villages (communities) you serve.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="146"/>
+        <source>请填写您的姓名。</source>
+        <translation>Please enter your name.</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="95"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="97"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="96"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="98"/>
         <source>撤销上一次修改（Ctrl+Z）</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="97"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="99"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="98"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="100"/>
         <source>保存这户家庭（Ctrl+S）</source>
         <translation>Save this household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="108"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="110"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="110"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="112"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="112"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="114"/>
         <source>财产与支出</source>
         <translation>Assets and spending</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="114"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="116"/>
         <source>赡养人</source>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="147"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="149"/>
         <source>所属地区（政策表）</source>
         <translation>Region (policy table)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="148"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="150"/>
         <source>户籍性质</source>
         <translation>Residence type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="149"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="151"/>
         <source>乡镇（街道）</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="150"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="152"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="151"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="153"/>
         <source>居住地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="152"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="154"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="153"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="155"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="353"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="390"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="360"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="397"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="214"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="392"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="400"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="404"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="221"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="399"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="407"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="411"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="214"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="221"/>
         <source>请先改正以下内容，家庭信息没有保存：</source>
         <translation>Please correct the following first; the household was not saved:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="221"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="228"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="232"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="239"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="237"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="244"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="245"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="285"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="252"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="292"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="245"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="252"/>
         <source>这户家庭有未保存的修改。要保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="285"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="292"/>
         <source>当前家庭有未保存的修改，放弃这些修改吗？</source>
         <translation>The current household has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="381"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="388"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="405"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="412"/>
         <source>打开该户</source>
         <translation>Open that household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="406"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="413"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="425"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="432"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="427"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="434"/>
         <source>户主：%1</source>
         <translation>Head: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="432"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="439"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
@@ -468,151 +567,181 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="98"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="100"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="99"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="101"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="100"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="102"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="101"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="103"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="102"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="104"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="103"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="105"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="104"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="106"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="105"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="107"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="106"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="108"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="107"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="109"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="108"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="110"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="109"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="111"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="110"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="112"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="113"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="115"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="334"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="115"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="116"/>
+        <source>重置演示数据…</source>
+        <translation>Reset demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="117"/>
+        <source>删除演示档案里的全部家庭，重新生成演示家庭</source>
+        <translation>Delete every household of the demo records and generate the demo households again</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="120"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="127"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="132"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="131"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="137"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="134"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="140"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="137"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="143"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="139"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="300"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="145"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="331"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="184"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="236"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="253"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="194"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="249"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="266"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="269"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="282"/>
         <source>已筛查 %1 户，用时 %2 秒</source>
         <translation>Screened %1 households in %2 s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="273"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="286"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="286"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="299"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="291"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="306"/>
+        <source>重置演示数据</source>
+        <translation>Reset demo data</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="307"/>
+        <source>删除演示档案里的全部家庭（包括走访记录和筛查结果），再重新生成演示家庭吗？删除后不能恢复。</source>
+        <translation>Delete every household of the demo records (with their visits and screening results) and generate the demo households again? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="314"/>
+        <source>演示数据已重置：%1 户</source>
+        <translation>Demo data reset: %1 households</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="317"/>
+        <source>正在重置演示数据</source>
+        <translation>Resetting the demo data</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="322"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="293"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="324"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="300"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="331"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="304"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="335"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -778,17 +907,17 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="184"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="246"/>
         <source>本村（社区）公示名单…</source>
         <translation>Public notice list of the village…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="195"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="257"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="220"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="286"/>
         <source>公示名单</source>
         <translation>Public notice list</translation>
     </message>
@@ -796,22 +925,22 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="57"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="94"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="60"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="97"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="63"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="100"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/print_preview.py" line="65"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="102"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -819,33 +948,33 @@ A desktop tool for village and community social-assistance advisors: household r
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="101"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="157"/>
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="128"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="184"/>
         <source>打印 %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="134"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="190"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="137"/>
-        <location filename="../../advisor_app/gui/print_preview.py" line="144"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="194"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="203"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="138"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="195"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="144"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="203"/>
         <source>无法写入文件：</source>
         <translation>Cannot write the file: </translation>
     </message>
@@ -924,89 +1053,89 @@ A desktop tool for village and community social-assistance advisors: household r
         <translation>What was seen at home and what the family said</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="97"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="98"/>
         <source>约定下次走访</source>
         <translation>Next visit agreed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="102"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="103"/>
         <source>下一步要做的事，如：转介慈善资源、协助申请低保</source>
         <translation>What to do next, e.g. refer to a charity, help apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="113"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="114"/>
         <source>走访类型</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="115"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="116"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="116"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="117"/>
         <source>调查（走访）人员</source>
         <translation>Investigators</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="118"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="119"/>
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="124"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="126"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="126"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="237"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="127"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="239"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="128"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="129"/>
         <source>不保存这次走访，并删除自动保存的草稿</source>
         <translation>Do not save this visit and delete its autosaved draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="136"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="138"/>
         <source>发现的需求（资金、实物、服务）</source>
         <translation>Needs found (cash, goods, services)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="141"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="143"/>
         <source>后续跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="210"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="230"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="212"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="232"/>
         <source>无法保存走访记录</source>
         <translation>Cannot save the visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="237"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="239"/>
         <source>不保存这次走访记录，并删除它的草稿吗？</source>
         <translation>Discard this visit and delete its draft?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="257"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="259"/>
         <source>有未保存的内容</source>
         <translation>Unsaved content</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="274"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="276"/>
         <source>草稿已自动保存（%1）</source>
         <translation>Draft autosaved (%1)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="307"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="309"/>
         <source>已恢复上次未保存的走访记录草稿。保存后草稿自动删除。</source>
         <translation>The unsaved visit draft was restored. Saving deletes the draft.</translation>
     </message>
