@@ -40,7 +40,7 @@ class FirstStartDialog(QDialog):
         self.pages.addWidget(self._own_page(profile, info))
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.resize(560, 360)
+        self.resize(560, 300)
 
     def _choice_page(self, info: ProfileInfo) -> QWidget:
         page = QWidget()
