@@ -37,8 +37,13 @@ def demo_profile_folder(households: int) -> Path:
               file=sys.stderr)
         done.touch()
     from advisor_app.services.profile import open_profile
+    from advisor_app.services.profile_settings import mark_demo, read_info
 
-    open_profile(folder).close()  # migrate now, not inside a timed start
+    profile = open_profile(folder)  # migrate now, not inside a timed start
+    with profile.connection() as conn:
+        if read_info(conn).needs_setup:  # cached by an older version: it is a demo, not a first start
+            mark_demo(conn)
+    profile.close()
     for old in (folder / "backups").glob("*.sqlite"):
         old.unlink()  # copies made before migrating a cached benchmark profile are not needed
     return folder

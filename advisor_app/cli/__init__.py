@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database-url", metavar="URL",
                         help="数据库地址，例如 postgresql+psycopg://用户@服务器/数据库（默认：环境变量 "
                              "ADVISOR_APP_DATABASE_URL，否则为数据文件夹里的 SQLite 文件）")
+    parser.add_argument("--demo", action="store_true",
+                        help="打开演示档案（数据文件夹里的 demo 文件夹，虚构家庭，标有“演示数据”）："
+                             "不带子命令时打开桌面程序，带子命令时对演示档案操作")
     sub = parser.add_subparsers(title="subcommands", metavar="COMMAND")
     for name in COMMANDS:
         import_module(f"{__name__}.{name}").register(sub)
@@ -47,8 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.database_url:  # the desktop app opens its profile with open_profile, which reads this
             os.environ[ENV_DATABASE_URL] = args.database_url
         gui = import_module("advisor_app.gui.app")  # Qt is loaded only for the desktop app
-        return int(gui.run_app(args.data_dir))
-    context = Context(args.data_dir, args.database_url)
+        return int(gui.run_app(args.data_dir, demo=args.demo))
+    context = Context(args.data_dir, args.database_url, demo=args.demo)
     try:
         return int(run(args, context) or 0)
     except DomainError as exc:

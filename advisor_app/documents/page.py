@@ -2,7 +2,10 @@
 
 Margins are at least 15 mm on every side (office printers do not print closer to the edge). The
 header band on every page carries the document's title line, the print date, the record number and
-a QR code; the footer says "第 i 页 共 n 页". The page count is only known at the end, so the pages
+a QR code; the footer says "第 i 页 共 n 页". A page printed from demo data carries a watermark
+(``PageInfo.watermark``, "演示"): large light-grey diagonal text, half transparent and drawn over the
+content, so no table shading can hide it and the form's own text stays readable through it; the
+footer says, in plain text, that the page shows invented families. The page count is only known at the end, so the pages
 are kept and numbered when the document is saved (:class:`_NumberedCanvas`).
 """
 
@@ -55,6 +58,29 @@ class PageInfo:
     left_lines: Sequence[str]  # small lines under it (print date, record number)
     qr_payload: str
     footer_left: str = ""
+    watermark: str = ""  # e.g. "演示" on every page printed from the demo profile
+
+
+WATERMARK_NOTE = "%1数据：虚构家庭，不能作为正式材料"  # in the footer, right, as searchable text
+WATERMARK_GREY = 0.5
+WATERMARK_ALPHA = 0.3
+WATERMARK_SIZE = 150  # points; twice across a landscape page
+
+
+def draw_watermark(canvas: Canvas, font_name: str, text: str, width: float, height: float) -> None:
+    """``text`` across the page at 35°, light grey and half transparent, once per 2 × A4 width."""
+    canvas.saveState()
+    canvas.setFillGray(WATERMARK_GREY)
+    canvas.setFillAlpha(WATERMARK_ALPHA)
+    canvas.setFont(font_name, WATERMARK_SIZE)
+    copies = 2 if width > height else 1
+    for i in range(copies):
+        canvas.saveState()
+        canvas.translate(width * (2 * i + 1) / (2 * copies), height / 2)
+        canvas.rotate(35)
+        canvas.drawCentredString(0, -WATERMARK_SIZE / 3, text)
+        canvas.restoreState()
+    canvas.restoreState()
 
 
 def _qr_drawing(payload: str, size: float) -> Drawing:
@@ -105,6 +131,10 @@ def _make_canvas(font: ChineseFont, info: PageInfo) -> type[Canvas]:
                 self.setFont(font.name, 7.5)
                 self.drawString(MARGIN_SIDE, 16 * mm, info.footer_left)
             self.restoreState()
+            if info.watermark:
+                self.setFont(font.name, 7.5)
+                self.drawRightString(width - MARGIN_SIDE, 16 * mm, WATERMARK_NOTE.replace("%1", info.watermark))
+                draw_watermark(self, font.name, info.watermark, width, height)
 
     return _NumberedCanvas
 

@@ -53,8 +53,10 @@ def household_checksum(household: Household) -> str:
 
 def render_form(kind: str, household: Household, *, on: dt.date, county: str = "",
                 eligibility: EligibilityView | None = None, visit: Visit | None = None,
-                override_dir: Path | None = None, font_path: str | None = None, blank_visit: bool = False) -> bytes:
-    """``blank_visit``: the form for a visit still to come (see :func:`.bindings.form_data`)."""
+                override_dir: Path | None = None, font_path: str | None = None, blank_visit: bool = False,
+                watermark: str = "") -> bytes:
+    """The form ``kind`` for ``household``; ``blank_visit``: the form for a visit still to come (see
+    :func:`.bindings.form_data`); ``watermark`` (e.g. "演示") goes across every page."""
     definition = load_form(kind, override_dir)
     data = form_data(household, on=on, county=county, eligibility=eligibility, visit=visit,
                      blank_visit=blank_visit)
@@ -63,17 +65,18 @@ def render_form(kind: str, household: Household, *, on: dt.date, county: str = "
                                 else None)
     return _render(definition, data, payload, font_path,
                    [f"打印日期：{cn_date(on)}　档案编号：{household.id or '（未保存）'}",
-                    f"档案版本：{household.version}　核对码：{payload.split(';')[4]}"])
+                    f"档案版本：{household.version}　核对码：{payload.split(';')[4]}"], watermark)
 
 
 def _render(definition: FormDefinition, data: FormData, payload: str, font_path: str | None,
-            lines: list[str]) -> bytes:
+            lines: list[str], watermark: str = "") -> bytes:
     font = chinese_font(font_path)
     styles = Styles(font)
     title = fill(definition.title, data.scalars)
     county = data.scalars.get("print.county", "")
     header = title if not county or title.startswith(county) else f"{county}　{title}"
-    info = page.PageInfo(title=header, left_lines=lines, qr_payload=payload, footer_left=title)
+    info = page.PageInfo(title=header, left_lines=lines, qr_payload=payload, footer_left=title,
+                         watermark=watermark)
     flow = story(definition, data, page.frame_width(), styles)
     return page.build_pdf(flow, font, info, title=title)
 
@@ -89,7 +92,7 @@ def mask_name(name: str) -> str:
 
 def render_notice(entries: list[NoticeEntry], *, scope: str, place: str, county: str, town: str, on: dt.date,
                   period: str = "", phone: str = "", override_dir: Path | None = None,
-                  font_path: str | None = None) -> bytes:
+                  font_path: str | None = None, watermark: str = "") -> bytes:
     """A public-notice list. Names and ID numbers are masked; nothing about health is printed."""
     definition = load_notice(override_dir)
     rows = [{"no": str(i), "name": mask_name(e.name), "id_masked": mask(e.id_number), "village": e.village,
@@ -112,7 +115,7 @@ def render_notice(entries: list[NoticeEntry], *, scope: str, place: str, county:
     data = FormData(scalars, {"entries": rows})
     return _render(definition, data, payload, font_path,
                    [f"打印日期：{cn_date(on)}　公示 {cn_date(on)} 至 {cn_date(end)}",
-                    f"共 {len(rows)} 条　核对码：{digest}"])
+                    f"共 {len(rows)} 条　核对码：{digest}"], watermark)
 
 
 def notice_programs(override_dir: Path | None = None) -> list[str]:

@@ -3,6 +3,12 @@
 ``run_app(data_dir)`` is what ``advisor-app`` without arguments calls. Tests build the window with
 ``create_main_window(profile)`` on pytest-qt's QApplication instead.
 
+Which profile opens (:func:`start_profile`): with ``--demo`` the demo profile in ``<data folder>/demo``
+(filled with ``DEMO_HOUSEHOLDS`` generated families when empty); otherwise the data folder's own
+profile, and when that is not set up yet (first start) the first-start dialog asks
+(:mod:`.first_start`): 试用演示数据 opens the demo profile, 建立我自己的档案 makes the folder's
+profile the advisor's own (empty, with the region, village(s) and name typed there).
+
 User-facing source strings are Chinese (the default language); ``resources/i18n/advisor_en.ts`` holds
 the English translation, compiled to ``advisor_en.qm`` by ``scripts/build-translations``.
 """
@@ -188,8 +194,40 @@ def create_main_window(profile: Profile, *, install_hook: bool = True) -> MainWi
     return MainWindow(profile)
 
 
-def run_app(data_dir: str | None) -> int:
-    """Open the desktop app on the profile in ``data_dir`` (or the default folder); returns the exit code."""
+def start_profile(data_dir: str | None, demo: bool = False) -> Profile | None:
+    """The profile to open (see the module doc); None when the first-start dialog was closed.
+
+    Raises what opening the profile raises, and :class:`DomainError` for a refused setting."""
+    from PySide6.QtWidgets import QDialog
+
+    from advisor_app.services.profile import open_profile
+    from advisor_app.services.profile_settings import open_demo_profile, profile_info, set_up_own_profile
+
+    from .first_start import OWN, FirstStartDialog
+
+    if demo:
+        return open_demo_profile(data_dir)
+    profile = open_profile(data_dir)
+    try:
+        info = profile_info(profile)
+        if not info.needs_setup:
+            return profile
+        dialog = FirstStartDialog(profile, info)
+        answered = dialog.exec() == QDialog.DialogCode.Accepted and dialog.choice is not None
+        if answered and dialog.choice == OWN:
+            set_up_own_profile(profile, region=dialog.region_code(), villages=dialog.village_names(),
+                               advisor=dialog.advisor_name())
+            return profile
+    except BaseException:
+        profile.close()
+        raise
+    profile.close()
+    return open_demo_profile(data_dir) if answered else None
+
+
+def run_app(data_dir: str | None, *, demo: bool = False) -> int:
+    """Open the desktop app on the profile in ``data_dir`` (or the default folder), or on its demo
+    profile (``demo``); returns the exit code."""
     problem = qt_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -199,7 +237,6 @@ def run_app(data_dir: str | None) -> int:
 
     from advisor_app.domain.errors import DomainError
     from advisor_app.services import policy
-    from advisor_app.services.profile import open_profile
     from advisor_app.services.session_trace import SessionTrace
 
     from . import errors
@@ -207,7 +244,7 @@ def run_app(data_dir: str | None) -> int:
     app = application()
     assert isinstance(app, QApplication)
     try:
-        profile = open_profile(data_dir)
+        profile = start_profile(data_dir, demo)
     except DomainError as exc:
         errors.show_error(None, exc)
         return 2
@@ -215,6 +252,8 @@ def run_app(data_dir: str | None) -> int:
         log.exception("cannot open the profile")
         errors.show_exception_dialog(None, errors.format_exception(exc), None)
         return 1
+    if profile is None:  # the first-start dialog was closed without a choice
+        return 0
     trace = SessionTrace(profile.data.logs).start()
     window = create_main_window(profile)
     window.show()
@@ -224,9 +263,7 @@ def run_app(data_dir: str | None) -> int:
         policy.tables_for(profile)
     except DomainError as exc:
         errors.show_error(window, exc)
-    if profile.created:
-        window.fill_demo_households(DEMO_HOUSEHOLDS)
-    else:
+    if not fill_empty_demo(window):
         QTimer.singleShot(0, window.offer_drafts)  # once the window is on screen
     try:
         return app.exec()
@@ -234,6 +271,19 @@ def run_app(data_dir: str | None) -> int:
         window.operations.shutdown()
         profile.close()
         trace.finish()
+
+
+def fill_empty_demo(window: MainWindow) -> bool:
+    """Fill the window's profile with ``DEMO_HOUSEHOLDS`` generated families when it is an empty demo
+    profile (a new one, or just chosen on first start); True when it started doing so."""
+    from advisor_app.services import households
+    from advisor_app.services.profile_settings import profile_info
+
+    profile = window.profile
+    if not profile_info(profile).is_demo or households.count_households(profile) > 0:
+        return False
+    window.fill_demo_households(DEMO_HOUSEHOLDS)
+    return True
 
 
 def report_abnormal_end(parent: object, crash_log: Path) -> None:

@@ -182,6 +182,9 @@ class EligibilityPanel(QWidget):
     def _not_checkable(self, h: Household) -> str | None:
         if not h.members:
             return self.tr("填写家庭成员后，这里会显示可申请的救助项目。")
+        head = next((m for m in h.members if m.relation == "head"), h.members[0])
+        if not (head.name.strip() and head.id_number.strip() and h.region):
+            return self.tr("填写户主姓名、身份证号并选择所属地区后，这里显示测算结果。")
         for i, m in enumerate(h.members, start=1):
             why = idcard.problem(m.id_number)
             if why:

@@ -91,6 +91,8 @@ class HouseholdEditor(QWidget):
         self._future: list[Household] = []  # what 撤销 undid, for Ctrl+Y, until the next edit
         self._refused: list[Problem] = []  # what the last save was refused for (until the next edit)
         self._quiet = True  # a new, untouched household: no red lines until something is typed
+        self._new_region = ""  # where a new household starts: the profile's region and village
+        self._new_village = ""
         self.other_household_box: QMessageBox | None = None
         self._snap_timer = QTimer(self)
         self._snap_timer.setSingleShot(True)
@@ -177,7 +179,12 @@ class HouseholdEditor(QWidget):
         return page
 
     def _blank(self) -> Household:
-        return Household(region=self.region.code() or "340104", area="rural")
+        # a profile without its own region (the demo, a test): 合肥市蜀山区, where the demo starts
+        return Household(region=self._new_region or "340104", village=self._new_village, area="rural")
+
+    def set_new_household_defaults(self, region: str, village: str) -> None:
+        """The profile's own region and (first) village: what a new household starts with."""
+        self._new_region, self._new_village = region, village
 
     # --- public API ---
 

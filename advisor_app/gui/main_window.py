@@ -38,6 +38,7 @@ from advisor_app.services import household_list
 from advisor_app.services import households as household_service
 from advisor_app.services.changes import Changes
 from advisor_app.services.profile import Profile
+from advisor_app.services.profile_settings import ProfileInfo, profile_info
 
 from . import settings as gui_settings
 from .editor_splitter import stored_sizes
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.settings = gui_settings.settings
         self.editor: HouseholdEditor | None = None  # created on first use
         self._demo = False
+        self.profile_info = ProfileInfo(None)  # read with the first count (kind, region, villages …)
 
         self.list_pane = HouseholdListPane(profile, self.operations)
         self.list_pane.household_activated.connect(self.open_household)
@@ -129,6 +131,9 @@ class MainWindow(QMainWindow):
         self.full_ids_action.setCheckable(True)
         self.full_ids_action.toggled.connect(self.model.set_show_full_ids)
         self.about_action = action(self.tr("关于"), self.about)
+        self.reset_demo_action = action(self.tr("重置演示数据…"), self.reset_demo, None,
+                                        self.tr("删除演示档案里的全部家庭，重新生成演示家庭"))
+        self.reset_demo_action.setVisible(False)  # shown on a demo profile only
 
         toolbar = QToolBar(self.tr("工具栏"))
         toolbar.setObjectName("main_toolbar")
@@ -144,6 +149,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.new_action)
+        file_menu.addAction(self.reset_demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         household_menu = bar.addMenu(self.tr("家庭(&H)"))
@@ -211,12 +217,16 @@ class MainWindow(QMainWindow):
         return self.list_pane.select_household(household_id, scroll=scroll)
 
     def refresh_total(self) -> None:
-        def done(result: tuple[int, bool]) -> None:
-            self.list_pane.total, self._demo = result
+        def done(result: tuple[int, ProfileInfo]) -> None:
+            self.list_pane.total, self.profile_info = result
+            self._demo = self.profile_info.is_demo
+            self.reset_demo_action.setVisible(self._demo)
+            if self.editor is not None:
+                self.editor.set_new_household_defaults(self.profile_info.region, self.profile_info.village)
             self.list_pane.update_count()
             self.update_title()
 
-        self.operations.query(lambda p: (household_list.count(p), household_list.is_demo_profile(p)), done)
+        self.operations.query(lambda p: (household_list.count(p), profile_info(p)), done)
 
     def on_data_changed(self, changes: Changes) -> None:
         """The list's part of a change (the editor and its panel look after themselves)."""
@@ -259,6 +269,7 @@ class MainWindow(QMainWindow):
             from .household_editor import HouseholdEditor
 
             self.editor = HouseholdEditor(self.operations, self)
+            self.editor.set_new_household_defaults(self.profile_info.region, self.profile_info.village)
             self.editor.saved.connect(self._household_saved)
             self.editor.open_household_requested.connect(self.open_household)  # 打开该户
             self.editor.close_requested.connect(self.close_editor)  # Esc
@@ -367,7 +378,6 @@ class MainWindow(QMainWindow):
     def _archive(self, household: Household, reason: str, note: str, on: dt.date) -> None:
         household_id = household.id or ""
         label = household_label(household.head_name, household.village)
-        by = ""  # the advisor's name, once the profile records it
 
         def done(_result: None) -> None:
             if self.editor is not None and self.editor.household_id == household_id:
@@ -376,7 +386,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("已归档 %1，可在列表的“已归档”中恢复").replace("%1", label), 8000)
 
         self.operations.write(
-            lambda p: household_service.archive_household(p, household_id, reason, note, by=by, on=on),
+            lambda p: household_service.archive_household(p, household_id, reason, note, on=on),
             done, changed=Changes.of_households([household_id]))
 
     def _household_restored(self, _household_id: str, label: str) -> None:
@@ -405,6 +415,24 @@ class MainWindow(QMainWindow):
 
         self.operations.long_job(lambda p, progress: demo.fill_demo(p, count, progress=progress), None,
                                  title=self.tr("正在生成演示数据"), changed=Changes(all_households=True))
+
+    def reset_demo(self) -> None:
+        """重置演示数据 (demo profile only; the service refuses the advisor's own profile)."""
+        from advisor_app.services import demo
+
+        answer = QMessageBox.question(
+            self, self.tr("重置演示数据"),
+            self.tr("删除演示档案里的全部家庭（包括走访记录和筛查结果），再重新生成演示家庭吗？"
+                    "删除后不能恢复。"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(self.tr("演示数据已重置：%1 户").replace("%1", str(count)), 10000)
+
+        self.operations.long_job(lambda p, progress: demo.reset_demo(p, progress=progress), done,
+                                 title=self.tr("正在重置演示数据"), changed=Changes(all_households=True))
 
     # --- window ---
 

@@ -18,7 +18,8 @@ members (Art. 7) for 低保, one person for 单人保 and 特困. Amount: the mo
 the check could not compute one.
 
 Profile settings read here: ``notice.complaint_phone`` (监督电话; blank line when unset) and
-``documents.font`` (font file; see :mod:`advisor_app.documents.fonts`). A profile's own form
+``documents.font`` (font file; see :mod:`advisor_app.documents.fonts`). Every page printed from a
+demo profile carries the watermark "演示" (:data:`DEMO_WATERMARK`). A profile's own form
 definitions in ``<data folder>/forms/`` take precedence over the shipped ``forms/``.
 """
 
@@ -43,11 +44,17 @@ from advisor_app.store.settings import get_setting, set_setting
 from .eligibility import result_freshness
 from .policy import tables_for
 from .profile import Profile
+from .profile_settings import profile_info
 
 __all__ = ["FORM_KINDS", "forms_dir", "render_form", "render_notice", "set_complaint_phone"]
 
 SETTING_PHONE = "notice.complaint_phone"
 SETTING_FONT = "documents.font"
+DEMO_WATERMARK = "演示"
+
+
+def _watermark(profile: Profile) -> str:
+    return DEMO_WATERMARK if profile_info(profile).is_demo else ""
 
 
 def forms_dir(profile: Profile) -> Path:
@@ -141,7 +148,8 @@ def render_form(profile: Profile, kind: str, household_id: str, visit_id: str | 
 
     return render.render_form(kind, household, on=on, county=county if county != household.region else "",
                               eligibility=_check_view(profile, household, on), visit=visit,
-                              override_dir=forms_dir(profile), font_path=font, blank_visit=blank)
+                              override_dir=forms_dir(profile), font_path=font, blank_visit=blank,
+                              watermark=_watermark(profile))
 
 
 def _entries(households: Iterable[Household], stored: dict[str, list[tuple[str | None, str, str, int | None]]],
@@ -228,4 +236,5 @@ def render_notice(profile: Profile, village: str | None = None, town: str | None
     county = tables_for(profile).name(regions[0])
     return render.render_notice(entries, scope="village" if village else "town", place=village or towns[0],
                                 county=county if county != regions[0] else "", town=towns[0], on=on,
-                                phone=phone, period=period, override_dir=override, font_path=font)
+                                phone=phone, period=period, override_dir=override, font_path=font,
+                                watermark=_watermark(profile))

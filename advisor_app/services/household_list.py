@@ -15,8 +15,8 @@ from advisor_app.domain import vocab
 from advisor_app.domain.idcard import mask
 from advisor_app.rules.results import PROTECTION_ORDER
 from advisor_app.store import household_list as store
-from advisor_app.store.settings import get_setting
 
+from . import profile_settings
 from .eligibility import ResultFreshness, result_freshness
 from .profile import Profile
 
@@ -89,5 +89,4 @@ def page(profile: Profile, text: str = "", sort: str = DEFAULT_SORT, descending:
 
 def is_demo_profile(profile: Profile) -> bool:
     """True when the profile holds synthetic demo data (the window title says 演示数据)."""
-    with profile.connection() as conn:
-        return get_setting(conn, "profile.demo") == "true"
+    return profile_settings.profile_info(profile).is_demo

@@ -27,6 +27,7 @@ from advisor_app.store import people
 from advisor_app.store.archive import ArchivedHousehold as ArchivedHousehold  # re-exported for the GUI
 from advisor_app.store.households import HouseholdSummary
 
+from . import profile_settings
 from .profile import Profile
 
 
@@ -127,16 +128,17 @@ def archive_reason_problem(reason: str | None, note: str = "") -> str | None:
 
 
 def archive_household(profile: Profile, household_id: str, reason: str, note: str = "", *,
-                      by: str = "", on: dt.date | None = None) -> None:
+                      by: str | None = None, on: dt.date | None = None) -> None:
     """Archive the household (why: ``reason``, a ``vocab.ARCHIVE_REASONS`` code, and ``note``; who:
-    ``by``, the advisor's name; when: ``on``, today unless given). Refused with a plain message when
-    the reason will not do, or there is no such live household."""
+    ``by``, the profile's advisor unless given; when: ``on``, today unless given). Refused with a
+    plain message when the reason will not do, or there is no such live household."""
     problem = archive_reason_problem(reason, note)
     if problem:
         raise DomainError(problem)
     with profile.session() as session:
+        who = by if by is not None else profile_settings.advisor_in(session.connection())
         archive_store.archive_household(session, household_id, reason=reason, note=note.strip(),
-                                        on=on or dt.date.today(), by=by.strip())
+                                        on=on or dt.date.today(), by=who.strip())
 
 
 def restore_household(profile: Profile, household_id: str) -> None:

@@ -7,6 +7,11 @@ The database is the SQLite file ``advisor.sqlite`` in the data folder unless a d
 given (``database_url=``, else the ``ADVISOR_APP_DATABASE_URL`` environment variable), e.g.
 ``postgresql+psycopg://advisor@office-hub/advisor``. The data folder still holds the logs, the
 backups and the profile's own forms and policy tables either way.
+
+**The demo profile** lives in its own folder inside the data folder, ``<data folder>/demo``
+(:func:`.profile_settings.open_demo_profile`, ``advisor-app --demo``), always in that folder's own SQLite file: the
+invented families never share a database with real ones (not even with an office database given
+by URL). Which kind a profile is, is a profile setting (:mod:`.profile_settings`).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from advisor_app.store import engine as store_engine
 from advisor_app.store import migrate, paths
 
 ENV_DATABASE_URL = "ADVISOR_APP_DATABASE_URL"
+DEMO_FOLDER = "demo"
 
 
 @dataclass
@@ -75,3 +81,9 @@ def open_profile(data_dir: str | os.PathLike[str] | None = None, *, database_url
         engine.dispose()
         raise
     return Profile(data=data, engine=engine, created=created, backup=copy)
+
+
+def demo_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The demo profile's folder: ``demo`` inside the data folder."""
+    return paths.resolve(data_dir).root / DEMO_FOLDER
+

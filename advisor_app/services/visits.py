@@ -6,7 +6,7 @@ of each need.
 * :func:`change_need_status` — 待办 → 已转介 → 已满足 (or back), with the day and who; checked by
   :func:`advisor_app.domain.needs.check_status_change`, refused with :class:`InvalidRecord` and
   nothing written. Who did it defaults to the profile's advisor (setting
-  :data:`SETTING_ADVISOR_NAME`, when the profile has one).
+  :func:`.profile_settings.advisor_in`, when the profile has one).
 * :func:`print_visit_record` / :func:`print_blank_visit_record` — the 走访记录表 of a past visit, or a
   blank one for the next visit with the household filled in.
 
@@ -29,12 +29,10 @@ from advisor_app.domain.household import Household, Visit
 from advisor_app.domain.needs import NeedEntry, NeedStatusChange
 from advisor_app.store import households as store
 from advisor_app.store import needs as need_store
-from advisor_app.store.settings import get_setting
 
-from . import documents
+from . import documents, profile_settings
 from .profile import Profile
 
-SETTING_ADVISOR_NAME = "profile.advisor_name"
 """The profile's own advisor (顾问姓名), the default 经办人 of a status change; empty when unset."""
 
 VISIT_RECORD = "visit-record"
@@ -71,7 +69,7 @@ def household_needs(profile: Profile, household_id: str) -> list[NeedEntry]:
 def advisor_name(profile: Profile) -> str:
     """The profile's advisor name (empty when the profile has none)."""
     with profile.connection() as conn:
-        return (get_setting(conn, SETTING_ADVISOR_NAME, "") or "").strip()
+        return profile_settings.advisor_in(conn)
 
 
 def change_need_status(profile: Profile, need_id: str, status: str, *, on: dt.date | None = None,
@@ -87,7 +85,7 @@ def change_need_status(profile: Profile, need_id: str, status: str, *, on: dt.da
 
 
 def _advisor_in(session: Session) -> str:
-    return (get_setting(session.connection(), SETTING_ADVISOR_NAME, "") or "").strip()
+    return profile_settings.advisor_in(session.connection())
 
 
 def print_visit_record(profile: Profile, household_id: str, visit_id: str, on: dt.date | None = None) -> bytes:

@@ -40,3 +40,7 @@ def set_setting_portable(conn: sa.Connection, key: str, value: str) -> None:
 
 def all_settings(conn: sa.Connection) -> dict[str, str]:
     return {k: v for k, v in conn.execute(sa.select(_T.c.key, _T.c.value))}
+
+
+def delete_setting(conn: sa.Connection, key: str) -> None:
+    conn.execute(sa.delete(SettingRow).where(SettingRow.key == key))

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="246"/>
+        <location filename="../../advisor_app/gui/app.py" line="296"/>
         <source>上次运行异常结束</source>
         <translation>The last session ended abnormally</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="246"/>
+        <location filename="../../advisor_app/gui/app.py" line="296"/>
         <source>上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；未保存的走访记录草稿会在稍后提示恢复。
 
 故障记录：%1
@@ -208,88 +208,93 @@ For technical support, send this file to the county&apos;s IT contact.</translat
         <translation>The check failed: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="188"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="187"/>
+        <source>填写户主姓名、身份证号并选择所属地区后，这里显示测算结果。</source>
+        <translation>The assessment appears here once the head&apos;s name and ID number are filled in and a region is chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="191"/>
         <source>第%1名成员</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="189"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="192"/>
         <source>%1的身份证号有误，暂不能核对：%2</source>
         <translation>%1&apos;s ID number is wrong, so no check yet: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="215"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="218"/>
         <source>计入家庭人口 %1 人，家庭月收入 %2 元，月人均 %3 元</source>
         <translation>Members counted: %1, household income %2 yuan a month, %3 yuan per person</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="219"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="222"/>
         <source>；低保标准 %1 元/人/月</source>
         <translation>; dibao standard %1 yuan per person per month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="221"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="224"/>
         <source>；没有该地区在该日期的低保标准</source>
         <translation>; no dibao standard for this region on this date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="230"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="233"/>
         <source>建议这样申请：</source>
         <translation>What to apply for:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="248"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="251"/>
         <source>建议这样申请</source>
         <translation>What to apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="273"/>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="296"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="276"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="299"/>
         <source>每月 %1 元</source>
         <translation>%1 yuan a month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="274"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="277"/>
         <source>最多 %1 元</source>
         <translation>at most %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="302"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="305"/>
         <source>每次最多 %1 元</source>
         <translation>at most %1 yuan each time</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="306"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="309"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="310"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="313"/>
         <source>需补充：</source>
         <translation>Still needed: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="326"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="329"/>
         <source>家庭月收入再增加 %1 元将不再符合</source>
         <translation>No longer eligible if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="327"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="330"/>
         <source>家庭月收入至少需减少 %1 元才符合</source>
         <translation>Eligible only if monthly income falls by at least %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="331"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="334"/>
         <source>收入低于低保标准，应按低保申请</source>
         <translation>Income is below the dibao standard: apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="333"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="336"/>
         <source>家庭月收入再增加 %1 元将超出低保边缘标准</source>
         <translation>Above the near-dibao line if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="334"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="337"/>
         <source>家庭月收入至少需减少 %1 元才属于低保边缘</source>
         <translation>Near-dibao only if monthly income falls by at least %1 yuan</translation>
     </message>
@@ -320,174 +325,268 @@ Please copy the details below for the support person.</translation>
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="36"/>
+        <source>欢迎使用救助顾问工作台</source>
+        <translation>Welcome to the Assistance Advisor Workbench</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="48"/>
+        <source>请选择怎样开始：
+
+· 试用演示数据：打开一个装有 200 户虚构家庭的演示档案，可以随意练习；演示档案单独存放，标有“演示数据”，打印的每一页都有“演示”水印，不会混入您的真实档案。
+· 建立我自己的档案：登记您负责的真实家庭，档案从空白开始。</source>
+        <translation>How would you like to start?
+
+· Try the demo data: open demo records with 200 invented households to practise on freely; they are kept apart, marked “Demo data”, every printed page carries a “演示” (demo) watermark, and they never mix with your real records.
+· Start my own records: register the real households you serve; your records start empty.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="56"/>
+        <source>试用演示数据</source>
+        <translation>Try the demo data</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="57"/>
+        <source>建立我自己的档案</source>
+        <translation>Start my own records</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="74"/>
+        <source>这个数据文件夹里有旧版本自动生成的 %1 户演示家庭；建立您自己的档案时，这些虚构家庭会被删除。</source>
+        <translation>This data folder holds %1 demo households generated by an earlier version; when you start your own records, these invented households are deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="77"/>
+        <source>您自己登记的 %1 户家庭会保留。</source>
+        <translation>The %1 households you registered yourself are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="86"/>
+        <source>例如：七星村、光明村（几个村用顿号隔开）</source>
+        <translation>e.g. 七星村、光明村 (separate villages with 、 or commas)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="88"/>
+        <source>您的姓名</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="93"/>
+        <source>所属地区（县、区）</source>
+        <translation>Region (county or district)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="94"/>
+        <source>负责的村（社区）</source>
+        <translation>Villages (communities) you serve</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="95"/>
+        <source>救助顾问姓名</source>
+        <translation>Advisor&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="96"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="97"/>
+        <source>建立档案</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="105"/>
+        <source>建立我自己的档案：新登记的家庭会默认使用这里的地区和第一个村（社区）。</source>
+        <translation>Start my own records: new households start with this region and the first village (community).</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="140"/>
+        <source>请选择所属地区（县、区）。</source>
+        <translation>Please choose the region (county or district).</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="143"/>
+        <source>请填写您负责的村（社区）名称。</source>
+        <translation>Please enter the villages (communities) you serve.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/first_start.py" line="146"/>
+        <source>请填写您的姓名。</source>
+        <translation>Please enter your name.</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="104"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="106"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="105"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="107"/>
         <source>撤销上一次修改（Ctrl+Z）</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="106"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="108"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="107"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="109"/>
         <source>保存这户家庭（Ctrl+S）</source>
         <translation>Save this household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="111"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="113"/>
         <source>走访记录…</source>
         <translation>Visit history…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="112"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="114"/>
         <source>查看这户家庭的历次走访和需求清单，打印走访记录表（Ctrl+H）</source>
         <translation>See this household&apos;s past visits and needs list, print the visit record form (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="121"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="123"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="123"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="125"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="125"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="127"/>
         <source>财产与支出</source>
         <translation>Assets and spending</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="127"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="129"/>
         <source>赡养人</source>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="165"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="167"/>
         <source>所属地区（政策表）</source>
         <translation>Region (policy table)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="166"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="168"/>
         <source>户籍性质</source>
         <translation>Residence type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="167"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="169"/>
         <source>乡镇（街道）</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="168"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="170"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="169"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="171"/>
         <source>居住地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="170"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="172"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="171"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="173"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="282"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="289"/>
         <source>没有可以恢复的修改</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="285"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="292"/>
         <source>已恢复撤销的修改</source>
         <translation>Redid the undone change</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="447"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="484"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="454"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="491"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="253"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="486"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="494"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="498"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="260"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="493"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="501"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="505"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="253"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="260"/>
         <source>请先改正以下内容，家庭信息没有保存：</source>
         <translation>Please correct the following first; the household was not saved:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="260"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="267"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="272"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="279"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="275"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="282"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="337"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="377"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="344"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="384"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="337"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="344"/>
         <source>这户家庭有未保存的修改。要保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="377"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="384"/>
         <source>当前家庭有未保存的修改，放弃这些修改吗？</source>
         <translation>The current household has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="475"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="482"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="499"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="506"/>
         <source>打开该户</source>
         <translation>Open that household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="500"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="507"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="214"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="221"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="521"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="528"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
@@ -647,155 +746,165 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="112"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="114"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="113"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="115"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="114"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="116"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="115"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="117"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="116"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="118"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="117"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="119"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="118"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="120"/>
         <source>走访记录</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="119"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="121"/>
         <source>查看历次走访和需求清单，打印走访记录表</source>
         <translation>See past visits and the needs list, print the visit record form</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="120"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="122"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="121"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="123"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="122"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="124"/>
         <source>归档家庭…</source>
         <translation>Archive household…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="123"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="125"/>
         <source>把这户家庭移出列表、公示和台账（记录保留，可以恢复）</source>
         <translation>Take this household out of the list, notices and ledgers (its records are kept and it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="124"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="126"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="125"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="127"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="126"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="128"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="127"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="129"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="128"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="130"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="131"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="434"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="133"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="463"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="133"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="134"/>
+        <source>重置演示数据…</source>
+        <translation>Reset demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="135"/>
+        <source>删除演示档案里的全部家庭，重新生成演示家庭</source>
+        <translation>Delete every household of the demo records and generate the demo households again</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="138"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="145"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="150"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="149"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="160"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="431"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="166"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="460"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="168"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="174"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="196"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="202"/>
         <source>请先保存这户新家庭</source>
         <translation>Save this new household first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="197"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="329"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="203"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="340"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="376"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="387"/>
         <source>已归档 %1，可在列表的“已归档”中恢复</source>
         <translation>Archived %1; it can be restored from the list&apos;s &quot;Archived&quot; view</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="383"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="394"/>
         <source>已恢复 %1</source>
         <translation>Restored %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/main_window.py" line="390"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="401"/>
         <source>已筛查 %n 户，用时 %1 秒</source>
         <translation>
             <numerusform>Screened %n household in %1 s</numerusform>
@@ -803,33 +912,53 @@ Please copy the details below for the support person.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="394"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="405"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="407"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="418"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="152"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="412"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="425"/>
+        <source>重置演示数据</source>
+        <translation>Reset demo data</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="426"/>
+        <source>删除演示档案里的全部家庭（包括走访记录和筛查结果），再重新生成演示家庭吗？删除后不能恢复。</source>
+        <translation>Delete every household of the demo records (with their visits and screening results) and generate the demo households again? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="433"/>
+        <source>演示数据已重置：%1 户</source>
+        <translation>Demo data reset: %1 households</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="436"/>
+        <source>正在重置演示数据</source>
+        <translation>Resetting the demo data</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/app.py" line="158"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="441"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="414"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="443"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="431"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="460"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="435"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="464"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>

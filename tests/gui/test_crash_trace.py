@@ -57,7 +57,13 @@ def _run(child: str, *args: str, tmp_path: Path) -> Any:
 
 
 def test_a_crash_is_traced_and_reported_at_the_next_start(tmp_path: Path) -> None:
+    from advisor_app.services.profile import open_profile
+    from advisor_app.services.profile_settings import set_up_own_profile
+
     profile = tmp_path / "profile"
+    own = open_profile(profile)  # set up already: the start goes straight to the window
+    set_up_own_profile(own, region="340104", villages=["莲花社区"], advisor="张明")
+    own.close()
     crashed = _run(CRASHING_CHILD, str(profile), tmp_path=tmp_path)
     assert crashed.returncode == -signal.SIGSEGV, crashed.stderr
     crash_log = profile / "logs" / "crash.log"

@@ -22,7 +22,7 @@ from advisor_app.gui.operations import Operations
 from advisor_app.gui.print_preview import PrintPreviewDialog
 from advisor_app.gui.visit_history import DATE, VisitHistoryDialog
 from advisor_app.services import households as svc
-from advisor_app.services import visits
+from advisor_app.services import profile_settings, visits
 from advisor_app.store.settings import set_setting
 
 TODAY = dt.date.today()
@@ -152,7 +152,7 @@ def test_change_a_needs_status_with_day_and_who(qtbot: Any, editor: Any, ops: Op
 
     # with the profile's advisor name, 经办人 starts with it
     with profile.connection() as conn:
-        set_setting(conn, visits.SETTING_ADVISOR_NAME, "赵敏")
+        set_setting(conn, profile_settings.ADVISOR, "赵敏")
     dialog.reload()
     assert ops.wait_idle()
     qtbot.waitUntil(lambda: dialog.advisor == "赵敏")

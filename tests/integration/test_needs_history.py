@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from advisor_app.domain import interchange
 from advisor_app.domain.errors import InvalidRecord, NotFound
 from advisor_app.domain.household import Household, Need, Visit
-from advisor_app.services import eligibility, visits
+from advisor_app.services import eligibility, profile_settings, visits
 from advisor_app.services import households as svc
 from advisor_app.store.models import NeedRow, NeedStatusChangeRow
 from advisor_app.store.settings import set_setting
@@ -78,7 +78,7 @@ def test_who_defaults_to_the_profiles_advisor(profile: Any, wu: Household) -> No
     assert visits.advisor_name(profile) == ""
     visits.change_need_status(profile, need.id, "referred")
     with profile.connection() as conn:
-        set_setting(conn, visits.SETTING_ADVISOR_NAME, "赵敏")
+        set_setting(conn, profile_settings.ADVISOR, "赵敏")
     assert visits.advisor_name(profile) == "赵敏"
     visits.change_need_status(profile, need.id, "fulfilled")
     visits.change_need_status(profile, need.id, "open", by="")  # typed empty: nobody named

@@ -1,0 +1,147 @@
+"""The first-start question: 试用演示数据, or 建立我自己的档案 (region, village(s), the advisor's name).
+
+Shown by :func:`advisor_app.gui.app.run_app` when the data folder's profile is not set up yet (a new
+folder, or one an earlier release filled with demo households). The dialog only collects the answer;
+``run_app`` acts on it (:attr:`FirstStartDialog.choice`): ``DEMO`` opens the demo profile in
+``<data folder>/demo``, ``OWN`` makes the folder's profile the advisor's own with the settings typed
+here (:func:`advisor_app.services.profile_settings.set_up_own_profile`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app.services.profile import Profile
+from advisor_app.services.profile_settings import ProfileInfo, parse_villages
+
+from .region_picker import RegionPicker
+
+DEMO = "demo"
+OWN = "own"
+
+
+class FirstStartDialog(QDialog):
+    def __init__(self, profile: Profile, info: ProfileInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("欢迎使用救助顾问工作台"))
+        self.choice: str | None = None
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._choice_page(info))
+        self.pages.addWidget(self._own_page(profile, info))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.resize(560, 300)
+
+    def _choice_page(self, info: ProfileInfo) -> QWidget:
+        page = QWidget()
+        intro = QLabel(self.tr(
+            "请选择怎样开始：\n\n"
+            "· 试用演示数据：打开一个装有 200 户虚构家庭的演示档案，可以随意练习；演示档案单独存放，"
+            "标有“演示数据”，打印的每一页都有“演示”水印，不会混入您的真实档案。\n"
+            "· 建立我自己的档案：登记您负责的真实家庭，档案从空白开始。"))
+        intro.setWordWrap(True)
+        self.legacy_note = QLabel(self._legacy_text(info))
+        self.legacy_note.setWordWrap(True)
+        self.legacy_note.setVisible(bool(self.legacy_note.text()))
+        self.demo_button = QPushButton(self.tr("试用演示数据"))
+        self.own_button = QPushButton(self.tr("建立我自己的档案"))
+        self.demo_button.clicked.connect(self._choose_demo)
+        self.own_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.own_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addWidget(self.legacy_note)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _legacy_text(self, info: ProfileInfo) -> str:
+        if not info.legacy_flag:
+            return ""
+        text = self.tr("这个数据文件夹里有旧版本自动生成的 %1 户演示家庭；建立您自己的档案时，这些虚构家庭会被删除。"
+                       ).replace("%1", str(info.legacy_demo))
+        if info.legacy_own:
+            text += self.tr("您自己登记的 %1 户家庭会保留。").replace("%1", str(info.legacy_own))
+        return text
+
+    def _own_page(self, profile: Profile, info: ProfileInfo) -> QWidget:
+        page = QWidget()
+        self.region = RegionPicker(profile)
+        if info.region:
+            self.region.set_code(info.region)
+        self.villages = QLineEdit("、".join(info.villages))
+        self.villages.setPlaceholderText(self.tr("例如：七星村、光明村（几个村用顿号隔开）"))
+        self.advisor = QLineEdit(info.advisor)
+        self.advisor.setPlaceholderText(self.tr("您的姓名"))
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("所属地区（县、区）"), self.region)
+        form.addRow(self.tr("负责的村（社区）"), self.villages)
+        form.addRow(self.tr("救助顾问姓名"), self.advisor)
+        self.back_button = QPushButton(self.tr("返回"))
+        self.create_button = QPushButton(self.tr("建立档案"))
+        self.create_button.setDefault(True)
+        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.create_button.clicked.connect(self._choose_own)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        title = QLabel(self.tr("建立我自己的档案：新登记的家庭会默认使用这里的地区和第一个村（社区）。"))
+        title.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    # --- the answer ---
+
+    def region_code(self) -> str:
+        return self.region.code()
+
+    def village_names(self) -> tuple[str, ...]:
+        return parse_villages(self.villages.text())
+
+    def advisor_name(self) -> str:
+        return self.advisor.text().strip()
+
+    def _choose_demo(self) -> None:
+        self.choice = DEMO
+        self.accept()
+
+    def _choose_own(self) -> None:
+        missing = self._missing()
+        if missing:
+            self.problem.setText(missing)
+            return
+        self.choice = OWN
+        self.accept()
+
+    def _missing(self) -> str:
+        if not self.region_code():
+            return self.tr("请选择所属地区（县、区）。")
+        if not self.village_names():
+            self.villages.setFocus()
+            return self.tr("请填写您负责的村（社区）名称。")
+        if not self.advisor_name():
+            self.advisor.setFocus()
+            return self.tr("请填写您的姓名。")
+        return ""

@@ -1,0 +1,209 @@
+"""What kind of profile this is — the demo, or the advisor's own — and the advisor's own settings.
+
+A profile is either **演示数据** (``demo``: synthetic families to try the app on, marked everywhere,
+printed pages carry a "演示" watermark, can be reset) or **the advisor's own** (``real``: starts
+empty, never receives synthetic families). The kind and, for an own profile, the advisor's county or
+district (the region code of the policy tables), village(s) and name are stored as profile settings:
+
+======================  =====================================================
+``profile.kind``         ``demo`` or ``real``; missing: not set up yet
+``profile.region``       6-digit region code (a new household starts in it)
+``profile.villages``     JSON list of village (community) names, the first is the default
+``profile.advisor``      the advisor's name
+======================  =====================================================
+
+**Profiles made by an earlier release** have no ``profile.kind``. That release filled every new
+profile with demo households made with seed 1 and set ``profile.demo``; it is classified here:
+
+* no households → not set up: the app asks on its next start, as on a first start;
+* households and no ``profile.demo`` → the advisor's own (stored at once);
+* ``profile.demo`` set → not set up either, with :attr:`ProfileInfo.legacy_demo` households the demo
+  generator (seed 1) makes — recognised by the head's ID number — and :attr:`ProfileInfo.legacy_own`
+  others. Until the advisor chooses, it counts as demo data (watermarked prints). Choosing one's own
+  profile removes the generated households and keeps the others (:func:`set_up_own_profile`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from advisor_app.demo.generator import PARTS, DemoGenerator
+from advisor_app.domain.errors import DomainError
+from advisor_app.store import engine as store_engine
+from advisor_app.store import paths, purge
+from advisor_app.store.settings import all_settings, delete_setting, get_setting, set_setting
+
+from .profile import Profile, demo_data_dir, open_profile
+
+DEMO = "demo"
+REAL = "real"
+KIND = "profile.kind"
+REGION = "profile.region"
+VILLAGES = "profile.villages"
+ADVISOR = "profile.advisor"
+LEGACY_DEMO_FLAG = "profile.demo"  # set by every demo fill, also by the earlier release
+LEGACY_SEED = 1  # the earlier release filled new profiles with this seed
+
+_VILLAGE_SEPARATORS = re.compile(r"[、，,；;/\s]+")
+
+
+class ProfileKindError(DomainError):
+    """The action does not fit this kind of profile (demo families into one's own, and the like)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileInfo:
+    kind: str | None  # DEMO, REAL or None (not set up yet)
+    region: str = ""
+    villages: tuple[str, ...] = ()
+    advisor: str = ""
+    legacy_demo: int = 0  # households of an earlier release's demo fill, still waiting for a choice
+    legacy_own: int = 0  # the other households of such a profile
+    legacy_flag: bool = False  # the earlier release's profile.demo is set
+
+    @property
+    def is_demo(self) -> bool:
+        """Synthetic data: a demo profile, or an earlier release's profile not yet set up."""
+        return self.kind == DEMO or (self.kind is None and self.legacy_flag)
+
+    @property
+    def is_real(self) -> bool:
+        return self.kind == REAL
+
+    @property
+    def needs_setup(self) -> bool:
+        """The app asks 试用演示数据 or 建立我自己的档案 before opening it."""
+        return self.kind is None
+
+    @property
+    def village(self) -> str:
+        """The village a new household starts in (the first one named)."""
+        return self.villages[0] if self.villages else ""
+
+
+def parse_villages(text: str) -> tuple[str, ...]:
+    """``七星村、光明村`` (or commas, semicolons, spaces between) → the names, each once, in order."""
+    return tuple(dict.fromkeys(v for v in _VILLAGE_SEPARATORS.split(text.strip()) if v))
+
+
+def profile_info(profile: Profile) -> ProfileInfo:
+    with profile.connection() as conn:
+        return read_info(conn)
+
+
+def advisor_in(conn: sa.Connection) -> str:
+    """The advisor's name recorded for this profile ("" when none): who a change is by."""
+    return (get_setting(conn, ADVISOR, "") or "").strip()
+
+
+def read_info(conn: sa.Connection) -> ProfileInfo:
+    """The profile's kind and settings; classifies (and, when that is certain, marks) an earlier
+    release's profile as the module doc says."""
+    settings = all_settings(conn)
+    kind = settings.get(KIND)
+    if kind in (DEMO, REAL):
+        return ProfileInfo(kind, settings.get(REGION, ""), _villages(settings.get(VILLAGES, "")),
+                           settings.get(ADVISOR, ""))
+    households = purge.live_household_count(conn)
+    flag = settings.get(LEGACY_DEMO_FLAG) == "true"
+    if households == 0:
+        return ProfileInfo(None, legacy_flag=flag)
+    if not flag:
+        set_setting(conn, KIND, REAL)
+        return ProfileInfo(REAL)
+    generated = len(generated_households(conn))
+    return ProfileInfo(None, legacy_demo=generated, legacy_own=households - generated, legacy_flag=True)
+
+
+def _villages(text: str) -> tuple[str, ...]:
+    try:
+        value = json.loads(text) if text else []
+    except json.JSONDecodeError:
+        return parse_villages(text)
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
+def generated_households(conn: sa.Connection) -> list[str]:
+    """Ids of the live households whose head has an ID number the demo generator makes with the
+    earlier release's seed (it makes the same families for the same seed and count)."""
+    heads = purge.head_id_numbers(conn)
+    if not heads:
+        return []
+    total = len(heads)
+    size = max(5000, math.ceil(total / PARTS))
+    made: set[str] = set()
+    for part, start in enumerate(range(0, total, size)):
+        for household in DemoGenerator(LEGACY_SEED, part=part).households(min(size, total - start)):
+            made.update(m.id_number for m in household.members if m.relation == "head")
+    return [household_id for household_id, number in heads.items() if number in made]
+
+
+def set_up_own_profile(profile: Profile, *, region: str, villages: tuple[str, ...] | list[str],
+                       advisor: str) -> ProfileInfo:
+    """Make this the advisor's own profile (first start). An earlier release's generated households
+    are removed (the advisor's own registrations stay). Refused on a demo profile."""
+    region, advisor = region.strip(), advisor.strip()
+    villages = tuple(v.strip() for v in villages if v.strip())
+    if not re.fullmatch(r"\d{6}", region):
+        raise ProfileKindError("请选择所属地区（县、区）")
+    if not villages:
+        raise ProfileKindError("请填写负责的村（社区）名称，几个村之间用顿号隔开")
+    if not advisor:
+        raise ProfileKindError("请填写您的姓名（救助顾问）")
+    with profile.connection() as conn:
+        info = read_info(conn)
+        if info.kind == DEMO:
+            raise ProfileKindError("这是演示档案，不能改作您自己的档案。请在数据文件夹中建立您自己的档案。")
+        if info.legacy_flag:
+            purge.remove_households(conn, generated_households(conn))
+            delete_setting(conn, LEGACY_DEMO_FLAG)
+        set_setting(conn, KIND, REAL)
+        set_setting(conn, REGION, region)
+        set_setting(conn, VILLAGES, json.dumps(list(villages), ensure_ascii=False))
+        set_setting(conn, ADVISOR, advisor)
+        return read_info(conn)
+
+
+def mark_demo(conn: sa.Connection) -> None:
+    """Make the profile a demo profile; refused on the advisor's own (real families must never be
+    mixed with invented ones)."""
+    info = read_info(conn)
+    if info.is_real or info.legacy_own:
+        raise ProfileKindError(
+            "这是您自己的档案（真实家庭），不能放入演示用的虚构家庭。"
+            "要试用演示数据，请用 advisor-app --demo 打开演示档案。")
+    set_setting(conn, KIND, DEMO)
+    set_setting(conn, LEGACY_DEMO_FLAG, "true")
+
+
+def require_demo(conn: sa.Connection) -> ProfileInfo:
+    """The profile's info when it holds only demo data (to reset it); refused otherwise."""
+    info = read_info(conn)
+    if info.is_real or info.legacy_own:
+        raise ProfileKindError(
+            "这是您自己的档案（真实家庭），不能重置演示数据：重置只用于演示档案"
+            "（advisor-app --demo 打开的档案）。")
+    if not info.is_demo:
+        raise ProfileKindError("这个档案还没有演示数据，无需重置。")
+    return info
+
+
+def open_demo_profile(data_dir: str | os.PathLike[str] | None = None) -> Profile:
+    """Open (creating as needed) the demo profile in ``<data folder>/demo``, marked as a demo; always
+    its own SQLite file, whatever database URL the data folder's own profile uses."""
+    folder = demo_data_dir(data_dir)
+    profile = open_profile(folder, database_url=store_engine.sqlite_url(paths.DataDir(folder).database))
+    try:
+        with profile.connection() as conn:
+            if read_info(conn).kind is None:
+                mark_demo(conn)
+    except BaseException:
+        profile.close()
+        raise
+    return profile
