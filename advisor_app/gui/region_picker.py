@@ -17,7 +17,7 @@ import logging
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListView, QWidget
 
 from advisor_app.domain.errors import DomainError
 from advisor_app.services import demo, regions
@@ -56,12 +56,14 @@ class RegionPicker(QComboBox):
         super().__init__(parent)
         self._profile = profile
         self.setEditable(True)
+        self._edit = edit = QLineEdit(self)
+        self.setLineEdit(edit)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setCompleter(None)  # not the combo's inline completion: ``finder`` lists the matches
+        # not the combo's inline completion (Qt takes None; the stubs do not say so): ``finder`` lists the matches
+        self.setCompleter(None)  # type: ignore[arg-type]
         self.setMaxVisibleItems(20)
         self.setMinimumContentsLength(16)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        edit = self.lineEdit()
         edit.setPlaceholderText(self.tr("输入地名、拼音首字母或代码"))
         self.setToolTip(self.tr("输入地名（合肥、蜀山、经开区）、拼音首字母（hf、ss）或代码（3401），"
                                 "用↑↓选择，回车确定"))
@@ -70,8 +72,11 @@ class RegionPicker(QComboBox):
         self.finder = QCompleter(self._matches, self)
         self.finder.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.finder.setMaxVisibleItems(12)
+        self._popup = QListView()
+        self.finder.setPopup(self._popup)  # the completer owns it from here on
         self.finder.setWidget(edit)
-        self.finder.activated[QModelIndex].connect(self._picked)
+        # the stubs do not know overloaded signals: this is activated(QModelIndex), not (str)
+        self.finder.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
         edit.textEdited.connect(self._typed)
         edit.returnPressed.connect(self._enter)
         self._fill("")
@@ -146,7 +151,7 @@ class RegionPicker(QComboBox):
     def _typed(self, text: str) -> None:
         self._matches.clear()
         if not text.strip():
-            self.finder.popup().hide()
+            self._popup.hide()
             return
         texts = {self.itemData(i, CODE_ROLE): self.itemText(i) for i in range(self.count())}
         for code in self._search(text):
@@ -155,10 +160,10 @@ class RegionPicker(QComboBox):
                 item.setData(code, CODE_ROLE)
                 self._matches.appendRow(item)
         if self._matches.rowCount() == 0:
-            self.finder.popup().hide()
+            self._popup.hide()
             return
         self.finder.complete()
-        popup = self.finder.popup()
+        popup = self._popup
         popup.setCurrentIndex(self.finder.completionModel().index(0, 0))
 
     def _picked(self, index: QModelIndex) -> None:
@@ -167,9 +172,9 @@ class RegionPicker(QComboBox):
     def _enter(self) -> None:
         """Enter with the list of matches closed: take the best match of what was typed. (With the list
         open the list's highlighted match is taken: the key reaches the field first.)"""
-        if self.finder.popup().isVisible() or self.lineEdit().text() == self.itemText(self.currentIndex()):
+        if self._popup.isVisible() or self._edit.text() == self.itemText(self.currentIndex()):
             return
-        found = [c for c in self._search(self.lineEdit().text()) if self.findData(c, CODE_ROLE) >= 0]
+        found = [c for c in self._search(self._edit.text()) if self.findData(c, CODE_ROLE) >= 0]
         if found:
             self._choose(found[0])
         else:
@@ -179,30 +184,30 @@ class RegionPicker(QComboBox):
         index = self.findData(code, CODE_ROLE)
         if index < 0:
             return
-        self.finder.popup().hide()
+        self._popup.hide()
         if index == self.currentIndex():
             self._restore()
         else:
             self.setCurrentIndex(index)
-        self.lineEdit().selectAll()
+        self._edit.selectAll()
 
     def _restore(self) -> None:
         """Show the picked region's text again (what was typed matched nothing, or focus left)."""
-        self.lineEdit().setText(self.itemText(self.currentIndex()))
+        self._edit.setText(self.itemText(self.currentIndex()))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Typing replaces the shown region (a click would deselect at once: select after it)."""
         super().focusInEvent(event)
-        QTimer.singleShot(0, self.lineEdit().selectAll)
+        QTimer.singleShot(0, self, self._edit.selectAll)  # not after the picker is gone
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Tab with the list of matches open takes the highlighted match; otherwise leaving the field
         shows the picked region again instead of a half-typed search."""
-        popup = self.finder.popup()
+        popup = self._popup
         current = popup.currentIndex()
         tab = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
         if popup.isVisible() and current.isValid() and tab:
             self._choose(str(current.data(CODE_ROLE)))
-        elif not popup.isVisible() and self.lineEdit().text() != self.itemText(self.currentIndex()):
+        elif not popup.isVisible() and self._edit.text() != self.itemText(self.currentIndex()):
             self._restore()
         super().focusOutEvent(event)

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="222"/>
+        <location filename="../../advisor_app/gui/app.py" line="238"/>
         <source>上次运行异常结束</source>
         <translation>The last session ended abnormally</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="222"/>
+        <location filename="../../advisor_app/gui/app.py" line="238"/>
         <source>上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；未保存的走访记录草稿会在稍后提示恢复。
 
 故障记录：%1
@@ -137,53 +137,53 @@ For technical support, send this file to the county&apos;s IT contact.</translat
         <translation>; no dibao standard for this region on this date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="213"/>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="233"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="214"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="234"/>
         <source>每月 %1 元</source>
         <translation>%1 yuan a month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="214"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="215"/>
         <source>最多 %1 元</source>
         <translation>at most %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="239"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="240"/>
         <source>每次最多 %1 元</source>
         <translation>at most %1 yuan each time</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="243"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="244"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="247"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="248"/>
         <source>需补充：</source>
         <translation>Still needed: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="263"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="264"/>
         <source>家庭月收入再增加 %1 元将不再符合</source>
         <translation>No longer eligible if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="264"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="265"/>
         <source>家庭月收入至少需减少 %1 元才符合</source>
         <translation>Eligible only if monthly income falls by at least %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="268"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="269"/>
         <source>收入低于低保标准，应按低保申请</source>
         <translation>Income is below the dibao standard: apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="270"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="271"/>
         <source>家庭月收入再增加 %1 元将超出低保边缘标准</source>
         <translation>Above the near-dibao line if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="271"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="272"/>
         <source>家庭月收入至少需减少 %1 元才属于低保边缘</source>
         <translation>Near-dibao only if monthly income falls by at least %1 yuan</translation>
     </message>
@@ -534,7 +534,7 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="113"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="305"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -565,7 +565,7 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="139"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="300"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="302"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -576,43 +576,43 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="184"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="236"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="253"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="238"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="255"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="269"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="271"/>
         <source>已筛查 %1 户，用时 %2 秒</source>
         <translation>Screened %1 households in %2 s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="273"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="275"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="286"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="288"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="291"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="293"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="293"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="295"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="300"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="302"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="304"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="306"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -778,17 +778,17 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="184"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="246"/>
         <source>本村（社区）公示名单…</source>
         <translation>Public notice list of the village…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="195"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="257"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="220"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="286"/>
         <source>公示名单</source>
         <translation>Public notice list</translation>
     </message>
@@ -796,22 +796,22 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="57"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="94"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="60"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="97"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="63"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="100"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/print_preview.py" line="65"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="102"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -819,33 +819,33 @@ A desktop tool for village and community social-assistance advisors: household r
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="101"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="157"/>
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="128"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="184"/>
         <source>打印 %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="134"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="190"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="137"/>
-        <location filename="../../advisor_app/gui/print_preview.py" line="144"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="194"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="203"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="138"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="195"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="144"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="203"/>
         <source>无法写入文件：</source>
         <translation>Cannot write the file: </translation>
     </message>
@@ -853,9 +853,29 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>RegionPicker</name>
     <message>
-        <location filename="../../advisor_app/gui/region_picker.py" line="48"/>
-        <source>%1（无政策表）</source>
-        <translation>%1 (no policy table)</translation>
+        <location filename="../../advisor_app/gui/region_picker.py" line="67"/>
+        <source>输入地名、拼音首字母或代码</source>
+        <translation>Type a place name, pinyin initials or a code</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/region_picker.py" line="68"/>
+        <source>输入地名（合肥、蜀山、经开区）、拼音首字母（hf、ss）或代码（3401），用↑↓选择，回车确定</source>
+        <translation>Type a place name (合肥, 蜀山, 经开区), pinyin initials (hf, ss) or a code (3401); choose with ↑↓, Enter to pick</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/region_picker.py" line="134"/>
+        <source>%1（%2，旧代码，现为 %3）</source>
+        <translation>%1 (%2, old code, now %3)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/region_picker.py" line="137"/>
+        <source>%1（%2，请选到县、区）</source>
+        <translation>%1 (%2: please pick a county or district)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/region_picker.py" line="139"/>
+        <source>%1（不在地区代码表中）</source>
+        <translation>%1 (not in the list of region codes)</translation>
     </message>
 </context>
 <context>
@@ -924,89 +944,89 @@ A desktop tool for village and community social-assistance advisors: household r
         <translation>What was seen at home and what the family said</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="97"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="98"/>
         <source>约定下次走访</source>
         <translation>Next visit agreed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="102"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="103"/>
         <source>下一步要做的事，如：转介慈善资源、协助申请低保</source>
         <translation>What to do next, e.g. refer to a charity, help apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="113"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="114"/>
         <source>走访类型</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="115"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="116"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="116"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="117"/>
         <source>调查（走访）人员</source>
         <translation>Investigators</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="118"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="119"/>
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="124"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="126"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="126"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="237"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="127"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="239"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="128"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="129"/>
         <source>不保存这次走访，并删除自动保存的草稿</source>
         <translation>Do not save this visit and delete its autosaved draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="136"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="138"/>
         <source>发现的需求（资金、实物、服务）</source>
         <translation>Needs found (cash, goods, services)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="141"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="143"/>
         <source>后续跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="210"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="230"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="212"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="232"/>
         <source>无法保存走访记录</source>
         <translation>Cannot save the visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="237"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="239"/>
         <source>不保存这次走访记录，并删除它的草稿吗？</source>
         <translation>Discard this visit and delete its draft?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="257"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="259"/>
         <source>有未保存的内容</source>
         <translation>Unsaved content</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="274"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="276"/>
         <source>草稿已自动保存（%1）</source>
         <translation>Draft autosaved (%1)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="307"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="309"/>
         <source>已恢复上次未保存的走访记录草稿。保存后草稿自动删除。</source>
         <translation>The unsaved visit draft was restored. Saving deletes the draft.</translation>
     </message>
