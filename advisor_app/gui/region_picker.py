@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListView, QWidget
 
@@ -74,6 +74,7 @@ class RegionPicker(QComboBox):
         self.finder.setMaxVisibleItems(12)
         self._popup = QListView()
         self.finder.setPopup(self._popup)  # the completer owns it from here on
+        self._popup.installEventFilter(self)
         self.finder.setWidget(edit)
         # the stubs do not know overloaded signals: this is activated(QModelIndex), not (str)
         self.finder.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
@@ -194,6 +195,14 @@ class RegionPicker(QComboBox):
     def _restore(self) -> None:
         """Show the picked region's text again (what was typed matched nothing, or focus left)."""
         self._edit.setText(self.itemText(self.currentIndex()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A list of matches hidden before the platform got round to activating it must not keep the
+        keyboard (the offscreen platform activates a shown window later, even when it is gone)."""
+        if (watched is self._popup and event.type() == QEvent.Type.WindowActivate and not self._popup.isVisible()
+                and self.window().isVisible()):
+            self.window().activateWindow()
+        return super().eventFilter(watched, event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Typing replaces the shown region (a click would deselect at once: select after it)."""

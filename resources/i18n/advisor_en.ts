@@ -863,17 +863,17 @@ A desktop tool for village and community social-assistance advisors: household r
         <translation>Type a place name (合肥, 蜀山, 经开区), pinyin initials (hf, ss) or a code (3401); choose with ↑↓, Enter to pick</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/region_picker.py" line="134"/>
+        <location filename="../../advisor_app/gui/region_picker.py" line="135"/>
         <source>%1（%2，旧代码，现为 %3）</source>
         <translation>%1 (%2, old code, now %3)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/region_picker.py" line="137"/>
+        <location filename="../../advisor_app/gui/region_picker.py" line="138"/>
         <source>%1（%2，请选到县、区）</source>
         <translation>%1 (%2: please pick a county or district)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/region_picker.py" line="139"/>
+        <location filename="../../advisor_app/gui/region_picker.py" line="140"/>
         <source>%1（不在地区代码表中）</source>
         <translation>%1 (not in the list of region codes)</translation>
     </message>

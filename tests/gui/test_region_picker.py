@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from gui_typing import type_text
+from gui_typing import type_text as type_keys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
@@ -41,6 +41,12 @@ def form(qtbot: Any) -> Iterator[tuple[RegionPicker, QLineEdit, list[str]]]:
     host.close()  # the host lives as long as the test
 
 
+def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
+    """Type, then let Qt deliver what it queued, as the event loop does between real keystrokes."""
+    type_keys(qtbot, widget, text)
+    qtbot.wait(10)
+
+
 def show_active(qtbot: Any, window: QWidget) -> None:
     window.show()
     window.activateWindow()
@@ -50,6 +56,7 @@ def show_active(qtbot: Any, window: QWidget) -> None:
 def press(qtbot: Any, picker: RegionPicker, key: Qt.Key) -> None:
     """A key press where the keyboard goes: the open list of matches, else the field."""
     qtbot.keyClick(QApplication.activePopupWidget() or picker, key)
+    qtbot.wait(10)
 
 
 def test_type_a_name_and_press_enter(qtbot: Any, form: tuple[RegionPicker, QLineEdit, list[str]]) -> None:
