@@ -52,6 +52,6 @@ def check_household(household: Household, on: dt.date, tables: TablesLike | None
     n = facts.counted
     # ``policy.values`` is shared by every result of the same region, area and date: read only.
     return CheckResult(
-        on=on, region=household.region, area=household.area, policy=policy.values,
+        on=on, region=household.region, area=household.area, policy=policy.values, table=policy.table,
         counted_members=n, counted_income_monthly=facts.income_fen / 100,
         per_capita_monthly=(facts.income_fen // n) / 100 if n else 0.0, programs=programs)

@@ -9,7 +9,6 @@ answer is ``None``: the programmes then ask for a table, they never guess a numb
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 from bisect import bisect_right
@@ -20,10 +19,9 @@ from pathlib import Path
 from advisor_app import shipped
 
 from .policy_format import AREAS, KEYS, PolicyRow, PolicyTableError, check_periods, read_csv
+from .regions import REGIONS_FILE, Region, RegionList, default_regions
 
-__all__ = ["PolicyRow", "PolicyTableError", "PolicyTables", "PolicyValue", "default_tables"]
-
-REGIONS_FILE = "regions.csv"
+__all__ = ["PolicyRow", "PolicyTableError", "PolicyTables", "PolicyValue", "TableChoice", "default_tables"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +68,12 @@ def region_chain(region: str) -> list[str]:
 class PolicyTables:
     """An immutable, validated set of policy rows with fast dated lookup."""
 
-    def __init__(self, rows: Iterable[PolicyRow], names: dict[str, str] | None = None) -> None:
+    def __init__(self, rows: Iterable[PolicyRow], names: dict[str, str] | None = None,
+                 regions: RegionList | None = None) -> None:
         self._rows = list(rows)
         check_periods(self._rows)
-        self._names = dict(names or {})
+        self._regions = default_regions() if regions is None else regions
+        self._names = self._regions.names() if names is None else dict(names)
         for row in self._rows:
             if row.region_name and row.region not in self._names:
                 self._names[row.region] = row.region_name
@@ -87,6 +87,10 @@ class PolicyTables:
                 seq = sorted((r for r in group if r.area in (None, area)), key=lambda r: r.effective_from)
                 if seq:
                     self._index[(region, key, area)] = ([r.effective_from for r in seq], seq)
+        self._periods: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
+        for row in self._rows:
+            self._periods.setdefault(row.region, []).append((row.effective_from, row.effective_to))
+        self._choices: dict[tuple[str, dt.date], TableChoice] = {}
 
     @classmethod
     def load(cls, folder: Path | None = None, *, local: Path | None = None) -> PolicyTables:
@@ -96,20 +100,20 @@ class PolicyTables:
         folder = shipped.policy_dir() if folder is None else folder
         if not folder.is_dir():
             raise PolicyTableError("找不到政策标准文件夹", where=str(folder))
-        names: dict[str, str] = {}
+        # the region list (regions.csv, regions_former.csv) is no value table; a folder without
+        # one names its regions with the shipped list
+        regions = RegionList.load(folder) if (folder / REGIONS_FILE).exists() else default_regions()
         rows: list[PolicyRow] = []
         for path in sorted(folder.glob("*.csv")):
-            if path.name == REGIONS_FILE:
-                names.update(read_region_names(path))
-            else:
+            if not path.name.startswith("regions"):
                 rows.extend(read_csv(path))
         if local is not None and local.exists():
-            return cls(rows, names).with_local(read_csv(local))
-        return cls(rows, names)
+            return cls(rows, regions=regions).with_local(read_csv(local))
+        return cls(rows, regions=regions)
 
     def with_local(self, local: list[PolicyRow]) -> PolicyTables:
         """These tables with a local table on top (see :func:`overlay`); validated again."""
-        return PolicyTables(overlay(self._rows, local), self._names)
+        return PolicyTables(overlay(self._rows, local), self._names, self._regions)
 
     def rows(self) -> list[PolicyRow]:
         return list(self._rows)
@@ -166,12 +170,88 @@ class PolicyTables:
     def regions(self) -> list[tuple[str, str]]:
         """(code, Chinese name) of every county/district with a 低保标准 of its own or its city's, for
         a region picker. A city with a table but no named county is listed itself."""
-        codes = {row.region for row in self._rows} | set(self._names)
+        former = {code for code in self._names if (r := self._regions.get(code)) is not None and r.is_former}
+        codes = ({row.region for row in self._rows} | set(self._names)) - former
         counties = sorted(c for c in codes if not c.endswith("00") and self.has_table(c))
         cities_covered = {c[:4] for c in counties}
         cities = sorted(c for c in codes if c.endswith("00") and not c.endswith("0000")
                         and c[:4] not in cities_covered and self.has_table(c))
         return [(code, self.name(code)) for code in sorted(counties + cities)]
+
+
+    def region_list(self) -> RegionList:
+        """The region list these tables name their regions with."""
+        return self._regions
+
+    def table_for(self, region: str, on: dt.date) -> TableChoice:
+        """Whose table a check of ``region`` on ``on`` uses: the region's own, else its city's, else
+        the province's (the first level with values in force that day), and why."""
+        hit = self._choices.get((region, on))
+        if hit is not None:
+            return hit
+        chain = region_chain(region)
+        skipped: list[str] = []
+        choice = None
+        for i, level in enumerate(chain):
+            if any(start <= on and (end is None or on <= end) for start, end in self._periods.get(level, ())):
+                how = "own" if i == 0 else "province" if level.endswith("0000") else "city"
+                choice = TableChoice(region, self._short_name(region), level, self.name(level), how,
+                                     tuple(skipped))
+                break
+            skipped.append(self._short_name(level))
+        if choice is None:
+            choice = TableChoice(region, self._short_name(region), "", "", "none", tuple(skipped))
+        if len(self._choices) > 4096:
+            self._choices.clear()
+        self._choices[(region, on)] = choice
+        return choice
+
+    def _short_name(self, code: str) -> str:
+        """The name people say for a level in a sentence: "蜀山区", "合肥经济技术开发区", "合肥市"."""
+        found: Region | None = self._regions.get(code)
+        return found.name if found is not None else self.name(code)
+
+
+@dataclass(frozen=True, slots=True)
+class TableChoice:
+    """Which region's policy table a check used (使用的标准), and why.
+
+    ``level``: "own" (the region has values of its own), "city" (none of its own: its city's),
+    "province" (neither: the province's) or "none" (no table at all on that date). ``skipped``
+    names the levels passed over, most specific first ("合肥经济技术开发区")."""
+
+    region: str  # the household's region code
+    region_name: str  # its name as said in a sentence: "合肥经济技术开发区"
+    table: str  # the code whose table was used ("" when none)
+    table_name: str  # "合肥市"
+    level: str  # own | city | province | none
+    skipped: tuple[str, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """Why this table, in the advisor's words (empty when the region has its own)."""
+        names = list(self.skipped)
+        who = "、".join(names[:-1]) + "和" + names[-1] if len(names) > 1 else "".join(names)
+        all_of = "都" if len(names) > 1 else ""
+        if self.level == "city":
+            return f"{who}没有单独的标准，按所在市执行"
+        if self.level == "province":
+            return f"{who}{all_of}没有单独的标准，按全省执行"
+        if self.level == "none":
+            return f"{who}在该日期{all_of}没有政策标准" if names else "没有这个地区的政策标准"
+        return ""
+
+    @property
+    def text(self) -> str:
+        """"使用的标准：合肥市（合肥经济技术开发区没有单独的标准，按所在市执行）"."""
+        if self.level == "own":
+            return f"使用的标准：{self.table_name}"
+        if self.level == "none":
+            return f"使用的标准：无（{self.reason}）"
+        return f"使用的标准：{self.table_name}（{self.reason}）"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"region": self.table, "name": self.table_name, "level": self.level, "reason": self.reason}
 
 
 def overlay(base: list[PolicyRow], local: list[PolicyRow]) -> list[PolicyRow]:
@@ -182,21 +262,8 @@ def overlay(base: list[PolicyRow], local: list[PolicyRow]) -> list[PolicyRow]:
 
 
 def read_region_names(path: Path) -> dict[str, str]:
-    names: dict[str, str] = {}
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            for cells in reader:
-                if not cells or cells[0].strip().startswith("#") or cells[0].strip() == "code":
-                    continue
-                code = cells[0].strip()
-                if len(cells) < 2 or not (len(code) == 6 and code.isdigit()) or not cells[1].strip():
-                    raise PolicyTableError("每行应为“6位地区代码,名称”",
-                                           where=f"{path.name} 第{reader.line_num}行")
-                names[code] = cells[1].strip()
-    except UnicodeDecodeError:
-        raise PolicyTableError("文件不是 UTF-8 编码", where=path.name) from None
-    return names
+    """Code → full name of a ``regions.csv`` (and the ``regions_former.csv`` beside it)."""
+    return RegionList.load(path.parent).names()
 
 
 @functools.lru_cache(maxsize=1)

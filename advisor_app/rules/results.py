@@ -21,18 +21,25 @@ JSON (``advisor-check/1``) conventions, documented once here:
     a 低保 case, and ``margin = income − 低保 line`` (negative: how far below the lower edge).
   ``margin`` is ``null`` when the income test could not be made (needs_info).
 * Amounts (``monthly_amount``, ``max_amount``) are whole yuan.
+* ``table`` says whose policy table the check used: ``{"region", "name", "level", "reason"}`` with
+  ``level`` "own" (the region's own), "city" (no table of its own: its city's), "province" (the
+  province's) or "none"; ``reason`` is the advisor's sentence ("合肥经济技术开发区没有单独的标准，按所在市
+  执行"), empty for "own". ``null`` when the tables could not say (tables given by a test).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from advisor_app.domain.idcard import mask
 from advisor_app.domain.vocab import AREAS, CHINESE, ENGLISH, Text, labels
 
 from .facts import yuan
+
+if TYPE_CHECKING:
+    from .policy import TableChoice
 
 ELIGIBLE = "eligible"
 INELIGIBLE = "ineligible"
@@ -175,6 +182,7 @@ class CheckResult:
     per_capita_monthly: float
     programs: list[ProgramResult]
     area: str = ""
+    table: TableChoice | None = None  # whose policy table was used, and why (使用的标准)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``advisor-check/1`` document (see the module docstring for its conventions)."""
@@ -183,6 +191,7 @@ class CheckResult:
             "on": self.on.isoformat(),
             "region": self.region,
             "area": self.area,
+            "table": self.table.to_dict() if self.table is not None else None,
             "policy": {key: policy_value_dict(v) for key, v in self.policy.items()},
             "household": {"counted_members": self.counted_members,
                           "counted_income_monthly": self.counted_income_monthly,
@@ -251,6 +260,7 @@ def _headline(p: ProgramResult) -> str:
 def explain_text(result: CheckResult) -> str:
     lines = [f"资格核对（核对日期 {result.on.isoformat()}，地区 {result.region}"
              + (f"，{AREAS.get(result.area, result.area)}" if result.area else "") + "）",
+             *([result.table.text] if result.table is not None else []),
              f"计入家庭人口 {result.counted_members} 人，家庭月收入（计入部分）"
              f"{yuan(round(result.counted_income_monthly * 100))} 元，"
              f"月人均 {result.per_capita_monthly:.2f} 元"]

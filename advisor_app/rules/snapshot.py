@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from advisor_app.domain.vocab import EMPTY, Text
 
 from .results import PolicyValueLike
+
+if TYPE_CHECKING:
+    from .policy import TableChoice
 
 DEFAULT_NOTE = Text("（默认值，县里未另行规定）", " (default: the county has set no figure of its own)")
 
@@ -30,6 +33,13 @@ CARE_KEYS = ("care_full", "care_partial", "care_self")
 class TablesLike(Protocol):
     def lookup(self, region: str, key: str, on: dt.date,
                area: str | None = None) -> PolicyValueLike | None: ...
+
+
+@runtime_checkable
+class ChoosesTable(Protocol):
+    """Tables that can say whose table a region uses (``rules.policy.PolicyTables`` can)."""
+
+    def table_for(self, region: str, on: dt.date) -> TableChoice: ...
 
 
 def _fen(v: PolicyValueLike | None) -> int | None:
@@ -65,6 +75,7 @@ class Policy:
     disposable_yearly_fen: int | None = None
     care_yearly_fen: dict[str, int] = field(default_factory=dict)  # care level → yuan/year in fen
     care_keys: dict[str, str] = field(default_factory=dict)  # care level → the table key used
+    table: TableChoice | None = None  # whose table, and why (None: tables that cannot say)
 
     def default_note(self, key: str) -> Text:
         v = self.values.get(key)
@@ -108,6 +119,7 @@ def build(tables: TablesLike, region: str, area: str, on: dt.date) -> Policy:
         disposable_yearly_fen=_fen(g("disposable_income_yearly")),
         care_yearly_fen=care,
         care_keys=care_keys,
+        table=tables.table_for(region, on) if isinstance(tables, ChoosesTable) else None,
     )
 
 

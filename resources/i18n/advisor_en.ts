@@ -238,63 +238,63 @@ For technical support, send this file to the county&apos;s IT contact.</translat
         <translation>; no dibao standard for this region on this date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="233"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="234"/>
         <source>建议这样申请：</source>
         <translation>What to apply for:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="251"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="252"/>
         <source>建议这样申请</source>
         <translation>What to apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="276"/>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="299"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="277"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="300"/>
         <source>每月 %1 元</source>
         <translation>%1 yuan a month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="277"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="278"/>
         <source>最多 %1 元</source>
         <translation>at most %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="305"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="306"/>
         <source>每次最多 %1 元</source>
         <translation>at most %1 yuan each time</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="309"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="310"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="313"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="314"/>
         <source>需补充：</source>
         <translation>Still needed: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="329"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="330"/>
         <source>家庭月收入再增加 %1 元将不再符合</source>
         <translation>No longer eligible if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="330"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="331"/>
         <source>家庭月收入至少需减少 %1 元才符合</source>
         <translation>Eligible only if monthly income falls by at least %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="334"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="335"/>
         <source>收入低于低保标准，应按低保申请</source>
         <translation>Income is below the dibao standard: apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="336"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="337"/>
         <source>家庭月收入再增加 %1 元将超出低保边缘标准</source>
         <translation>Above the near-dibao line if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="337"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="338"/>
         <source>家庭月收入至少需减少 %1 元才属于低保边缘</source>
         <translation>Near-dibao only if monthly income falls by at least %1 yuan</translation>
     </message>
@@ -832,7 +832,7 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="133"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="463"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="462"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -873,7 +873,7 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="166"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="460"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="459"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -894,17 +894,17 @@ Please copy the details below for the support person.</translation>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="387"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="386"/>
         <source>已归档 %1，可在列表的“已归档”中恢复</source>
         <translation>Archived %1; it can be restored from the list&apos;s &quot;Archived&quot; view</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="394"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="393"/>
         <source>已恢复 %1</source>
         <translation>Restored %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/main_window.py" line="401"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="400"/>
         <source>已筛查 %n 户，用时 %1 秒</source>
         <translation>
             <numerusform>Screened %n household in %1 s</numerusform>
@@ -912,53 +912,53 @@ Please copy the details below for the support person.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="405"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="404"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="418"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="417"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="425"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="424"/>
         <source>重置演示数据</source>
         <translation>Reset demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="426"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="425"/>
         <source>删除演示档案里的全部家庭（包括走访记录和筛查结果），再重新生成演示家庭吗？删除后不能恢复。</source>
         <translation>Delete every household of the demo records (with their visits and screening results) and generate the demo households again? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="433"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="432"/>
         <source>演示数据已重置：%1 户</source>
         <translation>Demo data reset: %1 households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="436"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="435"/>
         <source>正在重置演示数据</source>
         <translation>Resetting the demo data</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/app.py" line="158"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="441"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="440"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="443"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="442"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="460"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="459"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="464"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="463"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -1353,9 +1353,29 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>RegionPicker</name>
     <message>
-        <location filename="../../advisor_app/gui/region_picker.py" line="48"/>
-        <source>%1（无政策表）</source>
-        <translation>%1 (no policy table)</translation>
+        <location filename="../../advisor_app/gui/region_picker.py" line="67"/>
+        <source>输入地名、拼音首字母或代码</source>
+        <translation>Type a place name, pinyin initials or a code</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/region_picker.py" line="68"/>
+        <source>输入地名（合肥、蜀山、经开区）、拼音首字母（hf、ss）或代码（3401），用↑↓选择，回车确定</source>
+        <translation>Type a place name (合肥, 蜀山, 经开区), pinyin initials (hf, ss) or a code (3401); choose with ↑↓, Enter to pick</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/region_picker.py" line="135"/>
+        <source>%1（%2，旧代码，现为 %3）</source>
+        <translation>%1 (%2, old code, now %3)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/region_picker.py" line="138"/>
+        <source>%1（%2，请选到县、区）</source>
+        <translation>%1 (%2: please pick a county or district)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/region_picker.py" line="140"/>
+        <source>%1（不在地区代码表中）</source>
+        <translation>%1 (not in the list of region codes)</translation>
     </message>
 </context>
 <context>

@@ -196,12 +196,13 @@ def test_region_picker_falls_back_to_demo_regions(qtbot: Any, monkeypatch: pytes
     from advisor_app.domain.errors import DomainError
     from advisor_app.gui import region_picker
 
-    def broken(_profile: Any) -> Any:
-        raise DomainError("政策表有误")
+    def broken(*_args: Any) -> Any:
+        raise DomainError("地区代码表有误")
 
-    monkeypatch.setattr(region_picker.policy, "regions", broken)
+    for name in ("region_choices", "describe", "search"):
+        monkeypatch.setattr(region_picker.regions, name, broken)
     picker = region_picker.RegionPicker(None)
     qtbot.addWidget(picker)
-    assert "340104" in picker.codes()
-    picker.set_code("340800")  # no table: still shown, marked
-    assert picker.code() == "340800" and "无政策表" in picker.currentText()
+    assert "340104" in picker.codes() and len(picker.codes()) < 40  # the demo's regions
+    picker.set_code("340999")  # not offered: still shown, marked
+    assert picker.code() == "340999" and "不在地区代码表中" in picker.currentText()
