@@ -11,7 +11,10 @@ FORM_KINDS = {
     "authorization": "家庭经济状况核对授权书",
     "investigation": "入户调查表",
     "visit-record": "走访记录表",
+    "assessment": "社会救助资格测算参考单",  # the software's pre-assessment, apart from the signed papers
 }
+# The forms that print the eligibility check (the others carry only what the family declares).
+ASSESSED_KINDS = frozenset({"assessment", "visit-record"})
 
 
 @dataclass(frozen=True, slots=True)

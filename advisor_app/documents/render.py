@@ -23,7 +23,7 @@ from . import page
 from .bindings import ROW_FIELDS, SCALARS, EligibilityView, FormData, cn_date, form_data, money
 from .definitions import FormDefinition, load_definition
 from .fonts import chinese_font
-from .kinds import FORM_KINDS, NoticeEntry
+from .kinds import ASSESSED_KINDS, FORM_KINDS, NoticeEntry
 from .layout import Styles, fill, story
 
 __all__ = ["FORM_KINDS", "NoticeEntry", "mask_name", "render_form", "render_notice"]
@@ -54,8 +54,12 @@ def household_checksum(household: Household) -> str:
 def render_form(kind: str, household: Household, *, on: dt.date, county: str = "",
                 eligibility: EligibilityView | None = None, visit: Visit | None = None,
                 override_dir: Path | None = None, font_path: str | None = None) -> bytes:
+    """PDF bytes of form ``kind``. Only the kinds in :data:`ASSESSED_KINDS` (the 测算参考单, the visit
+    record) print ``eligibility``: an application or authorisation the family signs carries what the
+    family declares, never the software's assessment, whatever its definition file asks for."""
     definition = load_form(kind, override_dir)
-    data = form_data(household, on=on, county=county, eligibility=eligibility, visit=visit)
+    data = form_data(household, on=on, county=county, eligibility=eligibility if kind in ASSESSED_KINDS else None,
+                     visit=visit)
     payload = page.form_payload(kind, household.id or "", household.version, household_checksum(household),
                                 visit.id if visit is not None and kind in ("visit-record", "investigation")
                                 else None)

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from advisor_app.documents.bindings import EligibilityView, ProgramLine
-from advisor_app.documents.kinds import FORM_KINDS, NoticeEntry
+from advisor_app.documents.kinds import ASSESSED_KINDS, FORM_KINDS, NoticeEntry
 from advisor_app.domain.errors import DomainError, NotFound
 from advisor_app.domain.household import Household, Visit
 from advisor_app.rules import CheckResult, ProgramResult, Reason, check_household
@@ -131,7 +131,8 @@ def render_form(profile: Profile, kind: str, household_id: str, visit_id: str | 
     from advisor_app.documents import render  # reportlab loads on the first print, not at start-up
 
     return render.render_form(kind, household, on=on, county=county if county != household.region else "",
-                              eligibility=_check_view(profile, household, on), visit=visit,
+                              eligibility=_check_view(profile, household, on) if kind in ASSESSED_KINDS else None,
+                              visit=visit,
                               override_dir=forms_dir(profile), font_path=font)
 
 
