@@ -26,7 +26,7 @@ from .definitions import FormDefinition, load_definition
 from .fonts import chinese_font
 from .kinds import ASSESSED_KINDS, FORM_KINDS, NoticeEntry, NoticeProgram
 from .layout import Styles, fill, story
-from .notice_lines import complaint_phone_problem
+from .notice_lines import complaint_phone_problem, default_notice_end, notice_period_problem
 
 __all__ = ["FORM_KINDS", "NoticeEntry", "NoticeProgram", "NoticeRefused", "mask_name", "render_form",
            "render_notice"]
@@ -40,7 +40,6 @@ NOTICE_SCALARS = {
     "notice.total": "月救助金合计", "print.date": "打印日期",
 }
 NOTICE_ROWS = {"entries": ("no", "name", "id_masked", "village", "town", "program", "people", "amount")}
-NOTICE_DAYS = 7
 
 
 def load_form(kind: str, override_dir: Path | None = None) -> FormDefinition:
@@ -118,10 +117,11 @@ def render_notice(entries: list[NoticeEntry], *, scope: str, place: str, county:
     problem = complaint_phone_problem(phone)
     if problem:
         raise NoticeRefused(problem)
-    end = until or on + dt.timedelta(days=NOTICE_DAYS - 1)
+    end = until or default_notice_end(on)
+    problem = notice_period_problem(on, end)
+    if problem:
+        raise NoticeRefused(problem)
     days = (end - on).days + 1
-    if days < NOTICE_DAYS:
-        raise NoticeRefused(f"公示期不得少于{NOTICE_DAYS}天：{cn_date(on)}至{cn_date(end)}只有{max(days, 0)}天")
     definition = load_notice(override_dir)
     rows = [{"no": str(i), "name": mask_name(e.name), "id_masked": mask(e.id_number), "village": e.village,
              "town": e.town, "program": _program_cell(e), "people": str(e.people), "amount": _amount_cell(e)}

@@ -37,7 +37,14 @@ from pathlib import Path
 
 from advisor_app.documents.bindings import EligibilityView, ProgramLine
 from advisor_app.documents.kinds import ASSESSED_KINDS, FORM_KINDS, NoticeEntry
-from advisor_app.documents.notice_lines import Result, complaint_phone_problem, notice_entry
+from advisor_app.documents.notice_lines import (
+    NOTICE_DAYS,
+    Result,
+    complaint_phone_problem,
+    default_notice_end,
+    notice_entry,
+    notice_period_problem,
+)
 from advisor_app.domain.errors import DomainError, NotFound
 from advisor_app.domain.household import Household, Visit
 from advisor_app.rules import CheckResult, ProgramResult, Reason, check_household
@@ -51,8 +58,9 @@ from .eligibility import result_freshness
 from .policy import tables_for
 from .profile import Profile
 
-__all__ = ["FORM_KINDS", "NoticePlace", "complaint_phone", "complaint_phone_problem", "forms_dir", "notice_places",
-           "render_form", "render_notice", "set_complaint_phone"]
+__all__ = ["FORM_KINDS", "NOTICE_DAYS", "NoticePlace", "complaint_phone", "complaint_phone_problem",
+           "default_notice_end", "forms_dir", "notice_period_problem", "notice_places", "render_form",
+           "render_notice", "set_complaint_phone"]
 
 SETTING_PHONE = "notice.complaint_phone"
 SETTING_FONT = "documents.font"

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="222"/>
+        <location filename="../../advisor_app/gui/app.py" line="238"/>
         <source>上次运行异常结束</source>
         <translation>The last session ended abnormally</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="222"/>
+        <location filename="../../advisor_app/gui/app.py" line="238"/>
         <source>上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；未保存的走访记录草稿会在稍后提示恢复。
 
 故障记录：%1
@@ -256,117 +256,127 @@ Please copy the details below for the support person.</translation>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="147"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="140"/>
+        <source>与居住地址不同时填写</source>
+        <translation>Fill in when it differs from the home address</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="149"/>
         <source>所属地区（政策表）</source>
         <translation>Region (policy table)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="148"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="150"/>
         <source>户籍性质</source>
         <translation>Residence type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="149"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="151"/>
         <source>乡镇（街道）</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="150"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="152"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="151"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="153"/>
         <source>居住地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="152"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="154"/>
+        <source>户籍地址</source>
+        <translation>Registered address (hukou)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="155"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="153"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="156"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="353"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="390"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="358"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="395"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="214"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="392"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="400"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="404"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="218"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="397"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="405"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="409"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="214"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="218"/>
         <source>请先改正以下内容，家庭信息没有保存：</source>
         <translation>Please correct the following first; the household was not saved:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="221"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="225"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="232"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="236"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="237"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="241"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="245"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="285"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="249"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="289"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="245"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="249"/>
         <source>这户家庭有未保存的修改。要保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="285"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="289"/>
         <source>当前家庭有未保存的修改，放弃这些修改吗？</source>
         <translation>The current household has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="381"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="386"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="405"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="410"/>
         <source>打开该户</source>
         <translation>Open that household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="406"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="411"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="425"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="430"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="427"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="432"/>
         <source>户主：%1</source>
         <translation>Head: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="432"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="437"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
@@ -534,7 +544,7 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="113"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="303"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="305"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -565,7 +575,7 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="139"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="300"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="302"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -576,43 +586,43 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="184"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="236"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="253"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="238"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="255"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="269"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="271"/>
         <source>已筛查 %1 户，用时 %2 秒</source>
         <translation>Screened %1 households in %2 s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="273"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="275"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="286"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="288"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="291"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="293"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="293"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="295"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="300"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="302"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="304"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="306"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -763,6 +773,59 @@ A desktop tool for village and community social-assistance advisors: household r
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="63"/>
+        <source>打印公示名单</source>
+        <translation>Print public notice</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="81"/>
+        <source>默认为公示开始的月份，如 2026年12月</source>
+        <translation>Default: the month the notice starts, e.g. 2026年12月</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="84"/>
+        <source>如 0551-12345678，下次自动填入</source>
+        <translation>e.g. 0551-12345678; filled in next time</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="92"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="96"/>
+        <source>村（社区）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="97"/>
+        <source>公示期</source>
+        <translation>Notice period</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="98"/>
+        <source>期别</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="99"/>
+        <source>监督电话</source>
+        <translation>Complaint phone</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="101"/>
+        <source>生成公示名单</source>
+        <translation>Make the notice</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="130"/>
+        <source>没有可公示的村（社区）：请先登记家庭</source>
+        <translation>No village to give notice for: register households first</translation>
+    </message>
+</context>
+<context>
     <name>Operations</name>
     <message>
         <location filename="../../advisor_app/gui/operations.py" line="234"/>
@@ -778,17 +841,17 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="184"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="249"/>
         <source>本村（社区）公示名单…</source>
         <translation>Public notice list of the village…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="195"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="260"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="220"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="310"/>
         <source>公示名单</source>
         <translation>Public notice list</translation>
     </message>
@@ -796,22 +859,22 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="57"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="97"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="60"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="100"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="63"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="103"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/print_preview.py" line="65"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="105"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -819,33 +882,33 @@ A desktop tool for village and community social-assistance advisors: household r
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="101"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="160"/>
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="128"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="187"/>
         <source>打印 %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="134"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="193"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="137"/>
-        <location filename="../../advisor_app/gui/print_preview.py" line="144"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="197"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="206"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="138"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="198"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="144"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="206"/>
         <source>无法写入文件：</source>
         <translation>Cannot write the file: </translation>
     </message>
@@ -924,89 +987,89 @@ A desktop tool for village and community social-assistance advisors: household r
         <translation>What was seen at home and what the family said</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="97"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="98"/>
         <source>约定下次走访</source>
         <translation>Next visit agreed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="102"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="103"/>
         <source>下一步要做的事，如：转介慈善资源、协助申请低保</source>
         <translation>What to do next, e.g. refer to a charity, help apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="113"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="114"/>
         <source>走访类型</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="115"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="116"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="116"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="117"/>
         <source>调查（走访）人员</source>
         <translation>Investigators</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="118"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="119"/>
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="124"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="126"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="126"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="237"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="127"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="239"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="128"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="129"/>
         <source>不保存这次走访，并删除自动保存的草稿</source>
         <translation>Do not save this visit and delete its autosaved draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="136"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="138"/>
         <source>发现的需求（资金、实物、服务）</source>
         <translation>Needs found (cash, goods, services)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="141"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="143"/>
         <source>后续跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="210"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="230"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="212"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="232"/>
         <source>无法保存走访记录</source>
         <translation>Cannot save the visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="237"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="239"/>
         <source>不保存这次走访记录，并删除它的草稿吗？</source>
         <translation>Discard this visit and delete its draft?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="257"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="259"/>
         <source>有未保存的内容</source>
         <translation>Unsaved content</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="274"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="276"/>
         <source>草稿已自动保存（%1）</source>
         <translation>Draft autosaved (%1)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="307"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="309"/>
         <source>已恢复上次未保存的走访记录草稿。保存后草稿自动删除。</source>
         <translation>The unsaved visit draft was restored. Saving deletes the draft.</translation>
     </message>
