@@ -26,7 +26,7 @@ from .definitions import FormDefinition, load_definition
 from .fonts import chinese_font
 from .kinds import ASSESSED_KINDS, FORM_KINDS, NoticeEntry, NoticeProgram
 from .layout import Styles, fill, story
-from .notice_lines import complaint_phone_problem, default_notice_end, notice_period_problem
+from .notice_rules import complaint_phone_problem, default_notice_end, notice_period_problem
 
 __all__ = ["FORM_KINDS", "NoticeEntry", "NoticeProgram", "NoticeRefused", "mask_name", "render_form",
            "render_notice"]

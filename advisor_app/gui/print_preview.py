@@ -234,8 +234,9 @@ class PrintHost(Protocol):
 
 
 def install_print_actions(window: PrintHost) -> dict[str, QAction]:
-    """Add one action per form kind (for the selected household) and a 公示名单 of its village to
-    ``window.print_menu``. The PDF is made on the window's background worker, then previewed."""
+    """Add one action per form kind (for the selected household; the 资格测算参考单 among them) and a
+    公示名单 (which asks for the village, 公示期 and 监督电话 first) to ``window.print_menu``. The PDF
+    is made on the window's background worker, then previewed."""
     from advisor_app.services.documents import FORM_KINDS  # reportlab loads on first print only
 
     actions: dict[str, QAction] = {}

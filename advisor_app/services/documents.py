@@ -15,7 +15,7 @@ tables or the rules changed since. A notice never prints an out-of-date amount.
 事实无人抚养儿童 is never listed (no public notice by law), nor are 低保边缘 (no payment) and 临时救助
 (decided per event). One line per household, naming its programmes; people covered: the counted
 members (Art. 7) for 低保, the member for 单人保 and 特困, each person once
-(:mod:`advisor_app.documents.notice_lines`). Amount: the monthly amount of each programme; "待核定"
+(:mod:`advisor_app.services.notice_lines`). Amount: the monthly amount of each programme; "待核定"
 when the check could not compute one.
 
 * :func:`render_form` of the kinds in ``ASSESSED_KINDS`` only (the 社会救助资格测算参考单 and the visit
@@ -37,12 +37,10 @@ from pathlib import Path
 
 from advisor_app.documents.bindings import EligibilityView, ProgramLine
 from advisor_app.documents.kinds import ASSESSED_KINDS, FORM_KINDS, NoticeEntry
-from advisor_app.documents.notice_lines import (
+from advisor_app.documents.notice_rules import (
     NOTICE_DAYS,
-    Result,
     complaint_phone_problem,
     default_notice_end,
-    notice_entry,
     notice_period_problem,
 )
 from advisor_app.domain.errors import DomainError, NotFound
@@ -55,6 +53,7 @@ from advisor_app.store.screening import last_changes, stored_results
 from advisor_app.store.settings import get_setting, set_setting
 
 from .eligibility import result_freshness
+from .notice_lines import Result, notice_entry
 from .policy import tables_for
 from .profile import Profile
 

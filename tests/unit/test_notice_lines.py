@@ -8,9 +8,10 @@ import pytest
 from documents_pdf import pdftotext
 
 from advisor_app.documents import render
-from advisor_app.documents.notice_lines import complaint_phone_problem, notice_entry
+from advisor_app.documents.notice_rules import complaint_phone_problem
 from advisor_app.domain import idcard
 from advisor_app.domain.household import Household, Member
+from advisor_app.services.notice_lines import notice_entry
 
 PROGRAMS = ["dibao", "dibao_single", "tekun"]
 ON = dt.date(2026, 12, 1)
