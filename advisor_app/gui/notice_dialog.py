@@ -106,6 +106,7 @@ class NoticeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 64)  # the hints stay readable
 
         self.start.dateChanged.connect(self._start_moved)
         self.until.dateChanged.connect(self._check)
