@@ -12,12 +12,11 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from advisor_app.domain.health import disability_text, health_status, self_care_text
 from advisor_app.domain.household import Household, Member, Visit
 from advisor_app.domain.idcard import mask
 from advisor_app.domain.vocab import (
     AREAS,
-    DISABILITY_GRADES,
-    DISABILITY_KINDS,
     EMERGENCY_KINDS,
     INCOME_KINDS,
     NEED_CATEGORIES,
@@ -63,7 +62,8 @@ SCALARS: dict[str, str] = {
     "print.date": "打印日期（2026年11月29日）",
     "print.county": "县（区）名称",
     "household.id": "档案编号", "household.short_id": "档案编号前8位", "household.version": "档案版本",
-    "household.head_name": "户主姓名", "household.address": "住址", "household.village": "村（社区）",
+    "household.head_name": "户主姓名", "household.address": "居住地址",
+    "household.registered_address": "户籍地址（未登记时为空白，可手写）", "household.village": "村（社区）",
     "household.town": "乡镇（街道）", "household.region": "地区代码", "household.area": "户籍性质（城镇/农村）",
     "household.phone": "联系电话", "household.size": "家庭人口", "household.notes": "备注",
     "household.counted": "计入家庭人口（核对结果）",
@@ -98,7 +98,7 @@ ROW_FIELDS: dict[str, tuple[str, ...]] = {
     "income_kinds": ("no", "kind", "monthly", "annual", "counted"),
     "supporters": ("no", "name", "relation", "id_number", "id_masked", "phone", "able", "reason"),
     "needs": ("no", "category", "description", "status"),
-    "programs": ("no", "program", "member", "status", "amount", "detail", "reasons"),
+    "programs": ("no", "program", "member", "status", "amount", "detail", "reasons", "missing"),
     "visits": ("no", "date", "type", "investigators", "notes"),
 }
 
@@ -122,17 +122,6 @@ def money(value: float | None) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
-def disability_text(m: Member) -> str:
-    if m.disability is None:
-        return "无"
-    kind = DISABILITY_KINDS.get(m.disability.kind, m.disability.kind)
-    return f"{kind}{DISABILITY_GRADES.get(m.disability.grade, '')}"
-
-
-def _health(m: Member) -> str:
-    return "重病" if m.serious_illness else "健康"
-
-
 def _work(m: Member, age: int) -> str:
     if age < 16 or age >= 60 or (m.disability and m.disability.grade <= 2) or m.self_care_lost >= 4:
         return "无劳动能力"
@@ -143,19 +132,14 @@ def _work(m: Member, age: int) -> str:
     return "有劳动能力"
 
 
-def _self_care(m: Member) -> str:
-    lost = m.self_care_lost
-    return "完全丧失" if lost >= 4 else "部分丧失" if lost >= 1 else "能自理"
-
-
 def _member_row(i: int, m: Member, on: dt.date, counted: bool) -> dict[str, str]:
     age = m.age_on(on)
     monthly = m.monthly_income
     return {
         "no": str(i), "name": m.name, "relation": RELATIONS.get(m.relation, m.relation),
         "id_number": m.id_number, "id_masked": mask(m.id_number), "sex": SEXES.get(m.sex, ""),
-        "age": str(age), "ethnicity": m.ethnicity, "disability": disability_text(m), "health": _health(m),
-        "self_care": _self_care(m), "student": "在读" if m.student else "",
+        "age": str(age), "ethnicity": m.ethnicity, "disability": disability_text(m), "health": health_status(m),
+        "self_care": self_care_text(m), "student": "在读" if m.student else "",
         "whereabouts": WHEREABOUTS.get(m.whereabouts, m.whereabouts), "occupation": m.occupation,
         "monthly_income": money(monthly), "annual_income": money(monthly * 12),
         "covered": "是" if counted else "否", "work": _work(m, age),
@@ -196,7 +180,8 @@ def _eligibility(view: EligibilityView | None, s: dict[str, str], rows: dict[str
             text += f"（需补充：{'、'.join(line.missing)}）"
         rows["programs"].append({
             "no": str(i), "program": line.label, "member": line.member, "status": line.status_label,
-            "amount": amount, "detail": line.detail, "reasons": "；".join(line.reasons)})
+            "amount": f"{amount} {unit}" if amount else "", "detail": line.detail,
+            "reasons": "；".join(line.reasons), "missing": "、".join(line.missing)})
         who = f"{line.member}：" if line.member else ""
         if line.program in per:
             parts = per[line.program]
@@ -228,7 +213,8 @@ def form_data(household: Household, *, on: dt.date, county: str = "", eligibilit
     s: dict[str, str] = {
         "print.date": cn_date(on), "print.county": county,
         "household.id": h.id or "", "household.short_id": (h.id or "")[:8], "household.version": str(h.version),
-        "household.head_name": h.head_name, "household.address": h.address, "household.village": h.village,
+        "household.head_name": h.head_name, "household.address": h.address,
+        "household.registered_address": h.registered_address, "household.village": h.village,
         "household.town": h.town, "household.region": h.region, "household.area": AREAS.get(h.area, h.area),
         "household.phone": h.phone, "household.size": str(n), "household.notes": h.notes,
         "household.counted": str(sum(counted)),

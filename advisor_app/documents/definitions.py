@@ -194,7 +194,7 @@ class _Checker:
             if footer and len(footer) != len(cols):
                 raise self.fail("footer", f"合计行应有 {len(cols)} 格，现为 {len(footer)} 格")
             return Section(kind, heading, rows=rows, table_columns=tuple(cols), footer=footer,
-                           empty=self.text(obj, "empty", default="（无）"),
+                           empty=self.template(self.text(obj, "empty", default="（无）"), "empty"),
                            row_height=self.number(obj, "row_height", 0.0))
         if kind == "text":
             paras = tuple(self.template(str(p), f"paragraphs[{j}]")

@@ -127,7 +127,7 @@ def _table(section: Section, data: FormData, width: float, styles: Styles) -> Fl
     style = [*_base_style(styles.font), ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
              ("ALIGN", (0, 0), (-1, -1), "CENTER")]
     if not body:
-        body.append([section.empty, *[""] * (len(cols) - 1)])
+        body.append([cell(fill(section.empty, data.scalars), width, styles), *[""] * (len(cols) - 1)])
         style.append(("SPAN", (0, 1), (-1, 1)))
     if section.footer:
         body.append([cell(fill(t, data.scalars), w, styles) for t, w in zip(section.footer, widths, strict=True)])

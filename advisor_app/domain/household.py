@@ -120,7 +120,7 @@ class Visit:
 class Household:
     region: str  # 6-digit 行政区划代码 of the county/district
     area: str  # "urban" | "rural"
-    address: str = ""
+    address: str = ""  # 居住地址: where the family lives
     village: str = ""
     members: list[Member] = field(default_factory=list)
     assets: Assets = field(default_factory=Assets)
@@ -133,6 +133,7 @@ class Household:
     notes: str = ""
     id: str | None = None
     version: int = 0
+    registered_address: str = ""  # 户籍地址: where the family's hukou is registered (may differ)
 
     @property
     def head(self) -> Member | None:

@@ -35,8 +35,8 @@ from .household import (
 FORMAT = "advisor-household/1"
 
 _TOP_KEYS = {
-    "format", "id", "version", "region", "area", "address", "village", "town", "phone", "notes",
-    "members", "assets", "supporters", "expenses", "emergency", "visits",
+    "format", "id", "version", "region", "area", "address", "registered_address", "village", "town", "phone",
+    "notes", "members", "assets", "supporters", "expenses", "emergency", "visits",
 }
 _MEMBER_KEYS = {
     "id", "name", "id_number", "relation", "disability", "serious_illness", "self_care_lost",
@@ -234,6 +234,7 @@ def household_from_dict(doc: Any) -> Household:
         notes=r.text("notes"),
         id=r.uuid("id"),
         version=r.version(),
+        registered_address=r.text("registered_address"),
     )
     problems = validation.household_problems(household)
     if problems:
@@ -299,7 +300,10 @@ def household_to_dict(h: Household) -> dict[str, Any]:
     if h.id:
         d["id"] = h.id
         d["version"] = h.version
-    d |= {"region": h.region, "area": h.area, "address": h.address, "village": h.village}
+    d |= {"region": h.region, "area": h.area, "address": h.address}
+    if h.registered_address:  # optional: absent from older files, and left out when empty
+        d["registered_address"] = h.registered_address
+    d["village"] = h.village
     if h.town:
         d["town"] = h.town
     if h.phone:

@@ -182,6 +182,7 @@ VOCABULARY: dict[str, dict[Code, Text]] = {
         "authorization": _t("家庭经济状况核对授权书", "Authorization to check family finances"),
         "investigation": _t("入户调查表", "Home investigation form"),
         "visit-record": _t("走访记录表", "Visit record"),
+        "assessment": _t("社会救助资格测算参考单", "Eligibility assessment (for reference)"),
     },
 }
 

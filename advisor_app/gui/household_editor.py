@@ -1,6 +1,6 @@
 """The household editor: every fact about one household, with the eligibility check beside it.
 
-Tabs: 家庭 (address, region, area, phone), 成员 (:mod:`.member_editor`), 财产与支出
+Tabs: 家庭 (居住地址 and 户籍地址, region, area, phone), 成员 (:mod:`.member_editor`), 财产与支出
 (:mod:`.assets_editor`), 赡养人 (:mod:`.supporters_editor`); the :class:`EligibilityPanel` beside the
 tabs (below them when the editor is narrower than ``SIDE_BY_SIDE_WIDTH``, see :mod:`.editor_splitter`)
 re-checks as the advisor types. 撤销 steps back through snapshots of the household (edits closer
@@ -156,6 +156,8 @@ class HouseholdEditor(QWidget):
     def _build_household_tab(self) -> QWidget:
         page = QWidget()
         self.address = QLineEdit()
+        self.registered_address = QLineEdit()
+        self.registered_address.setPlaceholderText(self.tr("与居住地址不同时填写"))
         self.town = QLineEdit()
         self.village = QLineEdit()
         self.area = code_combo("area", "rural")
@@ -169,10 +171,11 @@ class HouseholdEditor(QWidget):
         form.addRow(self.tr("乡镇（街道）"), self.town)
         form.addRow(self.tr("村（社区）"), self.village)
         form.addRow(self.tr("居住地址"), self.address)
+        form.addRow(self.tr("户籍地址"), self.registered_address)
         form.addRow(self.tr("联系电话"), self.phone)
         form.addRow(self.tr("备注"), self.notes)
         form.addRow("", self.household_problem)
-        for edit in (self.address, self.town, self.village, self.phone, self.notes):
+        for edit in (self.address, self.registered_address, self.town, self.village, self.phone, self.notes):
             edit.textChanged.connect(self._on_change)
         self.area.currentIndexChanged.connect(self._on_change)
         self.region.code_changed.connect(self._on_change)
@@ -238,7 +241,8 @@ class HouseholdEditor(QWidget):
             assets=self.assets.assets(), supporters=self.supporters.supporters(),
             expenses=self.assets.expenses(), emergency=self.assets.emergency(),
             visits=copy.deepcopy(self._visits), town=self.town.text().strip(), phone=self.phone.text().strip(),
-            notes=self.notes.text().strip(), id=self._id, version=self._version)
+            notes=self.notes.text().strip(), id=self._id, version=self._version,
+            registered_address=self.registered_address.text().strip())
 
     def is_dirty(self) -> bool:
         return self.household() != self._saved
@@ -409,7 +413,8 @@ class HouseholdEditor(QWidget):
         row = self.members.current_row()
         self.region.set_code(h.region)
         self.area.setCurrentIndex(max(0, self.area.findData(h.area)))
-        for edit, value in ((self.address, h.address), (self.town, h.town), (self.village, h.village),
+        for edit, value in ((self.address, h.address), (self.registered_address, h.registered_address),
+                            (self.town, h.town), (self.village, h.village),
                             (self.phone, h.phone), (self.notes, h.notes)):
             if edit.text() != value:
                 edit.setText(value)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRect, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
@@ -39,6 +39,10 @@ from PySide6.QtWidgets import (
 from advisor_app.services.profile import Profile
 
 from . import language
+
+if TYPE_CHECKING:
+    from .notice_dialog import NoticeRequest
+
 from . import settings as gui_settings
 from .operations import Operations
 
@@ -232,8 +236,9 @@ class PrintHost(Protocol):
 
 
 def install_print_actions(window: PrintHost) -> dict[str, QAction]:
-    """Add one action per form kind (for the selected household) and a 公示名单 of its village to
-    ``window.print_menu``. The PDF is made on the window's background worker, then previewed."""
+    """Add one action per form kind (for the selected household; the 资格测算参考单 among them) and a
+    公示名单 (which asks for the village, 公示期 and 监督电话 first) to ``window.print_menu``. The PDF
+    is made on the window's background worker, then previewed."""
     from advisor_app.services.documents import FORM_KINDS  # reportlab loads on first print only
 
     actions: dict[str, QAction] = {}
@@ -245,7 +250,7 @@ def install_print_actions(window: PrintHost) -> dict[str, QAction]:
         window.print_menu.addAction(a)
         actions[kind] = a
     window.print_menu.addSeparator()
-    a = QAction(QCoreApplication.translate("PrintPreview", "本村（社区）公示名单…"), window.print_menu)
+    a = QAction(QCoreApplication.translate("PrintPreview", "公示名单…"), window.print_menu)
     a.setObjectName("print_notice")
     a.triggered.connect(lambda _checked=False: print_village_notice(window))
     window.print_menu.addAction(a)
@@ -253,7 +258,7 @@ def install_print_actions(window: PrintHost) -> dict[str, QAction]:
     return actions
 
 
-def _selected(window: PrintHost) -> str | None:
+def _selected(window: PrintHost) -> str | None:  # a form needs a household; a notice does not
     household_id: str | None = window.current_household_id()
     if household_id is None:
         window.statusBar().showMessage(QCoreApplication.translate("PrintPreview", "请先在列表中选择一户家庭"), 4000)
@@ -277,15 +282,38 @@ def print_form(window: PrintHost, kind: str, title: str, shown: str | None = Non
 
 
 def print_village_notice(window: PrintHost) -> None:
-    household_id = _selected(window)
-    if household_id is None:
-        return
+    """Ask for the village, the 公示期 and the 监督电话 (:class:`.notice_dialog.NoticeDialog`), then make
+    the notice and preview it; the 监督电话 used is remembered for the next notice."""
+    household_id = window.current_household_id()
     from advisor_app.services import documents, households
 
-    def job(profile: Profile) -> tuple[bytes, str]:
-        h = households.load_household(profile, household_id)
-        pdf = documents.render_notice(profile, village=h.village, town=h.town, region=h.region)
-        return pdf, pdf_file_name("公示名单", h.village)  # the printed notice's name: Chinese in every language
+    def gather(profile: Profile) -> tuple[list[documents.NoticePlace], str, documents.NoticePlace | None]:
+        places = documents.notice_places(profile)
+        current = None
+        if household_id is not None:
+            h = households.load_household(profile, household_id)
+            current = next((p for p in places if (p.village, p.town, p.region) == (h.village, h.town, h.region)),
+                           None)
+        return places, documents.complaint_phone(profile), current
 
-    window.operations.query(job, lambda result: show_print_preview(
-        window.window(), result[0], QCoreApplication.translate("PrintPreview", "公示名单"), result[1]))
+    def ask(found: tuple[list[documents.NoticePlace], str, documents.NoticePlace | None]) -> None:
+        from .notice_dialog import NoticeDialog
+
+        dialog = NoticeDialog(found[0], found[1], found[2], parent=window.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: make(dialog.request()))
+        dialog.open()
+
+    def make(request: NoticeRequest) -> None:
+        def job(profile: Profile) -> tuple[bytes, str]:
+            place = request.place
+            pdf = documents.render_notice(profile, village=place.village, town=place.town, region=place.region,
+                                          on=request.start, until=request.until, period=request.period,
+                                          phone=request.phone)
+            documents.set_complaint_phone(profile, request.phone)  # once the notice could be made
+            return pdf, pdf_file_name("公示名单", place.village, on=request.start)  # Chinese in every language
+
+        window.operations.query(job, lambda result: show_print_preview(
+            window.window(), result[0], QCoreApplication.translate("PrintPreview", "公示名单"), result[1]))
+
+    window.operations.query(gather, ask)

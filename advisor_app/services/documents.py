@@ -13,11 +13,17 @@ the household's stored result is current (:func:`advisor_app.services.eligibilit
 other household: never screened, changed after the screening, or all of them when the policy
 tables or the rules changed since. A notice never prints an out-of-date amount.
 事实无人抚养儿童 is never listed (no public notice by law), nor are 低保边缘 (no payment) and 临时救助
-(decided per event). People covered: the counted
-members (Art. 7) for 低保, one person for 单人保 and 特困. Amount: the monthly amount; "待核定" when
-the check could not compute one.
+(decided per event). One line per household, naming its programmes; people covered: the counted
+members (Art. 7) for 低保, the member for 单人保 and 特困, each person once
+(:mod:`advisor_app.services.notice_lines`). Amount: the monthly amount of each programme; "待核定"
+when the check could not compute one.
 
-Profile settings read here: ``notice.complaint_phone`` (监督电话; blank line when unset) and
+* :func:`render_form` of the kinds in ``ASSESSED_KINDS`` only (the 社会救助资格测算参考单 and the visit
+  record) runs the eligibility check: the applications and the authorisation the family signs carry
+  what the family declares, never the software's assessment.
+
+Profile settings read here: ``notice.complaint_phone`` (监督电话; a notice without one is refused,
+:func:`set_complaint_phone` remembers the one used) and
 ``documents.font`` (font file; see :mod:`advisor_app.documents.fonts`). Every page printed from a
 demo profile carries the watermark "演示" (:data:`DEMO_WATERMARK`). A profile's own form
 definitions in ``<data folder>/forms/`` take precedence over the shipped ``forms/``.
@@ -27,26 +33,35 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from advisor_app.documents.bindings import EligibilityView, ProgramLine
-from advisor_app.documents.kinds import FORM_KINDS, NoticeEntry
+from advisor_app.documents.kinds import ASSESSED_KINDS, FORM_KINDS, NoticeEntry
+from advisor_app.documents.notice_rules import (
+    NOTICE_DAYS,
+    complaint_phone_problem,
+    default_notice_end,
+    notice_period_problem,
+)
 from advisor_app.domain.errors import DomainError, NotFound
 from advisor_app.domain.household import Household, Visit
 from advisor_app.rules import CheckResult, ProgramResult, Reason, check_household
-from advisor_app.rules.facts import is_counted
 from advisor_app.rules.results import ELIGIBLE, INELIGIBLE, PROGRAM_LABELS, STATUS_LABELS
 from advisor_app.store import households as store
-from advisor_app.store.notice import households_in
+from advisor_app.store.notice import households_in, places
 from advisor_app.store.screening import last_changes, stored_results
 from advisor_app.store.settings import get_setting, set_setting
 
 from .eligibility import result_freshness
+from .notice_lines import Result, notice_entry
 from .policy import tables_for
 from .profile import Profile
 from .profile_settings import profile_info
 
-__all__ = ["FORM_KINDS", "forms_dir", "render_form", "render_notice", "set_complaint_phone"]
+__all__ = ["FORM_KINDS", "NOTICE_DAYS", "NoticePlace", "complaint_phone", "complaint_phone_problem",
+           "default_notice_end", "forms_dir", "notice_period_problem", "notice_places", "render_form",
+           "render_notice", "set_complaint_phone"]
 
 SETTING_PHONE = "notice.complaint_phone"
 SETTING_FONT = "documents.font"
@@ -55,6 +70,22 @@ DEMO_WATERMARK = "演示"
 
 def _watermark(profile: Profile) -> str:
     return DEMO_WATERMARK if profile_info(profile).is_demo else ""
+
+
+@dataclass(frozen=True, slots=True)
+class NoticePlace:
+    """A village (社区) a notice can be printed for."""
+
+    village: str
+    town: str
+    region: str  # 6-digit county code
+    county: str  # its name ("" when unknown)
+
+    @property
+    def label(self) -> str:
+        """"莲花社区（莲花街道，合肥市蜀山区）"."""
+        where = "，".join(x for x in (self.town, self.county) if x)
+        return f"{self.village}（{where}）" if where else self.village
 
 
 def forms_dir(profile: Profile) -> Path:
@@ -147,61 +178,74 @@ def render_form(profile: Profile, kind: str, household_id: str, visit_id: str | 
     from advisor_app.documents import render  # reportlab loads on the first print, not at start-up
 
     return render.render_form(kind, household, on=on, county=county if county != household.region else "",
-                              eligibility=_check_view(profile, household, on), visit=visit,
-                              override_dir=forms_dir(profile), font_path=font, blank_visit=blank,
+                              eligibility=_check_view(profile, household, on) if kind in ASSESSED_KINDS else None,
+                              visit=visit, override_dir=forms_dir(profile), font_path=font, blank_visit=blank,
                               watermark=_watermark(profile))
 
 
-def _entries(households: Iterable[Household], stored: dict[str, list[tuple[str | None, str, str, int | None]]],
-             programs: list[str], on: dt.date, profile: Profile) -> list[NoticeEntry]:
+def _entries(households: Iterable[Household], stored: dict[str, list[Result]], programs: list[str],
+             on: dt.date, profile: Profile) -> list[NoticeEntry]:
     tables = tables_for(profile)
     out: list[NoticeEntry] = []
     for h in households:
-        by_id = {m.id: m for m in h.members}
         results = stored.get(h.id or "")
         if results is None:
             try:
                 check = check_household(h, on, tables, explain=False)
             except DomainError:
                 continue
-            by_number = {m.id_number: m for m in h.members}
-            results = [(by_number[p.member].id if p.member in by_number else None, p.program, p.status,
+            by_number = {m.id_number: m.id for m in h.members}
+            results = [(by_number.get(p.member) if p.member else None, p.program, p.status,
                         p.max_amount if p.program == "temporary" else p.monthly_amount) for p in check.programs]
-        for member_id, program, status, amount in results:
-            if status != ELIGIBLE or program not in programs:
-                continue
-            person = by_id.get(member_id) if member_id else h.head
-            if person is None:
-                continue
-            people = sum(1 for m in h.members if is_counted(m)) if program == "dibao" else 1
-            out.append(NoticeEntry(person.name, person.id_number, h.village, h.town,
-                                   PROGRAM_LABELS.get(program, program), people, amount))
-    order = {p: i for i, p in enumerate(programs)}
-    out.sort(key=lambda e: (e.village, order.get(_code(e.program), 99), e.name))
+        entry = notice_entry(h, results, programs)
+        if entry is not None:
+            out.append(entry)
+    order = {PROGRAM_LABELS.get(p, p): i for i, p in enumerate(programs)}
+    out.sort(key=lambda e: (e.village, order.get(e.programs[0].label, 99), e.name))
     return out
 
 
-def _code(label: str) -> str:
-    return next((k for k, v in PROGRAM_LABELS.items() if v == label), label)
+def complaint_phone(profile: Profile) -> str:
+    """The 监督电话 saved for notices ("" when none was saved yet)."""
+    return _settings(profile)[0]
 
 
 def set_complaint_phone(profile: Profile, phone: str) -> None:
-    """Store the 监督电话 printed on notices (empty: a blank line to write on)."""
+    """Remember the 监督电话 for the next notices (refused when it could not be printed)."""
+    problem = complaint_phone_problem(phone)
+    if problem:
+        raise DomainError(problem)
     with profile.connection() as conn:
         set_setting(conn, SETTING_PHONE, phone.strip())
 
 
+def notice_places(profile: Profile) -> list[NoticePlace]:
+    """Every village (社区) with live households, with its town and county, for choosing a notice."""
+    with profile.connection() as conn:
+        found = places(conn)
+    tables = tables_for(profile)
+    return [NoticePlace(village, town, region, tables.name(region) if region else "")
+            for village, town, region in found]
+
+
 def render_notice(profile: Profile, village: str | None = None, town: str | None = None,
                   on: dt.date | None = None, region: str | None = None, phone: str | None = None,
-                  period: str = "") -> bytes:
-    """The public-notice list of a village or a town (notice period starts ``on``, default today).
+                  period: str = "", until: dt.date | None = None) -> bytes:
+    """The public-notice list of a village or a town: 公示期 from ``on`` (default today) to ``until``
+    (default the 7th day), one line per household.
 
     ``town`` together with ``village`` picks the village of that town; ``region`` (6-digit county
     code) picks the county when the same name exists in several. ``period`` is the 期别 printed
-    (default: the month of ``on``, "2026年12月"); ``phone`` the 监督电话 (default: the saved one)."""
+    (default: the month of ``on``, "2026年12月"); ``phone`` the 监督电话 (default: the saved one).
+    Without a 监督电话 (none given, none saved) the notice is refused: it never prints a blank one."""
     if not village and not town:
         raise DomainError("请指定村（社区）或乡镇（街道）")
     on = on or dt.date.today()
+    stored_phone, font = _settings(profile)
+    phone = stored_phone if phone is None else phone
+    problem = complaint_phone_problem(phone)
+    if problem:
+        raise DomainError(problem)
     with profile.connection() as conn:
         scope = households_in(conn, village, town, region)
         if not scope:
@@ -221,14 +265,12 @@ def render_notice(profile: Profile, village: str | None = None, town: str | None
         fresh = result_freshness(profile, conn)
         # Households whose stored result is current (an empty list: eligible for nothing); the others
         # are checked live below.
-        stored: dict[str, list[tuple[str | None, str, str, int | None]]] = {}
+        stored: dict[str, list[Result]] = {}
         if fresh.since is not None:
             stored = {hid: [] for hid, changed in last_changes(conn, ids).items() if fresh.is_current(changed)}
         for hid, member, program, status, fen, _detail, _on in stored_results(conn, list(stored)):
             stored[hid].append((member, program, status, None if fen is None else fen // 100))
         households = [h for batch in store.iter_households(conn, ids=ids) for h in batch]
-    stored_phone, font = _settings(profile)
-    phone = stored_phone if phone is None else phone
     override = forms_dir(profile)
     from advisor_app.documents import render
 
@@ -236,5 +278,5 @@ def render_notice(profile: Profile, village: str | None = None, town: str | None
     county = tables_for(profile).name(regions[0])
     return render.render_notice(entries, scope="village" if village else "town", place=village or towns[0],
                                 county=county if county != regions[0] else "", town=towns[0], on=on,
-                                phone=phone, period=period, override_dir=override, font_path=font,
+                                until=until, phone=phone, period=period, override_dir=override, font_path=font,
                                 watermark=_watermark(profile))

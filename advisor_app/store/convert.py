@@ -33,6 +33,7 @@ def household_values(h: Household) -> dict[str, Any]:
         "region": h.region,
         "area": h.area,
         "address": h.address,
+        "registered_address": h.registered_address,
         "town": h.town,
         "village": h.village,
         "phone": h.phone,
@@ -138,4 +139,5 @@ def household_from(row: Any, members: list[Member], visits: list[Visit]) -> Hous
         notes=row.notes,
         id=row.id,
         version=row.version,
+        registered_address=row.registered_address,
     )

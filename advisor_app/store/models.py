@@ -60,6 +60,7 @@ class HouseholdRow(Record, Base):
     region: Mapped[str] = mapped_column(String(6))
     area: Mapped[str] = mapped_column(String(8))
     address: Mapped[str] = mapped_column(Text, default="")
+    registered_address: Mapped[str] = mapped_column(Text, default="", server_default="")  # migration 0006
     town: Mapped[str] = mapped_column(Text, default="")
     village: Mapped[str] = mapped_column(Text, default="")
     phone: Mapped[str] = mapped_column(Text, default="")

@@ -16,3 +16,10 @@ def households_in(conn: sa.Connection, village: str | None, town: str | None,
             sql += f" AND {column} = :{column}"
             params[column] = value
     return [(r[0], r[1], r[2], r[3]) for r in conn.execute(sa.text(sql), params)]
+
+
+def places(conn: sa.Connection) -> list[tuple[str, str, str]]:
+    """(village, town, region) of every village with live households, sorted (town, village, region)."""
+    sql = ("SELECT DISTINCT village, town, region FROM households WHERE deleted_at IS NULL AND village <> ''"
+           " ORDER BY town, village, region")
+    return [(r[0], r[1], r[2]) for r in conn.execute(sa.text(sql))]

@@ -471,122 +471,132 @@ Please copy the details below for the support person.</translation>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="167"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="160"/>
+        <source>与居住地址不同时填写</source>
+        <translation>Fill in when it differs from the home address</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="169"/>
         <source>所属地区（政策表）</source>
         <translation>Region (policy table)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="168"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="170"/>
         <source>户籍性质</source>
         <translation>Residence type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="169"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="171"/>
         <source>乡镇（街道）</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="170"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="172"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="171"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="173"/>
         <source>居住地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="172"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="174"/>
+        <source>户籍地址</source>
+        <translation>Registered address (hukou)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="175"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="173"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="176"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="289"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="293"/>
         <source>没有可以恢复的修改</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="292"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="296"/>
         <source>已恢复撤销的修改</source>
         <translation>Redid the undone change</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="454"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="491"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="459"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="496"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="260"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="493"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="501"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="505"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="264"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="498"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="506"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="510"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="260"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="264"/>
         <source>请先改正以下内容，家庭信息没有保存：</source>
         <translation>Please correct the following first; the household was not saved:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="267"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="271"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="279"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="283"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="282"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="286"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="344"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="384"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="348"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="388"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="344"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="348"/>
         <source>这户家庭有未保存的修改。要保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="384"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="388"/>
         <source>当前家庭有未保存的修改，放弃这些修改吗？</source>
         <translation>The current household has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="482"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="487"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="506"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="511"/>
         <source>打开该户</source>
         <translation>Open that household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="507"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="512"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="221"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="224"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="528"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="533"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
@@ -1263,6 +1273,59 @@ A desktop tool for village and community social-assistance advisors: household r
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="63"/>
+        <source>打印公示名单</source>
+        <translation>Print public notice</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="81"/>
+        <source>默认为公示开始的月份，如 2026年12月</source>
+        <translation>Default: the month the notice starts, e.g. 2026年12月</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="84"/>
+        <source>如 0551-12345678，下次自动填入</source>
+        <translation>e.g. 0551-12345678; filled in next time</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="92"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="96"/>
+        <source>村（社区）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="97"/>
+        <source>公示期</source>
+        <translation>Notice period</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="98"/>
+        <source>期别</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="99"/>
+        <source>监督电话</source>
+        <translation>Complaint phone</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="101"/>
+        <source>生成公示名单</source>
+        <translation>Make the notice</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="131"/>
+        <source>没有可公示的村（社区）：请先登记家庭</source>
+        <translation>No village to give notice for: register households first</translation>
+    </message>
+</context>
+<context>
     <name>Operations</name>
     <message>
         <location filename="../../advisor_app/gui/operations.py" line="234"/>
@@ -1278,17 +1341,17 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="248"/>
-        <source>本村（社区）公示名单…</source>
-        <translation>Public notice list of the village…</translation>
+        <location filename="../../advisor_app/gui/print_preview.py" line="253"/>
+        <source>公示名单…</source>
+        <translation>Public notice list…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="259"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="264"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="291"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="317"/>
         <source>公示名单</source>
         <translation>Public notice list</translation>
     </message>
@@ -1296,22 +1359,22 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="95"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="99"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="98"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="102"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="101"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="105"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/print_preview.py" line="103"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="107"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -1319,33 +1382,33 @@ A desktop tool for village and community social-assistance advisors: household r
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="158"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="162"/>
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="185"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="189"/>
         <source>打印 %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="191"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="195"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="195"/>
-        <location filename="../../advisor_app/gui/print_preview.py" line="204"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="199"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="208"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="196"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="200"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="204"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="208"/>
         <source>无法写入文件：</source>
         <translation>Cannot write the file: </translation>
     </message>

@@ -80,10 +80,21 @@ def test_print_menu_previews_a_form_of_the_selected_household(qtbot: Any, main_w
     qtbot.waitUntil(lambda: len(shown) == 1)
     pdf, title = shown[0]
     assert title == "家庭经济状况核对授权书" and pdf.startswith(b"%PDF")
-    actions["notice"].trigger()
+    actions["assessment"].trigger()  # the software's assessment prints on its own sheet
     assert main_window.operations.wait_idle()
     qtbot.waitUntil(lambda: len(shown) == 2)
-    assert shown[1][0].startswith(b"%PDF")
+    assert shown[1][1] == "社会救助资格测算参考单" and shown[1][0].startswith(b"%PDF")
+    actions["notice"].trigger()  # asks first (tests/gui/test_notice_dialog.py), then previews
+    assert main_window.operations.wait_idle()
+    from advisor_app.gui.notice_dialog import NoticeDialog
+
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in main_window.findChildren(NoticeDialog)))
+    dialog = next(d for d in main_window.findChildren(NoticeDialog) if d.isVisible())
+    dialog.phone.setText("12345")
+    dialog.make_button.click()
+    assert main_window.operations.wait_idle()
+    qtbot.waitUntil(lambda: len(shown) == 3)
+    assert shown[2][0].startswith(b"%PDF")
 
 
 # --- the window fits the screen ------------------------------------------------------------------
@@ -153,6 +164,13 @@ def test_save_proposes_form_head_and_date_then_the_last_folder(qtbot: Any, main_
     assert calls[0][2] == str(tmp_path / "Documents" / f"最低生活保障申请书-{head}-{today}.pdf")
     assert (elsewhere / "first.pdf").read_bytes() == shown[0].pdf_bytes
     main_window.print_actions["notice"].trigger()
+    assert main_window.operations.wait_idle()
+    from advisor_app.gui.notice_dialog import NoticeDialog
+
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in main_window.findChildren(NoticeDialog)))
+    dialog = next(d for d in main_window.findChildren(NoticeDialog) if d.isVisible())
+    dialog.phone.setText("12345")
+    dialog.make_button.click()
     assert main_window.operations.wait_idle()
     qtbot.waitUntil(lambda: len(shown) == 2)
     qtbot.addWidget(shown[1])

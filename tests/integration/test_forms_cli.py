@@ -17,6 +17,7 @@ from advisor_app.cli import main
 from advisor_app.documents.render import FORM_KINDS, mask_name
 from advisor_app.domain.idcard import mask
 from advisor_app.domain.vocab import DISABILITY_KINDS
+from advisor_app.rules.facts import is_counted
 from advisor_app.rules.results import ELIGIBLE
 from advisor_app.services import documents, eligibility, households
 from advisor_app.shipped import forms_dir
@@ -54,11 +55,14 @@ def test_every_form_for_demo_households(demo_profile: Any, capsys: Any, tmp_path
             assert str(out) in stdout
             text = text_of(out)
             assert FORM_KINDS[kind] in text and h.head_name in text
-            if kind not in ("visit-record", "investigation"):
+            if kind not in ("visit-record", "investigation", "assessment"):
                 for m in h.members:
                     assert m.id_number in text  # the family's own papers carry full ID numbers
-            if kind == "dibao-application" and dibao is not None and dibao.status == ELIGIBLE:
-                assert f"{dibao.monthly_amount:,}元/月" in text
+            if dibao is not None and dibao.status == ELIGIBLE:
+                # the software's amount is on the assessment sheet, never on the signed application
+                assert (f"{dibao.monthly_amount:,}元/月" in text) == (kind == "assessment")
+            if kind == "assessment":
+                assert "仅供参考" in text.replace("\n", "") and h.members[0].id_number not in text
         visit = h.visits[0]
         out = tmp_path / "visit.pdf"
         code, _, err = run(capsys, "form", "visit-record", "--household", h.id or "", "--visit", visit.id or "",
@@ -76,7 +80,7 @@ def test_unknown_household_or_visit_is_exit_2_with_a_message(demo_profile: Any, 
     some = households.list_households(demo_profile, limit=1)[0]
     code, _, err = run(capsys, "form", "visit-record", "--household", some.id, "--visit", "nope", "--out", str(out))
     assert code == 2 and "nope" in err and not out.exists()
-    code, _, err = run(capsys, "notice", "--village", "没有这个村", "--out", str(out))
+    code, _, err = run(capsys, "notice", "--village", "没有这个村", "--phone", "12345", "--out", str(out))
     assert code == 2 and "没有这个村" in err
 
 
@@ -94,22 +98,31 @@ def test_notice_masks_and_never_prints_health(demo_profile: Any, capsys: Any, tm
     village, town, region = _busy_village(demo_profile)
     out = tmp_path / "notice.pdf"
     code, _, err = run(capsys, "notice", "--village", village, "--in-town", town, "--region", region,
-                       "--out", str(out), "--on", ON.isoformat())
+                       "--phone", "0554-12345", "--out", str(out), "--on", ON.isoformat())
     assert code == 0, err
     text = text_of(out)
     assert not ID_18.search(text), "an unmasked ID number in a public notice"
     assert not any(word in text for word in HEALTH_WORDS)
     listed = [h for h in _households(demo_profile) if (h.village, h.town, h.region) == (village, town, region)]
-    found = 0
+    found = people = lines = 0
     for h in listed:
+        covered: set[str] = set()
         for p in eligibility.check(h, ON).programs:
             if p.status != ELIGIBLE or p.program not in ("dibao", "tekun", "dibao_single"):
                 continue
             person = h.head if p.member is None else next(m for m in h.members if m.id_number == p.member)
-            assert mask_name(person.name) in text and mask(person.id_number) in text
+            assert mask_name(person.name) in text
             assert person.name not in text or len(person.name) == 1
+            if p.member is None:
+                assert mask(person.id_number) in text
+                covered |= {m.id_number for m in h.members if is_counted(m)}
+            else:
+                covered.add(p.member)
             found += 1
+        people += len(covered)
+        lines += bool(covered)
     assert found > 0
+    assert f"共{lines}户，保障{people}人" in text  # one line per household, each person counted once
     assert "2026年11月29日至2026年12月5日" in text
 
 
@@ -125,7 +138,7 @@ def test_notice_uses_stored_screening_results(demo_profile: Any, capsys: Any, tm
             "('dibao', 'tekun', 'dibao_single') AND household_id IN :ids").bindparams(
             sa.bindparam("ids", expanding=True)), {"ids": ids}).rowcount
     assert changed > 0
-    pdf = documents.render_notice(demo_profile, village=village, town=town, region=region, on=ON)
+    pdf = documents.render_notice(demo_profile, village=village, town=town, region=region, on=ON, phone="12345")
     out = tmp_path / "n.pdf"
     out.write_bytes(pdf)
     assert "98,765" in text_of(out)
@@ -154,12 +167,15 @@ def test_bad_arguments_are_refused(argv: list[str], capsys: Any) -> None:
     assert exc.value.code == 2
 
 
-def test_complaint_phone_is_given_saved_or_left_blank(demo_profile: Any, capsys: Any, tmp_path: Path) -> None:
+def test_complaint_phone_is_given_saved_or_the_notice_is_refused(demo_profile: Any, capsys: Any,
+                                                                   tmp_path: Path) -> None:
     village, town, region = _busy_village(demo_profile)
     where = ["--village", village, "--in-town", town, "--region", region]
     out = tmp_path / "n.pdf"
-    assert run(capsys, "notice", *where, "--out", str(out))[0] == 0
-    assert "0554-1234567" not in text_of(out)
+    code, _, err = run(capsys, "notice", *where, "--out", str(out))
+    assert code == 2 and "监督电话" in err and "--phone" in err and not out.exists()
+    code, _, err = run(capsys, "notice", *where, "--phone", " ", "--out", str(out))
+    assert code == 2 and "监督电话" in err and not out.exists()
     assert run(capsys, "notice", *where, "--phone", "0554-1234567", "--save-phone", "--period", "2026年第四季度",
                "--out", str(out))[0] == 0
     assert "0554-1234567" in text_of(out) and "2026年第四季度" in text_of(out)
@@ -180,11 +196,11 @@ def test_ambiguous_place_names_ask_for_the_town_or_county(demo_profile: Any, cap
     shared = next((v for v, places in towns_of.items() if len(places) > 1), None)
     assert shared is not None, "the demo data should have a village name used in two places"
     out = tmp_path / "n.pdf"
-    code, _, err = run(capsys, "notice", "--village", shared, "--out", str(out))
+    code, _, err = run(capsys, "notice", "--village", shared, "--phone", "12345", "--out", str(out))
     assert code == 2 and ("--in-town" in err or "--region" in err) and not out.exists()
     town, region = sorted(towns_of[shared])[0]
     code, _, err = run(capsys, "notice", "--village", shared, "--in-town", town, "--region", region,
-                       "--out", str(out))
+                       "--phone", "12345", "--out", str(out))
     assert code == 0, err
 
 

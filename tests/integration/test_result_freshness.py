@@ -34,7 +34,8 @@ def pdf_text(pdf: bytes) -> str:
 
 
 def notice(profile: Any, h: Household) -> str:
-    return pdf_text(documents.render_notice(profile, village=h.village, town=h.town, region=h.region, on=ON))
+    return pdf_text(documents.render_notice(profile, village=h.village, town=h.town, region=h.region, on=ON,
+                                            phone="0551-12345678"))
 
 
 def ledger(profile: Any, path: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:

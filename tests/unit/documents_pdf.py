@@ -17,6 +17,15 @@ def pdf_text(pdf: bytes) -> list[str]:
     return [page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
 
 
+def pdftotext(pdf: bytes) -> str:
+    """The text of the whole document as poppler's pdftotext reads it (what a copy-paste gives)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "doc.pdf"
+        src.write_bytes(pdf)
+        done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(src), "-"], check=True, capture_output=True)
+        return done.stdout.decode("utf-8")
+
+
 def embedded_font_files(pdf: bytes) -> list[str]:
     """Base names of fonts whose descriptor carries an embedded TrueType program (/FontFile2)."""
     out = []
