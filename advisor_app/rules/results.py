@@ -191,12 +191,12 @@ class CheckResult:
             "on": self.on.isoformat(),
             "region": self.region,
             "area": self.area,
-            "table": self.table.to_dict() if self.table is not None else None,
             "policy": {key: policy_value_dict(v) for key, v in self.policy.items()},
             "household": {"counted_members": self.counted_members,
                           "counted_income_monthly": self.counted_income_monthly,
                           "per_capita_monthly": self.per_capita_monthly},
             "programs": [p.to_dict() for p in self.programs],
+            "table": self.table.to_dict() if self.table is not None else None,
         }
 
     def program(self, program: str, member: str | None = None) -> ProgramResult | None:

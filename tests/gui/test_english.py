@@ -19,6 +19,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QScrollArea, QWidget
 
+from advisor_app.documents.kinds import FORM_KINDS
 from advisor_app.domain.household import Household, Need
 from advisor_app.domain.interchange import household_from_dict
 from advisor_app.gui import app as gui_app
@@ -110,7 +111,8 @@ def test_the_list_title_counts_and_print_menu_are_english(qtbot: Any, qapp: Any,
     assert window.count_label.text() == "60 households"
 
     items = [a.text() for a in window.print_menu.actions() if not a.isSeparator()]
-    assert len(items) == 7 and "Dibao application…" in items
+    assert len(items) == len(FORM_KINDS) + 1  # every form, and the public notice
+    assert "Dibao application…" in items and "Eligibility assessment (for reference)…" in items
     assert not [t for t in items if CJK.search(t)]
 
     number = households.load_household(demo_profile, household_list.ids(demo_profile)[5]).members[0].id_number

