@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QToolBar, QWidget
 
 from advisor_app import __version__
 from advisor_app.domain.household import Household
@@ -78,6 +78,12 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self._build_menus()
+        # 演示数据 also inside the window, where a title bar is hidden (full screen, some desktops)
+        self.demo_badge = QLabel(self.tr("演示数据：虚构家庭"))
+        self.demo_badge.setStyleSheet("QLabel { background: #fff3cd; color: #8a4b00; padding: 1px 8px;"
+                                      " border: 1px solid #e0b050; border-radius: 3px; }")
+        self.demo_badge.setVisible(False)
+        self.statusBar().addPermanentWidget(self.demo_badge)
         self.statusBar().addPermanentWidget(self.count_label)
         self.resize(1180, 720)
         self._restore_state()
@@ -221,6 +227,7 @@ class MainWindow(QMainWindow):
             self.list_pane.total, self.profile_info = result
             self._demo = self.profile_info.is_demo
             self.reset_demo_action.setVisible(self._demo)
+            self.demo_badge.setVisible(self._demo)
             if self.editor is not None:
                 self.editor.set_new_household_defaults(self.profile_info.region, self.profile_info.village)
             self.list_pane.update_count()
@@ -333,11 +340,9 @@ class MainWindow(QMainWindow):
         self.operations.query(lambda p: household_service.load_household(p, household_id), show)
 
     def show_visit_history(self) -> None:
-        """走访记录 of the household open in the editor, else of the one selected in the list."""
-        shown = self.editor.household_id if self.editor is not None and self.editor.isVisible() else None
-        household_id = shown or self.current_household_id()
+        """走访记录 of the household shown (:meth:`current_household_id`)."""
+        household_id = self._household_for_action()
         if household_id is None:
-            self.statusBar().showMessage(self.tr("请先在列表中选择一户家庭"), 4000)
             return
         from .visit_history import open_visit_history
 

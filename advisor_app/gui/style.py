@@ -1,11 +1,13 @@
 """The app's style sheet: a clear keyboard-focus frame.
 
-Whoever works from the keyboard must see where the next key goes: the field, list or table cell
+Whoever works from the keyboard must see where the next key goes: the field, table cell
 and the button with the focus carry a 2-pixel ``FOCUS_COLOR`` frame (Qt's own styles mark it with a
 faint line or not at all). Buttons get a complete flat look, because a style sheet that gives a
 button a border replaces its native drawing in every state; line edits, combo boxes, spin boxes
 and text fields keep their native look until they have the focus. Check and radio boxes keep a
-transparent frame of the same width, so taking the focus does not shift their text.
+transparent frame of the same width, so taking the focus does not shift their text. Lists (the
+region picker's matches) keep the style's own highlight of the current row: a frame drawn on a
+list item shifts its text out of the row.
 
 A widget's own style sheet wins over this one (a field shown red for a problem keeps its red
 frame). :func:`install` is called once the QApplication exists (``app.application`` and
@@ -33,7 +35,7 @@ QPushButton:disabled {{ color: #9e9e9e; background: #f2f2f2; border-color: #d0d0
 QPushButton:focus {{ border: 2px solid {FOCUS_COLOR}; padding: 3px 13px; }}
 QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 3px; padding: 1px; }}
 QCheckBox:focus, QRadioButton:focus {{ border-color: {FOCUS_COLOR}; }}
-QAbstractItemView::item:focus {{ border: 2px solid {FOCUS_COLOR}; }}
+QTableView::item:focus, QTreeView::item:focus {{ border: 2px solid {FOCUS_COLOR}; }}
 """
 
 

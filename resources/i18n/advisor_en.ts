@@ -756,165 +756,169 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="114"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="82"/>
+        <source>演示数据：虚构家庭</source>
+        <translation>Demo data: invented families</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="120"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="115"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="121"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="116"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="122"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="117"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="123"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="118"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="124"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="119"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="125"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="120"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="126"/>
         <source>走访记录</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="121"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="127"/>
         <source>查看历次走访和需求清单，打印走访记录表</source>
         <translation>See past visits and the needs list, print the visit record form</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="122"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="128"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="123"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="129"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="124"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="130"/>
         <source>归档家庭…</source>
         <translation>Archive household…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="125"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="131"/>
         <source>把这户家庭移出列表、公示和台账（记录保留，可以恢复）</source>
         <translation>Take this household out of the list, notices and ledgers (its records are kept and it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="126"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="132"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="127"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="133"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="128"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="134"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="129"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="135"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="130"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="136"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="133"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="462"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="139"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="467"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="134"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="140"/>
         <source>重置演示数据…</source>
         <translation>Reset demo data…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="135"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="141"/>
         <source>删除演示档案里的全部家庭，重新生成演示家庭</source>
         <translation>Delete every household of the demo records and generate the demo households again</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="138"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="150"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="167"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="170"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="166"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="459"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="172"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="464"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="174"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="180"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="202"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="208"/>
         <source>请先保存这户新家庭</source>
         <translation>Save this new household first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="203"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="340"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="209"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="386"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="391"/>
         <source>已归档 %1，可在列表的“已归档”中恢复</source>
         <translation>Archived %1; it can be restored from the list&apos;s &quot;Archived&quot; view</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="393"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="398"/>
         <source>已恢复 %1</source>
         <translation>Restored %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/main_window.py" line="400"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="405"/>
         <source>已筛查 %n 户，用时 %1 秒</source>
         <translation>
             <numerusform>Screened %n household in %1 s</numerusform>
@@ -922,53 +926,53 @@ Please copy the details below for the support person.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="404"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="409"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="417"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="422"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="424"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="429"/>
         <source>重置演示数据</source>
         <translation>Reset demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="425"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="430"/>
         <source>删除演示档案里的全部家庭（包括走访记录和筛查结果），再重新生成演示家庭吗？删除后不能恢复。</source>
         <translation>Delete every household of the demo records (with their visits and screening results) and generate the demo households again? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="432"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="437"/>
         <source>演示数据已重置：%1 户</source>
         <translation>Demo data reset: %1 households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="435"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="440"/>
         <source>正在重置演示数据</source>
         <translation>Resetting the demo data</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/app.py" line="158"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="440"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="445"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="442"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="447"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="459"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="464"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="463"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="468"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>

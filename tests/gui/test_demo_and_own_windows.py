@@ -49,6 +49,9 @@ def test_the_title_says_demo_only_on_the_demo(qtbot: Any, demo_profile: Profile,
         assert "演示数据" in demo.windowTitle() and demo.reset_demo_action.isVisible()
         assert "演示数据" not in own.windowTitle() and not own.reset_demo_action.isVisible()
         assert own.windowTitle().startswith("救助顾问工作台")
+        # and inside the window, where a full-screen window has no title bar
+        assert not demo.demo_badge.isHidden() and "演示数据" in demo.demo_badge.text()
+        assert own.demo_badge.isHidden()
     finally:
         _close(demo)
         _close(own)
