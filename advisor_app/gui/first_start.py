@@ -80,8 +80,7 @@ class FirstStartDialog(QDialog):
     def _own_page(self, profile: Profile, info: ProfileInfo) -> QWidget:
         page = QWidget()
         self.region = RegionPicker(profile)
-        if info.region:
-            self.region.set_code(info.region)
+        self.region.set_code(info.region)  # none yet: the advisor picks it, not the list's first
         self.villages = QLineEdit("、".join(info.villages))
         self.villages.setPlaceholderText(self.tr("例如：七星村、光明村（几个村用顿号隔开）"))
         self.advisor = QLineEdit(info.advisor)

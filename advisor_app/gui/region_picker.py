@@ -90,7 +90,14 @@ class RegionPicker(QComboBox):
         return str(data) if data is not None else ""
 
     def set_code(self, code: str) -> None:
-        """Select ``code`` (added as an item, with a note, when the list does not offer it). Emits nothing."""
+        """Select ``code`` (added as an item, with a note, when the list does not offer it); ``""``: none
+        yet (the field shows its hint until the advisor picks one). Emits nothing."""
+        if not code:
+            self.blockSignals(True)
+            self.setCurrentIndex(-1)
+            self._edit.clear()
+            self.blockSignals(False)
+            return
         index = self.findData(code, CODE_ROLE)
         if index < 0:
             self._fill(code)

@@ -39,7 +39,10 @@ def own_profile(qtbot: Any, region: str = "340181", villages: str = "七星村�
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)  # nothing typed yet: refused
         if notes is not None:
             notes.append(f"{dialog.pages.currentIndex()} {dialog.isVisible()} {dialog.problem.text()}")
-        dialog.region.set_code(region)
+        type_text(qtbot, dialog.region, region)  # typed, as an advisor picks it
+        qtbot.wait(10)
+        qtbot.keyClick(QApplication.activePopupWidget() or dialog.region, Qt.Key.Key_Return)
+        qtbot.wait(10)
         type_text(qtbot, dialog.villages, villages)
         type_text(qtbot, dialog.advisor, advisor)
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
@@ -51,7 +54,8 @@ def test_own_profile_starts_empty_with_its_settings_stored(qtbot: Any, data_dir:
     notes: list[str] = []
     answer(own_profile(qtbot, notes=notes), seen)
     profile = gui_app.start_profile(str(data_dir))
-    assert notes == ["1 True 请填写您负责的村（社区）名称。"]  # on the own page, still open, saying what is missing
+    # on the own page, still open, saying what is missing: no region is proposed, the advisor picks one
+    assert notes == ["1 True 请选择所属地区（县、区）。"]
     assert profile is not None and seen
     try:
         assert profile.data.root == data_dir.resolve()
