@@ -7,10 +7,14 @@ for (and what not to apply for, with the rule); a one-line status per programme;
 reasons, each with its regulation after it in a lighter, smaller style and default figures marked
 "*"; and, once at the end, the note saying which figures are software defaults.
 
+All of it is in the interface language (:func:`language.current`): the explanation carries every
+sentence in Chinese and English, and the panel picks one when it shows a result. 复制说明 copies
+``Explanation.text()`` in Chinese whatever the interface language: the text is for a message to the
+family, and families read Chinese.
+
 Checks are debounced (``DEBOUNCE_MS`` after the last change) and run off the GUI thread on a private
 one-thread pool; every request carries a generation number and a result that is not the newest is
-dropped, so a slow check never overwrites a newer one. 复制说明 copies ``Explanation.text()`` for a
-message to the family.
+dropped, so a slow check never overwrites a newer one.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QText
 from advisor_app.domain import idcard
 from advisor_app.domain.errors import DomainError
 from advisor_app.domain.household import Household
+from advisor_app.domain.vocab import ENGLISH, Text
 from advisor_app.services import eligibility, explanation
 from advisor_app.services.changes import Changes
 from advisor_app.services.eligibility import CheckResult, ProgramResult
@@ -143,6 +148,7 @@ class EligibilityPanel(QWidget):
         return self._debounce.isActive() or self._shown_generation != self._generation
 
     def copy_explanation(self) -> None:
+        """The explanation in Chinese, for the family (see the module docstring)."""
         if self._explanation is not None:
             QGuiApplication.clipboard().setText(self._explanation.text())
 
@@ -224,26 +230,29 @@ class EligibilityPanel(QWidget):
             line += self.tr("；没有该地区在该日期的低保标准")
         line += f"\n{r.table.text}" if r.table is not None else ""  # whose table, and why
         self.summary.setText(line)
-        dibao = r.program("dibao")
+        dibao, lang = r.program("dibao"), language.current()
         parts = [self._program_html(p, section.reasons, dibao) for p, section in zip(r.programs, e.sections,
                                                                                       strict=True)]
         self.view.setHtml(self._summary_html(e) + self._advice_html(e) + self._overview_html(r)
                           + "".join(html_part for html_part, _plain in parts) + self._note_html(e))
-        plain = [e.summary_text]
+        plain = [e.summary_in(lang)]
         if e.advice:
-            plain += [self.tr("建议这样申请："), *(f"  · {a.text}" for a in e.advice)]
+            plain += [self.tr("建议这样申请："), *(f"  · {a.text.in_language(lang)}"
+                                                  + (_bracketed(a.citation) if a.citation else "")
+                                                  for a in e.advice)]
         if e.outdated_note:
-            plain.append(e.outdated_note)
+            plain.append(language.text(e.outdated_note))
         plain += [text for _html, text in parts]
         if e.default_note:
-            plain.append(e.default_note)
+            plain.append(language.text(e.default_note))
         self._plain = "\n".join(plain)
         self.checked.emit(r)
 
     def _summary_html(self, e: Explanation) -> str:
         """The two sentences for the family, first and larger than the rest."""
         return (f"<table width='100%' cellspacing='0' cellpadding='6'><tr><td bgcolor='{SUMMARY_BACKGROUND}'"
-                f" style='font-size:large; color:#1a1a1a'>{html.escape(e.summary_text)}</td></tr></table>")
+                f" style='font-size:large; color:#1a1a1a'>{html.escape(e.summary_in(language.current()))}"
+                "</td></tr></table>")
 
     def _advice_html(self, e: Explanation) -> str:
         """Which combination to apply for, when several programmes are 符合."""
@@ -252,22 +261,22 @@ class EligibilityPanel(QWidget):
             heading = html.escape(self.tr("建议这样申请"))
             items = []
             for a in e.advice:
-                cite = f" <span style='{CITATION_STYLE}'>（{html.escape(a.citation)}）</span>" if a.citation else ""
+                cite = _citation_html(a.citation) if a.citation else ""
                 colour = "#6b6b6b" if a.set_aside else "#1a1a1a"
                 items.append(f"<tr><td style='padding-right:4px'>•</td>"
-                             f"<td style='color:{colour}'>{html.escape(a.text)}{cite}</td></tr>")
+                             f"<td style='color:{colour}'>{html.escape(language.text(a.text))}{cite}</td></tr>")
             out.append(f"<table width='100%' cellspacing='0' cellpadding='6' style='margin-top:6px'><tr>"
                        f"<td bgcolor='{ADVICE_BACKGROUND}'><b style='color:#8a4b00'>{heading}</b>"
                        f"<table>{''.join(items)}</table></td></tr></table>")
         if e.outdated_note:
-            out.append(f"<p style='color:{COLOURS['needs_info']}'>{html.escape(e.outdated_note)}</p>")
+            out.append(f"<p style='color:{COLOURS['needs_info']}'>{html.escape(language.text(e.outdated_note))}</p>")
         return "".join(out)
 
     def _note_html(self, e: Explanation) -> str:
         """The note on default values, once, at the end."""
         if not e.default_note:
             return ""
-        return f"<p style='{NOTE_STYLE}; margin-top:10px'>{html.escape(e.default_note)}</p>"
+        return f"<p style='{NOTE_STYLE}; margin-top:10px'>{html.escape(language.text(e.default_note))}</p>"
 
     def _overview_html(self, r: CheckResult) -> str:
         """One line per programme (status at a glance); the reasons follow below."""
@@ -310,9 +319,11 @@ class EligibilityPanel(QWidget):
         joined = self.tr("；").join(facts)  # the list separator of the interface language
         body = f"<p style='margin-left:12px'>{html.escape(joined)}</p>" if facts else ""
         rows = [(("✓", COLOURS["eligible"]) if reason.passed else ("✗", COLOURS["ineligible"]),
-                 _statement_html(reason), f"{reason.statement}（{reason.citation}）") for reason in reasons]
-        need = self.tr("需补充：")
-        rows += [(("？", COLOURS["needs_info"]), html.escape(need + m), need + m) for m in p.missing]
+                 _statement_html(reason), language.text(reason.statement) + _bracketed(reason.citation))
+                for reason in reasons]
+        need, lang = self.tr("需补充："), language.current()
+        query = "?" if lang == ENGLISH else "？"
+        rows += [((query, COLOURS["needs_info"]), html.escape(need + m), need + m) for m in p.missing_in(lang)]
         items = "".join(
             f"<tr><td style='color:{colour}; font-weight:bold; padding-right:4px'>{mark}</td>"
             f"<td>{text_html}</td></tr>" for (mark, colour), text_html, _text in rows)
@@ -339,7 +350,19 @@ class EligibilityPanel(QWidget):
         return ""
 
 
+def _bracketed(citation: Text) -> str:
+    """A citation in brackets after a sentence, in the interface language: "（…）" or " (…)"."""
+    cite = language.text(citation)
+    return f" ({cite})" if language.current() == ENGLISH else f"（{cite}）"
+
+
+def _citation_html(citation: Text) -> str:
+    """The citation after a sentence, in a run of its own: lighter and smaller."""
+    return f" <span style='{CITATION_STYLE}'>{html.escape(_bracketed(citation).lstrip())}</span>"
+
+
 def _statement_html(reason: ExplainedReason) -> str:
     """The reason, default figures marked with a superscript "*", the regulation after it, lighter."""
-    text = html.escape(reason.statement).replace(html.escape(DEFAULT_MARK), f"<sup>{DEFAULT_MARK}</sup>")
-    return f"{text} <span style='{CITATION_STYLE}'>（{html.escape(reason.citation)}）</span>"
+    text = html.escape(language.text(reason.statement)).replace(html.escape(DEFAULT_MARK),
+                                                                f"<sup>{DEFAULT_MARK}</sup>")
+    return text + _citation_html(reason.citation)

@@ -26,13 +26,13 @@ QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus, 
     border: 2px solid {FOCUS_COLOR}; border-radius: 3px;
 }}
 QPushButton {{
-    border: 1px solid #9e9e9e; border-radius: 3px; background: #f6f6f6; padding: 4px 14px; min-height: 1.3em;
+    border: 1px solid #9e9e9e; border-radius: 3px; background: #f6f6f6; padding: 4px 8px; min-height: 1.3em;
 }}
 QPushButton:hover {{ background: #ececec; }}
 QPushButton:pressed {{ background: #dadada; }}
 QPushButton:default {{ border-color: #6d8fb8; }}
 QPushButton:disabled {{ color: #9e9e9e; background: #f2f2f2; border-color: #d0d0d0; }}
-QPushButton:focus {{ border: 2px solid {FOCUS_COLOR}; padding: 3px 13px; }}
+QPushButton:focus {{ border: 2px solid {FOCUS_COLOR}; padding: 3px 7px; }}
 QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 3px; padding: 1px; }}
 QCheckBox:focus, QRadioButton:focus {{ border-color: {FOCUS_COLOR}; }}
 QTableView::item:focus, QTreeView::item:focus {{ border: 2px solid {FOCUS_COLOR}; }}

@@ -30,9 +30,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .policy_format import KEYS
+from advisor_app.domain.vocab import EMPTY, LIST_SEPARATOR, Text, join, same
+
 from .results import (
-    _POLICY_LABELS,
     ELIGIBLE,
     INELIGIBLE,
     PROTECTION_ORDER,
@@ -40,11 +40,23 @@ from .results import (
     PolicyValueLike,
     ProgramResult,
 )
+from .wording import family_name, figure_name, money, people, the_others
 
-CITE_TEKUN_DIBAO = "《特困人员认定办法》"
-CITE_CHILD = "《关于进一步加强事实无人抚养儿童保障工作的意见》（民发〔2019〕62号）"
-RULE_TEKUN_DIBAO = "已按特困人员供养的人，不再计入家庭低保，也不再单独享受低保"
-RULE_CHILD = "一名儿童只能按特困供养、事实无人抚养儿童或孤儿保障中的一项领取"
+# Each rule and its regulation in both languages; RULE_* and CITE_* are the Chinese (the JSON).
+TEKUN_DIBAO = Text("已按特困人员供养的人，不再计入家庭低保，也不再单独享受低保",
+                   "a person supported under extreme poverty support is no longer counted in the household's "
+                   "Dibao and gets no Dibao of their own")
+ONE_CHILD_PROGRAM = Text("一名儿童只能按特困供养、事实无人抚养儿童或孤儿保障中的一项领取",
+                         "a child can be paid under only one of extreme poverty support, the allowance for a "
+                         "de facto unsupported child and orphan support")
+SOURCE_TEKUN_DIBAO = Text("《特困人员认定办法》", "Measures for Identifying People in Extreme Poverty")
+SOURCE_CHILD = Text("《关于进一步加强事实无人抚养儿童保障工作的意见》（民发〔2019〕62号）",
+                    "Opinions on Further Strengthening the Protection of De Facto Unsupported Children "
+                    "(Ministry of Civil Affairs, 2019, No. 62)")
+CITE_TEKUN_DIBAO = SOURCE_TEKUN_DIBAO.zh
+CITE_CHILD = SOURCE_CHILD.zh
+RULE_TEKUN_DIBAO = TEKUN_DIBAO.zh
+RULE_CHILD = ONE_CHILD_PROGRAM.zh
 
 CHILD_PROGRAMS = ("unsupported_child", "tekun")
 """A child eligible under several of these is paid under the first (POLICY §4 default)."""
@@ -63,7 +75,12 @@ class Pick:
     max_amount: int | None = None  # 临时救助: cap per event
     kind: str | None = None  # 临时救助: 急难型 | 支出型
     people: int | None = None  # 低保: how many people the payment is for
-    note: str = ""  # how the amount was worked out when it differs from the programme's own result
+    remark: Text = EMPTY  # how the amount was worked out when it differs from the programme's own result
+
+    @property
+    def note(self) -> str:
+        """The remark in Chinese (the JSON's ``note``)."""
+        return self.remark.zh
 
     def to_dict(self) -> dict[str, Any]:
         return {"program": self.program, "member": self.member, "monthly_amount": self.monthly_amount,
@@ -77,8 +94,16 @@ class SetAside:
     program: str
     member: str | None
     member_name: str
-    because: str
-    citation: str
+    why: Text  # the rule, as it applies here
+    source: Text  # its regulation
+
+    @property
+    def because(self) -> str:
+        return self.why.zh
+
+    @property
+    def citation(self) -> str:
+        return self.source.zh
 
     def to_dict(self) -> dict[str, Any]:
         return {"program": self.program, "member": self.member, "because": self.because,
@@ -116,8 +141,8 @@ def _pick(p: ProgramResult, **changes: Any) -> Pick:
     return Pick(**fields)
 
 
-def _set_aside(p: ProgramResult, because: str, citation: str) -> SetAside:
-    return SetAside(p.program, p.member, p.member_name, because, citation)
+def _set_aside(p: ProgramResult, why: Text, source: Text) -> SetAside:
+    return SetAside(p.program, p.member, p.member_name, why, source)
 
 
 def recommend(result: CheckResult, rest: CheckResult | None = None) -> Recommendation:
@@ -134,14 +159,16 @@ def recommend(result: CheckResult, rest: CheckResult | None = None) -> Recommend
     for programs in per_member.values():
         child = [programs[name] for name in CHILD_PROGRAMS if name in programs]
         for other in child[1:]:
-            aside.append(_set_aside(other, f"{RULE_CHILD}，按{child[0].label}领取", CITE_CHILD))
+            paid_as = Text(f"，按{child[0].label}领取",
+                           f", so the child is paid under {family_name(child[0].program).en}")
+            aside.append(_set_aside(other, ONE_CHILD_PROGRAM + paid_as, SOURCE_CHILD))
             del programs[other.program]
         tekun = programs.get("tekun")
         if tekun is not None:
             tekun_people.append(tekun)
             single = programs.pop("dibao_single", None)
             if single is not None:
-                aside.append(_set_aside(single, RULE_TEKUN_DIBAO, CITE_TEKUN_DIBAO))
+                aside.append(_set_aside(single, TEKUN_DIBAO, SOURCE_TEKUN_DIBAO))
         picks.extend(_pick(p) for p in programs.values())
     dibao = result.program("dibao")
     without = tuple(str(t.member) for t in tekun_people)
@@ -163,33 +190,41 @@ def _household_dibao(result: CheckResult, dibao: ProgramResult, tekun_people: li
     if not tekun_people:
         picks.append(_pick(dibao, people=result.counted_members))
         return
-    names = "、".join(t.member_name for t in tekun_people)
+    names = join(LIST_SEPARATOR, (same(t.member_name) for t in tekun_people))
     others = result.counted_members - len(tekun_people)
     if others <= 0:
-        aside.append(_set_aside(dibao, f"{RULE_TEKUN_DIBAO}：家里计入的人都按特困供养", CITE_TEKUN_DIBAO))
+        everyone = Text("：家里计入的人都按特困供养",
+                        ": everyone counted in the household is supported under extreme poverty support")
+        aside.append(_set_aside(dibao, TEKUN_DIBAO + everyone, SOURCE_TEKUN_DIBAO))
         return
-    head = f"{names}按特困供养，不计入家庭低保"
+    verb = "is" if len(tekun_people) == 1 else "are"
+    head = names + Text("按特困供养，不计入家庭低保",
+                        f" {verb} supported under extreme poverty support and not counted in the household's Dibao")
     rest_dibao = rest.program("dibao") if rest is not None else None
     if rest is None or rest_dibao is None:
-        picks.append(_pick(dibao, monthly_amount=None, people=others,
-                           note=f"{head}；低保金额要按其余 {others} 人重新核算"))
+        again = Text(f"；低保金额要按其余 {others} 人重新核算",
+                     f"; the Dibao amount must be worked out again for {the_others(others)}")
+        picks.append(_pick(dibao, monthly_amount=None, people=others, remark=head + again))
         return
+    n = rest.counted_members
     if rest_dibao.status == ELIGIBLE:
         std = result.policy.get("dibao_standard")
-        how = (f"{_money(std.value)} 元 × {rest.counted_members} 人 − 月收入 "
-               f"{rest.counted_income_monthly:,.2f} 元" if std is not None else "")
-        picks.append(_pick(dibao, monthly_amount=rest_dibao.monthly_amount, people=rest.counted_members,
-                           note=f"{head}；按其余 {rest.counted_members} 人核算" + (f"：{how}" if how else "")))
+        how = EMPTY
+        if std is not None:
+            income = f"{rest.counted_income_monthly:,.2f}"
+            how = Text(f"：{money(std.value)} 元 × {n} 人 − 月收入 {income} 元",
+                       f": {money(std.value)} yuan × {people(n).en} − monthly income {income} yuan")
+        worked = Text(f"；按其余 {n} 人核算", f"; worked out for {the_others(n)}") + how
+        picks.append(_pick(dibao, monthly_amount=rest_dibao.monthly_amount, people=n, remark=head + worked))
     elif rest_dibao.status == INELIGIBLE:
-        aside.append(_set_aside(dibao, f"{head}；其余 {rest.counted_members} 人的收入不低于低保标准，"
-                                       "不再符合低保", CITE_TEKUN_DIBAO))
+        no_longer = Text(f"；其余 {n} 人的收入不低于低保标准，不再符合低保",
+                         f"; the income of {the_others(n)} is not below the Dibao standard, "
+                         "so the Dibao no longer applies")
+        aside.append(_set_aside(dibao, head + no_longer, SOURCE_TEKUN_DIBAO))
     else:
-        picks.append(_pick(dibao, monthly_amount=None, people=rest.counted_members,
-                           note=f"{head}；其余 {rest.counted_members} 人的低保还需补充信息后核算"))
-
-
-def _money(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+        later = Text(f"；其余 {n} 人的低保还需补充信息后核算",
+                     f"; the Dibao of {the_others(n)} can be worked out once more information is given")
+        picks.append(_pick(dibao, monthly_amount=None, people=n, remark=head + later))
 
 
 def _year_later(day: dt.date) -> dt.date:
@@ -202,23 +237,32 @@ def _year_later(day: dt.date) -> dt.date:
 
 def outdated(result: CheckResult) -> list[tuple[str, PolicyValueLike]]:
     """Local money standards (yuan figures, not shipped defaults) in force for more than 12 months on
-    the check date: (label, value), oldest first. Counties revise them about once a year, so these
-    may be out of date; multiples and counts from national rules are not revised yearly."""
-    found = [(_POLICY_LABELS.get(key) or (KEYS[key].label if key in KEYS else key), v)
-             for key, v in result.policy.items()
+    the check date: (Chinese label, value), oldest first. Counties revise them about once a year, so
+    these may be out of date; multiples and counts from national rules are not revised yearly."""
+    found = [(figure_name(key).zh, v) for key, v in result.policy.items()
              if not v.is_default and "元" in v.unit and result.on > _year_later(v.effective_from)]
     return sorted(found, key=lambda item: item[1].effective_from)
 
 
-def outdated_note(result: CheckResult) -> str:
+def outdated_text(result: CheckResult) -> Text:
     """One sentence naming the 低保标准 (else the oldest figure) when older than 12 months on the check
-    date, with its effective date, and how many other local figures are as old ("" if none is)."""
+    date, with its effective date, and how many other local figures are as old (empty if none is)."""
     found = outdated(result)
     if not found:
-        return ""
+        return EMPTY
     standard = result.policy.get("dibao_standard")
-    label, v = next(((lbl, val) for lbl, val in found if val is standard), found[0])
-    others = len(found) - 1
-    more = f"；另有 {others} 项本地标准也已执行超过12个月" if others else ""
-    return (f"所用的{label}自 {v.effective_from.isoformat()} 起执行，到核对日已超过12个月，"
-            f"可能已经调整{more}，请向县民政部门核实。")
+    v = next((val for _lbl, val in found if val is standard), found[0][1])
+    name, since, others = figure_name(v.key), v.effective_from.isoformat(), len(found) - 1
+    more = EMPTY
+    if others:
+        figures = "local figure is" if others == 1 else "local figures are"
+        more = Text(f"；另有 {others} 项本地标准也已执行超过12个月", f"; {others} other {figures} as old")
+    return (Text(f"所用的{name.zh}自 {since} 起执行，到核对日已超过12个月，可能已经调整",
+                 f"The {name.en} used has been in force since {since}, more than 12 months before the check "
+                 "date, and may have been revised")
+            + more + Text("，请向县民政部门核实。", ". Please check with the county civil affairs bureau."))
+
+
+def outdated_note(result: CheckResult) -> str:
+    """:func:`outdated_text` in Chinese ("" if no figure is out of date)."""
+    return outdated_text(result).zh

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QScrollArea, QWidget
 
 from advisor_app.documents.kinds import FORM_KINDS
@@ -26,6 +27,7 @@ from advisor_app.gui import app as gui_app
 from advisor_app.gui import language
 from advisor_app.gui import settings as gui_settings
 from advisor_app.gui.household_table_model import STATUS
+from advisor_app.rules.snapshot import DEFAULT_NOTE
 from advisor_app.services import eligibility, household_list, households
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -149,7 +151,17 @@ def test_member_editor_choices_and_eligibility_reasons_are_english(qtbot: Any, e
     assert "Eligible" in panel_text and "Not eligible" in panel_text
     assert sum(len(p.reasons) for p in result.programs) >= 10
     for reason in (r for p in result.programs for r in p.reasons):
-        assert reason.text_in("en") in editor.panel.text()  # each reason shows, in English
+        # Each reason shows in English with its citation after it; a default figure carries "*" where
+        # the sentence said "(default: …)", and the note on defaults comes once, in English.
+        sentence = reason.sentence.en.replace(DEFAULT_NOTE.en, "*")
+        assert f"{sentence} ({reason.source.en})" in editor.panel.text()
+    assert DEFAULT_NOTE.en not in panel_text and panel_text.count("this software's defaults") == 2  # text + view
+    assert editor.panel.text().startswith("Your family can apply for: extreme poverty support for 吴晓霞")
+    assert "What to apply for" in panel_text
+    # 复制说明 copies the explanation for the family, in Chinese, whatever the interface language.
+    editor.panel.copy_button.click()
+    assert QGuiApplication.clipboard().text() == editor.panel.explanation().text()
+    assert QGuiApplication.clipboard().text().startswith("您家可以申请：吴晓霞的特困人员救助供养")
     leftover = [line for line in panel_text.splitlines() if CJK.search(_bare(line, typed))]
     assert not leftover, leftover
 
