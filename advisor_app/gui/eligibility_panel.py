@@ -228,7 +228,7 @@ class EligibilityPanel(QWidget):
             line += self.tr("；低保标准 %1 元/人/月").replace("%1", _money(standard.value))
         else:
             line += self.tr("；没有该地区在该日期的低保标准")
-        line += f"\n{r.table.text}" if r.table is not None else ""  # whose table, and why
+        line += f"\n{r.table.text_in(language.current())}" if r.table is not None else ""  # whose table, and why
         self.summary.setText(line)
         dibao, lang = r.program("dibao"), language.current()
         parts = [self._program_html(p, section.reasons, dibao) for p, section in zip(r.programs, e.sections,

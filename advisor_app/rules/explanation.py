@@ -204,6 +204,7 @@ def render_text(e: Explanation, language: str = CHINESE) -> str:
         lines += ["", e.outdated_note.in_language(language)]
     area = w["area"] + label("area", r.area, language) if r.area else ""
     lines += ["", w["check"].format(on=r.on.isoformat(), region=r.region, area=area),
+              *([r.table.text_in(language)] if r.table is not None else []),
               w["household"].format(n=r.counted_members, income=yuan(round(r.counted_income_monthly * 100)),
                                     per=f"{r.per_capita_monthly:.2f}")]
     for s in e.sections:

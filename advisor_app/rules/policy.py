@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advisor_app import shipped
+from advisor_app.domain.vocab import ENGLISH
 
 from .policy_format import AREAS, KEYS, PolicyRow, PolicyTableError, check_periods, read_csv
 from .regions import REGIONS_FILE, Region, RegionList, default_regions
@@ -249,6 +250,23 @@ class TableChoice:
         if self.level == "none":
             return f"使用的标准：无（{self.reason}）"
         return f"使用的标准：{self.table_name}（{self.reason}）"
+
+    def text_in(self, language: str) -> str:
+        """:attr:`text` in ``language`` ("en": English around the Chinese place names)."""
+        if language != ENGLISH:
+            return self.text
+        names = list(self.skipped)
+        who = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+        have = "have" if len(names) > 1 else "has"
+        reason = {"city": f"{who} {have} no table of its own; the city's applies",
+                  "province": f"{who} {have} no table of its own; the province's applies",
+                  "none": f"{who} {have} no policy table on that date" if names else "no policy table for this region",
+                  }.get(self.level, "")
+        if self.level == "own":
+            return f"Policy table used: {self.table_name}"
+        if self.level == "none":
+            return f"Policy table used: none ({reason})"
+        return f"Policy table used: {self.table_name} ({reason})"
 
     def to_dict(self) -> dict[str, str]:
         return {"region": self.table, "name": self.table_name, "level": self.level, "reason": self.reason}
