@@ -277,6 +277,7 @@ def render_text(e: Explanation) -> str:
         lines += ["", e.outdated_note]
     lines += ["", f"资格核对（核对日期 {r.on.isoformat()}，地区 {r.region}"
               + (f"，{AREAS.get(r.area, r.area)}" if r.area else "") + "）",
+              *([r.table.text] if r.table is not None else []),  # whose table, and why
               f"计入家庭人口 {r.counted_members} 人，家庭月收入（计入部分）"
               f"{yuan(round(r.counted_income_monthly * 100))} 元，月人均 {r.per_capita_monthly:.2f} 元"]
     for s in e.sections:
