@@ -3,8 +3,10 @@
 Values are data, not code: the shipped tables are CSV files in ``resources/policy/`` (format and
 every key in its README), a profile may add a local table imported from a county's Excel sheet.
 A value is looked up most specific region first — county (6 digits) → city (4 digits + "00") →
-province (2 digits + "0000") — and is the one in force on the given date. When nothing is known the
-answer is ``None``: the programmes then ask for a table, they never guess a number.
+province (2 digits + "0000") — and is the one in force on the given date. A former code (an older
+edition's, e.g. 340172) is tried first as itself, then as the code that replaced it (340177), so a
+household stored with it finds the region's current rows. When nothing is known the answer is
+``None``: the programmes then ask for a table, they never guess a number.
 """
 
 from __future__ import annotations
@@ -92,6 +94,7 @@ class PolicyTables:
         for row in self._rows:
             self._periods.setdefault(row.region, []).append((row.effective_from, row.effective_to))
         self._choices: dict[tuple[str, dt.date], TableChoice] = {}
+        self._chains: dict[str, tuple[list[str], int]] = {}
 
     @classmethod
     def load(cls, folder: Path | None = None, *, local: Path | None = None) -> PolicyTables:
@@ -139,12 +142,30 @@ class PolicyTables:
             return None
         return row
 
+    def _chain(self, region: str) -> tuple[list[str], int]:
+        """The codes a lookup of ``region`` tries, most specific first, and how many of them are the
+        region itself: a former code, then its current code (1 or 2), then city and province."""
+        hit = self._chains.get(region)
+        if hit is not None:
+            return hit
+        chain = region_chain(region)
+        current = self._regions.current(region) if chain else None
+        if current is None or current.code == region:
+            found = (chain, 1 if chain else 0)
+        else:
+            found = (list(dict.fromkeys([region, *region_chain(current.code)])), 2)
+        if len(self._chains) > 4096:
+            self._chains.clear()
+        self._chains[region] = found
+        return found
+
     def lookup(self, region: str, key: str, on: dt.date, area: str | None = None) -> PolicyValue | None:
-        """The value of ``key`` in force on ``on`` for ``region`` (county → city → province).
+        """The value of ``key`` in force on ``on`` for ``region`` (county → city → province; a former
+        code → its current code first).
 
         ``area`` is "urban"/"rural"; a value with no area applies to both. Without an area, a region
         level whose value differs by area gives ``None`` (the answer depends on the area)."""
-        for level in region_chain(region):
+        for level in self._chain(region)[0]:
             if area is not None:
                 row = self._pick(level, key, on, area)
                 if row is not None:
@@ -166,7 +187,7 @@ class PolicyTables:
         """True when the region or its city has values of ``key`` (at any date) of its own;
         province-level defaults do not make a table."""
         codes = {row.region for row in self._rows if row.key == key}
-        return any(code in codes for code in region_chain(region)[:2] if not code.endswith("0000"))
+        return any(code in codes for code in self._chain(region)[0] if not code.endswith("0000"))
 
     def regions(self) -> list[tuple[str, str]]:
         """(code, Chinese name) of every county/district with a 低保标准 of its own or its city's, for
@@ -186,20 +207,22 @@ class PolicyTables:
 
     def table_for(self, region: str, on: dt.date) -> TableChoice:
         """Whose table a check of ``region`` on ``on`` uses: the region's own, else its city's, else
-        the province's (the first level with values in force that day), and why."""
+        the province's (the first level with values in force that day), and why. A former code's
+        region uses the rows of its current code as its own."""
         hit = self._choices.get((region, on))
         if hit is not None:
             return hit
-        chain = region_chain(region)
+        chain, own = self._chain(region)
         skipped: list[str] = []
         choice = None
         for i, level in enumerate(chain):
             if any(start <= on and (end is None or on <= end) for start, end in self._periods.get(level, ())):
-                how = "own" if i == 0 else "province" if level.endswith("0000") else "city"
+                how = "own" if i < own else "province" if level.endswith("0000") else "city"
                 choice = TableChoice(region, self._short_name(region), level, self.name(level), how,
                                      tuple(skipped))
                 break
-            skipped.append(self._short_name(level))
+            if i == 0 or i >= own:  # a former code and its current one are one region: named once
+                skipped.append(self._short_name(level))
         if choice is None:
             choice = TableChoice(region, self._short_name(region), "", "", "none", tuple(skipped))
         if len(self._choices) > 4096:
@@ -219,12 +242,12 @@ class TableChoice:
 
     ``level``: "own" (the region has values of its own), "city" (none of its own: its city's),
     "province" (neither: the province's) or "none" (no table at all on that date). ``skipped``
-    names the levels passed over, most specific first ("合肥经济技术开发区")."""
+    names the levels passed over, most specific first ("滁州经济技术开发区")."""
 
     region: str  # the household's region code
-    region_name: str  # its name as said in a sentence: "合肥经济技术开发区"
+    region_name: str  # its name as said in a sentence: "滁州经济技术开发区"
     table: str  # the code whose table was used ("" when none)
-    table_name: str  # "合肥市"
+    table_name: str  # "滁州市"
     level: str  # own | city | province | none
     skipped: tuple[str, ...] = ()
 
@@ -244,7 +267,7 @@ class TableChoice:
 
     @property
     def text(self) -> str:
-        """"使用的标准：合肥市（合肥经济技术开发区没有单独的标准，按所在市执行）"."""
+        """"使用的标准：滁州市（滁州经济技术开发区没有单独的标准，按所在市执行）"."""
         if self.level == "own":
             return f"使用的标准：{self.table_name}"
         if self.level == "none":

@@ -4,7 +4,8 @@ statistical division codes (统计用区划代码).
 
 The list ships as ``resources/policy/regions.csv`` (format and source in that folder's README);
 codes that earlier editions used and the 2023 one does not are in ``regions_former.csv``, so a
-household stored with an old code still shows its name and finds its city's and province's tables.
+household stored with an old code still shows its name and finds the tables of the code that
+replaced it (then its city's and province's).
 
 :meth:`RegionList.search` is the one reading of what an advisor types into a region picker or the
 CLI: a name or part of one (合肥, 蜀山, 经开区), pinyin initials (hf, ss, hfjkq) or a code (3401).

@@ -23,7 +23,7 @@ JSON (``advisor-check/1``) conventions, documented once here:
 * Amounts (``monthly_amount``, ``max_amount``) are whole yuan.
 * ``table`` says whose policy table the check used: ``{"region", "name", "level", "reason"}`` with
   ``level`` "own" (the region's own), "city" (no table of its own: its city's), "province" (the
-  province's) or "none"; ``reason`` is the advisor's sentence ("合肥经济技术开发区没有单独的标准，按所在市
+  province's) or "none"; ``reason`` is the advisor's sentence ("滁州经济技术开发区没有单独的标准，按所在市
   执行"), empty for "own". ``null`` when the tables could not say (tables given by a test).
 """
 

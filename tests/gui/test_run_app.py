@@ -28,6 +28,7 @@ def poll():
                 w.demo_button.click()
             else:
                 w.own_button.click()
+                w.region.set_code("340181")
                 w.villages.setText("七星村")
                 w.advisor.setText("张明")
                 w.create_button.click()

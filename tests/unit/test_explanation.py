@@ -123,8 +123,10 @@ def test_english_text_marks_defaults_and_notes_them_once_in_english() -> None:
     assert ("Household income of 100.00 yuan a month per person, below the local dibao standard of 924 yuan "
             "(Measures for Reviewing and Confirming Dibao, Art. 13)") in text
     assert "Motor vehicles of the household: 0, within the rule (none allowed)* (" in text
-    # Nothing in the English text is Chinese but the members' names.
-    assert not re.search(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]", text.replace("李红", "").replace("李强", ""))
+    # Nothing in the English text is Chinese but the members' names and the policy table's place name.
+    assert result.table is not None and f"Policy table used: {result.table.table_name}" in text
+    names = text.replace("李红", "").replace("李强", "").replace(result.table.table_name, "")
+    assert not re.search(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]", names)
 
 
 class NoTables:

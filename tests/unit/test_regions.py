@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from advisor_app.domain import interchange
-from advisor_app.rules import check_household
+from advisor_app.rules import CheckResult, check_household
 from advisor_app.rules.policy import PolicyTables, default_tables
 from advisor_app.rules.policy_format import PolicyTableError
 from advisor_app.rules.regions import COUNTY_KINDS, RegionList, default_regions
@@ -131,11 +131,66 @@ def test_search_by_code(regions: RegionList) -> None:
 
 # ---- whose table -----------------------------------------------------------------------------------
 
-def test_a_zone_uses_its_citys_table() -> None:
-    choice = default_tables().table_for("340177", ON)
-    assert (choice.table, choice.level, choice.table_name) == ("340100", "city", "合肥市")
-    assert choice.text == "使用的标准：合肥市（合肥经济技术开发区没有单独的标准，按所在市执行）"
-    assert default_tables().table_for("340172", ON).table == "340100"  # the old code too
+def test_hefeis_zones_have_their_own_table_with_the_urban_standard() -> None:
+    tables = default_tables()
+    for code, name in (("340176", "合肥高新技术产业开发区"), ("340177", "合肥经济技术开发区"),
+                       ("340178", "合肥新站高新技术产业开发区")):
+        choice = tables.table_for(code, ON)
+        assert (choice.table, choice.level, choice.table_name, choice.reason) == (code, "own", name, "")
+        assert choice.text == f"使用的标准：{name}"
+        dibao = tables.lookup(code, "dibao_standard", ON)
+        tekun = tables.lookup(code, "tekun_basic_yearly", ON)
+        urban = tables.lookup("340104", "dibao_standard", ON)  # 蜀山区, a 城区 district
+        assert dibao is not None and tekun is not None and urban is not None
+        assert (dibao.value, dibao.region, dibao.area) == (924, code, None)  # the 城区 figure, both areas
+        assert (tekun.value, tekun.unit, tekun.region) == (19779, "元/人/年", code)
+        assert (dibao.source, dibao.effective_from) == (urban.source, urban.effective_from)
+        assert "市区" in dibao.note and "城区标准" in dibao.note and "未单独列出" in dibao.note
+    care = tables.lookup("340177", "care_full_dispersed", ON)  # city-wide items still come from 340100
+    assert care is not None and (care.value, care.region) == (8652, "340100")
+
+
+def test_a_former_code_finds_the_rows_of_its_current_code() -> None:
+    tables = default_tables()
+    for old, new, name in (("340171", "340176", "合肥高新技术产业开发区"), ("340172", "340177", "合肥经济技术开发区"),
+                           ("340173", "340178", "合肥新站高新技术产业开发区")):
+        choice = tables.table_for(old, ON)
+        assert (choice.region, choice.table, choice.level, choice.text) == (old, new, "own", f"使用的标准：{name}")
+        value = tables.lookup(old, "dibao_standard", ON, "rural")
+        assert value is not None and (value.value, value.region) == (924, new)
+        assert tables.has_table(old)
+    # a former code whose region has no table: named once, then its city, as before
+    wuhu_county = tables.table_for("340221", ON)  # 芜湖县, now 湾沚区
+    assert (wuhu_county.table, wuhu_county.level) == ("340000", "province")
+    assert wuhu_county.text == "使用的标准：安徽省（芜湖县和芜湖市都没有单独的标准，按全省执行）"
+    listed = {code for code, _name in tables.regions()}
+    assert {"340176", "340177", "340178"} <= listed and not {"340171", "340172", "340173"} & listed
+
+
+def test_rows_under_the_former_code_come_before_the_current_codes(tmp_path: Path) -> None:
+    header = "region,key,area,value,unit,effective_from,effective_to,is_default,source\n"
+    (tmp_path / "t.csv").write_text(header + "340177,dibao_standard,,900,元/人/月,2023-07-01,,no,new\n"
+                                             "340100,dibao_standard,,800,元/人/月,2022-07-01,,no,city\n",
+                                    encoding="utf-8")
+    tables = PolicyTables.load(tmp_path)
+    found = tables.lookup("340172", "dibao_standard", ON)
+    assert found is not None and (found.value, found.region) == (900, "340177")
+    before = tables.table_for("340172", dt.date(2023, 1, 1))  # the zone's row starts later: the city's
+    assert (before.level, before.table) == ("city", "340100")
+    assert before.reason == "合肥经济技术开发区没有单独的标准，按所在市执行"  # the zone named once
+    (tmp_path / "t.csv").write_text(header + "340172,dibao_standard,,850,元/人/月,2023-07-01,,no,old\n"
+                                             "340177,dibao_standard,,900,元/人/月,2023-07-01,,no,new\n",
+                                    encoding="utf-8")
+    old = PolicyTables.load(tmp_path).lookup("340172", "dibao_standard", ON)
+    assert old is not None and (old.value, old.region) == (850, "340172")  # e.g. a local table of old
+
+
+def test_a_zone_without_a_table_uses_its_citys_table() -> None:
+    choice = default_tables().table_for("341172", ON)  # 滁州经济技术开发区; 滁州 has a city-wide table
+    assert (choice.table, choice.level, choice.table_name) == ("341100", "city", "滁州市")
+    assert choice.text == "使用的标准：滁州市（滁州经济技术开发区没有单独的标准，按所在市执行）"
+    county = default_tables().table_for("341122", ON)  # 来安县
+    assert county.text == "使用的标准：滁州市（来安县没有单独的标准，按所在市执行）"
 
 
 def test_a_county_of_a_city_without_a_table_uses_the_provinces() -> None:
@@ -169,16 +224,46 @@ def test_the_choice_follows_the_date(tmp_path: Path) -> None:
     assert tables.table_for("340104", dt.date(2023, 7, 1)).table_name == "合肥市蜀山区"  # shipped names
 
 
-def test_check_result_carries_the_choice() -> None:
+def check_wu_in(region: str) -> CheckResult:
     doc = json.loads(WU.read_text(encoding="utf-8"))
-    doc["region"] = "340177"
-    household = interchange.household_from_dict(doc)
-    result = check_household(household, ON)
-    assert result.table is not None and result.table.table == "340100"
-    assert result.to_dict()["table"] == {"region": "340100", "name": "合肥市", "level": "city",
-                                         "reason": "合肥经济技术开发区没有单独的标准，按所在市执行"}
-    assert "使用的标准：合肥市（合肥经济技术开发区没有单独的标准，按所在市执行）" in result.explain()
-    assert all(v.region in ("340100", "340000") for v in result.policy.values())
+    doc["region"] = region
+    return check_household(interchange.household_from_dict(doc), ON)
+
+
+def test_check_result_carries_the_choice() -> None:
+    result = check_wu_in("341172")
+    assert result.table is not None and result.table.table == "341100"
+    assert result.to_dict()["table"] == {"region": "341100", "name": "滁州市", "level": "city",
+                                         "reason": "滁州经济技术开发区没有单独的标准，按所在市执行"}
+    assert "使用的标准：滁州市（滁州经济技术开发区没有单独的标准，按所在市执行）" in result.explain()
+    assert all(v.region in ("341100", "340000") for v in result.policy.values())
+    assert result.policy["dibao_standard"].value == 727  # 滁州's urban standard
+
+
+def test_a_zone_household_is_checked_with_the_zones_standard() -> None:
+    result = check_wu_in("340177")
+    assert result.to_dict()["table"] == {"region": "340177", "name": "合肥经济技术开发区", "level": "own",
+                                         "reason": ""}
+    assert "使用的标准：合肥经济技术开发区\n" in result.explain()
+    standard = result.policy["dibao_standard"]
+    assert (standard.value, standard.region) == (924, "340177")
+    dibao = result.program("dibao")
+    assert dibao is not None and dibao.status == "eligible"
+    assert dibao.monthly_amount == check_wu_in("340104").program("dibao").monthly_amount  # type: ignore[union-attr]
+    assert "低于本地低保标准 924 元" in result.explain()
+    stored_old = check_wu_in("340172").to_dict()  # the same family stored with the 2017–2022 code
+    assert (stored_old["table"], stored_old["policy"]) == (result.to_dict()["table"], result.to_dict()["policy"])
+    assert [(p["program"], p["status"], p.get("monthly_amount")) for p in stored_old["programs"]] == [
+        (p.program, p.status, p.to_dict().get("monthly_amount")) for p in result.programs]
+
+
+def test_a_household_where_no_city_table_exists_is_asked_for_one() -> None:
+    result = check_wu_in("340212")  # 繁昌区: 芜湖 ships no table
+    assert result.to_dict()["table"] == {"region": "340000", "name": "安徽省", "level": "province",
+                                         "reason": "繁昌区和芜湖市都没有单独的标准，按全省执行"}
+    assert "dibao_standard" not in result.policy
+    dibao = result.program("dibao")
+    assert dibao is not None and dibao.status == "needs_info"
 
 
 # ---- reading the files -----------------------------------------------------------------------------
