@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -85,6 +86,9 @@ class ArchiveDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.resize(520, self.sizeHint().height())
+        # Ctrl+S confirms, as it saves in every dialog (refused, like 归档, while a reason is missing)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.accept,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._update()
 
     def reason(self) -> str | None:

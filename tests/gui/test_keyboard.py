@@ -153,6 +153,19 @@ def test_esc_in_the_archive_dialog_asks_only_after_a_reason_or_text(
     assert len(asked) == 1 and dialog.isVisible() and dialog.note.text() == "moved"
 
 
+def test_ctrl_s_in_the_archive_dialog_confirms_only_with_a_reason(qtbot: Any, household: Household) -> None:
+    dialog = ArchiveDialog(household)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _focus(qtbot, dialog.note)
+    qtbot.keyClick(dialog.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible() and dialog.result() == 0  # no reason yet: nothing happens
+    dialog.reason_buttons["moved"].setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.reason() == "moved"
+
+
 # --- the focus is visible --------------------------------------------------------------------------
 
 def _has_focus_color(image: QImage) -> bool:
