@@ -1,11 +1,11 @@
 """Take the screenshots (run by scripts/screenshots on Xvfb; needs a display).
 
-Usage: screenshots.py OUT_DIR WIDTHxHEIGHT LANGUAGE (zh or en). The window is maximised on a screen of
+Usage: screenshots.py OUT_DIR WIDTHxHEIGHT LANGUAGE (zh or en). The window fills a screen of
 that size, as on an advisor's laptop. Writes ``<screen>-<WIDTHxHEIGHT>-<language>.png`` into OUT_DIR:
 first_start, first_start_own, main_window, search_filtered, household (the 吴晓霞 household of
 tests/data with its eligibility explanation), region_picker (typing "jkq"), visit_dialog,
-visit_history, print_menu, print_preview, notice_dialog and archive_dialog. The profile is a demo
-profile in a fresh folder (``ADVISOR_APP_HOME``), screened once.
+visit_history, needs_list, print_menu, print_preview, notice_dialog and archive_dialog. The profile
+is a demo profile in a fresh folder (``ADVISOR_APP_HOME``), screened once.
 """
 
 from __future__ import annotations
@@ -50,7 +50,9 @@ def top_level(kind: type) -> Any:
     return found[-1] if found else None
 
 
-def dialog_shot(app: Any, window: Any, open_it: Callable[[], None], kind: type, name: str) -> None:
+def dialog_shot(app: Any, window: Any, open_it: Callable[[], None], kind: type, name: str,
+                then: Callable[[Any], None] | None = None) -> None:
+    """Open a dialog, shoot it, and (``then``) whatever else it shows; close it."""
     open_it()
     settle(app, window, 0.6)
     dialog = top_level(kind)
@@ -58,6 +60,8 @@ def dialog_shot(app: Any, window: Any, open_it: Callable[[], None], kind: type, 
         print(f"no {kind.__name__} appeared for {name}", file=sys.stderr)
         return
     shoot(dialog, name)
+    if then is not None:
+        then(dialog)
     dialog.done(0)
     settle(app, window, 0.2)
 
@@ -84,7 +88,10 @@ def main() -> int:
         visit_wu(profile, wu.id or "")
         eligibility.screen(profile)
     window = gui_app.create_main_window(profile, install_hook=False)
-    window.showMaximized()
+    from PySide6.QtGui import QGuiApplication
+
+    window.show()  # filling the screen, as maximised (Xvfb has no window manager to maximise it)
+    window.setGeometry(QGuiApplication.primaryScreen().availableGeometry())
     settle(qapp, window, 0.8)
     shoot(window, "main_window")
     try:
@@ -164,7 +171,12 @@ def screens(qapp: Any, window: Any) -> None:
     settle(qapp, window, 0.3)
 
     dialog_shot(qapp, window, window.record_visit, VisitDialog, "visit_dialog")
-    dialog_shot(qapp, window, window.show_visit_history, VisitHistoryDialog, "visit_history")
+    def needs_tab(dialog: Any) -> None:
+        dialog.tabs.setCurrentIndex(1)
+        settle(qapp, window, 0.3)
+        shoot(dialog, "needs_list")
+
+    dialog_shot(qapp, window, window.show_visit_history, VisitHistoryDialog, "visit_history", needs_tab)
 
     window.print_menu.aboutToShow.emit()
     bar = window.menuBar()

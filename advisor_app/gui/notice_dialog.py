@@ -35,6 +35,8 @@ from advisor_app.services.documents import (
     notice_period_problem,
 )
 
+from . import language
+
 
 @dataclass(frozen=True, slots=True)
 class NoticeRequest:
@@ -129,10 +131,10 @@ class NoticeDialog(QDialog):
         found = []
         if self.place.currentData() is None:
             found.append(self.tr("没有可公示的村（社区）：请先登记家庭"))
-        period = notice_period_problem(_date_of(self.start), _date_of(self.until))
+        period = notice_period_problem(_date_of(self.start), _date_of(self.until), language.current())
         if period:
             found.append(period)
-        phone = complaint_phone_problem(self.phone.text())
+        phone = complaint_phone_problem(self.phone.text(), language.current())
         if phone:
             found.append(phone)
         return found

@@ -141,9 +141,9 @@ class VisitHistoryDialog(QDialog):
         self.history = history
         h = history.household
         self.setWindowTitle(self.tr("走访记录 — %1").replace("%1", h.head_name or "—"))
-        self.header.setText(self.tr("户主：%1　%2　共 %3 次走访").replace("%1", h.head_name or "—")
-                            .replace("%2", " ".join(p for p in (h.village, h.address) if p))
-                            .replace("%3", str(len(history.visits))))
+        self.header.setText(self.tr("户主：%1　%2　共 %n 次走访", "", len(history.visits))
+                            .replace("%1", h.head_name or "—")
+                            .replace("%2", " ".join(p for p in (h.village, h.address) if p)))
         self.visit_table.setRowCount(len(history.visits))
         for row, v in enumerate(history.visits):
             fill_row(self.visit_table, row, [v.date.isoformat(), language.label("visit_type", v.type),

@@ -23,57 +23,57 @@ For technical support, send this file to the county&apos;s IT contact.</translat
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/archive_dialog.py" line="43"/>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="44"/>
         <source>归档家庭</source>
         <translation>Archive household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/archive_dialog.py" line="45"/>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="46"/>
         <source>归档 %1（%2 人）</source>
         <translation>Archive %1 (%2 people)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/archive_dialog.py" line="49"/>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="50"/>
         <source>归档后，这户家庭不再出现在家庭列表、搜索、户数统计、批量筛查、公示名单和台账中；记录仍保存在数据库里（用于同步和核查），可以在列表的“已归档”中恢复。</source>
         <translation>Once archived, this household no longer appears in the household list, search, household counts, batch screening, public notices or ledgers. Its records stay in the database (for sync and audit) and it can be restored from the list&apos;s &quot;Archived&quot; view.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/archive_dialog.py" line="64"/>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="65"/>
         <source>原因说明，如：迁往合肥市区（选“其他”时必填）</source>
         <translation>Details, e.g. moved to Hefei city (required for &quot;Other&quot;)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/archive_dialog.py" line="73"/>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="74"/>
         <source>归档原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/archive_dialog.py" line="74"/>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="75"/>
         <source>原因说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/archive_dialog.py" line="75"/>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="76"/>
         <source>归档日期</source>
         <translation>Archived on</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/archive_dialog.py" line="77"/>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="78"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/archive_dialog.py" line="78"/>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="79"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/archive_dialog.py" line="125"/>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="129"/>
         <source>取消归档</source>
         <translation>Cancel archiving</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/archive_dialog.py" line="125"/>
+        <location filename="../../advisor_app/gui/archive_dialog.py" line="129"/>
         <source>不归档这户家庭，放弃已选择的原因和填写的说明吗？</source>
         <translation>Do not archive this household and discard the chosen reason and the details typed?</translation>
     </message>
@@ -177,124 +177,124 @@ For technical support, send this file to the county&apos;s IT contact.</translat
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="84"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="89"/>
         <source>复制说明</source>
         <translation>Copy explanation</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="85"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="90"/>
         <source>把核对结果和理由复制到剪贴板，可发给家庭</source>
         <translation>Copy the results and reasons to the clipboard, to send to the family</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="89"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="94"/>
         <source>核对日期</source>
         <translation>Check date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="98"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="103"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="106"/>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="184"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="111"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="190"/>
         <source>填写家庭成员后，这里会显示可申请的救助项目。</source>
         <translation>Once members are entered, the programmes the household can apply for appear here.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="173"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="179"/>
         <source>核对时出错：%1</source>
         <translation>The check failed: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="187"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="193"/>
         <source>填写户主姓名、身份证号并选择所属地区后，这里显示测算结果。</source>
         <translation>The assessment appears here once the head&apos;s name and ID number are filled in and a region is chosen.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="191"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="197"/>
         <source>第%1名成员</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="192"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="198"/>
         <source>%1的身份证号有误，暂不能核对：%2</source>
         <translation>%1&apos;s ID number is wrong, so no check yet: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="218"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="224"/>
         <source>计入家庭人口 %1 人，家庭月收入 %2 元，月人均 %3 元</source>
         <translation>Members counted: %1, household income %2 yuan a month, %3 yuan per person</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="222"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="228"/>
         <source>；低保标准 %1 元/人/月</source>
         <translation>; dibao standard %1 yuan per person per month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="224"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="230"/>
         <source>；没有该地区在该日期的低保标准</source>
         <translation>; no dibao standard for this region on this date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="234"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="240"/>
         <source>建议这样申请：</source>
         <translation>What to apply for:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="252"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="261"/>
         <source>建议这样申请</source>
         <translation>What to apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="277"/>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="300"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="286"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="309"/>
         <source>每月 %1 元</source>
         <translation>%1 yuan a month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="278"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="287"/>
         <source>最多 %1 元</source>
         <translation>at most %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="306"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="315"/>
         <source>每次最多 %1 元</source>
         <translation>at most %1 yuan each time</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="310"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="319"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="314"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="324"/>
         <source>需补充：</source>
         <translation>Still needed: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="330"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="341"/>
         <source>家庭月收入再增加 %1 元将不再符合</source>
         <translation>No longer eligible if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="331"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="342"/>
         <source>家庭月收入至少需减少 %1 元才符合</source>
         <translation>Eligible only if monthly income falls by at least %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="335"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="346"/>
         <source>收入低于低保标准，应按低保申请</source>
         <translation>Income is below the dibao standard: apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="337"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="348"/>
         <source>家庭月收入再增加 %1 元将超出低保边缘标准</source>
         <translation>Above the near-dibao line if monthly income rises by %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/eligibility_panel.py" line="338"/>
+        <location filename="../../advisor_app/gui/eligibility_panel.py" line="349"/>
         <source>家庭月收入至少需减少 %1 元才属于低保边缘</source>
         <translation>Near-dibao only if monthly income falls by at least %1 yuan</translation>
     </message>
@@ -363,57 +363,57 @@ Please copy the details below for the support person.</translation>
         <translation>The %1 households you registered yourself are kept.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/first_start.py" line="86"/>
+        <location filename="../../advisor_app/gui/first_start.py" line="85"/>
         <source>例如：七星村、光明村（几个村用顿号隔开）</source>
         <translation>e.g. 七星村、光明村 (separate villages with 、 or commas)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/first_start.py" line="88"/>
+        <location filename="../../advisor_app/gui/first_start.py" line="87"/>
         <source>您的姓名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/first_start.py" line="93"/>
+        <location filename="../../advisor_app/gui/first_start.py" line="92"/>
         <source>所属地区（县、区）</source>
         <translation>Region (county or district)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/first_start.py" line="94"/>
+        <location filename="../../advisor_app/gui/first_start.py" line="93"/>
         <source>负责的村（社区）</source>
         <translation>Villages (communities) you serve</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/first_start.py" line="95"/>
+        <location filename="../../advisor_app/gui/first_start.py" line="94"/>
         <source>救助顾问姓名</source>
         <translation>Advisor&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/first_start.py" line="96"/>
+        <location filename="../../advisor_app/gui/first_start.py" line="95"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/first_start.py" line="97"/>
+        <location filename="../../advisor_app/gui/first_start.py" line="96"/>
         <source>建立档案</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/first_start.py" line="105"/>
+        <location filename="../../advisor_app/gui/first_start.py" line="104"/>
         <source>建立我自己的档案：新登记的家庭会默认使用这里的地区和第一个村（社区）。</source>
         <translation>Start my own records: new households start with this region and the first village (community).</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/first_start.py" line="140"/>
+        <location filename="../../advisor_app/gui/first_start.py" line="139"/>
         <source>请选择所属地区（县、区）。</source>
         <translation>Please choose the region (county or district).</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/first_start.py" line="143"/>
+        <location filename="../../advisor_app/gui/first_start.py" line="142"/>
         <source>请填写您负责的村（社区）名称。</source>
         <translation>Please enter the villages (communities) you serve.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/first_start.py" line="146"/>
+        <location filename="../../advisor_app/gui/first_start.py" line="145"/>
         <source>请填写您的姓名。</source>
         <translation>Please enter your name.</translation>
     </message>
@@ -1430,17 +1430,17 @@ A desktop tool for village and community social-assistance advisors: household r
         <translation>Type a place name (合肥, 蜀山, 经开区), pinyin initials (hf, ss) or a code (3401); choose with ↑↓, Enter to pick</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/region_picker.py" line="135"/>
+        <location filename="../../advisor_app/gui/region_picker.py" line="142"/>
         <source>%1（%2，旧代码，现为 %3）</source>
         <translation>%1 (%2, old code, now %3)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/region_picker.py" line="138"/>
+        <location filename="../../advisor_app/gui/region_picker.py" line="145"/>
         <source>%1（%2，请选到县、区）</source>
         <translation>%1 (%2: please pick a county or district)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/region_picker.py" line="140"/>
+        <location filename="../../advisor_app/gui/region_picker.py" line="147"/>
         <source>%1（不在地区代码表中）</source>
         <translation>%1 (not in the list of region codes)</translation>
     </message>
@@ -1732,10 +1732,13 @@ A desktop tool for village and community social-assistance advisors: household r
         <source>走访记录 — %1</source>
         <translation>Visit history — %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../advisor_app/gui/visit_history.py" line="144"/>
-        <source>户主：%1&#x3000;%2&#x3000;共 %3 次走访</source>
-        <translation>Head: %1&#x3000;%2&#x3000;%3 visit(s)</translation>
+        <source>户主：%1&#x3000;%2&#x3000;共 %n 次走访</source>
+        <translation>
+            <numerusform>Head: %1&#x3000;%2&#x3000;%n visit</numerusform>
+            <numerusform>Head: %1&#x3000;%2&#x3000;%n visits</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/visit_history.py" line="161"/>

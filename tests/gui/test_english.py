@@ -206,3 +206,23 @@ def test_member_editor_and_tables_fit_a_1366_screen(qtbot: Any, interface: str, 
         for column in range(header.count()):
             needed = header.sectionSizeFromContents(column).width()
             assert header.sectionSize(column) >= needed, (interface, column, table.horizontalHeaderItem(column).text())
+
+
+def test_the_notice_dialog_says_what_is_missing_in_english(qtbot: Any, english: str) -> None:
+    import datetime as dt
+
+    from advisor_app.gui.notice_dialog import NoticeDialog
+    from advisor_app.services.documents import NoticePlace
+
+    dialog = NoticeDialog([NoticePlace("七星村", "三河镇", "340123", "肥西县")], "")
+    qtbot.addWidget(dialog)
+    assert dialog.problems() == ["Enter the complaint phone: a public notice must print one"]
+    dialog.phone.setText("12")
+    dialog.until.setDate(dialog.start.date().addDays(2))
+    found = dialog.problems()
+    start = dialog.start.date().toPython()
+    assert found == [f"A notice period must be at least 7 days: {start.isoformat()} to "
+                     f"{(start + dt.timedelta(days=2)).isoformat()} is only 3",
+                     'The complaint phone "12" does not look like a phone number: it needs at least 5 digits, '
+                     "e.g. 0551-12345678 or 12345"]
+    assert not [text for text in found if CJK.search(text)] and not dialog.make_button.isEnabled()
