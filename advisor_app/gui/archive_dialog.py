@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from advisor_app.services.households import archive_reason_problem
 
 from . import language
 from .assets_editor import from_qdate
+from .confirm import may_discard
 from .household_table_model import household_label
 from .member_editor import problem_line
 
@@ -125,8 +125,4 @@ class ArchiveDialog(QDialog):
         super().reject()
 
     def _may_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self, self.tr("取消归档"), self.tr("不归档这户家庭，放弃已选择的原因和填写的说明吗？"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Discard
+        return may_discard(self, self.tr("取消归档"), self.tr("不归档这户家庭，放弃已选择的原因和填写的说明吗？"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from advisor_app.services.profile import Profile
 from advisor_app.services.profile_settings import ProfileInfo, parse_villages
 
+from .confirm import may_discard
 from .region_picker import RegionPicker
 
 DEMO = "demo"
@@ -121,6 +122,14 @@ class FirstStartDialog(QDialog):
 
     def advisor_name(self) -> str:
         return self.advisor.text().strip()
+
+    def reject(self) -> None:  # Esc and the window's close button: the app does not start
+        """Whatever was typed on the own-profile page is asked about before the app closes."""
+        typed = bool(self.village_names() or self.advisor_name() or self.region_code())
+        if self.pages.currentIndex() == 1 and typed and not may_discard(
+                self, self.tr("退出"), self.tr("不建立档案并退出，放弃已填写的内容吗？")):
+            return
+        super().reject()
 
     def _choose_demo(self) -> None:
         self.choice = DEMO

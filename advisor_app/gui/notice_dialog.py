@@ -36,6 +36,7 @@ from advisor_app.services.documents import (
 )
 
 from . import language
+from .confirm import may_discard
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class NoticeDialog(QDialog):
         self.setObjectName("notice_dialog")
         self.setWindowTitle(self.tr("打印公示名单"))
         today = today or dt.date.today()
+        self._saved_phone = phone.strip()
 
         self.place = QComboBox()
         self.place.setObjectName("notice_place")
@@ -150,6 +152,13 @@ class NoticeDialog(QDialog):
             self._check()
             return
         super().accept()
+
+    def reject(self) -> None:  # Esc, 取消 and the window's close button
+        """A 监督电话 or 期别 typed and not used yet is asked about before it is thrown away."""
+        typed = self.phone.text().strip() != self._saved_phone or bool(self.period.text().strip())
+        if typed and not may_discard(self, self.tr("取消打印"), self.tr("不打印公示名单，放弃已填写的内容吗？")):
+            return
+        super().reject()
 
     def request(self) -> NoticeRequest:
         place = self.place.currentData()

@@ -153,6 +153,52 @@ def test_esc_in_the_archive_dialog_asks_only_after_a_reason_or_text(
     assert len(asked) == 1 and dialog.isVisible() and dialog.note.text() == "moved"
 
 
+def test_esc_in_the_notice_dialog_asks_once_a_phone_was_typed(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from advisor_app.gui.notice_dialog import NoticeDialog
+    from advisor_app.services.documents import NoticePlace
+
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    places = [NoticePlace("七星村", "三河镇", "340123", "肥西县")]
+    dialog = NoticeDialog(places, "0551-12345678")  # the saved phone, nothing typed: no question
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _focus(qtbot, dialog.phone)
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Escape)
+    assert asked == [] and not dialog.isVisible()
+    dialog = NoticeDialog(places, "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _focus(qtbot, dialog.phone)
+    qtbot.keyClicks(dialog.phone, "0551-87654321")
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Escape)
+    assert len(asked) == 1 and dialog.isVisible() and dialog.phone.text() == "0551-87654321"
+
+
+def test_esc_on_the_first_start_own_page_asks_before_quitting(qtbot: Any, tmp_path: Any,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from advisor_app.gui.first_start import FirstStartDialog
+    from advisor_app.services.profile import open_profile
+    from advisor_app.services.profile_settings import profile_info
+
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    profile = open_profile(tmp_path / "new")
+    try:
+        dialog = FirstStartDialog(profile, profile_info(profile))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.mouseClick(dialog.own_button, Qt.MouseButton.LeftButton)
+        _focus(qtbot, dialog.villages)
+        qtbot.keyClicks(dialog.villages, "qxc")
+        qtbot.keyClick(dialog.villages, Qt.Key.Key_Escape)
+        assert len(asked) == 1 and dialog.isVisible() and dialog.villages.text() == "qxc"
+        monkeypatch.setattr(QMessageBox, "question",
+                            staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Discard))
+        qtbot.keyClick(dialog.villages, Qt.Key.Key_Escape)
+        assert not dialog.isVisible() and dialog.choice is None
+    finally:
+        profile.close()
+
+
 def test_ctrl_s_in_the_archive_dialog_confirms_only_with_a_reason(qtbot: Any, household: Household) -> None:
     dialog = ArchiveDialog(household)
     qtbot.addWidget(dialog)
