@@ -405,12 +405,12 @@ Please copy the details below for the support person.</translation>
     <message>
         <location filename="../../advisor_app/gui/first_start.py" line="130"/>
         <source>退出</source>
-        <translation type="unfinished">Quit</translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/first_start.py" line="130"/>
         <source>不建立档案并退出，放弃已填写的内容吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit without creating your records, and discard what you typed?</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/first_start.py" line="148"/>
@@ -1341,12 +1341,12 @@ A desktop tool for village and community social-assistance advisors: household r
     <message>
         <location filename="../../advisor_app/gui/notice_dialog.py" line="159"/>
         <source>取消打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel printing</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/notice_dialog.py" line="159"/>
         <source>不打印公示名单，放弃已填写的内容吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard what you typed and not print the public notice?</translation>
     </message>
 </context>
 <context>
