@@ -3,15 +3,12 @@
 Tabs: 家庭 (居住地址 and 户籍地址, region, area, phone), 成员 (:mod:`.member_editor`), 财产与支出
 (:mod:`.assets_editor`), 赡养人 (:mod:`.supporters_editor`); the :class:`EligibilityPanel` beside the
 tabs (below them when the editor is narrower than ``SIDE_BY_SIDE_WIDTH``, see :mod:`.editor_splitter`)
-re-checks as the advisor types. 撤销 steps back through snapshots of the household (edits closer
-together than ``SNAPSHOT_MS`` count as one), and Ctrl+Z does exactly the same wherever the focus is in
-the editor, also inside a field: a field's own undo is bypassed (:meth:`HouseholdEditor.eventFilter`),
-so there is one undo history, not one per field plus the button's. Ctrl+Y (Ctrl+Shift+Z) redoes
-what was undone, until the next edit. Esc closes the editor (``close_requested``), after asking
-when there are unsaved edits, which are then discarded. 保存 (Ctrl+S) writes through the background
-operations and never blocks. When a write elsewhere changes the household shown (a visit
-recorded, the list's data regenerated), the editor loads it again, unless the advisor has unsaved
-edits in it.
+re-checks as the advisor types. 撤销 and Ctrl+Z step back through one history of snapshots,
+Ctrl+Y (Ctrl+Shift+Z) forward again (:mod:`.edit_history`). Esc closes the editor
+(``close_requested``), after asking when there are unsaved edits, which are then discarded. 保存
+(Ctrl+S) writes through the background operations and never blocks. When a write elsewhere changes
+the household shown (a visit recorded, the list's data regenerated), the editor loads it again,
+unless the advisor has unsaved edits in it.
 
 After every edit the household is checked with :func:`advisor_app.domain.validation.household_problems`
 (the rules the services and the importer use) and each problem is shown beside its field, on its
@@ -24,15 +21,12 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -47,19 +41,18 @@ from advisor_app.domain.household import Household, Visit
 from advisor_app.services import households as household_service
 from advisor_app.services.changes import Changes
 
+from . import editor_questions as questions
 from . import errors
 from .assets_editor import AssetsEditor
+from .edit_history import EditHistory, UndoKeys
 from .editor_splitter import EditorSplitter
 from .eligibility_panel import EligibilityPanel
+from .household_tab import HouseholdTab
 from .household_table_model import household_label
-from .income_table import code_combo
-from .member_editor import MemberEditor, problem_line
+from .member_editor import MemberEditor
 from .operations import Operations
-from .region_picker import RegionPicker
 from .supporters_editor import SupportersEditor
 
-SNAPSHOT_MS = 400
-HISTORY_LIMIT = 200
 SIDE_BY_SIDE_WIDTH = 800  # narrower: the eligibility panel goes below the tabs
 
 
@@ -87,17 +80,13 @@ class HouseholdEditor(QWidget):
         self._visits: list[Visit] = []
         self._applying = False
         self._saving = False
-        self._history: list[Household] = []
-        self._future: list[Household] = []  # what 撤销 undid, for Ctrl+Y, until the next edit
         self._refused: list[Problem] = []  # what the last save was refused for (until the next edit)
         self._quiet = True  # a new, untouched household: no red lines until something is typed
         self._new_region = ""  # where a new household starts: the profile's region and village
         self._new_village = ""
         self.other_household_box: QMessageBox | None = None
-        self._snap_timer = QTimer(self)
-        self._snap_timer.setSingleShot(True)
-        self._snap_timer.setInterval(SNAPSHOT_MS)
-        self._snap_timer.timeout.connect(self._record)
+        blank = self._blank()
+        self.edit_history = EditHistory(blank, self.household, self)
 
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold; font-size: 14px;")
@@ -120,7 +109,12 @@ class HouseholdEditor(QWidget):
         top.addWidget(self.save_button)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(_scrolling(self._build_household_tab()), self.tr("家庭"))
+        self.household_tab = HouseholdTab(operations.profile)
+        self.tabs.addTab(_scrolling(self.household_tab), self.tr("家庭"))
+        tab = self.household_tab  # its fields, as the editor's (tests and other screens know them so)
+        self.region, self.area, self.town, self.village = tab.region, tab.area, tab.town, tab.village
+        self.address, self.registered_address = tab.address, tab.registered_address
+        self.phone, self.notes = tab.phone, tab.notes
         self.members = MemberEditor()  # its form scrolls on its own
         self.tabs.addTab(self.members, self.tr("成员"))
         self.assets = AssetsEditor()
@@ -134,52 +128,20 @@ class HouseholdEditor(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.splitter, 1)
 
-        for part in (self.members, self.assets, self.supporters):
+        for part in (self.household_tab, self.members, self.assets, self.supporters):
             part.changed.connect(self._on_change)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save, context=context)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo, context=context)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Redo), self, self.redo, context=context)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.escape, context=context)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):  # Ctrl+Z in a field: see eventFilter
-            app.focusChanged.connect(self._focus_changed)
+        self.undo_keys = UndoKeys(self, self.undo, self.redo)  # Ctrl+Z in a field: the same history
         operations.data_changed.connect(self.on_data_changed)
 
-        blank = self._blank()
-        self._last = blank
         self._saved: Household = copy.deepcopy(blank)
         self._apply(blank)
         self._refresh_header()
         self._show_problems()
-
-    def _build_household_tab(self) -> QWidget:
-        page = QWidget()
-        self.address = QLineEdit()
-        self.registered_address = QLineEdit()
-        self.registered_address.setPlaceholderText(self.tr("与居住地址不同时填写"))
-        self.town = QLineEdit()
-        self.village = QLineEdit()
-        self.area = code_combo("area", "rural")
-        self.region = RegionPicker(self.operations.profile)
-        self.phone = QLineEdit()
-        self.notes = QLineEdit()
-        self.household_problem = problem_line()  # region, area
-        form = QFormLayout(page)
-        form.addRow(self.tr("所属地区（政策表）"), self.region)
-        form.addRow(self.tr("户籍性质"), self.area)
-        form.addRow(self.tr("乡镇（街道）"), self.town)
-        form.addRow(self.tr("村（社区）"), self.village)
-        form.addRow(self.tr("居住地址"), self.address)
-        form.addRow(self.tr("户籍地址"), self.registered_address)
-        form.addRow(self.tr("联系电话"), self.phone)
-        form.addRow(self.tr("备注"), self.notes)
-        form.addRow("", self.household_problem)
-        for edit in (self.address, self.registered_address, self.town, self.village, self.phone, self.notes):
-            edit.textChanged.connect(self._on_change)
-        self.area.currentIndexChanged.connect(self._on_change)
-        self.region.code_changed.connect(self._on_change)
-        return page
 
     def _blank(self) -> Household:
         # a profile without its own region (the demo, a test): 合肥市蜀山区, where the demo starts
@@ -205,9 +167,7 @@ class HouseholdEditor(QWidget):
         self.tabs.setCurrentWidget(self.members)
         self.members.add_member()
         self._saved = self.household()  # an untouched new household is not "unsaved work"
-        self._last = self._saved
-        self._history.clear()
-        self._future.clear()
+        self.edit_history.start_from(self._saved)
         self._refresh_header()
         self._quiet = True
         self._show_problems()
@@ -261,8 +221,7 @@ class HouseholdEditor(QWidget):
             self._quiet = False
             self._show_problems()
             self._refuse(problems)
-            QMessageBox.warning(self, self.tr("无法保存"), self.tr("请先改正以下内容，家庭信息没有保存：") + "\n"
-                                + "\n".join(p.message for p in problems))
+            questions.not_saved(self, problems)
             return False
         job = self.household()
         self._saving = True
@@ -276,49 +235,24 @@ class HouseholdEditor(QWidget):
 
     def undo(self) -> None:
         """撤销 and Ctrl+Z (in any field of the editor): back to the previous snapshot."""
-        if self._snap_timer.isActive():
-            self._snap_timer.stop()
-        self._record()
-        if not self._history:
+        state = self.edit_history.undo()
+        if state is None:
             self.status.setText(self.tr("没有可以撤销的修改"))
             return
-        self._future.append(self._last)
-        self._step_to(self._history.pop(), self.tr("已撤销上一次修改"))
+        self._step_to(state, self.tr("已撤销上一次修改"))
 
     def redo(self) -> None:
         """Ctrl+Y / Ctrl+Shift+Z: forward again to what 撤销 undid (nothing after a new edit)."""
-        self._snap_timer.stop()
-        self._record()
-        if not self._future:
+        state = self.edit_history.redo()
+        if state is None:
             self.status.setText(self.tr("没有可以恢复的修改"))
             return
-        self._history.append(self._last)
-        self._step_to(self._future.pop(), self.tr("已恢复撤销的修改"))
+        self._step_to(state, self.tr("已恢复撤销的修改"))
 
     def _step_to(self, state: Household, message: str) -> None:
-        self._last = state
         self._apply(state)
         self.status.setText(message)
         self._after_change()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Undo and redo keys in a field of the editor go to the editor's one history: the field
-        is told it wants the key (no shortcut fires), then the key press does :meth:`undo`."""
-        if isinstance(event, QKeyEvent) and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            step = (self.undo if event.matches(QKeySequence.StandardKey.Undo)
-                    else self.redo if event.matches(QKeySequence.StandardKey.Redo) else None)
-            if step is not None:
-                event.accept()
-                if event.type() == QEvent.Type.KeyPress:
-                    step()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        # Fields come and go (table cells, members): watch each one as it takes the focus. Installing
-        # the same filter again only moves it first.
-        if new is not None and self.isAncestorOf(new):
-            new.installEventFilter(self)
 
     def escape(self) -> None:
         """Esc: close the editor; with unsaved edits, only after the advisor agrees to discard them."""
@@ -344,10 +278,7 @@ class HouseholdEditor(QWidget):
         """Called when the main window closes: ask about unsaved changes."""
         if not self.is_dirty():
             return True
-        answer = QMessageBox.question(
-            self, self.tr("未保存的修改"), self.tr("这户家庭有未保存的修改。要保存吗？"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        answer = questions.save_before_close(self)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
@@ -382,23 +313,14 @@ class HouseholdEditor(QWidget):
     # --- machinery ---
 
     def _may_discard(self) -> bool:
-        if not self.is_dirty():
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("未保存的修改"), self.tr("当前家庭有未保存的修改，放弃这些修改吗？"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Discard
+        return not self.is_dirty() or questions.may_discard(self)
 
     def _reset(self, household: Household) -> None:
-        self._snap_timer.stop()
         self._id, self._version = household.id, household.version
         self._visits = copy.deepcopy(household.visits)
         self._apply(household)
         self._saved = self.household()
-        self._last = self._saved
-        self._history.clear()
-        self._future.clear()
+        self.edit_history.reset(self._saved)
         self.status.setText("")
         self.status.setStyleSheet("")
         self._refused = []
@@ -411,13 +333,7 @@ class HouseholdEditor(QWidget):
         """Put ``h`` into the widgets without recording an edit."""
         self._applying = True
         row = self.members.current_row()
-        self.region.set_code(h.region)
-        self.area.setCurrentIndex(max(0, self.area.findData(h.area)))
-        for edit, value in ((self.address, h.address), (self.registered_address, h.registered_address),
-                            (self.town, h.town), (self.village, h.village),
-                            (self.phone, h.phone), (self.notes, h.notes)):
-            if edit.text() != value:
-                edit.setText(value)
+        self.household_tab.set_household(h)
         self.members.set_members(h.members)
         if 0 <= row < len(h.members):
             self.members.select(row)
@@ -428,8 +344,7 @@ class HouseholdEditor(QWidget):
     def _on_change(self, *_args: object) -> None:
         if self._applying:
             return
-        self._future.clear()  # a new edit: what was undone cannot come back
-        self._snap_timer.start()
+        self.edit_history.edited()
         self._after_change()
 
     def _after_change(self) -> None:
@@ -450,9 +365,7 @@ class HouseholdEditor(QWidget):
         self.members.show_problems(problems)
         self.supporters.show_problems(problems)
         self.assets.show_problems(problems)
-        own = [p.message for p in problems if p.path[0] in ("region", "area")]
-        self.household_problem.setText("\n".join(own))
-        self.household_problem.setVisible(bool(own))
+        self.household_tab.show_problems(problems)
 
     def _refuse(self, problems: list[Problem]) -> None:
         """Saving was refused: say so on the status line and bring the first problem into view."""
@@ -472,11 +385,12 @@ class HouseholdEditor(QWidget):
             self.tabs.setCurrentIndex(0)
 
     def _record(self) -> None:
-        now = self.household()
-        if now != self._last:
-            self._history.append(self._last)
-            del self._history[:-HISTORY_LIMIT]
-            self._last = now
+        """Take the snapshot now that ``SNAPSHOT_MS`` after the last edit would take."""
+        self.edit_history.record()
+
+    @property
+    def _snap_timer(self) -> QTimer:  # running: an edit not yet in a snapshot
+        return self.edit_history.timer
 
     def _saved_ok(self, stored: Household) -> None:
         self._saving = False
@@ -507,21 +421,12 @@ class HouseholdEditor(QWidget):
 
     def _offer_other_household(self, exc: PersonInAnotherHousehold) -> None:
         """The refusal, with 打开该户 (opens the household the member is already in) and 关闭."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("无法保存"), str(exc), parent=self)
-        open_button = box.addButton(self.tr("打开该户"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(open_button)
-        other = exc.other_household
 
-        def finished(_result: int) -> None:
+        def closed() -> None:
             self.other_household_box = None
-            if box.clickedButton() is open_button:
-                self.open_household_requested.emit(other)
-            box.deleteLater()
 
-        box.finished.connect(finished)
-        self.other_household_box = box
-        box.open()  # window-modal, does not block: the worker's callback returns at once
+        self.other_household_box = questions.offer_other_household(self, exc, self.open_household_requested.emit,
+                                                                   closed)
 
     def _refresh_header(self, household: Household | None = None) -> None:
         """Title (head, village, unsaved) and undo; ``household``: what the editor holds now, when known."""
@@ -532,6 +437,6 @@ class HouseholdEditor(QWidget):
         if now != self._saved:
             title += self.tr("（未保存）")
         self.title.setText(title)
-        self.undo_button.setEnabled(bool(self._history) or self._snap_timer.isActive())
+        self.undo_button.setEnabled(self.edit_history.can_undo())
         self.history_button.setEnabled(self._id is not None)
         self.header_changed.emit()

@@ -7,9 +7,8 @@ Double-click or Enter on a row emits ``household_activated(id)``; moving to anot
 the arrow keys) emits ``current_changed(id)`` ("" when no row is current): while the editor is shown,
 the main window opens that household in it, so the list and the editor never show different ones.
 
-显示 switches between the registered households and the archived ones (归档, see
-:func:`advisor_app.services.households.archive_household`): the archived view lists them with
-reason, day and advisor, filtered by the same search box, and 恢复 restores the selected one.
+The switch beside the search box shows the registered households or the archived ones
+(:mod:`.archived_view`: reason, day and advisor, filtered by the same search box, and 恢复).
 """
 
 from __future__ import annotations
@@ -18,26 +17,22 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from advisor_app.domain.errors import DomainError
 from advisor_app.services import household_list
-from advisor_app.services import households as household_service
 from advisor_app.services.changes import Changes
 from advisor_app.services.profile import Profile
 
-from . import errors
-from .household_table_model import STATUS, VILLAGE, ArchivedTableModel, HouseholdTableModel, household_label
+from .archived_view import ArchivedView
+from .household_table_model import STATUS, VILLAGE, HouseholdTableModel, household_label
 from .operations import Operations
 
 SEARCH_DEBOUNCE_MS = 150
@@ -101,27 +96,15 @@ class HouseholdListPane(QWidget):
             lambda *_: self.current_changed.emit(self.current_household_id() or ""))
         self.count_label = QLabel()  # the window puts it in its status bar
 
-        self.view = QComboBox()
-        self.view.addItem(self.tr("在册家庭"), False)
-        self.view.addItem(self.tr("已归档"), True)
-        self.view.setToolTip(self.tr("已归档的家庭不出现在列表、公示和台账中，可以恢复"))
-        self.view.currentIndexChanged.connect(self._view_changed)
-        self.archived_model = ArchivedTableModel(self)
-        self.archived_table = self._build_archived_table()
-        self.restore_button = QPushButton(self.tr("恢复"))
-        self.restore_button.setToolTip(self.tr("把选中的家庭恢复到在册家庭中"))
-        self.restore_button.clicked.connect(self.restore_current)
-        archived_page = QWidget()
-        archived_layout = QVBoxLayout(archived_page)
-        archived_layout.setContentsMargins(0, 0, 0, 0)
-        archived_layout.addWidget(self.archived_table, 1)
-        restore_row = QHBoxLayout()
-        restore_row.addStretch(1)
-        restore_row.addWidget(self.restore_button)
-        archived_layout.addLayout(restore_row)
+        self.archived = ArchivedView(operations)
+        self.archived.restored.connect(self.restored)
+        self.archived.switch.currentIndexChanged.connect(self._view_changed)
+        # the view's parts, as other screens and tests know them
+        self.view, self.archived_model = self.archived.switch, self.archived.model
+        self.archived_table, self.restore_button = self.archived.table, self.archived.restore_button
         self.pages = QStackedWidget()
         self.pages.addWidget(self.table)
-        self.pages.addWidget(archived_page)
+        self.pages.addWidget(self.archived)
 
         search_row = QHBoxLayout()
         search_row.setContentsMargins(0, 0, 0, 0)
@@ -155,19 +138,6 @@ class HouseholdListPane(QWidget):
         table.setSortingEnabled(True)
         header.setSortIndicator(VILLAGE, Qt.SortOrder.AscendingOrder)
         table.doubleClicked.connect(self._row_activated)
-        return table
-
-    def _build_archived_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.archived_model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((90, 110, 50, 100, 200)):
-            table.horizontalHeader().resizeSection(column, width)
         return table
 
     def restore_header(self, state: object) -> None:
@@ -227,7 +197,7 @@ class HouseholdListPane(QWidget):
     # --- the archived view ---
 
     def showing_archived(self) -> bool:
-        return bool(self.view.currentData())
+        return self.archived.showing()
 
     def show_archived(self, archived: bool) -> None:
         self.view.setCurrentIndex(1 if archived else 0)
@@ -242,34 +212,15 @@ class HouseholdListPane(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def done(rows: list[household_service.ArchivedHousehold]) -> None:
-            if generation != self._generation:
-                return
+        def shown() -> None:
             self.searched_text = text
-            self.archived_model.set_rows(rows)
-            if rows:
-                self.archived_table.setCurrentIndex(self.archived_model.index(0, 0))
-            self.restore_button.setEnabled(bool(rows))
             self.update_count()
 
-        self.operations.query(lambda p: household_service.archived_households(p, text), done)
+        self.archived.search(text, wanted=lambda: generation == self._generation, shown=shown)
 
     def restore_current(self) -> None:
         """恢复: make the selected archived household a registered one again."""
-        index = self.archived_table.currentIndex()
-        if not index.isValid():
-            return
-        archived = self.archived_model.archived(index.row())
-        household_id, label = archived.id, household_label(archived.head_name, archived.village)
-
-        def done(_result: None) -> None:
-            self.restored.emit(household_id, label)
-
-        def failed(exc: DomainError) -> None:
-            errors.show_error(self, exc, self.tr("无法恢复"))
-
-        self.operations.write(lambda p: household_service.restore_household(p, household_id), done,
-                              changed=Changes.of_households([household_id]), on_error=failed)
+        self.archived.restore_current()
 
     def apply_changes(self, changes: Changes) -> None:
         """Refresh what a write changed: the search again when households were added, edited or
@@ -289,7 +240,7 @@ class HouseholdListPane(QWidget):
 
     def update_count(self) -> None:
         if self.showing_archived():
-            self.count_label.setText(self.tr("已归档 %1 户").replace("%1", str(self.archived_model.rowCount())))
+            self.count_label.setText(self.archived.count_text())
             return
         shown = self.model.rowCount()
         if self.searched_text:

@@ -20,11 +20,13 @@ use), the visit dialog (:class:`.visit_dialog.VisitDialog`), a household's visit
 list (:mod:`.visit_history`, 家庭 ▸ 走访记录) and the forms (actions in
 ``self.print_menu``, from :mod:`.print_preview`). Screens not needed to show the window (the editor,
 the visit dialog, screening, demo data) are imported when first used, to keep start-up short.
+The household actions that load a household and open a dialog or write (记录走访, 走访记录,
+资格核对, 归档, 批量筛查) are :mod:`.household_actions`; filling and resetting the demo,
+:mod:`.demo_actions`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -41,15 +43,14 @@ from advisor_app.services.profile import Profile
 from advisor_app.services.profile_settings import ProfileInfo, profile_info
 
 from . import settings as gui_settings
+from .demo_actions import DemoActions
 from .editor_splitter import stored_sizes
+from .household_actions import HouseholdActions
 from .household_list_pane import HouseholdListPane
-from .household_table_model import household_label
 from .operations import Operations
 from .print_preview import install_print_actions
 
 if TYPE_CHECKING:
-    from advisor_app.services.eligibility import ScreeningSummary
-
     from .household_editor import HouseholdEditor
 
 LIST_MIN_WIDTH = 420
@@ -66,11 +67,13 @@ class MainWindow(QMainWindow):
         self.editor: HouseholdEditor | None = None  # created on first use
         self._demo = False
         self.profile_info = ProfileInfo(None)  # read with the first count (kind, region, villages …)
+        self.household_actions = HouseholdActions(self, self)
+        self.demo_actions = DemoActions(self, self.operations)
 
         self.list_pane = HouseholdListPane(profile, self.operations)
         self.list_pane.household_activated.connect(self.open_household)
         self.list_pane.current_changed.connect(self._list_current_changed)
-        self.list_pane.restored.connect(self._household_restored)
+        self.list_pane.restored.connect(self.household_actions.household_restored)
         self._opening = 0  # the latest household asked for in the editor (older answers are dropped)
         # The pane's parts, as other screens and tests know them.
         self.search, self.table, self.model = self.list_pane.search, self.list_pane.table, self.list_pane.model
@@ -125,11 +128,11 @@ class MainWindow(QMainWindow):
                                    self.tr("为选中的家庭记录一次走访"))
         self.history_action = action(self.tr("走访记录"), self.show_visit_history, "Ctrl+H",
                                      self.tr("查看历次走访和需求清单，打印走访记录表"))
-        self.check_action = action(self.tr("资格核对"), self.check_current, "Ctrl+K",
+        self.check_action = action(self.tr("资格核对"), self.household_actions.check_current, "Ctrl+K",
                                    self.tr("按政策核对选中家庭可申请的救助项目"))
         self.archive_action = action(self.tr("归档家庭…"), self.archive_current, None,
                                      self.tr("把这户家庭移出列表、公示和台账（记录保留，可以恢复）"))
-        self.screen_action = action(self.tr("批量筛查"), self.screen_all, None,
+        self.screen_action = action(self.tr("批量筛查"), self.household_actions.screen_all, None,
                                     self.tr("按现行政策重新核对全部家庭的救助资格"))
         self.find_action = action(self.tr("查找"), self.list_pane.focus_search, QKeySequence.StandardKey.Find)
         self.quit_action = action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
@@ -201,7 +204,7 @@ class MainWindow(QMainWindow):
         return (self.editor is not None and not self.editor_area.isHidden()
                 and self.editor_area.currentWidget() is self.editor)
 
-    def _household_for_action(self) -> str | None:
+    def household_for_action(self) -> str | None:
         """:meth:`current_household_id`, or None after saying on the status bar what is missing."""
         household_id = self.current_household_id()
         if household_id is None:
@@ -244,7 +247,7 @@ class MainWindow(QMainWindow):
     # --- households ---
 
     def edit_current(self) -> None:
-        household_id = self._household_for_action()
+        household_id = self.household_for_action()
         if household_id is not None:
             self.open_household(household_id)
 
@@ -325,88 +328,13 @@ class MainWindow(QMainWindow):
                 self.splitter.setSizes([total - editor_width, editor_width])
 
     def record_visit(self) -> None:
-        household_id = self._household_for_action()
-        if household_id is None:
-            return
-        from .visit_dialog import VisitDialog
-
-        def show(household: Household) -> None:
-            # Window-modal and deleted by Qt on close, on this thread. Not exec(): PySide hands an
-            # exec()'d dialog to Python's reference counting, which decides the thread it dies on.
-            dialog = VisitDialog(self.operations, household, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
-
-        self.operations.query(lambda p: household_service.load_household(p, household_id), show)
+        self.household_actions.record_visit()
 
     def show_visit_history(self) -> None:
-        """走访记录 of the household shown (:meth:`current_household_id`)."""
-        household_id = self._household_for_action()
-        if household_id is None:
-            return
-        from .visit_history import open_visit_history
-
-        open_visit_history(self.operations, household_id, self)
-
-    def check_current(self) -> None:
-        """资格核对 for the selected household: the editor with its eligibility panel, or the panel alone."""
-        household_id = self._household_for_action()
-        if household_id is None:
-            return
-        self.operations.query(lambda p: household_service.load_household(p, household_id),
-                              self.show_eligibility)
-
-    def show_eligibility(self, household: Household) -> None:
-        editor = self.household_editor()
-        editor.load(household)
-        self.show_editor(editor)
-        editor.panel.setFocus()
+        self.household_actions.show_visit_history()
 
     def archive_current(self) -> None:
-        """归档 the household shown, after the advisor confirms with a reason (:mod:`.archive_dialog`)."""
-        household_id = self._household_for_action()
-        if household_id is None:
-            return
-        if self.editor_shown() and self.editor is not None and not self.editor.confirm_discard():
-            return
-        from .archive_dialog import ArchiveDialog
-
-        def ask(household: Household) -> None:
-            dialog = ArchiveDialog(household, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.accepted.connect(lambda: self._archive(household, dialog.reason() or "", dialog.note_text(),
-                                                          dialog.archived_on()))
-            dialog.open()
-
-        self.operations.query(lambda p: household_service.load_household(p, household_id), ask)
-
-    def _archive(self, household: Household, reason: str, note: str, on: dt.date) -> None:
-        household_id = household.id or ""
-        label = household_label(household.head_name, household.village)
-
-        def done(_result: None) -> None:
-            if self.editor is not None and self.editor.household_id == household_id:
-                self.editor.clear()
-                self.close_editor()
-            self.statusBar().showMessage(self.tr("已归档 %1，可在列表的“已归档”中恢复").replace("%1", label), 8000)
-
-        self.operations.write(
-            lambda p: household_service.archive_household(p, household_id, reason, note, on=on),
-            done, changed=Changes.of_households([household_id]))
-
-    def _household_restored(self, _household_id: str, label: str) -> None:
-        self.statusBar().showMessage(self.tr("已恢复 %1").replace("%1", label), 8000)
-
-    def screen_all(self) -> None:
-        from advisor_app.services import eligibility
-
-        def done(summary: ScreeningSummary) -> None:
-            self.statusBar().showMessage(
-                self.tr("已筛查 %n 户，用时 %1 秒", "", summary.households)
-                .replace("%1", f"{summary.seconds:.1f}"), 10000)
-
-        self.operations.long_job(lambda p, progress: eligibility.screen(p, progress=progress), done,
-                                 title=self.tr("正在批量筛查"), changed=Changes(screening=True))
+        self.household_actions.archive_current()
 
     def offer_drafts(self) -> None:
         """At start-up: offer to restore visits that were being typed when the app last stopped."""
@@ -415,29 +343,10 @@ class MainWindow(QMainWindow):
         offer_draft_restore(self, self.operations)
 
     def fill_demo_households(self, count: int) -> None:
-        """Fill a brand-new profile with demo households (with a progress dialog)."""
-        from advisor_app.services import demo
-
-        self.operations.long_job(lambda p, progress: demo.fill_demo(p, count, progress=progress), None,
-                                 title=self.tr("正在生成演示数据"), changed=Changes(all_households=True))
+        self.demo_actions.fill_demo_households(count)
 
     def reset_demo(self) -> None:
-        """重置演示数据 (demo profile only; the service refuses the advisor's own profile)."""
-        from advisor_app.services import demo
-
-        answer = QMessageBox.question(
-            self, self.tr("重置演示数据"),
-            self.tr("删除演示档案里的全部家庭（包括走访记录和筛查结果），再重新生成演示家庭吗？"
-                    "删除后不能恢复。"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-
-        def done(count: int) -> None:
-            self.statusBar().showMessage(self.tr("演示数据已重置：%1 户").replace("%1", str(count)), 10000)
-
-        self.operations.long_job(lambda p, progress: demo.reset_demo(p, progress=progress), done,
-                                 title=self.tr("正在重置演示数据"), changed=Changes(all_households=True))
+        self.demo_actions.reset_demo()
 
     # --- window ---
 

@@ -117,6 +117,44 @@ For technical support, send this file to the county&apos;s IT contact.</translat
     </message>
 </context>
 <context>
+    <name>ArchivedView</name>
+    <message>
+        <location filename="../../advisor_app/gui/archived_view.py" line="40"/>
+        <source>在册家庭</source>
+        <translation>Registered households</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archived_view.py" line="41"/>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archived_view.py" line="42"/>
+        <source>已归档的家庭不出现在列表、公示和台账中，可以恢复</source>
+        <translation>Archived households are left out of the list, notices and ledgers, and can be restored</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archived_view.py" line="45"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archived_view.py" line="46"/>
+        <source>把选中的家庭恢复到在册家庭中</source>
+        <translation>Bring the selected household back into the registered households</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archived_view.py" line="89"/>
+        <source>已归档 %1 户</source>
+        <translation>%1 archived households</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/archived_view.py" line="103"/>
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+</context>
+<context>
     <name>AssetsEditor</name>
     <message>
         <location filename="../../advisor_app/gui/assets_editor.py" line="53"/>
@@ -172,6 +210,34 @@ For technical support, send this file to the county&apos;s IT contact.</translat
         <location filename="../../advisor_app/gui/assets_editor.py" line="74"/>
         <source>发生日期</source>
         <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>DemoActions</name>
+    <message>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="26"/>
+        <source>正在生成演示数据</source>
+        <translation>Generating demo data</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="33"/>
+        <source>重置演示数据</source>
+        <translation>Reset demo data</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="34"/>
+        <source>删除演示档案里的全部家庭（包括走访记录和筛查结果），再重新生成演示家庭吗？删除后不能恢复。</source>
+        <translation>Delete every household of the demo records (with their visits and screening results) and generate the demo households again? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="41"/>
+        <source>演示数据已重置：%1 户</source>
+        <translation>Demo data reset: %1 households</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="44"/>
+        <source>正在重置演示数据</source>
+        <translation>Resetting the demo data</translation>
     </message>
 </context>
 <context>
@@ -429,184 +495,132 @@ Please copy the details below for the support person.</translation>
     </message>
 </context>
 <context>
+    <name>HouseholdActions</name>
+    <message>
+        <location filename="../../advisor_app/gui/household_actions.py" line="125"/>
+        <source>已归档 %1，可在列表的“已归档”中恢复</source>
+        <translation>Archived %1; it can be restored from the list&apos;s &quot;Archived&quot; view</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_actions.py" line="133"/>
+        <source>已恢复 %1</source>
+        <translation>Restored %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../advisor_app/gui/household_actions.py" line="141"/>
+        <source>已筛查 %n 户，用时 %1 秒</source>
+        <translation>
+            <numerusform>Screened %n household in %1 s</numerusform>
+            <numerusform>Screened %n households in %1 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_actions.py" line="145"/>
+        <source>正在批量筛查</source>
+        <translation>Screening all households</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="106"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="95"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="107"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="96"/>
         <source>撤销上一次修改（Ctrl+Z）</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="108"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="97"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="109"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="98"/>
         <source>保存这户家庭（Ctrl+S）</source>
         <translation>Save this household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="113"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="102"/>
         <source>走访记录…</source>
         <translation>Visit history…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="114"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="103"/>
         <source>查看这户家庭的历次走访和需求清单，打印走访记录表（Ctrl+H）</source>
         <translation>See this household&apos;s past visits and needs list, print the visit record form (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="123"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="113"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="125"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="119"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="127"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="121"/>
         <source>财产与支出</source>
         <translation>Assets and spending</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="129"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="123"/>
         <source>赡养人</source>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="160"/>
-        <source>与居住地址不同时填写</source>
-        <translation>Fill in when it differs from the home address</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="169"/>
-        <source>所属地区（政策表）</source>
-        <translation>Region (policy table)</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="170"/>
-        <source>户籍性质</source>
-        <translation>Residence type</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="171"/>
-        <source>乡镇（街道）</source>
-        <translation>Town</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="172"/>
-        <source>村（社区）</source>
-        <translation>Village</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="173"/>
-        <source>居住地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="174"/>
-        <source>户籍地址</source>
-        <translation>Registered address (hukou)</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="175"/>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="176"/>
-        <source>备注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="293"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="248"/>
         <source>没有可以恢复的修改</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="296"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="250"/>
         <source>已恢复撤销的修改</source>
         <translation>Redid the undone change</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="459"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="496"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="372"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="410"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="264"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="498"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="506"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="510"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="412"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="420"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="264"/>
-        <source>请先改正以下内容，家庭信息没有保存：</source>
-        <translation>Please correct the following first; the household was not saved:</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="271"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="230"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="283"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="240"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="286"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="242"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="348"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="388"/>
-        <source>未保存的修改</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="348"/>
-        <source>这户家庭有未保存的修改。要保存吗？</source>
-        <translation>This household has unsaved changes. Save them?</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="388"/>
-        <source>当前家庭有未保存的修改，放弃这些修改吗？</source>
-        <translation>The current household has unsaved changes. Discard them?</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="487"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="401"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="511"/>
-        <source>打开该户</source>
-        <translation>Open that household</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="512"/>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="224"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="184"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="533"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="438"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
@@ -622,52 +636,17 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdListPane</name>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="88"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="83"/>
         <source>搜索：姓名、拼音首字母（如 wxx）、身份证号后几位、村（社区）</source>
         <translation>Search: name, pinyin initials (e.g. wxx), last digits of an ID number, village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="105"/>
-        <source>在册家庭</source>
-        <translation>Registered households</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="106"/>
-        <source>已归档</source>
-        <translation>Archived</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="107"/>
-        <source>已归档的家庭不出现在列表、公示和台账中，可以恢复</source>
-        <translation>Archived households are left out of the list, notices and ledgers, and can be restored</translation>
-    </message>
-    <message>
         <location filename="../../advisor_app/gui/household_list_pane.py" line="111"/>
-        <source>恢复</source>
-        <translation>Restore</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="112"/>
-        <source>把选中的家庭恢复到在册家庭中</source>
-        <translation>Bring the selected household back into the registered households</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="128"/>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="269"/>
-        <source>无法恢复</source>
-        <translation>Cannot restore</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="292"/>
-        <source>已归档 %1 户</source>
-        <translation>%1 archived households</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="296"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="247"/>
         <source>找到 %n 户（共 %1 户）</source>
         <translation>
             <numerusform>%n household found (of %1)</numerusform>
@@ -675,12 +654,60 @@ Please copy the details below for the support person.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="298"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="249"/>
         <source>共 %n 户</source>
         <translation>
             <numerusform>%n household</numerusform>
             <numerusform>%n households</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTab</name>
+    <message>
+        <location filename="../../advisor_app/gui/household_tab.py" line="26"/>
+        <source>与居住地址不同时填写</source>
+        <translation>Fill in when it differs from the home address</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_tab.py" line="35"/>
+        <source>所属地区（政策表）</source>
+        <translation>Region (policy table)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_tab.py" line="36"/>
+        <source>户籍性质</source>
+        <translation>Residence type</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_tab.py" line="37"/>
+        <source>乡镇（街道）</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_tab.py" line="38"/>
+        <source>村（社区）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_tab.py" line="39"/>
+        <source>居住地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_tab.py" line="40"/>
+        <source>户籍地址</source>
+        <translation>Registered address (hukou)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_tab.py" line="41"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_tab.py" line="42"/>
+        <source>备注</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -766,223 +793,175 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="82"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="85"/>
         <source>演示数据：虚构家庭</source>
         <translation>Demo data: invented families</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="120"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="123"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="121"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="124"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="122"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="125"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="123"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="126"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="124"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="127"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="125"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="128"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="126"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="129"/>
         <source>走访记录</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="127"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="130"/>
         <source>查看历次走访和需求清单，打印走访记录表</source>
         <translation>See past visits and the needs list, print the visit record form</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="128"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="131"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="129"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="132"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="130"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="133"/>
         <source>归档家庭…</source>
         <translation>Archive household…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="131"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="134"/>
         <source>把这户家庭移出列表、公示和台账（记录保留，可以恢复）</source>
         <translation>Take this household out of the list, notices and ledgers (its records are kept and it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="132"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="135"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="133"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="136"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="134"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="137"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="135"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="138"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="136"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="139"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="139"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="467"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="142"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="376"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="140"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="143"/>
         <source>重置演示数据…</source>
         <translation>Reset demo data…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="141"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
         <source>删除演示档案里的全部家庭，重新生成演示家庭</source>
         <translation>Delete every household of the demo records and generate the demo households again</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="167"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="170"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="170"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="173"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="172"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="464"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="175"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="373"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="180"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="183"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="208"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="211"/>
         <source>请先保存这户新家庭</source>
         <translation>Save this new household first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="209"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="212"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="391"/>
-        <source>已归档 %1，可在列表的“已归档”中恢复</source>
-        <translation>Archived %1; it can be restored from the list&apos;s &quot;Archived&quot; view</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="398"/>
-        <source>已恢复 %1</source>
-        <translation>Restored %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../advisor_app/gui/main_window.py" line="405"/>
-        <source>已筛查 %n 户，用时 %1 秒</source>
-        <translation>
-            <numerusform>Screened %n household in %1 s</numerusform>
-            <numerusform>Screened %n households in %1 s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="409"/>
-        <source>正在批量筛查</source>
-        <translation>Screening all households</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="422"/>
-        <source>正在生成演示数据</source>
-        <translation>Generating demo data</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="429"/>
-        <source>重置演示数据</source>
-        <translation>Reset demo data</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="430"/>
-        <source>删除演示档案里的全部家庭（包括走访记录和筛查结果），再重新生成演示家庭吗？删除后不能恢复。</source>
-        <translation>Delete every household of the demo records (with their visits and screening results) and generate the demo households again? This cannot be undone.</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="437"/>
-        <source>演示数据已重置：%1 户</source>
-        <translation>Demo data reset: %1 households</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="440"/>
-        <source>正在重置演示数据</source>
-        <translation>Resetting the demo data</translation>
-    </message>
-    <message>
         <location filename="../../advisor_app/gui/app.py" line="158"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="445"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="354"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="447"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="356"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="464"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="373"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="468"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="377"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -1774,6 +1753,46 @@ A desktop tool for village and community social-assistance advisors: household r
         <location filename="../../advisor_app/gui/visit_history.py" line="217"/>
         <source>走访记录表（空白）</source>
         <translation>Visit record form (blank)</translation>
+    </message>
+</context>
+<context>
+    <name>editor_questions</name>
+    <message>
+        <location filename="../../advisor_app/gui/editor_questions.py" line="20"/>
+        <location filename="../../advisor_app/gui/editor_questions.py" line="29"/>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/editor_questions.py" line="21"/>
+        <source>当前家庭有未保存的修改，放弃这些修改吗？</source>
+        <translation>The current household has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/editor_questions.py" line="30"/>
+        <source>这户家庭有未保存的修改。要保存吗？</source>
+        <translation>This household has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/editor_questions.py" line="36"/>
+        <source>请先改正以下内容，家庭信息没有保存：</source>
+        <translation>Please correct the following first; the household was not saved:</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/editor_questions.py" line="37"/>
+        <location filename="../../advisor_app/gui/editor_questions.py" line="45"/>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/editor_questions.py" line="47"/>
+        <source>打开该户</source>
+        <translation>Open that household</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/editor_questions.py" line="49"/>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
