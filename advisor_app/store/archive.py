@@ -21,7 +21,7 @@ from advisor_app.domain.household import Member
 
 from . import convert
 from .households import delete_household
-from .models import NOT_ARCHIVED, HouseholdRow, MemberRow, NeedRow, Record, VisitRow, utc_now
+from .models import NOT_ARCHIVED, HouseholdRow, MemberRow, NeedRow, NeedStatusChangeRow, Record, VisitRow, utc_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +57,12 @@ def _archived_row(session: Session, household_id: str) -> HouseholdRow:
 
 
 def _archived_with(session: Session, row: HouseholdRow) -> list[Record]:
-    """The household's members, visits and needs tombstoned together with it."""
+    """The household's members, visits, needs and the needs' status changes tombstoned together with it."""
     stamp = row.deleted_at
-    return [*session.scalars(sa.select(MemberRow).where(MemberRow.household_id == row.id,
-                                                        MemberRow.deleted_at == stamp)),
-            *session.scalars(sa.select(VisitRow).where(VisitRow.household_id == row.id, VisitRow.deleted_at == stamp)),
-            *session.scalars(sa.select(NeedRow).where(NeedRow.household_id == row.id, NeedRow.deleted_at == stamp))]
+    found: list[Record] = []
+    for kind in (MemberRow, VisitRow, NeedRow, NeedStatusChangeRow):
+        found += session.scalars(sa.select(kind).where(kind.household_id == row.id, kind.deleted_at == stamp))
+    return found
 
 
 def archived_members(session: Session, household_id: str) -> list[Member]:

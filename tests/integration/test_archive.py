@@ -128,6 +128,21 @@ def test_restore_brings_back_what_was_archived_and_not_what_was_removed_before(p
     assert household_list.ids(profile) == [wu.id]
 
 
+def test_restore_keeps_the_history_of_each_need(profile: Any, household_json: str) -> None:
+    from advisor_app.services import visits
+
+    wu = _saved_wu(profile, household_json)
+    need = visits.household_needs(profile, wu.id)[0]
+    visits.change_need_status(profile, need.id, "referred", by="王芳", note="已转介县残联")
+    before = visits.household_needs(profile, wu.id)
+    assert [c.new_status for c in before[0].changes] == ["referred"]
+    svc.archive_household(profile, wu.id, "duplicate", by="王芳")
+    svc.restore_household(profile, wu.id)
+    after = visits.household_needs(profile, wu.id)
+    assert [(n.status, [(c.old_status, c.new_status, c.by, c.note) for c in n.changes]) for n in after] == \
+        [(n.status, [(c.old_status, c.new_status, c.by, c.note) for c in n.changes]) for n in before]
+
+
 def test_people_of_an_archived_household_can_be_registered_again(profile: Any, household_json: str) -> None:
     wu = _saved_wu(profile, household_json)
     with pytest.raises(PersonInAnotherHousehold):  # while it is live, 吴小诚 belongs to it
