@@ -283,8 +283,8 @@ class EligibilityPanel(QWidget):
         rows = []
         for p in r.programs:
             who = f" · {html.escape(p.member_name)}" if p.member else ""
-            amount = (self.tr("每月 %1 元").replace("%1", str(p.monthly_amount)) if p.monthly_amount is not None
-                      else self.tr("最多 %1 元").replace("%1", str(p.max_amount)) if p.max_amount is not None
+            amount = (self.tr("每月 %1 元").replace("%1", f"{p.monthly_amount:,}") if p.monthly_amount is not None
+                      else self.tr("最多 %1 元").replace("%1", f"{p.max_amount:,}") if p.max_amount is not None
                       else "")
             rows.append(f"<tr><td style='padding-right:10px'>{language.label('program', p.program)}{who}</td>"
                         f"<td style='color:{COLOURS.get(p.status, '#333')}; font-weight:bold;"
@@ -306,13 +306,13 @@ class EligibilityPanel(QWidget):
                 f"<span style='color:{colour}; font-weight:bold'>{status}</span></p>")
         facts = []
         if p.monthly_amount is not None:
-            facts.append(self.tr("每月 %1 元").replace("%1", str(p.monthly_amount)))
+            facts.append(self.tr("每月 %1 元").replace("%1", f"{p.monthly_amount:,}"))
         if p.care_level:
             facts.append(language.label("care_level", p.care_level))
         if p.kind:
             facts.append(language.label("temporary_kind", p.kind))
         if p.max_amount is not None:
-            facts.append(self.tr("每次最多 %1 元").replace("%1", str(p.max_amount)))
+            facts.append(self.tr("每次最多 %1 元").replace("%1", f"{p.max_amount:,}"))
         margin = self._margin_text(p, dibao)
         if margin:
             facts.append(margin)

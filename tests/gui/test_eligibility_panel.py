@@ -185,6 +185,8 @@ def test_recommendation_shown_when_several_programmes_are_eligible(qtbot: Any, p
     assert advice[1].startswith("其余 1 人申请低保，每月 924 元（吴晓霞按特困供养，不计入家庭低保")
     assert advice[2] == "合计每月 2,985 元"
     assert blocks.index("建议这样申请") < next(i for i, b in enumerate(blocks) if b.startswith("低保 符合"))
+    assert "每月 2,061 元" in panel.view.toPlainText().split("建议这样申请")[1]  # the overview writes money alike
+    assert "每月 2061 元" not in panel.view.toPlainText()
     panel.copy_button.click()
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith(blocks[0]) and "建议申请：" in copied and copied.count("本软件的默认值") == 1
