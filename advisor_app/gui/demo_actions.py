@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from advisor_app.services.changes import Changes
+from advisor_app.services.profile import Profile
 
 from .operations import Operations
 
@@ -19,11 +20,13 @@ class DemoActions(QObject):
         self.operations = operations
 
     def fill_demo_households(self, count: int) -> None:
-        """Fill a brand-new profile with demo households (with a progress dialog)."""
+        """Fill a brand-new profile with demo households, screened at once so the list's 当前状态 shows
+        what they may apply for (with a progress dialog)."""
         from advisor_app.services import demo
 
-        self.operations.long_job(lambda p, progress: demo.fill_demo(p, count, progress=progress), None,
-                                 title=self.tr("正在生成演示数据"), changed=Changes(all_households=True))
+        self.operations.long_job(lambda p, progress: _screened(p, demo.fill_demo(p, count, progress=progress)),
+                                 None, title=self.tr("正在生成演示数据"),
+                                 changed=Changes(all_households=True, screening=True))
 
     def reset_demo(self) -> None:
         """重置演示数据, after the advisor agrees (the households cannot come back)."""
@@ -40,5 +43,14 @@ class DemoActions(QObject):
         def done(count: int) -> None:
             self.window.statusBar().showMessage(self.tr("演示数据已重置：%1 户").replace("%1", str(count)), 10000)
 
-        self.operations.long_job(lambda p, progress: demo.reset_demo(p, progress=progress), done,
-                                 title=self.tr("正在重置演示数据"), changed=Changes(all_households=True))
+        self.operations.long_job(lambda p, progress: _screened(p, demo.reset_demo(p, progress=progress)), done,
+                                 title=self.tr("正在重置演示数据"),
+                                 changed=Changes(all_households=True, screening=True))
+
+
+def _screened(profile: Profile, households: int) -> int:
+    """Screen the demo households just made (a few hundred: a second), then pass their count on."""
+    from advisor_app.services import eligibility
+
+    eligibility.screen(profile)
+    return households

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from advisor_app.domain import interchange
 from advisor_app.gui.app import create_main_window
-from advisor_app.services import households, profile_settings
+from advisor_app.gui.household_table_model import STATUS
+from advisor_app.services import eligibility, households, profile_settings
 from advisor_app.services.profile import Profile, open_profile
 
 GOOD_ID = "34010419880314002X"
@@ -75,6 +76,10 @@ def test_reset_demo_regenerates_after_asking(qtbot: Any, demo_profile: Profile, 
         again = {h.head_name for h in households.list_households(demo_profile)}
         assert first.head_name in again  # the same families (same seed), the deleted one back
         assert "演示数据已重置：60 户" in window.statusBar().currentMessage()
+        # screened at once: the list's 当前状态 shows what the demo families may apply for
+        assert eligibility.last_screening(demo_profile) is not None
+        qtbot.waitUntil(lambda: sum(bool(window.model.data(window.model.index(r, STATUS)))
+                                    for r in range(window.model.rowCount())) >= 10, timeout=5000)
     finally:
         _close(window)
 
