@@ -19,9 +19,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from advisor_app.documents.notice_rules import complaint_phone_problem
 from advisor_app.domain.errors import DomainError
 from advisor_app.services.changes import Changes
+from advisor_app.services.documents import complaint_phone_problem
 from advisor_app.services.profile_settings import ProfileInfo, parse_villages, update_profile_details
 
 from . import language
