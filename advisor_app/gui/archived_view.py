@@ -85,6 +85,10 @@ class ArchivedView(QWidget):
 
         self.operations.query(lambda p: household_service.archived_households(p, text), done)
 
+    def has_current(self) -> bool:
+        """An archived household is selected (the household actions say to restore it first)."""
+        return self.table.currentIndex().isValid()
+
     def count_text(self) -> str:
         return self.tr("已归档 %1 户").replace("%1", str(self.model.rowCount()))
 

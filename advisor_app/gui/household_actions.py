@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 from advisor_app.domain.household import Household
 from advisor_app.services import households as household_service
 from advisor_app.services.changes import Changes
+from advisor_app.services.profile_settings import ProfileInfo
 
 from .household_table_model import household_label
 from .operations import Operations
@@ -37,7 +38,9 @@ class Window(Protocol):
     def operations(self) -> Operations: ...
     @property
     def editor(self) -> HouseholdEditor | None: ...
-    def household_for_action(self) -> str | None: ...
+    @property
+    def profile_info(self) -> ProfileInfo: ...
+    def household_for_action(self, archived: str | None = None) -> str | None: ...
     def editor_shown(self) -> bool: ...
     def household_editor(self) -> HouseholdEditor: ...
     def show_editor(self, widget: QWidget) -> None: ...
@@ -54,29 +57,31 @@ class HouseholdActions(QObject):
         self.parent_widget = parent
         self.operations = window.operations
 
-    def _with_household(self, then: Callable[[Household], None]) -> None:
-        """Load the household shown on the worker, then ``then(household)`` (nothing when none is shown)."""
-        household_id = self.window.household_for_action()
+    def _with_household(self, then: Callable[[Household], None], archived: str) -> None:
+        """Load the household shown on the worker, then ``then(household)`` (nothing when none is shown;
+        ``archived`` says why when the row selected is an archived household)."""
+        household_id = self.window.household_for_action(archived)
         if household_id is not None:
             self.operations.query(lambda p: household_service.load_household(p, household_id), then)
 
     def record_visit(self) -> None:
-        """记录走访 for the household shown."""
+        """记录走访 for the household shown; the profile's advisor is its first 调查（走访）人员."""
 
         def show(household: Household) -> None:
             from .visit_dialog import VisitDialog
 
             # Window-modal and deleted by Qt on close, on this thread. Not exec(): PySide hands an
             # exec()'d dialog to Python's reference counting, which decides the thread it dies on.
-            dialog = VisitDialog(self.operations, household, self.parent_widget)
+            dialog = VisitDialog(self.operations, household, self.parent_widget,
+                                 advisor=self.window.profile_info.advisor)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
-        self._with_household(show)
+        self._with_household(show, self.tr("已归档的家庭不能记录走访，请先恢复"))
 
     def show_visit_history(self) -> None:
         """走访记录 of the household shown."""
-        household_id = self.window.household_for_action()
+        household_id = self.window.household_for_action(self.tr("已归档的家庭不能查看走访记录，请先恢复"))
         if household_id is None:
             return
         from .visit_history import open_visit_history
@@ -85,7 +90,7 @@ class HouseholdActions(QObject):
 
     def check_current(self) -> None:
         """资格核对 for the household shown: the editor with its eligibility panel."""
-        self._with_household(self.show_eligibility)
+        self._with_household(self.show_eligibility, self.tr("已归档的家庭不能做资格核对，请先恢复"))
 
     def show_eligibility(self, household: Household) -> None:
         editor = self.window.household_editor()
@@ -96,7 +101,7 @@ class HouseholdActions(QObject):
     def archive_current(self) -> None:
         """归档 the household shown, after the advisor confirms with a reason (:mod:`.archive_dialog`)."""
         window = self.window
-        household_id = window.household_for_action()
+        household_id = window.household_for_action(self.tr("这户家庭已经归档了"))
         if household_id is None:
             return
         if window.editor_shown() and window.editor is not None and not window.editor.confirm_discard():

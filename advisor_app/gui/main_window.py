@@ -12,7 +12,13 @@ Every action (记录走访, 资格核对, 编辑, the print menu, 归档) acts o
 list's current row. The two cannot differ: while the editor is shown, moving to another row of the
 list opens that household in it (asking first about unsaved edits; kept edits put the list back on
 the editor's household), and a new household not yet saved leaves no row current. The window title
-names the household shown ("吴晓霞户 — 七星村 — 救助顾问工作台"), as does the editor's header.
+names the household shown ("吴晓霞户 — 七星村 — 救助顾问工作台", the app's name added by Qt, see
+:meth:`MainWindow.update_title`), as does the editor's header. In the list's 已归档 view no household
+is shown: the actions say an archived household must be restored first.
+
+设置 ▸ 档案设置… (:mod:`.profile_dialog`) changes the profile's region, villages, advisor and 监督电话;
+the window reads them again afterwards (:meth:`MainWindow.refresh_total`): a new household starts in
+the region and first village, a new visit with the advisor as its 调查（走访）人员.
 Esc in the editor closes it and returns to the list, on the same household.
 
 The screens: the household editor (:class:`.household_editor.HouseholdEditor`, created on first
@@ -31,7 +37,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QToolBar, QWidget
 
 from advisor_app import __version__
@@ -55,6 +61,14 @@ if TYPE_CHECKING:
 
 LIST_MIN_WIDTH = 420
 EDITOR_SHARE = 0.6  # of the window's width when the editor first opens (1366 px: the panel fits beside the tabs)
+
+
+def qt_adds_app_name(name: str) -> bool:
+    """Whether Qt ends each window title shown with " — " and ``name``: it appends the application
+    display name when one was set (:func:`.app.application` sets the app's name, in the interface
+    language), except on macOS, whose menu bar names the app. Another display name (a test runner's
+    application name, which Qt does not append unless it was set as display name) leaves it to us."""
+    return QGuiApplication.applicationDisplayName() == name and QGuiApplication.platformName() != "cocoa"
 
 
 class MainWindow(QMainWindow):
@@ -139,6 +153,8 @@ class MainWindow(QMainWindow):
         self.full_ids_action = QAction(self.tr("显示完整身份证号"), self)
         self.full_ids_action.setCheckable(True)
         self.full_ids_action.toggled.connect(self.model.set_show_full_ids)
+        self.profile_action = action(self.tr("档案设置…"), self.edit_profile, None,
+                                     self.tr("更改所属地区、负责的村（社区）、救助顾问姓名和监督电话"))
         self.about_action = action(self.tr("关于"), self.about)
         self.reset_demo_action = action(self.tr("重置演示数据…"), self.reset_demo, None,
                                         self.tr("删除演示档案里的全部家庭，重新生成演示家庭"))
@@ -171,6 +187,8 @@ class MainWindow(QMainWindow):
         self.print_menu.setObjectName("print_menu")
         self.print_actions = install_print_actions(self)  # one action per printable form
         settings_menu = bar.addMenu(self.tr("设置(&S)"))
+        settings_menu.addAction(self.profile_action)
+        settings_menu.addSeparator()
         settings_menu.addAction(self.full_ids_action)
         language_menu = settings_menu.addMenu(self.tr("界面语言"))
         group = QActionGroup(self)
@@ -204,12 +222,18 @@ class MainWindow(QMainWindow):
         return (self.editor is not None and not self.editor_area.isHidden()
                 and self.editor_area.currentWidget() is self.editor)
 
-    def household_for_action(self) -> str | None:
-        """:meth:`current_household_id`, or None after saying on the status bar what is missing."""
+    def household_for_action(self, archived: str | None = None) -> str | None:
+        """:meth:`current_household_id`, or None after saying on the status bar what is missing.
+        ``archived`` is what to say when the row selected is in the list's 已归档 view: the actions
+        need a registered household, and an archived one must be restored (恢复) first."""
         household_id = self.current_household_id()
         if household_id is None:
-            message = (self.tr("请先保存这户新家庭") if self.editor_shown()
-                       else self.tr("请先在列表中选择一户家庭"))
+            if self.editor_shown():
+                message = self.tr("请先保存这户新家庭")
+            elif self.list_pane.showing_archived() and self.list_pane.archived.has_current():
+                message = archived or self.tr("这户家庭已归档，请先恢复")
+            else:
+                message = self.tr("请先在列表中选择一户家庭")
             self.statusBar().showMessage(message, 4000)
         return household_id
 
@@ -238,6 +262,18 @@ class MainWindow(QMainWindow):
 
         self.operations.query(lambda p: (household_list.count(p), profile_info(p)), done)
 
+    def edit_profile(self) -> None:
+        """设置 ▸ 档案设置…, on the settings as stored now; once saved, the window reads them again."""
+        from .profile_dialog import ProfileDialog
+
+        def ask(info: ProfileInfo) -> None:
+            dialog = ProfileDialog(self.operations, info, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.saved.connect(lambda _info: self.refresh_total())
+            dialog.open()
+
+        self.operations.query(profile_info, ask)
+
     def on_data_changed(self, changes: Changes) -> None:
         """The list's part of a change (the editor and its panel look after themselves)."""
         self.list_pane.apply_changes(changes)
@@ -247,7 +283,7 @@ class MainWindow(QMainWindow):
     # --- households ---
 
     def edit_current(self) -> None:
-        household_id = self.household_for_action()
+        household_id = self.household_for_action(self.tr("已归档的家庭不能编辑，请先恢复"))
         if household_id is not None:
             self.open_household(household_id)
 
@@ -351,13 +387,15 @@ class MainWindow(QMainWindow):
     # --- window ---
 
     def update_title(self) -> None:
-        title = self.tr("救助顾问工作台")
-        if self._demo:
-            title += " — " + self.tr("演示数据")
-        shown = self.shown_household_label()
-        if shown:
-            title = shown + " — " + title
-        self.setWindowTitle(title)
+        """"吴晓霞户 — 七星村 — 演示数据": the household shown and the demo mark. The app's name ends
+        the title once: Qt appends the application display name (:mod:`.app` sets it) to every
+        window's title on most platforms, so it is added here only where Qt does not."""
+        parts = [part for part in (self.shown_household_label(), self.tr("演示数据") if self._demo else None)
+                 if part]
+        name = self.tr("救助顾问工作台")
+        if not parts or not qt_adds_app_name(name):
+            parts.append(name)
+        self.setWindowTitle(" — ".join(parts))
 
     def shown_household_label(self) -> str | None:
         """The household the actions act on, as the title names it (None: no household)."""

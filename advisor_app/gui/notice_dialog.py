@@ -1,6 +1,8 @@
 """Before a public notice (公示名单) prints: which village, the 公示期 (from–to) and the 监督电话.
 
-The village list holds every village with households (the selected household's is chosen); the
+The village list holds every village with households, the profile's own villages first in the
+profile's order (:func:`advisor_app.services.documents.notice_places`; the selected household's
+village is chosen, else the first); the
 公示期 starts today and runs 7 days (both ends counted), and may be longer, never shorter; the
 监督电话 is the one used last time (a profile setting, remembered once the notice has been made).
 生成 stays disabled while a field would give a notice the services refuse — a blank or impossible

@@ -11,6 +11,9 @@ rules the services use: 入户调查 needs two investigators, a need needs a des
 is not before this one …); each problem shows in red under its field, and 保存 is refused with the
 same messages while there is one.
 
+A new visit's 调查（走访）人员 starts with the advisor's name from the profile (``advisor=``, see
+设置 ▸ 档案设置…); a restored draft keeps the names it was typed with.
+
 Esc with something typed asks first: 保存, 放弃 (the typed visit and its draft are thrown away) or
 取消 (back to typing); with nothing typed it just closes. 关闭 closes at once and keeps the draft.
 """
@@ -60,7 +63,7 @@ def split_names(text: str) -> list[str]:
 
 class VisitDialog(QDialog):
     def __init__(self, operations: Operations, household: Household, parent: QWidget | None = None, *,
-                 draft: Visit | None = None) -> None:
+                 draft: Visit | None = None, advisor: str = "") -> None:
         super().__init__(parent)
         self.operations = operations
         self.household = household
@@ -84,7 +87,9 @@ class VisitDialog(QDialog):
             self.set_visit(draft)
             self._note_restored()
         else:
-            self.set_visit(Visit(type="investigation", date=dt.date.today()))
+            advisor = advisor.strip()
+            self.set_visit(Visit(type="investigation", date=dt.date.today(),
+                                 investigators=[advisor] if advisor else []))
             self._look_for_draft()
 
     def _build(self) -> None:

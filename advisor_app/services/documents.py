@@ -220,12 +220,24 @@ def set_complaint_phone(profile: Profile, phone: str) -> None:
 
 
 def notice_places(profile: Profile) -> list[NoticePlace]:
-    """Every village (社区) with live households, with its town and county, for choosing a notice."""
+    """Every village (社区) with live households, with its town and county, for choosing a notice:
+    the profile's own villages first, in the profile's order (one in the profile's region before a
+    namesake elsewhere), then the others by town and village. A village of the profile without
+    households is not offered: its notice would be empty."""
     with profile.connection() as conn:
         found = places(conn)
+    info = profile_info(profile)
+    own = {village: i for i, village in enumerate(info.villages)}
+
+    def order(place: tuple[str, str, str]) -> tuple[int, bool]:
+        village, _town, region = place
+        if village not in own:
+            return len(own), False  # the store's order: town, village
+        return own[village], region != info.region
+
     tables = tables_for(profile)
     return [NoticePlace(village, town, region, tables.name(region) if region else "")
-            for village, town, region in found]
+            for village, town, region in sorted(found, key=order)]
 
 
 def render_notice(profile: Profile, village: str | None = None, town: str | None = None,

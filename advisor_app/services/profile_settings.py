@@ -12,6 +12,12 @@ district (the region code of the policy tables), village(s) and name are stored 
 ``profile.advisor``      the advisor's name
 ======================  =====================================================
 
+They are set on the first start (:func:`set_up_own_profile`) and changed later in 设置 ▸ 档案设置…
+(:func:`update_profile_details`, which also keeps the notices' 监督电话, ``notice.complaint_phone``,
+read by :func:`advisor_app.services.documents.complaint_phone`). A demo profile may change its
+advisor's name and 监督电话 there, never its region and villages (its families are invented in the demo
+regions), and never becomes the advisor's own: that is a profile of its own, in the data folder.
+
 **Profiles made by an earlier release** have no ``profile.kind``. That release filled every new
 profile with demo households made with seed 1 and set ``profile.demo``; it is classified here:
 
@@ -34,6 +40,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from advisor_app.demo.generator import PARTS, DemoGenerator
+from advisor_app.documents.notice_rules import complaint_phone_problem
 from advisor_app.domain.errors import DomainError
 from advisor_app.store import engine as store_engine
 from advisor_app.store import paths, purge
@@ -47,6 +54,7 @@ KIND = "profile.kind"
 REGION = "profile.region"
 VILLAGES = "profile.villages"
 ADVISOR = "profile.advisor"
+COMPLAINT_PHONE = "notice.complaint_phone"  # the notices' 监督电话 (services.documents reads it)
 LEGACY_DEMO_FLAG = "profile.demo"  # set by every demo fill, also by the earlier release
 LEGACY_SEED = 1  # the earlier release filled new profiles with this seed
 
@@ -63,6 +71,7 @@ class ProfileInfo:
     region: str = ""
     villages: tuple[str, ...] = ()
     advisor: str = ""
+    phone: str = ""  # the notices' 监督电话 ("" when none is saved yet)
     legacy_demo: int = 0  # households of an earlier release's demo fill, still waiting for a choice
     legacy_own: int = 0  # the other households of such a profile
     legacy_flag: bool = False  # the earlier release's profile.demo is set
@@ -109,7 +118,7 @@ def read_info(conn: sa.Connection) -> ProfileInfo:
     kind = settings.get(KIND)
     if kind in (DEMO, REAL):
         return ProfileInfo(kind, settings.get(REGION, ""), _villages(settings.get(VILLAGES, "")),
-                           settings.get(ADVISOR, ""))
+                           settings.get(ADVISOR, ""), settings.get(COMPLAINT_PHONE, ""))
     households = purge.live_household_count(conn)
     flag = settings.get(LEGACY_DEMO_FLAG) == "true"
     if households == 0:
@@ -144,18 +153,25 @@ def generated_households(conn: sa.Connection) -> list[str]:
     return [household_id for household_id, number in heads.items() if number in made]
 
 
+def _checked(region: str, villages: tuple[str, ...] | list[str],
+             advisor: str) -> tuple[str, tuple[str, ...], str]:
+    """The own profile's settings trimmed; refused, naming what is missing, as on the first start."""
+    region, advisor = region.strip(), advisor.strip()
+    names = tuple(dict.fromkeys(v.strip() for v in villages if v.strip()))
+    if not re.fullmatch(r"\d{6}", region):
+        raise ProfileKindError("请选择所属地区（县、区）")
+    if not names:
+        raise ProfileKindError("请填写负责的村（社区）名称，几个村之间用顿号隔开")
+    if not advisor:
+        raise ProfileKindError("请填写您的姓名（救助顾问）")
+    return region, names, advisor
+
+
 def set_up_own_profile(profile: Profile, *, region: str, villages: tuple[str, ...] | list[str],
                        advisor: str) -> ProfileInfo:
     """Make this the advisor's own profile (first start). An earlier release's generated households
     are removed (the advisor's own registrations stay). Refused on a demo profile."""
-    region, advisor = region.strip(), advisor.strip()
-    villages = tuple(v.strip() for v in villages if v.strip())
-    if not re.fullmatch(r"\d{6}", region):
-        raise ProfileKindError("请选择所属地区（县、区）")
-    if not villages:
-        raise ProfileKindError("请填写负责的村（社区）名称，几个村之间用顿号隔开")
-    if not advisor:
-        raise ProfileKindError("请填写您的姓名（救助顾问）")
+    region, villages, advisor = _checked(region, villages, advisor)
     with profile.connection() as conn:
         info = read_info(conn)
         if info.kind == DEMO:
@@ -167,6 +183,39 @@ def set_up_own_profile(profile: Profile, *, region: str, villages: tuple[str, ..
         set_setting(conn, REGION, region)
         set_setting(conn, VILLAGES, json.dumps(list(villages), ensure_ascii=False))
         set_setting(conn, ADVISOR, advisor)
+        return read_info(conn)
+
+
+def update_profile_details(profile: Profile, *, region: str, villages: tuple[str, ...] | list[str],
+                           advisor: str, phone: str) -> ProfileInfo:
+    """档案设置: the region, villages (the first is a new household's), advisor's name and the notices'
+    监督电话 ("" leaves none: the notice dialog asks), stored together or not at all.
+
+    The advisor's own profile needs region, villages and name, as on the first start. A demo profile
+    may change its advisor's name and 监督电话 only; it stays a demo. A profile not set up yet is
+    refused (the first start sets it up)."""
+    phone = phone.strip()
+    problem = complaint_phone_problem(phone) if phone else None
+    if problem:
+        raise ProfileKindError(problem)
+    with profile.connection() as conn:
+        info = read_info(conn)
+        if info.needs_setup:
+            raise ProfileKindError("这个档案还没有建立：请重新启动程序，选择试用演示数据或建立自己的档案。")
+        if info.is_demo:
+            advisor = advisor.strip()
+            names = tuple(dict.fromkeys(v.strip() for v in villages if v.strip()))
+            if region.strip() != info.region or names != info.villages:
+                raise ProfileKindError("这是演示档案，不能更改所属地区和负责的村（社区）；"
+                                       "请在您自己的档案中设置。")
+            if not advisor:
+                raise ProfileKindError("请填写您的姓名（救助顾问）")
+        else:
+            region, names, advisor = _checked(region, villages, advisor)
+            set_setting(conn, REGION, region)
+            set_setting(conn, VILLAGES, json.dumps(list(names), ensure_ascii=False))
+        set_setting(conn, ADVISOR, advisor)
+        set_setting(conn, COMPLAINT_PHONE, phone)
         return read_info(conn)
 
 

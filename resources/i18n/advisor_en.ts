@@ -144,12 +144,12 @@ For technical support, send this file to the county&apos;s IT contact.</translat
         <translation>Bring the selected household back into the registered households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/archived_view.py" line="89"/>
+        <location filename="../../advisor_app/gui/archived_view.py" line="93"/>
         <source>已归档 %1 户</source>
         <translation>%1 archived households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/archived_view.py" line="103"/>
+        <location filename="../../advisor_app/gui/archived_view.py" line="107"/>
         <source>无法恢复</source>
         <translation>Cannot restore</translation>
     </message>
@@ -497,17 +497,37 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdActions</name>
     <message>
-        <location filename="../../advisor_app/gui/household_actions.py" line="125"/>
+        <location filename="../../advisor_app/gui/household_actions.py" line="80"/>
+        <source>已归档的家庭不能记录走访，请先恢复</source>
+        <translation>An archived household cannot have visits recorded: restore it first</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_actions.py" line="84"/>
+        <source>已归档的家庭不能查看走访记录，请先恢复</source>
+        <translation>An archived household&apos;s visits cannot be shown: restore it first</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_actions.py" line="93"/>
+        <source>已归档的家庭不能做资格核对，请先恢复</source>
+        <translation>An archived household cannot be checked: restore it first</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_actions.py" line="104"/>
+        <source>这户家庭已经归档了</source>
+        <translation>This household is already archived</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_actions.py" line="130"/>
         <source>已归档 %1，可在列表的“已归档”中恢复</source>
         <translation>Archived %1; it can be restored from the list&apos;s &quot;Archived&quot; view</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_actions.py" line="133"/>
+        <location filename="../../advisor_app/gui/household_actions.py" line="138"/>
         <source>已恢复 %1</source>
         <translation>Restored %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/household_actions.py" line="141"/>
+        <location filename="../../advisor_app/gui/household_actions.py" line="146"/>
         <source>已筛查 %n 户，用时 %1 秒</source>
         <translation>
             <numerusform>Screened %n household in %1 s</numerusform>
@@ -515,7 +535,7 @@ Please copy the details below for the support person.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_actions.py" line="145"/>
+        <location filename="../../advisor_app/gui/household_actions.py" line="150"/>
         <source>正在批量筛查</source>
         <translation>Screening all households</translation>
     </message>
@@ -793,175 +813,195 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="85"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="99"/>
         <source>演示数据：虚构家庭</source>
         <translation>Demo data: invented families</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="123"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="137"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="124"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="138"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="125"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="139"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="126"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="140"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="127"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="141"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="128"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="142"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="129"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="143"/>
         <source>走访记录</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="130"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
         <source>查看历次走访和需求清单，打印走访记录表</source>
         <translation>See past visits and the needs list, print the visit record form</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="131"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="145"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="132"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="146"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="133"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
         <source>归档家庭…</source>
         <translation>Archive household…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="134"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="148"/>
         <source>把这户家庭移出列表、公示和台账（记录保留，可以恢复）</source>
         <translation>Take this household out of the list, notices and ledgers (its records are kept and it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="135"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="149"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="136"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="150"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="137"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="138"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="139"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="142"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="376"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
+        <source>档案设置…</source>
+        <translation>Profile settings…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="157"/>
+        <source>更改所属地区、负责的村（社区）、救助顾问姓名和监督电话</source>
+        <translation>Change the region, the villages you serve, the advisor&apos;s name and the complaint phone</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="414"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="143"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
         <source>重置演示数据…</source>
         <translation>Reset demo data…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="160"/>
         <source>删除演示档案里的全部家庭，重新生成演示家庭</source>
         <translation>Delete every household of the demo records and generate the demo households again</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="163"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="175"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="180"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="170"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="186"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="173"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="189"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="175"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="373"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="193"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="411"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="183"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="201"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="211"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="232"/>
         <source>请先保存这户新家庭</source>
         <translation>Save this new household first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="212"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="234"/>
+        <source>这户家庭已归档，请先恢复</source>
+        <translation>This household is archived: restore it first</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="236"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="286"/>
+        <source>已归档的家庭不能编辑，请先恢复</source>
+        <translation>An archived household cannot be edited: restore it first</translation>
+    </message>
+    <message>
         <location filename="../../advisor_app/gui/app.py" line="158"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="354"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="395"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="356"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="393"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="373"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="411"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="377"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="415"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -1268,62 +1308,62 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/notice_dialog.py" line="66"/>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="68"/>
         <source>打印公示名单</source>
         <translation>Print public notice</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/notice_dialog.py" line="85"/>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="87"/>
         <source>默认为公示开始的月份，如 2026年12月</source>
         <translation>Default: the month the notice starts, e.g. 2026年12月</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/notice_dialog.py" line="88"/>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="90"/>
         <source>如 0551-12345678，下次自动填入</source>
         <translation>e.g. 0551-12345678; filled in next time</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/notice_dialog.py" line="96"/>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="98"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/notice_dialog.py" line="100"/>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="102"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/notice_dialog.py" line="101"/>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="103"/>
         <source>公示期</source>
         <translation>Notice period</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/notice_dialog.py" line="102"/>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="104"/>
         <source>期别</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/notice_dialog.py" line="103"/>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="105"/>
         <source>监督电话</source>
         <translation>Complaint phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/notice_dialog.py" line="105"/>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="107"/>
         <source>生成公示名单</source>
         <translation>Make the notice</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/notice_dialog.py" line="135"/>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="137"/>
         <source>没有可公示的村（社区）：请先登记家庭</source>
         <translation>No village to give notice for: register households first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/notice_dialog.py" line="159"/>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="161"/>
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/notice_dialog.py" line="159"/>
+        <location filename="../../advisor_app/gui/notice_dialog.py" line="161"/>
         <source>不打印公示名单，放弃已填写的内容吗？</source>
         <translation>Discard what you typed and not print the public notice?</translation>
     </message>
@@ -1417,6 +1457,85 @@ A desktop tool for village and community social-assistance advisors: household r
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="39"/>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="164"/>
+        <source>档案设置</source>
+        <translation>Profile settings</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="46"/>
+        <source>例如：七星村、光明村（几个村用顿号隔开）</source>
+        <translation>e.g. 七星村、光明村 (separate villages with 、 or commas)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="48"/>
+        <source>您的姓名</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="50"/>
+        <source>如 0551-12345678，打印公示名单时自动填入</source>
+        <translation>e.g. 0551-12345678; filled in when a public notice is printed</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="51"/>
+        <source>新登记的家庭默认使用这里的地区和第一个村（社区）；新的走访记录默认由您（救助顾问）调查。</source>
+        <translation>New households start in this region and the first village (community); new visits start with you (the advisor) as investigator.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="55"/>
+        <source>这是演示档案：可以更改救助顾问姓名和监督电话，地区和村（社区）只能在您自己的档案中设置。</source>
+        <translation>This is the demo profile: you can change the advisor&apos;s name and the complaint phone; the region and villages are set in your own profile only.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="65"/>
+        <source>所属地区（县、区）</source>
+        <translation>Region (county or district)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="66"/>
+        <source>负责的村（社区）</source>
+        <translation>Villages (communities) you serve</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="67"/>
+        <source>救助顾问姓名</source>
+        <translation>Advisor&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="68"/>
+        <source>监督电话</source>
+        <translation>Complaint phone</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="70"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="111"/>
+        <source>请选择所属地区（县、区）。</source>
+        <translation>Please choose the region (county or district).</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="114"/>
+        <source>请填写您负责的村（社区）名称。</source>
+        <translation>Please enter the villages (communities) you serve.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="117"/>
+        <source>请填写您的姓名。</source>
+        <translation>Please enter your name.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="165"/>
+        <source>不保存档案设置，放弃已填写的内容吗？</source>
+        <translation>Discard the profile settings you changed without saving?</translation>
+    </message>
+</context>
+<context>
     <name>RegionPicker</name>
     <message>
         <location filename="../../advisor_app/gui/region_picker.py" line="67"/>
@@ -1505,114 +1624,114 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="76"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="79"/>
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="96"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="101"/>
         <source>姓名之间用顿号或逗号隔开，如：王芳、李强</source>
         <translation>Names separated by commas, e.g. 王芳、李强</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="98"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="103"/>
         <source>入户所见、家庭陈述的情况</source>
         <translation>What was seen at home and what the family said</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="101"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="106"/>
         <source>约定下次走访</source>
         <translation>Next visit agreed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="106"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="111"/>
         <source>下一步要做的事，如：转介慈善资源、协助申请低保</source>
         <translation>What to do next, e.g. refer to a charity, help apply for dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="117"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="122"/>
         <source>走访类型</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="119"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="124"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="120"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="125"/>
         <source>调查（走访）人员</source>
         <translation>Investigators</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="122"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="127"/>
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="128"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="133"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="129"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="134"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="130"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="242"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="135"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="247"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="132"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="137"/>
         <source>不保存这次走访，并删除自动保存的草稿</source>
         <translation>Do not save this visit and delete its autosaved draft</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="141"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="146"/>
         <source>发现的需求（资金、实物、服务）</source>
         <translation>Needs found (cash, goods, services)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="146"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="151"/>
         <source>后续跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="215"/>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="235"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="220"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="240"/>
         <source>无法保存走访记录</source>
         <translation>Cannot save the visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="242"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="247"/>
         <source>不保存这次走访记录，并删除它的草稿吗？</source>
         <translation>Discard this visit and delete its draft?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="260"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="265"/>
         <source>走访记录还没有保存</source>
         <translation>Visit not saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="260"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="265"/>
         <source>这次走访记录还没有保存。保存，还是放弃已填写的内容？</source>
         <translation>This visit has not been saved. Save it, or discard what was typed?</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="286"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="291"/>
         <source>有未保存的内容</source>
         <translation>Unsaved content</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="303"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="308"/>
         <source>草稿已自动保存（%1）</source>
         <translation>Draft autosaved (%1)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/visit_dialog.py" line="336"/>
+        <location filename="../../advisor_app/gui/visit_dialog.py" line="341"/>
         <source>已恢复上次未保存的走访记录草稿。保存后草稿自动删除。</source>
         <translation>The unsaved visit draft was restored. Saving deletes the draft.</translation>
     </message>

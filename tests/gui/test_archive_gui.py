@@ -104,3 +104,29 @@ def test_a_restore_refused_for_a_person_now_elsewhere_says_so(qtbot: Any, main_w
     kind, title, text = message_boxes[-1]
     assert kind == "warning" and title == "无法恢复" and "无法恢复：" in text and stored.head_name in text
     assert main_window.list_pane.archived_model.rowCount() == 1
+
+
+def test_actions_on_an_archived_row_say_to_restore_it_first(qtbot: Any, main_window: Any, demo_profile: Any) -> None:
+    target = main_window.model.household_id(1)
+    households.archive_household(demo_profile, target, "moved")
+    main_window.list_pane.show_archived(True)
+    assert main_window.operations.wait_idle()
+    assert main_window.list_pane.archived_table.currentIndex().isValid()  # a row is selected
+    said = {}
+    for action in (main_window.visit_action, main_window.check_action, main_window.edit_action,
+                   main_window.history_action, main_window.archive_action):
+        main_window.statusBar().clearMessage()
+        action.trigger()
+        assert main_window.operations.wait_idle()
+        said[action.text()] = main_window.statusBar().currentMessage()
+    assert said == {"记录走访": "已归档的家庭不能记录走访，请先恢复",
+                    "资格核对": "已归档的家庭不能做资格核对，请先恢复",
+                    "编辑家庭": "已归档的家庭不能编辑，请先恢复",
+                    "走访记录": "已归档的家庭不能查看走访记录，请先恢复",
+                    "归档家庭…": "这户家庭已经归档了"}
+    assert main_window.editor is None or main_window.editor_area.isHidden()  # nothing opened
+
+    main_window.list_pane.archived_table.clearSelection()
+    main_window.list_pane.archived_table.setCurrentIndex(main_window.list_pane.archived_model.index(-1, 0))
+    main_window.visit_action.trigger()
+    assert main_window.statusBar().currentMessage() == "请先在列表中选择一户家庭"  # no row at all

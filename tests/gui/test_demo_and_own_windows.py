@@ -126,3 +126,38 @@ def test_a_new_household_starts_in_the_profiles_region_and_village(qtbot: Any, o
     finally:
         _close(window)
 
+
+
+@pytest.fixture
+def app_display_name(qapp: Any) -> Iterator[str]:
+    """The application display name the app sets (gui.app.application), which Qt appends to titles."""
+    before = qapp.applicationDisplayName()
+    qapp.setApplicationDisplayName("救助顾问工作台")
+    yield "救助顾问工作台"
+    qapp.setApplicationDisplayName(before)
+
+
+def test_the_title_names_the_app_once(qtbot: Any, demo_profile: Profile, own_profile: Any,
+                                      app_display_name: str) -> None:
+    demo = _window(qtbot, demo_profile)
+    own = _window(qtbot, own_profile)
+    try:
+        assert demo.windowTitle() == "演示数据"  # Qt shows "演示数据 — 救助顾问工作台"
+        demo.table.setCurrentIndex(demo.model.index(2, 0))
+        head = households.load_household(demo_profile, demo.model.household_id(2))
+        assert demo.windowTitle() == f"{head.head_name}户 — {head.village} — 演示数据"
+        assert app_display_name not in demo.windowTitle()
+        # nothing else to say: the app's name alone (Qt adds nothing to a title ending with it)
+        assert own.windowTitle() == app_display_name
+    finally:
+        _close(demo)
+        _close(own)
+
+
+def test_without_a_display_name_the_window_names_the_app_itself(qtbot: Any, qapp: Any, demo_profile: Profile) -> None:
+    assert qapp.applicationDisplayName() != "救助顾问工作台"  # pytest-qt's: not the app's name
+    demo = _window(qtbot, demo_profile)
+    try:
+        assert demo.windowTitle() == "演示数据 — 救助顾问工作台"
+    finally:
+        _close(demo)

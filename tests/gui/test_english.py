@@ -110,6 +110,7 @@ def test_the_list_title_counts_and_print_menu_are_english(qtbot: Any, qapp: Any,
 
     assert qapp.applicationDisplayName() == "Assistance Advisor Workbench"  # Qt adds it to window titles
     assert not CJK.search(window.windowTitle()) and "demo data" in window.windowTitle()
+    assert "Assistance Advisor Workbench" not in window.windowTitle()  # once, by Qt
     assert window.count_label.text() == "60 households"
 
     items = [a.text() for a in window.print_menu.actions() if not a.isSeparator()]

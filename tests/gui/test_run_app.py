@@ -35,6 +35,7 @@ def poll():
         if isinstance(w, MainWindow) and w.isVisible() and w.model.rowCount() == households \
                 and w.total == households and not w.operations.busy():
             print("TITLE", w.windowTitle())
+            print("APP NAME", QApplication.applicationDisplayName())
             print("COUNT", w.count_label.text())
             w.close()
             QApplication.quit()
@@ -60,7 +61,8 @@ def _start(tmp_path: Path, answer: str, households: int, *args: str) -> subproce
 def test_trying_the_demo_on_first_start_opens_200_demo_households(tmp_path: Path) -> None:
     result = _start(tmp_path, "demo", 200)
     assert "ASKED" in result.stdout
-    assert "TITLE 救助顾问工作台 — 演示数据" in result.stdout
+    # Qt shows "演示数据 — 救助顾问工作台": it appends the app's display name itself
+    assert "TITLE 演示数据\n" in result.stdout and "APP NAME 救助顾问工作台\n" in result.stdout
     assert "COUNT 共 200 户" in result.stdout
     assert (tmp_path / "profile" / "demo" / "advisor.sqlite").exists()
     assert (tmp_path / "config" / "advisor-app" / "advisor-app.ini").exists()  # window layout saved

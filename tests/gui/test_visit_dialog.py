@@ -239,3 +239,30 @@ def test_tab_leaves_the_notes_and_ctrl_s_saves(qtbot: Any, ops: Operations, hous
     assert ops.wait_idle()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert [v.notes for v in svc.load_household(profile, household.id).visits] == ["孩子上初中"]
+
+
+def test_a_new_visit_starts_with_the_profiles_advisor_and_a_draft_keeps_its_own(
+        qtbot: Any, ops: Operations, household: Household, profile: Any) -> None:
+    new = VisitDialog(ops, household, advisor=" 张明 ")
+    qtbot.addWidget(new)
+    new.show()
+    assert ops.wait_idle()
+    assert new.investigators.text() == "张明" and new.visit().investigators == ["张明"]
+    assert not new.lines["investigators"].isVisible()  # untouched: no red line for the second name yet
+    new.reject()  # nothing typed: no draft either
+    assert ops.wait_idle() and drafts.list_drafts(profile) == []
+
+    typed = Visit(type="investigation", date=dt.date.today(), investigators=["王芳", "李强"], notes="还没写完")
+    assert household.id is not None
+    drafts.save_draft(profile, drafts.VISIT, household.id, drafts.visit_payload(household.id, typed))
+    found = VisitDialog(ops, household, advisor="张明")  # the draft is found after the dialog opens
+    qtbot.addWidget(found)
+    found.show()
+    assert ops.wait_idle()
+    assert found.investigators.text() == "王芳、李强" and found.notes.toPlainText() == "还没写完"
+    restored = VisitDialog(ops, household, draft=typed, advisor="张明")  # restored at start-up
+    qtbot.addWidget(restored)
+    assert restored.investigators.text() == "王芳、李强"
+    found.reject()
+    restored.reject()
+    assert ops.wait_idle()
