@@ -231,6 +231,7 @@ class PrintHost(Protocol):
     print_menu: QMenu
 
     def current_household_id(self) -> str | None: ...
+    def household_for_action(self, archived: str | None = None) -> str | None: ...
     def statusBar(self) -> QStatusBar: ...
     def window(self) -> QWidget: ...
 
@@ -259,10 +260,9 @@ def install_print_actions(window: PrintHost) -> dict[str, QAction]:
 
 
 def _selected(window: PrintHost) -> str | None:  # a form needs a household; a notice does not
-    household_id: str | None = window.current_household_id()
-    if household_id is None:
-        window.statusBar().showMessage(QCoreApplication.translate("PrintPreview", "请先在列表中选择一户家庭"), 4000)
-    return household_id
+    """The household shown, or None after the window said why there is none (as for every action)."""
+    return window.household_for_action(
+        QCoreApplication.translate("PrintPreview", "已归档的家庭不能打印表格，请先恢复"))
 
 
 def print_form(window: PrintHost, kind: str, title: str, shown: str | None = None) -> None:

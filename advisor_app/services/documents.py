@@ -53,6 +53,7 @@ from advisor_app.store.notice import households_in, places
 from advisor_app.store.screening import last_changes, stored_results
 from advisor_app.store.settings import get_setting, set_setting
 
+from . import profile_settings
 from .eligibility import result_freshness
 from .notice_lines import Result, notice_entry
 from .policy import tables_for
@@ -63,7 +64,7 @@ __all__ = ["FORM_KINDS", "NOTICE_DAYS", "NoticePlace", "complaint_phone", "compl
            "default_notice_end", "forms_dir", "notice_period_problem", "notice_places", "render_form",
            "render_notice", "set_complaint_phone"]
 
-SETTING_PHONE = "notice.complaint_phone"
+SETTING_PHONE = profile_settings.COMPLAINT_PHONE
 SETTING_FONT = "documents.font"
 DEMO_WATERMARK = "演示"
 

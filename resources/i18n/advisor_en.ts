@@ -215,27 +215,27 @@ For technical support, send this file to the county&apos;s IT contact.</translat
 <context>
     <name>DemoActions</name>
     <message>
-        <location filename="../../advisor_app/gui/demo_actions.py" line="26"/>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="28"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/demo_actions.py" line="33"/>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="36"/>
         <source>重置演示数据</source>
         <translation>Reset demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/demo_actions.py" line="34"/>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="37"/>
         <source>删除演示档案里的全部家庭（包括走访记录和筛查结果），再重新生成演示家庭吗？删除后不能恢复。</source>
         <translation>Delete every household of the demo records (with their visits and screening results) and generate the demo households again? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/demo_actions.py" line="41"/>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="44"/>
         <source>演示数据已重置：%1 户</source>
         <translation>Demo data reset: %1 households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/demo_actions.py" line="44"/>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="47"/>
         <source>正在重置演示数据</source>
         <translation>Resetting the demo data</translation>
     </message>
@@ -1384,14 +1384,14 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="253"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="254"/>
         <source>公示名单…</source>
         <translation>Public notice list…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="264"/>
-        <source>请先在列表中选择一户家庭</source>
-        <translation>Select a household in the list first</translation>
+        <location filename="../../advisor_app/gui/print_preview.py" line="265"/>
+        <source>已归档的家庭不能打印表格，请先恢复</source>
+        <translation>An archived household&apos;s forms cannot be printed: restore it first</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/print_preview.py" line="317"/>

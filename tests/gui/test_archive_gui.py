@@ -124,6 +124,9 @@ def test_actions_on_an_archived_row_say_to_restore_it_first(qtbot: Any, main_win
                     "编辑家庭": "已归档的家庭不能编辑，请先恢复",
                     "走访记录": "已归档的家庭不能查看走访记录，请先恢复",
                     "归档家庭…": "这户家庭已经归档了"}
+    main_window.statusBar().clearMessage()
+    main_window.print_actions["dibao-application"].trigger()
+    assert main_window.statusBar().currentMessage() == "已归档的家庭不能打印表格，请先恢复"
     assert main_window.editor is None or main_window.editor_area.isHidden()  # nothing opened
 
     main_window.list_pane.archived_table.clearSelection()
