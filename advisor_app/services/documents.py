@@ -31,6 +31,7 @@ definitions in ``<data folder>/forms/`` take precedence over the shipped ``forms
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ from advisor_app.store.screening import last_changes, stored_results
 from advisor_app.store.settings import get_setting, set_setting
 
 from .eligibility import result_freshness
-from .notice_lines import Result, notice_entry
+from .notice_lines import Result, left_out, notice_entry, without
 from .policy import tables_for
 from .profile import Profile
 from .profile_settings import profile_info
@@ -197,7 +198,14 @@ def _entries(households: Iterable[Household], stored: dict[str, list[Result]], p
             by_number = {m.id_number: m.id for m in h.members}
             results = [(by_number.get(p.member) if p.member else None, p.program, p.status,
                         p.max_amount if p.program == "temporary" else p.monthly_amount) for p in check.programs]
-        entry = notice_entry(h, results, programs)
+        # A member supported as 特困 is not in the household's 低保: the others' 低保 is checked again,
+        # as for the recommendation (services.explanation), so the line pays nobody twice.
+        leave_out = left_out(h, results, on)
+        rest = None
+        if leave_out:
+            with contextlib.suppress(DomainError):  # not computed: the 低保 prints 待核定
+                rest = check_household(without(h, leave_out), on, tables, explain=False)
+        entry = notice_entry(h, results, programs, on, rest)
         if entry is not None:
             out.append(entry)
     order = {PROGRAM_LABELS.get(p, p): i for i, p in enumerate(programs)}
