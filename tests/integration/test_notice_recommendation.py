@@ -47,6 +47,6 @@ def test_the_wu_line_pays_her_tekun_and_the_sons_dibao_as_recommended(profile: A
     assert people == 2
     assert f"共1户，保障{people}人，月救助金合计{money(rec.monthly_total)}元" in flat
     assert flat.count(mask(wu.members[0].id_number)) == 1  # one line
-    assert "低保（1人）、特困（吴*霞）" in flat
+    assert "低保（1人）特困（吴*霞）" in flat
     assert f"低保{money(dibao.monthly_amount)}" in flat and f"特困{money(tekun.monthly_amount)}" in flat
     assert money(household_dibao.monthly_amount) not in flat

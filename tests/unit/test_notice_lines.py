@@ -125,7 +125,7 @@ def test_the_printed_line_counts_each_person_once_and_totals_what_the_family_get
     flat = "".join(text.split())
     assert "共1户，保障2人" in flat
     assert flat.count(idcard.mask(h.members[0].id_number)) == 1  # one line
-    assert "低保（1人）、特困（吴*霞）" in flat and "吴晓霞" not in flat
+    assert "低保（1人）特困（吴*霞）" in flat and "吴晓霞" not in flat
     assert "低保881" in flat and "特困1,558" in flat and "月救助金合计2,439元" in flat
     assert "1,548" not in flat
 
