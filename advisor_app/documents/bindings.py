@@ -40,8 +40,10 @@ class ProgramLine:
     member: str = ""  # member's name for per-member programmes
     amount: int | None = None  # yuan per month (临时救助: the cap per event)
     detail: str = ""  # care level / kind of 临时救助
-    reasons: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # the deciding reasons, each "√ …（citation）" / "× …"
+    missing: list[str] = field(default_factory=list)  # the facts still needed, each a few words
+    needed: list[str] = field(default_factory=list)  # the same in full, when no reason says it already
+    advice: str = ""  # what the recommendation does with it: 申请 / 不申请 … ("" when not 符合)
 
 
 @dataclass(slots=True)
@@ -55,7 +57,11 @@ class EligibilityView:
     counted_income_monthly: float | None = None
     per_capita_monthly: float | None = None
     standard: float | None = None  # 低保标准, yuan per person per month
-    lines: list[ProgramLine] = field(default_factory=list)
+    lines: list[ProgramLine] = field(default_factory=list)  # every programme, per member too
+    summary: str = ""  # the two sentences for the family (Explanation.summary_in)
+    advice: list[str] = field(default_factory=list)  # the combination to apply for, "合计每月 … 元" last
+    total: int | None = None  # the recommended programmes' monthly payments added up
+    notes: list[str] = field(default_factory=list)  # default figures, figures that may be out of date
 
 
 SCALARS: dict[str, str] = {
@@ -78,6 +84,8 @@ SCALARS: dict[str, str] = {
     "eligibility.on": "核对日期", "eligibility.standard": "低保标准（元/人/月）",
     "eligibility.per_capita": "计入月人均收入（元）", "eligibility.summary": "核对结果摘要",
     "eligibility.reasons": "主要理由", "eligibility.note": "说明（核对是否可用）",
+    "eligibility.plain": "给家庭的说明（两句话；核对不可用时为原因）",
+    "eligibility.total": "建议申请的各项每月合计（元）", "eligibility.notes": "默认值和可能过期的标准的说明",
     "visit.date": "走访日期", "visit.type": "走访类型", "visit.investigators": "走访人员",
     "visit.investigator1": "调查人一", "visit.investigator2": "调查人二", "visit.notes": "所见情况",
     "visit.follow_up": "后续安排", "visit.next_visit": "下次走访日期",
@@ -98,7 +106,9 @@ ROW_FIELDS: dict[str, tuple[str, ...]] = {
     "income_kinds": ("no", "kind", "monthly", "annual", "counted"),
     "supporters": ("no", "name", "relation", "id_number", "id_masked", "phone", "able", "reason"),
     "needs": ("no", "category", "description", "status"),
-    "programs": ("no", "program", "member", "status", "amount", "detail", "reasons", "missing"),
+    "programs": ("no", "program", "member", "who", "status", "amount", "detail", "reasons", "missing", "advice",
+                 "explained"),
+    "advice": ("no", "text"),
     "visits": ("no", "date", "type", "investigators", "notes"),
 }
 
@@ -154,13 +164,18 @@ def _eligibility(view: EligibilityView | None, s: dict[str, str], rows: dict[str
         for part in ("status", "amount", "text", "reasons"):
             s[f"eligibility.{p}.{part}"] = ""
     s["eligibility.on"] = s["eligibility.standard"] = s["eligibility.per_capita"] = ""
-    s["eligibility.summary"] = s["eligibility.reasons"] = ""
+    s["eligibility.summary"] = s["eligibility.reasons"] = s["eligibility.total"] = s["eligibility.notes"] = ""
     rows["programs"] = []
+    rows["advice"] = []
     if view is None or not view.available:
         s["eligibility.note"] = view.message if view else "未做资格核对"
-        s["eligibility.summary"] = s["eligibility.note"]
+        s["eligibility.summary"] = s["eligibility.plain"] = s["eligibility.note"]
         return
     s["eligibility.note"] = ""
+    s["eligibility.plain"] = view.summary
+    s["eligibility.total"] = money(view.total)
+    s["eligibility.notes"] = "\n".join(view.notes)
+    rows["advice"] = [{"no": str(i), "text": text} for i, text in enumerate(view.advice, 1)]
     s["eligibility.on"] = cn_date(view.on)
     s["eligibility.standard"] = money(view.standard)
     s["eligibility.per_capita"] = money(view.per_capita_monthly)
@@ -179,9 +194,13 @@ def _eligibility(view: EligibilityView | None, s: dict[str, str], rows: dict[str
         if line.missing:
             text += f"（需补充：{'、'.join(line.missing)}）"
         rows["programs"].append({
-            "no": str(i), "program": line.label, "member": line.member, "status": line.status_label,
+            "no": str(i), "program": line.label, "member": line.member,
+            "who": f"（{line.member}）" if line.member else "", "status": line.status_label,
             "amount": f"{amount} {unit}" if amount else "", "detail": line.detail,
-            "reasons": "；".join(line.reasons), "missing": "、".join(line.missing)})
+            "reasons": "；".join(line.reasons), "missing": "、".join(line.missing), "advice": line.advice,
+            "explained": "\n".join([*line.reasons, *(f"？ 需补充：{m}" for m in line.needed)])})
+        if line.member and line.status == "ineligible":
+            continue  # a member who does not qualify: a row of the table, not a line of the summaries
         who = f"{line.member}：" if line.member else ""
         if line.program in per:
             parts = per[line.program]

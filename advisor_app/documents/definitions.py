@@ -55,7 +55,7 @@ class Section:
     heading: str = ""
     fields: tuple[Field, ...] = ()
     columns_per_line: int = 2
-    rows: str = ""  # table: which row set (members, adults, incomes …)
+    rows: str = ""  # table: which row set (members, adults, incomes …); text: its paragraphs once per row
     table_columns: tuple[Column, ...] = ()
     footer: tuple[str, ...] = ()  # table: templates of a last (total) row
     empty: str = "（无）"
@@ -197,9 +197,13 @@ class _Checker:
                            empty=self.template(self.text(obj, "empty", default="（无）"), "empty"),
                            row_height=self.number(obj, "row_height", 0.0))
         if kind == "text":
-            paras = tuple(self.template(str(p), f"paragraphs[{j}]")
+            rows = self.text(obj, "rows")
+            if rows and self.row_fields and rows not in self.row_fields:
+                raise self.fail("rows", f"未知的行集合“{rows}”，可用：{'、'.join(sorted(self.row_fields))}")
+            paras = tuple(self.template(str(p), f"paragraphs[{j}]", rows or None)
                           for j, p in enumerate(self.array(obj, "paragraphs")))
-            return Section(kind, heading, paragraphs=paras, numbered=bool(obj.get("numbered", False)))
+            return Section(kind, heading, paragraphs=paras, numbered=bool(obj.get("numbered", False)), rows=rows,
+                           empty=self.template(self.text(obj, "empty"), "empty"))
         if kind == "lines":
             return Section(kind, heading, label=self.template(self.text(obj, "label"), "label"),
                            count=int(self.number(obj, "count", 3)))

@@ -23,15 +23,21 @@ class NoticeProgram:
 
     label: str  # Chinese label: 低保, 特困 …
     amount: int | None  # yuan per month; None: not computed (printed 待核定)
-    person: str = ""  # a member's programme (特困, 单人保) for someone the line does not name: who
+    person: str = ""  # a member's programme (特困, 单人保): whose, when the line does not say it already
+    people: int | None = None  # 低保 for part of the household (others supported as 特困): for how many
+
+    @property
+    def text(self) -> str:
+        """"特困（吴晓霞）", "低保（1人）" (unmasked), "低保"."""
+        return self.label + (f"（{self.person}）" if self.person else f"（{self.people}人）" if self.people else "")
 
 
 @dataclass(frozen=True, slots=True)
 class NoticeEntry:
     """One household of a public notice (unmasked: masking happens when it is printed).
 
-    A household eligible for several programmes (低保 for the family and 特困 for the head) is one
-    line naming them all; ``people`` counts each person covered once."""
+    A household eligible for several programmes is one line naming the ones recommended (低保 for
+    the others and 特困 for the head); ``people`` counts each person covered once."""
 
     name: str  # whom the line names: the head (or the one member covered)
     id_number: str
@@ -42,10 +48,10 @@ class NoticeEntry:
 
     @property
     def program(self) -> str:
-        """"低保、特困" (member programmes of someone else: "特困（name）", unmasked)."""
-        return "、".join(p.label + (f"（{p.person}）" if p.person else "") for p in self.programs)
+        """"低保、特困", "低保（1人）、特困（吴晓霞）" (unmasked)."""
+        return "、".join(p.text for p in self.programs)
 
     @property
     def amount(self) -> int:
-        """The line's monthly amounts added up (a programme not computed counts 0)."""
+        """The line's monthly amounts added up: what the family gets (a programme not computed counts 0)."""
         return sum(p.amount or 0 for p in self.programs)

@@ -41,6 +41,10 @@ class Styles:
                                    firstLineIndent=21)
         self.clause = ParagraphStyle("clause", fontName=f, fontSize=10.5, leading=17, wordWrap="CJK",
                                      leftIndent=21, firstLineIndent=-21, spaceAfter=1 * mm)
+        self.item = ParagraphStyle("item", fontName=f, fontSize=10.5, leading=16, wordWrap="CJK",
+                                   leftIndent=21, firstLineIndent=-10.5, spaceAfter=1 * mm)
+        self.subitem = ParagraphStyle("subitem", fontName=f, fontSize=CELL_SIZE + 0.5, leading=14,
+                                      wordWrap="CJK", leftIndent=34, firstLineIndent=-11, spaceAfter=0.8 * mm)
         self.cell = ParagraphStyle("cell", fontName=f, fontSize=CELL_SIZE, leading=12, wordWrap="CJK")
         self.small = ParagraphStyle("small", fontName=f, fontSize=SMALL_SIZE, leading=10, alignment=TA_CENTER)
 
@@ -175,6 +179,31 @@ def _signatures(section: Section, data: FormData, width: float, styles: Styles) 
     return KeepTogether([table])
 
 
+def _text(section: Section, data: FormData, styles: Styles) -> list[list[Flowable]]:
+    """The paragraphs, in groups that stay on one page (a line break in a value starts a new
+    paragraph). With ``rows``, the paragraphs once per row, as a list: each row's first line hangs at
+    the left, its further lines (reasons …) are indented under it, and a row is one group."""
+    if not section.rows:
+        out: list[Flowable] = []
+        for i, p in enumerate(section.paragraphs, 1):
+            for j, line in enumerate(x for x in fill(p, data.scalars).split("\n") if x.strip()):
+                if section.numbered:
+                    out.append(Paragraph(f"{i}．{escape(line)}" if j == 0 else escape(line), styles.clause))
+                else:
+                    out.append(Paragraph(escape(line), styles.body))
+        return [[f] for f in out]
+    rows = data.rows.get(section.rows, [])
+    groups: list[list[Flowable]] = []
+    for row in rows:
+        lines = [x for p in section.paragraphs for x in fill(p, data.scalars, row).split("\n") if x.strip()]
+        if lines:
+            groups.append([Paragraph(escape(line), styles.item if i == 0 else styles.subitem)
+                           for i, line in enumerate(lines)])
+    if not rows and section.empty:
+        groups.append([Paragraph(escape(fill(section.empty, data.scalars)), styles.item)])
+    return groups
+
+
 def story(definition: FormDefinition, data: FormData, width: float, styles: Styles) -> list[Flowable]:
     out: list[Flowable] = [Paragraph(escape(fill(definition.title, data.scalars)), styles.title)]
     if definition.subtitle:
@@ -192,12 +221,12 @@ def story(definition: FormDefinition, data: FormData, width: float, styles: Styl
         elif section.type == "table":
             block.append(_table(section, data, width, styles))
         elif section.type == "text":
-            for i, p in enumerate(section.paragraphs, 1):
-                text = escape(fill(p, data.scalars))
-                if section.numbered:
-                    block.append(Paragraph(f"{i}．{text}", styles.clause))
-                else:
-                    block.append(Paragraph(text, styles.body))
+            groups = _text(section, data, styles)
+            if section.rows:  # the heading with the first row; then each row on one page
+                head = KeepTogether(block + (groups[0] if groups else []))
+                out.extend([head, *(KeepTogether(g) if len(g) > 1 else g[0] for g in groups[1:])])
+                continue
+            block.extend(f for g in groups for f in g)
         elif section.type == "lines":
             block.append(_lines(section, data, width, styles))
         else:

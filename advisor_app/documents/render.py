@@ -108,7 +108,8 @@ def _amount_cell(e: NoticeEntry) -> str:
 
 
 def _program_cell(e: NoticeEntry) -> str:
-    return "、".join(p.label + (f"（{mask_name(p.person)}）" if p.person else "") for p in e.programs)
+    """One programme a line, beside its amount: "低保（1人）" / "特困（吴*霞）" (names masked)."""
+    return "\n".join(NoticeProgram(p.label, p.amount, mask_name(p.person), p.people).text for p in e.programs)
 
 
 def render_notice(entries: list[NoticeEntry], *, scope: str, place: str, county: str, town: str, on: dt.date,

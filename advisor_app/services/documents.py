@@ -13,14 +13,17 @@ the household's stored result is current (:func:`advisor_app.services.eligibilit
 other household: never screened, changed after the screening, or all of them when the policy
 tables or the rules changed since. A notice never prints an out-of-date amount.
 事实无人抚养儿童 is never listed (no public notice by law), nor are 低保边缘 (no payment) and 临时救助
-(decided per event). One line per household, naming its programmes; people covered: the counted
-members (Art. 7) for 低保, the member for 单人保 and 特困, each person once
-(:mod:`advisor_app.services.notice_lines`). Amount: the monthly amount of each programme; "待核定"
-when the check could not compute one.
+(decided per event). One line per household, naming the programmes the family is told to apply
+for (the recommendation): a member supported as 特困 is not in the household's 低保, which is checked
+again without her on the notice date, so the line lists the 低保 of the others and her 特困 and pays
+nobody twice. People covered: the counted members (Art. 7) for 低保 less those on 特困, the member for
+单人保 and 特困, each person once (:mod:`advisor_app.services.notice_lines`). Amount: the monthly
+amount of each programme; "待核定" when the check could not compute one.
 
 * :func:`render_form` of the kinds in ``ASSESSED_KINDS`` only (the 社会救助资格测算参考单 and the visit
-  record) runs the eligibility check: the applications and the authorisation the family signs carry
-  what the family declares, never the software's assessment.
+  record) runs the eligibility check and its explanation (:mod:`advisor_app.services.assessment_view`):
+  the applications and the authorisation the family signs carry what the family declares, never
+  the software's assessment.
 
 Profile settings read here: ``notice.complaint_phone`` (监督电话; a notice without one is refused,
 :func:`set_complaint_phone` remembers the one used) and
@@ -31,12 +34,13 @@ definitions in ``<data folder>/forms/`` take precedence over the shipped ``forms
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from advisor_app.documents.bindings import EligibilityView, ProgramLine
+from advisor_app.documents.bindings import EligibilityView
 from advisor_app.documents.kinds import ASSESSED_KINDS, FORM_KINDS, NoticeEntry
 from advisor_app.documents.notice_rules import (
     NOTICE_DAYS,
@@ -46,16 +50,18 @@ from advisor_app.documents.notice_rules import (
 )
 from advisor_app.domain.errors import DomainError, NotFound
 from advisor_app.domain.household import Household, Visit
-from advisor_app.rules import CheckResult, ProgramResult, Reason, check_household
-from advisor_app.rules.results import ELIGIBLE, INELIGIBLE, PROGRAM_LABELS, STATUS_LABELS
+from advisor_app.rules import check_household
+from advisor_app.rules.results import PROGRAM_LABELS
 from advisor_app.store import households as store
 from advisor_app.store.notice import households_in, places
 from advisor_app.store.screening import last_changes, stored_results
 from advisor_app.store.settings import get_setting, set_setting
 
 from . import profile_settings
+from .assessment_view import eligibility_view
 from .eligibility import result_freshness
-from .notice_lines import Result, notice_entry
+from .explanation import explain
+from .notice_lines import Result, left_out, notice_entry, without
 from .policy import tables_for
 from .profile import Profile
 from .profile_settings import profile_info
@@ -101,41 +107,11 @@ def _settings(profile: Profile) -> tuple[str, str | None]:
     return phone, font
 
 
-ROUTINE_RULES = frozenset({"household_members", "financial_assets", "vehicles", "extra_houses", "care_level"})
-
-
-def _key_reasons(p: ProgramResult) -> list[Reason]:
-    """The reasons worth printing: for an eligible result the deciding ones (not the routine checks
-    every family passes), otherwise the conditions that failed; at most 3 (2 per member)."""
-    limit = 2 if p.member else 3
-    if p.status == ELIGIBLE:
-        return [r for r in p.reasons if r.passed and r.rule not in ROUTINE_RULES
-                and not r.rule.startswith("income_excluded")][:limit]
-    return [r for r in p.reasons if not r.passed][:limit]
-
-
-def eligibility_view(result: CheckResult) -> EligibilityView:
-    """What a form prints of a check: household programmes always, per-member ones unless ineligible."""
-    lines = []
-    for p in result.programs:
-        if p.member and p.status == INELIGIBLE:
-            continue
-        wanted = _key_reasons(p)
-        amount = p.max_amount if p.program == "temporary" else p.monthly_amount
-        lines.append(ProgramLine(program=p.program, label=PROGRAM_LABELS.get(p.program, p.program),
-                                 status=p.status, status_label=STATUS_LABELS.get(p.status, p.status),
-                                 member=p.member_name, amount=amount, detail=p.detail,
-                                 reasons=[r.text for r in wanted], missing=list(p.missing)))
-    standard = result.policy.get("dibao_standard")
-    return EligibilityView(on=result.on, counted_members=result.counted_members,
-                           counted_income_monthly=result.counted_income_monthly,
-                           per_capita_monthly=result.per_capita_monthly,
-                           standard=None if standard is None else standard.value, lines=lines)
-
-
 def _check_view(profile: Profile, household: Household, on: dt.date) -> EligibilityView:
     try:
-        return eligibility_view(check_household(household, on, tables_for(profile)))
+        tables = tables_for(profile)
+        result = check_household(household, on, tables)
+        return eligibility_view(result, explain(household, result, tables))
     except DomainError as exc:  # e.g. no policy table for the region: print the form without it
         return EligibilityView(on=on, available=False, message=f"未能核对：{exc}")
 
@@ -198,7 +174,14 @@ def _entries(households: Iterable[Household], stored: dict[str, list[Result]], p
             by_number = {m.id_number: m.id for m in h.members}
             results = [(by_number.get(p.member) if p.member else None, p.program, p.status,
                         p.max_amount if p.program == "temporary" else p.monthly_amount) for p in check.programs]
-        entry = notice_entry(h, results, programs)
+        # A member supported as 特困 is not in the household's 低保: the others' 低保 is checked again,
+        # as for the recommendation (services.explanation), so the line pays nobody twice.
+        leave_out = left_out(h, results, on)
+        rest = None
+        if leave_out:
+            with contextlib.suppress(DomainError):  # not computed: the 低保 prints 待核定
+                rest = check_household(without(h, leave_out), on, tables, explain=False)
+        entry = notice_entry(h, results, programs, on, rest)
         if entry is not None:
             out.append(entry)
     order = {PROGRAM_LABELS.get(p, p): i for i, p in enumerate(programs)}

@@ -19,7 +19,7 @@ from advisor_app.domain.idcard import mask
 from advisor_app.domain.vocab import DISABILITY_KINDS
 from advisor_app.rules.facts import is_counted
 from advisor_app.rules.results import ELIGIBLE
-from advisor_app.services import documents, eligibility, households
+from advisor_app.services import documents, eligibility, explanation, households
 from advisor_app.shipped import forms_dir
 
 ON = dt.date(2026, 11, 29)
@@ -104,25 +104,30 @@ def test_notice_masks_and_never_prints_health(demo_profile: Any, capsys: Any, tm
     assert not ID_18.search(text), "an unmasked ID number in a public notice"
     assert not any(word in text for word in HEALTH_WORDS)
     listed = [h for h in _households(demo_profile) if (h.village, h.town, h.region) == (village, town, region)]
-    found = people = lines = 0
-    for h in listed:
+    found = people = lines = total = 0
+    for h in listed:  # the notice lists what each family is told to apply for
         covered: set[str] = set()
-        for p in eligibility.check(h, ON).programs:
-            if p.status != ELIGIBLE or p.program not in ("dibao", "tekun", "dibao_single"):
+        check = eligibility.check(h, ON, profile=demo_profile)
+        rec = explanation.explain(h, check, profile=demo_profile).recommendation
+        tekun = {p.member for p in rec.apply_for if p.program == "tekun"}
+        for p in rec.apply_for:
+            if p.program not in ("dibao", "tekun", "dibao_single"):
                 continue
             person = h.head if p.member is None else next(m for m in h.members if m.id_number == p.member)
             assert mask_name(person.name) in text
             assert person.name not in text or len(person.name) == 1
             if p.member is None:
                 assert mask(person.id_number) in text
-                covered |= {m.id_number for m in h.members if is_counted(m)}
+                covered |= {m.id_number for m in h.members if is_counted(m)} - tekun  # 特困: not in 低保
             else:
                 covered.add(p.member)
             found += 1
+            total += p.monthly_amount or 0
         people += len(covered)
         lines += bool(covered)
     assert found > 0
-    assert f"共{lines}户，保障{people}人" in text  # one line per household, each person counted once
+    # one line per household, each person counted once, the payments the families will get
+    assert f"共{lines}户，保障{people}人，月救助金合计{total:,}元" in text
     assert "2026年11月29日至2026年12月5日" in text
 
 

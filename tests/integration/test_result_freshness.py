@@ -48,12 +48,19 @@ def ledger(profile: Any, path: Path) -> tuple[list[tuple[Any, ...]], list[tuple[
 
 
 def dibao_family(profile: Any) -> Household:
-    """A household eligible for 低保 on ON, whose head name is unique in its village."""
+    """A household eligible for 低保 on ON, nobody in it 特困 (so its notice line is that 低保), whose
+    head name is unique in its village, in a region with a policy table of its own."""
     all_households = [households.load_household(profile, s.id) for s in households.list_households(profile)]
+    own_table = {r.region for r in policy_service.tables_for(profile).rows()}
     for h in all_households:
-        dibao = eligibility.check(h, ON).program("dibao")
+        if h.region not in own_table:
+            continue
+        check = eligibility.check(h, ON)
+        dibao = check.program("dibao")
+        tekun = any(p.program == "tekun" and p.status == "eligible" for p in check.programs)
         same_name = [o for o in all_households if (o.head_name, o.village) == (h.head_name, h.village)]
-        if dibao is not None and dibao.status == "eligible" and dibao.monthly_amount and len(same_name) == 1:
+        if (dibao is not None and dibao.status == "eligible" and dibao.monthly_amount and not tekun
+                and len(same_name) == 1):
             return h
     raise AssertionError("no 低保 household in the demo data")
 

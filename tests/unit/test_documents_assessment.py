@@ -1,10 +1,12 @@
 """The papers the family signs carry what the family declares; the software's assessment prints on
-its own sheet (社会救助资格测算参考单). 健康状况 and 户籍地址 on the forms."""
+its own sheet (社会救助资格测算参考单), which reads like the eligibility panel. 健康状况 and 户籍地址 on
+the forms."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import pytest
 from documents_pdf import pdftotext
@@ -13,6 +15,10 @@ from advisor_app.documents import render
 from advisor_app.documents.bindings import EligibilityView, ProgramLine
 from advisor_app.domain.household import Disability, Household
 from advisor_app.domain.interchange import household_from_json
+from advisor_app.rules.wording import money
+from advisor_app.services import documents, eligibility, explanation, households
+from advisor_app.services.assessment_view import short_fact
+from advisor_app.services.policy import tables_for
 
 ON = dt.date(2026, 11, 29)
 SIGNED = ("dibao-application", "tekun-application", "temporary-application", "authorization", "investigation")
@@ -91,3 +97,39 @@ def test_health_on_the_application_follows_disability_and_illness(wu: Household)
     assert members.count("健康") == 3  # the column header and both members
     wu.members[0].disability = Disability("visual", 2)
     assert "视力残疾二级" in _flat(pdftotext(render.render_form("tekun-application", wu, on=ON)))
+
+
+def test_a_missing_fact_is_a_few_words_in_its_cell() -> None:
+    assert short_fact("没有该地区在该日期的低保标准（地区 340104，日期 2026-12-01）") == "本地低保标准"
+    fact = ("吴小诚的父母中的另一方不在家庭成员登记中：请补充其情况（是否死亡，或重残、重病、服刑在押、"
+            "强制隔离戒毒、失联满6个月），可登记在“赡养人”中，关系写父亲或母亲")
+    assert short_fact(fact, "吴小诚") == "父母中的另一方不在家庭成员登记中"
+    assert short_fact(fact) == "吴小诚的父母中的另一方不在家庭成员登记中"
+    assert short_fact("法定义务人") == "法定义务人"
+
+
+def test_the_sheet_of_the_wu_household_reads_like_the_panel(profile: Any, household_json: str) -> None:
+    """The summary and the combination with its monthly total first; every programme's row, 吴小诚's
+    不符合 特困 too; the reasons below; a missing fact in a few words in its cell, in full once."""
+    wu = households.save_household(profile, household_from_json(household_json))
+    tables = tables_for(profile)
+    check = eligibility.check(wu, ON, tables)
+    explained = explanation.explain(wu, check, tables)
+    total = explained.recommendation.monthly_total
+    assert total is not None
+    text = _flat(pdftotext(documents.render_form(profile, "assessment", wu.id, on=ON)))
+    summary = _flat(explained.summary_in("zh_CN"))
+    assert summary.startswith("您家可以申请") and summary in text
+    advice = text.index("二、建议这样申请")
+    assert text.index(summary) < advice < text.index("三、各项救助逐项测算") < text.index("四、测算理由")
+    assert f"合计每月{money(total)}元" in text[advice:text.index("三、各项救助逐项测算")]
+    rows = text[text.index("三、各项救助逐项测算"):text.index("四、测算理由")]
+    tekun = [p for p in check.programs if p.program == "tekun"]
+    assert [(p.member_name, p.status) for p in tekun] == [("吴晓霞", "eligible"), ("吴小诚", "ineligible")]
+    assert "特困吴晓霞符合" in rows and "特困吴小诚不符合" in rows
+    assert "不能认定为无劳动能力" in text[text.index("4．特困（吴小诚）：不符合"):]
+    assert "父母中的另一方不在家庭成员登记中" in rows and "请补充其情况" not in rows
+    assert text.count("请补充其情况") == 1  # the full sentence, once, with the reasons
+    dibao = next(p for p in explained.recommendation.apply_for if p.program == "dibao")
+    assert dibao.people == 1 and dibao.monthly_amount is not None
+    assert f"申请（其余1人，{money(dibao.monthly_amount)}元/月）" in rows

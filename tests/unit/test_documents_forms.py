@@ -170,6 +170,21 @@ def test_a_definition_mistake_names_the_file_and_place(wu: Household, tmp_path: 
         render.render_form("visit-record", wu, on=ON, override_dir=tmp_path)
 
 
+def test_a_text_section_prints_its_paragraphs_once_per_row(wu: Household, tmp_path: Path) -> None:
+    path = tmp_path / "assessment.toml"
+    head = 'format = "advisor-form-def/1"\ntitle = "x"\n[[sections]]\ntype = "text"\n'
+    path.write_text(head + 'rows = "members"\nparagraphs = ["· {name}：{relation}"]\nempty = "无人"\n',
+                    encoding="utf-8")
+    text = "".join(pdf_text(render.render_form("assessment", wu, on=ON, override_dir=tmp_path))).replace(" ", "")
+    assert "·吴晓霞：户主" in text and "·吴小诚：" in text and "无人" not in text
+    path.write_text(head + 'rows = "nothing"\nparagraphs = ["{name}"]\n', encoding="utf-8")
+    with pytest.raises(FormDefinitionError, match="未知的行集合"):
+        render.render_form("assessment", wu, on=ON, override_dir=tmp_path)
+    path.write_text(head + 'rows = "members"\nparagraphs = ["{amount}"]\n', encoding="utf-8")
+    with pytest.raises(FormDefinitionError, match="未知字段"):
+        render.render_form("assessment", wu, on=ON, override_dir=tmp_path)
+
+
 def test_every_shipped_definition_loads() -> None:
     for kind in render.FORM_KINDS:
         assert render.load_form(kind).sections
