@@ -5,6 +5,12 @@ What is wrong is not decided here: the household editor asks :mod:`advisor_app.d
 after every edit and hands the problems to :meth:`MemberEditor.show_problems`. The selected member's
 problems appear as red lines under the fields they concern (a wrong ID number also turns its field
 red); members with a problem are red in the list; household-wide ones (no head) sit above the form.
+Each of these lines keeps one line's height while empty (:func:`reserved_line`), so the fields below do
+not jump while the advisor types and a problem comes or goes.
+
+A member just added with 添加成员 stays quiet (no 未填写 under its empty fields, not red in the list)
+until the advisor changes something in its form or the editor asks for every problem
+(:meth:`MemberEditor.reveal_problems`, when 保存 is pressed).
 """
 
 from __future__ import annotations
@@ -12,8 +18,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,10 +54,39 @@ FIELD_LINES = {"name": "name", "id_number": "id_number", "relation": "relation",
 
 
 def problem_line() -> QLabel:
+    """A red line for a problem, hidden while there is none."""
     label = QLabel()
     label.setStyleSheet("color: #d32f2f;")
     label.setWordWrap(True)
     label.hide()
+    return label
+
+
+class ProblemLine(QLabel):
+    """A word-wrapped label as high as its text needs at its width: a form layout otherwise gives a
+    wrapped label the height of its size hint, two lines for a message that fits on one."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.width() > 0:
+            hint.setHeight(max(self.minimumHeight(), self.heightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the height needed changes with the width
+
+
+def reserved_line() -> QLabel:
+    """A red line for a problem that keeps one line's height while empty (always shown): the fields
+    around it stay where they are when a problem appears or goes."""
+    label = ProblemLine()
+    label.setStyleSheet("color: #d32f2f;")
+    label.setWordWrap(True)
+    label.setText("未填写")  # a line of Chinese (its glyphs may come from a taller fallback font)
+    label.setMinimumHeight(max(label.sizeHint().height(), label.fontMetrics().lineSpacing()))
+    label.setText("")
     return label
 
 
@@ -72,6 +107,7 @@ class MemberEditor(QWidget):
         self._loading = False
         self._unspecified_lost = 0  # self_care_lost recorded without naming the activities
         self._problems: list[Problem] = []  # the members' problems, as last shown
+        self._fresh: list[bool] = []  # per member: added by 添加成员 and not edited yet (problems quiet)
 
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._select)
@@ -88,18 +124,18 @@ class MemberEditor(QWidget):
 
         self.form = QWidget()
         self._build_form()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.form)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.form)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
+        splitter.addWidget(self.scroll)
         splitter.setStretchFactor(0, 0)  # the form gets the room (its fields need about 340 px)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([120, 680])
         self.list.setMinimumWidth(90)
-        self.members_problem = problem_line()  # household-wide: no member, no head
+        self.members_problem = reserved_line()  # household-wide: no member, no head
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.members_problem)
@@ -111,7 +147,7 @@ class MemberEditor(QWidget):
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
         self.id_number.setPlaceholderText(self.tr("18位居民身份证号"))
-        self.lines = {key: problem_line() for key in
+        self.lines = {key: reserved_line() for key in
                       ("name", "id_number", "relation", "disability", "self_care", "whereabouts", "incomes", "other")}
         self.id_problem = self.lines["id_number"]
         self.derived = QLabel()
@@ -170,6 +206,9 @@ class MemberEditor(QWidget):
 
         for edit in (self.name, self.id_number):
             edit.textChanged.connect(self._form_changed)
+            # the red INVALID_STYLE frame is lower than the style's own: keep the height, so the
+            # fields below do not move when a number turns red
+            edit.setMinimumHeight(edit.sizeHint().height())
         for combo in (self.relation, self.disability_kind, self.disability_grade, self.whereabouts):
             combo.currentIndexChanged.connect(self._form_changed)
         for check in (self.serious_illness, self.student):
@@ -182,7 +221,10 @@ class MemberEditor(QWidget):
     # --- members ---
 
     def set_members(self, members: list[Member]) -> None:
-        """Show ``members`` (copies are kept; emits nothing)."""
+        """Show ``members`` (copies are kept; emits nothing). A member just added and still as it
+        was added stays quiet (undo, redo and the like put the same member back)."""
+        self._fresh = [i < len(self._members) and self._fresh[i] and self._members[i] == m
+                       for i, m in enumerate(members)]
         self._members = copy.deepcopy(members)
         self._row = -1
         self.list.blockSignals(True)
@@ -208,19 +250,33 @@ class MemberEditor(QWidget):
         self.list.setCurrentRow(row)
 
     def add_member(self) -> None:
+        """添加成员: a blank member, selected, its form scrolled to the top and the focus in its name
+        (its problems stay quiet until something is typed in it)."""
         has_head = any(m.relation == "head" for m in self._members)
         self._members.append(Member(name="", id_number="", relation="child" if has_head else "head"))
+        self._fresh.append(True)
         self.list.addItem(member_label(self._members[-1]))
         self.list.setCurrentRow(len(self._members) - 1)
         self._decorate(len(self._members) - 1)
-        self.name.setFocus()
         self.changed.emit()
+        self.scroll.verticalScrollBar().setValue(0)
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reveal_problems(self) -> None:
+        """Stop keeping the members just added quiet (保存 was pressed); shown at the next
+        :meth:`show_problems`."""
+        self._fresh = [False] * len(self._members)
+
+    def is_quiet(self, row: int) -> bool:
+        """True while member ``row`` was just added and nothing was typed in it."""
+        return 0 <= row < len(self._fresh) and self._fresh[row]
 
     def remove_current(self) -> None:
         row = self._row
         if row < 0:
             return
         del self._members[row]
+        del self._fresh[row]
         self._row = -1
         self.list.blockSignals(True)
         self.list.takeItem(row)
@@ -276,6 +332,7 @@ class MemberEditor(QWidget):
         self._show_care_summary()
         self.disability_grade.setEnabled(self.disability_kind.currentData() is not None)
         if 0 <= self._row < len(self._members):
+            self._fresh[self._row] = False  # typed in: its problems are shown from now on
             self._members[self._row] = self._member_from_form(self._members[self._row])
             self.list.item(self._row).setText(member_label(self._members[self._row]))
             self._decorate(self._row)
@@ -326,10 +383,10 @@ class MemberEditor(QWidget):
     def show_problems(self, problems: list[Problem]) -> None:
         """Show the members' problems: under the selected member's fields, red in the list, and the
         household-wide ones above. ``problems`` may hold others; only ``members…`` ones are used."""
-        self._problems = [p for p in problems if p.under("members")]
+        self._problems = [p for p in problems if p.under("members") and not (
+            len(p.path) > 1 and isinstance(p.path[1], int) and self.is_quiet(p.path[1]))]
         general = [p.message for p in self._problems if len(p.path) == 1]
         self.members_problem.setText("\n".join(general))
-        self.members_problem.setVisible(bool(general))
         for row in range(self.list.count()):
             self._decorate(row)
         self._show_form_problems()
@@ -343,7 +400,6 @@ class MemberEditor(QWidget):
             by_line[FIELD_LINES.get(str(p.path[2]) if len(p.path) > 2 else "", "other")].append(p.message)
         for key, label in self.lines.items():
             label.setText("\n".join(by_line[key]))
-            label.setVisible(bool(by_line[key]))
         for key, edit in (("name", self.name), ("id_number", self.id_number)):
             bad = bool(by_line[key])
             edit.setStyleSheet(INVALID_STYLE if bad else "")
