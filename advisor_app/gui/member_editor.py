@@ -5,8 +5,9 @@ What is wrong is not decided here: the household editor asks :mod:`advisor_app.d
 after every edit and hands the problems to :meth:`MemberEditor.show_problems`. The selected member's
 problems appear as red lines under the fields they concern (a wrong ID number also turns its field
 red); members with a problem are red in the list; household-wide ones (no head) sit above the form.
-Each of these lines keeps one line's height while empty (:func:`reserved_line`), so the fields below do
-not jump while the advisor types and a problem comes or goes.
+A line keeps its room (one line's height) from its first problem until another member is shown
+(:class:`ProblemLine`), so the fields below do not jump each time a problem comes and goes while the
+advisor types. (Lines kept always would make the form taller than a 1366×768 screen's editor.)
 
 A member just added with 添加成员 stays quiet (no 未填写 under its empty fields, not red in the list)
 until the advisor changes something in its form or the editor asks for every problem
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -63,8 +65,34 @@ def problem_line() -> QLabel:
 
 
 class ProblemLine(QLabel):
-    """A word-wrapped label as high as its text needs at its width: a form layout otherwise gives a
-    wrapped label the height of its size hint, two lines for a message that fits on one."""
+    """A red, word-wrapped line for a problem that keeps its room (one line's height) while empty,
+    from the first problem it shows until :meth:`release` (another member is shown), so a problem
+    that comes and goes while the advisor types does not move the fields below each time.
+
+    It is as high as its text needs at its width: a form layout otherwise gives a wrapped label the
+    height of its size hint, two lines for a message that fits on one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kept = False  # keeps its room now
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # no taller than its text
+        self.setStyleSheet("color: #d32f2f;")
+        self.setWordWrap(True)
+        super().setText("未填写")  # a line of Chinese (its glyphs may come from a taller fallback font)
+        self.setMinimumHeight(max(super().sizeHint().height(), self.fontMetrics().lineSpacing()))
+        super().setText("")
+        self.setVisible(self.kept)
+
+    def say(self, text: str) -> None:
+        """Show ``text`` ("" for no problem; the line keeps its room once it has shown one)."""
+        self.setText(text)
+        self.kept = self.kept or bool(text)
+        self.setVisible(self.kept)
+
+    def release(self) -> None:
+        """Give the room back while empty."""
+        self.kept = False
+        self.setVisible(bool(self.text()))
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -76,18 +104,6 @@ class ProblemLine(QLabel):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # the height needed changes with the width
-
-
-def reserved_line() -> QLabel:
-    """A red line for a problem that keeps one line's height while empty (always shown): the fields
-    around it stay where they are when a problem appears or goes."""
-    label = ProblemLine()
-    label.setStyleSheet("color: #d32f2f;")
-    label.setWordWrap(True)
-    label.setText("未填写")  # a line of Chinese (its glyphs may come from a taller fallback font)
-    label.setMinimumHeight(max(label.sizeHint().height(), label.fontMetrics().lineSpacing()))
-    label.setText("")
-    return label
 
 
 def member_label(m: Member) -> str:
@@ -135,11 +151,11 @@ class MemberEditor(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([120, 680])
         self.list.setMinimumWidth(90)
-        self.members_problem = reserved_line()  # household-wide: no member, no head
+        self.members_problem = ProblemLine()  # household-wide: no member, no head
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.members_problem)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
         self._show_member(None)
 
     def _build_form(self) -> None:
@@ -147,7 +163,7 @@ class MemberEditor(QWidget):
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
         self.id_number.setPlaceholderText(self.tr("18位居民身份证号"))
-        self.lines = {key: reserved_line() for key in
+        self.lines = {key: ProblemLine() for key in
                       ("name", "id_number", "relation", "disability", "self_care", "whereabouts", "incomes", "other")}
         self.id_problem = self.lines["id_number"]
         self.derived = QLabel()
@@ -233,6 +249,7 @@ class MemberEditor(QWidget):
             self.list.addItem(member_label(m))
         self.list.blockSignals(False)
         self._problems = []
+        self.members_problem.release()
         for i in range(len(self._members)):
             self._decorate(i)
         if self._members:
@@ -296,6 +313,8 @@ class MemberEditor(QWidget):
 
     def _show_member(self, m: Member | None) -> None:
         self._loading = True
+        for line in self.lines.values():
+            line.release()
         self.form.setEnabled(m is not None)
         self.remove_button.setEnabled(m is not None)
         m = m or Member(name="", id_number="", relation="head")
@@ -386,7 +405,7 @@ class MemberEditor(QWidget):
         self._problems = [p for p in problems if p.under("members") and not (
             len(p.path) > 1 and isinstance(p.path[1], int) and self.is_quiet(p.path[1]))]
         general = [p.message for p in self._problems if len(p.path) == 1]
-        self.members_problem.setText("\n".join(general))
+        self.members_problem.say("\n".join(general))
         for row in range(self.list.count()):
             self._decorate(row)
         self._show_form_problems()
@@ -399,7 +418,7 @@ class MemberEditor(QWidget):
         for p in self.problems_of(self._row) if 0 <= self._row < len(self._members) else []:
             by_line[FIELD_LINES.get(str(p.path[2]) if len(p.path) > 2 else "", "other")].append(p.message)
         for key, label in self.lines.items():
-            label.setText("\n".join(by_line[key]))
+            label.say("\n".join(by_line[key]))
         for key, edit in (("name", self.name), ("id_number", self.id_number)):
             bad = bool(by_line[key])
             edit.setStyleSheet(INVALID_STYLE if bad else "")
