@@ -140,13 +140,13 @@ class MemberEditor(QWidget):
 
         self.form = QWidget()
         self._build_form()
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.form)
+        self.form_area = QScrollArea()
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setWidget(self.form)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.form_area)
         splitter.setStretchFactor(0, 0)  # the form gets the room (its fields need about 340 px)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([120, 680])
@@ -276,7 +276,7 @@ class MemberEditor(QWidget):
         self.list.setCurrentRow(len(self._members) - 1)
         self._decorate(len(self._members) - 1)
         self.changed.emit()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.form_area.verticalScrollBar().setValue(0)
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reveal_problems(self) -> None:

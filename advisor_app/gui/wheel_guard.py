@@ -58,9 +58,9 @@ class WheelGuard(QObject):
                 pass_up(watched, event)
                 event.accept()  # dealt with: Qt does not offer it to the parents a second time
                 return True
-        elif kind == QEvent.Type.Polish and isinstance(watched, GUARDED):
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        elif (kind == QEvent.Type.Polish and isinstance(watched, GUARDED)
+              and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus):
+            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return False
 
 

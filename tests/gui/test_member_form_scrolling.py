@@ -48,7 +48,7 @@ def members(qtbot: Any, guarded: wheel_guard.WheelGuard) -> Iterator[MemberEdito
     editor.show()
     qtbot.waitExposed(editor)
     editor.add_member()
-    bar = editor.scroll.verticalScrollBar()
+    bar = editor.form_area.verticalScrollBar()
     assert bar.maximum() > 0
     yield editor
     editor.close()
@@ -59,7 +59,7 @@ def members(qtbot: Any, guarded: wheel_guard.WheelGuard) -> Iterator[MemberEdito
 
 
 def test_the_wheel_over_an_unfocused_spin_box_or_combo_scrolls_the_form(qtbot: Any, members: MemberEditor) -> None:
-    bar = members.scroll.verticalScrollBar()
+    bar = members.form_area.verticalScrollBar()
     members.name.setFocus()
     assert members.months_away.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel gives no focus
     assert members.relation.focusPolicy() == Qt.FocusPolicy.StrongFocus
@@ -81,7 +81,7 @@ def test_the_wheel_changes_the_spin_box_that_has_the_focus(qtbot: Any, members: 
     members.months_away.setValue(5)
     members.months_away.setFocus()
     assert members.months_away.hasFocus()
-    bar = members.scroll.verticalScrollBar()
+    bar = members.form_area.verticalScrollBar()
     before = bar.value()
     wheel_down(members.months_away)
     assert members.months_away.value() == 4 and bar.value() == before
@@ -106,7 +106,7 @@ def test_a_member_added_is_selected_at_the_top_of_its_form_with_the_focus_in_its
     editor.activateWindow()
     qtbot.waitActive(editor)
     members = editor.members
-    bar = members.scroll.verticalScrollBar()
+    bar = members.form_area.verticalScrollBar()
     bar.setValue(bar.maximum())
     assert bar.value() > 0
     qtbot.mouseClick(members.add_button, Qt.MouseButton.LeftButton)
