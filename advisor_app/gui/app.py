@@ -163,7 +163,7 @@ def application(argv: list[str] | None = None) -> object:
     """The one QApplication of this process (created on first call), set up for our UI."""
     from PySide6.QtWidgets import QApplication
 
-    from . import settings, style
+    from . import settings, style, wheel_guard
 
     app = QApplication.instance()
     if app is None:
@@ -174,6 +174,7 @@ def application(argv: list[str] | None = None) -> object:
         install_translations(app, settings.settings.effective_language())
         setup_font(app)
         style.install(app)
+        wheel_guard.install(app)
     return app
 
 
@@ -182,12 +183,13 @@ def create_main_window(profile: Profile, *, install_hook: bool = True) -> MainWi
     runner owns it) the exception hook installed."""
     from PySide6.QtWidgets import QApplication
 
-    from . import errors, style
+    from . import errors, style, wheel_guard
     from .main_window import MainWindow
 
     app = QApplication.instance()
-    if isinstance(app, QApplication):
-        style.install(app)  # already there when application() made the app
+    if isinstance(app, QApplication):  # both already there when application() made the app
+        style.install(app)
+        wheel_guard.install(app)
     setup_logging(profile.data.log_file)
     if install_hook:
         errors.install(profile.data.log_file)

@@ -219,6 +219,7 @@ class HouseholdEditor(QWidget):
         problems = self.problems()
         if problems:
             self._quiet = False
+            self.members.reveal_problems()
             self._show_problems()
             self._refuse(problems)
             questions.not_saved(self, problems)
@@ -398,7 +399,9 @@ class HouseholdEditor(QWidget):
         self._id, self._version = stored.id, stored.version
         self.members.adopt_ids(stored.members)
         self._saved = stored
-        self.status.setText(self.tr("已保存"))
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("已保存") if not self.is_dirty() else
+                            self.tr("已保存；保存时正在输入的修改尚未保存"))
         self._refresh_header()
         if stored.id:
             self.saved.emit(stored.id)
@@ -436,6 +439,8 @@ class HouseholdEditor(QWidget):
             title += " — " + now.village
         if now != self._saved:
             title += self.tr("（未保存）")
+            if self.status.text() == self.tr("已保存"):  # the title and the status line say the same
+                self.status.setText("")
         self.title.setText(title)
         self.undo_button.setEnabled(self.edit_history.can_undo())
         self.history_button.setEnabled(self._id is not None)

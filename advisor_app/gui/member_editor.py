@@ -5,6 +5,13 @@ What is wrong is not decided here: the household editor asks :mod:`advisor_app.d
 after every edit and hands the problems to :meth:`MemberEditor.show_problems`. The selected member's
 problems appear as red lines under the fields they concern (a wrong ID number also turns its field
 red); members with a problem are red in the list; household-wide ones (no head) sit above the form.
+A line keeps its room (one line's height) from its first problem until another member is shown
+(:class:`ProblemLine`), so the fields below do not jump each time a problem comes and goes while the
+advisor types. (Lines kept always would make the form taller than a 1366×768 screen's editor.)
+
+A member just added with 添加成员 stays quiet (no 未填写 under its empty fields, not red in the list)
+until the advisor changes something in its form or the editor asks for every problem
+(:meth:`MemberEditor.reveal_problems`, when 保存 is pressed).
 """
 
 from __future__ import annotations
@@ -12,8 +19,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +34,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -48,11 +56,54 @@ FIELD_LINES = {"name": "name", "id_number": "id_number", "relation": "relation",
 
 
 def problem_line() -> QLabel:
+    """A red line for a problem, hidden while there is none."""
     label = QLabel()
     label.setStyleSheet("color: #d32f2f;")
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+class ProblemLine(QLabel):
+    """A red, word-wrapped line for a problem that keeps its room (one line's height) while empty,
+    from the first problem it shows until :meth:`release` (another member is shown), so a problem
+    that comes and goes while the advisor types does not move the fields below each time.
+
+    It is as high as its text needs at its width: a form layout otherwise gives a wrapped label the
+    height of its size hint, two lines for a message that fits on one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kept = False  # keeps its room now
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # no taller than its text
+        self.setStyleSheet("color: #d32f2f;")
+        self.setWordWrap(True)
+        super().setText("未填写")  # a line of Chinese (its glyphs may come from a taller fallback font)
+        self.setMinimumHeight(max(super().sizeHint().height(), self.fontMetrics().lineSpacing()))
+        super().setText("")
+        self.setVisible(self.kept)
+
+    def say(self, text: str) -> None:
+        """Show ``text`` ("" for no problem; the line keeps its room once it has shown one)."""
+        self.setText(text)
+        self.kept = self.kept or bool(text)
+        self.setVisible(self.kept)
+
+    def release(self) -> None:
+        """Give the room back while empty."""
+        self.kept = False
+        self.setVisible(bool(self.text()))
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.width() > 0:
+            hint.setHeight(max(self.minimumHeight(), self.heightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the height needed changes with the width
 
 
 def member_label(m: Member) -> str:
@@ -72,6 +123,7 @@ class MemberEditor(QWidget):
         self._loading = False
         self._unspecified_lost = 0  # self_care_lost recorded without naming the activities
         self._problems: list[Problem] = []  # the members' problems, as last shown
+        self._fresh: list[bool] = []  # per member: added by 添加成员 and not edited yet (problems quiet)
 
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._select)
@@ -88,22 +140,22 @@ class MemberEditor(QWidget):
 
         self.form = QWidget()
         self._build_form()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.form)
+        self.form_area = QScrollArea()
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setWidget(self.form)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
+        splitter.addWidget(self.form_area)
         splitter.setStretchFactor(0, 0)  # the form gets the room (its fields need about 340 px)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([120, 680])
         self.list.setMinimumWidth(90)
-        self.members_problem = problem_line()  # household-wide: no member, no head
+        self.members_problem = ProblemLine()  # household-wide: no member, no head
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.members_problem)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
         self._show_member(None)
 
     def _build_form(self) -> None:
@@ -111,7 +163,7 @@ class MemberEditor(QWidget):
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
         self.id_number.setPlaceholderText(self.tr("18位居民身份证号"))
-        self.lines = {key: problem_line() for key in
+        self.lines = {key: ProblemLine() for key in
                       ("name", "id_number", "relation", "disability", "self_care", "whereabouts", "incomes", "other")}
         self.id_problem = self.lines["id_number"]
         self.derived = QLabel()
@@ -170,6 +222,9 @@ class MemberEditor(QWidget):
 
         for edit in (self.name, self.id_number):
             edit.textChanged.connect(self._form_changed)
+            # the red INVALID_STYLE frame is lower than the style's own: keep the height, so the
+            # fields below do not move when a number turns red
+            edit.setMinimumHeight(edit.sizeHint().height())
         for combo in (self.relation, self.disability_kind, self.disability_grade, self.whereabouts):
             combo.currentIndexChanged.connect(self._form_changed)
         for check in (self.serious_illness, self.student):
@@ -182,7 +237,10 @@ class MemberEditor(QWidget):
     # --- members ---
 
     def set_members(self, members: list[Member]) -> None:
-        """Show ``members`` (copies are kept; emits nothing)."""
+        """Show ``members`` (copies are kept; emits nothing). A member just added and still as it
+        was added stays quiet (undo, redo and the like put the same member back)."""
+        self._fresh = [i < len(self._members) and self._fresh[i] and self._members[i] == m
+                       for i, m in enumerate(members)]
         self._members = copy.deepcopy(members)
         self._row = -1
         self.list.blockSignals(True)
@@ -191,6 +249,7 @@ class MemberEditor(QWidget):
             self.list.addItem(member_label(m))
         self.list.blockSignals(False)
         self._problems = []
+        self.members_problem.release()
         for i in range(len(self._members)):
             self._decorate(i)
         if self._members:
@@ -208,19 +267,33 @@ class MemberEditor(QWidget):
         self.list.setCurrentRow(row)
 
     def add_member(self) -> None:
+        """添加成员: a blank member, selected, its form scrolled to the top and the focus in its name
+        (its problems stay quiet until something is typed in it)."""
         has_head = any(m.relation == "head" for m in self._members)
         self._members.append(Member(name="", id_number="", relation="child" if has_head else "head"))
+        self._fresh.append(True)
         self.list.addItem(member_label(self._members[-1]))
         self.list.setCurrentRow(len(self._members) - 1)
         self._decorate(len(self._members) - 1)
-        self.name.setFocus()
         self.changed.emit()
+        self.form_area.verticalScrollBar().setValue(0)
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reveal_problems(self) -> None:
+        """Stop keeping the members just added quiet (保存 was pressed); shown at the next
+        :meth:`show_problems`."""
+        self._fresh = [False] * len(self._members)
+
+    def is_quiet(self, row: int) -> bool:
+        """True while member ``row`` was just added and nothing was typed in it."""
+        return 0 <= row < len(self._fresh) and self._fresh[row]
 
     def remove_current(self) -> None:
         row = self._row
         if row < 0:
             return
         del self._members[row]
+        del self._fresh[row]
         self._row = -1
         self.list.blockSignals(True)
         self.list.takeItem(row)
@@ -240,6 +313,8 @@ class MemberEditor(QWidget):
 
     def _show_member(self, m: Member | None) -> None:
         self._loading = True
+        for line in self.lines.values():
+            line.release()
         self.form.setEnabled(m is not None)
         self.remove_button.setEnabled(m is not None)
         m = m or Member(name="", id_number="", relation="head")
@@ -276,6 +351,7 @@ class MemberEditor(QWidget):
         self._show_care_summary()
         self.disability_grade.setEnabled(self.disability_kind.currentData() is not None)
         if 0 <= self._row < len(self._members):
+            self._fresh[self._row] = False  # typed in: its problems are shown from now on
             self._members[self._row] = self._member_from_form(self._members[self._row])
             self.list.item(self._row).setText(member_label(self._members[self._row]))
             self._decorate(self._row)
@@ -326,10 +402,10 @@ class MemberEditor(QWidget):
     def show_problems(self, problems: list[Problem]) -> None:
         """Show the members' problems: under the selected member's fields, red in the list, and the
         household-wide ones above. ``problems`` may hold others; only ``members…`` ones are used."""
-        self._problems = [p for p in problems if p.under("members")]
+        self._problems = [p for p in problems if p.under("members") and not (
+            len(p.path) > 1 and isinstance(p.path[1], int) and self.is_quiet(p.path[1]))]
         general = [p.message for p in self._problems if len(p.path) == 1]
-        self.members_problem.setText("\n".join(general))
-        self.members_problem.setVisible(bool(general))
+        self.members_problem.say("\n".join(general))
         for row in range(self.list.count()):
             self._decorate(row)
         self._show_form_problems()
@@ -342,8 +418,7 @@ class MemberEditor(QWidget):
         for p in self.problems_of(self._row) if 0 <= self._row < len(self._members) else []:
             by_line[FIELD_LINES.get(str(p.path[2]) if len(p.path) > 2 else "", "other")].append(p.message)
         for key, label in self.lines.items():
-            label.setText("\n".join(by_line[key]))
-            label.setVisible(bool(by_line[key]))
+            label.say("\n".join(by_line[key]))
         for key, edit in (("name", self.name), ("id_number", self.id_number)):
             bad = bool(by_line[key])
             edit.setStyleSheet(INVALID_STYLE if bad else "")

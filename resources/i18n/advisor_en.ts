@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="296"/>
+        <location filename="../../advisor_app/gui/app.py" line="298"/>
         <source>上次运行异常结束</source>
         <translation>The last session ended abnormally</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="296"/>
+        <location filename="../../advisor_app/gui/app.py" line="298"/>
         <source>上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；未保存的走访记录草稿会在稍后提示恢复。
 
 故障记录：%1
@@ -593,44 +593,50 @@ Please copy the details below for the support person.</translation>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="248"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="249"/>
         <source>没有可以恢复的修改</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="250"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="251"/>
         <source>已恢复撤销的修改</source>
         <translation>Redid the undone change</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="372"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="410"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="373"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="413"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="412"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="420"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="404"/>
+        <source>已保存；保存时正在输入的修改尚未保存</source>
+        <translation>Saved; the changes typed while saving are not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="415"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="423"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="230"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="231"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="240"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="241"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="242"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="243"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="401"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="403"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="442"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -640,7 +646,7 @@ Please copy the details below for the support person.</translation>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="438"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="441"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
@@ -1013,127 +1019,127 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="78"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="130"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="79"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="131"/>
         <source>删除成员</source>
         <translation>Remove member</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="113"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="165"/>
         <source>18位居民身份证号</source>
         <translation>18-character resident ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="120"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="172"/>
         <source>无残疾</source>
         <translation>No disability</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="125"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="177"/>
         <source>患重特大疾病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="126"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="178"/>
         <source>在校学生</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="130"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="182"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="137"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="189"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="139"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="191"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="141"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="193"/>
         <source>性别、年龄</source>
         <translation>Sex, age</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="142"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="194"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="145"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="197"/>
         <source>与户主的关系（户主本人选“户主”）</source>
         <translation>Relation to the head of household (for the head: Head)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="150"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="202"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="157"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="209"/>
         <source>不能自理的日常活动（勾选不能独立完成的项目）</source>
         <translation>Daily activities not managed alone (tick those)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="165"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="217"/>
         <source>已离家</source>
         <translation>Away from home</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="164"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="216"/>
         <source>去向</source>
         <translation>Whereabouts</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="60"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="111"/>
         <source>（未填姓名）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="61"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="112"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="167"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="219"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="304"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="380"/>
         <source>%1，%2岁（出生于%3）</source>
         <translation>%1, %2 years (born %3)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="311"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="387"/>
         <source>具备生活自理能力</source>
         <translation>Can care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="312"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="388"/>
         <source>部分丧失生活自理能力</source>
         <translation>Partly unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="312"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="388"/>
         <source>完全丧失生活自理能力</source>
         <translation>Fully unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="313"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="389"/>
         <source>不能自理 %1 项：%2</source>
         <translation>Cannot manage %1: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="315"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="391"/>
         <source>（已记录项数，未指明具体项目）</source>
         <translation>(count recorded, activities not named)</translation>
     </message>
