@@ -278,11 +278,9 @@ def run_app(data_dir: str | None, *, demo: bool = False) -> int:
 def fill_empty_demo(window: MainWindow) -> bool:
     """Fill the window's profile with ``DEMO_HOUSEHOLDS`` generated families when it is an empty demo
     profile (a new one, or just chosen on first start); True when it started doing so."""
-    from advisor_app.services import households
-    from advisor_app.services.profile_settings import profile_info
+    from advisor_app.services.demo import is_empty_demo
 
-    profile = window.profile
-    if not profile_info(profile).is_demo or households.count_households(profile) > 0:
+    if not is_empty_demo(window.profile):
         return False
     window.fill_demo_households(DEMO_HOUSEHOLDS)
     return True

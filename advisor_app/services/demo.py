@@ -62,6 +62,12 @@ def fill_demo(profile: Profile, households: int, *, seed: int = 1, progress: Pro
         return _fill(conn, households, seed, progress, processes)
 
 
+def is_empty_demo(profile: Profile) -> bool:
+    """A demo profile without households yet (new, or just chosen on the first start): one cheap query."""
+    with profile.connection() as conn:
+        return profile_settings.read_info(conn).is_demo and purge.live_household_count(conn) == 0
+
+
 def reset_demo(profile: Profile, households: int | None = None, *, seed: int | None = None,
                progress: Progress | None = None, processes: int | None = None) -> int:
     """Remove every household of the demo profile and generate them anew (all or nothing: a cancel
