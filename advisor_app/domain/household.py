@@ -43,6 +43,14 @@ class Member:
     occupation: str = ""
     phone: str = ""
     id: str | None = None
+    # The law's states of a person (advisor-household/2). ``state``: vocab "member_state" (living,
+    # deceased, declared_dead, declared_missing), with the day of the death or court declaration.
+    state: str = "living"
+    state_date: dt.date | None = None
+    order_months: int = 0  # the term of a prison sentence or a compulsory-rehab order, in months
+    no_legal_capacity: bool = False  # 无民事行为能力 (a court or the record says so)
+    guardianship_revoked: bool = False  # 被撤销监护资格
+    deported: bool = False  # 被遣送（驱逐）出境
 
     @property
     def ident(self) -> IdNumber:
@@ -67,20 +75,45 @@ class Member:
 @dataclass(slots=True)
 class Assets:
     financial: float = 0.0  # deposits, securities, insurance … in yuan
-    vehicles: int = 0
+    vehicles: int = 0  # ordinary motor vehicles (the asset rule counts these)
     extra_houses: int = 0  # houses beyond the one the family lives in
+    disability_vehicles: int = 0  # used by a disabled member for mobility (exempt)
+    production_vehicles: int = 0  # used for production: a farm tricycle, a small truck (exempt)
 
 
 @dataclass(slots=True)
 class Supporter:
-    """A legal supporter (法定赡养/抚养/扶养义务人) living outside the household."""
+    """A legal supporter (法定赡养/抚养/扶养义务人) living outside the household.
+
+    ``kinship`` (vocab "kinship": father, daughter, elder_brother …) says what the supporter is to the
+    member whose ID number is ``of_member`` (advisor-household/2); ``relation`` is the free text of
+    advisor-household/1 files, kept as written. ``able``: None when not known (a check then asks).
+    The facts after it let the rules decide whether the supporter is unable (POLICY §3.3).
+    """
 
     name: str
-    able: bool
+    able: bool | None
     reason: str = ""
     relation: str = ""
     id_number: str = ""
     phone: str = ""
+    kinship: str = ""
+    of_member: str = ""  # the ID number of the household member the kinship is to
+    status: str = ""  # vocab "supporter_status": "" | tekun | dibao (receives it, recorded)
+    situation: str = ""  # vocab "supporter_situation": "" | deceased | no_capacity | declared_missing | prison
+    disability: Disability | None = None
+    monthly_income: float | None = None  # own income, yuan a month (None: not recorded)
+    assets_ok: bool | None = None  # own assets within the local low-income rule (None: not recorded)
+
+
+@dataclass(slots=True)
+class Receipt:
+    """What the household (or one member) receives now: the programme, since when, how much a month."""
+
+    program: str  # vocab "program"
+    since: dt.date
+    monthly_amount: float
+    member: str = ""  # ID number, for a member's own programme (特困, 单人保 …)
 
 
 @dataclass(slots=True)
@@ -134,6 +167,7 @@ class Household:
     id: str | None = None
     version: int = 0
     registered_address: str = ""  # 户籍地址: where the family's hukou is registered (may differ)
+    receiving: list[Receipt] = field(default_factory=list)  # current receipt status (渐退期 needs it)
 
     @property
     def head(self) -> Member | None:

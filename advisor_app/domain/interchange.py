@@ -1,4 +1,4 @@
-"""The ``advisor-household/1`` interchange format (JSON, UTF-8).
+"""The ``advisor-household/2`` interchange format (JSON, UTF-8); ``/1`` files are still read.
 
 Used by the CLI, by tests and later inside sync bundles. Reading is strict. This module checks the
 shape (an unknown key, text where a number belongs, a date that is not YYYY-MM-DD: an
@@ -7,6 +7,14 @@ amount, a bad ID number, a missing name, two heads …) is decided by :mod:`.val
 rules the editors and the services use, and every problem found is raised in one
 :class:`InvalidRecord` whose message names the member and the field. Writing then reading gives back
 an equal household, and whatever the app can store, this reader accepts.
+
+``/2`` adds a member's state (deceased, declared dead or missing, with its day), the term of a prison
+or rehab order, legal capacity, guardianship revoked, deported; a supporter's kinship to a named
+member (``kinship`` + ``of_member``), recorded status and situation, own income and assets, and an
+unknown ability (``able: null``); vehicles by kind; the household's current receipt status
+(``receiving``). A ``/1`` file is read as it always was; its supporters' free-text ``relation`` is
+mapped to a kinship to the head where the word is unambiguous (儿子, 女儿, 哥哥 …), and
+:func:`read_household` says which it could not map.
 """
 
 from __future__ import annotations
@@ -28,20 +36,37 @@ from .household import (
     Income,
     Member,
     Need,
+    Receipt,
     Supporter,
     Visit,
 )
 
-FORMAT = "advisor-household/1"
+FORMAT = "advisor-household/2"
+FORMAT_1 = "advisor-household/1"
+READABLE = (FORMAT_1, FORMAT)
 
 _TOP_KEYS = {
     "format", "id", "version", "region", "area", "address", "registered_address", "village", "town", "phone",
-    "notes", "members", "assets", "supporters", "expenses", "emergency", "visits",
+    "notes", "members", "assets", "supporters", "expenses", "emergency", "visits", "receiving",
 }
 _MEMBER_KEYS = {
     "id", "name", "id_number", "relation", "disability", "serious_illness", "self_care_lost",
     "self_care_items", "student", "whereabouts", "months_away", "incomes", "ethnicity", "occupation",
-    "phone",
+    "phone", "state", "state_date", "order_months", "no_legal_capacity", "guardianship_revoked", "deported",
+}
+_SUPPORTER_KEYS = {"name", "able", "reason", "relation", "id_number", "phone", "kinship", "of_member", "status",
+                   "situation", "disability", "monthly_income", "assets_ok"}
+
+# advisor-household/1 supporters: the free-text relation (to the head) that names one kinship.
+_KINSHIP_WORDS = {
+    "配偶": "spouse", "丈夫": "spouse", "妻子": "spouse", "老伴": "spouse",
+    "父亲": "father", "爸爸": "father", "母亲": "mother", "妈妈": "mother",
+    "儿子": "son", "长子": "son", "次子": "son", "女儿": "daughter", "长女": "daughter", "次女": "daughter",
+    "孙子": "grandson", "外孙": "grandson", "外孙子": "grandson", "孙女": "granddaughter",
+    "外孙女": "granddaughter", "祖父": "grandfather", "爷爷": "grandfather", "外祖父": "grandfather",
+    "外公": "grandfather", "祖母": "grandmother", "奶奶": "grandmother", "外祖母": "grandmother",
+    "外婆": "grandmother", "哥哥": "elder_brother", "姐姐": "elder_sister", "弟弟": "younger_brother",
+    "妹妹": "younger_sister", "女婿": "son_in_law", "儿媳": "daughter_in_law", "儿媳妇": "daughter_in_law",
 }
 
 
@@ -94,6 +119,15 @@ class _Reader:
             raise self.fail("version", f"应在 0 到 {2**31} 之间，现为 {value}")
         return value
 
+    def optional_boolean(self, key: str) -> bool | None:
+        value = self.obj.get(key)
+        if value is not None and not isinstance(value, bool):
+            raise self.fail(key, "应为 true、false 或 null（不知道）")
+        return value
+
+    def optional_money(self, key: str) -> float | None:
+        return None if self.obj.get(key) is None else self.money(key)
+
     def money(self, key: str, default: float = 0.0) -> float:
         value = self.obj.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
@@ -142,15 +176,19 @@ class _Reader:
         return [x.strip() for x in values]
 
 
+def _disability(r: _Reader) -> Disability | None:
+    if r.obj.get("disability") is None:
+        return None
+    d = _Reader(r.obj["disability"], r._at("disability"), {"kind", "grade"})
+    return Disability(d.text("kind"), d.integer("grade"))
+
+
 def _member(obj: Any, index: int) -> Member:
     label = f"成员{index + 1}"
     if isinstance(obj, dict) and isinstance(obj.get("name"), str) and obj["name"].strip():
         label += f"（{obj['name'].strip()}）"
     r = _Reader(obj, f"members[{index}] {label}", _MEMBER_KEYS)
-    disability = None
-    if r.obj.get("disability") is not None:
-        d = _Reader(r.obj["disability"], r._at("disability"), {"kind", "grade"})
-        disability = Disability(d.text("kind"), d.integer("grade"))
+    disability = _disability(r)
     incomes = []
     for j, item in enumerate(r.array("incomes")):
         ir = _Reader(item, r._at(f"incomes[{j}]"), {"kind", "monthly"})
@@ -171,6 +209,12 @@ def _member(obj: Any, index: int) -> Member:
         occupation=r.text("occupation"),
         phone=r.text("phone"),
         id=r.uuid("id"),
+        state=r.text("state", default="living"),
+        state_date=r.date("state_date"),
+        order_months=r.integer("order_months"),
+        no_legal_capacity=r.boolean("no_legal_capacity"),
+        guardianship_revoked=r.boolean("guardianship_revoked"),
+        deported=r.boolean("deported"),
     )
 
 
@@ -195,24 +239,60 @@ def _visit(obj: Any, index: int) -> Visit:
     )
 
 
-def _supporter(obj: Any, index: int) -> Supporter:
-    s = _Reader(obj, f"supporters[{index}]", {"name", "able", "reason", "relation", "id_number", "phone"})
+def _supporter(obj: Any, index: int, version_1: bool) -> Supporter:
+    s = _Reader(obj, f"supporters[{index}]", _SUPPORTER_KEYS)
     if "able" not in s.obj:
-        raise s.fail("able", "必须说明是否有赡养/抚养/扶养能力（true 或 false）")
-    return Supporter(s.text("name"), s.boolean("able"), s.text("reason"), s.text("relation"),
-                     s.text("id_number").upper(), s.text("phone"))
+        raise s.fail("able", "必须说明是否有赡养/抚养/扶养能力（true、false，或 null 表示不知道）")
+    if version_1 and s.obj.get("able") is None:
+        raise s.fail("able", "应为 true 或 false")
+    return Supporter(s.text("name"), s.optional_boolean("able"), s.text("reason"), s.text("relation"),
+                     s.text("id_number").upper(), s.text("phone"), kinship=s.text("kinship"),
+                     of_member=s.text("of_member").upper(), status=s.text("status"), situation=s.text("situation"),
+                     disability=_disability(s), monthly_income=s.optional_money("monthly_income"),
+                     assets_ok=s.optional_boolean("assets_ok"))
+
+
+def _receipt(obj: Any, index: int) -> Receipt:
+    r = _Reader(obj, f"receiving[{index}]", {"program", "since", "monthly_amount", "member"})
+    return Receipt(r.text("program"), r.required_date("since"), r.money("monthly_amount"),
+                   r.text("member").upper())
+
+
+def _map_version_1(household: Household) -> list[str]:
+    """A ``/1`` file's supporters: their relation word to the head as a kinship, where it names one;
+    returns what could not be mapped, in the advisor's words."""
+    head = household.head
+    notes = []
+    for i, s in enumerate(household.supporters):
+        kinship = _KINSHIP_WORDS.get(s.relation.strip())
+        if kinship and head is not None:
+            s.kinship, s.of_member = kinship, head.id_number
+        elif s.relation.strip() or s.name:
+            notes.append(f"第{i + 1}名赡养人“{s.name or '—'}”的关系“{s.relation or '未填写'}”"
+                         "无法确定是户主的哪种亲属，请在赡养人页选择亲属关系")
+    return notes
 
 
 def household_from_dict(doc: Any) -> Household:
-    """A validated :class:`Household` from a parsed ``advisor-household/1`` document.
+    """A validated :class:`Household` from a parsed ``advisor-household/2`` (or ``/1``) document.
 
     The shape is checked here (first mistake only); then :func:`.validation.household_problems`
     lists every problem of the household, raised together as one :class:`InvalidRecord`.
     """
+    return read_household(doc)[0]
+
+
+def read_household(doc: Any) -> tuple[Household, list[str]]:
+    """:func:`household_from_dict`, and the notes on what a ``/1`` file left undecided (supporters
+    whose relation names no kinship): for the advisor to complete, nothing is refused for them."""
     r = _Reader(doc, "", _TOP_KEYS)
-    if doc.get("format") != FORMAT:
-        raise r.fail("format", f"应为“{FORMAT}”，现为“{doc.get('format')}”")
-    a = _Reader(doc.get("assets") or {}, "assets", {"financial", "vehicles", "extra_houses"})
+    if doc.get("format") not in READABLE:
+        raise r.fail("format", f"应为“{FORMAT}”（或旧版“{FORMAT_1}”），现为“{doc.get('format')}”")
+    version_1 = doc.get("format") == FORMAT_1
+    if version_1 and "receiving" in doc:
+        raise r.fail("receiving", f"“{FORMAT_1}”没有这个字段")
+    a = _Reader(doc.get("assets") or {}, "assets",
+                {"financial", "vehicles", "extra_houses", "disability_vehicles", "production_vehicles"})
     e = _Reader(doc.get("expenses") or {}, "expenses", {"medical_selfpaid_12m", "education_12m"})
     emergency = None
     if doc.get("emergency") is not None:
@@ -224,8 +304,9 @@ def household_from_dict(doc: Any) -> Household:
         address=r.text("address"),
         village=r.text("village"),
         members=[_member(m, i) for i, m in enumerate(r.array("members"))],
-        assets=Assets(a.money("financial"), a.integer("vehicles"), a.integer("extra_houses")),
-        supporters=[_supporter(s, i) for i, s in enumerate(r.array("supporters"))],
+        assets=Assets(a.money("financial"), a.integer("vehicles"), a.integer("extra_houses"),
+                      a.integer("disability_vehicles"), a.integer("production_vehicles")),
+        supporters=[_supporter(s, i, version_1) for i, s in enumerate(r.array("supporters"))],
         expenses=Expenses(e.money("medical_selfpaid_12m"), e.money("education_12m")),
         emergency=emergency,
         visits=[_visit(v, i) for i, v in enumerate(r.array("visits"))],
@@ -235,11 +316,13 @@ def household_from_dict(doc: Any) -> Household:
         id=r.uuid("id"),
         version=r.version(),
         registered_address=r.text("registered_address"),
+        receiving=[_receipt(x, i) for i, x in enumerate(r.array("receiving"))],
     )
+    notes = _map_version_1(household) if version_1 else []
     problems = validation.household_problems(household)
     if problems:
         raise InvalidRecord(problems, with_keys=True)
-    return household
+    return household, notes
 
 
 def household_from_json(text: str | bytes) -> Household:
@@ -273,6 +356,22 @@ def _member_dict(m: Member) -> dict[str, Any]:
     for key in ("ethnicity", "occupation", "phone"):
         if getattr(m, key):
             d[key] = getattr(m, key)
+    if m.state != "living":
+        d["state"] = m.state
+        d["state_date"] = m.state_date.isoformat() if m.state_date else None
+    for key in ("order_months", "no_legal_capacity", "guardianship_revoked", "deported"):
+        if getattr(m, key):
+            d[key] = getattr(m, key)
+    return d
+
+
+def _supporter_dict(s: Supporter) -> dict[str, Any]:
+    d: dict[str, Any] = {"name": s.name, "able": s.able, "reason": s.reason}
+    d |= {k: getattr(s, k) for k in ("relation", "id_number", "phone", "kinship", "of_member", "status",
+                                      "situation") if getattr(s, k)}
+    if s.disability is not None:
+        d["disability"] = {"kind": s.disability.kind, "grade": s.disability.grade}
+    d |= {k: getattr(s, k) for k in ("monthly_income", "assets_ok") if getattr(s, k) is not None}
     return d
 
 
@@ -311,15 +410,16 @@ def household_to_dict(h: Household) -> dict[str, Any]:
     d["members"] = [_member_dict(m) for m in h.members]
     d["assets"] = {"financial": h.assets.financial, "vehicles": h.assets.vehicles,
                    "extra_houses": h.assets.extra_houses}
-    d["supporters"] = [
-        {"name": s.name, "able": s.able, "reason": s.reason}
-        | {k: getattr(s, k) for k in ("relation", "id_number", "phone") if getattr(s, k)}
-        for s in h.supporters
-    ]
+    d["assets"] |= {k: getattr(h.assets, k) for k in ("disability_vehicles", "production_vehicles")
+                    if getattr(h.assets, k)}
+    d["supporters"] = [_supporter_dict(s) for s in h.supporters]
     d["expenses"] = {"medical_selfpaid_12m": h.expenses.medical_selfpaid_12m,
                      "education_12m": h.expenses.education_12m}
     d["emergency"] = ({"kind": h.emergency.kind, "date": h.emergency.date.isoformat()}
                       if h.emergency else None)
+    if h.receiving:
+        d["receiving"] = [{"program": x.program, "since": x.since.isoformat(), "monthly_amount": x.monthly_amount}
+                          | ({"member": x.member} if x.member else {}) for x in h.receiving]
     if h.visits:
         d["visits"] = [_visit_dict(v) for v in h.visits]
     if h.notes:

@@ -105,6 +105,10 @@ def _member(out: _Problems, i: int, m: Member, today: dt.date | None) -> bool:
                 f"记录为 {m.self_care_lost} 项，但勾选了 {len(m.self_care_items)} 个项目，两者应一致")
     out.add((*at, "whereabouts"), f"{who}的去向", _code(m.whereabouts, vocab.WHEREABOUTS))
     out.add((*at, "months_away"), f"{who}的离家月数", _count(m.months_away, 0, MAX_MONTHS_AWAY))
+    out.add((*at, "state"), f"{who}的状态", _code(m.state, vocab.MEMBER_STATES))
+    if m.state != "living" and m.state_date is not None and today is not None and m.state_date > today:
+        out.append(Problem((*at, "state_date"), f"{who}的死亡或宣告日期不能晚于今天"))
+    out.add((*at, "order_months"), f"{who}的刑期或强制戒毒期限（月）", _count(m.order_months, 0, MAX_MONTHS_AWAY))
     for j, income in enumerate(m.incomes):
         what = f"{who}的第{j + 1}项收入"
         out.add((*at, "incomes", j, "kind"), what + "的类别", _code(income.kind, vocab.INCOME_KINDS))
@@ -161,12 +165,27 @@ def household_problems(h: Household, *, with_visits: bool = True, today: dt.date
     out.add(("assets", "financial"), "金融资产", _money(h.assets.financial))
     out.add(("assets", "vehicles"), "机动车数量", _count(h.assets.vehicles, 0, MAX_COUNT))
     out.add(("assets", "extra_houses"), "自住以外的房屋数量", _count(h.assets.extra_houses, 0, MAX_COUNT))
+    out.add(("assets", "disability_vehicles"), "残疾人代步车数量", _count(h.assets.disability_vehicles, 0, MAX_COUNT))
+    out.add(("assets", "production_vehicles"), "生产用车数量", _count(h.assets.production_vehicles, 0, MAX_COUNT))
     members_by_number = {m.id_number: (i, m) for i, m in enumerate(h.members) if m.id_number}
     seen: dict[str, int] = {}
     for i, s in enumerate(h.supporters):
         who = f"第{i + 1}名赡养人“{s.name}”" if s.name else f"第{i + 1}名赡养人"
         if not s.name:
             out.append(Problem(("supporters", i, "name"), f"{who}的姓名未填写"))
+        if s.kinship:
+            out.add(("supporters", i, "kinship"), f"{who}的亲属关系", _code(s.kinship, vocab.KINSHIPS))
+            if s.of_member not in members_by_number:
+                out.append(Problem(("supporters", i, "of_member"),
+                                   f"{who}是哪位家庭成员的亲属？请选择本户的一名成员"))
+        out.add(("supporters", i, "status"), f"{who}的救助身份", _code(s.status, vocab.SUPPORTER_STATUSES))
+        out.add(("supporters", i, "situation"), f"{who}的情况", _code(s.situation, vocab.SUPPORTER_SITUATIONS))
+        if s.disability is not None:
+            out.add(("supporters", i, "disability", "kind"), f"{who}的残疾类别",
+                    _code(s.disability.kind, vocab.DISABILITY_KINDS))
+            out.add(("supporters", i, "disability", "grade"), f"{who}的残疾等级", _count(s.disability.grade, 1, 4))
+        if s.monthly_income is not None:
+            out.add(("supporters", i, "monthly_income"), f"{who}的月收入", _money(s.monthly_income))
         if not s.id_number:
             continue
         if why := _id_problem(s.id_number, today):
@@ -180,6 +199,12 @@ def household_problems(h: Household, *, with_visits: bool = True, today: dt.date
                                f"{who}的身份证号与第{seen[s.id_number] + 1}名赡养人相同"))
         else:
             seen[s.id_number] = i
+    for i, x in enumerate(h.receiving):
+        what = f"第{i + 1}项正在享受的救助"
+        out.add(("receiving", i, "program"), what + "的项目", _code(x.program, vocab.PROGRAMS))
+        out.add(("receiving", i, "monthly_amount"), what + "的月金额", _money(x.monthly_amount))
+        if x.member and x.member not in members_by_number:
+            out.append(Problem(("receiving", i, "member"), f"{what}的享受人不是本户成员"))
     out.add(("expenses", "medical_selfpaid_12m"), "近12个月医疗自付费用", _money(h.expenses.medical_selfpaid_12m))
     out.add(("expenses", "education_12m"), "近12个月教育支出", _money(h.expenses.education_12m))
     if h.emergency is not None:

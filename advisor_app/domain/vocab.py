@@ -83,7 +83,10 @@ VOCABULARY: dict[str, dict[Code, Text]] = {
         "grandchild": _t("孙子女", "Grandchild"),
         "grandparent": _t("祖父母", "Grandparent"),
         "sibling": _t("兄弟姐妹", "Sibling"),
+        "child_in_law": _t("儿媳、女婿", "Child-in-law"),
         "other": _t("其他", "Other"),
+        # lives with the family without a duty of support either way (a lodger, a hired carer)
+        "lodger": _t("同住无赡养关系", "Lodger (no support duty)"),
     },
     "disability_kind": {
         "physical": _t("肢体残疾", "Physical disability"),
@@ -115,6 +118,10 @@ VOCABULARY: dict[str, dict[Code, Text]] = {
         "scholarship": _t("奖学金、助学金", "Scholarships and grants"),
         "heroism_award": _t("见义勇为奖励", "Award for bravery"),
         "assistance": _t("社会救助金", "Social assistance received"),
+        "old_age_allowance": _t("高龄津贴", "Old-age allowance"),
+        "disability_living_subsidy": _t("困难残疾人生活补贴", "Living subsidy for disabled people in hardship"),
+        "disability_care_subsidy": _t("重度残疾人护理补贴", "Care subsidy for severely disabled people"),
+        "medical_reimbursement": _t("医疗保险报销", "Medical insurance reimbursement"),
         "other": _t("其他收入", "Other income"),
     },
     # The six activities of daily living (日常生活活动) that decide self-care ability.
@@ -144,6 +151,26 @@ VOCABULARY: dict[str, dict[Code, Text]] = {
     "need_status": {"open": _t("待办", "Open"), "referred": _t("已转介", "Referred"),
                     "fulfilled": _t("已满足", "Met")},
     "sex": {"male": _t("男", "Male"), "female": _t("女", "Female")},
+    # advisor-household/2: a member's state, and a supporter's kinship, status and situation.
+    "member_state": {"living": _t("在世", "Living"), "deceased": _t("已故", "Deceased"),
+                     "declared_dead": _t("宣告死亡", "Declared dead by a court"),
+                     "declared_missing": _t("宣告失踪", "Declared missing by a court")},
+    "kinship": {
+        "spouse": _t("配偶", "Spouse"), "father": _t("父亲", "Father"), "mother": _t("母亲", "Mother"),
+        "son": _t("儿子", "Son"), "daughter": _t("女儿", "Daughter"),
+        "grandfather": _t("祖父、外祖父", "Grandfather"), "grandmother": _t("祖母、外祖母", "Grandmother"),
+        "grandson": _t("孙子、外孙子", "Grandson"), "granddaughter": _t("孙女、外孙女", "Granddaughter"),
+        "elder_brother": _t("哥哥", "Elder brother"), "elder_sister": _t("姐姐", "Elder sister"),
+        "younger_brother": _t("弟弟", "Younger brother"), "younger_sister": _t("妹妹", "Younger sister"),
+        "son_in_law": _t("女婿", "Son-in-law"), "daughter_in_law": _t("儿媳", "Daughter-in-law"),
+        "other": _t("其他", "Other"),
+    },
+    "supporter_status": {"": _t("未领取", "None"), "tekun": _t("特困供养人员", "Extreme poverty support recipient"),
+                         "dibao": _t("低保对象", "Dibao recipient")},
+    "supporter_situation": {"": _t("无", "None"), "deceased": _t("已故", "Deceased"),
+                            "no_capacity": _t("无民事行为能力", "No legal capacity"),
+                            "declared_missing": _t("宣告失踪", "Declared missing by a court"),
+                            "prison": _t("服刑", "Serving a sentence")},
     # Why a household was archived (归档: out of every list, notice and ledger, kept for sync and
     # audit, restorable). "other" asks for the reason in words.
     "archive_reason": {"moved": _t("迁出", "Moved away"), "duplicate": _t("重复登记", "Duplicate"),
@@ -232,3 +259,8 @@ NEED_CATEGORIES: dict[str, str] = {str(k): v for k, v in _chinese("need_category
 NEED_STATUSES: dict[str, str] = {str(k): v for k, v in _chinese("need_status").items()}
 SEXES: dict[str, str] = {str(k): v for k, v in _chinese("sex").items()}
 ARCHIVE_REASONS: dict[str, str] = {str(k): v for k, v in _chinese("archive_reason").items()}
+MEMBER_STATES: dict[str, str] = {str(k): v for k, v in _chinese("member_state").items()}
+KINSHIPS: dict[str, str] = {str(k): v for k, v in _chinese("kinship").items()}
+SUPPORTER_STATUSES: dict[str, str] = {str(k): v for k, v in _chinese("supporter_status").items()}
+SUPPORTER_SITUATIONS: dict[str, str] = {str(k): v for k, v in _chinese("supporter_situation").items()}
+PROGRAMS: dict[str, str] = {str(k): v for k, v in _chinese("program").items()}

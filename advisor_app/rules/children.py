@@ -87,7 +87,7 @@ def unsupported_child(c: Ctx, index: int) -> ProgramResult:
     outside = [s for s in c.facts.household.supporters if s.relation.strip().lower() in PARENT_WORDS]
     for s in outside[:unknown]:
         unknown -= 1
-        able = able or s.able
+        able = able or bool(s.able)
         if c.explain:
             parent = Text(f"父母一方{s.name}（{s.relation}，不在本户）",
                           f"Parent {s.name} ({s.relation}, not in the household)")

@@ -46,7 +46,7 @@ def test_output_keeps_the_documented_field_names(household_json: str) -> None:
             "expenses", "emergency"} <= set(d)
     assert {"name", "id_number", "relation", "disability", "serious_illness", "self_care_lost", "student",
             "whereabouts", "months_away", "incomes"} <= set(d["members"][0])
-    assert d["format"] == "advisor-household/1"
+    assert d["format"] == "advisor-household/2"
 
 
 def test_optional_fields_default_sensibly() -> None:
@@ -120,7 +120,7 @@ def test_duplicate_id_numbers(household_json: str) -> None:
 
 def test_wrong_format_and_bad_region(household_json: str) -> None:
     doc = _doc(household_json)
-    doc["format"] = "advisor-household/2"
+    doc["format"] = "advisor-household/3"
     assert "format" in _error(doc)
     doc = _doc(household_json)
     doc["region"] = "3401"
