@@ -175,6 +175,8 @@ class Family:
                     parents[g].append(P[cands[0]])
         for g in grands:
             grand_up[g] += [P[x] for x in couple]
+            for x in couple:
+                grand_down[x].append(P[g])
             siblings[g] += [P[o] for o in grands if o != g]
         for k in kids:
             for i in in_laws:
@@ -195,6 +197,9 @@ class Family:
             if kin in PARENT_KINSHIPS:
                 p.sex = PARENT_KINSHIPS[kin]
                 parents[of].append(p)
+                if of in heads:  # the head's parents are the siblings' parents too
+                    for sib in by_rel.get("sibling", []):
+                        parents[sib].append(p)
                 if sup.relation and of == head:  # advisor-household/1: a minor's own parent
                     for i in range(n):
                         if i != of and (P[i].age or 0) < 18 and not any(
