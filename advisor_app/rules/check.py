@@ -17,7 +17,7 @@ from .dibao import dibao, dibao_edge, dibao_single
 from .facts import household_facts
 from .results import ELIGIBLE, CheckResult, ProgramResult
 from .snapshot import TablesLike, policy_for
-from .tekun import tekun
+from .tekun import family_of, tekun
 from .temporary import temporary
 
 
@@ -43,11 +43,12 @@ def check_household(household: Household, on: dt.date, tables: TablesLike | None
         for i in range(count):
             if members[i].counted:
                 programs.append(dibao_single(c, i))
+    family = family_of(c, programs[0].status)  # kinship and supporters, shared by 特困 and children
     for i in range(count):
-        programs.append(tekun(c, i))
+        programs.append(tekun(c, i, family))
     for i in range(count):
         if members[i].age < 18:
-            programs.append(unsupported_child(c, i))
+            programs.append(unsupported_child(c, i, family))
     programs.append(temporary(c))
     n = facts.counted
     # ``policy.values`` is shared by every result of the same region, area and date: read only.

@@ -1,114 +1,197 @@
 """事实无人抚养儿童 (de-facto unsupported children), assessed for each member under 18.
 
-Source: 《关于进一步加强事实无人抚养儿童保障工作的意见》(民发〔2019〕62号). Both parents — or the
-surviving one — must each be: severely disabled (grade 1–2, or grade 3–4 intellectual/psychiatric),
-seriously ill, in prison or compulsory rehab for 6 months or more, or out of contact for 6 months or
-more. The parents are taken from the household record: a member with relation ``child`` has the
-head and the spouse as parents. A parent who is not in the household record (a grandchild's
-parents, a missing spouse of the head, a deceased parent) is told about in ``supporters`` with a
-relation such as 父亲/母亲: ``able: false`` with its reason (已故, 服刑, 失联 …, as the advisor
-established it) counts as unable, ``able: true`` as able. A parent neither in the record nor among
-the supporters is *unknown*: if every known parent is unable, the result is needs_info and names the
-parent to ask about; if a known parent is able, the child is ineligible whatever the unknown
-parent's situation.
+Source: 《关于进一步加强事实无人抚养儿童保障工作的意见》(民发〔2019〕62号), 民发〔2020〕125号. A child
+under 18 whose parents each are dead (or declared dead), declared missing by a court, or in one of
+the situations of the notice: severely disabled (grade 1–2, or grade 3–4 intellectual/psychiatric);
+seriously ill; in prison, compulsory drug rehabilitation or another measure restricting personal
+freedom for a **term** of 6 months or more (``order_months``: the length of the sentence or order,
+not the time already served; compulsory rehab is 2 years by law when no term is recorded; a prison
+term not recorded counts once 6 months have been served); out of contact for 6 months or more;
+deprived of guardianship by a court; deported. A child whose parents are **both dead** is an orphan
+(孤儿): ineligible here, and the answer says the orphan allowance covers the child.
+
+The parents are found as for 特困 (:mod:`.supporters`): from the household record, or a supporter
+recorded as that child's father/mother (``of_member`` = the child's ID number). A supporter's
+situation comes from ``situation`` (deceased, declared_missing), its ``disability``, and, for
+``able: false``, the advisor's reason when it names a situation of the notice (已故, 重病, 戒毒 …).
+A parent neither in the record nor among the supporters is *unknown*: needs_info naming the parent,
+unless a known parent is able (then ineligible).
 """
 
 from __future__ import annotations
 
-from advisor_app.domain.vocab import Text, disability, term
+from dataclasses import dataclass
+
+from advisor_app.domain.household import Member, Supporter
+from advisor_app.domain.vocab import Text, disability, join, same, term
 
 from .context import Ctx
-from .facts import MemberFacts, figure
+from .facts import figure
 from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, ProgramResult, because
+from .supporters import DEAD_STATES, Family, Person
 
 CITE = Text("《关于进一步加强事实无人抚养儿童保障工作的意见》（民发〔2019〕62号）",
             "Opinions on Further Strengthening the Protection of De Facto Unsupported Children "
             "(Ministry of Civil Affairs, 2019, No. 62)")
+CITE_ORPHAN = Text("《国务院办公厅关于加强孤儿保障工作的意见》（国办发〔2010〕54号）",
+                   "Opinions of the General Office of the State Council on Strengthening Orphan Protection "
+                   "(2010, No. 54)")
 MONTHS_AWAY = 6
-PARENT_WORDS = frozenset({"父亲", "母亲", "父", "母", "爸爸", "妈妈", "生父", "生母", "parent", "father", "mother"})
-
-
-def _parents(c: Ctx, index: int) -> tuple[list[MemberFacts], int]:
-    """(parents in the household, how many of the two parents are not in the record)."""
-    child = c.facts.members[index].member
-    if child.relation != "child":
-        return [], 2
-    found = [mf for mf in c.facts.members if mf.member.relation in ("head", "spouse")]
-    return found, 2 - len(found)
-
-
 _AWAY = {"prison": Text("服刑在押", "in prison"),
-         "drug_rehab": Text("强制隔离戒毒", "in compulsory drug rehabilitation"),
-         "missing": Text("失联", "out of contact")}
+         "drug_rehab": Text("强制隔离戒毒", "in compulsory drug rehabilitation")}
+REHAB_MONTHS = 24  # 《禁毒法》第四十七条: compulsory isolated drug rehabilitation lasts two years
+
+DEAD, MISSING, LISTED, NONE, UNKNOWN = "dead", "missing", "listed", "none", "unknown"
 
 
-def parent_unable(mf: MemberFacts) -> Text | None:
-    """Why a parent cannot raise the child, or ``None`` when nothing in the record says so."""
-    m = mf.member
+@dataclass(slots=True)
+class Situation:
+    kind: str  # dead | missing | listed | none | unknown
+    why: Text
+    missing: Text | None = None
+
+
+def member_situation(m: Member) -> Situation:
+    """A parent living in the household (or recorded as a member): the notice's situations."""
+    if m.state in DEAD_STATES:
+        return Situation(DEAD, term("member_state", m.state))
+    if m.state == "declared_missing":
+        return Situation(MISSING, Text("被宣告失踪", "declared missing by a court"))
     d = m.disability
     if d is not None and (d.grade <= 2 or (d.kind in ("intellectual", "psychiatric") and d.grade <= 4)):
-        return disability(d.kind, d.grade) + Text("（重残）", " (severe disability)")
+        return Situation(LISTED, disability(d.kind, d.grade) + Text("（重残）", " (severe disability)"))
     if m.serious_illness:
-        return Text("患重病", "seriously ill")
-    if m.whereabouts in ("prison", "drug_rehab", "missing") and m.months_away >= MONTHS_AWAY:
-        what, months = _AWAY[m.whereabouts], m.months_away
-        return Text(f"{what.zh} {months} 个月（满6个月）", f"{what.en} for {months} months (6 months or more)")
-    return None
+        return Situation(LISTED, Text("患重病", "seriously ill"))
+    if m.guardianship_revoked:
+        return Situation(LISTED, Text("被撤销监护资格", "deprived of guardianship by a court"))
+    if m.deported:
+        return Situation(LISTED, Text("被遣送（驱逐）出境", "deported"))
+    w = m.whereabouts
+    if w in ("prison", "drug_rehab"):
+        what = _AWAY[w]
+        term_ = m.order_months or (REHAB_MONTHS if w == "drug_rehab" else 0)
+        if term_:
+            law = Text("（法定期限2年）", " (2 years by law)") if not m.order_months else Text("", "")
+            text = Text(f"{what.zh}，期限 {term_} 个月", f"{what.en}, for a term of {term_} months") + law
+            if term_ >= MONTHS_AWAY:
+                return Situation(LISTED, text + Text("（满6个月）", " (6 months or more)"))
+            return Situation(NONE, text + Text("，不满6个月", ", less than 6"))
+        if m.months_away >= MONTHS_AWAY:
+            return Situation(LISTED, Text(f"{what.zh}已 {m.months_away} 个月（满6个月）",
+                                          f"{what.en} for {m.months_away} months already (6 months or more)"))
+        return Situation(UNKNOWN, Text(f"{what.zh}，刑期未登记", f"{what.en}, term not recorded"),
+                         Text(f"{m.name}的刑期（月数）未登记：服刑期限满6个月才属于事实无人抚养的情形",
+                              f"{m.name}'s term (months) is not recorded: a term of 6 months or more counts"))
+    if w == "missing":
+        if m.months_away >= MONTHS_AWAY:
+            return Situation(LISTED, Text(f"失联 {m.months_away} 个月（满6个月）",
+                                          f"out of contact for {m.months_away} months (6 months or more)"))
+        return Situation(NONE, Text(f"失联仅 {m.months_away} 个月，不满6个月",
+                                    f"out of contact for only {m.months_away} months, less than 6"))
+    return Situation(NONE, Text("没有重残、重病、服刑、强制隔离戒毒、失联满6个月、被撤销监护资格或被遣送出境的情形",
+                                "not severely disabled, seriously ill, in prison or compulsory drug rehabilitation, "
+                                "out of contact for 6 months or more, deprived of guardianship or deported"))
 
 
-def _able_text(mf: MemberFacts) -> Text:
-    m = mf.member
-    if m.whereabouts in ("prison", "drug_rehab", "missing"):
-        return Text(f"离家仅 {m.months_away} 个月，不满6个月", f"away for only {m.months_away} months, less than 6")
-    return Text("没有重残、重病、服刑在押、强制隔离戒毒或失联满6个月的情形",
-                "not severely disabled, seriously ill, in prison, in compulsory drug rehabilitation or out of "
-                "contact for 6 months or more")
+# The advisor's reason for ``able: false``, where it names a situation of the notice.
+_REASON_WORDS = (
+    (("宣告死亡", "已故", "去世", "死亡", "病故", "过世", "身故"), DEAD),
+    (("宣告失踪",), MISSING),
+    (("重病", "重特大疾病", "大病", "重度残疾", "重残", "一级残疾", "二级残疾", "强制隔离戒毒", "戒毒",
+      "撤销监护", "遣送", "驱逐"), LISTED),
+)
 
 
-def unsupported_child(c: Ctx, index: int) -> ProgramResult:
+def supporter_situation(s: Supporter) -> Situation:
+    """A parent recorded as a supporter of the child."""
+    name = s.name
+    if s.situation == "deceased":
+        return Situation(DEAD, Text("已故", "deceased"))
+    if s.situation == "declared_missing":
+        return Situation(MISSING, Text("被宣告失踪", "declared missing by a court"))
+    d = s.disability
+    if d is not None and (d.grade <= 2 or (d.kind in ("intellectual", "psychiatric") and d.grade <= 4)):
+        return Situation(LISTED, disability(d.kind, d.grade) + Text("（重残）", " (severe disability)"))
+    if s.able is False:
+        for words, kind in _REASON_WORDS:
+            if any(w in s.reason for w in words):
+                return Situation(kind, same(s.reason))
+    if s.situation == "prison" or (s.able is False and any(w in s.reason for w in ("服刑", "监狱", "在押"))):
+        return Situation(UNKNOWN, Text("服刑，刑期未登记", "in prison, term not recorded"),
+                         Text(f"{name}服刑的刑期未登记：请把{name}登记为家庭成员（去向“服刑”）并填写刑期",
+                              f"{name}'s prison term is not recorded: enter {name} as a household member "
+                              "(whereabouts: serving a sentence) with the term"))
+    if s.able is True:
+        return Situation(NONE, Text("能够抚养", "able to raise the child"))
+    return Situation(UNKNOWN, same(s.reason) if s.reason else Text("情况未写明", "situation not stated"),
+                     Text(f"{name}属于哪种情形（已故，或重残、重病、服刑、强制隔离戒毒、失联满6个月、"
+                          "被撤销监护资格、被遣送出境）", f"which situation {name} is in (deceased, or severely "
+                          "disabled, seriously ill, in prison or drug rehabilitation, out of contact for 6 months "
+                          "or more, deprived of guardianship, deported)"))
+
+
+def parent_situation(c: Ctx, p: Person) -> Situation:
+    if p.index is not None:
+        return member_situation(c.facts.members[p.index].member)
+    assert p.supporter is not None
+    return supporter_situation(p.supporter)
+
+
+_WHO = {"male": Text("父亲", "father"), "female": Text("母亲", "mother")}
+
+
+def unsupported_child(c: Ctx, index: int, family: Family | None = None) -> ProgramResult:
     mf = c.facts.members[index]
     child = mf.member
     r = ProgramResult("unsupported_child", NEEDS_INFO, member=child.id_number, member_name=child.name)
-    parents, unknown = _parents(c, index)
-    able = False
+    fam = family if family is not None else Family(c)
     if c.explain:
         r.reasons.append(because("under_18", True, Text(f"{child.name}{mf.age}岁，未满18周岁",
                                                         f"{child.name} is {mf.age}, under 18"), CITE))
-    for p in parents:
-        why = parent_unable(p)
-        role = term("relation", p.member.relation)
-        if why is None:
-            able = True
-        if c.explain:
-            parent = Text(f"父母一方{p.member.name}（{role.zh}）", f"Parent {p.member.name} ({role.en.lower()}): ")
-            text = (parent + why if why is not None else
-                    parent + _able_text(p) + Text("，能够抚养", ", able to raise the child"))
-            r.reasons.append(because("parent_unable", why is not None, text, CITE))
-    outside = [s for s in c.facts.household.supporters if s.relation.strip().lower() in PARENT_WORDS]
-    for s in outside[:unknown]:
-        unknown -= 1
-        able = able or bool(s.able)
-        if c.explain:
-            parent = Text(f"父母一方{s.name}（{s.relation}，不在本户）",
-                          f"Parent {s.name} ({s.relation}, not in the household)")
-            text = (parent + Text("能够抚养", " is able to raise the child") if s.able else
-                    parent + Text("无抚养能力：", " is not able to raise the child: ")
-                    + (s.reason if s.reason else Text("未写明原因", "no reason given")))
-            r.reasons.append(because("parent_unable", not s.able, text, CITE))
-    if able:
-        r.status = INELIGIBLE
-        return r
-    if unknown:
-        who = (Text("父母双方都不在家庭成员登记中", "neither parent is in the household record") if unknown == 2
-               else Text("父母中的另一方不在家庭成员登记中", "the other parent is not in the household record"))
+    kinds: list[str] = []
+    parents = fam.parents_of(index)
+    absent = [sex for sex, p in parents.items() if p is None]
+    if absent:
+        kinds.append(UNKNOWN)
+        who = (Text("父母双方都不在家庭成员登记中", "neither parent is in the household record") if len(absent) == 2
+               else Text(f"父母中的另一方不在家庭成员登记中（{_WHO[absent[0]].zh}）",
+                         f"the other parent is not in the household record (the {_WHO[absent[0]].en})"))
+        words = join(Text("或", " or "), (_WHO[x] for x in absent))
         r.missing_facts.append(Text(
-            f"{child.name}的{who.zh}：请补充其情况（是否死亡，或重残、重病、服刑在押、"
-            f"强制隔离戒毒、失联满6个月），可登记在“赡养人”中，关系写父亲或母亲",
-            f"For {child.name}, {who.en}: add their situation (deceased, or severely disabled, seriously ill, "
-            "in prison, in compulsory drug rehabilitation or out of contact for 6 months or more); they can be "
-            "entered under Supporters with the relation father or mother"))
+            f"{child.name}的{who.zh}：请补充其情况（是否死亡，或重残、重病、服刑、强制隔离戒毒、失联满6个月），"
+            f"可登记在“赡养人”中，亲属关系选“{words.zh}”，对应成员选{child.name}",
+            f"For {child.name}, {who.en}: add their situation (deceased, or severely disabled, seriously ill, in "
+            "prison, in compulsory drug rehabilitation or out of contact for 6 months or more) under Supporters "
+            f"with kinship {words.en} of {child.name}"))
         if c.explain:
             r.reasons.append(because("parents_known", False, r.missing_facts[-1], CITE))
+    for sex, p in parents.items():
+        if p is None:
+            continue
+        word = _WHO[sex]
+        st = parent_situation(c, p)
+        kinds.append(st.kind)
+        if st.missing is not None:
+            r.missing_facts.append(st.missing)
+        if c.explain:
+            where = Text("", "") if p.index is not None else Text("，不在本户", ", not in the household")
+            parent = Text(f"{word.zh}{p.name}（", f"The {word.en} {p.name} (") + st.why + where + Text("）", ")")
+            verdict = {NONE: Text("，能够抚养", ": able to raise the child"),
+                       UNKNOWN: Text("，情况不明", ": situation not known")}.get(st.kind, Text("", ""))
+            r.reasons.append(because("parent_unable", st.kind in (DEAD, MISSING, LISTED), parent + verdict, CITE))
+    if NONE in kinds:
+        r.status = INELIGIBLE
+        r.missing_facts.clear()
+        return r
+    if kinds == [DEAD, DEAD]:
+        r.status = INELIGIBLE
+        if c.explain:
+            r.reasons.append(because("orphan", False, Text(
+                f"{child.name}父母双方均已死亡，属于孤儿，应按孤儿基本生活保障申请，不属于事实无人抚养儿童",
+                f"Both of {child.name}'s parents are dead: the child is an orphan, covered by the orphan allowance, "
+                "not by this programme"), CITE_ORPHAN))
+        return r
+    if UNKNOWN in kinds:
         return r
     r.status = ELIGIBLE
     pol = c.policy

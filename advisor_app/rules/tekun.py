@@ -7,16 +7,11 @@
    visual grade 1. Other kinds (including 多重残疾) are for the county to judge: not assumed here.
 2. **No source of livelihood**: own counted income below the 低保标准 (basic pension, 优待抚恤金 and the
    other Art. 13 exclusions are not counted) and the household's assets compliant.
-3. **No legal supporter able to support.** Supporters outside the household are the recorded
-   ``supporters`` (each ``able`` true/false). Inside the household the duty follows the relation to
-   the head: the head and the spouse support each other; adult children (18+, relation ``child``)
-   support the head and the spouse; the head supports their parents (``parent``); the head and the
-   spouse support their children (``child``) — so a minor living with a parent has that parent as
-   supporter. Grandchildren's parents are not in the household record: record them as supporters.
-   A household supporter is unable when under 18, serving a sentence / in rehab / missing, severely
-   disabled (grade 1–2, or grade 3 intellectual/psychiatric), aged 60+ with own counted income below
-   the 低保标准 (what a 60+ 低保 recipient is), or aged 70+ with income below the local per-capita
-   disposable income (when that figure is known).
+3. **No legal supporter able to support**: every person with a legal duty to support this member, by
+   kinship to THAT member (spouse, parents of a minor or of a dependent adult, adult children;
+   grandparents and elder siblings of a minor whose parents are dead or unable; adult grandchildren
+   of a person whose children are dead or unable), is dead or unable: see :mod:`.supporters`, which
+   decides both. A minor whose father or mother is not recorded: needs_info naming the parent.
 
 ``care_level`` (eligible only) follows the 6 daily activities: 0 lost → self, 1–3 → partial,
 4–6 → full. The monthly amount is the basic living standard (the county's yearly figure / 12, or
@@ -30,6 +25,7 @@ from advisor_app.domain.vocab import LIST_SEPARATOR, Text, disability, join, sam
 from .context import Ctx, missing_standard, status_of
 from .facts import CITE_MEMBERS, MemberFacts, ceil_yuan, figure, not_counted_why, times, yuan
 from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, ProgramResult, because
+from .supporters import ABLE, UNABLE, Duty, Family, kin_word
 
 CITE = Text("《特困人员认定办法》", "Measures for Identifying People in Extreme Poverty")
 CITE_WORK = CITE + Text("（无劳动能力）", ": no ability to work")
@@ -75,123 +71,81 @@ def _no_work_ability(mf: MemberFacts) -> tuple[bool, Text]:
                    + Text("，不能认定为无劳动能力", ": cannot be found unable to work"))
 
 
-def _household_supporters(c: Ctx, index: int) -> list[MemberFacts]:
-    members = c.facts.members
-    rel = members[index].member.relation
-    others = [mf for i, mf in enumerate(members) if i != index]
-    if rel in ("head", "spouse"):
-        partner = "spouse" if rel == "head" else "head"
-        return [mf for mf in others if mf.member.relation == partner
-                or (mf.member.relation == "child" and mf.age >= 18)]
-    if rel == "child":
-        return [mf for mf in others if mf.member.relation in ("head", "spouse")]
-    if rel == "parent":
-        return [mf for mf in others if mf.member.relation == "head"]
-    return []
+def _who(d: Duty) -> Text:
+    p = d.person
+    if p.index is not None:
+        return Text(f"{p.name}（{d.kin.zh}，同住）", f"{p.name} ({d.kin.en}, living in the household)")
+    s = p.supporter
+    assert s is not None
+    if s.kinship:
+        word = kin_word(s.kinship)
+        return Text(f"{p.name}（{word.zh}）", f"{p.name} ({word.en.lower()})")
+    # the relation of an advisor-household/1 file is the advisor's own words: shown as typed
+    return Text(f"{p.name}（{s.relation}）", f"{p.name} ({s.relation})") if s.relation else same(p.name)
 
 
-BOTH_PARENTS = Text("父母双方", "both parents")
-OTHER_PARENT = Text("父母中的另一方", "the other parent")
+_MISSING_PARENT = {"male": Text("父亲", "father"), "female": Text("母亲", "mother")}
 
 
-def _absent_parents(c: Ctx, index: int) -> Text | None:
-    """For a minor: which parents are not in the household record (None when both are, or adult)."""
-    target = c.facts.members[index]
-    if target.age >= 18:
-        return None
-    if target.member.relation != "child":
-        return BOTH_PARENTS
-    present = sum(mf.member.relation in ("head", "spouse") for mf in c.facts.members)
-    return None if present >= 2 else (OTHER_PARENT if present == 1 else BOTH_PARENTS)
-
-
-def _unable(c: Ctx, s: MemberFacts) -> Text | bool | None:
-    """Why a household supporter cannot support (text), ``False`` when able, ``None`` when unknown."""
-    m, p = s.member, c.policy
-    if s.age < 18:
-        return Text("未成年", "under 18")
-    if m.whereabouts in ("prison", "drug_rehab", "missing"):
-        where = term("whereabouts", m.whereabouts)
-        return Text(where.zh, where.en.lower())
-    d = m.disability
-    if d is not None and (d.grade <= 2 or (d.grade == 3 and d.kind in ("intellectual", "psychiatric"))):
-        return disability(d.kind, d.grade)
-    if s.age >= 60:
-        if p.standard_fen is None:
-            return None
-        if s.income_fen < p.standard_fen:
-            return Text("年满60周岁且本人收入低于低保标准", "aged 60 or over with own income below the dibao standard")
-    if s.age >= 70 and p.disposable_yearly_fen is not None and s.income_fen * 12 < p.disposable_yearly_fen:
-        return Text("年满70周岁且本人收入低于当地居民人均可支配收入",
-                    "aged 70 or over with own income below the local per-capita disposable income")
-    return False
-
-
-def no_able_supporter(c: Ctx, index: int) -> bool | None:
-    """Condition 3 without the wording (batch screening); the same answer as the explained one."""
-    h = c.facts.household
-    for s in h.supporters:
-        if s.able:
-            return False
-    unknown = False
-    for mf in _household_supporters(c, index):
-        why = _unable(c, mf)
-        if why is False:
-            return False
-        if why is None:
-            unknown = True
-    if unknown:
-        return None
-    if not h.supporters and _absent_parents(c, index) is not None:
-        return None
-    return True
-
-
-def _no_able_supporter(c: Ctx, index: int) -> tuple[bool | None, Text]:
+def supporter_verdict(fam: Family, index: int) -> tuple[bool | None, Text, list[Text]]:
+    """Condition 3: (no able supporter?, the sentence, the facts needed when unknown)."""
+    duties, missing = fam.duties(index)
+    name = fam.c.facts.members[index].member.name
     able: list[Text] = []
     unable: list[Text] = []
     unknown: list[Text] = []
     not_able = Text("无能力", " not able")
-    for s in c.facts.household.supporters:
-        # the relation and the reason are the advisor's own words: shown as typed
-        who = Text(f"{s.name}（{s.relation}）", f"{s.name} ({s.relation})") if s.relation else same(s.name)
-        if s.able:
+    for d in duties:
+        who = _who(d)
+        if d.person.dead:
+            unable.append(who + Text("已故", " deceased"))
+            continue
+        a = fam.ability(d.person)
+        if a.state == UNABLE:
+            unable.append(who + not_able + (Text("：", ": ") + a.why if a.why else ""))
+        elif a.state == ABLE and d.holds is True:
             able.append(who)
-        else:
-            unable.append(who + not_able + (Text("：", ": ") + s.reason if s.reason else ""))
-    for mf in _household_supporters(c, index):
-        relation = term("relation", mf.member.relation)
-        who = Text(f"{mf.member.name}（{relation.zh}，同住）",
-                   f"{mf.member.name} ({relation.en.lower()}, living in the household)")
-        why = _unable(c, mf)
-        if why is False:
-            able.append(who)
-        elif why is None:
+        elif a.state == ABLE:
             unknown.append(who)
-        elif isinstance(why, Text):
-            unable.append(who + not_able + Text("：", ": ") + why)
-    target = c.facts.members[index]
-    name = target.member.name
+            missing.append(Text(f"{who.zh}是否负有义务：其父母（子女）是否已故或无能力",
+                                f"whether {who.en} has the duty: are the parents (children) in between "
+                                "deceased or unable"))
+        else:
+            unknown.append(who)
+            missing.extend(a.missing)
+    if fam.c.facts.members[index].age < 18:
+        for sex, parent in fam.parents_of(index).items():
+            if parent is None:
+                word = _MISSING_PARENT[sex]
+                unknown.append(Text(f"{word.zh}（未登记）", f"the {word.en} (not recorded)"))
+                missing.append(Text(f"{name}的{word.zh}未登记：请补充其情况（是否死亡、有无抚养能力），"
+                                    f"可登记为赡养人，亲属关系选“{word.zh}”，对应成员选{name}",
+                                    f"{name}'s {word.en} is not recorded: add their situation (deceased or not, "
+                                    f"able to support or not) as a supporter with kinship {word.en} of {name}"))
     if able:
         return False, (Text(f"{name}有能够履行义务的法定赡养/抚养/扶养义务人：",
-                            f"{name} has a legal supporter able to support: ") + join(LIST_SEPARATOR, able))
+                            f"{name} has a legal supporter able to support: ") + join(LIST_SEPARATOR, able)), []
     if unknown:
-        return None, (Text("无法判断", "Cannot tell whether ") + join(LIST_SEPARATOR, unknown)
-                      + Text("是否有履行义务能力（缺少低保标准）", " can support (no dibao standard)"))
-    absent = _absent_parents(c, index)
-    if absent is not None and not c.facts.household.supporters:
-        return None, Text(f"{name}未满18周岁，{absent.zh}不在家庭成员登记中，也没有登记家庭外的法定义务人："
-                          "请补充父母的情况（是否死亡、有无抚养能力）",
-                          f"{name} is under 18, {absent.en} not in the household record, and no legal supporter "
-                          "outside the household is recorded: add the parents' situation (deceased or not, "
-                          "able to support or not)")
+        return None, (Text(f"无法判断{name}的法定义务人", f"Cannot tell whether {name}'s legal supporters ")
+                      + join(LIST_SEPARATOR, unknown)
+                      + Text("是否有履行义务能力", " can support")), list(dict.fromkeys(missing))
     if not unable:
-        return True, Text(f"{name}没有法定赡养/抚养/扶养义务人", f"{name} has no legal supporter")
+        return True, Text(f"{name}没有法定赡养/抚养/扶养义务人", f"{name} has no legal supporter"), []
     return True, (Text(f"{name}的法定义务人均无履行义务能力：", f"None of {name}'s legal supporters can support: ")
-                  + join(Text("；", "; "), unable))
+                  + join(Text("；", "; "), unable)), []
 
 
-def tekun(c: Ctx, index: int) -> ProgramResult:
+def tekun_of(fam: Family, index: int) -> bool | None:
+    """Whether the check finds member ``index`` 特困 (what a supporter's rule (i) asks)."""
+    st = tekun(fam.c, index, fam).status
+    return True if st == ELIGIBLE else (False if st == INELIGIBLE else None)
+
+
+def family_of(c: Ctx, dibao_status: str | None = None) -> Family:
+    return Family(c, dibao_status, tekun_of)
+
+
+def tekun(c: Ctx, index: int, family: Family | None = None) -> ProgramResult:
     mf = c.facts.members[index]
     m = mf.member
     explain = c.explain
@@ -232,16 +186,12 @@ def tekun(c: Ctx, index: int) -> ProgramResult:
     if not explain and False in conditions:
         r.status = INELIGIBLE
         return r
+    fam = family if family is not None else family_of(c)
+    support, support_text, needed = supporter_verdict(fam, index)
     if explain:
-        support, support_text = _no_able_supporter(c, index)
         r.reasons.append(because("no_able_supporter", support is True, support_text, CITE_SUPPORT))
-    else:
-        support = no_able_supporter(c, index)
     conditions.append(support)
-    if support is None and c.policy.standard_fen is not None:
-        r.missing_facts.append(Text(f"{m.name}的法定义务人（父母）情况不明：请补充是否死亡、有无抚养能力",
-                                    f"The situation of {m.name}'s legal supporters (parents) is unknown: add "
-                                    "whether they are deceased and whether they can support"))
+    r.missing_facts.extend(needed)
     r.status = status_of(conditions)
     if r.status != NEEDS_INFO:
         r.missing_facts.clear()

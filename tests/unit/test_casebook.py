@@ -3,6 +3,8 @@
 Each file holds a household document, a check date, optionally a test-only policy table folder
 (``tables``: a folder under casebook/tables/), and the expected results. Expectations are partial:
 only the keys written in the file are compared, against the ``advisor-check/1`` JSON document.
+``why`` (required in ``advisor-household/2`` cases) is how the expected answer was worked out by
+hand from the law; ``description`` says what the case is.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ def test_casebook_is_there() -> None:
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_case(path: Path) -> None:
     case = json.loads(path.read_text(encoding="utf-8"))
+    if case["household"].get("format") == "advisor-household/2":
+        assert case.get("why"), "a case in advisor-household/2 explains its expected answer in \"why\""
     household = household_from_dict(case["household"])
     result = check_household(household, dt.date.fromisoformat(case["on"]), _tables(case.get("tables")))
     doc = result.to_dict()
