@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from advisor_app.domain.vocab import Text, term
 
@@ -56,6 +57,7 @@ class Ctx:
     policy: Policy
     explain: bool
     _assets: AssetTest | None = None
+    _income: Any = None  # the cached dibao_income.DibaoIncome
 
     @property
     def on(self) -> dt.date:
@@ -70,20 +72,35 @@ class Ctx:
             p.default_note("dibao_standard")
 
     def excluded_income_reasons(self) -> list[Reason]:
-        """One sentence per excluded income item of a counted member (each kind shows)."""
+        """One sentence per excluded income item of a counted member (each kind shows). The kinds a
+        county lists (高龄津贴 …) cite the county's list and its default note; counted ones are not
+        here (``dibao_income`` says they are counted)."""
+        from .dibao_income import CITE_COUNTY_LIST, note
+
+        d = self.policy.dibao
         out = []
         for mf in self.facts.members:
             if not mf.counted:
                 continue
             for inc in mf.member.incomes:
-                if inc.kind in EXCLUDED_INCOME:
+                if inc.kind in EXCLUDED_INCOME and inc.kind not in d.counted_listed:
                     kind, name, amount = term("income_kind", inc.kind), mf.member.name, f"{inc.monthly:.2f}"
+                    listed = inc.kind in d.excluded_listed
                     out.append(because(
                         f"income_excluded_{inc.kind}", True,
                         Text(f"{name}的{kind.zh} {amount} 元/月不计入家庭收入",
                              f"{name}'s {kind.en.lower()} of {amount} yuan a month is not counted as "
-                             "household income"), CITE_INCOME))
+                             "household income") + (note(self.policy, f"dibao_excluded_{inc.kind}") if listed else ""),
+                        CITE_COUNTY_LIST if listed else CITE_INCOME))
         return out
+
+    def income(self) -> Any:
+        """The household's 低保 income (``dibao_income.DibaoIncome``), computed once."""
+        if self._income is None:
+            from .dibao_income import dibao_income
+
+            self._income = dibao_income(self)
+        return self._income
 
     def assets(self) -> AssetTest:
         if self._assets is None:
@@ -136,6 +153,15 @@ def _asset_test(c: Ctx) -> AssetTest:
                 Text(f"家庭有{what.zh} {have} {unit}，{'符合' if ok else '不符合'}规定（{allowed.zh}）",
                      f"{what.en} of the household: {have}, {'within' if ok else 'against'} the rule "
                      f"({allowed.en})") + p.default_note(key), CITE_ASSETS))
+    exempt = [(n, w) for n, w in ((a.disability_vehicles, Text("残疾人功能性补偿代步车", "mobility vehicles for a "
+                                                               "disabled member")),
+                                  (a.production_vehicles, Text("生产用车", "vehicles used for production"))) if n]
+    if c.explain and exempt:
+        listed = Text("、", ", ").zh.join(f"{w.zh} {n} 辆" for n, w in exempt)
+        listed_en = ", ".join(f"{w.en}: {n}" for n, w in exempt)
+        t.reasons.append(because("vehicles_exempt", True,
+                                 Text(f"{listed}不计入机动车限制", f"Exempt from the vehicle rule: {listed_en}"),
+                                 CITE_ASSETS))
     st = status_of(oks)
     t.ok = True if st == ELIGIBLE else (False if st == INELIGIBLE else None)
     return t
