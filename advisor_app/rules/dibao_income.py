@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from advisor_app.domain.vocab import Text, term
 
-from .facts import CITE_INCOME, MemberFacts, figure, times, yuan
+from .facts import MemberFacts, figure, times, yuan
 from .results import Reason, because
 from .snapshot import DEFAULT_NOTE, Policy
 
@@ -107,8 +107,8 @@ def _work_cost(c: Ctx, mf: MemberFacts, wage: int, reasons: list[Reason]) -> int
     p, d = c.policy, c.policy.dibao
     parts: list[tuple[int, Text, str]] = []
     if d.work_fixed_fen:
-        parts.append((d.work_fixed_fen, Text(f"固定 {figure(d.work_fixed_fen)} 元", f"a fixed {figure(d.work_fixed_fen)}"
-                                             " yuan"), "dibao_work_cost_monthly"))
+        fixed = figure(d.work_fixed_fen)
+        parts.append((d.work_fixed_fen, Text(f"固定 {fixed} 元", f"a fixed {fixed} yuan"), "dibao_work_cost_monthly"))
     if d.work_wage_milli:
         share = wage * d.work_wage_milli // 1000
         parts.append((share, Text(f"工资 {yuan(wage)} 元的 {times(d.work_wage_milli)} 倍",
@@ -125,7 +125,8 @@ def _work_cost(c: Ctx, mf: MemberFacts, wage: int, reasons: list[Reason]) -> int
         how = Text("", "")
         for i, (_, words, key) in enumerate(parts):
             how += (Text(" + ", " + ") if i else Text("", "")) + words + note(p, key)
-        capped = Text("（以本人工资为限）", " (at most the wage)") if total < sum(x for x, _, _ in parts) else Text("", "")
+        over = total < sum(x for x, _, _ in parts)
+        capped = Text("（以本人工资为限）", " (at most the wage)") if over else Text("", "")
         reasons.append(because(
             "deduct_work_cost", True,
             Text(f"扣减{name}的就业成本每月 {yuan(total)} 元 = ", f"Work costs of {name} deducted: {yuan(total)} yuan "
