@@ -22,7 +22,7 @@ from .facts import (
     yuan,
 )
 from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, Reason, because
-from .snapshot import Policy
+from .snapshot import DEFAULT_NOTE, Policy
 
 
 def status_of(conditions: list[bool | None]) -> str:
@@ -32,6 +32,16 @@ def status_of(conditions: list[bool | None]) -> str:
     if None in conditions:
         return NEEDS_INFO
     return ELIGIBLE
+
+
+CITE_COUNTY_LIST = Text("《最低生活保障审核确认办法》第十三条；县（市、区）列明的收入项目",
+                        "Measures for Reviewing and Confirming Dibao, Art. 13; the county's list of income items")
+
+
+def county_note(p: Policy, key: str) -> Text:
+    """The default note for a 低保 county key (``Policy.dibao.values``), or nothing."""
+    v = p.dibao.values.get(key)
+    return DEFAULT_NOTE if v is not None and v.is_default else Text("", "")
 
 
 def missing_standard(p: Policy) -> Text:
@@ -57,7 +67,7 @@ class Ctx:
     policy: Policy
     explain: bool
     _assets: AssetTest | None = None
-    _income: Any = None  # the cached dibao_income.DibaoIncome
+    _income: Any = None  # the cached dibao_income.DibaoIncome (``dibao_income.income``)
 
     @property
     def on(self) -> dt.date:
@@ -75,8 +85,6 @@ class Ctx:
         """One sentence per excluded income item of a counted member (each kind shows). The kinds a
         county lists (高龄津贴 …) cite the county's list and its default note; counted ones are not
         here (``dibao_income`` says they are counted)."""
-        from .dibao_income import CITE_COUNTY_LIST, note
-
         d = self.policy.dibao
         out = []
         for mf in self.facts.members:
@@ -86,21 +94,14 @@ class Ctx:
                 if inc.kind in EXCLUDED_INCOME and inc.kind not in d.counted_listed:
                     kind, name, amount = term("income_kind", inc.kind), mf.member.name, f"{inc.monthly:.2f}"
                     listed = inc.kind in d.excluded_listed
+                    flag = county_note(self.policy, f"dibao_excluded_{inc.kind}") if listed else ""
                     out.append(because(
                         f"income_excluded_{inc.kind}", True,
                         Text(f"{name}的{kind.zh} {amount} 元/月不计入家庭收入",
                              f"{name}'s {kind.en.lower()} of {amount} yuan a month is not counted as "
-                             "household income") + (note(self.policy, f"dibao_excluded_{inc.kind}") if listed else ""),
+                             "household income") + flag,
                         CITE_COUNTY_LIST if listed else CITE_INCOME))
         return out
-
-    def income(self) -> Any:
-        """The household's 低保 income (``dibao_income.DibaoIncome``), computed once."""
-        if self._income is None:
-            from .dibao_income import dibao_income
-
-            self._income = dibao_income(self)
-        return self._income
 
     def assets(self) -> AssetTest:
         if self._assets is None:
@@ -167,4 +168,4 @@ def _asset_test(c: Ctx) -> AssetTest:
     return t
 
 
-__all__ = ["AssetTest", "Ctx", "missing_standard", "missing_value", "status_of"]
+__all__ = ["CITE_COUNTY_LIST", "AssetTest", "Ctx", "county_note", "missing_standard", "missing_value", "status_of"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 from advisor_app.domain.vocab import Text
 
 from .context import Ctx, missing_standard, missing_value, status_of
+from .dibao_income import income
 from .dibao_pay import gradual_exit, pay
 from .dibao_single import dibao_single, dibao_single_alone, dibao_single_clergy, severe_for_single
 from .facts import CITE_INCOME, CITE_MEMBERS, figure, members_sentence, times, yuan
@@ -37,7 +38,7 @@ def _common(c: Ctx, r: ProgramResult) -> None:
     f = c.facts
     r.reasons.append(because("household_members", True, members_sentence(f), CITE_MEMBERS))
     r.reasons.extend(c.excluded_income_reasons())
-    r.reasons.extend(c.income().reasons)
+    r.reasons.extend(income(c).reasons)
 
 
 def dibao(c: Ctx) -> ProgramResult:
@@ -50,7 +51,7 @@ def dibao(c: Ctx) -> ProgramResult:
         return r
     if c.explain:
         _common(c, r)
-    n, inc, line = f.counted, c.income().net_fen, p.standard_fen * f.counted
+    n, inc, line = f.counted, income(c).net_fen, p.standard_fen * f.counted
     if n == 0:
         r.status = INELIGIBLE
         if c.explain:
@@ -92,7 +93,7 @@ def dibao_edge(c: Ctx) -> ProgramResult:
         return r
     if c.explain:
         _common(c, r)
-    n, inc = f.counted, c.income().net_fen
+    n, inc = f.counted, income(c).net_fen
     if n == 0:
         r.status = INELIGIBLE
         if c.explain:

@@ -14,19 +14,15 @@ line is added. All figures are integer fen.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from advisor_app.domain.vocab import Text, term
 
+from .context import CITE_COUNTY_LIST, Ctx
+from .context import county_note as note
 from .facts import MemberFacts, figure, times, yuan
 from .results import Reason, because
-from .snapshot import DEFAULT_NOTE, Policy
+from .snapshot import Policy
 
-if TYPE_CHECKING:
-    from .context import Ctx
-
-CITE_COUNTY_LIST = Text("《最低生活保障审核确认办法》第十三条；县（市、区）列明的收入项目",
-                        "Measures for Reviewing and Confirming Dibao, Art. 13; the county's list of income items")
 CITE_DEDUCTION = Text("《最低生活保障审核确认办法》第十三条；县（市、区）规定的扣减项目",
                       "Measures for Reviewing and Confirming Dibao, Art. 13; deductions the county allows")
 
@@ -43,11 +39,6 @@ class DibaoIncome:
         return max(0, self.gross_fen - self.work_fen - self.rigid_fen)
 
 
-def note(p: Policy, key: str) -> Text:
-    v = p.dibao.values.get(key)
-    return DEFAULT_NOTE if v is not None and v.is_default else Text("", "")
-
-
 def listed_counted_fen(p: Policy, mf: MemberFacts) -> int:
     """The member's income of listed kinds that the county counts for 低保 (usually 0)."""
     counted = p.dibao.counted_listed
@@ -59,6 +50,14 @@ def listed_counted_fen(p: Policy, mf: MemberFacts) -> int:
 def own_income_fen(p: Policy, mf: MemberFacts) -> int:
     """A member's own counted monthly income for 低保 (单人保), before deductions."""
     return mf.income_fen + listed_counted_fen(p, mf)
+
+
+def income(c: Ctx) -> DibaoIncome:
+    """The household's 低保 income, computed once per check (cached on the context)."""
+    if c._income is None:
+        c._income = dibao_income(c)
+    found: DibaoIncome = c._income
+    return found
 
 
 def dibao_income(c: Ctx) -> DibaoIncome:
@@ -134,4 +133,4 @@ def _work_cost(c: Ctx, mf: MemberFacts, wage: int, reasons: list[Reason]) -> int
     return total
 
 
-__all__ = ["CITE_COUNTY_LIST", "DibaoIncome", "dibao_income", "listed_counted_fen", "note", "own_income_fen"]
+__all__ = ["CITE_COUNTY_LIST", "DibaoIncome", "dibao_income", "income", "listed_counted_fen", "note", "own_income_fen"]

@@ -20,17 +20,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from advisor_app.domain.household import Receipt
 from advisor_app.domain.vocab import Text
 
+from .context import Ctx
 from .dibao_income import note
 from .facts import ceil_yuan, figure, yuan
 from .results import ProgramResult, because
-
-if TYPE_CHECKING:
-    from .context import Ctx
 
 CITE_TIERS = Text("《社会救助暂行办法》第十条；县（市、区）分档、分类施保规定",
                   "Interim Measures for Social Assistance, Art. 10; the county's tier and supplement rules")

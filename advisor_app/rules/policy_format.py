@@ -22,8 +22,8 @@ from pathlib import Path
 
 from advisor_app.domain.errors import DomainError
 
-from .dibao_policy import SPECS as DIBAO_SPECS
-from .dibao_policy import YES_NO
+from .dibao_keys import SPECS as DIBAO_SPECS
+from .dibao_keys import YES_NO
 
 
 class PolicyTableError(DomainError):
