@@ -1,7 +1,9 @@
 """``check_household``: every programme for one household on one date, explained.
 
-Order of the results: 低保, 低保边缘, 单人保 (each counted member, only when the household is 低保边缘),
-特困 (each member), 事实无人抚养儿童 (each member under 18), 临时救助. With ``explain=False`` no
+Order of the results: 低保, 低保边缘, 单人保 (route a: each counted member when the household is 低保边缘;
+route b: each counted severely disabled adult when the household is neither 低保 nor 低保边缘; route c:
+each member living at a religious site 3+ years), 特困 (each member alive and born on the date),
+事实无人抚养儿童 (each such member under 18), 临时救助. With ``explain=False`` no
 reasons are built (batch screening); statuses, amounts, margins and missing facts are the same.
 """
 
@@ -13,7 +15,8 @@ from advisor_app.domain.household import Household
 
 from .children import unsupported_child
 from .context import Ctx
-from .dibao import dibao, dibao_edge, dibao_single
+from .dibao import dibao, dibao_edge, dibao_single, dibao_single_alone, dibao_single_clergy
+from .dibao_single import is_alone_candidate, is_clergy
 from .facts import household_facts
 from .results import ELIGIBLE, CheckResult, ProgramResult
 from .snapshot import TablesLike, policy_for
@@ -36,18 +39,27 @@ def check_household(household: Household, on: dt.date, tables: TablesLike | None
     facts = household_facts(household, on)
     c = Ctx(facts, policy, explain)
     edge = dibao_edge(c)
-    programs: list[ProgramResult] = [dibao(c), edge]
+    household_dibao = dibao(c)
+    programs: list[ProgramResult] = [household_dibao, edge]
     members = facts.members
     count = len(members)
     if edge.status == ELIGIBLE:
         for i in range(count):
             if members[i].counted:
-                programs.append(dibao_single(c, i))
-    family = family_of(c, programs[0].status)  # kinship and supporters, shared by 特困 and children
+                programs.append(dibao_single(c, i))  # route (a)
+    elif household_dibao.status != ELIGIBLE:
+        for i in range(count):
+            if is_alone_candidate(c, i):
+                programs.append(dibao_single_alone(c, i))  # route (b)
     for i in range(count):
-        programs.append(tekun(c, i, family))
+        if is_clergy(c, i):
+            programs.append(dibao_single_clergy(c, i))  # route (c)
+    family = family_of(c, household_dibao.status)  # kinship and supporters, shared by 特困 and children
     for i in range(count):
-        if members[i].age < 18:
+        if members[i].exists:  # nobody is assessed before birth or after death
+            programs.append(tekun(c, i, family))
+    for i in range(count):
+        if members[i].exists and members[i].age < 18:
             programs.append(unsupported_child(c, i, family))
     programs.append(temporary(c))
     n = facts.counted

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from advisor_app.domain.vocab import Text, term
 
@@ -21,7 +22,7 @@ from .facts import (
     yuan,
 )
 from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, Reason, because
-from .snapshot import Policy
+from .snapshot import DEFAULT_NOTE, Policy
 
 
 def status_of(conditions: list[bool | None]) -> str:
@@ -31,6 +32,16 @@ def status_of(conditions: list[bool | None]) -> str:
     if None in conditions:
         return NEEDS_INFO
     return ELIGIBLE
+
+
+CITE_COUNTY_LIST = Text("《最低生活保障审核确认办法》第十三条；县（市、区）列明的收入项目",
+                        "Measures for Reviewing and Confirming Dibao, Art. 13; the county's list of income items")
+
+
+def county_note(p: Policy, key: str) -> Text:
+    """The default note for a 低保 county key (``Policy.dibao.values``), or nothing."""
+    v = p.dibao.values.get(key)
+    return DEFAULT_NOTE if v is not None and v.is_default else Text("", "")
 
 
 def missing_standard(p: Policy) -> Text:
@@ -56,6 +67,7 @@ class Ctx:
     policy: Policy
     explain: bool
     _assets: AssetTest | None = None
+    _income: Any = None  # the cached dibao_income.DibaoIncome (``dibao_income.income``)
 
     @property
     def on(self) -> dt.date:
@@ -70,19 +82,25 @@ class Ctx:
             p.default_note("dibao_standard")
 
     def excluded_income_reasons(self) -> list[Reason]:
-        """One sentence per excluded income item of a counted member (each kind shows)."""
+        """One sentence per excluded income item of a counted member (each kind shows). The kinds a
+        county lists (高龄津贴 …) cite the county's list and its default note; counted ones are not
+        here (``dibao_income`` says they are counted)."""
+        d = self.policy.dibao
         out = []
         for mf in self.facts.members:
             if not mf.counted:
                 continue
             for inc in mf.member.incomes:
-                if inc.kind in EXCLUDED_INCOME:
+                if inc.kind in EXCLUDED_INCOME and inc.kind not in d.counted_listed:
                     kind, name, amount = term("income_kind", inc.kind), mf.member.name, f"{inc.monthly:.2f}"
+                    listed = inc.kind in d.excluded_listed
+                    flag = county_note(self.policy, f"dibao_excluded_{inc.kind}") if listed else ""
                     out.append(because(
                         f"income_excluded_{inc.kind}", True,
                         Text(f"{name}的{kind.zh} {amount} 元/月不计入家庭收入",
                              f"{name}'s {kind.en.lower()} of {amount} yuan a month is not counted as "
-                             "household income"), CITE_INCOME))
+                             "household income") + flag,
+                        CITE_COUNTY_LIST if listed else CITE_INCOME))
         return out
 
     def assets(self) -> AssetTest:
@@ -136,9 +154,18 @@ def _asset_test(c: Ctx) -> AssetTest:
                 Text(f"家庭有{what.zh} {have} {unit}，{'符合' if ok else '不符合'}规定（{allowed.zh}）",
                      f"{what.en} of the household: {have}, {'within' if ok else 'against'} the rule "
                      f"({allowed.en})") + p.default_note(key), CITE_ASSETS))
+    exempt = [(n, w) for n, w in ((a.disability_vehicles, Text("残疾人功能性补偿代步车", "mobility vehicles for a "
+                                                               "disabled member")),
+                                  (a.production_vehicles, Text("生产用车", "vehicles used for production"))) if n]
+    if c.explain and exempt:
+        listed = Text("、", ", ").zh.join(f"{w.zh} {n} 辆" for n, w in exempt)
+        listed_en = ", ".join(f"{w.en}: {n}" for n, w in exempt)
+        t.reasons.append(because("vehicles_exempt", True,
+                                 Text(f"{listed}不计入机动车限制", f"Exempt from the vehicle rule: {listed_en}"),
+                                 CITE_ASSETS))
     st = status_of(oks)
     t.ok = True if st == ELIGIBLE else (False if st == INELIGIBLE else None)
     return t
 
 
-__all__ = ["AssetTest", "Ctx", "missing_standard", "missing_value", "status_of"]
+__all__ = ["CITE_COUNTY_LIST", "AssetTest", "Ctx", "county_note", "missing_standard", "missing_value", "status_of"]

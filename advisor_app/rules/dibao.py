@@ -5,9 +5,8 @@
   integer fen, rounded **up** to whole yuan (never per person first: that gives 1-yuan errors).
 * 低保边缘 (household): per-capita income ≥ the standard and < edge multiple (1.5) × the standard,
   assets compliant. All comparisons are exact integer arithmetic (fen × thousandths).
-* 单人保 (per counted member, only in a 低保边缘 household): disability grade 1–2 of any kind, grade 3
-  intellectual/psychiatric, or a serious illness; the person then applies as a one-person household:
-  own counted income below the standard; amount = standard − own counted income, rounded up.
+* 单人保: see :mod:`.dibao_single` (routes a, b and c). Income: :mod:`.dibao_income` (the county's
+  list of excluded kinds, deductions); amount, tiers and the 渐退期: :mod:`.dibao_pay`.
 
 Per-capita income is shown rounded *down* to the fen, so the sentence always agrees with the exact
 comparison (923.997 is shown as 923.99, "below 924").
@@ -15,18 +14,17 @@ comparison (923.997 is shown as 923.99, "below 924").
 
 from __future__ import annotations
 
-from advisor_app.domain.vocab import Text, disability
+from advisor_app.domain.vocab import Text
 
 from .context import Ctx, missing_standard, missing_value, status_of
-from .facts import CITE_INCOME, CITE_MEMBERS, ceil_yuan, figure, members_sentence, times, yuan
+from .dibao_income import income
+from .dibao_pay import gradual_exit, pay
+from .dibao_single import dibao_single, dibao_single_alone, dibao_single_clergy, severe_for_single
+from .facts import CITE_INCOME, CITE_MEMBERS, figure, members_sentence, times, yuan
 from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, ProgramResult, because
 
-CITE_AMOUNT = Text("《社会救助暂行办法》第十条", "Interim Measures for Social Assistance, Art. 10")
 CITE_EDGE = Text("民政部2020年7月29日新闻发布会；低保边缘家庭认定（2021年）",
                  "Ministry of Civil Affairs press conference of 29 July 2020; near-dibao households (2021)")
-CITE_SINGLE = Text("《最低生活保障审核确认办法》第八条；民政部2022年低保和兜底保障通知",
-                   "Measures for Reviewing and Confirming Dibao, Art. 8; Ministry of Civil Affairs notice of 2022 "
-                   "on dibao and basic protection")
 NO_COUNTED_MEMBERS = Text("家庭中没有可计入的成员", "No member of the household can be counted")
 BELOW = Text("低于", "below")
 NOT_BELOW = Text("不低于", "not below")
@@ -40,6 +38,7 @@ def _common(c: Ctx, r: ProgramResult) -> None:
     f = c.facts
     r.reasons.append(because("household_members", True, members_sentence(f), CITE_MEMBERS))
     r.reasons.extend(c.excluded_income_reasons())
+    r.reasons.extend(income(c).reasons)
 
 
 def dibao(c: Ctx) -> ProgramResult:
@@ -52,7 +51,7 @@ def dibao(c: Ctx) -> ProgramResult:
         return r
     if c.explain:
         _common(c, r)
-    n, inc, line = f.counted, f.income_fen, p.standard_fen * f.counted
+    n, inc, line = f.counted, income(c).net_fen, p.standard_fen * f.counted
     if n == 0:
         r.status = INELIGIBLE
         if c.explain:
@@ -69,18 +68,15 @@ def dibao(c: Ctx) -> ProgramResult:
         r.reasons.extend(assets.reasons)
     r.missing_facts.extend(assets.missing)
     r.status = status_of([income_ok, assets.ok])
+    if not income_ok and assets.ok is not False and gradual_exit(c, r):
+        r.status = status_of([True, assets.ok])  # 渐退期: paid on at the amount last granted
+        if r.status != ELIGIBLE:
+            r.monthly_amount, r.gradual_exit_until = None, None
+        return r
     if r.status != NEEDS_INFO:
         r.missing_facts.clear()
     if r.status == ELIGIBLE:
-        r.monthly_amount = ceil_yuan(line - inc)
-        if c.explain:
-            amount, std, income = r.monthly_amount, figure(p.standard_fen), yuan(inc)
-            r.reasons.append(because(
-                "amount", True,
-                Text(f"每月补差 {amount} 元 = 低保标准 {std} 元 × {n} 人 − "
-                     f"家庭月收入 {income} 元（按户计算，不足1元的部分进为1元）",
-                     f"Top-up of {amount} yuan a month = dibao standard {std} yuan × {n} − household income "
-                     f"{income} yuan a month (for the household as a whole, rounded up to the yuan)"), CITE_AMOUNT))
+        pay(c, r, line, inc, n)
     return r
 
 
@@ -97,7 +93,7 @@ def dibao_edge(c: Ctx) -> ProgramResult:
         return r
     if c.explain:
         _common(c, r)
-    n, inc = f.counted, f.income_fen
+    n, inc = f.counted, income(c).net_fen
     if n == 0:
         r.status = INELIGIBLE
         if c.explain:
@@ -135,51 +131,4 @@ def _income_per_person(per: str, relation: Text) -> Text:
                 f"Household income of {per} yuan a month per person, {relation.en} ")
 
 
-def severe_for_single(c: Ctx, index: int) -> tuple[bool, Text]:
-    m = c.facts.members[index].member
-    d = m.disability
-    if d is not None and (d.grade <= 2 or (d.grade == 3 and d.kind in ("intellectual", "psychiatric"))):
-        grade = disability(d.kind, d.grade)
-        return True, Text(f"{m.name}为{grade.zh}", f"{m.name} has a {grade.en}")
-    if m.serious_illness:
-        return True, Text(f"{m.name}患有重特大疾病", f"{m.name} has a serious illness")
-    if d is not None:
-        grade = disability(d.kind, d.grade)
-        return False, Text(f"{m.name}为{grade.zh}，不属于一、二级残疾或三级智力、精神残疾，也未患重特大疾病",
-                           f"{m.name} has a {grade.en}: not a grade 1–2 disability nor a grade 3 intellectual or "
-                           "psychiatric one, and no serious illness")
-    return False, Text(f"{m.name}没有一、二级残疾或三级智力、精神残疾，也未患重特大疾病",
-                       f"{m.name} has no grade 1–2 disability nor a grade 3 intellectual or psychiatric one, "
-                       "and no serious illness")
-
-
-def dibao_single(c: Ctx, index: int) -> ProgramResult:
-    """单人保 for one counted member of a household already found to be 低保边缘."""
-    p = c.policy
-    mf = c.facts.members[index]
-    assert p.standard_fen is not None
-    r = ProgramResult("dibao_single", INELIGIBLE, member=mf.member.id_number, member_name=mf.member.name)
-    severe, why = severe_for_single(c, index)
-    own_ok = mf.income_fen < p.standard_fen
-    if c.explain:
-        name, own = mf.member.name, yuan(mf.income_fen)
-        relation = BELOW if own_ok else NOT_BELOW
-        r.reasons.append(because("edge_household", True, Text("本户为低保边缘家庭", "The household is near-dibao"),
-                                 CITE_SINGLE))
-        r.reasons.append(because("severe_condition", severe, why, CITE_SINGLE))
-        r.reasons.append(because(
-            "own_income_below_standard", own_ok,
-            Text(f"{name}本人月收入（计入部分）{own} 元，{relation.zh}",
-                 f"{name}'s own counted income of {own} yuan a month, {relation.en} ") + c.std(), CITE_SINGLE))
-    r.status = status_of([severe, own_ok])
-    if r.status == ELIGIBLE:
-        r.monthly_amount = ceil_yuan(p.standard_fen - mf.income_fen)
-        if c.explain:
-            amount, std, own = r.monthly_amount, figure(p.standard_fen), yuan(mf.income_fen)
-            r.reasons.append(because(
-                "amount", True,
-                Text(f"按单人户计算，每月 {amount} 元 = 低保标准 {std} 元"
-                     f" − 本人月收入 {own} 元（默认算法，县里可另行规定）",
-                     f"As a one-person household: {amount} yuan a month = dibao standard {std} yuan − own income "
-                     f"{own} yuan (the default method; the county may set its own)"), CITE_SINGLE))
-    return r
+__all__ = ["dibao", "dibao_edge", "dibao_single", "dibao_single_alone", "dibao_single_clergy", "severe_for_single"]

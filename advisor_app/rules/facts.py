@@ -5,8 +5,15 @@ compulsory drug rehabilitation (whereabouts ``prison`` / ``drug_rehab``) are *no
 long they have been away: Art. 7 lists them without a minimum time, and from the first day the
 state, not the family, provides for them. Clergy living at a religious site (``religious``) are not
 counted from 36 months away (the 3-year rule of Art. 7); below 36 months they are still counted.
-A member whose whereabouts are unknown (``missing``) is still counted. Members not counted bring
-neither their person nor their income into the household's figures.
+A member whose whereabouts are unknown (``missing``) is still counted; one a court has declared
+missing (state ``declared_missing``, 宣告失踪) is not, from the day of the declaration. A deceased
+member or one declared dead (``deceased`` / ``declared_dead``) is not counted from the day recorded
+(``state_date``; without a day the state holds on every date), nor is a person born after the check
+date (he or she does not exist yet: age 0, ``exists`` false), nor a co-resident with no support
+relationship (relation ``lodger``: a lodger, a hired carer). Members not counted bring neither their
+person nor their income into the household's figures; they stay in ``HouseholdFacts.members`` with
+``counted`` false (``exists`` false for the unborn and the dead), so per-member programmes still see
+them.
 
 **Counted income (第十三条).** wage, business, property, transfer, pension_other and other are
 counted; preferential_care, family_planning_award, scholarship, heroism_award, assistance and
@@ -38,6 +45,9 @@ class MemberFacts:
     age: int  # completed years on the check date (60 on the 60th birthday)
     counted: bool  # part of the household for income and per-capita figures
     income_fen: int  # own counted monthly income (Art. 13), fen
+    exists: bool = True  # born on or before the check date, and not deceased / declared dead on it
+    out: str = ""  # why not counted: "" (counted) | unborn | deceased | declared_dead | declared_missing
+    #                | lodger | whereabouts (prison, rehab, religious site 3+ years)
 
 
 @dataclass(slots=True)
@@ -62,6 +72,25 @@ def is_counted(m: Member) -> bool:
     return not (w == "religious" and m.months_away >= RELIGIOUS_MONTHS)
 
 
+def state_on(m: Member, on: dt.date | None) -> str:
+    """The member's state on ``on``: the recorded state from its day (``state_date``) on, else living."""
+    if m.state == "living" or on is None or m.state_date is None or m.state_date <= on:
+        return m.state
+    return "living"
+
+
+def out_reason(m: Member, on: dt.date, born_after: bool) -> str:
+    """Why ``m`` is not counted on ``on`` ("" when counted); see the module docstring."""
+    if born_after:
+        return "unborn"
+    state = state_on(m, on)
+    if state != "living":
+        return state
+    if m.relation == "lodger":
+        return "lodger"
+    return "" if m.whereabouts == "home" or is_counted(m) else "whereabouts"
+
+
 def counted_income_fen(m: Member) -> int:
     return sum(round(i.monthly * 100) for i in m.incomes if i.kind in COUNTED_INCOME)
 
@@ -72,15 +101,22 @@ def household_facts(h: Household, on: dt.date) -> HouseholdFacts:
     n = 0
     income = 0
     year, mmdd = on.year, f"{on.month:02d}{on.day:02d}"
+    ymd = f"{year:04d}{mmdd}"
     for m in h.members:
-        counted = m.whereabouts == "home" or is_counted(m)
         own = 0
         for i in m.incomes:
             if i.kind in COUNTED_INCOME:
                 own += round(i.monthly * 100)
         idn = m.id_number
-        # Same rule as age_on(): fixed-width MMDD digits compare like dates.
-        members.append(MemberFacts(m, year - int(idn[6:10]) - (mmdd < idn[10:14]), counted, own))
+        born_after = idn[6:14] > ymd
+        if m.whereabouts == "home" and m.state == "living" and m.relation != "lodger" and not born_after:
+            counted, out = True, ""  # the common case, kept cheap for batch screening
+        else:
+            out = out_reason(m, on, born_after)
+            counted = not out
+        # Same rule as age_on(): fixed-width MMDD digits compare like dates; nobody is younger than 0.
+        age = 0 if born_after else year - int(idn[6:10]) - (mmdd < idn[10:14])
+        members.append(MemberFacts(m, age, counted, own, out not in ("unborn", "deceased", "declared_dead"), out))
         if counted:
             n += 1
             income += own
@@ -109,7 +145,29 @@ def ceil_yuan(fen: int) -> int:
     return -(-fen // 100)
 
 
-def not_counted_why(m: Member) -> Text:
+_OUT_WHY = {
+    "unborn": Text("核对日期时尚未出生", "not yet born on the check date"),
+    "deceased": Text("已故，不计入", "deceased: not counted"),
+    "declared_dead": Text("已被人民法院宣告死亡，不计入", "declared dead by a court: not counted"),
+    "declared_missing": Text("已被人民法院宣告失踪，不计入（仅失联而未经法院宣告的仍计入）",
+                             "declared missing by a court: not counted (out of contact without a court "
+                             "declaration is still counted)"),
+    "lodger": Text("同住但与家庭成员没有法定赡养、抚养或扶养关系，不计入",
+                   "lives with the family without a legal duty of support either way: not counted"),
+}
+
+
+def not_counted_why(m: Member, on: dt.date | None = None, out: str = "") -> Text:
+    """Why ``m`` is not counted: ``out`` (``MemberFacts.out``) when given, else from the record."""
+    if not out:
+        out = state_on(m, on) if m.state != "living" else ("lodger" if m.relation == "lodger" else "")
+        out = "" if out == "living" else out
+    if out in _OUT_WHY:
+        why = _OUT_WHY[out]
+        if out not in ("unborn", "lodger") and m.state_date is not None:
+            day = m.state_date.isoformat()
+            why = Text(f"{day}{why.zh}", f"{why.en} (from {day})")
+        return why
     where, months = term("whereabouts", m.whereabouts), m.months_away
     if m.whereabouts == "religious":
         return Text(f"{where.zh}已满3年（{months}个月）", f"{where.en.lower()} for 3 years or more ({months} months)")
@@ -124,11 +182,17 @@ def members_sentence(f: HouseholdFacts) -> Text:
     text = Text(f"计入家庭人口 {f.counted} 人", f"Members counted in the household: {f.counted}")
     if out:
         text += Text("；不计入：", "; not counted: ") + join(Text("；", "; "), (
-            Text(f"{m.member.name}（", f"{m.member.name} (") + not_counted_why(m.member) + Text("）", ")")
+            Text(f"{m.member.name}（", f"{m.member.name} (") + not_counted_why(m.member, f.on, m.out)
+            + Text("）", ")")
             for m in out))
     staying = [m for m in f.members if m.counted and m.member.whereabouts == "religious"]
     if staying:
         names = join(LIST_SEPARATOR, (Text(m.member.name, m.member.name) for m in staying))
         text += Text("；", "; ") + names + Text("在宗教场所居住不满3年，仍计入",
                                                " living at a religious site for less than 3 years, still counted")
+    lost = [m for m in f.members if m.counted and m.member.whereabouts == "missing"]
+    if lost:
+        names = join(LIST_SEPARATOR, (Text(m.member.name, m.member.name) for m in lost))
+        text += Text("；", "; ") + names + Text("失联但未经人民法院宣告失踪，仍计入",
+                                               " out of contact but not declared missing by a court, still counted")
     return text

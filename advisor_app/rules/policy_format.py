@@ -22,6 +22,9 @@ from pathlib import Path
 
 from advisor_app.domain.errors import DomainError
 
+from .dibao_keys import SPECS as DIBAO_SPECS
+from .dibao_keys import YES_NO
+
 
 class PolicyTableError(DomainError):
     """A policy table (shipped file, local table or imported sheet) that cannot be used as it is."""
@@ -58,10 +61,11 @@ _SPECS = (
     KeySpec("old_age_allowance_80_89", "高龄津贴·80至89岁", ("元/人/月",)),
     KeySpec("old_age_allowance_90_99", "高龄津贴·90至99岁", ("元/人/月",)),
     KeySpec("old_age_allowance_100_plus", "高龄津贴·100岁以上", ("元/人/月",)),
+    *(KeySpec(key, label, units) for key, label, units in DIBAO_SPECS),
 )
 
 KEYS: dict[str, KeySpec] = {s.key: s for s in _SPECS}
-UNITS = ("元/人/月", "元/人/年", "倍", "月", "辆", "套")
+UNITS = ("元/人/月", "元/人/年", "倍", "月", "辆", "套", YES_NO)  # 是否: 1 = yes, 0 = no
 AREAS = ("urban", "rural")
 AREA_LABELS = {"urban": "城镇", "rural": "农村", None: "城乡通用"}
 
@@ -194,6 +198,8 @@ def parse_row(cells: Mapping[str, object], locate: Callable[[str], str], origin:
         wanted = " 或 ".join(spec.units)
         raise PolicyTableError(f"项目 {key}（{spec.label}）的单位应为 {wanted}，不是“{unit}”",
                                where=locate("unit"))
+    if unit == YES_NO and value not in (0, 1):
+        raise PolicyTableError(f"项目 {key}（{spec.label}）的数值应为 1（是）或 0（否）", where=locate("value"))
     start = _date(cells.get("effective_from"), locate("effective_from"), "effective_from")
     if start is None:
         raise PolicyTableError("生效日期不能为空", where=locate("effective_from"))

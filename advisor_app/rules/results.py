@@ -120,6 +120,9 @@ class ProgramResult:
     missing_facts: list[Text] = field(default_factory=list)  # facts needed when needs_info
     reasons: list[Reason] = field(default_factory=list)
     member_name: str = ""
+    gradual_exit_until: dt.date | None = None  # 低保: paid in the 渐退期 until this day (inclusive)
+    tier: str | None = None  # 低保: the county's class (A/B/C) when it pays in tiers
+    route: str | None = None  # 单人保: "a" (低保边缘 household), "b" (adult, severely disabled), "c" (clergy)
 
     @property
     def missing(self) -> list[str]:
@@ -153,6 +156,11 @@ class ProgramResult:
             d["monthly_amount"] = self.monthly_amount
         if self.program in ("dibao", "dibao_edge"):
             d["margin"] = self.margin
+        if self.program == "dibao":
+            d["gradual_exit_until"] = self.gradual_exit_until.isoformat() if self.gradual_exit_until else None
+            d["tier"] = self.tier
+        if self.program == "dibao_single":
+            d["route"] = self.route
         if self.program == "tekun":
             d["care_level"] = self.care_level
         if self.program == "temporary":
@@ -249,6 +257,8 @@ def _headline(p: ProgramResult) -> str:
         parts.append(p.kind)
     if p.max_amount is not None:
         parts.append(f"每次最多 {p.max_amount} 元")
+    if p.gradual_exit_until is not None:
+        parts.append(f"渐退期，继续发放至 {p.gradual_exit_until.isoformat()}")
     if p.margin is not None and p.program == "dibao":
         parts.append(f"家庭月收入再增加 {p.margin:.2f} 元将不再符合" if p.margin > 0
                      else f"家庭月收入至少需减少 {-p.margin + 0.01:.2f} 元才符合")

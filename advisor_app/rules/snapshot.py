@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from advisor_app.domain.vocab import EMPTY, Text
 
+from . import dibao_policy
+from .dibao_policy import DibaoPolicy
 from .results import PolicyValueLike
 
 if TYPE_CHECKING:
@@ -76,6 +78,7 @@ class Policy:
     care_yearly_fen: dict[str, int] = field(default_factory=dict)  # care level → yuan/year in fen
     care_keys: dict[str, str] = field(default_factory=dict)  # care level → the table key used
     table: TableChoice | None = None  # whose table, and why (None: tables that cannot say)
+    dibao: DibaoPolicy = field(default_factory=DibaoPolicy)  # excluded kinds, deductions, 渐退期, tiers
 
     def default_note(self, key: str) -> Text:
         v = self.values.get(key)
@@ -103,6 +106,10 @@ def build(tables: TablesLike, region: str, area: str, on: dt.date) -> Policy:
             values[v.key] = v
             care[key.removeprefix("care_")] = _care_fen(v)
             care_keys[key.removeprefix("care_")] = v.key
+    extra = dibao_policy.build(tables, region, area, on)
+    for key in dibao_policy.SHOWN_KEYS:
+        if key in extra.values:
+            values[key] = extra.values[key]
     g = values.get
     return Policy(
         region=region, area=area, on=on, values=values,
@@ -120,6 +127,7 @@ def build(tables: TablesLike, region: str, area: str, on: dt.date) -> Policy:
         care_yearly_fen=care,
         care_keys=care_keys,
         table=tables.table_for(region, on) if isinstance(tables, ChoosesTable) else None,
+        dibao=extra,
     )
 
 

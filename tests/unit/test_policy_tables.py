@@ -69,6 +69,10 @@ def test_province_defaults_are_marked(tables: PolicyTables) -> None:
         "tekun_basic_multiple": (1.3, True),
         "temporary_emergency_min_multiple": (2, True),
         "temporary_cap_multiple": (10, True),
+        "dibao_excluded_old_age_allowance": (1, True),  # the county list of excluded kinds (default)
+        "dibao_excluded_disability_living_subsidy": (1, True),
+        "dibao_excluded_disability_care_subsidy": (1, True),
+        "dibao_excluded_medical_reimbursement": (1, True),
     }
 
 

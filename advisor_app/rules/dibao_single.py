@@ -1,0 +1,174 @@
+"""单人保: a member who gets 低保 as a one-person household (Art. 8 + 民发〔2022〕83号).
+
+* Route (a), only in a 低保边缘 household: disability grade 1–2 of any kind, grade 3
+  intellectual/psychiatric, or a serious illness; own counted income below the standard.
+* Route (b), whatever the family's income (assessed when the household itself is not eligible for
+  低保): an adult (18+) with disability grade 1–2 or grade 3 intellectual/psychiatric and no wage or
+  business income. Only the person's own counted income is tested (the county's list of excluded
+  kinds applies: 残疾人两项补贴 are not counted by default). Assets: the record holds the household's
+  assets, not each member's, so the person's share of the household's financial assets (per counted
+  member) is tested against the one-person limit (months × standard); the household's vehicles and
+  extra houses are not attributed to the person and are left for the home visit to verify (a reason
+  says so). No family income limit is applied (POLICY: a county may add one; none is shipped).
+* Route (c): clergy living at a religious site for 3 years or more apply through the site where
+  they are registered: shown as ``needs_info`` with that instruction, not computed.
+Amount for (a) and (b): the full standard for one person minus the person's own counted income,
+rounded up to the yuan.
+"""
+
+from __future__ import annotations
+
+from advisor_app.domain.vocab import Text, disability
+
+from .context import Ctx, missing_standard, missing_value, status_of
+from .dibao_income import own_income_fen
+from .facts import CITE_ASSETS, RELIGIOUS_MONTHS, ceil_yuan, figure, times, yuan
+from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, ProgramResult, because
+
+CITE_SINGLE = Text("《最低生活保障审核确认办法》第八条；民政部2022年低保和兜底保障通知",
+                   "Measures for Reviewing and Confirming Dibao, Art. 8; Ministry of Civil Affairs notice of 2022 "
+                   "on dibao and basic protection")
+BELOW = Text("低于", "below")
+NOT_BELOW = Text("不低于", "not below")
+
+
+def is_alone_candidate(c: Ctx, index: int) -> bool:
+    """Route (b) is assessed for a counted adult with a severe disability."""
+    mf = c.facts.members[index]
+    d = mf.member.disability
+    return mf.counted and mf.age >= 18 and d is not None and (
+        d.grade <= 2 or (d.grade == 3 and d.kind in ("intellectual", "psychiatric")))
+
+
+def is_clergy(c: Ctx, index: int) -> bool:
+    m = c.facts.members[index]
+    return m.exists and m.member.whereabouts == "religious" and m.member.months_away >= RELIGIOUS_MONTHS
+
+
+def severe_for_single(c: Ctx, index: int) -> tuple[bool, Text]:
+    m = c.facts.members[index].member
+    d = m.disability
+    if d is not None and (d.grade <= 2 or (d.grade == 3 and d.kind in ("intellectual", "psychiatric"))):
+        grade = disability(d.kind, d.grade)
+        return True, Text(f"{m.name}为{grade.zh}", f"{m.name} has a {grade.en}")
+    if m.serious_illness:
+        return True, Text(f"{m.name}患有重特大疾病", f"{m.name} has a serious illness")
+    if d is not None:
+        grade = disability(d.kind, d.grade)
+        return False, Text(f"{m.name}为{grade.zh}，不属于一、二级残疾或三级智力、精神残疾，也未患重特大疾病",
+                           f"{m.name} has a {grade.en}: not a grade 1–2 disability nor a grade 3 intellectual or "
+                           "psychiatric one, and no serious illness")
+    return False, Text(f"{m.name}没有一、二级残疾或三级智力、精神残疾，也未患重特大疾病",
+                       f"{m.name} has no grade 1–2 disability nor a grade 3 intellectual or psychiatric one, "
+                       "and no serious illness")
+
+
+def dibao_single(c: Ctx, index: int) -> ProgramResult:
+    """单人保 for one counted member of a household already found to be 低保边缘."""
+    p = c.policy
+    mf = c.facts.members[index]
+    assert p.standard_fen is not None
+    r = ProgramResult("dibao_single", INELIGIBLE, member=mf.member.id_number, member_name=mf.member.name,
+                      route="a")
+    severe, why = severe_for_single(c, index)
+    income = own_income_fen(p, mf)
+    own_ok = income < p.standard_fen
+    if c.explain:
+        name, own = mf.member.name, yuan(income)
+        relation = BELOW if own_ok else NOT_BELOW
+        r.reasons.append(because("edge_household", True, Text("本户为低保边缘家庭", "The household is near-dibao"),
+                                 CITE_SINGLE))
+        r.reasons.append(because("severe_condition", severe, why, CITE_SINGLE))
+        r.reasons.append(because(
+            "own_income_below_standard", own_ok,
+            Text(f"{name}本人月收入（计入部分）{own} 元，{relation.zh}",
+                 f"{name}'s own counted income of {own} yuan a month, {relation.en} ") + c.std(), CITE_SINGLE))
+    r.status = status_of([severe, own_ok])
+    if r.status == ELIGIBLE:
+        _amount(c, r, income)
+    return r
+
+
+def _amount(c: Ctx, r: ProgramResult, income: int) -> None:
+    p = c.policy
+    assert p.standard_fen is not None
+    r.monthly_amount = ceil_yuan(p.standard_fen - income)
+    if c.explain:
+        amount, std, own = r.monthly_amount, figure(p.standard_fen), yuan(income)
+        r.reasons.append(because(
+            "amount", True,
+            Text(f"按单人户计算，每月 {amount} 元 = 低保标准 {std} 元"
+                 f" − 本人月收入 {own} 元（默认算法，县里可另行规定）",
+                 f"As a one-person household: {amount} yuan a month = dibao standard {std} yuan − own income "
+                 f"{own} yuan (the default method; the county may set its own)"), CITE_SINGLE))
+
+
+def dibao_single_alone(c: Ctx, index: int) -> ProgramResult:
+    """Route (b) for a counted adult with a severe disability (see the module docstring)."""
+    p = c.policy
+    mf = c.facts.members[index]
+    m = mf.member
+    r = ProgramResult("dibao_single", NEEDS_INFO, member=m.id_number, member_name=m.name, route="b")
+    if p.standard_fen is None:
+        r.missing_facts.append(missing_standard(p))
+        return r
+    severe, why = severe_for_single(c, index)
+    working = [i for i in m.incomes if i.kind in ("wage", "business") and i.monthly > 0]
+    income = own_income_fen(p, mf)
+    own_ok = income < p.standard_fen
+    n, financial = c.facts.counted, round(c.facts.household.assets.financial * 100)
+    assets_ok: bool | None = None
+    if p.asset_months_milli is None:
+        r.missing_facts.append(missing_value(p, Text("家庭金融资产限额（几个月低保标准）",
+                                                     "limit on financial assets (months of the dibao standard)")))
+    else:
+        assets_ok = financial * 1000 <= p.asset_months_milli * p.standard_fen * n
+    if c.explain:
+        name = m.name
+        r.reasons.append(because("adult", True, Text(f"{name}已满18周岁（{mf.age}岁）", f"{name} is an adult "
+                                                     f"(aged {mf.age})"), CITE_SINGLE))
+        r.reasons.append(because("severe_condition", severe, why, CITE_SINGLE))
+        r.reasons.append(because(
+            "no_work_income", not working,
+            Text(f"{name}没有工资性收入或家庭经营收入", f"{name} has no wage or business income") if not working else
+            Text(f"{name}有工资性收入或家庭经营收入，不能单独申请", f"{name} has wage or business income: cannot apply "
+                 "alone"), CITE_SINGLE))
+        relation = BELOW if own_ok else NOT_BELOW
+        r.reasons.append(because(
+            "own_income_below_standard", own_ok,
+            Text(f"只核算{name}本人的收入（不论家庭收入）：本人月收入（计入部分）{yuan(income)} 元，{relation.zh}",
+                 f"Only {name}'s own income is tested, whatever the family's: own counted income of "
+                 f"{yuan(income)} yuan a month, {relation.en} ") + c.std(), CITE_SINGLE))
+        if assets_ok is not None:
+            assert p.asset_months_milli is not None
+            share, limit = yuan(financial // n) if n else "0.00", figure(p.asset_months_milli * p.standard_fen // 1000)
+            r.reasons.append(because(
+                "own_assets", assets_ok,
+                Text(f"按家庭金融资产人均计算，{name}名下约 {share} 元，{'不超过' if assets_ok else '超过'}一人限额 "
+                     f"{limit} 元（{times(p.asset_months_milli)} 个月低保标准）；车辆、房产是否在本人名下需入户核实",
+                     f"{name}'s share of the household's financial assets, about {share} yuan, is "
+                     f"{'within' if assets_ok else 'above'} the one-person limit of {limit} yuan "
+                     f"({times(p.asset_months_milli)} months of the standard); whether vehicles or houses are in "
+                     f"{name}'s name is to be verified at the home visit") + p.default_note("asset_financial_months"),
+                CITE_ASSETS))
+    r.status = status_of([severe, not working, own_ok, assets_ok])
+    if r.status != NEEDS_INFO:
+        r.missing_facts.clear()
+    if r.status == ELIGIBLE:
+        _amount(c, r, income)
+    return r
+
+
+def dibao_single_clergy(c: Ctx, index: int) -> ProgramResult:
+    """Route (c): clergy at a religious site 3+ years apply through the site (not computed)."""
+    m = c.facts.members[index].member
+    r = ProgramResult("dibao_single", NEEDS_INFO, member=m.id_number, member_name=m.name, route="c")
+    what = Text(f"{m.name}在宗教活动场所居住已满3年（{m.months_away}个月），不计入本户；如需低保，应通过宗教活动场所"
+                "向其登记所在地申请（本软件不计算）",
+                f"{m.name} has lived at a religious site for 3 years or more ({m.months_away} months) and is not "
+                "counted in this household; for dibao, apply through the religious site where registered (not "
+                "computed here)")
+    r.missing_facts.append(what)
+    if c.explain:
+        r.reasons.append(because("apply_through_religious_site", False, what, CITE_SINGLE))
+    return r
