@@ -1,7 +1,8 @@
 """``check_household``: every programme for one household on one date, explained.
 
 Order of the results: 低保, 低保边缘, 单人保 (each counted member, only when the household is 低保边缘),
-特困 (each member), 事实无人抚养儿童 (each member under 18), 临时救助. With ``explain=False`` no
+特困 (each member), 事实无人抚养儿童 (each member under 18), 临时救助, and from 2025-01-01 刚性支出困难家庭
+(not assessed, so absent from the results, before that day). With ``explain=False`` no
 reasons are built (batch screening); statuses, amounts, margins and missing facts are the same.
 """
 
@@ -16,6 +17,7 @@ from .context import Ctx
 from .dibao import dibao, dibao_edge, dibao_single
 from .facts import household_facts
 from .results import ELIGIBLE, CheckResult, ProgramResult
+from .rigid import assessed_on, rigid_expense
 from .snapshot import TablesLike, policy_for
 from .tekun import tekun
 from .temporary import temporary
@@ -49,6 +51,8 @@ def check_household(household: Household, on: dt.date, tables: TablesLike | None
         if members[i].age < 18:
             programs.append(unsupported_child(c, i))
     programs.append(temporary(c))
+    if assessed_on(on):
+        programs.append(rigid_expense(c))
     n = facts.counted
     # ``policy.values`` is shared by every result of the same region, area and date: read only.
     return CheckResult(

@@ -3,6 +3,8 @@
 Each file holds a household document, a check date, optionally a test-only policy table folder
 (``tables``: a folder under casebook/tables/), and the expected results. Expectations are partial:
 only the keys written in the file are compared, against the ``advisor-check/1`` JSON document.
+``description`` says what the case is; ``why`` (optional) gives the computation by hand and the
+article it follows. Any other top-level key is a mistake in the file.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from advisor_app.rules.policy import PolicyTables
 
 CASEBOOK = Path(__file__).parents[1] / "data" / "casebook"
 CASES = sorted(CASEBOOK.glob("*.json"))
+TOP_LEVEL = {"description", "why", "on", "tables", "household", "expect"}
 
 
 def _tables(name: str | None) -> PolicyTables | None:
@@ -40,6 +43,8 @@ def test_casebook_is_there() -> None:
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_case(path: Path) -> None:
     case = json.loads(path.read_text(encoding="utf-8"))
+    assert set(case) <= TOP_LEVEL, f"unknown keys {sorted(set(case) - TOP_LEVEL)}"
+    assert isinstance(case.get("why", "-"), str) and case.get("why", "-").strip(), "why must be a sentence"
     household = household_from_dict(case["household"])
     result = check_household(household, dt.date.fromisoformat(case["on"]), _tables(case.get("tables")))
     doc = result.to_dict()

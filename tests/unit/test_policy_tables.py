@@ -69,6 +69,9 @@ def test_province_defaults_are_marked(tables: PolicyTables) -> None:
         "tekun_basic_multiple": (1.3, True),
         "temporary_emergency_min_multiple": (2, True),
         "temporary_cap_multiple": (10, True),
+        "temporary_emergency_window_months": (3, True),
+        # the province's published figure (2023, used in 2024): the fallback, not a default
+        "disposable_income_yearly": (47446, False),
     }
 
 
