@@ -183,6 +183,7 @@ VOCABULARY: dict[str, dict[Code, Text]] = {
         "tekun": _t("特困", "Extreme poverty support"),
         "unsupported_child": _t("事实无人抚养儿童", "De facto unsupported child"),
         "temporary": _t("临时救助", "Temporary assistance"),
+        "rigid_expense": _t("刚性支出困难家庭", "Household in hardship from essential spending"),
     },
     # The household list's 当前状态 column: short names of the eligible programmes.
     "program_short": {
@@ -192,6 +193,7 @@ VOCABULARY: dict[str, dict[Code, Text]] = {
         "dibao_edge": _t("边缘", "Near-dibao"),
         "unsupported_child": _t("无人抚养儿童", "Unsupported child"),
         "temporary": _t("临时救助", "Temporary"),
+        "rigid_expense": _t("刚性支出", "Essential spending"),
     },
     "status": {"eligible": _t("符合", "Eligible"), "ineligible": _t("不符合", "Not eligible"),
                "needs_info": _t("需补充信息", "More information needed")},

@@ -3,7 +3,8 @@
 Order of the results: 低保, 低保边缘, 单人保 (route a: each counted member when the household is 低保边缘;
 route b: each counted severely disabled adult when the household is neither 低保 nor 低保边缘; route c:
 each member living at a religious site 3+ years), 特困 (each member alive and born on the date),
-事实无人抚养儿童 (each such member under 18), 临时救助. With ``explain=False`` no
+事实无人抚养儿童 (each such member under 18), 临时救助, and from 2025-01-01 刚性支出困难家庭
+(not assessed, so absent from the results, before that day). With ``explain=False`` no
 reasons are built (batch screening); statuses, amounts, margins and missing facts are the same.
 """
 
@@ -19,6 +20,7 @@ from .dibao import dibao, dibao_edge, dibao_single, dibao_single_alone, dibao_si
 from .dibao_single import is_alone_candidate, is_clergy
 from .facts import household_facts
 from .results import ELIGIBLE, CheckResult, ProgramResult
+from .rigid import assessed_on, rigid_expense
 from .snapshot import TablesLike, policy_for
 from .tekun import family_of, tekun
 from .temporary import temporary
@@ -62,6 +64,8 @@ def check_household(household: Household, on: dt.date, tables: TablesLike | None
         if members[i].exists and members[i].age < 18:
             programs.append(unsupported_child(c, i, family))
     programs.append(temporary(c))
+    if assessed_on(on):
+        programs.append(rigid_expense(c))
     n = facts.counted
     # ``policy.values`` is shared by every result of the same region, area and date: read only.
     return CheckResult(

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from .policy import PolicyTables
 
-RULES_VERSION = "2026.12-3"
+RULES_VERSION = "2026.12-4"
 """The version of the programme checks. Raise it with every change to ``rules/`` that can change a
 stored result (a status, an amount, a care level): results of earlier runs then count as stale."""
 

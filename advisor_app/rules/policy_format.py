@@ -55,6 +55,8 @@ _SPECS = (
     KeySpec("orphan_standard_monthly", "孤儿基本生活保障标准", ("元/人/月",)),
     KeySpec("temporary_emergency_min_multiple", "急难型临时救助最低额（低保标准的倍数）", ("倍",)),
     KeySpec("temporary_cap_multiple", "临时救助单次上限（低保标准的倍数）", ("倍",)),
+    KeySpec("temporary_emergency_window_months", "急难型临时救助：突发事件须在核对日前几个月内", ("月",)),
+    KeySpec("rigid_expense_share", "刚性支出困难家庭：刚性支出超过家庭收入的比例", ("%",)),
     KeySpec("disposable_income_yearly", "上年度居民人均可支配收入", ("元/人/年",)),
     KeySpec("disability_living_subsidy_grade12", "困难残疾人生活补贴·一二级", ("元/人/月",)),
     KeySpec("disability_living_subsidy_grade34", "困难残疾人生活补贴·三四级", ("元/人/月",)),
@@ -65,7 +67,7 @@ _SPECS = (
 )
 
 KEYS: dict[str, KeySpec] = {s.key: s for s in _SPECS}
-UNITS = ("元/人/月", "元/人/年", "倍", "月", "辆", "套", YES_NO)  # 是否: 1 = yes, 0 = no
+UNITS = ("元/人/月", "元/人/年", "倍", "月", "辆", "套", YES_NO, "%")  # 是否: 1 = yes, 0 = no
 AREAS = ("urban", "rural")
 AREA_LABELS = {"urban": "城镇", "rural": "农村", None: "城乡通用"}
 

@@ -16,8 +16,8 @@ person twice, naming the rule:
   :data:`CHILD_PROGRAMS` is paid under the first of them (default §4: 事实无人抚养儿童, whose
   standard is higher than 特困's). An orphan-allowance programme, when the checks add one, goes
   first in that tuple.
-* 低保边缘 (a status that opens specialised assistance, no monthly payment), 单人保 and 临时救助
-  (one-off, capped per event) are kept with the rest.
+* 低保边缘 and 刚性支出困难家庭 (statuses that open specialised assistance, no monthly payment: not
+  in the monthly total), 单人保 and 临时救助 (one-off, capped per event) are kept with the rest.
 
 The result lists picks most protective first (:data:`results.PROTECTION_ORDER`). Extending the rule
 (another exclusion, another programme) means adding a step in :func:`recommend`; its callers read
@@ -174,7 +174,7 @@ def recommend(result: CheckResult, rest: CheckResult | None = None) -> Recommend
     without = tuple(str(t.member) for t in tekun_people)
     if dibao is not None and dibao.status == ELIGIBLE:
         _household_dibao(result, dibao, tekun_people, rest, picks, aside)
-    for name in ("dibao_edge", "temporary"):
+    for name in ("dibao_edge", "rigid_expense", "temporary"):
         found = result.program(name)
         if found is not None and found.status == ELIGIBLE:
             picks.append(_pick(found))

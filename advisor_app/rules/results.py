@@ -49,10 +49,11 @@ NEEDS_INFO = "needs_info"
 PROGRAM_LABELS: dict[str, str] = {str(k): v for k, v in labels("program").items()}
 # The programmes from the most protective to the least: 特困 (full support) first, 临时救助 (one-off)
 # last. A family's programmes are listed in this order, and the household list sorts by the first.
-PROTECTION_ORDER = ("tekun", "dibao", "dibao_single", "dibao_edge", "unsupported_child", "temporary")
+PROTECTION_ORDER = ("tekun", "dibao", "dibao_single", "dibao_edge", "rigid_expense", "unsupported_child",
+                    "temporary")
 STATUS_LABELS: dict[str, str] = {str(k): v for k, v in labels("status").items()}
 CARE_LABELS: dict[str, str] = {str(k): v for k, v in labels("care_level").items()}
-HOUSEHOLD_PROGRAMS = ("dibao", "dibao_edge", "temporary")
+HOUSEHOLD_PROGRAMS = ("dibao", "dibao_edge", "temporary", "rigid_expense")
 MEMBER_PROGRAMS = ("dibao_single", "tekun", "unsupported_child")
 
 
@@ -109,7 +110,7 @@ def because(rule: str, passed: bool, sentence: Text, source: Text) -> Reason:
 
 @dataclass(slots=True)
 class ProgramResult:
-    program: str  # dibao | dibao_edge | dibao_single | tekun | unsupported_child | temporary
+    program: str  # dibao | dibao_edge | dibao_single | tekun | unsupported_child | temporary | rigid_expense
     status: str  # eligible | ineligible | needs_info
     member: str | None = None  # ID number, for the per-member programmes
     monthly_amount: int | None = None  # yuan per month
@@ -123,6 +124,7 @@ class ProgramResult:
     gradual_exit_until: dt.date | None = None  # 低保: paid in the 渐退期 until this day (inclusive)
     tier: str | None = None  # 低保: the county's class (A/B/C) when it pays in tiers
     route: str | None = None  # 单人保: "a" (低保边缘 household), "b" (adult, severely disabled), "c" (clergy)
+    valid_until: dt.date | None = None  # 刚性支出困难家庭: last day the recognition holds (≤ 12 months)
 
     @property
     def missing(self) -> list[str]:
@@ -166,6 +168,8 @@ class ProgramResult:
         if self.program == "temporary":
             d["kind"] = self.kind
             d["max_amount"] = self.max_amount
+        if self.program == "rigid_expense":
+            d["valid_until"] = self.valid_until.isoformat() if self.valid_until is not None else None
         d["missing"] = list(self.missing)
         d["reasons"] = [r.to_dict() for r in self.reasons]
         return d
@@ -236,6 +240,8 @@ _POLICY_LABELS = {
     "temporary_cap_multiple": "临时救助限额倍数",
     "orphan_standard_monthly": "孤儿基本生活保障标准",
     "disposable_income_yearly": "上年居民人均可支配收入",
+    "temporary_emergency_window_months": "急难型事件期限（月）",
+    "rigid_expense_share": "刚性支出占收入比例（%）",
     "care_full": "照料护理标准（完全丧失）",
     "care_partial": "照料护理标准（部分丧失）",
     "care_self": "照料护理标准（具备自理能力）",

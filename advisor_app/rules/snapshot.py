@@ -28,6 +28,7 @@ KEYS = (
     "asset_extra_houses_max", "tekun_basic_multiple", "tekun_basic_yearly",
     "temporary_emergency_min_multiple", "temporary_cap_multiple", "orphan_standard_monthly",
     "disposable_income_yearly",
+    "temporary_emergency_window_months", "rigid_expense_share",
 )
 CARE_KEYS = ("care_full", "care_partial", "care_self")
 

@@ -124,6 +124,11 @@ def _why(p: Pick, result: CheckResult, rest: CheckResult | None) -> Text:
         return Text(f"{name}的父母都不能抚养（重残、重病、服刑或失联等）",
                     f"neither of {name}'s parents can raise the child (because of severe disability, serious "
                     "illness, prison, loss of contact or the like)")
+    if p.program == "rigid_expense":
+        return Text("家庭人均收入低于当地上年度人均可支配收入，近12个月看病、上学等必需的支出超出家庭承受能力",
+                    "the family's income per person is below last year's local per-capita disposable income, and "
+                    "essential spending on medical care and schooling in the last 12 months is more than the family "
+                    "can bear")
     if p.program == "temporary":
         return (Text("家里遭遇突发困难，可以先救助、后补审核",
                      "the family has met a sudden hardship, and help can be given first and reviewed afterwards")

@@ -1,16 +1,33 @@
 """临时救助 (temporary assistance), once per household.
 
 Source: 《社会救助暂行办法》第四十七条至第四十九条; 民政部 财政部《关于进一步加强和改进临时救助工作的
-意见》(2018-01-23). Two kinds:
+意见》(2018-01-23, 民发〔2018〕23号). Two kinds (POLICY §5):
 
 * **急难型** — a sudden event (``household.emergency``: accident, fire, disaster, serious illness…)
-  dated on or before the check date. Eligible at once ("先行救助", reviewed afterwards).
-* **支出型** — essential expenses too high *and* counted per-capita income below the local per-capita
-  disposable income (``disposable_income_yearly``; without it the answer is needs_info). "Too high"
-  is decided as many Anhui county rules put it: the household's counted income over 12 months minus
-  the essential expenses of the last 12 months (self-paid medical + education), per counted member
-  and month, falls below the 低保标准 (and there are such expenses: a family with none is a 低保 case,
-  not a 支出型 one).
+  that leaves the family's basic living in difficulty; help first, review afterwards ("先行救助").
+  Two tests:
+
+  - *recent*: the event lies within the window before the check date
+    (``temporary_emergency_window_months``, default 3 months, counted in calendar months: on
+    2023-09-01 an event on 2023-06-01 counts, one on 2023-05-31 does not; 31 May − 3 months is
+    28/29 February). An event dated after the check date has not happened yet: not counted.
+  - *hardship*: the 2018 opinion grants 急难型 help to families whose basic living is in serious
+    difficulty because of the event, not to every family that meets one. The concrete test used
+    here (the same line as 支出型 and 刚性支出困难家庭, see :mod:`.disposable`): the household's
+    counted per-capita income is below the local previous-year per-capita disposable income. A
+    family above it is expected to cope with the event itself. With the figure unknown the answer
+    is needs_info and names it.
+
+* **支出型** — essential expenses too high *and* counted per-capita income below the local
+  previous-year per-capita disposable income (without it the answer is needs_info, naming it).
+  "Too high" is decided as many Anhui county rules put it: the household's counted income over 12
+  months minus the essential expenses of the last 12 months (self-paid medical + education), per
+  counted member and month, falls below the 低保标准 (and there are such expenses: a family with
+  none is a 低保 case, not a 支出型 one). The per-capita income compared with the disposable income is
+  the income before those expenses, never a negative figure.
+
+When 急难型 holds, 支出型 is not examined. A test that cannot be made (a figure missing) makes the
+answer needs_info only when no other kind is eligible.
 
 ``max_amount`` = cap multiple (default 10) × the monthly 低保标准, per household per event, whole yuan
 rounded down; larger cases go to the county's case conference (一事一议). 急难型 grants are at
@@ -19,52 +36,132 @@ least the emergency multiple (default 2) × the standard.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+
 from advisor_app.domain.vocab import Text, term
 
 from .context import Ctx, missing_standard, missing_value
+from .disposable import below_disposable
 from .facts import figure, times, yuan
-from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, ProgramResult, because
+from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, ProgramResult, Reason, because
 
 CITE = Text("《社会救助暂行办法》第四十七条至第四十九条；民政部 财政部《关于进一步加强和改进临时救助工作的意见》",
             "Interim Measures for Social Assistance, Art. 47–49; Ministry of Civil Affairs and Ministry of Finance, "
             "Opinions on Further Strengthening and Improving Temporary Assistance")
 BELOW = Text("低于", "below")
 NOT_BELOW = Text("不低于", "not below")
+WINDOW = Text("急难型临时救助的事件期限（几个月内）", "time limit for a sudden event (months)")
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months earlier (the month's last day when it is shorter)."""
+    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
 
 
 def temporary(c: Ctx) -> ProgramResult:
-    f, p, h = c.facts, c.policy, c.facts.household
+    p = c.policy
     r = ProgramResult("temporary", NEEDS_INFO)
     if p.standard_fen is None:
         r.missing_facts.append(missing_standard(p))
         if c.explain:
             r.reasons.append(because("standard_known", False, missing_standard(p), CITE))
         return r
-    std = p.standard_fen
-    cap = None if p.cap_milli is None else std * p.cap_milli // 1000 // 100
-    e = h.emergency
-    if e is not None and e.date <= c.on:
+    if c.facts.counted == 0:
+        r.status = INELIGIBLE
+        if c.explain:
+            r.reasons.append(because("members_counted", False, Text("家里没有计入的人口",
+                                                                  "Nobody in the household is counted"), CITE))
+        return r
+    cap = None if p.cap_milli is None else p.standard_fen * p.cap_milli // 1000 // 100
+    emergency = _emergency(c, r)
+    if emergency:
         r.status, r.kind, r.max_amount = ELIGIBLE, "急难型", cap
         if c.explain:
-            event, on = term("emergency_kind", e.kind), e.date.isoformat()
-            r.reasons.append(because(
-                "emergency", True, Text(f"家庭遭遇{event.zh}（{on}），属于急难型临时救助，可先行救助、事后补充审核",
-                                        f"The household suffered a sudden event: {event.en.lower()} ({on}). This is "
-                                        "emergency assistance: help first, review afterwards"), CITE))
             _amount_reasons(c, r)
         return r
-    if c.explain and e is not None:
-        on = e.date.isoformat()
-        r.reasons.append(because(
-            "emergency", False, Text(f"登记的突发事件日期 {on} 晚于核对日期，不计入",
-                                     f"The sudden event recorded ({on}) is after the check date: not counted"), CITE))
-    elif c.explain:
-        r.reasons.append(because("emergency", False, Text("没有登记突发事件，不属于急难型",
-                                                          "No sudden event recorded: not emergency assistance"), CITE))
-    n, inc = f.counted, f.income_fen
-    if n == 0:
-        r.status = INELIGIBLE
+    expense = _expense(c, r)
+    if expense:
+        r.status, r.kind, r.max_amount = ELIGIBLE, "支出型", cap
+        if c.explain:
+            _amount_reasons(c, r)
         return r
+    if emergency is None or expense is None:
+        r.status = NEEDS_INFO
+    else:
+        r.status = INELIGIBLE
+        r.missing_facts.clear()
+    return r
+
+
+def _need(r: ProgramResult, what: Text) -> None:
+    if what not in r.missing_facts:
+        r.missing_facts.append(what)
+
+
+def _emergency(c: Ctx, r: ProgramResult) -> bool | None:
+    """急难型: a recent sudden event and hardship (None: a figure is missing)."""
+    p, e = c.policy, c.facts.household.emergency
+    if e is None:
+        if c.explain:
+            r.reasons.append(because("emergency", False, Text("没有登记突发事件，不属于急难型",
+                                                              "No sudden event recorded: not emergency assistance"),
+                                     CITE))
+        return False
+    event, on = term("emergency_kind", e.kind), e.date.isoformat()
+    if e.date > c.on:
+        if c.explain:
+            r.reasons.append(because(
+                "emergency", False, Text(f"登记的突发事件日期 {on} 晚于核对日期，尚未发生，不计入",
+                                         f"The sudden event recorded ({on}) is after the check date: it has not "
+                                         "happened yet and is not counted"), CITE))
+        return False
+    window = p.values.get("temporary_emergency_window_months")
+    if window is None:
+        _need(r, missing_value(p, WINDOW))
+        if c.explain:
+            r.reasons.append(because("emergency_recent", False, r.missing_facts[-1], CITE))
+        return None
+    months = round(window.value)
+    since = months_before(c.on, months)
+    recent = e.date >= since
+    if c.explain:
+        limit = Text(f"核对日前 {months} 个月内（{since.isoformat()} 起）", f"within {months} months before the check "
+                     f"date (from {since.isoformat()})") + p.default_note("temporary_emergency_window_months")
+        r.reasons.append(because(
+            "emergency_recent", recent,
+            Text(f"家庭遭遇{event.zh}（{on}），", f"The household suffered a sudden event: {event.en.lower()} ({on}), ")
+            + (Text("在", "") if recent else Text("不在", "not ")) + limit
+            + (Text("，属于急难型临时救助，可先行救助、事后补充审核", ": emergency assistance, help first and review "
+                    "afterwards") if recent else Text("，已不属于急难型", ": no longer emergency assistance")), CITE))
+    if not recent:
+        return False
+    test = below_disposable(c)
+    if test.below is None:
+        _need(r, test.sentence)
+    if c.explain:
+        r.reasons.append(_hardship_reason(c, test.below, test.sentence))
+    return test.below
+
+
+def _hardship_reason(c: Ctx, below: bool | None, sentence: Text) -> Reason:
+    if below is None:
+        return because("emergency_hardship", False, sentence + Text("，无法判断家庭是否因突发事件陷入生活困难",
+                                                                   ": whether the event leaves the family in "
+                                                                   "hardship cannot be decided"), CITE)
+    coping = Text("，家庭有能力自行应对，不属于急难型", ": the family can cope with the event itself, not emergency "
+                  "assistance")
+    hardship = Text("，基本生活因突发事件陷入困难", ": the event leaves the family's basic living in difficulty")
+    tail = hardship if below else coping
+    return because("emergency_hardship", below, sentence + tail, CITE)
+
+
+def _expense(c: Ctx, r: ProgramResult) -> bool | None:
+    """支出型: essential expenses too high and income below the disposable income (None: unknown)."""
+    f, p, h = c.facts, c.policy, c.facts.household
+    assert p.standard_fen is not None
+    std, n, inc = p.standard_fen, f.counted, f.income_fen
     spent = round(h.expenses.medical_selfpaid_12m * 100) + round(h.expenses.education_12m * 100)
     left = inc * 12 - spent
     high = spent > 0 and left < std * n * 12
@@ -73,41 +170,34 @@ def temporary(c: Ctx) -> ProgramResult:
                                  Text("近12个月没有医疗自付和教育等刚性支出，不属于支出型",
                                       "No self-paid medical or education costs in the last 12 months: not "
                                       "high-spending assistance"), CITE))
+    elif c.explain and left < 0:
+        # the costs exceed the income: say so, never a negative per-capita income
+        r.reasons.append(because(
+            "essential_expenses_high", True,
+            Text(f"近12个月医疗自付和教育支出 {yuan(spent)} 元，超过家庭同期收入 {yuan(inc * 12)} 元（月收入 × 12），"
+                 "扣除后没有剩余，低于",
+                 f"Self-paid medical and education costs of {yuan(spent)} yuan in the last 12 months, more than the "
+                 f"household's income over the same time, {yuan(inc * 12)} yuan (monthly income × 12): nothing is "
+                 "left, below ") + c.std(), CITE))
     elif c.explain:
         per = yuan(left // (n * 12))
-        per_text = (Text(f"{per} 元", f"{per} yuan") if left >= 0 else
-                    Text(f"为负数（{per} 元）", f"negative ({per} yuan)"))
         relation = BELOW if high else NOT_BELOW
         r.reasons.append(because(
             "essential_expenses_high", high,
-            Text(f"近12个月医疗自付和教育支出 {yuan(spent)} 元；扣除后家庭月人均收入",
+            Text(f"近12个月医疗自付和教育支出 {yuan(spent)} 元；扣除后家庭月人均收入 {per} 元，{relation.zh}",
                  f"Self-paid medical and education costs of {yuan(spent)} yuan in the last 12 months; after them, "
-                 "household income a month per person is ") + per_text
-            + Text(f"，{relation.zh}", f", {relation.en} ") + c.std(), CITE))
+                 f"household income a month per person is {per} yuan, {relation.en} ") + c.std(), CITE))
     if not high:
-        r.status = INELIGIBLE
-        return r
-    if p.disposable_yearly_fen is None:
-        r.missing_facts.append(missing_value(p, Text("上年度居民人均可支配收入",
-                                                     "per-capita disposable income of last year")))
+        return False
+    test = below_disposable(c)
+    if test.below is None:
+        _need(r, test.sentence)
         if c.explain:
-            r.reasons.append(because("income_below_disposable", False, r.missing_facts[-1], CITE))
-        return r
-    below = inc * 12 < p.disposable_yearly_fen * n
+            r.reasons.append(because("income_below_disposable", False, test.sentence, CITE))
+        return None
     if c.explain:
-        yearly, local, relation = yuan(inc * 12 // n), figure(p.disposable_yearly_fen), BELOW if below else NOT_BELOW
-        r.reasons.append(because(
-            "income_below_disposable", below,
-            Text(f"家庭年人均收入 {yearly} 元，{relation.zh}当地上年居民人均可支配收入 {local} 元",
-                 f"Household income of {yearly} yuan a year per person, {relation.en} the local per-capita "
-                 f"disposable income of last year, {local} yuan") + p.default_note("disposable_income_yearly"), CITE))
-    if not below:
-        r.status = INELIGIBLE
-        return r
-    r.status, r.kind, r.max_amount = ELIGIBLE, "支出型", cap
-    if c.explain:
-        _amount_reasons(c, r)
-    return r
+        r.reasons.append(because("income_below_disposable", test.below, test.sentence, CITE))
+    return test.below
 
 
 def _amount_reasons(c: Ctx, r: ProgramResult) -> None:

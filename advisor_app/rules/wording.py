@@ -21,6 +21,7 @@ FAMILY_NAMES: dict[str, Text] = {
     "tekun": Text("特困人员救助供养", "extreme poverty support"),
     "unsupported_child": Text("事实无人抚养儿童基本生活补贴", "the allowance for a de facto unsupported child"),
     "temporary": Text("临时救助", "temporary assistance"),
+    "rigid_expense": Text("刚性支出困难家庭认定", "recognition as a household in hardship from essential spending"),
 }
 
 _FIGURE_NAMES_EN = {
@@ -35,6 +36,8 @@ _FIGURE_NAMES_EN = {
     "temporary_cap_multiple": "temporary assistance cap (times the Dibao standard)",
     "orphan_standard_monthly": "orphan basic living standard",
     "disposable_income_yearly": "per-capita disposable income of last year",
+    "temporary_emergency_window_months": "time limit for a sudden event (months before the check)",
+    "rigid_expense_share": "essential spending share of income (percent)",
     "care_full": "care standard (fully unable to care for self)",
     "care_partial": "care standard (partly unable to care for self)",
     "care_self": "care standard (can care for self)",
@@ -45,7 +48,8 @@ _FIGURE_NAMES_EN = {
 
 # A unit after a figure. Counts of vehicles and homes need none in English: the name says what.
 _UNITS_EN = {"元/人/月": "yuan per person a month", "元/人/年": "yuan per person a year", "倍": "times",
-             "月": "months", "辆": "", "套": ""}
+             "月": "months", "辆": "", "套": "",
+             "%": "percent"}
 
 
 def family_name(program: str) -> Text:

@@ -180,10 +180,12 @@ def test_recommendation_shown_when_several_programmes_are_eligible(qtbot: Any, p
     assert blocks[0].startswith("您家可以申请：吴晓霞的特困人员救助供养每月 2,061 元；家里其他 1 人的低保每月 924 元")
     heading = blocks.index("建议这样申请")
     assert heading == 1  # right under the summary, above the statuses and reasons
-    advice = [b for b in blocks[heading + 1:heading + 8] if b != "•"]
+    advice = [b for b in blocks[heading + 1:heading + 10] if b != "•"]
     assert advice[0] == "吴晓霞申请特困人员救助供养，每月 2,061 元"
     assert advice[1].startswith("其余 1 人申请低保，每月 924 元（吴晓霞按特困供养，不计入家庭低保")
-    assert advice[2] == "合计每月 2,985 元"
+    # the high medical costs also make a 支出型 临时救助 (Anhui's 2022 disposable income as fallback)
+    assert advice[2] == "申请临时救助（支出型），每次一般最多 9,240 元"
+    assert advice[3] == "合计每月 2,985 元，临时救助另计"
     assert blocks.index("建议这样申请") < next(i for i, b in enumerate(blocks) if b.startswith("低保 符合"))
     assert "每月 2,061 元" in panel.view.toPlainText().split("建议这样申请")[1]  # the overview writes money alike
     assert "每月 2061 元" not in panel.view.toPlainText()

@@ -37,7 +37,10 @@ def test_json_output_is_the_advisor_check_document(capsys: pytest.CaptureFixture
     assert all(set(r) == {"rule", "passed", "text", "citation"} for r in dibao["reasons"])
     tekun = by_program[("tekun", "34010419880314002X")]
     assert tekun["status"] == "eligible" and tekun["care_level"] == "partial"
-    assert by_program[("temporary", None)]["status"] == "needs_info"
+    # 支出型: costs above the income; 1,800 a year per person below Anhui's 2022 urban figure 45,133
+    temporary = by_program[("temporary", None)]
+    assert temporary["status"] == "eligible" and temporary["kind"] == "支出型" and temporary["max_amount"] == 9240
+    assert doc["policy"]["disposable_income_yearly"]["value"] == 45133
     assert not data_dir.exists(), "check must not create or open a profile"
 
 
@@ -65,7 +68,8 @@ def test_json_adds_summary_and_recommendation(capsys: pytest.CaptureFixture[str]
     rec = doc["recommendation"]
     picks = [(p["program"], p["member"], p["monthly_amount"], p["people"]) for p in rec["apply_for"]]
     # 吴晓霞 to 特困; the 低保 of her son alone: 924 × 1 − 0 (her 300 wage no longer counts).
-    assert picks == [("tekun", "34010419880314002X", 2061, None), ("dibao", None, 924, 1)]
+    assert picks == [("tekun", "34010419880314002X", 2061, None), ("dibao", None, 924, 1),
+                     ("temporary", None, None, None)]
     assert rec["monthly_total"] == 2061 + 924 and rec["set_aside"] == []
     assert doc["default_note"].count("*") == 2 and doc["outdated_note"] is None
 

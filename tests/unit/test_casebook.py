@@ -4,7 +4,8 @@ Each file holds a household document, a check date, optionally a test-only polic
 (``tables``: a folder under casebook/tables/), and the expected results. Expectations are partial:
 only the keys written in the file are compared, against the ``advisor-check/1`` JSON document.
 ``why`` (required in ``advisor-household/2`` cases) is how the expected answer was worked out by
-hand from the law; ``description`` says what the case is.
+hand from the law; ``description`` says what the case is. Any other top-level key is a mistake in
+the file.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from advisor_app.rules.policy import PolicyTables
 
 CASEBOOK = Path(__file__).parents[1] / "data" / "casebook"
 CASES = sorted(CASEBOOK.glob("*.json"))
+TOP_LEVEL = {"description", "why", "on", "tables", "household", "expect"}
 
 
 def _tables(name: str | None) -> PolicyTables | None:
@@ -44,6 +46,8 @@ def test_case(path: Path) -> None:
     case = json.loads(path.read_text(encoding="utf-8"))
     if case["household"].get("format") == "advisor-household/2":
         assert case.get("why"), "a case in advisor-household/2 explains its expected answer in \"why\""
+    assert set(case) <= TOP_LEVEL, f"unknown keys {sorted(set(case) - TOP_LEVEL)}"
+    assert isinstance(case.get("why", "-"), str) and case.get("why", "-").strip(), "why must be a sentence"
     household = household_from_dict(case["household"])
     result = check_household(household, dt.date.fromisoformat(case["on"]), _tables(case.get("tables")))
     doc = result.to_dict()

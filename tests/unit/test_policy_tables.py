@@ -73,6 +73,9 @@ def test_province_defaults_are_marked(tables: PolicyTables) -> None:
         "dibao_excluded_disability_living_subsidy": (1, True),
         "dibao_excluded_disability_care_subsidy": (1, True),
         "dibao_excluded_medical_reimbursement": (1, True),
+        "temporary_emergency_window_months": (3, True),
+        # the province's published figure (2023, used in 2024): the fallback, not a default
+        "disposable_income_yearly": (47446, False),
     }
 
 
