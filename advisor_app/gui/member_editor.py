@@ -193,6 +193,10 @@ class MemberEditor(QWidget):
         self.no_legal_capacity, self.guardianship_revoked, self.deported = self.state_fields.flags()
 
         form = QFormLayout(self.form)
+        # The form is taller than a 1366×768 editor now (a vertical scroll bar takes its width):
+        # slim side margins, so that no row needs a horizontal scroll bar in English.
+        margins = form.contentsMargins()
+        form.setContentsMargins(4, margins.top(), 4, margins.bottom())
         form.addRow(self.tr("姓名"), self.name)
         form.addRow("", self.lines["name"])
         form.addRow(self.tr("身份证号"), self.id_number)
@@ -203,7 +207,8 @@ class MemberEditor(QWidget):
         if relation_label is not None:  # the label may be short ("Relation"): the long form on hover
             relation_label.setToolTip(self.tr("与户主的关系（户主本人选“户主”）"))
         form.addRow("", self.lines["relation"])
-        form.addRow(self.tr("状态"), self.state_fields.state_row())
+        form.addRow(self.tr("状态"), self.state)
+        form.addRow(self.tr("死亡或宣告日期"), self.state_date)
         form.addRow("", self.lines["state"])
         disability = QHBoxLayout()
         disability.addWidget(self.disability_kind, 2)
@@ -218,16 +223,14 @@ class MemberEditor(QWidget):
         care = QGroupBox(self.tr("不能自理的日常活动（勾选不能独立完成的项目）"))
         grid = QGridLayout(care)
         for i, box in enumerate(self.care_boxes.values()):
-            grid.addWidget(box, i // 3, i % 3)
-        grid.addWidget(self.care_summary, 2, 0, 1, 3)
-        grid.addWidget(self.lines["self_care"], 3, 0, 1, 3)
+            grid.addWidget(box, i // 2, i % 2)  # two columns: the form stays narrow enough in English
+        grid.addWidget(self.care_summary, 3, 0, 1, 2)
+        grid.addWidget(self.lines["self_care"], 4, 0, 1, 2)
         form.addRow(care)
         form.addRow(self.tr("去向"), self.whereabouts)
         form.addRow(self.tr("已离家"), self.months_away)
-        order_label = QLabel(self.tr("刑期/强制戒毒期限（月）"))
-        order_label.setWordWrap(True)  # on two lines: the label column stays as narrow as the others
-        order_label.setMaximumWidth(max(order_label.fontMetrics().horizontalAdvance(self.tr("与户主关系")),
-                                        order_label.fontMetrics().horizontalAdvance(self.tr("已离家")) * 2))
+        # 刑期/强制戒毒期限（月） on two lines: the label column stays about as narrow as the others
+        order_label = QLabel(self.tr("刑期/强制戒毒") + "\n" + self.tr("期限（月）"))
         order_label.setToolTip(self.tr("去向为服刑或强制隔离戒毒时填写：判决或决定的期限"))
         form.addRow(order_label, self.order_months)
         form.addRow("", self.lines["whereabouts"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QObject, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QGridLayout, QHBoxLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QGridLayout, QSpinBox, QWidget
 
 from advisor_app.domain.household import Member
 
@@ -27,8 +27,8 @@ def _qdate(d: dt.date) -> QDate:
 
 
 class MemberStateFields(QObject):
-    """The widgets, for the member form to lay out (:meth:`state_row`, :attr:`order_months`,
-    :meth:`flags_row`); ``changed`` after every edit the advisor makes (not while :meth:`show`)."""
+    """The widgets, for the member form to lay out (:attr:`state`, :attr:`state_date`,
+    :attr:`order_months`, :meth:`flags_row`); ``changed`` after every edit the advisor makes (not while :meth:`show`)."""
 
     changed = Signal()
 
@@ -58,12 +58,6 @@ class MemberStateFields(QObject):
 
     def flags(self) -> tuple[QCheckBox, QCheckBox, QCheckBox]:
         return self.no_legal_capacity, self.guardianship_revoked, self.deported
-
-    def state_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(self.state, 1)
-        row.addWidget(self.state_date, 1)
-        return row
 
     def flags_row(self) -> QGridLayout:
         """Two columns, so the row stays narrow in English too."""

@@ -1100,7 +1100,6 @@ A desktop tool for village and community social-assistance advisors: household r
     </message>
     <message>
         <location filename="../../advisor_app/gui/member_editor.py" line="201"/>
-        <location filename="../../advisor_app/gui/member_editor.py" line="229"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
@@ -1115,23 +1114,37 @@ A desktop tool for village and community social-assistance advisors: household r
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="211"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="207"/>
+        <source>死亡或宣告日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_editor.py" line="212"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="218"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="219"/>
         <source>不能自理的日常活动（勾选不能独立完成的项目）</source>
         <translation>Daily activities not managed alone (tick those)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="226"/>
-        <location filename="../../advisor_app/gui/member_editor.py" line="230"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="227"/>
         <source>已离家</source>
-        <translation>Away from home</translation>
+        <translation>Months away</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="225"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="229"/>
+        <source>刑期/强制戒毒</source>
+        <translation>Sentence or</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_editor.py" line="229"/>
+        <source>期限（月）</source>
+        <translation>rehab (months)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_editor.py" line="226"/>
         <source>去向</source>
         <translation>Whereabouts</translation>
     </message>
@@ -1146,47 +1159,42 @@ A desktop tool for village and community social-assistance advisors: household r
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="227"/>
-        <source>刑期/强制戒毒期限（月）</source>
-        <translation>Sentence or rehab term (months)</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="231"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="230"/>
         <source>去向为服刑或强制隔离戒毒时填写：判决或决定的期限</source>
         <translation>For a member in prison or compulsory rehab: the term of the sentence or order</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="235"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="234"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="401"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="400"/>
         <source>%1，%2岁（出生于%3）</source>
         <translation>%1, %2 years (born %3)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="408"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="407"/>
         <source>具备生活自理能力</source>
         <translation>Can care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="409"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="408"/>
         <source>部分丧失生活自理能力</source>
         <translation>Partly unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="409"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="408"/>
         <source>完全丧失生活自理能力</source>
         <translation>Fully unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="410"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="409"/>
         <source>不能自理 %1 项：%2</source>
         <translation>Cannot manage %1: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="412"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="411"/>
         <source>（已记录项数，未指明具体项目）</source>
         <translation>(count recorded, activities not named)</translation>
     </message>
