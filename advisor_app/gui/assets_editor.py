@@ -70,12 +70,13 @@ class AssetsEditor(QWidget):
         form.addRow(self.tr("机动车（辆）"), self.vehicles)
         form.addRow(self.tr("残疾人代步车（辆）"), self.disability_vehicles)
         form.addRow(self.tr("生产用车（辆）"), self.production_vehicles)
-        for field, tip in ((self.vehicles, self.tr("普通机动车，不含残疾人代步车和生产用车")),
-                           (self.disability_vehicles, self.tr("残疾成员本人使用的代步车（不算作家庭财产）")),
-                           (self.production_vehicles, self.tr("用于生产的车辆，如农用三轮车、小货车（不算作家庭财产）"))):
-            label = form.labelForField(field)
-            if label is not None:
-                label.setToolTip(tip)
+        tips = ((self.vehicles, self.tr("普通机动车，不含残疾人代步车和生产用车")),
+                (self.disability_vehicles, self.tr("残疾成员本人使用的代步车（不算作家庭财产）")),
+                (self.production_vehicles, self.tr("用于生产的车辆，如农用三轮车、小货车（不算作家庭财产）")))
+        for field, tip in tips:
+            field_label = form.labelForField(field)
+            if field_label is not None:
+                field_label.setToolTip(tip)
         form.addRow(self.tr("自住以外的房屋（套）"), self.extra_houses)
         expenses = QGroupBox(self.tr("近12个月刚性支出"))
         form = QFormLayout(expenses)

@@ -28,7 +28,8 @@ def _qdate(d: dt.date) -> QDate:
 
 class MemberStateFields(QObject):
     """The widgets, for the member form to lay out (:attr:`state`, :attr:`state_date`,
-    :attr:`order_months`, :meth:`flags_row`); ``changed`` after every edit the advisor makes (not while :meth:`show`)."""
+    :attr:`order_months`, :meth:`flags_row`); ``changed`` after every edit the advisor makes (not
+    while :meth:`show` puts a member in)."""
 
     changed = Signal()
 

@@ -202,42 +202,42 @@ For technical support, send this file to the county&apos;s IT contact.</translat
         <translation>Vehicles used for production, such as a farm tricycle or a small truck (not counted as an asset)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="79"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="80"/>
         <source>自住以外的房屋（套）</source>
         <translation>Houses besides the home</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="80"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="81"/>
         <source>近12个月刚性支出</source>
         <translation>Unavoidable spending, last 12 months</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="82"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="83"/>
         <source>医疗自付费用（元）</source>
         <translation>Self-paid medical costs (yuan)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="83"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="84"/>
         <source>教育支出（元）</source>
         <translation>Education costs (yuan)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="84"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="85"/>
         <source>突发困难</source>
         <translation>Sudden hardship</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="86"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="87"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="87"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="88"/>
         <source>发生日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="88"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="89"/>
         <source>正在享受的救助</source>
         <translation>Assistance received now</translation>
     </message>
@@ -1084,67 +1084,67 @@ A desktop tool for village and community social-assistance advisors: household r
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="196"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="200"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="198"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="202"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="200"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="204"/>
         <source>性别、年龄</source>
         <translation>Sex, age</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="201"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="205"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="204"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="208"/>
         <source>与户主的关系（户主本人选“户主”）</source>
         <translation>Relation to the head of household (for the head: Head)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="206"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="210"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="207"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="211"/>
         <source>死亡或宣告日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="212"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="216"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="219"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="223"/>
         <source>不能自理的日常活动（勾选不能独立完成的项目）</source>
         <translation>Daily activities not managed alone (tick those)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="227"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="231"/>
         <source>已离家</source>
         <translation>Months away</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="229"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="233"/>
         <source>刑期/强制戒毒</source>
         <translation>Sentence or</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="229"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="233"/>
         <source>期限（月）</source>
         <translation>rehab (months)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="226"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="230"/>
         <source>去向</source>
         <translation>Whereabouts</translation>
     </message>
@@ -1159,42 +1159,42 @@ A desktop tool for village and community social-assistance advisors: household r
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="230"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="234"/>
         <source>去向为服刑或强制隔离戒毒时填写：判决或决定的期限</source>
         <translation>For a member in prison or compulsory rehab: the term of the sentence or order</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="234"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="238"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="400"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="404"/>
         <source>%1，%2岁（出生于%3）</source>
         <translation>%1, %2 years (born %3)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="407"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="411"/>
         <source>具备生活自理能力</source>
         <translation>Can care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="408"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="412"/>
         <source>部分丧失生活自理能力</source>
         <translation>Partly unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="408"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="412"/>
         <source>完全丧失生活自理能力</source>
         <translation>Fully unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="409"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="413"/>
         <source>不能自理 %1 项：%2</source>
         <translation>Cannot manage %1: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="411"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="415"/>
         <source>（已记录项数，未指明具体项目）</source>
         <translation>(count recorded, activities not named)</translation>
     </message>
@@ -1202,32 +1202,32 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>MemberStateFields</name>
     <message>
-        <location filename="../../advisor_app/gui/member_state.py" line="43"/>
+        <location filename="../../advisor_app/gui/member_state.py" line="44"/>
         <source>死亡日期，或法院宣告死亡、宣告失踪的日期</source>
         <translation>The day of death, or of the court declaring the person dead or missing</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_state.py" line="47"/>
+        <location filename="../../advisor_app/gui/member_state.py" line="48"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_state.py" line="48"/>
+        <location filename="../../advisor_app/gui/member_state.py" line="49"/>
         <source>判决的刑期或强制隔离戒毒决定的期限（不是已离家的月数）</source>
         <translation>The term of the sentence or compulsory-rehab order (not the months away so far)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_state.py" line="50"/>
+        <location filename="../../advisor_app/gui/member_state.py" line="51"/>
         <source>无民事行为能力</source>
         <translation>No legal capacity</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_state.py" line="51"/>
+        <location filename="../../advisor_app/gui/member_state.py" line="52"/>
         <source>被撤销监护资格</source>
         <translation>Guardianship revoked</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_state.py" line="52"/>
+        <location filename="../../advisor_app/gui/member_state.py" line="53"/>
         <source>被遣送出境</source>
         <translation>Deported</translation>
     </message>
