@@ -17,7 +17,7 @@ from typing import Any
 
 from advisor_app.domain.errors import DomainError
 from advisor_app.services import eligibility, explanation
-from advisor_app.services.households import read_document
+from advisor_app.services.households import read_document_with_notes
 
 from .context import Context
 
@@ -33,7 +33,7 @@ def parse_day(text: str | None) -> dt.date | None:
 
 def register(sub: Any) -> None:
     p = sub.add_parser("check", help="核对一个家庭可申请哪些救助（低保、特困、临时救助等），并说明理由")
-    p.add_argument("file", help="advisor-household/1 JSON 文件，- 表示标准输入")
+    p.add_argument("file", help="advisor-household/2（或 /1）JSON 文件，- 表示标准输入")
     p.add_argument("--on", metavar="YYYY-MM-DD", help="按哪一天的政策核对（默认今天）")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text：中文说明（默认）；json：advisor-check/1 文档")
@@ -42,7 +42,9 @@ def register(sub: Any) -> None:
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
     on = parse_day(args.on)
-    household = read_document(args.file)
+    household, notes = read_document_with_notes(args.file)
+    for note in notes:
+        print(f"注意：{note}", file=sys.stderr)
     result = eligibility.check(household, on)
     explained = explanation.explain(household, result)
     if args.format == "json":

@@ -13,11 +13,11 @@ from .context import Context
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("household", help="家庭档案：导入、导出、列表（advisor-household/1 JSON）")
+    parser = sub.add_parser("household", help="家庭档案：导入、导出、列表（advisor-household/2 JSON，也读旧版 /1）")
     cmds = parser.add_subparsers(title="household commands", metavar="ACTION", required=True)
 
     p = cmds.add_parser("import", help="导入一个家庭（文件带 id 时更新该家庭），输出其编号")
-    p.add_argument("file", help="advisor-household/1 JSON 文件，- 表示标准输入")
+    p.add_argument("file", help="advisor-household/2（或 /1）JSON 文件，- 表示标准输入")
     p.set_defaults(run=_import)
 
     p = cmds.add_parser("export", help="输出一个家庭的 JSON")
@@ -51,8 +51,10 @@ def register(sub: Any) -> None:
 
 
 def _import(args: argparse.Namespace, ctx: Context) -> int:
-    household = households.read_document(args.file)  # validate before touching the profile
+    household, notes = households.read_document_with_notes(args.file)  # validate before touching the profile
     saved = households.save_household(ctx.profile, household)
+    for note in notes:  # what an older file left undecided: saved anyway, for the advisor to complete
+        print(f"注意：{note}", file=sys.stderr)
     print(saved.id)
     return 0
 

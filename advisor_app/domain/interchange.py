@@ -326,13 +326,19 @@ def read_household(doc: Any) -> tuple[Household, list[str]]:
 
 
 def household_from_json(text: str | bytes) -> Household:
+    return read_household_json(text)[0]
+
+
+def read_household_json(text: str | bytes) -> tuple[Household, list[str]]:
+    """:func:`read_household` of a JSON text: the household and the notes on what a ``/1`` file left
+    undecided."""
     try:
         doc = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         where = f"第{exc.lineno}行第{exc.colno}列" if isinstance(exc, json.JSONDecodeError) else None
         raise InvalidDocument(f"不是有效的 JSON 文件（{exc.msg if hasattr(exc, 'msg') else exc}）",
                               where=where) from None
-    return household_from_dict(doc)
+    return read_household(doc)
 
 
 def _member_dict(m: Member) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 A vocabulary maps the code stored in files and the database to the word shown to people. Every
 word carries its Chinese (the advisors' own word, also what printed forms use) and its English (the
 English interface): ``label("relation", "spouse", "en") == "Spouse"``. The codes of the household
-vocabularies are part of the ``advisor-household/1`` format: never rename one.
+vocabularies are part of the ``advisor-household`` format (/1 and /2): never rename one.
 
 Which language to show is the caller's to say (the desktop app passes the language of its
 interface; printed forms and the CLI use Chinese, the default). Nothing here knows about Qt.

@@ -1,4 +1,6 @@
-"""Assets, rigid expenses of the last 12 months, and a sudden emergency (if any)."""
+"""Assets (vehicles by kind: ordinary, a disabled member's mobility vehicle, production vehicles),
+rigid expenses of the last 12 months, a sudden emergency (if any), and 正在享受的救助 (what the
+household receives now, :mod:`.receiving_table`)."""
 
 from __future__ import annotations
 
@@ -17,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain.errors import Problem
-from advisor_app.domain.household import Assets, Emergency, Expenses
+from advisor_app.domain.household import Assets, Emergency, Expenses, Member, Receipt
 
 from . import language
 from .income_table import money_box
+from .receiving_table import ReceivingTable
 
 MAX_MONEY = 1_000_000_000.0
 
@@ -46,6 +49,8 @@ class AssetsEditor(QWidget):
         super().__init__(parent)
         self.financial = money_box(0.0, MAX_MONEY)
         self.vehicles = count_box()
+        self.disability_vehicles = count_box()
+        self.production_vehicles = count_box()
         self.extra_houses = count_box()
         self.medical = money_box(0.0, MAX_MONEY)
         self.education = money_box(0.0, MAX_MONEY)
@@ -63,6 +68,15 @@ class AssetsEditor(QWidget):
         form = QFormLayout(assets)
         form.addRow(self.tr("金融资产（元）"), self.financial)
         form.addRow(self.tr("机动车（辆）"), self.vehicles)
+        form.addRow(self.tr("残疾人代步车（辆）"), self.disability_vehicles)
+        form.addRow(self.tr("生产用车（辆）"), self.production_vehicles)
+        tips = ((self.vehicles, self.tr("普通机动车，不含残疾人代步车和生产用车")),
+                (self.disability_vehicles, self.tr("残疾成员本人使用的代步车（不算作家庭财产）")),
+                (self.production_vehicles, self.tr("用于生产的车辆，如农用三轮车、小货车（不算作家庭财产）")))
+        for field, tip in tips:
+            field_label = form.labelForField(field)
+            if field_label is not None:
+                field_label.setToolTip(tip)
         form.addRow(self.tr("自住以外的房屋（套）"), self.extra_houses)
         expenses = QGroupBox(self.tr("近12个月刚性支出"))
         form = QFormLayout(expenses)
@@ -72,20 +86,24 @@ class AssetsEditor(QWidget):
         form = QFormLayout(emergency)
         form.addRow(self.tr("类别"), self.emergency_kind)
         form.addRow(self.tr("发生日期"), self.emergency_date)
+        receiving = QGroupBox(self.tr("正在享受的救助"))
+        self.receiving = ReceivingTable()
+        QVBoxLayout(receiving).addWidget(self.receiving)
         self.problem_label = QLabel()
         self.problem_label.setStyleSheet("color: #d32f2f;")
         self.problem_label.setWordWrap(True)
         self.problem_label.hide()
         layout = QVBoxLayout(self)
-        for box in (assets, expenses, emergency):
+        for box in (assets, expenses, emergency, receiving):
             layout.addWidget(box)
         layout.addWidget(self.problem_label)
         layout.addStretch(1)
 
         for spin in (self.financial, self.medical, self.education):
             spin.valueChanged.connect(lambda _v: self.changed.emit())
-        for count in (self.vehicles, self.extra_houses):
+        for count in (self.vehicles, self.disability_vehicles, self.production_vehicles, self.extra_houses):
             count.valueChanged.connect(lambda _v: self.changed.emit())
+        self.receiving.changed.connect(self.changed.emit)
         self.emergency_kind.currentIndexChanged.connect(self._kind_changed)
         self.emergency_date.dateChanged.connect(lambda _d: self.changed.emit())
 
@@ -94,12 +112,14 @@ class AssetsEditor(QWidget):
         self.changed.emit()
 
     def set_values(self, assets: Assets, expenses: Expenses, emergency: Emergency | None) -> None:
-        widgets = (self.financial, self.vehicles, self.extra_houses, self.medical, self.education,
-                   self.emergency_kind, self.emergency_date)
+        widgets = (self.financial, self.vehicles, self.disability_vehicles, self.production_vehicles,
+                   self.extra_houses, self.medical, self.education, self.emergency_kind, self.emergency_date)
         for w in widgets:
             w.blockSignals(True)
         self.financial.setValue(assets.financial)
         self.vehicles.setValue(assets.vehicles)
+        self.disability_vehicles.setValue(assets.disability_vehicles)
+        self.production_vehicles.setValue(assets.production_vehicles)
         self.extra_houses.setValue(assets.extra_houses)
         self.medical.setValue(expenses.medical_selfpaid_12m)
         self.education.setValue(expenses.education_12m)
@@ -110,14 +130,27 @@ class AssetsEditor(QWidget):
         for w in widgets:
             w.blockSignals(False)
 
+    def set_members(self, members: list[Member]) -> None:
+        """The household's members, for 享受人 (emits nothing)."""
+        self.receiving.set_members(members)
+
+    def set_receipts(self, receipts: list[Receipt]) -> None:
+        self.receiving.set_receipts(receipts)
+
+    def receipts(self) -> list[Receipt]:
+        return self.receiving.receipts()
+
     def show_problems(self, problems: list[Problem]) -> None:
-        """Problems with the assets, expenses or emergency (from domain.validation), below the boxes."""
+        """Problems with the assets, expenses or emergency (from domain.validation), below the boxes;
+        those of 正在享受的救助 below its table."""
         own = [p.message for p in problems if p.path[0] in ("assets", "expenses", "emergency")]
         self.problem_label.setText("\n".join(own))
         self.problem_label.setVisible(bool(own))
+        self.receiving.show_problems(problems)
 
     def assets(self) -> Assets:
-        return Assets(round(self.financial.value(), 2), self.vehicles.value(), self.extra_houses.value())
+        return Assets(round(self.financial.value(), 2), self.vehicles.value(), self.extra_houses.value(),
+                      self.disability_vehicles.value(), self.production_vehicles.value())
 
     def expenses(self) -> Expenses:
         return Expenses(round(self.medical.value(), 2), round(self.education.value(), 2))

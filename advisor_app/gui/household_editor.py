@@ -202,7 +202,7 @@ class HouseholdEditor(QWidget):
             expenses=self.assets.expenses(), emergency=self.assets.emergency(),
             visits=copy.deepcopy(self._visits), town=self.town.text().strip(), phone=self.phone.text().strip(),
             notes=self.notes.text().strip(), id=self._id, version=self._version,
-            registered_address=self.registered_address.text().strip())
+            registered_address=self.registered_address.text().strip(), receiving=self.assets.receipts())
 
     def is_dirty(self) -> bool:
         return self.household() != self._saved
@@ -339,8 +339,15 @@ class HouseholdEditor(QWidget):
         if 0 <= row < len(h.members):
             self.members.select(row)
         self.assets.set_values(h.assets, h.expenses, h.emergency)
+        self._share_members(h)
+        self.assets.set_receipts(h.receiving)
         self.supporters.set_supporters(h.supporters)
         self._applying = False
+
+    def _share_members(self, h: Household) -> None:
+        """The members, for the supporters' 是谁的亲属 and the receipts' 享受人 choices."""
+        self.supporters.set_members(h.members)
+        self.assets.set_members(h.members)
 
     def _on_change(self, *_args: object) -> None:
         if self._applying:
@@ -352,6 +359,7 @@ class HouseholdEditor(QWidget):
         self._refused = []
         self._quiet = False
         household = self.household()
+        self._share_members(household)
         self._refresh_header(household)
         self._show_problems(household)
         self.changed.emit()
@@ -380,7 +388,7 @@ class HouseholdEditor(QWidget):
                 self.members.select(first.path[1])
         elif part == "supporters":
             self.tabs.setCurrentWidget(self.supporters)
-        elif part in ("assets", "expenses", "emergency"):
+        elif part in ("assets", "expenses", "emergency", "receiving"):
             self.tabs.setCurrentIndex(2)
         else:
             self.tabs.setCurrentIndex(0)

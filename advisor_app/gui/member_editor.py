@@ -47,12 +47,14 @@ from advisor_app.domain.household import Disability, Member
 
 from . import language
 from .income_table import IncomeTable, code_combo, shrinkable
+from .member_state import MemberStateFields
 
 INVALID_STYLE = "QLineEdit { background: #ffe0e0; border: 1px solid #d32f2f; }"
 # Which line under the form shows a problem with this field of a member (others: ``other``).
 FIELD_LINES = {"name": "name", "id_number": "id_number", "relation": "relation", "disability": "disability",
                "self_care_lost": "self_care", "self_care_items": "self_care", "whereabouts": "whereabouts",
-               "months_away": "whereabouts", "incomes": "incomes"}
+               "months_away": "whereabouts", "order_months": "whereabouts", "incomes": "incomes",
+               "state": "state", "state_date": "state"}
 
 
 def problem_line() -> QLabel:
@@ -164,7 +166,8 @@ class MemberEditor(QWidget):
         self.id_number.setMaxLength(18)
         self.id_number.setPlaceholderText(self.tr("18位居民身份证号"))
         self.lines = {key: ProblemLine() for key in
-                      ("name", "id_number", "relation", "disability", "self_care", "whereabouts", "incomes", "other")}
+                      ("name", "id_number", "relation", "state", "disability", "self_care", "whereabouts", "incomes",
+                       "other")}
         self.id_problem = self.lines["id_number"]
         self.derived = QLabel()
         self.relation = code_combo("relation")
@@ -184,8 +187,16 @@ class MemberEditor(QWidget):
                                                  for code, label in language.labels("self_care_item").items()}
         self.care_summary = QLabel()
         self.incomes = IncomeTable()
+        self.state_fields = MemberStateFields(self)
+        self.state, self.state_date = self.state_fields.state, self.state_fields.state_date
+        self.order_months = self.state_fields.order_months
+        self.no_legal_capacity, self.guardianship_revoked, self.deported = self.state_fields.flags()
 
         form = QFormLayout(self.form)
+        # The form is taller than a 1366×768 editor now (a vertical scroll bar takes its width):
+        # slim side margins, so that no row needs a horizontal scroll bar in English.
+        margins = form.contentsMargins()
+        form.setContentsMargins(4, margins.top(), 4, margins.bottom())
         form.addRow(self.tr("姓名"), self.name)
         form.addRow("", self.lines["name"])
         form.addRow(self.tr("身份证号"), self.id_number)
@@ -196,6 +207,9 @@ class MemberEditor(QWidget):
         if relation_label is not None:  # the label may be short ("Relation"): the long form on hover
             relation_label.setToolTip(self.tr("与户主的关系（户主本人选“户主”）"))
         form.addRow("", self.lines["relation"])
+        form.addRow(self.tr("状态"), self.state)
+        form.addRow(self.tr("死亡或宣告日期"), self.state_date)
+        form.addRow("", self.lines["state"])
         disability = QHBoxLayout()
         disability.addWidget(self.disability_kind, 2)
         disability.addWidget(self.disability_grade, 1)
@@ -209,13 +223,18 @@ class MemberEditor(QWidget):
         care = QGroupBox(self.tr("不能自理的日常活动（勾选不能独立完成的项目）"))
         grid = QGridLayout(care)
         for i, box in enumerate(self.care_boxes.values()):
-            grid.addWidget(box, i // 3, i % 3)
-        grid.addWidget(self.care_summary, 2, 0, 1, 3)
-        grid.addWidget(self.lines["self_care"], 3, 0, 1, 3)
+            grid.addWidget(box, i // 2, i % 2)  # two columns: the form stays narrow enough in English
+        grid.addWidget(self.care_summary, 3, 0, 1, 2)
+        grid.addWidget(self.lines["self_care"], 4, 0, 1, 2)
         form.addRow(care)
         form.addRow(self.tr("去向"), self.whereabouts)
         form.addRow(self.tr("已离家"), self.months_away)
+        # 刑期/强制戒毒期限（月） on two lines: the label column stays about as narrow as the others
+        order_label = QLabel(self.tr("刑期/强制戒毒") + "\n" + self.tr("期限（月）"))
+        order_label.setToolTip(self.tr("去向为服刑或强制隔离戒毒时填写：判决或决定的期限"))
+        form.addRow(order_label, self.order_months)
         form.addRow("", self.lines["whereabouts"])
+        form.addRow(self.state_fields.flags_row())  # across both columns: narrow in English too
         form.addRow(self.tr("收入"), self.incomes)
         form.addRow("", self.lines["incomes"])
         form.addRow("", self.lines["other"])
@@ -233,6 +252,7 @@ class MemberEditor(QWidget):
             box.toggled.connect(self._care_toggled)
         self.months_away.valueChanged.connect(self._form_changed)
         self.incomes.changed.connect(self._form_changed)
+        self.state_fields.changed.connect(self._form_changed)
 
     # --- members ---
 
@@ -334,6 +354,7 @@ class MemberEditor(QWidget):
             box.setChecked(code in m.self_care_items)
         self._unspecified_lost = 0 if m.self_care_items else m.self_care_lost
         self.incomes.set_incomes(m.incomes)
+        self.state_fields.show(m)
         self._loading = False
         self._show_id_state()
         self._show_care_summary()
@@ -350,6 +371,7 @@ class MemberEditor(QWidget):
         self._show_id_state()
         self._show_care_summary()
         self.disability_grade.setEnabled(self.disability_kind.currentData() is not None)
+        self.state_fields.set_whereabouts(str(self.whereabouts.currentData()))
         if 0 <= self._row < len(self._members):
             self._fresh[self._row] = False  # typed in: its problems are shown from now on
             self._members[self._row] = self._member_from_form(self._members[self._row])
@@ -360,7 +382,7 @@ class MemberEditor(QWidget):
     def _member_from_form(self, old: Member) -> Member:
         kind = self.disability_kind.currentData()
         items = [code for code, box in self.care_boxes.items() if box.isChecked()]
-        return Member(
+        member = Member(
             name=self.name.text().strip(), id_number=self.id_number.text().strip().upper(),
             relation=str(self.relation.currentData()),
             disability=Disability(str(kind), int(self.disability_grade.currentData())) if kind else None,
@@ -369,6 +391,8 @@ class MemberEditor(QWidget):
             student=self.student.isChecked(), whereabouts=str(self.whereabouts.currentData()),
             months_away=self.months_away.value(), incomes=self.incomes.incomes(), self_care_items=items,
             ethnicity=old.ethnicity, occupation=old.occupation, phone=old.phone, id=old.id)
+        self.state_fields.fill(member)
+        return member
 
     def _show_id_state(self) -> None:
         """Sex, age and birth date as read from the number typed (nothing while it is not valid)."""

@@ -32,7 +32,13 @@ from .profile import Profile
 
 
 def read_document(path: str | Path) -> Household:
-    """Parse and validate an ``advisor-household/1`` file (or ``-`` for standard input)."""
+    """Parse and validate an ``advisor-household/2`` (or ``/1``) file (or ``-`` for standard input)."""
+    return read_document_with_notes(path)[0]
+
+
+def read_document_with_notes(path: str | Path) -> tuple[Household, list[str]]:
+    """:func:`read_document`, and the notes on what an older ``/1`` file left undecided (supporters
+    whose relation names no kinship): warnings for the advisor, nothing is refused for them."""
     try:
         if str(path) == "-":
             import sys
@@ -42,13 +48,18 @@ def read_document(path: str | Path) -> Household:
             data = Path(path).read_bytes()
     except OSError as exc:
         raise DomainError(f"无法读取文件：{exc.strerror}", where=str(path)) from None
-    return interchange.household_from_json(data)
+    return interchange.read_household_json(data)
 
 
 def import_household(profile: Profile, path: str | Path) -> Household:
     """Create the household in the file, or update the one whose ``id`` it carries."""
-    household = read_document(path)
-    return save_household(profile, household)
+    return import_household_with_notes(profile, path)[0]
+
+
+def import_household_with_notes(profile: Profile, path: str | Path) -> tuple[Household, list[str]]:
+    """:func:`import_household`, and the notes :func:`read_document_with_notes` gives."""
+    household, notes = read_document_with_notes(path)
+    return save_household(profile, household), notes
 
 
 def save_household(profile: Profile, household: Household, *, with_visits: bool = True) -> Household:

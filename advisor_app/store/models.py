@@ -13,6 +13,7 @@ import os
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from .household_list import ID_REVERSED
@@ -68,11 +69,16 @@ class HouseholdRow(Record, Base):
     financial_assets_fen: Mapped[int] = mapped_column(Integer, default=0)
     vehicles: Mapped[int] = mapped_column(Integer, default=0)
     extra_houses: Mapped[int] = mapped_column(Integer, default=0)
+    # Vehicles by kind (migration 0007): ``vehicles`` above are the ordinary ones.
+    disability_vehicles: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    production_vehicles: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     medical_selfpaid_12m_fen: Mapped[int] = mapped_column(Integer, default=0)
     education_12m_fen: Mapped[int] = mapped_column(Integer, default=0)
     emergency_kind: Mapped[str | None] = mapped_column(String(16), default=None)
     emergency_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
-    supporters: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    supporters: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)  # see convert.supporter_dict
+    # What the household receives now (migration 0007): [{program, since, monthly_amount_fen, member}, …]
+    receiving: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list, server_default="[]")
     # Denormalised for the list screen and search; kept current by the store on every save.
     head_name: Mapped[str] = mapped_column(Text, default="")
     head_initials: Mapped[str] = mapped_column(Text, default="")
@@ -113,6 +119,14 @@ class MemberRow(Record, Base):
     ethnicity: Mapped[str] = mapped_column(Text, default="")
     occupation: Mapped[str] = mapped_column(Text, default="")
     phone: Mapped[str] = mapped_column(Text, default="")
+    # The law's states of a person (migration 0007): vocab.MEMBER_STATES, with the day of the death
+    # or court declaration; the term of a prison or rehab order; legal capacity, guardianship, deported.
+    state: Mapped[str] = mapped_column(String(16), default="living", server_default="living")
+    state_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    order_months: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    no_legal_capacity: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    guardianship_revoked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    deported: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
     __table_args__ = (
         Index("ix_members_household", "household_id", "position"),

@@ -34,19 +34,24 @@ from advisor_app.domain.household import (
     Household,
     Income,
     Member,
+    Receipt,
     Supporter,
 )
+
+from .convert import day_or_none, receipt_from, supporter_from
 
 SQLITE_SPEEDUPS = True
 """Use the driver's cursor on SQLite (tests switch it off to run the portable path on SQLite)."""
 
 _HOUSEHOLDS = (
     "SELECT id, region, area, financial_assets_fen, vehicles, extra_houses, medical_selfpaid_12m_fen, "
-    "education_12m_fen, emergency_kind, emergency_date, supporters FROM households "
+    "education_12m_fen, emergency_kind, emergency_date, supporters, disability_vehicles, production_vehicles, "
+    "receiving FROM households "
     "WHERE deleted_at IS NULL{where} ORDER BY id")
 _MEMBERS = (
     "SELECT household_id, id, name, id_number, relation, disability_kind, disability_grade, serious_illness, "
-    "self_care_lost, student, whereabouts, months_away, incomes FROM members "
+    "self_care_lost, student, whereabouts, months_away, incomes, state, state_date, order_months, "
+    "no_legal_capacity, guardianship_revoked, deported FROM members "
     "WHERE deleted_at IS NULL{where} ORDER BY household_id, position")
 # Portable path: only members of the households read, so that the two ordered streams hold the same
 # keys and can be merged by equality alone (the database's collation need not be Python's).
@@ -110,18 +115,20 @@ def read_for_screening(execute: Any, *, lo: str | None = None, hi: str | None = 
     member_rows = iter(execute(_MEMBERS.format(where=mw), params))
     incomes: dict[str, list[Income]] = {}
     supporters: dict[str, list[Supporter]] = {}
+    receipts: dict[str, list[Receipt]] = {}
     disabilities: dict[tuple[str, int], Disability] = {}
     dates: dict[Any, dt.date] = {}
     pending = next(member_rows, None)
     out: list[Household] = []
-    for hid, region, area, fin, vehicles, houses, med, edu, ekind, edate, sup in execute(
+    for hid, region, area, fin, vehicles, houses, med, edu, ekind, edate, sup, dvehicles, pvehicles, rec in execute(
             _HOUSEHOLDS.format(where=hw), params):
         members: list[Member] = []
         # SQLite orders text as Python does: members of households not read (tombstoned) are skipped.
         while fast and pending is not None and pending[0] < hid:
             pending = next(member_rows, None)
         while pending is not None and pending[0] == hid:
-            _, mid, name, number, relation, dkind, dgrade, ill, lost, student, where, away, inc = pending
+            (_, mid, name, number, relation, dkind, dgrade, ill, lost, student, where, away, inc,
+             state, sdate, order, incapable, revoked, deported) = pending
             key = inc if isinstance(inc, str) else None
             parsed = incomes.get(key) if key is not None else None
             if parsed is None:
@@ -133,24 +140,37 @@ def read_for_screening(execute: Any, *, lo: str | None = None, hi: str | None = 
                 disability = disabilities.get((dkind, dgrade))
                 if disability is None:
                     disability = disabilities[(dkind, dgrade)] = Disability(dkind, dgrade)
-            members.append(Member(name, number, relation, disability, bool(ill), lost, bool(student), where, away,
-                                  parsed.copy(), id=mid))
+            member = Member(name, number, relation, disability, bool(ill), lost, bool(student), where, away,
+                            parsed.copy(), id=mid, state=state, order_months=order)
+            if sdate is not None:
+                member.state_date = day_or_none(sdate)
+            if incapable or revoked or deported:
+                member.no_legal_capacity, member.guardianship_revoked = bool(incapable), bool(revoked)
+                member.deported = bool(deported)
+            members.append(member)
             pending = next(member_rows, None)
         key = sup if isinstance(sup, str) else None
         found = supporters.get(key) if key is not None else None
         if found is None:
-            found = [Supporter(**s) for s in _json(sup)]
+            found = [supporter_from(s) for s in _json(sup)]
             if key is not None:
                 supporters[key] = found
+        key = rec if isinstance(rec, str) else None
+        receiving = receipts.get(key) if key is not None else None
+        if receiving is None:
+            receiving = [receipt_from(x) for x in _json(rec)]
+            if key is not None:
+                receipts[key] = receiving
         emergency = None
         if ekind:
             day = dates.get(edate)
             if day is None:
                 day = dates[edate] = _day(edate)
             emergency = Emergency(ekind, day)
-        out.append(Household(region, area, members=members, assets=Assets(fin / 100, vehicles, houses),
+        out.append(Household(region, area, members=members,
+                             assets=Assets(fin / 100, vehicles, houses, dvehicles, pvehicles),
                              supporters=found.copy(), expenses=Expenses(med / 100, edu / 100),
-                             emergency=emergency, id=hid))
+                             emergency=emergency, id=hid, receiving=receiving.copy()))
         if len(out) >= batch:
             yield out
             out = []

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="298"/>
+        <location filename="../../advisor_app/gui/app.py" line="296"/>
         <source>上次运行异常结束</source>
         <translation>The last session ended abnormally</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="298"/>
+        <location filename="../../advisor_app/gui/app.py" line="296"/>
         <source>上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；未保存的走访记录草稿会在稍后提示恢复。
 
 故障记录：%1
@@ -157,59 +157,89 @@ For technical support, send this file to the county&apos;s IT contact.</translat
 <context>
     <name>AssetsEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="53"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="58"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="62"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="67"/>
         <source>家庭财产</source>
         <translation>Household assets</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="64"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="69"/>
         <source>金融资产（元）</source>
         <translation>Financial assets (yuan)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="65"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="70"/>
         <source>机动车（辆）</source>
         <translation>Vehicles</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="66"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="71"/>
+        <source>残疾人代步车（辆）</source>
+        <translation>Disability vehicles</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="72"/>
+        <source>生产用车（辆）</source>
+        <translation>Production vehicles</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="73"/>
+        <source>普通机动车，不含残疾人代步车和生产用车</source>
+        <translation>Ordinary motor vehicles, not counting disability or production vehicles</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="74"/>
+        <source>残疾成员本人使用的代步车（不算作家庭财产）</source>
+        <translation>Mobility vehicles a disabled member uses (not counted as an asset)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="75"/>
+        <source>用于生产的车辆，如农用三轮车、小货车（不算作家庭财产）</source>
+        <translation>Vehicles used for production, such as a farm tricycle or a small truck (not counted as an asset)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="80"/>
         <source>自住以外的房屋（套）</source>
         <translation>Houses besides the home</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="67"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="81"/>
         <source>近12个月刚性支出</source>
         <translation>Unavoidable spending, last 12 months</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="69"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="83"/>
         <source>医疗自付费用（元）</source>
         <translation>Self-paid medical costs (yuan)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="70"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="84"/>
         <source>教育支出（元）</source>
         <translation>Education costs (yuan)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="71"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="85"/>
         <source>突发困难</source>
         <translation>Sudden hardship</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="73"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="87"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/assets_editor.py" line="74"/>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="88"/>
         <source>发生日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/assets_editor.py" line="89"/>
+        <source>正在享受的救助</source>
+        <translation>Assistance received now</translation>
     </message>
 </context>
 <context>
@@ -603,19 +633,19 @@ Please copy the details below for the support person.</translation>
         <translation>Redid the undone change</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="373"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="413"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="381"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="421"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="404"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="412"/>
         <source>已保存；保存时正在输入的修改尚未保存</source>
         <translation>Saved; the changes typed while saving are not saved yet</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="415"/>
         <location filename="../../advisor_app/gui/household_editor.py" line="423"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="431"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
@@ -635,8 +665,8 @@ Please copy the details below for the support person.</translation>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="403"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="442"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="411"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="450"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -646,7 +676,7 @@ Please copy the details below for the support person.</translation>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="441"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="449"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
@@ -1019,129 +1049,187 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="130"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="132"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="131"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="133"/>
         <source>删除成员</source>
         <translation>Remove member</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="165"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="167"/>
         <source>18位居民身份证号</source>
         <translation>18-character resident ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="172"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="175"/>
         <source>无残疾</source>
         <translation>No disability</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="177"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="180"/>
         <source>患重特大疾病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="178"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="181"/>
         <source>在校学生</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="182"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="185"/>
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="189"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="200"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="191"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="202"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="193"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="204"/>
         <source>性别、年龄</source>
         <translation>Sex, age</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="194"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="205"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="197"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="208"/>
         <source>与户主的关系（户主本人选“户主”）</source>
         <translation>Relation to the head of household (for the head: Head)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="202"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="210"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_editor.py" line="211"/>
+        <source>死亡或宣告日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_editor.py" line="216"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="209"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="223"/>
         <source>不能自理的日常活动（勾选不能独立完成的项目）</source>
         <translation>Daily activities not managed alone (tick those)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="217"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="231"/>
         <source>已离家</source>
-        <translation>Away from home</translation>
+        <translation>Months away</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="216"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="233"/>
+        <source>刑期/强制戒毒</source>
+        <translation>Sentence or</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_editor.py" line="233"/>
+        <source>期限（月）</source>
+        <translation>rehab (months)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_editor.py" line="230"/>
         <source>去向</source>
         <translation>Whereabouts</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="111"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="113"/>
         <source>（未填姓名）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="112"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="114"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="219"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="234"/>
+        <source>去向为服刑或强制隔离戒毒时填写：判决或决定的期限</source>
+        <translation>For a member in prison or compulsory rehab: the term of the sentence or order</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_editor.py" line="238"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="380"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="404"/>
         <source>%1，%2岁（出生于%3）</source>
         <translation>%1, %2 years (born %3)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="387"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="411"/>
         <source>具备生活自理能力</source>
         <translation>Can care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="388"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="412"/>
         <source>部分丧失生活自理能力</source>
         <translation>Partly unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="388"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="412"/>
         <source>完全丧失生活自理能力</source>
         <translation>Fully unable to care for self</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="389"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="413"/>
         <source>不能自理 %1 项：%2</source>
         <translation>Cannot manage %1: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/member_editor.py" line="391"/>
+        <location filename="../../advisor_app/gui/member_editor.py" line="415"/>
         <source>（已记录项数，未指明具体项目）</source>
         <translation>(count recorded, activities not named)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberStateFields</name>
+    <message>
+        <location filename="../../advisor_app/gui/member_state.py" line="44"/>
+        <source>死亡日期，或法院宣告死亡、宣告失踪的日期</source>
+        <translation>The day of death, or of the court declaring the person dead or missing</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_state.py" line="48"/>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_state.py" line="49"/>
+        <source>判决的刑期或强制隔离戒毒决定的期限（不是已离家的月数）</source>
+        <translation>The term of the sentence or compulsory-rehab order (not the months away so far)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_state.py" line="51"/>
+        <source>无民事行为能力</source>
+        <translation>No legal capacity</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_state.py" line="52"/>
+        <source>被撤销监护资格</source>
+        <translation>Guardianship revoked</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/member_state.py" line="53"/>
+        <source>被遣送出境</source>
+        <translation>Deported</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +1630,59 @@ A desktop tool for village and community social-assistance advisors: household r
     </message>
 </context>
 <context>
+    <name>ReceivingTable</name>
+    <message>
+        <location filename="../../advisor_app/gui/receiving_table.py" line="23"/>
+        <source>救助项目</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/receiving_table.py" line="23"/>
+        <source>开始享受</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/receiving_table.py" line="23"/>
+        <source>每月金额（元）</source>
+        <translation>Yuan a month</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/receiving_table.py" line="23"/>
+        <source>享受人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/receiving_table.py" line="24"/>
+        <source>添加正在享受的救助</source>
+        <translation>Add assistance received</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/receiving_table.py" line="25"/>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/receiving_table.py" line="26"/>
+        <source>从哪一天起享受</source>
+        <translation>Received since which day</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/receiving_table.py" line="27"/>
+        <source>全户享受，或本户某一位成员单独享受（如特困、单人保）</source>
+        <translation>The whole household, or one member on their own (extreme poverty support, single-person dibao)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/receiving_table.py" line="44"/>
+        <source>全户</source>
+        <translation>Whole household</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/receiving_table.py" line="49"/>
+        <source>不是本户成员（%1）</source>
+        <translation>Not a member of this household (%1)</translation>
+    </message>
+</context>
+<context>
     <name>RegionPicker</name>
     <message>
         <location filename="../../advisor_app/gui/region_picker.py" line="67"/>
@@ -1572,57 +1713,124 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>SupportersEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="17"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="35"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="17"/>
-        <source>与申请人关系</source>
-        <translation>Relation to applicant</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="17"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="35"/>
         <source>有无赡养能力</source>
         <translation>Able to support</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="17"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="35"/>
+        <source>亲属关系</source>
+        <translation>Kinship</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="35"/>
+        <source>是谁的亲属</source>
+        <translation>Kin of</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="36"/>
         <source>无能力的原因</source>
         <translation>Why not able</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="18"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="36"/>
+        <source>救助身份</source>
+        <translation>Receives</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="36"/>
+        <source>情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="36"/>
+        <source>月收入</source>
+        <translation>Income/month</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="37"/>
         <source>添加赡养人</source>
         <translation>Add supporter</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="19"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="38"/>
         <source>删除赡养人</source>
         <translation>Remove supporter</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="20"/>
-        <source>与申请人（户主）的关系，如儿子、女儿、父亲</source>
-        <translation>Relation to the applicant (the head), e.g. son, daughter, father</translation>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="39"/>
+        <source>赡养人是所选家庭成员的什么亲属，如儿子、女儿、哥哥</source>
+        <translation>What the supporter is to the chosen member: son, daughter, elder brother …</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="21"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="40"/>
+        <source>赡养人是本户哪一位成员的亲属</source>
+        <translation>Which member of the household the supporter is kin to</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="42"/>
+        <source>赡养人本人是否为特困供养人员或低保对象</source>
+        <translation>Whether the supporter receives extreme poverty support or dibao</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="43"/>
+        <source>赡养人已故、无民事行为能力、被宣告失踪或正在服刑</source>
+        <translation>The supporter is deceased, has no legal capacity, is declared missing or is serving a sentence</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="44"/>
+        <source>赡养人本人的月收入（元），不清楚时留空</source>
+        <translation>The supporter&apos;s own income, yuan a month; leave empty when not known</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="47"/>
+        <source>不在本户居住的法定赡养、抚养、扶养义务人。请选择他是哪位成员的什么亲属；无赡养能力时请写明原因（如本人为低保对象且年满60岁、重度残疾等）。</source>
+        <translation>Legal supporters who do not live in the household. Choose whose kin each one is and how; when one is not able to support, say why (e.g. a dibao recipient aged 60 or more, severely disabled).</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="67"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="88"/>
+        <source>（未选择）</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="72"/>
+        <source>不是本户成员（%1）</source>
+        <translation>Not a member of this household (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="84"/>
+        <source>不清楚</source>
+        <translation>Not known</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="94"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="108"/>
+        <source>原记录的关系：%1</source>
+        <translation>Relation as recorded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="101"/>
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="41"/>
         <source>有无履行赡养、抚养或扶养义务的能力</source>
         <translation>Whether they are able to support the applicant</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="23"/>
-        <source>不在本户居住的法定赡养、抚养、扶养义务人。无赡养能力时请写明原因（如本人为低保对象且年满60岁、重度残疾等）。</source>
-        <translation>Relatives legally obliged to support the household who live elsewhere. When one cannot, give the reason (e.g. on dibao and aged 60 or over, severe disability).</translation>
-    </message>
-    <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="34"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="84"/>
         <source>有能力</source>
         <translation>Able</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="35"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="84"/>
         <source>无能力</source>
         <translation>Not able</translation>
     </message>
