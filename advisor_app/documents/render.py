@@ -4,7 +4,7 @@ QR payloads (one per document, on every page):
 
 * forms: ``advisor-form/1;KIND;HOUSEHOLD_ID;VERSION;CHECKSUM`` and, for a visit record or an
   investigation of a given visit, ``;VISIT_ID`` at the end. CHECKSUM is the first 8 hex digits of
-  SHA-256 over the household's canonical JSON (``advisor-household/1`` as a dict, keys sorted,
+  SHA-256 over the household's canonical JSON (``advisor-household/2`` as a dict, keys sorted,
   no spaces, UTF-8): the office recomputes it to see whether the paper matches the data.
 * notices: ``advisor-notice/1;village|town;PLACE;DATE;COUNT;CHECKSUM`` where CHECKSUM is over the
   list of rows as printed (masked).
