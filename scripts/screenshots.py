@@ -3,9 +3,10 @@
 Usage: screenshots.py OUT_DIR WIDTHxHEIGHT LANGUAGE (zh or en). The window fills a screen of
 that size, as on an advisor's laptop. Writes ``<screen>-<WIDTHxHEIGHT>-<language>.png`` into OUT_DIR:
 first_start, first_start_own, main_window, search_filtered, household (the 吴晓霞 household of
-tests/data with its eligibility explanation), region_picker (typing "jkq"), visit_dialog,
-visit_history, needs_list, print_menu, print_preview, notice_dialog and archive_dialog. The profile
-is a demo profile in a fresh folder (``ADVISOR_APP_HOME``), screened once.
+tests/data with its eligibility explanation), members, assets and supporters (its other tabs),
+region_picker (typing "jkq"), visit_dialog, visit_history, needs_list, print_menu, print_preview,
+notice_dialog and archive_dialog. The profile is a demo profile in a fresh folder
+(``ADVISOR_APP_HOME``), screened once.
 """
 
 from __future__ import annotations
@@ -160,8 +161,14 @@ def screens(qapp: Any, window: Any) -> None:
     window.edit_current()
     settle(qapp, window, 1.0)
     shoot(window, "household")
-
     editor = window.editor
+    for index, name in ((1, "members"), (2, "assets"), (3, "supporters")):
+        editor.tabs.setCurrentIndex(index)
+        settle(qapp, window, 0.4)
+        shoot(window, name)
+    editor.tabs.setCurrentIndex(0)
+    settle(qapp, window, 0.2)
+
     editor.region.setFocus()
     editor.region.lineEdit().selectAll()
     QTest.keyClicks(editor.region.lineEdit(), "jkq")

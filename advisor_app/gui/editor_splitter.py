@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 from . import settings as gui_settings
 
 BESIDE, BELOW = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-FIRST_SHARE = {BESIDE: 0.6, BELOW: 0.5}  # the tabs' share until the advisor moves the handle
+FIRST_SHARE = {BESIDE: 0.64, BELOW: 0.5}  # the tabs' share until the advisor moves the handle
 
 
 class EditorSplitter(QSplitter):

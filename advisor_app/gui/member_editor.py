@@ -186,6 +186,7 @@ class MemberEditor(QWidget):
         self.care_boxes: dict[str, QCheckBox] = {str(code): QCheckBox(label)
                                                  for code, label in language.labels("self_care_item").items()}
         self.care_summary = QLabel()
+        self.care_summary.setWordWrap(True)  # a long level name wraps instead of widening the form
         self.incomes = IncomeTable()
         self.state_fields = MemberStateFields(self)
         self.state, self.state_date = self.state_fields.state, self.state_fields.state_date

@@ -202,6 +202,12 @@ def test_member_editor_and_tables_fit_a_1366_screen(qtbot: Any, interface: str, 
         members.select(row)
         qtbot.wait(10)
         assert scroll.horizontalScrollBar().maximum() == 0, (interface, row, members.form.minimumSizeHint())
+        # and nothing is cut off at the right edge: every field, box and label lies inside the viewport
+        viewport = scroll.viewport()
+        cut = [(type(w).__name__, getattr(w, "text", lambda: "")()) for w in members.form.findChildren(QWidget)
+               if w.isVisible() and isinstance(w, QComboBox | QAbstractButton | QLabel)
+               and w.mapTo(viewport, w.rect().topRight()).x() > viewport.width()]
+        assert not cut, (interface, row, cut)
     for table in (members.incomes.table, editor.supporters.table):
         header = table.horizontalHeader()
         for column in range(header.count()):
