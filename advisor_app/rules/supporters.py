@@ -46,6 +46,7 @@ GRANDCHILD_KINSHIPS = frozenset({"grandson", "granddaughter"})
 ELDER_KINSHIPS = frozenset({"elder_brother", "elder_sister"})
 SIBLING_KINSHIPS = ELDER_KINSHIPS | {"younger_brother", "younger_sister"}
 DISPOSABLE = Text("上年居民人均可支配收入", "previous year's per-capita disposable income")
+_ASSETS_OK = Text("，财产符合规定", ", assets within the rule")
 
 ABLE, UNABLE, UNKNOWN = "able", "unable", "unknown"
 
@@ -89,6 +90,7 @@ class Person:
     age: int | None = None
     sex: str | None = None
     dead: bool = False
+    ability: Ability | None = None  # a recorded supporter's, once found (it depends on nothing else)
 
 
 @dataclass(slots=True)
@@ -117,12 +119,16 @@ class Family:
 
     def __init__(self, c: Ctx, dibao_status: str | None = None,
                  tekun_of: Callable[[Family, int], bool | None] | None = None) -> None:
-        self.c = Ctx(c.facts, c.policy, False)
+        # the family's own checks build no reasons: the household's context itself when it builds
+        # none either (its asset test and income are then shared), else a quiet copy of it
+        self.c = c if not c.explain else Ctx(c.facts, c.policy, False, c._assets)
         self._dibao = dibao_status
         self._tekun_of = tekun_of
         self._tekun: dict[int, bool | None] = {}
         self._visiting: set[int] = set()
         self._built = False
+        self._abilities: dict[int, Ability] = {}  # members' abilities, once their 特困 is settled
+        self._duty_plan: dict[int, list[tuple[Person, Text, int]]] = {}
 
     # --- the kinship graph ---------------------------------------------------------------------
 
@@ -254,38 +260,40 @@ class Family:
 
     def duties(self, index: int) -> tuple[list[Duty], list[Text]]:
         """Everyone with a legal duty to support member ``index``, and what is unknown about it."""
+        plan = self._duty_plan.get(index)
+        if plan is None:
+            plan = self._duty_plan[index] = self._plan(index)
+        age = self.c.facts.members[index].age
+        # whether the parents (children) in between are gone: asked in this order on every call,
+        # as it settles the abilities (and 特困) of those asked
+        parents_gone = self._all_gone(list(self.parents_of(index).values())) if age < 18 else None
+        children_gone = None
+        if self.grand_down[index] and self.children[index]:
+            children_gone = self._all_gone(self.children[index])
+        holds = (True, parents_gone, children_gone, None)
+        return [Duty(p, kin, holds[mode]) for p, kin, mode in plan], []
+
+    def _plan(self, index: int) -> list[tuple[Person, Text, int]]:
+        """The duties of :meth:`duties` as (person, kin, 0 holds | 1 if the parents are gone | 2 if
+        the children are gone | 3 unknown); minors owe no support as children, grandchildren or
+        siblings."""
         self._build()
         mf = self.c.facts.members[index]
-        m, age = mf.member, mf.age
-        out: list[Duty] = []
-        missing: list[Text] = []
+        age = mf.age
         minor = age < 18
-        for p in self.spouse[index]:
-            out.append(Duty(p, _KIN["spouse"], True))
-        if minor or cannot_live_alone(m):
-            for p in self.parents[index]:
-                out.append(Duty(p, _KIN["parent"], True))
-        for p in self.children[index]:
-            out.append(Duty(p, _KIN["child"], True))
+        out: list[tuple[Person, Text, int]] = [(p, _KIN["spouse"], 0) for p in self.spouse[index]]
+        if minor or cannot_live_alone(mf.member):
+            out += [(p, _KIN["parent"], 0) for p in self.parents[index]]
+        adult: list[tuple[Person, Text, int]] = [(p, _KIN["child"], 0) for p in self.children[index]]
         if minor:
-            parents = self.parents_of(index)
-            gone = self._all_gone(list(parents.values()))
-            for p in self.grand_up[index]:
-                out.append(Duty(p, _KIN["grandparent"], gone))
-            for p in self.siblings[index]:
-                if (p.age is not None and p.age > age and p.age >= 18) or p.age is None:
-                    out.append(Duty(p, _KIN["elder"], gone if p.age is not None else None))
-        if self.grand_down[index]:
-            gone = self._all_gone(self.children[index]) if self.children[index] else None
-            for p in self.grand_down[index]:
-                out.append(Duty(p, _KIN["grandchild"], gone))
+            adult += [(p, _KIN["grandparent"], 1) for p in self.grand_up[index]]
+            adult += [(p, _KIN["elder"], 1 if p.age is not None else 3) for p in self.siblings[index]
+                      if p.age is None or (p.age > age and p.age >= 18)]
+        adult += [(p, _KIN["grandchild"], 2) for p in self.grand_down[index]]
+        out += [d for d in adult if d[0].age is None or d[0].age >= 18]
         if index == self._head_index():
-            for p in self.head_only:
-                out.append(Duty(p, _KIN["head"], True))
-        # adult children / grandchildren / siblings only: a minor owes no support
-        kept = [d for d in out if d.kin in (_KIN["spouse"], _KIN["parent"], _KIN["head"])
-                or d.person.age is None or d.person.age >= 18]
-        return kept, missing
+            out += [(p, _KIN["head"], 0) for p in self.head_only]
+        return out
 
     def _head_index(self) -> int | None:
         for i, mf in enumerate(self.c.facts.members):
@@ -338,25 +346,31 @@ class Family:
         income below the previous year's per-capita disposable income and assets within the rule;
         (iv) severely disabled (1–2, or 3 intellectual/psychiatric) with that income and assets;
         (v) no legal capacity, declared missing, or in prison, with assets within the rule."""
-        if p.index is not None:
-            return self._member_ability(p.index)
-        assert p.supporter is not None
-        return self._supporter_ability(p.supporter, p.age)
+        i = p.index
+        if i is not None:
+            if i in self._visiting:  # being judged 特困 right now: not settled, not kept
+                return self._member_ability(i)
+            a = self._abilities.get(i)
+            if a is None:
+                a = self._abilities[i] = self._member_ability(i)
+            return a
+        if p.ability is None:
+            assert p.supporter is not None
+            p.ability = self._supporter_ability(p.supporter, p.age)
+        return p.ability
 
     def _rules(self, age: int | None, income_fen: int | None, assets: bool | None, who: str,
                tekun: bool | None, dibao: bool, incapable: Text | None, dis: tuple[str, int] | None,
                ) -> Ability:
         missing: list[Text] = []
         p = self.c.policy
-        asset_missing = Text(f"{who}本人财产是否符合当地低保家庭财产规定", f"whether {who}'s own assets are within "
-                             "the local dibao asset rule")
-        income_missing = Text(f"{who}本人月收入", f"{who}'s own monthly income")
 
-        def needs(fact: bool | None, why: Text, what: Text) -> Ability | None:
+        def needs(fact: bool | None, why: Text) -> Ability | None:
             if fact is True:
                 return Ability(UNABLE, why)
             if fact is None:
-                missing.append(what)
+                missing.append(Text(f"{who}本人财产是否符合当地低保家庭财产规定",
+                                    f"whether {who}'s own assets are within the local dibao asset rule"))
             return None
 
         if tekun:
@@ -364,7 +378,7 @@ class Family:
         if dibao and age is not None and age >= 60:
             return Ability(UNABLE, Text("年满60周岁的低保对象", "a dibao recipient aged 60 or over"))
         if incapable is not None:
-            found = needs(assets, incapable + Text("，财产符合规定", ", assets within the rule"), asset_missing)
+            found = needs(assets, incapable + _ASSETS_OK)
             if found:
                 return found
         low: bool | None = None
@@ -372,7 +386,7 @@ class Family:
             if p.disposable_yearly_fen is None:
                 missing.append(missing_value(p, DISPOSABLE))
             elif income_fen is None:
-                missing.append(income_missing)
+                missing.append(Text(f"{who}本人月收入", f"{who}'s own monthly income"))
             else:
                 low = income_fen * 12 < p.disposable_yearly_fen
         if low:
@@ -383,7 +397,7 @@ class Family:
                 assert dis is not None
                 why = disability(*dis) + Text("，本人收入低于当地上年居民人均可支配收入",
                                               ", own income below the local per-capita disposable income")
-            found = needs(assets, why + Text("，财产符合规定", ", assets within the rule"), asset_missing)
+            found = needs(assets, why + _ASSETS_OK)
             if found:
                 return found
         if tekun is None:
