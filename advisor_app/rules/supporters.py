@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from advisor_app.domain.household import Member, Supporter
 from advisor_app.domain.vocab import Text, disability, term
@@ -129,6 +130,10 @@ class Family:
         self._built = False
         self._abilities: dict[int, Ability] = {}  # members' abilities, once their 特困 is settled
         self._duty_plan: dict[int, list[tuple[Person, Text, int]]] = {}
+        # how often a cycle was met (someone judged while being judged), and the results of 特困
+        # judged on the way that met none: the same as judging them afresh (see ``tekun.tekun_of``)
+        self.cycles = 0
+        self.settled: dict[int, Any] = {}
 
     # --- the kinship graph ---------------------------------------------------------------------
 
@@ -330,6 +335,7 @@ class Family:
         """Whether this check finds member ``index`` 特困 (a cycle back to someone being judged
         counts as 特困: two old spouses with nothing each have only the other)."""
         if index in self._visiting:
+            self.cycles += 1
             return True
         if index not in self._tekun:
             if self._tekun_of is None:

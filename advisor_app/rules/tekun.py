@@ -154,8 +154,16 @@ def supporter_verdict(fam: Family, index: int, explain: bool = True) -> tuple[bo
 
 
 def tekun_of(fam: Family, index: int) -> bool | None:
-    """Whether the check finds member ``index`` 特困 (what a supporter's rule (i) asks)."""
-    st = tekun(fam.c, index, fam).status
+    """Whether the check finds member ``index`` 特困 (what a supporter's rule (i) asks).
+
+    Judged without meeting a cycle, the result is kept for the household's own unexplained
+    result of that member: every ability it rests on is settled by then, so judging the member
+    again would ask the same questions and get the same answers."""
+    cycles = fam.cycles
+    r = tekun(fam.c, index, fam)
+    if fam.cycles == cycles:
+        fam.settled[index] = r
+    st = r.status
     return True if st == ELIGIBLE else (False if st == INELIGIBLE else None)
 
 
@@ -170,6 +178,10 @@ def tekun(c: Ctx, index: int, family: Family | None = None) -> ProgramResult:
     if not explain and not (mf.counted and no_work_ability(mf)):
         # A condition failed: the same answer as the full evaluation below (most adults of working age).
         return ProgramResult("tekun", INELIGIBLE, m.id_number, member_name=m.name)
+    if not explain and family is not None and family.c is c:
+        settled: ProgramResult | None = family.settled.pop(index, None)
+        if settled is not None:  # judged already, as a supporter of someone else
+            return settled
     p = c.policy
     r = ProgramResult("tekun", NEEDS_INFO, member=m.id_number, member_name=m.name)
     conditions: list[bool | None] = [mf.counted]
