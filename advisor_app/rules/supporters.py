@@ -30,13 +30,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from advisor_app.domain.household import Member, Supporter
 from advisor_app.domain.vocab import Text, disability, term
 
 from .context import Ctx, missing_value
-from .results import ELIGIBLE
+from .results import ELIGIBLE, ProgramResult
 
 DEAD_STATES = frozenset({"deceased", "declared_dead"})
 _NO_WORK = {"intellectual": 3, "psychiatric": 3, "physical": 2, "visual": 1}
@@ -133,7 +132,7 @@ class Family:
         # how often a cycle was met (someone judged while being judged), and the results of 特困
         # judged on the way that met none: the same as judging them afresh (see ``tekun.tekun_of``)
         self.cycles = 0
-        self.settled: dict[int, Any] = {}
+        self.settled: dict[int, ProgramResult] = {}
 
     # --- the kinship graph ---------------------------------------------------------------------
 
@@ -142,58 +141,91 @@ class Family:
             return
         self._built = True
         f = self.c.facts
-        on = f.on
-        self.people = [Person(mf.member.name, i, None, mf.age, sex_from_id(mf.member.id_number),
-                              is_dead(mf.member)) for i, mf in enumerate(f.members)]
-        n = len(self.people)
+        members = f.members
+        P = self.people = [Person(mf.member.name, i, None, mf.age, sex_from_id(mf.member.id_number),
+                                  mf.member.state in DEAD_STATES) for i, mf in enumerate(members)]
+        n = len(P)
         parents: list[list[Person]] = [[] for _ in range(n)]
         spouse: list[list[Person]] = [[] for _ in range(n)]
         siblings: list[list[Person]] = [[] for _ in range(n)]
-        extra_children: list[list[Person]] = [[] for _ in range(n)]
         grand_up: list[list[Person]] = [[] for _ in range(n)]
         grand_down: list[list[Person]] = [[] for _ in range(n)]
+        extra_children: dict[int, list[Person]] = {}
         self.head_only: list[Person] = []
-        rel = [mf.member.relation for mf in f.members]
         by_rel: dict[str, list[int]] = {}
-        for i, r in enumerate(rel):
-            by_rel.setdefault(r, []).append(i)
-        heads, spouses = by_rel.get("head", []), by_rel.get("spouse", [])
-        kids, in_laws = by_rel.get("child", []), by_rel.get("child_in_law", [])
-        ups, grands = by_rel.get("parent", []), by_rel.get("grandchild", [])
+        for i, mf in enumerate(members):
+            by_rel.setdefault(mf.member.relation, []).append(i)
+        none: list[int] = []
+        heads, spouses = by_rel.get("head", none), by_rel.get("spouse", none)
+        kids, in_laws = by_rel.get("child", none), by_rel.get("child_in_law", none)
+        ups, grands = by_rel.get("parent", none), by_rel.get("grandchild", none)
+        sibs, gps = by_rel.get("sibling", none), by_rel.get("grandparent", none)
         couple = heads + spouses
-        P = self.people
+        up_people = [P[u] for u in ups]
         for h in heads:
             spouse[h] += [P[s] for s in spouses]
-            parents[h] += [P[u] for u in ups]
-            siblings[h] += [P[s] for s in by_rel.get("sibling", [])]
-            grand_up[h] += [P[g] for g in by_rel.get("grandparent", [])]
+            parents[h] += up_people
+            siblings[h] += [P[s] for s in sibs]
+            grand_up[h] += [P[g] for g in gps]
         for s in spouses:
             spouse[s] += [P[h] for h in heads]
         for k in kids:
             parents[k] += [P[x] for x in couple]
             siblings[k] += [P[o] for o in kids if o != k]
-            grand_up[k] += [P[u] for u in ups]
-        for s in by_rel.get("sibling", []):
-            parents[s] += [P[u] for u in ups]
-            siblings[s] += [P[x] for x in heads + by_rel.get("sibling", []) if x != s]
+            grand_up[k] += up_people
+        for s in sibs:
+            parents[s] += up_people
+            siblings[s] += [P[x] for x in heads + sibs if x != s]
         if len(ups) == 1:
-            parents[ups[0]] += [P[g] for g in by_rel.get("grandparent", [])]
-        # a grandchild's parents: the only man / the only woman among the children and children-in-law
-        for sex in ("male", "female"):
-            cands = [i for i in kids + in_laws if P[i].sex == sex]
-            if len(cands) == 1:
-                for g in grands:
-                    parents[g].append(P[cands[0]])
-        for g in grands:
-            grand_up[g] += [P[x] for x in couple]
-            for x in couple:
-                grand_down[x].append(P[g])
-            siblings[g] += [P[o] for o in grands if o != g]
-        for k in kids:
-            for i in in_laws:
-                if len(kids) == 1 and len(in_laws) == 1 and P[k].sex != P[i].sex:
-                    spouse[k].append(P[i])
-                    spouse[i].append(P[k])
+            parents[ups[0]] += [P[g] for g in gps]
+        if grands:
+            # a grandchild's parents: the only man / the only woman among the children and children-in-law
+            for sex in ("male", "female"):
+                cands = [i for i in kids + in_laws if P[i].sex == sex]
+                if len(cands) == 1:
+                    for g in grands:
+                        parents[g].append(P[cands[0]])
+            couple_people = [P[x] for x in couple]
+            for g in grands:
+                grand_up[g] += couple_people
+                for x in couple:
+                    grand_down[x].append(P[g])
+                siblings[g] += [P[o] for o in grands if o != g]
+        if len(kids) == 1 and len(in_laws) == 1 and P[kids[0]].sex != P[in_laws[0]].sex:
+            k, i = kids[0], in_laws[0]
+            spouse[k].append(P[i])
+            spouse[i].append(P[k])
+        if f.household.supporters:
+            self._add_supporters(P, by_rel, parents, spouse, siblings, extra_children, grand_up, grand_down)
+        self.parents, self.spouse, self.siblings = parents, spouse, siblings
+        children: list[list[Person]] = [[] for _ in range(n)]
+        for i in range(n):
+            for p in parents[i]:
+                if p.index is not None:
+                    children[p.index].append(P[i])
+        for i in range(n):
+            # (a member's recorded children join the lists as their turn comes: the grandchildren
+            # of the members before a child's parent include them, of those after it do not)
+            if i in extra_children:
+                children[i] += extra_children[i]
+            for ch in children[i]:
+                if ch.index is not None and children[ch.index]:
+                    down = grand_down[i]
+                    down += [g for g in children[ch.index] if g not in down]
+        self.children, self.grand_up, self.grand_down = children, grand_up, grand_down
+
+    def _add_supporters(self, P: list[Person], by_rel: dict[str, list[int]], parents: list[list[Person]],
+                        spouse: list[list[Person]], siblings: list[list[Person]],
+                        extra_children: dict[int, list[Person]], grand_up: list[list[Person]],
+                        grand_down: list[list[Person]]) -> None:
+        """The recorded supporters, as what their kinship says they are to their member."""
+        f = self.c.facts
+        on = f.on
+        n = len(P)
+        none: list[int] = []
+        heads, spouses = by_rel.get("head", none), by_rel.get("spouse", none)
+        kids, ups, sibs = by_rel.get("child", none), by_rel.get("parent", none), by_rel.get("sibling", none)
+        couple = heads + spouses
         ids = {mf.member.id_number: i for i, mf in enumerate(f.members)}
         head = heads[0] if heads else (0 if n else None)
         for sup in f.household.supporters:
@@ -209,7 +241,7 @@ class Family:
                 p.sex = PARENT_KINSHIPS[kin]
                 parents[of].append(p)
                 if of in heads:  # the head's parents are the siblings' parents too
-                    for sib in by_rel.get("sibling", []):
+                    for sib in sibs:
                         parents[sib].append(p)
                 if sup.relation and of == head:  # advisor-household/1: a minor's own parent
                     for i in range(n):
@@ -222,7 +254,7 @@ class Family:
                 p.sex = "male" if kin == "son" else "female"
                 targets = couple if of in couple else [of]
                 for t in targets:
-                    extra_children[t].append(p)
+                    extra_children.setdefault(t, []).append(p)
                 if of in couple:
                     for kid in kids:
                         siblings[kid].append(p)
@@ -238,19 +270,7 @@ class Family:
                 siblings[of].append(p)
                 if of in heads:
                     for u in ups:
-                        extra_children[u].append(p)
-        self.parents, self.spouse, self.siblings = parents, spouse, siblings
-        children: list[list[Person]] = [[] for _ in range(n)]
-        for i in range(n):
-            for p in parents[i]:
-                if p.index is not None:
-                    children[p.index].append(P[i])
-        for i in range(n):
-            children[i] += extra_children[i]
-            for ch in children[i]:
-                if ch.index is not None:
-                    grand_down[i] += [g for g in children[ch.index] if g not in grand_down[i]]
-        self.children, self.grand_up, self.grand_down = children, grand_up, grand_down
+                        extra_children.setdefault(u, []).append(p)
 
     def parents_of(self, index: int) -> dict[str, Person | None]:
         """The father and the mother of a member, where the record says who they are."""
