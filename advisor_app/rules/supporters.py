@@ -129,9 +129,10 @@ class Family:
         self._built = False
         self._abilities: dict[int, Ability] = {}  # members' abilities, once their 特困 is settled
         self._duty_plan: dict[int, list[tuple[Person, Text, int]]] = {}
-        # how often a cycle was met (someone judged while being judged), and the results of 特困
-        # judged on the way that met none: the same as judging them afresh (see ``tekun.tekun_of``)
-        self.cycles = 0
+        # for each 特困 judgement under way (outermost first), how often it met a cycle itself
+        # (someone asked about while being judged); and the results of those that met none: the
+        # same as judging them afresh (see ``tekun.tekun_of``)
+        self.judging: list[int] = []
         self.settled: dict[int, ProgramResult] = {}
 
     # --- the kinship graph ---------------------------------------------------------------------
@@ -355,7 +356,8 @@ class Family:
         """Whether this check finds member ``index`` 特困 (a cycle back to someone being judged
         counts as 特困: two old spouses with nothing each have only the other)."""
         if index in self._visiting:
-            self.cycles += 1
+            if self.judging:
+                self.judging[-1] += 1  # the judgement under way rests on this assumption
             return True
         if index not in self._tekun:
             if self._tekun_of is None:

@@ -156,12 +156,16 @@ def supporter_verdict(fam: Family, index: int, explain: bool = True) -> tuple[bo
 def tekun_of(fam: Family, index: int) -> bool | None:
     """Whether the check finds member ``index`` 特困 (what a supporter's rule (i) asks).
 
-    Judged without meeting a cycle, the result is kept for the household's own unexplained
+    Judged without meeting a cycle itself (one met while judging someone else on the way is
+    settled in that person's 特困, kept), the result is kept for the household's own unexplained
     result of that member: every ability it rests on is settled by then, so judging the member
     again would ask the same questions and get the same answers."""
-    cycles = fam.cycles
-    r = tekun(fam.c, index, fam)
-    if fam.cycles == cycles:
+    fam.judging.append(0)
+    try:
+        r = tekun(fam.c, index, fam)
+    finally:
+        cycles = fam.judging.pop()
+    if not cycles:
         fam.settled[index] = r
     st = r.status
     return True if st == ELIGIBLE else (False if st == INELIGIBLE else None)
