@@ -126,7 +126,7 @@ class Family:
         self._tekun_of = tekun_of
         self._tekun: dict[int, bool | None] = {}
         self._visiting: set[int] = set()
-        self._built = False
+        self._built = self._built_down = False
         self._abilities: dict[int, Ability] = {}  # members' abilities, once their 特困 is settled
         self._duty_plan: dict[int, list[tuple[Person, Text, int]]] = {}
         # for each 特困 judgement under way (outermost first), how often it met a cycle itself
@@ -199,6 +199,17 @@ class Family:
         if f.household.supporters:
             self._add_supporters(P, by_rel, parents, spouse, siblings, extra_children, grand_up, grand_down)
         self.parents, self.spouse, self.siblings = parents, spouse, siblings
+        self.grand_up, self._grand_down, self._extra_children = grand_up, grand_down, extra_children
+
+    def _build_down(self) -> None:
+        """Each member's children and grandchildren (only the duties need them, not the parents)."""
+        if self._built_down:
+            return
+        self._built_down = True
+        self._build()
+        P, parents, extra_children = self.people, self.parents, self._extra_children
+        grand_down = self._grand_down
+        n = len(P)
         children: list[list[Person]] = [[] for _ in range(n)]
         for i in range(n):
             for p in parents[i]:
@@ -213,7 +224,7 @@ class Family:
                 if ch.index is not None and children[ch.index]:
                     down = grand_down[i]
                     down += [g for g in children[ch.index] if g not in down]
-        self.children, self.grand_up, self.grand_down = children, grand_up, grand_down
+        self.children, self.grand_down = children, grand_down
 
     def _add_supporters(self, P: list[Person], by_rel: dict[str, list[int]], parents: list[list[Person]],
                         spouse: list[list[Person]], siblings: list[list[Person]],
@@ -303,7 +314,7 @@ class Family:
         """The duties of :meth:`duties` as (person, kin, 0 holds | 1 if the parents are gone | 2 if
         the children are gone | 3 unknown); minors owe no support as children, grandchildren or
         siblings."""
-        self._build()
+        self._build_down()
         mf = self.c.facts.members[index]
         age = mf.age
         minor = age < 18
