@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from advisor_app.domain.vocab import Text, term
@@ -49,9 +50,15 @@ def missing_standard(p: Policy) -> Text:
 
 
 def missing_value(p: Policy, what: Text) -> Text:
-    on = p.on.isoformat()
-    return Text(f"没有该地区在该日期的{what.zh}（地区 {p.region}，日期 {on}）",
-                f"No {what.en} for this region on this date (region {p.region}, date {on})")
+    return _missing_value(p.region, p.on, what)
+
+
+@lru_cache(maxsize=1024)
+def _missing_value(region: str, on: dt.date, what: Text) -> Text:
+    """(The same few sentences for every household of a region on a date: made once.)"""
+    day = on.isoformat()
+    return Text(f"没有该地区在该日期的{what.zh}（地区 {region}，日期 {day}）",
+                f"No {what.en} for this region on this date (region {region}, date {day})")
 
 
 @dataclass(slots=True)

@@ -35,7 +35,7 @@ from advisor_app.domain.household import Member, Supporter
 from advisor_app.domain.vocab import Text, disability, term
 
 from .context import Ctx, missing_value
-from .results import ELIGIBLE
+from .results import ELIGIBLE, ProgramResult
 
 DEAD_STATES = frozenset({"deceased", "declared_dead"})
 _NO_WORK = {"intellectual": 3, "psychiatric": 3, "physical": 2, "visual": 1}
@@ -46,6 +46,7 @@ GRANDCHILD_KINSHIPS = frozenset({"grandson", "granddaughter"})
 ELDER_KINSHIPS = frozenset({"elder_brother", "elder_sister"})
 SIBLING_KINSHIPS = ELDER_KINSHIPS | {"younger_brother", "younger_sister"}
 DISPOSABLE = Text("上年居民人均可支配收入", "previous year's per-capita disposable income")
+_ASSETS_OK = Text("，财产符合规定", ", assets within the rule")
 
 ABLE, UNABLE, UNKNOWN = "able", "unable", "unknown"
 
@@ -89,6 +90,7 @@ class Person:
     age: int | None = None
     sex: str | None = None
     dead: bool = False
+    ability: Ability | None = None  # a recorded supporter's, once found (it depends on nothing else)
 
 
 @dataclass(slots=True)
@@ -117,12 +119,21 @@ class Family:
 
     def __init__(self, c: Ctx, dibao_status: str | None = None,
                  tekun_of: Callable[[Family, int], bool | None] | None = None) -> None:
-        self.c = Ctx(c.facts, c.policy, False)
+        # the family's own checks build no reasons: the household's context itself when it builds
+        # none either (its asset test and income are then shared), else a quiet copy of it
+        self.c = c if not c.explain else Ctx(c.facts, c.policy, False, c._assets)
         self._dibao = dibao_status
         self._tekun_of = tekun_of
         self._tekun: dict[int, bool | None] = {}
         self._visiting: set[int] = set()
-        self._built = False
+        self._built = self._built_down = False
+        self._abilities: dict[int, Ability] = {}  # members' abilities, once their 特困 is settled
+        self._duty_plan: dict[int, list[tuple[Person, Text, int]]] = {}
+        # for each 特困 judgement under way (outermost first), how often it met a cycle itself
+        # (someone asked about while being judged); and the results of those that met none: the
+        # same as judging them afresh (see ``tekun.tekun_of``)
+        self.judging: list[int] = []
+        self.settled: dict[int, ProgramResult] = {}
 
     # --- the kinship graph ---------------------------------------------------------------------
 
@@ -131,58 +142,102 @@ class Family:
             return
         self._built = True
         f = self.c.facts
-        on = f.on
-        self.people = [Person(mf.member.name, i, None, mf.age, sex_from_id(mf.member.id_number),
-                              is_dead(mf.member)) for i, mf in enumerate(f.members)]
-        n = len(self.people)
+        members = f.members
+        P = self.people = [Person(mf.member.name, i, None, mf.age, sex_from_id(mf.member.id_number),
+                                  mf.member.state in DEAD_STATES) for i, mf in enumerate(members)]
+        n = len(P)
         parents: list[list[Person]] = [[] for _ in range(n)]
         spouse: list[list[Person]] = [[] for _ in range(n)]
         siblings: list[list[Person]] = [[] for _ in range(n)]
-        extra_children: list[list[Person]] = [[] for _ in range(n)]
         grand_up: list[list[Person]] = [[] for _ in range(n)]
         grand_down: list[list[Person]] = [[] for _ in range(n)]
+        extra_children: dict[int, list[Person]] = {}
         self.head_only: list[Person] = []
-        rel = [mf.member.relation for mf in f.members]
         by_rel: dict[str, list[int]] = {}
-        for i, r in enumerate(rel):
-            by_rel.setdefault(r, []).append(i)
-        heads, spouses = by_rel.get("head", []), by_rel.get("spouse", [])
-        kids, in_laws = by_rel.get("child", []), by_rel.get("child_in_law", [])
-        ups, grands = by_rel.get("parent", []), by_rel.get("grandchild", [])
+        for i, mf in enumerate(members):
+            by_rel.setdefault(mf.member.relation, []).append(i)
+        none: list[int] = []
+        heads, spouses = by_rel.get("head", none), by_rel.get("spouse", none)
+        kids, in_laws = by_rel.get("child", none), by_rel.get("child_in_law", none)
+        ups, grands = by_rel.get("parent", none), by_rel.get("grandchild", none)
+        sibs, gps = by_rel.get("sibling", none), by_rel.get("grandparent", none)
         couple = heads + spouses
-        P = self.people
+        up_people = [P[u] for u in ups]
         for h in heads:
             spouse[h] += [P[s] for s in spouses]
-            parents[h] += [P[u] for u in ups]
-            siblings[h] += [P[s] for s in by_rel.get("sibling", [])]
-            grand_up[h] += [P[g] for g in by_rel.get("grandparent", [])]
+            parents[h] += up_people
+            siblings[h] += [P[s] for s in sibs]
+            grand_up[h] += [P[g] for g in gps]
         for s in spouses:
             spouse[s] += [P[h] for h in heads]
         for k in kids:
             parents[k] += [P[x] for x in couple]
             siblings[k] += [P[o] for o in kids if o != k]
-            grand_up[k] += [P[u] for u in ups]
-        for s in by_rel.get("sibling", []):
-            parents[s] += [P[u] for u in ups]
-            siblings[s] += [P[x] for x in heads + by_rel.get("sibling", []) if x != s]
+            grand_up[k] += up_people
+        for s in sibs:
+            parents[s] += up_people
+            siblings[s] += [P[x] for x in heads + sibs if x != s]
         if len(ups) == 1:
-            parents[ups[0]] += [P[g] for g in by_rel.get("grandparent", [])]
-        # a grandchild's parents: the only man / the only woman among the children and children-in-law
-        for sex in ("male", "female"):
-            cands = [i for i in kids + in_laws if P[i].sex == sex]
-            if len(cands) == 1:
-                for g in grands:
-                    parents[g].append(P[cands[0]])
-        for g in grands:
-            grand_up[g] += [P[x] for x in couple]
-            for x in couple:
-                grand_down[x].append(P[g])
-            siblings[g] += [P[o] for o in grands if o != g]
-        for k in kids:
-            for i in in_laws:
-                if len(kids) == 1 and len(in_laws) == 1 and P[k].sex != P[i].sex:
-                    spouse[k].append(P[i])
-                    spouse[i].append(P[k])
+            parents[ups[0]] += [P[g] for g in gps]
+        if grands:
+            # a grandchild's parents: the only man / the only woman among the children and children-in-law
+            for sex in ("male", "female"):
+                cands = [i for i in kids + in_laws if P[i].sex == sex]
+                if len(cands) == 1:
+                    for g in grands:
+                        parents[g].append(P[cands[0]])
+            couple_people = [P[x] for x in couple]
+            for g in grands:
+                grand_up[g] += couple_people
+                for x in couple:
+                    grand_down[x].append(P[g])
+                siblings[g] += [P[o] for o in grands if o != g]
+        if len(kids) == 1 and len(in_laws) == 1 and P[kids[0]].sex != P[in_laws[0]].sex:
+            k, i = kids[0], in_laws[0]
+            spouse[k].append(P[i])
+            spouse[i].append(P[k])
+        if f.household.supporters:
+            self._add_supporters(P, by_rel, parents, spouse, siblings, extra_children, grand_up, grand_down)
+        self.parents, self.spouse, self.siblings = parents, spouse, siblings
+        self.grand_up, self._grand_down, self._extra_children = grand_up, grand_down, extra_children
+
+    def _build_down(self) -> None:
+        """Each member's children and grandchildren (only the duties need them, not the parents)."""
+        if self._built_down:
+            return
+        self._built_down = True
+        self._build()
+        P, parents, extra_children = self.people, self.parents, self._extra_children
+        grand_down = self._grand_down
+        n = len(P)
+        children: list[list[Person]] = [[] for _ in range(n)]
+        for i in range(n):
+            for p in parents[i]:
+                if p.index is not None:
+                    children[p.index].append(P[i])
+        for i in range(n):
+            # (a member's recorded children join the lists as their turn comes: the grandchildren
+            # of the members before a child's parent include them, of those after it do not)
+            if i in extra_children:
+                children[i] += extra_children[i]
+            for ch in children[i]:
+                if ch.index is not None and children[ch.index]:
+                    down = grand_down[i]
+                    down += [g for g in children[ch.index] if g not in down]
+        self.children, self.grand_down = children, grand_down
+
+    def _add_supporters(self, P: list[Person], by_rel: dict[str, list[int]], parents: list[list[Person]],
+                        spouse: list[list[Person]], siblings: list[list[Person]],
+                        extra_children: dict[int, list[Person]], grand_up: list[list[Person]],
+                        grand_down: list[list[Person]]) -> None:
+        """The recorded supporters, as what their kinship says they are to their member."""
+        f = self.c.facts
+        on = f.on
+        n = len(P)
+        none: list[int] = []
+        heads, spouses = by_rel.get("head", none), by_rel.get("spouse", none)
+        kids, ups, sibs = by_rel.get("child", none), by_rel.get("parent", none), by_rel.get("sibling", none)
+        couple = heads + spouses
         ids = {mf.member.id_number: i for i, mf in enumerate(f.members)}
         head = heads[0] if heads else (0 if n else None)
         for sup in f.household.supporters:
@@ -198,7 +253,7 @@ class Family:
                 p.sex = PARENT_KINSHIPS[kin]
                 parents[of].append(p)
                 if of in heads:  # the head's parents are the siblings' parents too
-                    for sib in by_rel.get("sibling", []):
+                    for sib in sibs:
                         parents[sib].append(p)
                 if sup.relation and of == head:  # advisor-household/1: a minor's own parent
                     for i in range(n):
@@ -211,7 +266,7 @@ class Family:
                 p.sex = "male" if kin == "son" else "female"
                 targets = couple if of in couple else [of]
                 for t in targets:
-                    extra_children[t].append(p)
+                    extra_children.setdefault(t, []).append(p)
                 if of in couple:
                     for kid in kids:
                         siblings[kid].append(p)
@@ -227,19 +282,7 @@ class Family:
                 siblings[of].append(p)
                 if of in heads:
                     for u in ups:
-                        extra_children[u].append(p)
-        self.parents, self.spouse, self.siblings = parents, spouse, siblings
-        children: list[list[Person]] = [[] for _ in range(n)]
-        for i in range(n):
-            for p in parents[i]:
-                if p.index is not None:
-                    children[p.index].append(P[i])
-        for i in range(n):
-            children[i] += extra_children[i]
-            for ch in children[i]:
-                if ch.index is not None:
-                    grand_down[i] += [g for g in children[ch.index] if g not in grand_down[i]]
-        self.children, self.grand_up, self.grand_down = children, grand_up, grand_down
+                        extra_children.setdefault(u, []).append(p)
 
     def parents_of(self, index: int) -> dict[str, Person | None]:
         """The father and the mother of a member, where the record says who they are."""
@@ -254,38 +297,40 @@ class Family:
 
     def duties(self, index: int) -> tuple[list[Duty], list[Text]]:
         """Everyone with a legal duty to support member ``index``, and what is unknown about it."""
-        self._build()
+        plan = self._duty_plan.get(index)
+        if plan is None:
+            plan = self._duty_plan[index] = self._plan(index)
+        age = self.c.facts.members[index].age
+        # whether the parents (children) in between are gone: asked in this order on every call,
+        # as it settles the abilities (and 特困) of those asked
+        parents_gone = self._all_gone(list(self.parents_of(index).values())) if age < 18 else None
+        children_gone = None
+        if self.grand_down[index] and self.children[index]:
+            children_gone = self._all_gone(self.children[index])
+        holds = (True, parents_gone, children_gone, None)
+        return [Duty(p, kin, holds[mode]) for p, kin, mode in plan], []
+
+    def _plan(self, index: int) -> list[tuple[Person, Text, int]]:
+        """The duties of :meth:`duties` as (person, kin, 0 holds | 1 if the parents are gone | 2 if
+        the children are gone | 3 unknown); minors owe no support as children, grandchildren or
+        siblings."""
+        self._build_down()
         mf = self.c.facts.members[index]
-        m, age = mf.member, mf.age
-        out: list[Duty] = []
-        missing: list[Text] = []
+        age = mf.age
         minor = age < 18
-        for p in self.spouse[index]:
-            out.append(Duty(p, _KIN["spouse"], True))
-        if minor or cannot_live_alone(m):
-            for p in self.parents[index]:
-                out.append(Duty(p, _KIN["parent"], True))
-        for p in self.children[index]:
-            out.append(Duty(p, _KIN["child"], True))
+        out: list[tuple[Person, Text, int]] = [(p, _KIN["spouse"], 0) for p in self.spouse[index]]
+        if minor or cannot_live_alone(mf.member):
+            out += [(p, _KIN["parent"], 0) for p in self.parents[index]]
+        adult: list[tuple[Person, Text, int]] = [(p, _KIN["child"], 0) for p in self.children[index]]
         if minor:
-            parents = self.parents_of(index)
-            gone = self._all_gone(list(parents.values()))
-            for p in self.grand_up[index]:
-                out.append(Duty(p, _KIN["grandparent"], gone))
-            for p in self.siblings[index]:
-                if (p.age is not None and p.age > age and p.age >= 18) or p.age is None:
-                    out.append(Duty(p, _KIN["elder"], gone if p.age is not None else None))
-        if self.grand_down[index]:
-            gone = self._all_gone(self.children[index]) if self.children[index] else None
-            for p in self.grand_down[index]:
-                out.append(Duty(p, _KIN["grandchild"], gone))
+            adult += [(p, _KIN["grandparent"], 1) for p in self.grand_up[index]]
+            adult += [(p, _KIN["elder"], 1 if p.age is not None else 3) for p in self.siblings[index]
+                      if p.age is None or (p.age > age and p.age >= 18)]
+        adult += [(p, _KIN["grandchild"], 2) for p in self.grand_down[index]]
+        out += [d for d in adult if d[0].age is None or d[0].age >= 18]
         if index == self._head_index():
-            for p in self.head_only:
-                out.append(Duty(p, _KIN["head"], True))
-        # adult children / grandchildren / siblings only: a minor owes no support
-        kept = [d for d in out if d.kin in (_KIN["spouse"], _KIN["parent"], _KIN["head"])
-                or d.person.age is None or d.person.age >= 18]
-        return kept, missing
+            out += [(p, _KIN["head"], 0) for p in self.head_only]
+        return out
 
     def _head_index(self) -> int | None:
         for i, mf in enumerate(self.c.facts.members):
@@ -322,6 +367,8 @@ class Family:
         """Whether this check finds member ``index`` 特困 (a cycle back to someone being judged
         counts as 特困: two old spouses with nothing each have only the other)."""
         if index in self._visiting:
+            if self.judging:
+                self.judging[-1] += 1  # the judgement under way rests on this assumption
             return True
         if index not in self._tekun:
             if self._tekun_of is None:
@@ -338,25 +385,31 @@ class Family:
         income below the previous year's per-capita disposable income and assets within the rule;
         (iv) severely disabled (1–2, or 3 intellectual/psychiatric) with that income and assets;
         (v) no legal capacity, declared missing, or in prison, with assets within the rule."""
-        if p.index is not None:
-            return self._member_ability(p.index)
-        assert p.supporter is not None
-        return self._supporter_ability(p.supporter, p.age)
+        i = p.index
+        if i is not None:
+            if i in self._visiting:  # being judged 特困 right now: not settled, not kept
+                return self._member_ability(i)
+            a = self._abilities.get(i)
+            if a is None:
+                a = self._abilities[i] = self._member_ability(i)
+            return a
+        if p.ability is None:
+            assert p.supporter is not None
+            p.ability = self._supporter_ability(p.supporter, p.age)
+        return p.ability
 
     def _rules(self, age: int | None, income_fen: int | None, assets: bool | None, who: str,
                tekun: bool | None, dibao: bool, incapable: Text | None, dis: tuple[str, int] | None,
                ) -> Ability:
         missing: list[Text] = []
         p = self.c.policy
-        asset_missing = Text(f"{who}本人财产是否符合当地低保家庭财产规定", f"whether {who}'s own assets are within "
-                             "the local dibao asset rule")
-        income_missing = Text(f"{who}本人月收入", f"{who}'s own monthly income")
 
-        def needs(fact: bool | None, why: Text, what: Text) -> Ability | None:
+        def needs(fact: bool | None, why: Text) -> Ability | None:
             if fact is True:
                 return Ability(UNABLE, why)
             if fact is None:
-                missing.append(what)
+                missing.append(Text(f"{who}本人财产是否符合当地低保家庭财产规定",
+                                    f"whether {who}'s own assets are within the local dibao asset rule"))
             return None
 
         if tekun:
@@ -364,7 +417,7 @@ class Family:
         if dibao and age is not None and age >= 60:
             return Ability(UNABLE, Text("年满60周岁的低保对象", "a dibao recipient aged 60 or over"))
         if incapable is not None:
-            found = needs(assets, incapable + Text("，财产符合规定", ", assets within the rule"), asset_missing)
+            found = needs(assets, incapable + _ASSETS_OK)
             if found:
                 return found
         low: bool | None = None
@@ -372,7 +425,7 @@ class Family:
             if p.disposable_yearly_fen is None:
                 missing.append(missing_value(p, DISPOSABLE))
             elif income_fen is None:
-                missing.append(income_missing)
+                missing.append(Text(f"{who}本人月收入", f"{who}'s own monthly income"))
             else:
                 low = income_fen * 12 < p.disposable_yearly_fen
         if low:
@@ -383,7 +436,7 @@ class Family:
                 assert dis is not None
                 why = disability(*dis) + Text("，本人收入低于当地上年居民人均可支配收入",
                                               ", own income below the local per-capita disposable income")
-            found = needs(assets, why + Text("，财产符合规定", ", assets within the rule"), asset_missing)
+            found = needs(assets, why + _ASSETS_OK)
             if found:
                 return found
         if tekun is None:

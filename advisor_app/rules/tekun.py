@@ -20,7 +20,7 @@ multiple × 低保标准) plus the dispersed care standard for the level when th
 
 from __future__ import annotations
 
-from advisor_app.domain.vocab import LIST_SEPARATOR, Text, disability, join, same, term
+from advisor_app.domain.vocab import EMPTY, LIST_SEPARATOR, Text, disability, join, same, term
 
 from .context import Ctx, missing_standard, status_of
 from .facts import CITE_MEMBERS, MemberFacts, ceil_yuan, figure, not_counted_why, times, yuan
@@ -36,6 +36,7 @@ CITE_AMOUNT = Text("当地特困人员基本生活标准和照料护理标准",
                    "the local basic living and care standards for people in extreme poverty")
 BELOW = Text("低于", "below")
 NOT_BELOW = Text("不低于", "not below")
+NOT_ABLE = Text("无能力", " not able")
 
 _NO_WORK = {"intellectual": 3, "psychiatric": 3, "physical": 2, "visual": 1}
 
@@ -87,57 +88,86 @@ def _who(d: Duty) -> Text:
 _MISSING_PARENT = {"male": Text("父亲", "father"), "female": Text("母亲", "mother")}
 
 
-def supporter_verdict(fam: Family, index: int) -> tuple[bool | None, Text, list[Text]]:
-    """Condition 3: (no able supporter?, the sentence, the facts needed when unknown)."""
+def supporter_verdict(fam: Family, index: int, explain: bool = True) -> tuple[bool | None, Text, list[Text]]:
+    """Condition 3: (no able supporter?, the sentence, the facts needed when unknown). Without
+    ``explain`` the sentence is empty; the verdict and the facts needed are the same."""
     duties, missing = fam.duties(index)
     name = fam.c.facts.members[index].member.name
     able: list[Text] = []
     unable: list[Text] = []
     unknown: list[Text] = []
-    not_able = Text("无能力", " not able")
+    found_able = found_unable = found_unknown = False
     for d in duties:
-        who = _who(d)
         if d.person.dead:
-            unable.append(who + Text("已故", " deceased"))
+            found_unable = True
+            if explain:
+                unable.append(_who(d) + Text("已故", " deceased"))
             continue
         a = fam.ability(d.person)
         if a.state == UNABLE:
-            unable.append(who + not_able + (Text("：", ": ") + a.why if a.why else ""))
+            found_unable = True
+            if explain:
+                unable.append(_who(d) + NOT_ABLE + (Text("：", ": ") + a.why if a.why else ""))
         elif a.state == ABLE and d.holds is True:
-            able.append(who)
+            found_able = True
+            if explain:
+                able.append(_who(d))
         elif a.state == ABLE:
-            unknown.append(who)
+            found_unknown = True
+            who = _who(d)
+            if explain:
+                unknown.append(who)
             missing.append(Text(f"{who.zh}是否负有义务：其父母（子女）是否已故或无能力",
                                 f"whether {who.en} has the duty: are the parents (children) in between "
                                 "deceased or unable"))
         else:
-            unknown.append(who)
+            found_unknown = True
+            if explain:
+                unknown.append(_who(d))
             missing.extend(a.missing)
     if fam.c.facts.members[index].age < 18:
         for sex, parent in fam.parents_of(index).items():
             if parent is None:
+                found_unknown = True
+                if found_able:
+                    continue  # the verdict is no, whatever the parent: nothing is needed
                 word = _MISSING_PARENT[sex]
-                unknown.append(Text(f"{word.zh}（未登记）", f"the {word.en} (not recorded)"))
+                if explain:
+                    unknown.append(Text(f"{word.zh}（未登记）", f"the {word.en} (not recorded)"))
                 missing.append(Text(f"{name}的{word.zh}未登记：请补充其情况（是否死亡、有无抚养能力），"
                                     f"可登记为赡养人，亲属关系选“{word.zh}”，对应成员选{name}",
                                     f"{name}'s {word.en} is not recorded: add their situation (deceased or not, "
                                     f"able to support or not) as a supporter with kinship {word.en} of {name}"))
-    if able:
+    if found_able:
         return False, (Text(f"{name}有能够履行义务的法定赡养/抚养/扶养义务人：",
-                            f"{name} has a legal supporter able to support: ") + join(LIST_SEPARATOR, able)), []
-    if unknown:
+                            f"{name} has a legal supporter able to support: ") + join(LIST_SEPARATOR, able)
+                       if explain else EMPTY), []
+    if found_unknown:
         return None, (Text(f"无法判断{name}的法定义务人", f"Cannot tell whether {name}'s legal supporters ")
                       + join(LIST_SEPARATOR, unknown)
-                      + Text("是否有履行义务能力", " can support")), list(dict.fromkeys(missing))
-    if not unable:
-        return True, Text(f"{name}没有法定赡养/抚养/扶养义务人", f"{name} has no legal supporter"), []
+                      + Text("是否有履行义务能力", " can support") if explain else EMPTY), list(dict.fromkeys(missing))
+    if not found_unable:
+        return True, (Text(f"{name}没有法定赡养/抚养/扶养义务人", f"{name} has no legal supporter")
+                      if explain else EMPTY), []
     return True, (Text(f"{name}的法定义务人均无履行义务能力：", f"None of {name}'s legal supporters can support: ")
-                  + join(Text("；", "; "), unable)), []
+                  + join(Text("；", "; "), unable) if explain else EMPTY), []
 
 
 def tekun_of(fam: Family, index: int) -> bool | None:
-    """Whether the check finds member ``index`` 特困 (what a supporter's rule (i) asks)."""
-    st = tekun(fam.c, index, fam).status
+    """Whether the check finds member ``index`` 特困 (what a supporter's rule (i) asks).
+
+    Judged without meeting a cycle itself (one met while judging someone else on the way is
+    settled in that person's 特困, kept), the result is kept for the household's own unexplained
+    result of that member: every ability it rests on is settled by then, so judging the member
+    again would ask the same questions and get the same answers."""
+    fam.judging.append(0)
+    try:
+        r = tekun(fam.c, index, fam)
+    finally:
+        cycles = fam.judging.pop()
+    if not cycles:
+        fam.settled[index] = r
+    st = r.status
     return True if st == ELIGIBLE else (False if st == INELIGIBLE else None)
 
 
@@ -152,6 +182,10 @@ def tekun(c: Ctx, index: int, family: Family | None = None) -> ProgramResult:
     if not explain and not (mf.counted and no_work_ability(mf)):
         # A condition failed: the same answer as the full evaluation below (most adults of working age).
         return ProgramResult("tekun", INELIGIBLE, m.id_number, member_name=m.name)
+    if not explain and family is not None and family.c is c:
+        settled: ProgramResult | None = family.settled.pop(index, None)
+        if settled is not None:  # judged already, as a supporter of someone else
+            return settled
     p = c.policy
     r = ProgramResult("tekun", NEEDS_INFO, member=m.id_number, member_name=m.name)
     conditions: list[bool | None] = [mf.counted]
@@ -187,7 +221,7 @@ def tekun(c: Ctx, index: int, family: Family | None = None) -> ProgramResult:
         r.status = INELIGIBLE
         return r
     fam = family if family is not None else family_of(c)
-    support, support_text, needed = supporter_verdict(fam, index)
+    support, support_text, needed = supporter_verdict(fam, index, explain)
     if explain:
         r.reasons.append(because("no_able_supporter", support is True, support_text, CITE_SUPPORT))
     conditions.append(support)
