@@ -60,7 +60,9 @@ if TYPE_CHECKING:
     from .household_editor import HouseholdEditor
 
 LIST_MIN_WIDTH = 420
-EDITOR_SHARE = 0.69  # of the window's width when the editor first opens (1366 px: the list keeps 424 px, the panel fits beside the tabs and the member form is not cut)
+# Of the window's width when the editor first opens. 1366 px: the list keeps 424 px, the panel fits
+# beside the tabs and the member form is not cut.
+EDITOR_SHARE = 0.69
 
 
 def qt_adds_app_name(name: str) -> bool:
