@@ -129,6 +129,7 @@ class Family:
         self._built = self._built_down = False
         self._abilities: dict[int, Ability] = {}  # members' abilities, once their 特困 is settled
         self._duty_plan: dict[int, list[tuple[Person, Text, int]]] = {}
+        self._head: int | None = -1  # the head's index once found (``_head_index``); -1: not yet
         # for each 特困 judgement under way (outermost first), how often it met a cycle itself
         # (someone asked about while being judged); and the results of those that met none: the
         # same as judging them afresh (see ``tekun.tekun_of``)
@@ -143,8 +144,20 @@ class Family:
         self._built = True
         f = self.c.facts
         members = f.members
-        P = self.people = [Person(mf.member.name, i, None, mf.age, sex_from_id(mf.member.id_number),
-                                  mf.member.state in DEAD_STATES) for i, mf in enumerate(members)]
+        P: list[Person] = []
+        by_rel: dict[str, list[int]] = {}
+        for i, mf in enumerate(members):  # (one pass: the people, and the members by relation)
+            m = mf.member
+            idn = m.id_number
+            sex = (("male" if int(idn[16]) % 2 else "female") if len(idn) == 18 and idn[16].isdigit()
+                   else None)  # sex_from_id, inline
+            P.append(Person(m.name, i, None, mf.age, sex, m.state in DEAD_STATES))
+            rel = m.relation
+            if rel in by_rel:
+                by_rel[rel].append(i)
+            else:
+                by_rel[rel] = [i]
+        self.people = P
         n = len(P)
         parents: list[list[Person]] = [[] for _ in range(n)]
         spouse: list[list[Person]] = [[] for _ in range(n)]
@@ -153,9 +166,6 @@ class Family:
         grand_down: list[list[Person]] = [[] for _ in range(n)]
         extra_children: dict[int, list[Person]] = {}
         self.head_only: list[Person] = []
-        by_rel: dict[str, list[int]] = {}
-        for i, mf in enumerate(members):
-            by_rel.setdefault(mf.member.relation, []).append(i)
         none: list[int] = []
         heads, spouses = by_rel.get("head", none), by_rel.get("spouse", none)
         kids, in_laws = by_rel.get("child", none), by_rel.get("child_in_law", none)
@@ -333,10 +343,16 @@ class Family:
         return out
 
     def _head_index(self) -> int | None:
-        for i, mf in enumerate(self.c.facts.members):
-            if mf.member.relation == "head":
-                return i
-        return 0 if self.c.facts.members else None
+        if self._head == -1:
+            self._head = None
+            for i, mf in enumerate(self.c.facts.members):
+                if mf.member.relation == "head":
+                    self._head = i
+                    break
+            else:
+                if self.c.facts.members:
+                    self._head = 0
+        return self._head
 
     def _all_gone(self, people: Sequence[Person | None]) -> bool | None:
         """True when each is dead or unable, False when one is able, None when not known."""

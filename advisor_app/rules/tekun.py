@@ -239,14 +239,24 @@ def _amount(c: Ctx, r: ProgramResult, level: str, lost: int) -> None:
     p = c.policy
     basic: int | None = None
     basic_text = Text("", "")
+    explain = c.explain
     if p.tekun_yearly_fen is not None:
         basic = -(-p.tekun_yearly_fen // 12)
+    elif p.tekun_multiple_milli is not None and p.standard_fen is not None:
+        basic = -(-p.standard_fen * p.tekun_multiple_milli // 1000)
+    if not explain:  # batch screening: the amount alone
+        care = p.care_yearly_fen.get(level)
+        if basic is not None:
+            r.monthly_amount = ceil_yuan(basic + (0 if care is None else -(-care // 12)))
+        return
+    if p.tekun_yearly_fen is not None:
+        assert basic is not None
         yearly, monthly = figure(p.tekun_yearly_fen), yuan(basic)
         basic_text = (Text(f"基本生活标准每年 {yearly} 元", f"Basic living standard {yearly} yuan a year")
                       + p.default_note("tekun_basic_yearly")
                       + Text(f"，折合每月 {monthly} 元", f", that is {monthly} yuan a month"))
     elif p.tekun_multiple_milli is not None and p.standard_fen is not None:
-        basic = -(-p.standard_fen * p.tekun_multiple_milli // 1000)
+        assert basic is not None
         std, multiple, monthly = figure(p.standard_fen), times(p.tekun_multiple_milli), yuan(basic)
         basic_text = (Text(f"基本生活标准 = 低保标准 {std} 元 × {multiple}",
                            f"Basic living standard = dibao standard {std} yuan × {multiple}")
