@@ -307,6 +307,12 @@ class Family:
 
     def duties(self, index: int) -> tuple[list[Duty], list[Text]]:
         """Everyone with a legal duty to support member ``index``, and what is unknown about it."""
+        plan, holds = self.duty_plan(index)
+        return [Duty(p, kin, holds[mode]) for p, kin, mode in plan], []
+
+    def duty_plan(self, index: int) -> tuple[list[tuple[Person, Text, int]], tuple[bool | None, ...]]:
+        """:meth:`duties` as the plan (person, kin, mode) and whether each mode's duty holds (the
+        same questions asked in the same order, without a ``Duty`` for each)."""
         plan = self._duty_plan.get(index)
         if plan is None:
             plan = self._duty_plan[index] = self._plan(index)
@@ -317,8 +323,7 @@ class Family:
         children_gone = None
         if self.grand_down[index] and self.children[index]:
             children_gone = self._all_gone(self.children[index])
-        holds = (True, parents_gone, children_gone, None)
-        return [Duty(p, kin, holds[mode]) for p, kin, mode in plan], []
+        return plan, (True, parents_gone, children_gone, None)
 
     def _plan(self, index: int) -> list[tuple[Person, Text, int]]:
         """The duties of :meth:`duties` as (person, kin, 0 holds | 1 if the parents are gone | 2 if
@@ -395,6 +400,19 @@ class Family:
             finally:
                 self._visiting.discard(index)
         return self._tekun[index]
+
+    def ability_is_plain(self, p: Person) -> bool:
+        """Whether finding ``p``'s ability asks nobody's 特困 (a recorded supporter; a member under 18,
+        recorded 特困, or under 60 and able to live alone): it then depends on ``p``'s own facts only,
+        and asking it now or later gives the same answer and changes nothing else."""
+        i = p.index
+        if i is None:
+            return True
+        mf = self.c.facts.members[i]
+        if mf.age < 18 or not (mf.age >= 60 or cannot_live_alone(mf.member)):
+            return True
+        m = mf.member
+        return any(r.program == "tekun" and r.member == m.id_number for r in self.c.facts.household.receiving)
 
     def ability(self, p: Person) -> Ability:
         """Unable (《特困人员认定办法》): (i) 特困; (ii) a 低保 recipient aged 60+; (iii) 70+ with own
