@@ -75,6 +75,7 @@ class Ctx:
     explain: bool
     _assets: AssetTest | None = None
     _income: Any = None  # the cached dibao_income.DibaoIncome (``dibao_income.income``)
+    _disposable: Any = None  # the cached disposable.DisposableTest (``disposable.below_disposable``)
 
     @property
     def on(self) -> dt.date:
