@@ -489,10 +489,12 @@ class Family:
             incapable = Text("被宣告失踪", "declared missing by a court")
         elif m.whereabouts == "prison":
             incapable = Text("在监狱服刑", "serving a prison sentence")
-        dibao = any(r.program in ("dibao", "dibao_single") and r.member in ("", m.id_number)
-                    for r in self.c.facts.household.receiving)
-        recorded_tekun = any(r.program == "tekun" and r.member == m.id_number
-                             for r in self.c.facts.household.receiving)
+        dibao = recorded_tekun = False
+        for r in self.c.facts.household.receiving:  # (usually none)
+            if r.program in ("dibao", "dibao_single"):
+                dibao = dibao or r.member in ("", m.id_number)
+            elif r.program == "tekun":
+                recorded_tekun = recorded_tekun or r.member == m.id_number
         if not dibao and mf.age >= 60 and mf.counted:
             dibao = self.dibao_eligible()
         tekun: bool | None = recorded_tekun or None
