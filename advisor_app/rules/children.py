@@ -88,9 +88,12 @@ def member_situation(m: Member) -> Situation:
                                           f"out of contact for {m.months_away} months (6 months or more)"))
         return Situation(NONE, Text(f"失联仅 {m.months_away} 个月，不满6个月",
                                     f"out of contact for only {m.months_away} months, less than 6"))
-    return Situation(NONE, Text("没有重残、重病、服刑、强制隔离戒毒、失联满6个月、被撤销监护资格或被遣送出境的情形",
-                                "not severely disabled, seriously ill, in prison or compulsory drug rehabilitation, "
-                                "out of contact for 6 months or more, deprived of guardianship or deported"))
+    return Situation(NONE, _NONE_WHY)
+
+
+_NONE_WHY = Text("没有重残、重病、服刑、强制隔离戒毒、失联满6个月、被撤销监护资格或被遣送出境的情形",
+                 "not severely disabled, seriously ill, in prison or compulsory drug rehabilitation, "
+                 "out of contact for 6 months or more, deprived of guardianship or deported")
 
 
 # The advisor's reason for ``able: false``, where it names a situation of the notice.

@@ -75,6 +75,7 @@ class Ctx:
     explain: bool
     _assets: AssetTest | None = None
     _income: Any = None  # the cached dibao_income.DibaoIncome (``dibao_income.income``)
+    _disposable: Any = None  # the cached disposable.DisposableTest (``disposable.below_disposable``)
 
     @property
     def on(self) -> dt.date:
@@ -121,9 +122,14 @@ def _asset_test(c: Ctx) -> AssetTest:
     member; no vehicle and no house beyond the home, unless the county's table allows more."""
     p, h, n = c.policy, c.facts.household, c.facts.counted
     a = h.assets
+    financial_fen = round(a.financial * 100)
+    if (not c.explain and p.standard_fen is not None and p.asset_months_milli is not None
+            and p.vehicles_max is not None and p.houses_max is not None):
+        # batch screening with every limit known: the three comparisons below, no sentence, nothing missing
+        return AssetTest(financial_fen * 1000 <= p.asset_months_milli * p.standard_fen * n
+                         and a.vehicles <= p.vehicles_max and a.extra_houses <= p.houses_max)
     oks: list[bool | None] = []
     t = AssetTest(None)
-    financial_fen = round(a.financial * 100)
     if p.standard_fen is None or p.asset_months_milli is None:
         oks.append(None)
         if p.standard_fen is not None:

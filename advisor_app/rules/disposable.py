@@ -38,7 +38,15 @@ class DisposableTest:
 
 
 def below_disposable(c: Ctx) -> DisposableTest:
-    """Whether the household's per-capita income is below the local previous-year figure."""
+    """Whether the household's per-capita income is below the local previous-year figure (worked
+    out once per check: 临时救助 and 刚性支出 both ask)."""
+    if c._disposable is None:
+        c._disposable = _below_disposable(c)
+    found: DisposableTest = c._disposable
+    return found
+
+
+def _below_disposable(c: Ctx) -> DisposableTest:
     p, f = c.policy, c.facts
     n, inc = f.counted, f.income_fen
     if n == 0:

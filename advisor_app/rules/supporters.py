@@ -129,6 +129,7 @@ class Family:
         self._built = self._built_down = False
         self._abilities: dict[int, Ability] = {}  # members' abilities, once their 特困 is settled
         self._duty_plan: dict[int, list[tuple[Person, Text, int]]] = {}
+        self._head: int | None = -1  # the head's index once found (``_head_index``); -1: not yet
         # for each 特困 judgement under way (outermost first), how often it met a cycle itself
         # (someone asked about while being judged); and the results of those that met none: the
         # same as judging them afresh (see ``tekun.tekun_of``)
@@ -143,8 +144,20 @@ class Family:
         self._built = True
         f = self.c.facts
         members = f.members
-        P = self.people = [Person(mf.member.name, i, None, mf.age, sex_from_id(mf.member.id_number),
-                                  mf.member.state in DEAD_STATES) for i, mf in enumerate(members)]
+        P: list[Person] = []
+        by_rel: dict[str, list[int]] = {}
+        for i, mf in enumerate(members):  # (one pass: the people, and the members by relation)
+            m = mf.member
+            idn = m.id_number
+            sex = (("male" if int(idn[16]) % 2 else "female") if len(idn) == 18 and idn[16].isdigit()
+                   else None)  # sex_from_id, inline
+            P.append(Person(m.name, i, None, mf.age, sex, m.state in DEAD_STATES))
+            rel = m.relation
+            if rel in by_rel:
+                by_rel[rel].append(i)
+            else:
+                by_rel[rel] = [i]
+        self.people = P
         n = len(P)
         parents: list[list[Person]] = [[] for _ in range(n)]
         spouse: list[list[Person]] = [[] for _ in range(n)]
@@ -153,9 +166,6 @@ class Family:
         grand_down: list[list[Person]] = [[] for _ in range(n)]
         extra_children: dict[int, list[Person]] = {}
         self.head_only: list[Person] = []
-        by_rel: dict[str, list[int]] = {}
-        for i, mf in enumerate(members):
-            by_rel.setdefault(mf.member.relation, []).append(i)
         none: list[int] = []
         heads, spouses = by_rel.get("head", none), by_rel.get("spouse", none)
         kids, in_laws = by_rel.get("child", none), by_rel.get("child_in_law", none)
@@ -297,6 +307,12 @@ class Family:
 
     def duties(self, index: int) -> tuple[list[Duty], list[Text]]:
         """Everyone with a legal duty to support member ``index``, and what is unknown about it."""
+        plan, holds = self.duty_plan(index)
+        return [Duty(p, kin, holds[mode]) for p, kin, mode in plan], []
+
+    def duty_plan(self, index: int) -> tuple[list[tuple[Person, Text, int]], tuple[bool | None, ...]]:
+        """:meth:`duties` as the plan (person, kin, mode) and whether each mode's duty holds (the
+        same questions asked in the same order, without a ``Duty`` for each)."""
         plan = self._duty_plan.get(index)
         if plan is None:
             plan = self._duty_plan[index] = self._plan(index)
@@ -307,8 +323,7 @@ class Family:
         children_gone = None
         if self.grand_down[index] and self.children[index]:
             children_gone = self._all_gone(self.children[index])
-        holds = (True, parents_gone, children_gone, None)
-        return [Duty(p, kin, holds[mode]) for p, kin, mode in plan], []
+        return plan, (True, parents_gone, children_gone, None)
 
     def _plan(self, index: int) -> list[tuple[Person, Text, int]]:
         """The duties of :meth:`duties` as (person, kin, 0 holds | 1 if the parents are gone | 2 if
@@ -333,10 +348,16 @@ class Family:
         return out
 
     def _head_index(self) -> int | None:
-        for i, mf in enumerate(self.c.facts.members):
-            if mf.member.relation == "head":
-                return i
-        return 0 if self.c.facts.members else None
+        if self._head == -1:
+            self._head = None
+            for i, mf in enumerate(self.c.facts.members):
+                if mf.member.relation == "head":
+                    self._head = i
+                    break
+            else:
+                if self.c.facts.members:
+                    self._head = 0
+        return self._head
 
     def _all_gone(self, people: Sequence[Person | None]) -> bool | None:
         """True when each is dead or unable, False when one is able, None when not known."""
@@ -379,6 +400,19 @@ class Family:
             finally:
                 self._visiting.discard(index)
         return self._tekun[index]
+
+    def ability_is_plain(self, p: Person) -> bool:
+        """Whether finding ``p``'s ability asks nobody's 特困 (a recorded supporter; a member under 18,
+        recorded 特困, or under 60 and able to live alone): it then depends on ``p``'s own facts only,
+        and asking it now or later gives the same answer and changes nothing else."""
+        i = p.index
+        if i is None:
+            return True
+        mf = self.c.facts.members[i]
+        if mf.age < 18 or not (mf.age >= 60 or cannot_live_alone(mf.member)):
+            return True
+        m = mf.member
+        return any(r.program == "tekun" and r.member == m.id_number for r in self.c.facts.household.receiving)
 
     def ability(self, p: Person) -> Ability:
         """Unable (《特困人员认定办法》): (i) 特困; (ii) a 低保 recipient aged 60+; (iii) 70+ with own
@@ -455,10 +489,12 @@ class Family:
             incapable = Text("被宣告失踪", "declared missing by a court")
         elif m.whereabouts == "prison":
             incapable = Text("在监狱服刑", "serving a prison sentence")
-        dibao = any(r.program in ("dibao", "dibao_single") and r.member in ("", m.id_number)
-                    for r in self.c.facts.household.receiving)
-        recorded_tekun = any(r.program == "tekun" and r.member == m.id_number
-                             for r in self.c.facts.household.receiving)
+        dibao = recorded_tekun = False
+        for r in self.c.facts.household.receiving:  # (usually none)
+            if r.program in ("dibao", "dibao_single"):
+                dibao = dibao or r.member in ("", m.id_number)
+            elif r.program == "tekun":
+                recorded_tekun = recorded_tekun or r.member == m.id_number
         if not dibao and mf.age >= 60 and mf.counted:
             dibao = self.dibao_eligible()
         tekun: bool | None = recorded_tekun or None

@@ -25,7 +25,7 @@ from advisor_app.domain.vocab import EMPTY, LIST_SEPARATOR, Text, disability, jo
 from .context import Ctx, missing_standard, status_of
 from .facts import CITE_MEMBERS, MemberFacts, ceil_yuan, figure, not_counted_why, times, yuan
 from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, ProgramResult, because
-from .supporters import ABLE, UNABLE, Duty, Family, kin_word
+from .supporters import ABLE, UNABLE, Family, Person, kin_word
 
 CITE = Text("《特困人员认定办法》", "Measures for Identifying People in Extreme Poverty")
 CITE_WORK = CITE + Text("（无劳动能力）", ": no ability to work")
@@ -72,10 +72,9 @@ def _no_work_ability(mf: MemberFacts) -> tuple[bool, Text]:
                    + Text("，不能认定为无劳动能力", ": cannot be found unable to work"))
 
 
-def _who(d: Duty) -> Text:
-    p = d.person
+def _who(p: Person, kin: Text) -> Text:
     if p.index is not None:
-        return Text(f"{p.name}（{d.kin.zh}，同住）", f"{p.name} ({d.kin.en}, living in the household)")
+        return Text(f"{p.name}（{kin.zh}，同住）", f"{p.name} ({kin.en}, living in the household)")
     s = p.supporter
     assert s is not None
     if s.kinship:
@@ -91,30 +90,33 @@ _MISSING_PARENT = {"male": Text("父亲", "father"), "female": Text("母亲", "m
 def supporter_verdict(fam: Family, index: int, explain: bool = True) -> tuple[bool | None, Text, list[Text]]:
     """Condition 3: (no able supporter?, the sentence, the facts needed when unknown). Without
     ``explain`` the sentence is empty; the verdict and the facts needed are the same."""
-    duties, missing = fam.duties(index)
+    plan, holds = fam.duty_plan(index)
+    missing: list[Text] = []
     name = fam.c.facts.members[index].member.name
     able: list[Text] = []
     unable: list[Text] = []
     unknown: list[Text] = []
     found_able = found_unable = found_unknown = False
-    for d in duties:
-        if d.person.dead:
+    for person, kin, mode in plan:
+        if person.dead:
             found_unable = True
             if explain:
-                unable.append(_who(d) + Text("已故", " deceased"))
+                unable.append(_who(person, kin) + Text("已故", " deceased"))
             continue
-        a = fam.ability(d.person)
+        if found_able and not explain and fam.ability_is_plain(person):
+            continue  # the verdict is no whatever this one is, and asking now or later is the same
+        a = fam.ability(person)
         if a.state == UNABLE:
             found_unable = True
             if explain:
-                unable.append(_who(d) + NOT_ABLE + (Text("：", ": ") + a.why if a.why else ""))
-        elif a.state == ABLE and d.holds is True:
+                unable.append(_who(person, kin) + NOT_ABLE + (Text("：", ": ") + a.why if a.why else ""))
+        elif a.state == ABLE and holds[mode] is True:
             found_able = True
             if explain:
-                able.append(_who(d))
+                able.append(_who(person, kin))
         elif a.state == ABLE:
             found_unknown = True
-            who = _who(d)
+            who = _who(person, kin)
             if explain:
                 unknown.append(who)
             missing.append(Text(f"{who.zh}是否负有义务：其父母（子女）是否已故或无能力",
@@ -123,7 +125,7 @@ def supporter_verdict(fam: Family, index: int, explain: bool = True) -> tuple[bo
         else:
             found_unknown = True
             if explain:
-                unknown.append(_who(d))
+                unknown.append(_who(person, kin))
             missing.extend(a.missing)
     if fam.c.facts.members[index].age < 18:
         for sex, parent in fam.parents_of(index).items():
@@ -239,14 +241,24 @@ def _amount(c: Ctx, r: ProgramResult, level: str, lost: int) -> None:
     p = c.policy
     basic: int | None = None
     basic_text = Text("", "")
+    explain = c.explain
     if p.tekun_yearly_fen is not None:
         basic = -(-p.tekun_yearly_fen // 12)
+    elif p.tekun_multiple_milli is not None and p.standard_fen is not None:
+        basic = -(-p.standard_fen * p.tekun_multiple_milli // 1000)
+    if not explain:  # batch screening: the amount alone
+        care = p.care_yearly_fen.get(level)
+        if basic is not None:
+            r.monthly_amount = ceil_yuan(basic + (0 if care is None else -(-care // 12)))
+        return
+    if p.tekun_yearly_fen is not None:
+        assert basic is not None
         yearly, monthly = figure(p.tekun_yearly_fen), yuan(basic)
         basic_text = (Text(f"基本生活标准每年 {yearly} 元", f"Basic living standard {yearly} yuan a year")
                       + p.default_note("tekun_basic_yearly")
                       + Text(f"，折合每月 {monthly} 元", f", that is {monthly} yuan a month"))
     elif p.tekun_multiple_milli is not None and p.standard_fen is not None:
-        basic = -(-p.standard_fen * p.tekun_multiple_milli // 1000)
+        assert basic is not None
         std, multiple, monthly = figure(p.standard_fen), times(p.tekun_multiple_milli), yuan(basic)
         basic_text = (Text(f"基本生活标准 = 低保标准 {std} 元 × {multiple}",
                            f"Basic living standard = dibao standard {std} yuan × {multiple}")
