@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -22,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.services.profile import Profile
-from advisor_app.services.profile_settings import ProfileInfo, parse_villages
+from advisor_app.services.profile_settings import ProfileInfo
 
 from .confirm import may_discard
-from .region_picker import RegionPicker
+from .profile_fields import ProfileFields
 
 DEMO = "demo"
 OWN = "own"
@@ -80,19 +79,13 @@ class FirstStartDialog(QDialog):
 
     def _own_page(self, profile: Profile, info: ProfileInfo) -> QWidget:
         page = QWidget()
-        self.region = RegionPicker(profile)
-        self.region.set_code(info.region)  # none yet: the advisor picks it, not the list's first
-        self.villages = QLineEdit("、".join(info.villages))
-        self.villages.setPlaceholderText(self.tr("例如：七星村、光明村（几个村用顿号隔开）"))
-        self.advisor = QLineEdit(info.advisor)
-        self.advisor.setPlaceholderText(self.tr("您的姓名"))
+        self.fields = ProfileFields(profile, info, self)
+        self.region, self.villages, self.advisor = self.fields.region, self.fields.villages, self.fields.advisor
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #c62828;")
         self.problem.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("所属地区（县、区）"), self.region)
-        form.addRow(self.tr("负责的村（社区）"), self.villages)
-        form.addRow(self.tr("救助顾问姓名"), self.advisor)
+        self.fields.add_rows(form)
         self.back_button = QPushButton(self.tr("返回"))
         self.create_button = QPushButton(self.tr("建立档案"))
         self.create_button.setDefault(True)
@@ -115,13 +108,13 @@ class FirstStartDialog(QDialog):
     # --- the answer ---
 
     def region_code(self) -> str:
-        return self.region.code()
+        return self.fields.region_code()
 
     def village_names(self) -> tuple[str, ...]:
-        return parse_villages(self.villages.text())
+        return self.fields.village_names()
 
     def advisor_name(self) -> str:
-        return self.advisor.text().strip()
+        return self.fields.advisor_name()
 
     def reject(self) -> None:  # Esc and the window's close button: the app does not start
         """Whatever was typed on the own-profile page is asked about before the app closes."""
@@ -136,20 +129,9 @@ class FirstStartDialog(QDialog):
         self.accept()
 
     def _choose_own(self) -> None:
-        missing = self._missing()
+        missing = self.fields.missing()
         if missing:
             self.problem.setText(missing)
             return
         self.choice = OWN
         self.accept()
-
-    def _missing(self) -> str:
-        if not self.region_code():
-            return self.tr("请选择所属地区（县、区）。")
-        if not self.village_names():
-            self.villages.setFocus()
-            return self.tr("请填写您负责的村（社区）名称。")
-        if not self.advisor_name():
-            self.advisor.setFocus()
-            return self.tr("请填写您的姓名。")
-        return ""

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from advisor_app.domain.errors import DomainError
 from advisor_app.services.changes import Changes
 from advisor_app.services.documents import complaint_phone_problem
-from advisor_app.services.profile_settings import ProfileInfo, parse_villages, update_profile_details
+from advisor_app.services.profile_settings import ProfileInfo, update_profile_details
 
 from . import language
 from .confirm import may_discard
 from .operations import Operations
-from .region_picker import RegionPicker
+from .profile_fields import ProfileFields
 
 
 class ProfileDialog(QDialog):
@@ -40,12 +40,8 @@ class ProfileDialog(QDialog):
         self.operations = operations
         self.info = info
         self._saving = False
-        self.region = RegionPicker(operations.profile)
-        self.region.set_code(info.region)
-        self.villages = QLineEdit("、".join(info.villages))
-        self.villages.setPlaceholderText(self.tr("例如：七星村、光明村（几个村用顿号隔开）"))
-        self.advisor = QLineEdit(info.advisor)
-        self.advisor.setPlaceholderText(self.tr("您的姓名"))
+        self.fields = ProfileFields(operations.profile, info, self)
+        self.region, self.villages, self.advisor = self.fields.region, self.fields.villages, self.fields.advisor
         self.phone = QLineEdit(info.phone)
         self.phone.setPlaceholderText(self.tr("如 0551-12345678，打印公示名单时自动填入"))
         self.note = QLabel(self.tr("新登记的家庭默认使用这里的地区和第一个村（社区）；"
@@ -62,9 +58,7 @@ class ProfileDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.hide()
         form = QFormLayout()
-        form.addRow(self.tr("所属地区（县、区）"), self.region)
-        form.addRow(self.tr("负责的村（社区）"), self.villages)
-        form.addRow(self.tr("救助顾问姓名"), self.advisor)
+        self.fields.add_rows(form)
         form.addRow(self.tr("监督电话"), self.phone)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -86,13 +80,13 @@ class ProfileDialog(QDialog):
     # --- what was typed ---
 
     def region_code(self) -> str:
-        return self.region.code()
+        return self.fields.region_code()
 
     def village_names(self) -> tuple[str, ...]:
-        return parse_villages(self.villages.text())
+        return self.fields.village_names()
 
     def advisor_name(self) -> str:
-        return self.advisor.text().strip()
+        return self.fields.advisor_name()
 
     def phone_number(self) -> str:
         return self.phone.text().strip()
@@ -105,16 +99,9 @@ class ProfileDialog(QDialog):
 
     def missing(self) -> str:
         """What keeps the settings from being saved, as the first start says it ("" when nothing)."""
-        if not self.info.is_demo:
-            if not self.region_code():
-                self.region.setFocus()
-                return self.tr("请选择所属地区（县、区）。")
-            if not self.village_names():
-                self.villages.setFocus()
-                return self.tr("请填写您负责的村（社区）名称。")
-        if not self.advisor_name():
-            self.advisor.setFocus()
-            return self.tr("请填写您的姓名。")
+        missing = self.fields.missing(place=not self.info.is_demo)
+        if missing:
+            return missing
         phone = self.phone_number()
         problem = complaint_phone_problem(phone, language.current()) if phone else None
         if problem:
