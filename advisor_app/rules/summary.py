@@ -114,6 +114,12 @@ def _why(p: Pick, result: CheckResult, rest: CheckResult | None) -> Text:
                     f"the family's monthly income per person, {per} yuan, is not below {std.en} but is below "
                     f"{times.en}")
     if p.program == "dibao_single":
+        found = result.program(p.program, p.member)
+        if found is not None and found.route == "b":
+            return Text(f"{name}已成年、重度残疾、没有工作收入，本人收入低于{std.zh}，"
+                        "可以不论家庭收入，单独按一人申请低保",
+                        f"{name} is an adult, severely disabled, without work income and with own income below "
+                        f"{std.en}, so {name} can apply for Dibao alone, whatever the family's income")
         return Text(f"{name}重度残疾或患重特大疾病，家里是低保边缘家庭，可以单独按一人申请低保",
                     f"{name} is severely disabled or seriously ill and the family is a near-Dibao family, so "
                     f"{name} can apply for Dibao as a household of one")

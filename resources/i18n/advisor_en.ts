@@ -1676,124 +1676,170 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>SupportersEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="35"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="38"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="35"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="39"/>
         <source>有无赡养能力</source>
         <translation>Able to support</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="35"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="38"/>
         <source>亲属关系</source>
         <translation>Kinship</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="35"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="38"/>
         <source>是谁的亲属</source>
         <translation>Kin of</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="36"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="40"/>
         <source>无能力的原因</source>
         <translation>Why not able</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="36"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="39"/>
         <source>救助身份</source>
         <translation>Receives</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="36"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="38"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="39"/>
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="36"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="39"/>
+        <source>残疾</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="40"/>
         <source>月收入</source>
         <translation>Income/month</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="37"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="40"/>
+        <source>财产</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="41"/>
         <source>添加赡养人</source>
         <translation>Add supporter</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="38"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="42"/>
         <source>删除赡养人</source>
         <translation>Remove supporter</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="39"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="43"/>
+        <source>赡养人的身份证号：由此算出年龄（年满60、70周岁时规则不同）</source>
+        <translation>The supporter&apos;s ID number: it gives the age (the rules differ from 60 and from 70)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="44"/>
         <source>赡养人是所选家庭成员的什么亲属，如儿子、女儿、哥哥</source>
         <translation>What the supporter is to the chosen member: son, daughter, elder brother …</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="40"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="45"/>
         <source>赡养人是本户哪一位成员的亲属</source>
         <translation>Which member of the household the supporter is kin to</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="42"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="47"/>
         <source>赡养人本人是否为特困供养人员或低保对象</source>
         <translation>Whether the supporter receives extreme poverty support or dibao</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="43"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="48"/>
         <source>赡养人已故、无民事行为能力、被宣告失踪或正在服刑</source>
         <translation>The supporter is deceased, has no legal capacity, is declared missing or is serving a sentence</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="44"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="49"/>
+        <source>赡养人本人的残疾类别和等级</source>
+        <translation>The supporter&apos;s own disability kind and grade</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="50"/>
         <source>赡养人本人的月收入（元），不清楚时留空</source>
         <translation>The supporter&apos;s own income, yuan a month; leave empty when not known</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="47"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="51"/>
+        <source>赡养人本人的财产是否符合当地低保家庭财产规定</source>
+        <translation>Whether the supporter&apos;s own assets are within the local dibao asset rule</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="54"/>
         <source>不在本户居住的法定赡养、抚养、扶养义务人。请选择他是哪位成员的什么亲属；无赡养能力时请写明原因（如本人为低保对象且年满60岁、重度残疾等）。</source>
         <translation>Legal supporters who do not live in the household. Choose whose kin each one is and how; when one is not able to support, say why (e.g. a dibao recipient aged 60 or more, severely disabled).</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="67"/>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="88"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="74"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="95"/>
         <source>（未选择）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="72"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="79"/>
         <source>不是本户成员（%1）</source>
         <translation>Not a member of this household (%1)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="84"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="91"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="120"/>
         <source>不清楚</source>
         <translation>Not known</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="94"/>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="108"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="101"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="132"/>
         <source>原记录的关系：%1</source>
         <translation>Relation as recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="101"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="107"/>
+        <source>无残疾</source>
+        <translation>No disability</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="120"/>
+        <source>符合</source>
+        <translation>Within the rule</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="120"/>
+        <source>不符合</source>
+        <translation>Above the rule</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="125"/>
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="41"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="46"/>
         <source>有无履行赡养、抚养或扶养义务的能力</source>
         <translation>Whether they are able to support the applicant</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="84"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="91"/>
         <source>有能力</source>
         <translation>Able</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/supporters_editor.py" line="84"/>
+        <location filename="../../advisor_app/gui/supporters_editor.py" line="91"/>
         <source>无能力</source>
         <translation>Not able</translation>
     </message>

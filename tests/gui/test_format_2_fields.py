@@ -10,7 +10,8 @@ from gui_typing import type_text
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from advisor_app.domain import interchange
+from advisor_app.domain import idcard, interchange
+from advisor_app.domain.household import Disability
 from advisor_app.gui.household_editor import HouseholdEditor
 from advisor_app.gui.operations import Operations
 from advisor_app.services import households as svc
@@ -60,6 +61,10 @@ def test_new_facts_typed_in_are_saved_and_shown_again(qtbot: Any, editor: Househ
     _choose(supporters.situation_combo(0), "prison")
     supporters.income_edit(0).setFocus()
     qtbot.keyClicks(supporters.income_edit(0), "850.5")
+    number = idcard.make("340104", dt.date(1950, 3, 8), 13)
+    _type_in_cell(qtbot, supporters, 0, 1, number)
+    _choose(supporters.disability_combo(0), "physical:2")
+    _choose(supporters.assets_combo(0), True)
 
     h = editor.household()
     m = h.members[1]
@@ -71,6 +76,7 @@ def test_new_facts_typed_in_are_saved_and_shown_again(qtbot: Any, editor: Househ
     (s,) = h.supporters
     assert (s.name, s.kinship, s.of_member, s.able, s.status, s.situation, s.monthly_income) == (
         "吴大军", "elder_brother", child.id_number, None, "dibao", "prison", 850.5)
+    assert (s.id_number, s.disability, s.assets_ok) == (number, Disability("physical", 2), True)
 
     with qtbot.waitSignal(editor.saved, timeout=5000):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
@@ -86,8 +92,41 @@ def test_new_facts_typed_in_are_saved_and_shown_again(qtbot: Any, editor: Househ
     assert editor.supporters.of_member_combo(0).currentText() == child.name
     assert editor.supporters.able_combo(0).currentData() is None
     assert editor.supporters.income_edit(0).text() == "850.50"
+    assert editor.supporters.disability_combo(0).currentText() == "肢体残疾二级"
+    assert editor.supporters.assets_combo(0).currentText() == "符合"
     assert editor.assets.receiving.member_combo(0).currentText() == reloaded.members[0].name
     assert editor.household() == reloaded
+
+
+def _type_in_cell(qtbot: Any, table: Any, row: int, column: int, text: str) -> None:
+    """Double-click a text cell, type into its editor and press Enter, as a user does."""
+    view = table.table
+    item = view.item(row, column)
+    view.scrollToItem(item)
+    rect = view.visualItemRect(item)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    cell_editor = QApplication.focusWidget()
+    assert isinstance(cell_editor, QLineEdit), cell_editor
+    type_text(qtbot, cell_editor, text)
+    qtbot.keyClick(cell_editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: item.text() == text)  # the view commits Return's edit from its event loop
+
+
+def test_a_wrong_supporter_id_number_marks_its_cell(qtbot: Any, editor: HouseholdEditor,
+                                                     household_json: str) -> None:
+    editor.load(interchange.household_from_json(household_json))
+    editor.tabs.setCurrentWidget(editor.supporters)
+    qtbot.mouseClick(editor.supporters.add_button, Qt.MouseButton.LeftButton)
+    cell_editor = QApplication.focusWidget()
+    assert isinstance(cell_editor, QLineEdit)
+    type_text(qtbot, cell_editor, "吴大军")
+    qtbot.keyClick(cell_editor, Qt.Key.Key_Return)
+    _type_in_cell(qtbot, editor.supporters, 0, 1, "340104195003081234")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    item = editor.supporters.table.item(0, 1)
+    assert "身份证号" in item.toolTip()
+    assert "身份证号" in editor.supporters.problem_label.text() and editor.supporters.problem_label.isVisible()
 
 
 def test_an_empty_income_is_not_recorded_and_a_removed_member_is_not_lost(

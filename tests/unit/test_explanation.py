@@ -5,11 +5,13 @@ Chinese and in English, with the same figures."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
 from advisor_app.domain import idcard
 from advisor_app.domain.household import Assets, Household, Income, Member
+from advisor_app.domain.interchange import household_from_json
 from advisor_app.domain.vocab import Text
 from advisor_app.rules import check_household
 from advisor_app.rules.explanation import DEFAULT_MARK, DEFAULT_NOTE, Explanation, explain, explained_reason
@@ -195,3 +197,14 @@ def test_english_summary_for_one_programme_ineligible_and_needs_info() -> None:
     assert first == ("It cannot be decided yet whether your family can apply for Dibao, recognition as a "
                      "near-Dibao family and temporary assistance, because some information is still missing.")
     assert second == "Still needed: No dibao standard for this region on this date (region 340800, date 2023-09-01)."
+
+
+def test_single_dibao_route_b_summary_says_whatever_the_family_income() -> None:
+    """Route (b): the household is neither 低保 nor 边缘, so the sentence must not call it 边缘."""
+    path = Path(__file__).parents[1] / "data" / "casebook" / "dibao_single_route_b.json"
+    case = json.loads(path.read_text(encoding="utf-8"))
+    e = explain(check_household(household_from_json(json.dumps(case["household"])), ON))
+    assert zh(e)[0] == ("您家许梅每月可以申请单人保（单独纳入低保） 924 元，因为许梅已成年、重度残疾、没有工作收入，"
+                        "本人收入低于本地低保标准 924 元，可以不论家庭收入，单独按一人申请低保。")
+    assert "边缘" not in zh(e)[0]
+    assert "whatever the family's income" in en(e)[0] and "near-Dibao" not in en(e)[0]
