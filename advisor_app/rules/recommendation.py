@@ -16,6 +16,10 @@ person twice, naming the rule:
   :data:`CHILD_PROGRAMS` is paid under the first of them (default §4: 事实无人抚养儿童, whose
   standard is higher than 特困's). An orphan-allowance programme, when the checks add one, goes
   first in that tuple.
+* **One layer per family** (国办发〔2023〕39号, 分层分类): 刚性支出困难家庭 is the layer of low-income
+  families beyond 低保, 特困 and 低保边缘; a family recommended 低保 or 低保边缘 is not also
+  recommended it, nor one whose counted members are all 特困 (the check still shows that it meets the
+  criteria).
 * 低保边缘 and 刚性支出困难家庭 (statuses that open specialised assistance, no monthly payment: not
   in the monthly total), 单人保 and 临时救助 (one-off, capped per event) are kept with the rest.
 
@@ -53,6 +57,17 @@ SOURCE_TEKUN_DIBAO = Text("《特困人员认定办法》", "Measures for Identi
 SOURCE_CHILD = Text("《关于进一步加强事实无人抚养儿童保障工作的意见》（民发〔2019〕62号）",
                     "Opinions on Further Strengthening the Protection of De Facto Unsupported Children "
                     "(Ministry of Civil Affairs, 2019, No. 62)")
+RIGID_LAYER = Text("刚性支出困难家庭是低保、特困、低保边缘之外的另一层低收入家庭，已按上一层认定的不再另行认定",
+                   "a family in hardship from essential spending is a further layer of low-income family, beyond "
+                   "Dibao, extreme poverty support and near-Dibao: a family recognised in one of those is not "
+                   "recognised again")
+_LAYER_WORDS = {"dibao": Text("：您家按低保申请", ": your family applies for Dibao"),
+                "dibao_edge": Text("：您家按低保边缘家庭申请", ": your family applies as a near-Dibao family"),
+                "tekun": Text("：家里计入的人都按特困供养",
+                              ": everyone counted in the household is supported under extreme poverty support")}
+SOURCE_LAYERS = Text("《关于加强低收入人口动态监测做好分层分类社会救助工作的意见》（国办发〔2023〕39号）",
+                     "Opinions on Dynamic Monitoring of Low-Income People and Layered, Classified Social "
+                     "Assistance (General Office of the State Council, 2023, No. 39)")
 CITE_TEKUN_DIBAO = SOURCE_TEKUN_DIBAO.zh
 CITE_CHILD = SOURCE_CHILD.zh
 RULE_TEKUN_DIBAO = TEKUN_DIBAO.zh
@@ -176,8 +191,15 @@ def recommend(result: CheckResult, rest: CheckResult | None = None) -> Recommend
         _household_dibao(result, dibao, tekun_people, rest, picks, aside)
     for name in ("dibao_edge", "rigid_expense", "temporary"):
         found = result.program(name)
-        if found is not None and found.status == ELIGIBLE:
-            picks.append(_pick(found))
+        if found is None or found.status != ELIGIBLE:
+            continue
+        layer = next((q.program for q in picks if q.program in ("dibao", "dibao_edge")), None)
+        if layer is None and tekun_people and len(tekun_people) >= result.counted_members:
+            layer = "tekun"
+        if name == "rigid_expense" and layer is not None:
+            aside.append(_set_aside(found, RIGID_LAYER + _LAYER_WORDS[layer], SOURCE_LAYERS))
+            continue
+        picks.append(_pick(found))
     order = {name: i for i, name in enumerate(PROTECTION_ORDER)}
     picks.sort(key=lambda p: order.get(p.program, len(order)))
     needs_rest = (dibao is not None and dibao.status == ELIGIBLE and bool(without)

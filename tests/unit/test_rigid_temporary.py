@@ -38,15 +38,31 @@ def _poor_family(medical: float) -> Household:
         Member("李梅", idcard.make("340104", D(1978, 7, 7), 22), "spouse")])
 
 
-def test_rigid_expense_is_kept_alongside_dibao_and_adds_nothing_to_the_monthly_total() -> None:
+def test_rigid_expense_criteria_met_by_a_dibao_family_is_set_aside_for_the_dibao() -> None:
+    """The check says the criteria are met; the recommendation applies one layer (国办发〔2023〕39号)."""
     result = check_household(_poor_family(5000.0), D(2025, 3, 1), PolicyTables.load(TABLES))
     rigid, dibao = result.program("rigid_expense"), result.program("dibao")
     assert rigid is not None and rigid.status == "eligible" and rigid.valid_until == D(2026, 2, 28)
     assert dibao is not None and dibao.status == "eligible" and dibao.monthly_amount == 924 * 2 - 300
     rec = recommend(result)
-    assert [p.program for p in rec.apply_for] == ["dibao", "rigid_expense", "temporary"]
+    assert [p.program for p in rec.apply_for] == ["dibao", "temporary"]
+    assert [(s.program, s.because) for s in rec.set_aside] == [
+        ("rigid_expense", "刚性支出困难家庭是低保、特困、低保边缘之外的另一层低收入家庭，已按上一层认定的不再另行认定"
+                          "：您家按低保申请")]
+    assert "国办发〔2023〕39号" in rec.set_aside[0].citation
     assert rec.monthly_total == 924 * 2 - 300
     assert result.to_dict()["programs"][-1]["valid_until"] == "2026-02-28"
+
+
+def test_rigid_expense_is_recommended_to_a_family_above_the_near_dibao_line() -> None:
+    family = _poor_family(40000.0)
+    family.members[0].incomes = [Income("wage", 3000.0)]  # 1,500 a person: above 1.5 × 924
+    result = check_household(family, D(2025, 3, 1), PolicyTables.load(TABLES))
+    assert [(p.program, p.status) for p in result.programs if p.program in ("dibao", "dibao_edge")] == [
+        ("dibao", "ineligible"), ("dibao_edge", "ineligible")]
+    rigid = result.program("rigid_expense")
+    assert rigid is not None and rigid.status == "eligible", rigid.missing
+    assert [p.program for p in recommend(result).apply_for][:1] == ["rigid_expense"]
 
 
 def test_no_essential_spending_is_no_rigid_expense_case_and_no_temporary_one() -> None:
