@@ -85,7 +85,8 @@ class SupportersEditor(RowsTable):
 
     def add_blank_row(self) -> int:
         head = next((m for m in self._members if m.relation == "head"), None)
-        return self.add_row(Supporter(name="", able=True, of_member=head.id_number if head else ""))
+        # 不清楚 until the advisor says: a default of 有能力 would decide the 特困 check unasked
+        return self.add_row(Supporter(name="", able=None, of_member=head.id_number if head else ""))
 
     def add_row(self, s: Supporter) -> int:
         able = QComboBox()

@@ -124,8 +124,8 @@ def _why(p: Pick, result: CheckResult, rest: CheckResult | None) -> Text:
                     f"{name} is severely disabled or seriously ill and the family is a near-Dibao family, so "
                     f"{name} can apply for Dibao as a household of one")
     if p.program == "tekun":
-        return Text(f"{name}没有劳动能力、没有生活来源，也没有能供养的亲人",
-                    f"{name} cannot work, has no source of income and has no relative able to provide support")
+        return Text(f"{name}没有劳动能力，本人收入低于{std.zh}，也没有能供养的亲人",
+                    f"{name} cannot work, has own income below {std.en} and has no relative able to provide support")
     if p.program == "unsupported_child":
         return Text(f"{name}的父母都不能抚养（重残、重病、服刑或失联等）",
                     f"neither of {name}'s parents can raise the child (because of severe disability, serious "

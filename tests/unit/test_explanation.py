@@ -151,7 +151,7 @@ def test_service_checks_the_dibao_of_the_others_when_a_member_goes_to_tekun() ->
     assert zh(e) == (
         "您家可以申请：吴晓霞的特困人员救助供养每月 2,061 元；家里其他 1 人的低保每月 924 元；"
         "临时救助（支出型，每次最多 9,240 元），合计每月 2,985 元。",
-        "因为吴晓霞没有劳动能力、没有生活来源，也没有能供养的亲人；"
+        "因为吴晓霞没有劳动能力，本人收入低于本地低保标准 924 元，也没有能供养的亲人；"
         "其他家人月人均收入 0.00 元，低于本地低保标准 924 元；医疗、教育等必需的支出太大，家里生活困难。")
     assert e.advice[0].text.zh == "吴晓霞申请特困人员救助供养，每月 2,061 元"
     assert e.advice[-1].text.zh == "合计每月 2,985 元，临时救助另计"
@@ -165,8 +165,8 @@ def test_english_summary_and_recommendation_read_as_english() -> None:
         "Your family can apply for: extreme poverty support for 吴晓霞, 2,061 yuan a month; "
         "Dibao for the other person in your family, 924 yuan a month; temporary assistance (high essential "
         "spending, up to 9,240 yuan each time); 2,985 yuan a month in all.",
-        "This is because 吴晓霞 cannot work, has no source of income and has no relative able to provide "
-        "support; the other family members' monthly income per person, 0.00 yuan, is below the local "
+        "This is because 吴晓霞 cannot work, has own income below the local Dibao standard of 924 yuan and has "
+        "no relative able to provide support; the other family members' monthly income per person, 0.00 yuan, is below the local "
         "Dibao standard of 924 yuan; and essential spending on medical care, schooling and the like is too "
         "high for the family to live on.")
     assert [a.text.en for a in e.advice] == [
