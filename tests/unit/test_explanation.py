@@ -166,9 +166,9 @@ def test_english_summary_and_recommendation_read_as_english() -> None:
         "Dibao for the other person in your family, 924 yuan a month; temporary assistance (high essential "
         "spending, up to 9,240 yuan each time); 2,985 yuan a month in all.",
         "This is because 吴晓霞 cannot work, has own income below the local Dibao standard of 924 yuan and has "
-        "no relative able to provide support; the other family members' monthly income per person, 0.00 yuan, is below the local "
-        "Dibao standard of 924 yuan; and essential spending on medical care, schooling and the like is too "
-        "high for the family to live on.")
+        "no relative able to provide support; the other family members' monthly income per person, 0.00 "
+        "yuan, is below the local Dibao standard of 924 yuan; and essential spending on medical care, "
+        "schooling and the like is too high for the family to live on.")
     assert [a.text.en for a in e.advice] == [
         "Apply for extreme poverty support for 吴晓霞: 2,061 yuan a month",
         "Apply for Dibao for the other person: 924 yuan a month (吴晓霞 is supported under extreme poverty "
