@@ -42,11 +42,19 @@ import sqlalchemy as sa
 from advisor_app.demo.generator import PARTS, DemoGenerator
 from advisor_app.documents.notice_rules import complaint_phone_problem
 from advisor_app.domain.errors import DomainError
-from advisor_app.store import engine as store_engine
 from advisor_app.store import paths, purge
 from advisor_app.store.settings import all_settings, delete_setting, get_setting, set_setting
 
-from .profile import Profile, demo_data_dir, open_profile
+from .profile import (
+    DEMO_PASSPHRASE,
+    PLAINTEXT,
+    Profile,
+    database_state,
+    demo_data_dir,
+    encrypt_profile,
+    open_profile,
+    own_database_url,
+)
 
 DEMO = "demo"
 REAL = "real"
@@ -247,7 +255,10 @@ def open_demo_profile(data_dir: str | os.PathLike[str] | None = None) -> Profile
     """Open (creating as needed) the demo profile in ``<data folder>/demo``, marked as a demo; always
     its own SQLite file, whatever database URL the data folder's own profile uses."""
     folder = demo_data_dir(data_dir)
-    profile = open_profile(folder, database_url=store_engine.sqlite_url(paths.DataDir(folder).database))
+    data = paths.DataDir(folder).ensure()
+    if database_state(folder) == PLAINTEXT:  # a demo written before encryption: encrypted, nothing asked
+        encrypt_profile(folder, DEMO_PASSPHRASE, new_passphrase_checked=False)
+    profile = open_profile(folder, database_url=own_database_url(data, DEMO_PASSPHRASE, check_new=False))
     try:
         with profile.connection() as conn:
             if read_info(conn).kind is None:
