@@ -126,14 +126,14 @@ def open_profile(data_dir: str | os.PathLike[str] | None = None, *, database_url
 
 def own_database_url(data: paths.DataDir, passphrase: str | None, check_new: bool) -> str:
     path = data.database
-    _finish_interrupted_encryption(path)
+    finish_interrupted_encryption(path)
     if encryption.is_plaintext(path):
         raise PlaintextProfile("这个档案是旧版本保存的，还没有加密：请先设置口令加密它"
                                "（打开桌面程序，或运行 advisor-app profile encrypt）")
     salt = encryption.salt_of(path)
     if passphrase is None:
         raise PassphraseNeeded("这个档案已加密，需要口令才能打开" if salt is not None else
-                               "新档案需要先设置口令（环境变量 ADVISOR_APP_PASSPHRASE 或 --passphrase-file）")
+                               "还没有档案：请先新建并设置口令（advisor-app profile init，或打开桌面程序）")
     if salt is None:
         if check_new:
             encryption.check_new_passphrase(passphrase)
@@ -143,61 +143,7 @@ def own_database_url(data: paths.DataDir, passphrase: str | None, check_new: boo
     return store_engine.sqlcipher_url(path, encryption.derive_key(passphrase, salt), salt)
 
 
-def encrypt_profile(data_dir: str | os.PathLike[str] | None, passphrase: str, *,
-                    new_passphrase_checked: bool = True) -> EncryptionReport:
-    """Encrypt a plaintext profile (and every plaintext backup) with ``passphrase``, in place.
-
-    The encrypted copy is written beside the file, its row counts compared table by table with the
-    plaintext, then swapped in; the plaintext file (and its WAL) is overwritten and deleted. A crash
-    at any point leaves either the plaintext or the encrypted database in place, never neither
-    (the next open finishes the swap). Backups made before encryption are encrypted the same way.
-    """
-    if new_passphrase_checked:
-        encryption.check_new_passphrase(passphrase)
-    data = paths.resolve(data_dir).ensure()
-    path = data.database
-    if not encryption.is_plaintext(path):
-        raise DomainError("这个档案已经加密了" if encryption.salt_of(path) else "没有找到要加密的档案")
-    salt = encryption.new_salt()
-    key = encryption.derive_key(passphrase, salt)
-    staged = path.with_name(path.name + ENCRYPTING)
-    encryption.encrypt_copy(path, staged, key, salt)
-    counts = _compare_counts(path, staged, key, salt)
-    old = path.with_name(path.name + PLAINTEXT_OLD)
-    os.replace(path, old)
-    os.replace(staged, path)
-    encryption.remove_file(old)
-    for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
-        encryption.remove_file(leftover)
-    backups = 0
-    for copy in sorted(data.backups.glob("*.sqlite")):
-        if encryption.is_plaintext(copy):
-            tmp = copy.with_name(copy.name + ENCRYPTING)
-            encryption.encrypt_copy(copy, tmp, key, salt)
-            _compare_counts(copy, tmp, key, salt)
-            os.replace(copy, copy.with_name(copy.name + PLAINTEXT_OLD))
-            os.replace(tmp, copy)
-            encryption.remove_file(copy.with_name(copy.name + PLAINTEXT_OLD))
-            backups += 1
-    return EncryptionReport(counts, backups)
-
-
-@dataclass(frozen=True)
-class EncryptionReport:
-    counts: dict[str, int]  # rows per table, the same before and after
-    backups: int  # backups encrypted too
-
-
-def _compare_counts(plain: Path, encrypted: Path, key: bytes, salt: bytes) -> dict[str, int]:
-    before = store_engine.table_counts(store_engine.sqlite_url(plain))
-    after = store_engine.table_counts(store_engine.sqlcipher_url(encrypted, key, salt))
-    if before != after:
-        encryption.remove_file(encrypted)
-        raise DomainError("加密后的档案和原档案的记录数不一致，已放弃加密，原档案没有改动")
-    return after
-
-
-def _finish_interrupted_encryption(path: Path) -> None:
+def finish_interrupted_encryption(path: Path) -> None:
     """After a crash during :func:`encrypt_profile`: the plaintext moved aside and the encrypted copy
     already in place → delete the plaintext; the plaintext moved aside and nothing in place → put it
     back (the encryption is asked for again)."""
@@ -210,40 +156,6 @@ def _finish_interrupted_encryption(path: Path) -> None:
     else:
         os.replace(old, path)
     path.with_name(path.name + ENCRYPTING).unlink(missing_ok=True)
-
-
-def change_passphrase(profile: Profile, old: str, new: str) -> int:
-    """Re-key the profile's database and every backup from ``old`` to ``new`` (the same salt); returns
-    how many backups were re-keyed. The profile's engine is re-made with the new key."""
-    encryption.check_new_passphrase(new)
-    path = profile.data.database
-    salt = encryption.salt_of(path)
-    if salt is None or not store_engine.is_encrypted(profile.engine):
-        raise DomainError("这个档案没有用口令加密，不能改口令")
-    old_key, new_key = encryption.derive_key(old, salt), encryption.derive_key(new, salt)
-    if not encryption.opens(path, old_key, salt):
-        raise WrongPassphrase("原口令不对")
-    profile.engine.dispose()
-    encryption.rekey(path, old_key, new_key, salt)
-    done = 0
-    for copy in sorted(profile.data.backups.glob("*.sqlite")):
-        copy_salt = encryption.salt_of(copy)
-        if copy_salt is None:
-            continue
-        old_copy, new_copy = encryption.derive_key(old, copy_salt), encryption.derive_key(new, copy_salt)
-        if encryption.opens(copy, old_copy, copy_salt):
-            encryption.rekey(copy, old_copy, new_copy, copy_salt)
-            done += 1
-    profile.reopen(store_engine.create_engine(store_engine.sqlcipher_url(path, new_key, salt)))
-    return done
-
-
-def unlocks(profile: Profile, passphrase: str) -> bool:
-    """Whether ``passphrase`` is this profile's (for unlocking a locked window; nothing is opened)."""
-    salt = encryption.salt_of(profile.data.database)
-    if salt is None or not store_engine.is_encrypted(profile.engine):
-        return True
-    return encryption.raw_key(encryption.derive_key(passphrase, salt), salt) == profile.engine.url.password
 
 
 def demo_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:

@@ -45,13 +45,14 @@ from advisor_app.domain.errors import DomainError
 from advisor_app.store import paths, purge
 from advisor_app.store.settings import all_settings, delete_setting, get_setting, set_setting
 
+from .passphrase import encrypt_profile
 from .profile import (
     DEMO_PASSPHRASE,
+    MISSING,
     PLAINTEXT,
     Profile,
     database_state,
     demo_data_dir,
-    encrypt_profile,
     open_profile,
     own_database_url,
 )
@@ -267,3 +268,28 @@ def open_demo_profile(data_dir: str | os.PathLike[str] | None = None) -> Profile
         profile.close()
         raise
     return profile
+
+
+def init_profile(data_dir: str | os.PathLike[str] | None, passphrase: str, *, advisor: str = "",
+                 region: str = "", villages: tuple[str, ...] | list[str] = ()) -> ProfileInfo:
+    """Create an empty own (real) profile in ``data_dir``, encrypted with ``passphrase`` (no demo
+    data), with whichever of the advisor's name, region and villages are given; what is left out is
+    asked at the desktop app's first start. Refused when the folder already holds a profile."""
+    if database_state(data_dir) != MISSING:
+        raise ProfileKindError("这个数据文件夹里已经有档案了，不能再新建")
+    region, advisor = region.strip(), advisor.strip()
+    names = tuple(dict.fromkeys(v.strip() for v in villages if v.strip()))
+    if region and not re.fullmatch(r"\d{6}", region):
+        raise ProfileKindError(f"地区代码应为 6 位数字：{region[:20]}")
+    profile = open_profile(data_dir, passphrase=passphrase)
+    try:
+        with profile.connection() as conn:
+            set_setting(conn, KIND, REAL)
+            for key, value in ((REGION, region), (ADVISOR, advisor)):
+                if value:
+                    set_setting(conn, key, value)
+            if names:
+                set_setting(conn, VILLAGES, json.dumps(list(names), ensure_ascii=False))
+            return read_info(conn)
+    finally:
+        profile.close()
