@@ -11,6 +11,14 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DATA = Path(__file__).parent / "data"
+TEST_PASSPHRASE = "test-passphrase"  # every profile the suite makes is encrypted with it
+
+
+@pytest.fixture(autouse=True)
+def _passphrase(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Profiles open without a prompt, as scripts do (the CLI subprocesses inherit it)."""
+    monkeypatch.setenv("ADVISOR_APP_PASSPHRASE", TEST_PASSPHRASE)
+    return TEST_PASSPHRASE
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ from advisor_app.services.profile import ENV_DATABASE_URL
 from .context import Context
 
 # Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("household", "demo", "policy", "form", "notice", "check", "screen")
+COMMANDS = ("profile", "household", "demo", "policy", "form", "notice", "check", "screen")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="打开演示档案（数据文件夹里的 demo 文件夹，虚构家庭，标有“演示数据”）："
                              "不带子命令时打开桌面程序，带子命令时对演示档案操作")
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help="从文件第一行读档案口令（默认：环境变量 ADVISOR_APP_PASSPHRASE，否则在终端上询问）")
     sub = parser.add_subparsers(title="subcommands", metavar="COMMAND")
     for name in COMMANDS:
         import_module(f"{__name__}.{name}").register(sub)
@@ -51,7 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.environ[ENV_DATABASE_URL] = args.database_url
         gui = import_module("advisor_app.gui.app")  # Qt is loaded only for the desktop app
         return int(gui.run_app(args.data_dir, demo=args.demo))
-    context = Context(args.data_dir, args.database_url, demo=args.demo)
+    context = Context(getattr(args, "command_data_dir", None) or args.data_dir, args.database_url, demo=args.demo,
+                      passphrase_file=args.passphrase_file)
     try:
         return int(run(args, context) or 0)
     except DomainError as exc:

@@ -1,25 +1,101 @@
-"""What a subcommand may need, opened only when it asks (``check`` needs no profile)."""
+"""What a subcommand may need, opened only when it asks (``check`` needs no profile).
+
+The passphrase of an encrypted profile comes from ``--passphrase-file FILE`` (its first line), else
+the environment variable ``ADVISOR_APP_PASSPHRASE``, else, on a terminal, a prompt that does not
+echo. Without any of them, or with a wrong one, the command stops with a one-line message (exit 2).
+"""
 
 from __future__ import annotations
 
+import getpass
 import sys
+from pathlib import Path
 
-from advisor_app.services.profile import Profile, open_profile
+from advisor_app.domain.errors import DomainError
+from advisor_app.services.profile import (
+    ENCRYPTED,
+    PassphraseNeeded,
+    Profile,
+    database_state,
+    open_profile,
+    passphrase_from_environment,
+)
 from advisor_app.services.profile_settings import open_demo_profile
+
+MAX_PASSPHRASE_FILE = 4096
+
+
+def read_passphrase_file(path: str) -> str:
+    try:
+        with Path(path).open("rb") as f:
+            raw = f.read(MAX_PASSPHRASE_FILE + 1)
+    except OSError as exc:
+        raise DomainError(f"读不了口令文件 {path}：{exc.strerror or exc}") from exc
+    if len(raw) > MAX_PASSPHRASE_FILE:
+        raise DomainError(f"口令文件 {path} 太大：口令应写在文件的第一行")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DomainError(f"口令文件 {path} 不是 UTF-8 文本") from exc
+    line = text.splitlines()[0] if text.splitlines() else ""
+    if not line:
+        raise DomainError(f"口令文件 {path} 的第一行是空的")
+    return line
+
+
+def prompt(text: str) -> str | None:
+    """Ask on the terminal without echo; None when there is no terminal."""
+    if not sys.stdin.isatty():
+        return None
+    try:
+        return getpass.getpass(text)
+    except EOFError:
+        return None
 
 
 class Context:
-    def __init__(self, data_dir: str | None, database_url: str | None = None, *, demo: bool = False) -> None:
+    def __init__(self, data_dir: str | None, database_url: str | None = None, *, demo: bool = False,
+                 passphrase_file: str | None = None) -> None:
         self.data_dir = data_dir
         self.database_url = database_url
         self.demo = demo  # --demo: the demo profile inside the data folder
+        self.passphrase_file = passphrase_file
         self._profile: Profile | None = None
+
+    def passphrase(self, ask: str = "口令：") -> str | None:
+        """The passphrase given (file, environment), else asked on the terminal, else None."""
+        if self.passphrase_file:
+            return read_passphrase_file(self.passphrase_file)
+        return passphrase_from_environment() or prompt(ask)
+
+    def new_passphrase(self) -> str:
+        """A passphrase for a new or re-encrypted profile: given, or typed twice on the terminal."""
+        given = read_passphrase_file(self.passphrase_file) if self.passphrase_file else passphrase_from_environment()
+        if given:
+            return given
+        first = prompt("设置口令（至少 8 个字符；忘记口令就无法找回档案）：")
+        if first is None:
+            raise PassphraseNeeded("需要口令：用 --passphrase-file 或环境变量 ADVISOR_APP_PASSPHRASE 给出")
+        if prompt("再输入一次：") != first:
+            raise DomainError("两次输入的口令不一样")
+        return first
 
     @property
     def profile(self) -> Profile:
         if self._profile is None:
-            self._profile = (open_demo_profile(self.data_dir) if self.demo
-                             else open_profile(self.data_dir, database_url=self.database_url))
+            if self.demo:
+                self._profile = open_demo_profile(self.data_dir)
+            else:
+                given = (read_passphrase_file(self.passphrase_file) if self.passphrase_file
+                         else passphrase_from_environment())
+                try:
+                    self._profile = open_profile(self.data_dir, database_url=self.database_url, passphrase=given)
+                except PassphraseNeeded:
+                    existing = database_state(self.data_dir) == ENCRYPTED
+                    typed = None if given or not existing else prompt("口令：")
+                    if typed is None:
+                        raise
+                    self._profile = open_profile(self.data_dir, database_url=self.database_url, passphrase=typed)
             if self._profile.backup is not None:
                 print(f"数据库已升级，升级前的备份：{self._profile.backup}", file=sys.stderr)
         return self._profile

@@ -197,19 +197,66 @@ def create_main_window(profile: Profile, *, install_hook: bool = True) -> MainWi
 
 
 def start_profile(data_dir: str | None, demo: bool = False) -> Profile | None:
-    """The profile to open (see the module doc); None when the first-start dialog was closed.
+    """The profile to open (see the module doc); None when the advisor quit a dialog.
+
+    The data folder's own profile is encrypted: its passphrase comes from ``ADVISOR_APP_PASSPHRASE``
+    when set (scripts, tests), else a dialog asks — to unlock it, to set one for a new profile (on
+    the first start's own-profile page), or to encrypt a profile written before encryption. The demo
+    profile opens with its published passphrase, asking nothing.
 
     Raises what opening the profile raises, and :class:`DomainError` for a refused setting."""
+    import os
+
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QDialog
 
-    from advisor_app.services.profile import open_profile
-    from advisor_app.services.profile_settings import open_demo_profile, profile_info, set_up_own_profile
+    from advisor_app.services import passphrase as keys
+    from advisor_app.services.profile import (
+        ENV_DATABASE_URL,
+        MISSING,
+        PLAINTEXT,
+        database_state,
+        open_profile,
+        passphrase_from_environment,
+    )
+    from advisor_app.services.profile_settings import ProfileInfo, open_demo_profile, profile_info, set_up_own_profile
 
     from .first_start import OWN, FirstStartDialog
+    from .passphrase_dialogs import EncryptDialog, unlock
 
     if demo:
         return open_demo_profile(data_dir)
-    profile = open_profile(data_dir)
+    given = passphrase_from_environment()
+    state = "url" if os.environ.get(ENV_DATABASE_URL) else database_state(data_dir)
+    if state == PLAINTEXT:
+        if given is None:
+            ask = EncryptDialog()
+            if ask.exec() != QDialog.DialogCode.Accepted:
+                return None
+            given = ask.fields.passphrase()
+        keys.encrypt_profile(data_dir, given)
+    if state == MISSING and given is None:
+        first = FirstStartDialog(None, ProfileInfo(None), new_passphrase=True)
+        if first.exec() != QDialog.DialogCode.Accepted or first.choice is None:
+            return None
+        if first.choice != OWN:
+            return open_demo_profile(data_dir)
+        profile = open_profile(data_dir, passphrase=first.passphrase())
+        try:
+            set_up_own_profile(profile, region=first.region_code(), villages=first.village_names(),
+                               advisor=first.advisor_name())
+        except BaseException:
+            profile.close()
+            raise
+        return profile
+    if given is not None or state == "url":
+        profile = open_profile(data_dir, passphrase=given)
+    else:
+        opened = unlock(lambda typed: open_profile(data_dir, passphrase=typed),
+                        QCoreApplication.translate("app", "打开档案"))
+        if opened is None:
+            return None
+        profile = opened
     try:
         info = profile_info(profile)
         if not info.needs_setup:

@@ -4,7 +4,8 @@ Shown by :func:`advisor_app.gui.app.run_app` when the data folder's profile is n
 folder, or one an earlier release filled with demo households). The dialog only collects the answer;
 ``run_app`` acts on it (:attr:`FirstStartDialog.choice`): ``DEMO`` opens the demo profile in
 ``<data folder>/demo``, ``OWN`` makes the folder's profile the advisor's own with the settings typed
-here (:func:`advisor_app.services.profile_settings.set_up_own_profile`).
+here (:func:`advisor_app.services.profile_settings.set_up_own_profile`). For a folder with no
+profile yet the own-profile page also sets the passphrase the new profile is encrypted with.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from advisor_app.services.profile import Profile
 from advisor_app.services.profile_settings import ProfileInfo
 
 from .confirm import may_discard
+from .passphrase_dialogs import NewPassphraseFields
 from .profile_fields import ProfileFields
 
 DEMO = "demo"
@@ -31,8 +33,12 @@ OWN = "own"
 
 
 class FirstStartDialog(QDialog):
-    def __init__(self, profile: Profile, info: ProfileInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Profile | None, info: ProfileInfo, parent: QWidget | None = None, *,
+                 new_passphrase: bool = False) -> None:
+        """``profile`` None and ``new_passphrase``: no profile exists yet; 建立档案 also sets its
+        passphrase (:meth:`passphrase`)."""
         super().__init__(parent)
+        self.passphrase_fields = NewPassphraseFields(self) if new_passphrase else None
         self.setWindowTitle(self.tr("欢迎使用救助顾问工作台"))
         self.choice: str | None = None
         self.pages = QStackedWidget()
@@ -77,7 +83,7 @@ class FirstStartDialog(QDialog):
             text += self.tr("您自己登记的 %1 户家庭会保留。").replace("%1", str(info.legacy_own))
         return text
 
-    def _own_page(self, profile: Profile, info: ProfileInfo) -> QWidget:
+    def _own_page(self, profile: Profile | None, info: ProfileInfo) -> QWidget:
         page = QWidget()
         self.fields = ProfileFields(profile, info, self)
         self.region, self.villages, self.advisor = self.fields.region, self.fields.villages, self.fields.advisor
@@ -100,6 +106,8 @@ class FirstStartDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(title)
         layout.addLayout(form)
+        if self.passphrase_fields is not None:
+            layout.addWidget(self.passphrase_fields)
         layout.addWidget(self.problem)
         layout.addStretch(1)
         layout.addLayout(buttons)
@@ -116,6 +124,9 @@ class FirstStartDialog(QDialog):
     def advisor_name(self) -> str:
         return self.fields.advisor_name()
 
+    def passphrase(self) -> str:
+        return self.passphrase_fields.passphrase() if self.passphrase_fields is not None else ""
+
     def reject(self) -> None:  # Esc and the window's close button: the app does not start
         """Whatever was typed on the own-profile page is asked about before the app closes."""
         typed = bool(self.village_names() or self.advisor_name() or self.region_code())
@@ -129,7 +140,7 @@ class FirstStartDialog(QDialog):
         self.accept()
 
     def _choose_own(self) -> None:
-        missing = self.fields.missing()
+        missing = self.fields.missing() or (self.passphrase_fields.problem() if self.passphrase_fields else "")
         if missing:
             self.problem.setText(missing)
             return

@@ -14,7 +14,7 @@ from .region_picker import RegionPicker
 
 
 class ProfileFields(QObject):
-    def __init__(self, profile: Profile, info: ProfileInfo, parent: QWidget) -> None:
+    def __init__(self, profile: Profile | None, info: ProfileInfo, parent: QWidget) -> None:
         super().__init__(parent)
         self.region = RegionPicker(profile)
         self.region.set_code(info.region)  # none yet: the advisor picks it, not the list's first

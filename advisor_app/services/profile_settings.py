@@ -42,11 +42,20 @@ import sqlalchemy as sa
 from advisor_app.demo.generator import PARTS, DemoGenerator
 from advisor_app.documents.notice_rules import complaint_phone_problem
 from advisor_app.domain.errors import DomainError
-from advisor_app.store import engine as store_engine
 from advisor_app.store import paths, purge
 from advisor_app.store.settings import all_settings, delete_setting, get_setting, set_setting
 
-from .profile import Profile, demo_data_dir, open_profile
+from .passphrase import encrypt_profile
+from .profile import (
+    DEMO_PASSPHRASE,
+    MISSING,
+    PLAINTEXT,
+    Profile,
+    database_state,
+    demo_data_dir,
+    open_profile,
+    own_database_url,
+)
 
 DEMO = "demo"
 REAL = "real"
@@ -247,7 +256,10 @@ def open_demo_profile(data_dir: str | os.PathLike[str] | None = None) -> Profile
     """Open (creating as needed) the demo profile in ``<data folder>/demo``, marked as a demo; always
     its own SQLite file, whatever database URL the data folder's own profile uses."""
     folder = demo_data_dir(data_dir)
-    profile = open_profile(folder, database_url=store_engine.sqlite_url(paths.DataDir(folder).database))
+    data = paths.DataDir(folder).ensure()
+    if database_state(folder) == PLAINTEXT:  # a demo written before encryption: encrypted, nothing asked
+        encrypt_profile(folder, DEMO_PASSPHRASE, new_passphrase_checked=False)
+    profile = open_profile(folder, database_url=own_database_url(data, DEMO_PASSPHRASE, check_new=False))
     try:
         with profile.connection() as conn:
             if read_info(conn).kind is None:
@@ -256,3 +268,28 @@ def open_demo_profile(data_dir: str | os.PathLike[str] | None = None) -> Profile
         profile.close()
         raise
     return profile
+
+
+def init_profile(data_dir: str | os.PathLike[str] | None, passphrase: str, *, advisor: str = "",
+                 region: str = "", villages: tuple[str, ...] | list[str] = ()) -> ProfileInfo:
+    """Create an empty own (real) profile in ``data_dir``, encrypted with ``passphrase`` (no demo
+    data), with whichever of the advisor's name, region and villages are given; what is left out is
+    asked at the desktop app's first start. Refused when the folder already holds a profile."""
+    if database_state(data_dir) != MISSING:
+        raise ProfileKindError("这个数据文件夹里已经有档案了，不能再新建")
+    region, advisor = region.strip(), advisor.strip()
+    names = tuple(dict.fromkeys(v.strip() for v in villages if v.strip()))
+    if region and not re.fullmatch(r"\d{6}", region):
+        raise ProfileKindError(f"地区代码应为 6 位数字：{region[:20]}")
+    profile = open_profile(data_dir, passphrase=passphrase)
+    try:
+        with profile.connection() as conn:
+            set_setting(conn, KIND, REAL)
+            for key, value in ((REGION, region), (ADVISOR, advisor)):
+                if value:
+                    set_setting(conn, key, value)
+            if names:
+                set_setting(conn, VILLAGES, json.dumps(list(names), ensure_ascii=False))
+            return read_info(conn)
+    finally:
+        profile.close()

@@ -3,7 +3,9 @@
 Every engine is opened from a URL. The laptop's database is a SQLite file in the profile's data
 folder (:func:`sqlite_url`); the office hub will use PostgreSQL through psycopg 3
 (``postgresql+psycopg://user@host/dbname``, or ``postgresql://…``, which means the same here).
-The database encryption planned for a later release plugs in here and nowhere else.
+An encrypted profile is a SQLCipher file (``sqlite+pysqlcipher``, :func:`sqlcipher_url`, the key
+from :mod:`.encryption`): the same SQLite engine with SQLCipher's driver; nothing else in the code
+knows the difference.
 
 SQLite connections get foreign keys on, WAL journalling and ``synchronous=NORMAL`` (durable at
 each checkpoint, safe against corruption on power loss), and a busy timeout. Transactions: Python's
@@ -35,6 +37,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from advisor_app.domain.errors import DomainError
 
+from .encryption import WrongPassphrase, raw_key
+
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
 
@@ -52,6 +56,18 @@ def sqlite_url(path: Path) -> str:
     return sa.URL.create("sqlite+pysqlite", database=str(path)).render_as_string()
 
 
+def sqlcipher_url(path: Path, key: bytes, salt: bytes) -> str:
+    """The URL of the SQLCipher file at ``path`` opened with ``key`` (see :mod:`.encryption`). The
+    key is the URL's password: SQLAlchemy hides it whenever a URL is shown; a worker process that
+    must open the same database gets the whole URL (``Profile.database_url``), never a file."""
+    return sa.URL.create("sqlite+pysqlcipher", username="", password=raw_key(key, salt), database=str(path)
+                         ).render_as_string(hide_password=False)
+
+
+def is_encrypted(bind: sa.Engine | sa.Connection) -> bool:
+    return bind.dialect.name == SQLITE and bind.dialect.driver == "pysqlcipher"
+
+
 def is_sqlite(bind: sa.Engine | sa.Connection) -> bool:
     return bind.dialect.name == SQLITE
 
@@ -61,7 +77,11 @@ def create_engine(url: str | sa.URL) -> sa.Engine:
     parsed = sa.make_url(url)
     backend = parsed.get_backend_name()
     if backend == SQLITE:
-        engine = sa.create_engine(parsed, connect_args={"check_same_thread": False})
+        # SQLAlchemy's pysqlcipher dialect keeps one connection per thread (SingletonThreadPool), for
+        # SQLCipher's slow PBKDF2 at each connect; our raw key costs nothing to apply, and nested
+        # connections of one thread (a read beside a write) need connections of their own: the
+        # same pool as plain SQLite files.
+        engine = sa.create_engine(parsed, connect_args={"check_same_thread": False}, poolclass=sa.pool.QueuePool)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
@@ -82,6 +102,8 @@ def create_engine(url: str | sa.URL) -> sa.Engine:
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # no implicit BEGIN from the driver: see the module doc
     cursor = dbapi_connection.cursor()
+    if type(dbapi_connection).__module__.startswith("sqlcipher3"):
+        cursor.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not stderr noise
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -106,7 +128,10 @@ def check_database(engine: sa.Engine) -> None:
                 return
             row = conn.execute(sa.text("SELECT * FROM pg_database WHERE datname = current_database()")
                                ).mappings().one()
-    except sa.exc.OperationalError as exc:
+    except sa.exc.DatabaseError as exc:
+        if is_encrypted(engine) and "not a database" in str(exc.orig):
+            raise WrongPassphrase("口令不对，打不开这个档案（如果确定口令没错，档案文件可能已损坏，可以从备份恢复）"
+                                  ) from exc
         shown = engine.url.render_as_string(hide_password=True)
         raise DatabaseUnavailable(f"打不开数据库 {shown}：{str(exc.orig).strip()}") from exc
     # libc's C, POSIX and C.UTF-8 and the builtin provider (PostgreSQL 17) sort by byte / code point,
@@ -154,3 +179,26 @@ def tune_for_bulk_load(conn: sa.Connection) -> Iterator[None]:
     if conn.dialect.name == POSTGRESQL:
         conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
     yield
+
+
+def table_counts(url: str) -> dict[str, int]:
+    """Rows in every table of the database at ``url`` (to compare a copy with its original)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            names = [r[0] for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+            return {n: int(conn.exec_driver_sql(f'SELECT count(*) FROM "{n}"').scalar_one()) for n in names}
+    finally:
+        engine.dispose()
+
+
+def integrity_problems(engine: sa.Engine) -> list[str]:
+    """SQLite's ``integrity_check`` (every page, index and constraint): [] when the file is sound.
+    PostgreSQL checks its own pages; nothing to report here."""
+    if not is_sqlite(engine):
+        return []
+    with engine.connect() as conn:
+        rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+        rows += [f"外键：{r[0]} 第 {r[1]} 行" for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+    return [] if rows == ["ok"] else [r for r in rows if r != "ok"]

@@ -11,8 +11,8 @@ from alembic.runtime.migration import MigrationContext
 
 from advisor_app.domain.errors import DomainError
 from advisor_app.services.profile import open_profile
+from advisor_app.store import encryption, migrate
 from advisor_app.store import engine as store_engine
-from advisor_app.store import migrate
 from advisor_app.store.models import Base
 
 TABLES = {"households", "members", "visits", "needs", "drafts", "settings", "screening_results"}
@@ -45,7 +45,8 @@ def test_empty_folder_gets_a_sqlite_database_at_head_without_backup(tmp_path: Pa
     try:
         assert profile.created and profile.backup is None
         assert profile.data.database.is_file()
-        assert profile.database_url == store_engine.sqlite_url(profile.data.database)
+        assert profile.engine.url.drivername == "sqlite+pysqlcipher"  # encrypted from the start
+        assert profile.engine.url.database == str(profile.data.database)
         assert migrate.current_revision(profile.engine) == migrate.head_revision()
         assert set(sa.inspect(profile.engine).get_table_names()) >= TABLES
         assert list(profile.data.backups.iterdir()) == []
@@ -165,7 +166,8 @@ def test_backup_copies_a_live_wal_database(tmp_path: Path) -> None:
         assert copy is not None and copy.parent == profile.data.backups
         second = migrate.backup(profile.engine, profile.data.backups, "manual")
         assert second is not None and second != copy  # made in the same second: not overwritten
-        engine = store_engine.create_engine(store_engine.sqlite_url(copy))
+        assert not encryption.is_plaintext(copy) and b"settings" not in copy.read_bytes()  # encrypted too
+        engine = store_engine.create_engine(profile.engine.url.set(database=str(copy)))  # same key
         with engine.connect() as conn:
             assert conn.exec_driver_sql("select value from settings where key = 'k'").scalar() == "v"
         engine.dispose()

@@ -1,0 +1,94 @@
+"""``advisor-app profile init | check | encrypt | passphrase``: the profile itself.
+
+* ``init [--data-dir D] [--name NAME] [--region CODE] [--villages 七星村,丰收村]``: an empty own
+  profile (no demo data), encrypted with the passphrase given (``--passphrase-file``,
+  ``ADVISOR_APP_PASSPHRASE``, or typed twice on a terminal). Exit 2 when the folder has one already.
+* ``check``: SQLite's integrity check of the whole file; exit 0 only when it holds, 1 naming what
+  is wrong.
+* ``encrypt``: encrypt a profile written before encryption (and its backups), in place.
+* ``passphrase``: change the passphrase (the database and every backup are re-keyed); the new one
+  from ``--new-passphrase-file`` or typed twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from advisor_app.services import passphrase as keys
+from advisor_app.services.profile import WrongPassphrase, database_state
+from advisor_app.services.profile_settings import init_profile
+from advisor_app.store.engine import integrity_problems
+
+from .context import Context, read_passphrase_file
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("profile", help="档案：新建（init）、检查（check）、加密旧档案（encrypt）、改口令（passphrase）")
+    actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
+    init = actions.add_parser("init", help="新建一个空的自己的档案（没有演示数据），用口令加密")
+    init.add_argument("--data-dir", dest="command_data_dir", metavar="DIR", help="数据文件夹（同总选项 --data-dir）")
+    init.add_argument("--name", default="", help="救助顾问的姓名")
+    init.add_argument("--region", default="", metavar="CODE", help="所属县（区）的 6 位地区代码，如 340104")
+    init.add_argument("--villages", default="", help="负责的村（社区），用逗号或顿号隔开")
+    init.set_defaults(run=_init)
+    check = actions.add_parser("check", help="检查档案文件是否完好（SQLite 完整性检查），完好时退出码为 0")
+    check.set_defaults(run=_check)
+    encrypt = actions.add_parser("encrypt", help="给旧版本保存的未加密档案设置口令并加密（备份一并加密）")
+    encrypt.set_defaults(run=_encrypt)
+    change = actions.add_parser("passphrase", help="更改口令（档案和全部备份重新加密）")
+    change.add_argument("--new-passphrase-file", metavar="FILE", help="从文件第一行读新口令（默认：在终端上输入两次）")
+    change.set_defaults(run=_change)
+
+
+def _init(args: argparse.Namespace, ctx: Context) -> int:
+    villages = [v for part in args.villages.replace("、", ",").split(",") if (v := part.strip())]
+    info = init_profile(ctx.data_dir, ctx.new_passphrase(), advisor=args.name, region=args.region, villages=villages)
+    missing = [what for what, value in (("姓名", info.advisor), ("地区", info.region), ("村", info.villages))
+               if not value]
+    print("已新建档案" + (f"；还没有填写：{'、'.join(missing)}（打开桌面程序时会询问）" if missing else ""))
+    return 0
+
+
+def _check(_args: argparse.Namespace, ctx: Context) -> int:
+    problems = integrity_problems(ctx.profile.engine)
+    if problems:
+        print(f"档案文件有损坏（{len(problems)} 处），第一处：{problems[0]}", file=sys.stderr)
+        return 1
+    print("档案文件完好")
+    return 0
+
+
+def _encrypt(_args: argparse.Namespace, ctx: Context) -> int:
+    state = database_state(ctx.data_dir)
+    report = keys.encrypt_profile(ctx.data_dir, ctx.new_passphrase()) if state == "plaintext" else None
+    if report is None:
+        print("这个档案已经加密了" if state == "encrypted" else "没有找到要加密的档案", file=sys.stderr)
+        return 2
+    rows = sum(report.counts.values())
+    print(f"档案已加密：{rows} 条记录核对无误；备份加密 {report.backups} 份；未加密的原文件已删除")
+    return 0
+
+
+def _change(args: argparse.Namespace, ctx: Context) -> int:
+    old = ctx.passphrase("原口令：")
+    if old is None:
+        raise WrongPassphrase("需要原口令：用 --passphrase-file 或环境变量 ADVISOR_APP_PASSPHRASE 给出")
+    profile = ctx.profile
+    new = (read_passphrase_file(args.new_passphrase_file) if args.new_passphrase_file
+           else _typed_twice())
+    done = keys.change_passphrase(profile, old, new)
+    print(f"口令已更改；档案和 {done} 份备份已用新口令重新加密")
+    return 0
+
+
+def _typed_twice() -> str:
+    from .context import prompt
+
+    first = prompt("新口令（至少 8 个字符）：")
+    if first is None:
+        raise WrongPassphrase("需要新口令：用 --new-passphrase-file 给出")
+    if prompt("再输入一次：") != first:
+        raise WrongPassphrase("两次输入的新口令不一样")
+    return first

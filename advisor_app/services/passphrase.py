@@ -1,0 +1,109 @@
+"""The passphrase of an encrypted profile: encrypting a plaintext profile, changing the passphrase,
+checking it to unlock a locked window. How the key is made is :mod:`advisor_app.store.encryption`.
+
+Encrypting in place (:func:`encrypt_profile`): the encrypted copy is written beside the plaintext
+file, its row counts compared table by table, the plaintext moved aside, the copy moved in, the
+plaintext overwritten and deleted; then every plaintext backup the same way. A crash at any point
+leaves the plaintext or the encrypted database in place, never neither:
+:func:`.profile.finish_interrupted_encryption` completes or undoes the swap at the next open.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from advisor_app.domain.errors import DomainError
+from advisor_app.store import encryption, paths
+from advisor_app.store import engine as store_engine
+
+from .profile import ENCRYPTING, PLAINTEXT_OLD, Profile, WrongPassphrase
+
+
+def encrypt_profile(data_dir: str | os.PathLike[str] | None, passphrase: str, *,
+                    new_passphrase_checked: bool = True) -> EncryptionReport:
+    """Encrypt a plaintext profile (and every plaintext backup) with ``passphrase``, in place.
+
+    The encrypted copy is written beside the file, its row counts compared table by table with the
+    plaintext, then swapped in; the plaintext file (and its WAL) is overwritten and deleted. A crash
+    at any point leaves either the plaintext or the encrypted database in place, never neither
+    (the next open finishes the swap). Backups made before encryption are encrypted the same way.
+    """
+    if new_passphrase_checked:
+        encryption.check_new_passphrase(passphrase)
+    data = paths.resolve(data_dir).ensure()
+    path = data.database
+    if not encryption.is_plaintext(path):
+        raise DomainError("这个档案已经加密了" if encryption.salt_of(path) else "没有找到要加密的档案")
+    salt = encryption.new_salt()
+    key = encryption.derive_key(passphrase, salt)
+    staged = path.with_name(path.name + ENCRYPTING)
+    encryption.encrypt_copy(path, staged, key, salt)
+    counts = _compare_counts(path, staged, key, salt)
+    old = path.with_name(path.name + PLAINTEXT_OLD)
+    os.replace(path, old)
+    os.replace(staged, path)
+    encryption.remove_file(old)
+    for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        encryption.remove_file(leftover)
+    backups = 0
+    for copy in sorted(data.backups.glob("*.sqlite")):
+        if encryption.is_plaintext(copy):
+            tmp = copy.with_name(copy.name + ENCRYPTING)
+            encryption.encrypt_copy(copy, tmp, key, salt)
+            _compare_counts(copy, tmp, key, salt)
+            os.replace(copy, copy.with_name(copy.name + PLAINTEXT_OLD))
+            os.replace(tmp, copy)
+            encryption.remove_file(copy.with_name(copy.name + PLAINTEXT_OLD))
+            backups += 1
+    return EncryptionReport(counts, backups)
+
+
+@dataclass(frozen=True)
+class EncryptionReport:
+    counts: dict[str, int]  # rows per table, the same before and after
+    backups: int  # backups encrypted too
+
+
+def _compare_counts(plain: Path, encrypted: Path, key: bytes, salt: bytes) -> dict[str, int]:
+    before = store_engine.table_counts(store_engine.sqlite_url(plain))
+    after = store_engine.table_counts(store_engine.sqlcipher_url(encrypted, key, salt))
+    if before != after:
+        encryption.remove_file(encrypted)
+        raise DomainError("加密后的档案和原档案的记录数不一致，已放弃加密，原档案没有改动")
+    return after
+
+
+def change_passphrase(profile: Profile, old: str, new: str) -> int:
+    """Re-key the profile's database and every backup from ``old`` to ``new`` (the same salt); returns
+    how many backups were re-keyed. The profile's engine is re-made with the new key."""
+    encryption.check_new_passphrase(new)
+    path = profile.data.database
+    salt = encryption.salt_of(path)
+    if salt is None or not store_engine.is_encrypted(profile.engine):
+        raise DomainError("这个档案没有用口令加密，不能改口令")
+    old_key, new_key = encryption.derive_key(old, salt), encryption.derive_key(new, salt)
+    if not encryption.opens(path, old_key, salt):
+        raise WrongPassphrase("原口令不对")
+    profile.engine.dispose()
+    encryption.rekey(path, old_key, new_key, salt)
+    done = 0
+    for copy in sorted(profile.data.backups.glob("*.sqlite")):
+        copy_salt = encryption.salt_of(copy)
+        if copy_salt is None:
+            continue
+        old_copy, new_copy = encryption.derive_key(old, copy_salt), encryption.derive_key(new, copy_salt)
+        if encryption.opens(copy, old_copy, copy_salt):
+            encryption.rekey(copy, old_copy, new_copy, copy_salt)
+            done += 1
+    profile.reopen(store_engine.create_engine(store_engine.sqlcipher_url(path, new_key, salt)))
+    return done
+
+
+def unlocks(profile: Profile, passphrase: str) -> bool:
+    """Whether ``passphrase`` is this profile's (for unlocking a locked window; nothing is opened)."""
+    salt = encryption.salt_of(profile.data.database)
+    if salt is None or not store_engine.is_encrypted(profile.engine):
+        return True
+    return encryption.raw_key(encryption.derive_key(passphrase, salt), salt) == profile.engine.url.password
