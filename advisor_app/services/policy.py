@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from advisor_app.domain.errors import DomainError
+from advisor_app.domain.limits import ascii_digits, is_ascii_digits
 from advisor_app.rules.policy import PolicyTables, PolicyValue, default_tables, region_chain
 from advisor_app.rules.policy_excel import read_xlsx, write_xlsx
 from advisor_app.rules.policy_format import AREA_LABELS, AREAS, KEYS, check_periods, format_number, read_csv, write_csv
@@ -87,8 +88,8 @@ class PolicyShow:
 
 def resolve_region(text: str, tables: PolicyTables) -> str:
     """A 6-digit code, or a (part of a) Chinese name that matches exactly one known region."""
-    text = text.strip()
-    if len(text) == 6 and text.isdigit():
+    text = ascii_digits(text.strip())
+    if len(text) == 6 and is_ascii_digits(text):
         return text
     matches = [code for code, name in tables.names().items() if text and text in name]
     if len(matches) == 1:
