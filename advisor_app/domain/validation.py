@@ -57,11 +57,15 @@ def _code(value: object, allowed: dict[str, str]) -> str | None:
 
 
 def _text(value: object, limit: int) -> str | None:
-    """A text field that cannot be stored: not text, a lone surrogate, or longer than ``limit``."""
+    """A text field that cannot be stored: not text, a lone surrogate, a control character (a line
+    break only in notes, ``limit`` :data:`MAX_NOTE`), or longer than ``limit``."""
     if not isinstance(value, str):
         return "应为文字"
     if has_lone_surrogate(value):
         return "含有无法保存的字符（不成对的 UTF-16 代理码）"
+    allowed = "\n\r\t" if limit >= MAX_NOTE else ""
+    if any((ch < " " or ch == "\x7f") and ch not in allowed for ch in value):
+        return "含有控制字符（看不见的特殊字符），请删除后重新输入"
     if len(value) > limit:
         return f"太长：最多 {limit} 个字，现有 {len(value)} 个字"
     return None

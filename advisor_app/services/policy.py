@@ -238,5 +238,8 @@ def write_template(out: Path, region: str | None = None, profile: Profile | None
             raise DomainError(f"地区代码“{code}”应是 6 位数字")
         rows = sorted((r for r in tables.rows() if r.region == code),
                       key=lambda r: (list(KEYS).index(r.key), r.area or "", r.effective_from))
-    write_xlsx(out, rows, tables.names())
+    try:
+        write_xlsx(out, rows, tables.names())
+    except OSError as exc:
+        raise DomainError(f"无法写入文件：{exc.strerror or exc}", where=str(out)) from None
     return len(rows)
