@@ -150,8 +150,8 @@ def _numbered_rows(sheet: Any, title: str) -> Iterable[tuple[int, tuple[Any, ...
         except StopIteration:
             return
         except _DAMAGED:
-            raise PolicyTableError("这一行有一格无法读取（数字格里不是数字，如 NaN，或位数过多；或日期超出范围）",
-                                   where=f"工作表“{title}”第{number + 1}行") from None
+            raise PolicyTableError("从这一行起无法读取：文件已损坏，或有一格数字格里不是数字（如 NaN）、"
+                                   "位数过多，或日期超出范围", where=f"工作表“{title}”第{number + 1}行") from None
         number += 1
         yield number, cells
 
