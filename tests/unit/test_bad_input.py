@@ -235,7 +235,7 @@ def test_form_definition_numbers_must_be_plausible(value: str, tmp_path: Path) -
     path = tmp_path / "x.toml"
     path.write_text('format = "advisor-form-def/1"\ntitle = "表"\n[[sections]]\ntype = "lines"\n'
                     f"count = {value}\n", encoding="utf-8")
-    with pytest.raises(FormDefinitionError, match="sections\\[0\\].count"):
+    with pytest.raises(FormDefinitionError, match=r"sections\[0\]\.count"):
         parse_definition(path, "x")
 
 
