@@ -64,7 +64,7 @@ def _text(value: object, limit: int) -> str | None:
     if has_lone_surrogate(value):
         return "含有无法保存的字符（不成对的 UTF-16 代理码）"
     allowed = "\n\r\t" if limit >= MAX_NOTE else ""
-    if any((ch < " " or ch == "\x7f") and ch not in allowed for ch in value):
+    if any((ch < " " or ch == "\x7f") and ch not in allowed for ch in value.strip()):  # tidy() strips the ends
         return "含有控制字符（看不见的特殊字符），请删除后重新输入"
     if len(value) > limit:
         return f"太长：最多 {limit} 个字，现有 {len(value)} 个字"
