@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from advisor_app.domain import vocab
+from advisor_app.domain.errors import DomainError
 from advisor_app.services import households
 
 from .context import Context
@@ -62,8 +63,11 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
 def _export(args: argparse.Namespace, ctx: Context) -> int:
     text = households.export_household(ctx.profile, args.id)
     if args.out:
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write(text)
+        try:
+            with open(args.out, "w", encoding="utf-8") as f:
+                f.write(text)
+        except OSError as exc:
+            raise DomainError(f"无法写入文件：{exc.strerror or exc}", where=args.out) from None
     else:
         sys.stdout.write(text)
     return 0

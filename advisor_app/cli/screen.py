@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from advisor_app.services import eligibility
-from advisor_app.services.screening_export import export_xlsx
+from advisor_app.services.screening_export import check_writable, export_xlsx
 
 from .check import parse_day
 from .context import Context
@@ -22,6 +22,8 @@ def register(sub: Any) -> None:
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
     on = parse_day(args.on)
+    if args.xlsx:  # before the stored results are replaced: a sheet that cannot be written changes nothing
+        check_writable(args.xlsx)
 
     def progress(done: int, total: int) -> bool:
         if sys.stderr.isatty():

@@ -9,6 +9,7 @@ type, a field name that does not exist) is a :class:`DomainError` naming the fil
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -18,10 +19,12 @@ from typing import Any
 
 from advisor_app import shipped
 from advisor_app.domain.errors import DomainError
+from advisor_app.domain.limits import MAX_FORM_BYTES, read_limited, shown
 
 FORMAT = "advisor-form-def/1"
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
 SECTION_TYPES = ("fields", "table", "text", "lines", "signatures")
+MAX_NUMBER = 1000  # spans, columns, widths, heights (mm), counts of lines: no page holds more
 
 
 class FormDefinitionError(DomainError):
@@ -101,11 +104,13 @@ def load_definition(kind: str, override_dir: Path | None = None, *,
 def parse_definition(path: Path, kind: str, *, scalars: Iterable[str] = (),
                      row_fields: Mapping[str, Iterable[str]] | None = None) -> FormDefinition:
     try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise FormDefinitionError(f"无法读取：{exc.strerror}", where=str(path)) from None
+        doc = tomllib.loads(read_limited(path, MAX_FORM_BYTES, "表格定义文件").decode("utf-8"))
+    except DomainError as exc:
+        raise FormDefinitionError(exc.message, where=exc.where) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise FormDefinitionError(f"格式错误：{exc}", where=str(path)) from None
+    except RecursionError:
+        raise FormDefinitionError("格式错误：嵌套太深", where=str(path)) from None
     checker = _Checker(path, set(scalars), {k: set(v) for k, v in (row_fields or {}).items()})
     if doc.get("format") != FORMAT:
         raise checker.fail("format", f"应为 \"{FORMAT}\"")
@@ -145,8 +150,9 @@ class _Checker:
 
     def number(self, obj: Mapping[str, Any], key: str, default: float) -> float:
         value = obj.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            raise self.fail(key, "应为不小于 0 的数")
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_NUMBER:
+            raise self.fail(key, f"应为 0 到 {MAX_NUMBER} 之间的数，现为 {shown(value)}")
+        assert math.isfinite(value)
         return float(value)
 
     def template(self, text: str, key: str, rows: str | None = None) -> str:
@@ -156,7 +162,7 @@ class _Checker:
                 continue
             if not self.scalars and "." in name:
                 continue  # no field list given: accept any form field (tests of the format itself)
-            raise self.fail(key, f"未知字段 {{{name}}}")
+            raise self.fail(key, f"未知字段 {{{shown(name)}}}")
         return text
 
     def section(self, obj: Any, index: int) -> Section:
@@ -165,7 +171,7 @@ class _Checker:
             raise self.fail("", "应为一个表（[[sections]]）")
         kind = self.text(obj, "type", required=True)
         if kind not in SECTION_TYPES:
-            raise self.fail("type", f"未知的部分类型“{kind}”，可用：{'、'.join(SECTION_TYPES)}")
+            raise self.fail("type", f"未知的部分类型“{shown(kind)}”，可用：{'、'.join(SECTION_TYPES)}")
         heading = self.text(obj, "heading")
         if kind == "fields":
             fields = []

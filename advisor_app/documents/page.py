@@ -25,6 +25,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
+
+from advisor_app.domain.errors import DomainError
 
 from .fonts import ChineseFont
 
@@ -150,7 +153,10 @@ def build_pdf(story: list[Flowable], font: ChineseFont, info: PageInfo, *, title
     frame = Frame(MARGIN_SIDE, MARGIN_BOTTOM, size[0] - 2 * MARGIN_SIDE, size[1] - MARGIN_TOP - MARGIN_BOTTOM,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page or (lambda c, d: None))])
-    doc.build(story, canvasmaker=_make_canvas(font, info))
+    try:
+        doc.build(story, canvasmaker=_make_canvas(font, info))
+    except LayoutError:  # a cell taller than a page: text far longer than any form has room for
+        raise DomainError("有一项内容太长，一页纸放不下（例如姓名、地址或电话有上千个字）：请改短后再打印") from None
     return buffer.getvalue()
 
 

@@ -11,6 +11,7 @@ import operator
 from dataclasses import dataclass
 
 from .errors import InvalidIdNumber
+from .limits import ascii_digits, is_ascii_digits
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
@@ -79,14 +80,15 @@ def mask(id_number: str, keep_start: int = 6, keep_end: int = 4) -> str:
 def problem(text: str, *, today: dt.date | None = None) -> str | None:
     """Why ``text`` is not a valid ID number, in Chinese, or ``None`` when it is valid.
 
-    Lower-case ``x`` is accepted (people type it); :func:`parse` normalises it.
+    Lower-case ``x`` and full-width digits (３４０１…, Ｘ) are accepted (people type them);
+    :func:`normalise` and :func:`parse` turn them into ASCII. Other digits (٣, ३ …) are refused.
     """
-    v = text.strip().upper()
+    v = normalise(text)
     if not v:
         return "身份证号为空"
     if len(v) != 18:
         return f"身份证号应为18位，现为{len(v)}位"
-    if not v[:17].isdigit() or not (v[17].isdigit() or v[17] == "X"):
+    if not is_ascii_digits(v[:17]) or not (is_ascii_digits(v[17]) or v[17] == "X"):
         return "身份证号只能由数字组成，最后一位可以是X"
     if v[:2] not in _PROVINCE_PREFIXES:
         return f"地址码无效：前两位“{v[:2]}”不是省级行政区划代码"
@@ -108,7 +110,12 @@ def parse(text: str, *, where: str | None = None) -> IdNumber:
     why = problem(text)
     if why is not None:
         raise InvalidIdNumber(why, where=where)
-    return IdNumber(text.strip().upper())
+    return IdNumber(normalise(text))
+
+
+def normalise(text: str) -> str:
+    """An ID number as stored: no surrounding spaces, ASCII digits, a capital X."""
+    return ascii_digits(text.strip()).upper()
 
 
 def make(area_code: str, birth: dt.date, sequence: int) -> str:

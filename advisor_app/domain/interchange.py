@@ -40,10 +40,13 @@ from .household import (
     Supporter,
     Visit,
 )
+from .limits import MAX_HOUSEHOLD_BYTES, FileTooLarge, ascii_digits, has_lone_surrogate, shown
 
 FORMAT = "advisor-household/2"
 FORMAT_1 = "advisor-household/1"
 READABLE = (FORMAT_1, FORMAT)
+MAX_DEPTH = 16  # a household document nests 5 deep (members → incomes → one income); more is no household
+MAX_INTEGER = 10**15  # no count, version or amount comes near; larger numbers are not what was meant
 
 _TOP_KEYS = {
     "format", "id", "version", "region", "area", "address", "registered_address", "village", "town", "phone",
@@ -85,7 +88,7 @@ class _Reader:
         if allowed is not None:
             unknown = sorted(set(obj) - allowed)
             if unknown:
-                raise InvalidDocument(f"不认识的字段：{', '.join(unknown)}", where=where)
+                raise InvalidDocument(f"不认识的字段：{', '.join(shown(k, 30) for k in unknown[:10])}", where=where)
 
     def _at(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
@@ -157,9 +160,15 @@ class _Reader:
         if value is None:
             return None
         try:
-            return str(uuid.UUID(str(value)))
+            if not isinstance(value, str):
+                raise ValueError(value)
+            return str(uuid.UUID(value))
         except ValueError:
-            raise self.fail(key, f"编号“{value}”不是有效的 UUID") from None
+            raise self.fail(key, f"编号“{shown(value)}”不是有效的 UUID") from None
+
+    def digits(self, key: str) -> str:
+        """An ID number or region code: full-width digits and Ｘ as ASCII, a capital X."""
+        return ascii_digits(self.text(key)).upper()
 
     def array(self, key: str) -> list[Any]:
         value = self.obj.get(key, [])
@@ -186,7 +195,7 @@ def _disability(r: _Reader) -> Disability | None:
 def _member(obj: Any, index: int) -> Member:
     label = f"成员{index + 1}"
     if isinstance(obj, dict) and isinstance(obj.get("name"), str) and obj["name"].strip():
-        label += f"（{obj['name'].strip()}）"
+        label += f"（{shown(obj['name'].strip(), 20)}）"
     r = _Reader(obj, f"members[{index}] {label}", _MEMBER_KEYS)
     disability = _disability(r)
     incomes = []
@@ -195,7 +204,7 @@ def _member(obj: Any, index: int) -> Member:
         incomes.append(Income(ir.text("kind"), ir.money("monthly")))
     return Member(
         name=r.text("name"),
-        id_number=r.text("id_number").upper(),
+        id_number=r.digits("id_number"),
         relation=r.text("relation"),
         disability=disability,
         serious_illness=r.boolean("serious_illness"),
@@ -246,8 +255,8 @@ def _supporter(obj: Any, index: int, version_1: bool) -> Supporter:
     if version_1 and s.obj.get("able") is None:
         raise s.fail("able", "应为 true 或 false")
     return Supporter(s.text("name"), s.optional_boolean("able"), s.text("reason"), s.text("relation"),
-                     s.text("id_number").upper(), s.text("phone"), kinship=s.text("kinship"),
-                     of_member=s.text("of_member").upper(), status=s.text("status"), situation=s.text("situation"),
+                     s.digits("id_number"), s.text("phone"), kinship=s.text("kinship"),
+                     of_member=s.digits("of_member"), status=s.text("status"), situation=s.text("situation"),
                      disability=_disability(s), monthly_income=s.optional_money("monthly_income"),
                      assets_ok=s.optional_boolean("assets_ok"))
 
@@ -255,7 +264,7 @@ def _supporter(obj: Any, index: int, version_1: bool) -> Supporter:
 def _receipt(obj: Any, index: int) -> Receipt:
     r = _Reader(obj, f"receiving[{index}]", {"program", "since", "monthly_amount", "member"})
     return Receipt(r.text("program"), r.required_date("since"), r.money("monthly_amount"),
-                   r.text("member").upper())
+                   r.digits("member"))
 
 
 def _map_version_1(household: Household) -> list[str]:
@@ -285,21 +294,24 @@ def household_from_dict(doc: Any) -> Household:
 def read_household(doc: Any) -> tuple[Household, list[str]]:
     """:func:`household_from_dict`, and the notes on what a ``/1`` file left undecided (supporters
     whose relation names no kinship): for the advisor to complete, nothing is refused for them."""
+    _check_values(doc)
     r = _Reader(doc, "", _TOP_KEYS)
     if doc.get("format") not in READABLE:
-        raise r.fail("format", f"应为“{FORMAT}”（或旧版“{FORMAT_1}”），现为“{doc.get('format')}”")
+        raise r.fail("format", f"应为“{FORMAT}”（或旧版“{FORMAT_1}”），现为“{shown(doc.get('format'))}”")
     version_1 = doc.get("format") == FORMAT_1
     if version_1 and "receiving" in doc:
         raise r.fail("receiving", f"“{FORMAT_1}”没有这个字段")
-    a = _Reader(doc.get("assets") or {}, "assets",
+    # left out or null: nothing recorded (all zero); anything else must be the object ([] or 0 is no answer)
+    a = _Reader({} if doc.get("assets") is None else doc["assets"], "assets",
                 {"financial", "vehicles", "extra_houses", "disability_vehicles", "production_vehicles"})
-    e = _Reader(doc.get("expenses") or {}, "expenses", {"medical_selfpaid_12m", "education_12m"})
+    e = _Reader({} if doc.get("expenses") is None else doc["expenses"], "expenses",
+                {"medical_selfpaid_12m", "education_12m"})
     emergency = None
     if doc.get("emergency") is not None:
         em = _Reader(doc["emergency"], "emergency", {"kind", "date"})
         emergency = Emergency(em.text("kind"), em.required_date("date"))
     household = Household(
-        region=r.text("region"),
+        region=r.digits("region"),
         area=r.text("area"),
         address=r.text("address"),
         village=r.text("village"),
@@ -325,6 +337,34 @@ def read_household(doc: Any) -> tuple[Household, list[str]]:
     return household, notes
 
 
+def _check_values(doc: Any) -> None:
+    """Refuse, naming where, what no field of a household may hold: nesting deeper than
+    :data:`MAX_DEPTH`, text with a lone surrogate (``"\\ud800"``: it cannot be saved or printed),
+    integers beyond :data:`MAX_INTEGER`, and numbers that are not finite (``1e400``, ``NaN``)."""
+    stack: list[tuple[Any, str, int]] = [(doc, "", 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InvalidDocument(f"嵌套超过 {MAX_DEPTH} 层，不是家庭文件的结构", where=where or None)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if has_lone_surrogate(key):
+                    raise InvalidDocument("字段名含有无法保存的字符（不成对的 UTF-16 代理码）", where=where or None)
+                stack.append((item, f"{where}.{key}" if where else key, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}[{i}]", depth + 1) for i, item in enumerate(value))
+        elif isinstance(value, str):
+            if has_lone_surrogate(value):
+                raise InvalidDocument("含有无法保存的字符（不成对的 UTF-16 代理码，如 \\ud800）", where=where)
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int):
+            if abs(value) > MAX_INTEGER:
+                raise InvalidDocument(f"数字太大（{shown(value)}），不可能是正确的值", where=where)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise InvalidDocument("数字无效或太大（如 1e400、NaN），应为普通的数字", where=where)
+
+
 def household_from_json(text: str | bytes) -> Household:
     return read_household_json(text)[0]
 
@@ -332,12 +372,18 @@ def household_from_json(text: str | bytes) -> Household:
 def read_household_json(text: str | bytes) -> tuple[Household, list[str]]:
     """:func:`read_household` of a JSON text: the household and the notes on what a ``/1`` file left
     undecided."""
+    if len(text) > MAX_HOUSEHOLD_BYTES:
+        raise FileTooLarge(f"家庭文件太大（超过 {MAX_HOUSEHOLD_BYTES // 2**20} MB），不像是正确的文件，没有读取")
     try:
         doc = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         where = f"第{exc.lineno}行第{exc.colno}列" if isinstance(exc, json.JSONDecodeError) else None
         raise InvalidDocument(f"不是有效的 JSON 文件（{exc.msg if hasattr(exc, 'msg') else exc}）",
                               where=where) from None
+    except RecursionError:
+        raise InvalidDocument(f"嵌套太深（超过 {MAX_DEPTH} 层），不是家庭文件的结构") from None
+    except ValueError:  # an integer of thousands of digits (Python refuses to convert it)
+        raise InvalidDocument("文件里有位数过多的数字（上千位），不可能是正确的值") from None
     return read_household(doc)
 
 

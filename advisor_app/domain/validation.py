@@ -23,14 +23,22 @@ from dataclasses import fields, is_dataclass
 from . import idcard, vocab
 from .errors import InvalidRecord, Path, Problem
 from .household import Household, Member, Visit
+from .limits import ascii_digits, has_lone_surrogate, is_ascii_digits, shown
 
 MAX_MONEY = 1e9  # yuan; larger amounts are typing mistakes
 MAX_COUNT = 99  # vehicles, extra houses
 MAX_MONTHS_AWAY = 1200
 
+# The longest text each kind of field may hold (characters); docs/limits.md gives the reasons.
+MAX_NAME = 50  # a person's name: the longest Chinese names with a transliterated part are ~20
+MAX_SHORT = 100  # village, town, ethnicity, occupation, a supporter's reason or relation
+MAX_ADDRESS = 200  # an address down to the room number is < 60
+MAX_PHONE = 40  # "0551-12345678 转 123" or two mobile numbers
+MAX_NOTE = 5000  # notes, a visit's follow-up, a need's description: a few pages of typing
+
 def member_label(index: int, member: Member) -> str:
-    """``第2名成员“吴小诚”`` (without the name when it is not filled in)."""
-    return f"第{index + 1}名成员“{member.name}”" if member.name else f"第{index + 1}名成员"
+    """``第2名成员“吴小诚”`` (without the name when it is not filled in; a long name cut short)."""
+    return f"第{index + 1}名成员“{shown(member.name, 20)}”" if member.name else f"第{index + 1}名成员"
 
 
 def visit_label(index: int, visit: Visit) -> str:
@@ -40,12 +48,27 @@ def visit_label(index: int, visit: Visit) -> str:
 # ---- small checks, each returning the problem's text or None ----------------------------------------
 
 def _code(value: object, allowed: dict[str, str]) -> str | None:
-    if value in allowed:
+    if isinstance(value, str) and value in allowed:
         return None
-    if value in (None, ""):
+    if value is None or value == "":
         return "必须选择"
     choices = "、".join(f"{k}（{v}）" for k, v in allowed.items())
-    return f"取值“{value}”无效，可选：{choices}"
+    return f"取值“{shown(value)}”无效，可选：{choices}"
+
+
+def _text(value: object, limit: int) -> str | None:
+    """A text field that cannot be stored: not text, a lone surrogate, a control character (a line
+    break only in notes, ``limit`` :data:`MAX_NOTE`), or longer than ``limit``."""
+    if not isinstance(value, str):
+        return "应为文字"
+    if has_lone_surrogate(value):
+        return "含有无法保存的字符（不成对的 UTF-16 代理码）"
+    allowed = "\n\r\t" if limit >= MAX_NOTE else ""
+    if any((ch < " " or ch == "\x7f") and ch not in allowed for ch in value.strip()):  # tidy() strips the ends
+        return "含有控制字符（看不见的特殊字符），请删除后重新输入"
+    if len(value) > limit:
+        return f"太长：最多 {limit} 个字，现有 {len(value)} 个字"
+    return None
 
 
 def _money(value: object) -> str | None:
@@ -87,6 +110,8 @@ def _member(out: _Problems, i: int, m: Member, today: dt.date | None) -> bool:
     at: Path = ("members", i)
     if not m.name:
         out.append(Problem((*at, "name"), f"{who}的姓名未填写"))
+    for key, limit, what in _MEMBER_TEXTS:
+        out.add((*at, key), f"{who}的{what}", _text(getattr(m, key), limit))
     id_problem = _id_problem(m.id_number, today)
     out.add((*at, "id_number"), f"{who}的身份证号", id_problem)
     out.add((*at, "relation"), f"{who}的与户主关系", _code(m.relation, vocab.RELATIONS))
@@ -124,13 +149,14 @@ def _members(out: _Problems, members: list[Member], today: dt.date | None) -> No
     for i, m in enumerate(members):
         if not _member(out, i, m, today):
             continue
-        if m.id_number in first_with:
-            j = first_with[m.id_number]
+        number = idcard.normalise(m.id_number)  # typed two ways (３４… and 34…), still one person
+        if number in first_with:
+            j = first_with[number]
             out.append(Problem(("members", i, "id_number"),
                                f"{member_label(i, m)}的身份证号与{member_label(j, members[j])}相同："
                                "同一个人不能在一户里登记两次"))
         else:
-            first_with[m.id_number] = i
+            first_with[number] = i
     heads = [i for i, m in enumerate(members) if m.relation == "head"]
     if not heads:
         out.append(Problem(("members",), "没有户主：请把一名成员的“与户主关系”选为“户主”"))
@@ -158,24 +184,28 @@ def household_problems(h: Household, *, with_visits: bool = True, today: dt.date
     ``today`` is for ID numbers' birth dates (default: the real today).
     """
     out = _Problems()
-    if len(h.region) != 6 or not h.region.isdigit():
-        out.append(Problem(("region",), f"所属地区的行政区划代码应为6位数字，现为“{h.region}”"))
+    if len(h.region) != 6 or not is_ascii_digits(h.region):
+        out.append(Problem(("region",), f"所属地区的行政区划代码应为6位数字，现为“{shown(h.region)}”"))
     out.add(("area",), "户籍性质", _code(h.area, vocab.AREAS))
+    for key, limit, what in _HOUSEHOLD_TEXTS:
+        out.add((key,), what, _text(getattr(h, key), limit))
     _members(out, h.members, today)
     out.add(("assets", "financial"), "金融资产", _money(h.assets.financial))
     out.add(("assets", "vehicles"), "机动车数量", _count(h.assets.vehicles, 0, MAX_COUNT))
     out.add(("assets", "extra_houses"), "自住以外的房屋数量", _count(h.assets.extra_houses, 0, MAX_COUNT))
     out.add(("assets", "disability_vehicles"), "残疾人代步车数量", _count(h.assets.disability_vehicles, 0, MAX_COUNT))
     out.add(("assets", "production_vehicles"), "生产用车数量", _count(h.assets.production_vehicles, 0, MAX_COUNT))
-    members_by_number = {m.id_number: (i, m) for i, m in enumerate(h.members) if m.id_number}
+    members_by_number = {idcard.normalise(m.id_number): (i, m) for i, m in enumerate(h.members) if m.id_number}
     seen: dict[str, int] = {}
     for i, s in enumerate(h.supporters):
-        who = f"第{i + 1}名赡养人“{s.name}”" if s.name else f"第{i + 1}名赡养人"
+        who = f"第{i + 1}名赡养人“{shown(s.name, 20)}”" if s.name else f"第{i + 1}名赡养人"
         if not s.name:
             out.append(Problem(("supporters", i, "name"), f"{who}的姓名未填写"))
+        for key, limit, what in _SUPPORTER_TEXTS:
+            out.add(("supporters", i, key), f"{who}的{what}", _text(getattr(s, key), limit))
         if s.kinship:
             out.add(("supporters", i, "kinship"), f"{who}的亲属关系", _code(s.kinship, vocab.KINSHIPS))
-            if s.of_member not in members_by_number:
+            if idcard.normalise(s.of_member) not in members_by_number:
                 out.append(Problem(("supporters", i, "of_member"),
                                    f"{who}是哪位家庭成员的亲属？请选择本户的一名成员"))
         out.add(("supporters", i, "status"), f"{who}的救助身份", _code(s.status, vocab.SUPPORTER_STATUSES))
@@ -190,20 +220,22 @@ def household_problems(h: Household, *, with_visits: bool = True, today: dt.date
             continue
         if why := _id_problem(s.id_number, today):
             out.add(("supporters", i, "id_number"), f"{who}的身份证号", why)
-        elif s.id_number in members_by_number:
-            j, m = members_by_number[s.id_number]
+            continue
+        number = idcard.normalise(s.id_number)
+        if number in members_by_number:
+            j, m = members_by_number[number]
             out.append(Problem(("supporters", i, "id_number"),
                                f"{who}的身份证号与{member_label(j, m)}相同：赡养人是不在本户居住的人"))
-        elif s.id_number in seen:
+        elif number in seen:
             out.append(Problem(("supporters", i, "id_number"),
-                               f"{who}的身份证号与第{seen[s.id_number] + 1}名赡养人相同"))
+                               f"{who}的身份证号与第{seen[number] + 1}名赡养人相同"))
         else:
-            seen[s.id_number] = i
+            seen[number] = i
     for i, x in enumerate(h.receiving):
         what = f"第{i + 1}项正在享受的救助"
         out.add(("receiving", i, "program"), what + "的项目", _code(x.program, vocab.PROGRAMS))
         out.add(("receiving", i, "monthly_amount"), what + "的月金额", _money(x.monthly_amount))
-        if x.member and x.member not in members_by_number:
+        if x.member and idcard.normalise(x.member) not in members_by_number:
             out.append(Problem(("receiving", i, "member"), f"{what}的享受人不是本户成员"))
     out.add(("expenses", "medical_selfpaid_12m"), "近12个月医疗自付费用", _money(h.expenses.medical_selfpaid_12m))
     out.add(("expenses", "education_12m"), "近12个月教育支出", _money(h.expenses.education_12m))
@@ -215,6 +247,15 @@ def household_problems(h: Household, *, with_visits: bool = True, today: dt.date
     return list(out)
 
 
+_HOUSEHOLD_TEXTS = (("address", MAX_ADDRESS, "居住地址"), ("registered_address", MAX_ADDRESS, "户籍地址"),
+                    ("village", MAX_SHORT, "村（社区）"), ("town", MAX_SHORT, "乡镇（街道）"),
+                    ("phone", MAX_PHONE, "联系电话"), ("notes", MAX_NOTE, "备注"))
+_MEMBER_TEXTS = (("name", MAX_NAME, "姓名"), ("ethnicity", MAX_SHORT, "民族"), ("occupation", MAX_SHORT, "职业"),
+                 ("phone", MAX_PHONE, "联系电话"))
+_SUPPORTER_TEXTS = (("name", MAX_NAME, "姓名"), ("reason", MAX_SHORT * 5, "情况说明"),
+                    ("relation", MAX_SHORT, "关系"), ("phone", MAX_PHONE, "联系电话"))
+
+
 # ---- visits ------------------------------------------------------------------------------------------
 
 def visit_problems(v: Visit, *, at: Path = (), label: str = "本次走访") -> list[Problem]:
@@ -222,6 +263,10 @@ def visit_problems(v: Visit, *, at: Path = (), label: str = "本次走访") -> l
     a household: ``("visits", 2)``); ``label`` names the visit in the messages."""
     out = _Problems()
     out.add((*at, "type"), f"{label}的走访类型", _code(v.type, vocab.VISIT_TYPES))
+    out.add((*at, "notes"), f"{label}的情况记录", _text(v.notes, MAX_NOTE))
+    out.add((*at, "follow_up"), f"{label}的后续安排", _text(v.follow_up, MAX_NOTE))
+    for k, name in enumerate(v.investigators):
+        out.add((*at, "investigators"), f"{label}的第{k + 1}名调查人员的姓名", _text(name, MAX_NAME))
     names = list(v.investigators)
     blank = [k + 1 for k, name in enumerate(names) if not name]
     repeated = sorted({name for name in names if name and names.count(name) > 1})
@@ -241,6 +286,7 @@ def visit_problems(v: Visit, *, at: Path = (), label: str = "本次走访") -> l
         out.add((*at, "needs", j, "category"), what + "的类别", _code(need.category, vocab.NEED_CATEGORIES))
         if not need.description:
             out.append(Problem((*at, "needs", j, "description"), what + "没有填写描述"))
+        out.add((*at, "needs", j, "description"), what + "的描述", _text(need.description, MAX_NOTE))
         out.add((*at, "needs", j, "status"), what + "的状态", _code(need.status, vocab.NEED_STATUSES))
     if v.next_visit is not None and v.next_visit < v.date:
         out.append(Problem((*at, "next_visit"),
@@ -269,12 +315,17 @@ def _strip_text(obj: object) -> None:
 
 def tidy(h: Household) -> Household:
     """Bring ``h`` (in place) into the form the store keeps and an export gives back: no surrounding
-    spaces in any text, ID numbers with a capital X. Returns ``h``."""
+    spaces in any text, ID numbers and the region code in ASCII digits (full-width ３４… typed by an
+    input method become 34…), with a capital X. Returns ``h``."""
     _strip_text(h)
+    h.region = ascii_digits(h.region)
     for m in h.members:
-        m.id_number = m.id_number.upper()
+        m.id_number = idcard.normalise(m.id_number)
     for s in h.supporters:
-        s.id_number = s.id_number.upper()
+        s.id_number = idcard.normalise(s.id_number)
+        s.of_member = idcard.normalise(s.of_member)
+    for x in h.receiving:
+        x.member = idcard.normalise(x.member)
     return h
 
 

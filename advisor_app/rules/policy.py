@@ -62,7 +62,7 @@ class PolicyValue:
 
 def region_chain(region: str) -> list[str]:
     """The codes a lookup tries, most specific first: county → city → province."""
-    if not (len(region) == 6 and region.isdigit()):
+    if not (len(region) == 6 and region.isascii() and region.isdigit()):
         return []
     chain = [region, region[:4] + "00", region[:2] + "0000"]
     return list(dict.fromkeys(chain))

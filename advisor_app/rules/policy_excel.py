@@ -10,9 +10,12 @@ sheet "项目说明" lists every item code with its Chinese name and unit.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+
+from advisor_app.domain.limits import MAX_POLICY_BYTES, MAX_XLSX_UNPACKED_BYTES, MB
 
 from .policy_format import (
     AREA_LABELS,
@@ -48,24 +51,65 @@ def _header_locator(title: str, number: int) -> Callable[[int], str]:
     return lambda i: f"工作表“{title}”第{number}行（表头）" + (f"{_letter(i)}列" if i >= 0 else "")
 
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a password-protected .xlsx, or an old .xls
+# What a damaged file makes openpyxl (and the zip and XML readers under it) raise: bad XML
+# (ParseError is a SyntaxError), a number cell that is no number ("NaN", 5000 digits: ValueError),
+# a date serial beyond the calendar (OverflowError), a part missing from the zip (KeyError) …
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, ValueError, TypeError, IndexError,
+            AttributeError, OverflowError, SyntaxError, RecursionError)
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, before openpyxl reads it, what is not an .xlsx it can read in reasonable time."""
+    if not path.is_file():
+        what = "不是一个文件" if path.exists() else "找不到文件"
+        raise PolicyTableError(what, where=str(path))
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            start = handle.read(8)
+    except OSError as exc:
+        raise PolicyTableError(f"无法读取：{exc.strerror}", where=str(path)) from None
+    if size > MAX_POLICY_BYTES:
+        raise PolicyTableError(f"文件太大（超过 {MAX_POLICY_BYTES // MB} MB），不像是政策标准表，没有读取",
+                               where=path.name)
+    if start == _OLE_MAGIC:
+        raise PolicyTableError("文件设了打开密码，或是旧的 .xls 格式：请在 Excel 里去掉密码，"
+                               "另存为“Excel 工作簿（.xlsx）”后再导入", where=path.name)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except _DAMAGED:
+        raise PolicyTableError("不是能读取的 Excel 文件（.xlsx）", where=path.name) from None
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise PolicyTableError(f"文件解开后超过 {MAX_XLSX_UNPACKED_BYTES // MB} MB，不像是政策标准表，没有读取",
+                               where=path.name)
+
+
 def read_xlsx(path: Path) -> list[PolicyRow]:
     """Every value row of the sheet, checked. Raises :class:`PolicyTableError` naming the sheet,
-    row and column of the first problem."""
-    from openpyxl import load_workbook
+    row and column of the first problem, or saying the file is damaged (not a zip, bad XML inside,
+    a cell that is no number), protected by a password, or too large."""
     from openpyxl.utils.exceptions import InvalidFileException
 
-    if not path.is_file():
-        raise PolicyTableError("找不到文件", where=str(path))
+    _check_file(path)
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        raise PolicyTableError("不是能读取的 Excel 文件（.xlsx）", where=path.name) from None
+        return _read_rows(path)
+    except (InvalidFileException, *_DAMAGED):
+        raise PolicyTableError("Excel 文件已损坏，无法读取：请在 Excel 里打开并另存为 .xlsx 后再导入",
+                               where=path.name) from None
+
+
+def _read_rows(path: Path) -> list[PolicyRow]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
         title = sheet.title
         rows: list[PolicyRow] = []
         names: list[str | None] | None = None
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+        for number, cells in _numbered_rows(sheet, title):
             if not any(c is not None and str(c).strip() for c in cells):
                 continue
             if names is None:
@@ -89,6 +133,27 @@ def read_xlsx(path: Path) -> list[PolicyRow]:
         return rows
     finally:
         book.close()
+
+
+def _numbered_rows(sheet: Any, title: str) -> Iterable[tuple[int, tuple[Any, ...]]]:
+    """(row number, cell values) of the sheet; a row openpyxl cannot read (a number cell holding
+    "NaN" or 5000 digits, a date serial beyond the calendar) is named in the message."""
+    rows = iter(sheet.iter_rows(values_only=True))
+    number = 0
+    while True:
+        try:
+            cells = next(rows)
+            # the check of the cells' text below needs str() of each: 5000 digits cannot be written out
+            for cell in cells:
+                if isinstance(cell, int) and not isinstance(cell, bool) and abs(cell) >= 10**100:
+                    raise ValueError(cell)
+        except StopIteration:
+            return
+        except _DAMAGED:
+            raise PolicyTableError("从这一行起无法读取：文件已损坏，或有一格数字格里不是数字（如 NaN）、"
+                                   "位数过多，或日期超出范围", where=f"工作表“{title}”第{number + 1}行") from None
+        number += 1
+        yield number, cells
 
 
 def write_xlsx(path: Path, rows: Iterable[PolicyRow], names: dict[str, str] | None = None) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import itertools
 import math
 import os
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advisor_app.domain.errors import DomainError
+from advisor_app.domain.limits import MAX_POLICY_BYTES, ascii_digits, is_ascii_digits, read_limited, shown
 
 from .dibao_keys import SPECS as DIBAO_SPECS
 from .dibao_keys import YES_NO
@@ -67,6 +69,47 @@ _SPECS = (
 )
 
 KEYS: dict[str, KeySpec] = {s.key: s for s in _SPECS}
+
+# The plausible range of every key, in its usual (first) unit; a value outside is a typing mistake
+# (1e308, an ID number pasted into 数值, 9240 for 924) and is refused on import and on load. Amounts
+# per year may be 12 times the monthly bounds. Reasons and sources: docs/limits.md.
+MONTHLY_MONEY = (0.0, 10_000.0)  # 元/人/月: no allowance, standard or supplement in China comes near
+RANGES: dict[str, tuple[float, float]] = {
+    "dibao_standard": (100.0, 10_000.0),  # 2024: 600–1,500 元/月 across provinces
+    "dibao_edge_multiple": (0.0, 10.0),
+    "dibao_gradual_exit_months": (0.0, 120.0),
+    "asset_financial_months": (0.0, 120.0),
+    "asset_vehicles_max": (0.0, 10.0),
+    "asset_extra_houses_max": (0.0, 10.0),
+    "tekun_basic_multiple": (0.0, 10.0),
+    "tekun_basic_yearly": (1_200.0, 120_000.0),  # 12 × the 低保标准's bounds
+    "orphan_standard_monthly": (0.0, 20_000.0),
+    "temporary_emergency_min_multiple": (0.0, 10.0),
+    "temporary_cap_multiple": (0.0, 36.0),  # some counties allow up to 3 years of the standard at once
+    "temporary_emergency_window_months": (0.0, 120.0),
+    "rigid_expense_share": (0.0, 100.0),
+    "disposable_income_yearly": (1_000.0, 1_000_000.0),
+    "dibao_work_cost_wage_share": (0.0, 1.0),  # a share of the wage: at most all of it
+    "dibao_work_cost_standard_share": (0.0, 10.0),
+}
+_PER_YEAR = 12
+
+
+def value_range(key: str, unit: str) -> tuple[float, float]:
+    """The plausible (low, high) of ``key`` written in ``unit`` (both ends allowed)."""
+    spec = KEYS[key]
+    if unit == YES_NO:
+        return (0.0, 1.0)
+    usual = spec.units[0]
+    default = (MONTHLY_MONEY[0] * _PER_YEAR, MONTHLY_MONEY[1] * _PER_YEAR) if usual == "元/人/年" else MONTHLY_MONEY
+    low, high = RANGES.get(key, default)
+    if unit == usual:
+        return (low, high)
+    if usual == "元/人/年" and unit == "元/人/月":
+        return (low / _PER_YEAR, high / _PER_YEAR)
+    if usual == "元/人/月" and unit == "元/人/年":
+        return (low * _PER_YEAR, high * _PER_YEAR)
+    return (low, high)
 UNITS = ("元/人/月", "元/人/年", "倍", "月", "辆", "套", YES_NO, "%")  # 是否: 1 = yes, 0 = no
 AREAS = ("urban", "rural")
 AREA_LABELS = {"urban": "城镇", "rural": "农村", None: "城乡通用"}
@@ -90,6 +133,7 @@ REQUIRED = ("region", "key", "value", "unit", "effective_from", "is_default", "s
 _AREA_WORDS = {"": None, "urban": "urban", "rural": "rural", "城镇": "urban", "城市": "urban",
                "农村": "rural", "全部": None, "城乡": None, "城乡通用": None, "all": None}
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+00:00(?::00)?)?")
+_TEXT_LIMITS = {"source": 500, "note": 1000, "region_name": 100}  # characters
 _TRUE = {"yes", "true", "1", "是", "y", "默认", "默认值"}
 _FALSE = {"no", "false", "0", "否", "n"}
 
@@ -131,14 +175,18 @@ class PolicyRow:
 
 
 def format_number(value: float) -> str:
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return repr(value)
     return str(int(value)) if value == int(value) else repr(value)
 
 
 def _text(raw: object) -> str:
     if raw is None:
         return ""
-    if isinstance(raw, float) and raw == int(raw):
+    if isinstance(raw, float) and math.isfinite(raw) and raw == int(raw) and abs(raw) < 1e15:
         return str(int(raw))
+    if isinstance(raw, int) and not isinstance(raw, bool) and abs(raw) >= 10**30:
+        return shown(raw)  # an integer of thousands of digits is not written out in full
     return str(raw).strip()
 
 
@@ -163,7 +211,10 @@ def _number(raw: object, where: str) -> float:
     if isinstance(raw, bool):
         raise PolicyTableError(f"“{raw}”不是数字", where=where)
     if isinstance(raw, int | float):
-        value = float(raw)
+        try:
+            value = float(raw)
+        except OverflowError:  # an integer of hundreds of digits
+            value = math.inf
     else:
         text = _text(raw).replace(",", "").replace("，", "")
         if not text:
@@ -171,18 +222,20 @@ def _number(raw: object, where: str) -> float:
         try:
             value = float(text)
         except ValueError:
-            raise PolicyTableError(f"“{text}”不是数字", where=where) from None
-    if not math.isfinite(value) or value < 0:
-        raise PolicyTableError(f"数值“{_text(raw)}”必须是不小于 0 的数", where=where)
+            raise PolicyTableError(f"“{shown(text)}”不是数字", where=where) from None
+    if not math.isfinite(value):
+        raise PolicyTableError(f"数值“{shown(_text(raw))}”不是普通的数字（太大，或是 NaN、inf）", where=where)
+    if value < 0:
+        raise PolicyTableError(f"数值“{shown(_text(raw))}”必须是不小于 0 的数", where=where)
     return value
 
 
 def parse_row(cells: Mapping[str, object], locate: Callable[[str], str], origin: str) -> PolicyRow:
     """Check one row's cells (text from CSV, or typed cells from Excel); ``locate(column)`` names
     the cell for messages. Raises :class:`PolicyTableError` naming the cell."""
-    region = _text(cells.get("region"))
-    if not (len(region) == 6 and region.isdigit()):
-        raise PolicyTableError(f"地区代码“{region}”应是 6 位数字的行政区划代码", where=locate("region"))
+    region = ascii_digits(_text(cells.get("region")))
+    if not (len(region) == 6 and is_ascii_digits(region)):
+        raise PolicyTableError(f"地区代码“{shown(region)}”应是 6 位数字的行政区划代码", where=locate("region"))
     key = _text(cells.get("key"))
     spec = KEYS.get(key)
     if spec is None:
@@ -202,6 +255,12 @@ def parse_row(cells: Mapping[str, object], locate: Callable[[str], str], origin:
                                where=locate("unit"))
     if unit == YES_NO and value not in (0, 1):
         raise PolicyTableError(f"项目 {key}（{spec.label}）的数值应为 1（是）或 0（否）", where=locate("value"))
+    low, high = value_range(key, unit)
+    if not low <= value <= high:
+        written = shown(_text(cells.get("value")))
+        raise PolicyTableError(f"项目 {key}（{spec.label}）的数值 {written} 不在合理范围内：应在 "
+                               f"{format_number(low)} 到 {format_number(high)} {unit} 之间，请核对（是否多打了零？）",
+                               where=locate("value"))
     start = _date(cells.get("effective_from"), locate("effective_from"), "effective_from")
     if start is None:
         raise PolicyTableError("生效日期不能为空", where=locate("effective_from"))
@@ -222,6 +281,9 @@ def parse_row(cells: Mapping[str, object], locate: Callable[[str], str], origin:
     source = _text(cells.get("source"))
     if not source:
         raise PolicyTableError("依据来源不能为空：请写文件名称或网址", where=locate("source"))
+    for column, limit in _TEXT_LIMITS.items():
+        if len(_text(cells.get(column))) > limit:
+            raise PolicyTableError(f"{COLUMNS[column]}太长：最多 {limit} 个字", where=locate(column))
     return PolicyRow(region=region, key=key, area=area, value=value, unit=unit, effective_from=start,
                      effective_to=end, is_default=is_default, source=source,
                      note=_text(cells.get("note")), region_name=_text(cells.get("region_name")),
@@ -261,13 +323,18 @@ def _cell_locator(origin: str) -> Callable[[str], str]:
 
 
 def read_csv(path: Path) -> list[PolicyRow]:
-    """Read one table file. Lines whose first cell starts with ``#`` are comments."""
+    """Read one table file. Lines whose first cell starts with ``#`` are comments. A file larger than
+    ``MAX_POLICY_BYTES`` is refused unread."""
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise PolicyTableError(f"无法打开政策标准文件：{exc.strerror}", where=str(path)) from None
+        data = read_limited(path, MAX_POLICY_BYTES, "政策标准文件")
+    except DomainError as exc:
+        raise PolicyTableError(exc.message, where=exc.where) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PolicyTableError("文件不是 UTF-8 编码，请另存为“CSV UTF-8”", where=path.name) from None
     rows: list[PolicyRow] = []
-    with handle:
+    with io.StringIO(text, newline="") as handle:
         reader = csv.reader(handle)
         names: list[str | None] | None = None
         try:
@@ -283,8 +350,6 @@ def read_csv(path: Path) -> list[PolicyRow]:
                 row = {n: c for n, c in zip(names, cells, strict=False) if n is not None}
                 origin = f"{path.name} 第{line}行"
                 rows.append(parse_row(row, _cell_locator(origin), origin))
-        except UnicodeDecodeError:
-            raise PolicyTableError("文件不是 UTF-8 编码，请另存为“CSV UTF-8”", where=path.name) from None
         except csv.Error as exc:
             where = f"{path.name} 第{reader.line_num}行"
             raise PolicyTableError(f"CSV 格式错误：{exc}", where=where) from None

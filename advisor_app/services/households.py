@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from advisor_app.domain import interchange, validation, vocab
 from advisor_app.domain.errors import DomainError, PersonInAnotherHousehold, Problem
 from advisor_app.domain.household import Household, Visit
+from advisor_app.domain.limits import MAX_HOUSEHOLD_BYTES, read_limited, read_stream_limited
 from advisor_app.store import archive as archive_store
 from advisor_app.store import households as store
 from advisor_app.store import people
@@ -38,16 +39,14 @@ def read_document(path: str | Path) -> Household:
 
 def read_document_with_notes(path: str | Path) -> tuple[Household, list[str]]:
     """:func:`read_document`, and the notes on what an older ``/1`` file left undecided (supporters
-    whose relation names no kinship): warnings for the advisor, nothing is refused for them."""
-    try:
-        if str(path) == "-":
-            import sys
+    whose relation names no kinship): warnings for the advisor, nothing is refused for them.
+    A file larger than ``MAX_HOUSEHOLD_BYTES`` (20 MB) is refused unread (``/dev/zero`` stops)."""
+    if str(path) == "-":
+        import sys
 
-            data = sys.stdin.buffer.read()
-        else:
-            data = Path(path).read_bytes()
-    except OSError as exc:
-        raise DomainError(f"无法读取文件：{exc.strerror}", where=str(path)) from None
+        data = read_stream_limited(sys.stdin.buffer, MAX_HOUSEHOLD_BYTES, "家庭文件", "标准输入")
+    else:
+        data = read_limited(path, MAX_HOUSEHOLD_BYTES, "家庭文件")
     return interchange.read_household_json(data)
 
 

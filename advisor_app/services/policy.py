@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from advisor_app.domain.errors import DomainError
+from advisor_app.domain.limits import ascii_digits, is_ascii_digits
 from advisor_app.rules.policy import PolicyTables, PolicyValue, default_tables, region_chain
 from advisor_app.rules.policy_excel import read_xlsx, write_xlsx
 from advisor_app.rules.policy_format import AREA_LABELS, AREAS, KEYS, check_periods, format_number, read_csv, write_csv
@@ -87,8 +88,8 @@ class PolicyShow:
 
 def resolve_region(text: str, tables: PolicyTables) -> str:
     """A 6-digit code, or a (part of a) Chinese name that matches exactly one known region."""
-    text = text.strip()
-    if len(text) == 6 and text.isdigit():
+    text = ascii_digits(text.strip())
+    if len(text) == 6 and is_ascii_digits(text):
         return text
     matches = [code for code, name in tables.names().items() if text and text in name]
     if len(matches) == 1:
@@ -237,5 +238,8 @@ def write_template(out: Path, region: str | None = None, profile: Profile | None
             raise DomainError(f"地区代码“{code}”应是 6 位数字")
         rows = sorted((r for r in tables.rows() if r.region == code),
                       key=lambda r: (list(KEYS).index(r.key), r.area or "", r.effective_from))
-    write_xlsx(out, rows, tables.names())
+    try:
+        write_xlsx(out, rows, tables.names())
+    except OSError as exc:
+        raise DomainError(f"无法写入文件：{exc.strerror or exc}", where=str(out)) from None
     return len(rows)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from advisor_app.domain.errors import Cancelled, DomainError
 from advisor_app.domain.idcard import mask
@@ -39,6 +40,27 @@ LEFT_OUT_REASON = "筛查之后有改动或新增，结果未列入，请重新�
 class LedgerExport(NamedTuple):
     rows: int  # result rows written
     left_out: int  # households left out: added or changed after the screening
+
+
+def _cell(text: str) -> str:
+    """Text as a cell may hold it: control characters (which Excel cannot store) dropped."""
+    return str(ILLEGAL_CHARACTERS_RE.sub("", text))
+
+
+def check_writable(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`DomainError` unless a file can be written at ``path`` (its folder exists or can
+    be made, and takes a new file): asked before screening replaces the stored results, so a
+    screening whose sheet cannot be written changes nothing."""
+    target = Path(path)
+    try:
+        if target.is_dir():
+            raise IsADirectoryError(21, "这是一个文件夹")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=target.parent)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        raise DomainError(f"无法写入文件：{exc.strerror or exc}", where=str(target)) from None
 
 
 def _detail(program: str, detail: str) -> str:
@@ -71,7 +93,7 @@ def export_xlsx(profile: Profile, path: str | os.PathLike[str], progress: Progre
         other = wb.create_sheet("未列入")
         other.append(LEFT_OUT_HEADERS)
         for head, town, village in left_out:
-            other.append([head, town, village, LEFT_OUT_REASON])
+            other.append([_cell(head or ""), _cell(town or ""), _cell(village or ""), LEFT_OUT_REASON])
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=target.parent)
@@ -83,7 +105,7 @@ def export_xlsx(profile: Profile, path: str | os.PathLike[str], progress: Progre
             if os.path.exists(tmp):
                 os.unlink(tmp)
     except OSError as exc:
-        raise DomainError(f"无法写入文件：{exc.strerror}", where=str(target)) from None
+        raise DomainError(f"无法写入文件：{exc.strerror or exc}", where=str(target)) from None
     return LedgerExport(n, len(left_out))
 
 
@@ -91,9 +113,9 @@ def _write_results(ws: Any, rows: Iterable[LedgerRow], total: int, progress: Pro
     ws.append(HEADERS)
     n = 0
     for head, town, village, program, name, number, status, fen, detail, on in rows:
-        ws.append([head, town, village, PROGRAM_LABELS.get(program, program), name or "",
-                   mask(number) if number else "", STATUS_LABELS.get(status, status),
-                   None if fen is None else fen / 100, _detail(program, detail), on.isoformat()])
+        ws.append([_cell(head or ""), _cell(town or ""), _cell(village or ""), PROGRAM_LABELS.get(program, program),
+                   _cell(name or ""), mask(number) if number else "", STATUS_LABELS.get(status, status),
+                   None if fen is None else fen / 100, _cell(_detail(program, detail)), on.isoformat()])
         n += 1
         if progress is not None and n % 5000 == 0 and not progress(n, total):
             raise Cancelled()
