@@ -17,9 +17,8 @@ import sys
 from typing import Any
 
 from advisor_app.services import passphrase as keys
-from advisor_app.services.profile import WrongPassphrase, database_state
+from advisor_app.services.profile import ENCRYPTED, PLAINTEXT, WrongPassphrase, database_state, integrity_problems
 from advisor_app.services.profile_settings import init_profile
-from advisor_app.store.engine import integrity_problems
 
 from .context import Context, read_passphrase_file
 
@@ -52,7 +51,7 @@ def _init(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _check(_args: argparse.Namespace, ctx: Context) -> int:
-    problems = integrity_problems(ctx.profile.engine)
+    problems = integrity_problems(ctx.profile)
     if problems:
         print(f"档案文件有损坏（{len(problems)} 处），第一处：{problems[0]}", file=sys.stderr)
         return 1
@@ -62,9 +61,9 @@ def _check(_args: argparse.Namespace, ctx: Context) -> int:
 
 def _encrypt(_args: argparse.Namespace, ctx: Context) -> int:
     state = database_state(ctx.data_dir)
-    report = keys.encrypt_profile(ctx.data_dir, ctx.new_passphrase()) if state == "plaintext" else None
+    report = keys.encrypt_profile(ctx.data_dir, ctx.new_passphrase()) if state == PLAINTEXT else None
     if report is None:
-        print("这个档案已经加密了" if state == "encrypted" else "没有找到要加密的档案", file=sys.stderr)
+        print("这个档案已经加密了" if state == ENCRYPTED else "没有找到要加密的档案", file=sys.stderr)
         return 2
     rows = sum(report.counts.values())
     print(f"档案已加密：{rows} 条记录核对无误；备份加密 {report.backups} 份；未加密的原文件已删除")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain.errors import DomainError
-from advisor_app.store.encryption import MIN_PASSPHRASE
+from advisor_app.services.passphrase import MIN_PASSPHRASE
 
 T = TypeVar("T")
 MAX_DELAY_S = 30

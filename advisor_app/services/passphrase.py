@@ -20,6 +20,8 @@ from advisor_app.store import engine as store_engine
 
 from .profile import ENCRYPTING, PLAINTEXT_OLD, Profile, WrongPassphrase
 
+MIN_PASSPHRASE = encryption.MIN_PASSPHRASE
+
 
 def encrypt_profile(data_dir: str | os.PathLike[str] | None, passphrase: str, *,
                     new_passphrase_checked: bool = True) -> EncryptionReport:

@@ -162,3 +162,8 @@ def demo_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
     """The demo profile's folder: ``demo`` inside the data folder."""
     return paths.resolve(data_dir).root / DEMO_FOLDER
 
+
+
+def integrity_problems(profile: Profile) -> list[str]:
+    """What SQLite's integrity and foreign-key checks find wrong in the profile's file ([] = sound)."""
+    return store_engine.integrity_problems(profile.engine)
