@@ -10,11 +10,14 @@ benchmark repeats itself; the machine may be shared, so compare ratios rather th
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
+PASSPHRASE = "benchmark-passphrase"
+"""The benchmark profiles are encrypted like every profile (ADVISOR_APP_PASSPHRASE, unless set)."""
 
 
 def main(words: list[str]) -> int:
@@ -24,7 +27,8 @@ def main(words: list[str]) -> int:
     failed = 0
     for script in scripts:
         print(f"# {script.name}", flush=True)
-        result = subprocess.run([sys.executable, str(script)], cwd=HERE.parent, check=False)
+        env = {**os.environ, "ADVISOR_APP_PASSPHRASE": os.environ.get("ADVISOR_APP_PASSPHRASE", PASSPHRASE)}
+        result = subprocess.run([sys.executable, str(script)], cwd=HERE.parent, check=False, env=env)
         failed += result.returncode != 0
     return 1 if failed else 0
 
