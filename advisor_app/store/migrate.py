@@ -16,7 +16,10 @@ office's business); the single transaction is what keeps a failed migration from
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -25,7 +28,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from .engine import is_sqlite
+from .engine import copy_database, for_writing, is_sqlite
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -50,29 +53,60 @@ def current_revision(engine: sa.Engine) -> str | None:
 def backup(engine: sa.Engine, backups: Path, label: str) -> Path | None:
     """Copy the SQLite database behind ``engine`` into ``backups``; returns the copy's path.
 
-    ``None`` for a database that is not a file (PostgreSQL): there is nothing to copy.
+    The copy is written under a temporary name (``.<name>.partial``) and renamed when it is complete,
+    so a backup that was cut short (the program killed, the disk full) never looks like a good one;
+    such a leftover is removed by a later backup. ``None`` for a database that is not a file
+    (PostgreSQL): there is nothing to copy.
     """
     database = engine.url.database
     if not is_sqlite(engine) or not database or database == ":memory:":
         return None
     stem = Path(database).stem
     backups.mkdir(parents=True, exist_ok=True)
+    _remove_partial_backups(backups)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backups / f"{stem}-{stamp}-{label}.sqlite"
     n = 1
     while target.exists():
         n += 1
         target = backups / f"{stem}-{stamp}-{label}-{n}.sqlite"
-    raw = engine.raw_connection()  # the driver's own connection: VACUUM must run outside a transaction
+    partial = backups / f".{target.name}.{os.getpid()}{PARTIAL}"
     try:
-        cursor = raw.cursor()
-        try:
-            cursor.execute("VACUUM INTO ?", (str(target),))
-        finally:
-            cursor.close()
-    finally:
-        raw.close()
+        copy_database(engine, partial)
+        _fsync(partial)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    _fsync(backups)  # the rename itself survives a power cut
     return target
+
+
+PARTIAL = ".partial"
+"""The ending of a backup still being written (never a usable copy)."""
+
+_PARTIAL_AGE = 3600  # seconds: an older partial copy is a leftover, not one another start is writing
+
+
+def _remove_partial_backups(backups: Path) -> None:
+    now = time.time()
+    for leftover in backups.glob(f".*{PARTIAL}"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > _PARTIAL_AGE:
+                leftover.unlink()
+
+
+def _fsync(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # a folder cannot be opened on Windows: its entries are flushed with the file
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def upgrade(engine: sa.Engine, backups: Path, *, target: str = "head") -> Path | None:
@@ -88,7 +122,7 @@ def upgrade(engine: sa.Engine, backups: Path, *, target: str = "head") -> Path |
     if current is not None or has_tables(engine):
         copy = backup(engine, backups, f"before-{current or 'unversioned'}")
     cfg = _config()
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
     return copy
