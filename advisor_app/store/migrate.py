@@ -25,8 +25,12 @@ from pathlib import Path
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.util.exc import CommandError as AlembicError
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+
+from advisor_app import __version__
+from advisor_app.domain.errors import DomainError
 
 from .engine import copy_database, for_writing, is_sqlite
 
@@ -118,9 +122,10 @@ def upgrade(engine: sa.Engine, backups: Path, *, target: str = "head") -> Path |
     current = current_revision(engine)
     if current == (head_revision() if target == "head" else target):
         return None
+    refuse_unknown(engine, current)
     copy = None
-    if current is not None or has_tables(engine):
-        copy = backup(engine, backups, f"before-{current or 'unversioned'}")
+    if current is not None:
+        copy = backup(engine, backups, f"before-{current}")
     cfg = _config()
     with for_writing(engine).begin() as conn:
         cfg.attributes["connection"] = conn
@@ -129,4 +134,42 @@ def upgrade(engine: sa.Engine, backups: Path, *, target: str = "head") -> Path |
 
 
 def has_tables(engine: sa.Engine) -> bool:
-    return bool(sa.inspect(engine).get_table_names())
+    """Whether the database holds any table but Alembic's own (empty after migrating down to nothing)."""
+    return bool(set(sa.inspect(engine).get_table_names()) - {"alembic_version"})
+
+
+class UnusableSchema(DomainError):
+    """A database this release cannot migrate: nothing was changed and no backup was made."""
+
+
+class NewerSchema(UnusableSchema):
+    """The database was made (or upgraded) by a newer release: its revision is not one of ours."""
+
+
+class UnversionedSchema(UnusableSchema):
+    """The database has tables but no revision record: not made by this program, or damaged."""
+
+
+def refuse_unknown(engine: sa.Engine, current: str | None) -> None:
+    """Raise :class:`NewerSchema` for a revision this release does not know (checked before any
+    backup is made, so a refused database does not leave a new copy on every start), and
+    :class:`UnversionedSchema` for tables without a revision record."""
+    where = _shown(engine)
+    if current is not None:
+        try:
+            known = ScriptDirectory.from_config(_config()).get_revision(current) is not None
+        except AlembicError:
+            known = False
+        if not known:
+            raise NewerSchema(f"这个档案是较新版本的程序建立或升级的（数据库版本 {current}），本程序"
+                              f"（{__version__}）不认识，为免损坏没有打开，也没有改动。请使用新版本的程序。",
+                              where=where)
+        return
+    if has_tables(engine):
+        raise UnversionedSchema("数据库里已有数据表，却没有版本记录（alembic_version）：它不是本程序建立的，"
+                                "或者已经损坏，没有打开，也没有改动。请从备份恢复，或者把这个文件移出数据文件夹后"
+                                "重新打开（会建立一个新的空档案）。", where=where)
+
+
+def _shown(engine: sa.Engine) -> str:
+    return (engine.url.database or "") if is_sqlite(engine) else engine.url.render_as_string(hide_password=True)
