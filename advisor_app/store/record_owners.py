@@ -53,7 +53,7 @@ class RecordConflict(DomainError):
                          "请重新打开这户家庭（或重新导出）后再修改。")
 
 
-def _label(row: HouseholdRow | sa.Row[tuple[str, str, str, str | None]]) -> str:
+def _label(row: HouseholdRow | sa.Row[str, str, str, str | None]) -> str:
     head, village = row.head_name or "—", row.village
     return f"户主“{head}”" + (f"，{village}" if village else "")
 

@@ -5,12 +5,12 @@ its head and village, never a database error with names and full ID numbers; not
 from __future__ import annotations
 
 import datetime as dt
-from copy import deepcopy
 import json
 import os
 import re
 import subprocess
 import sys
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
