@@ -227,3 +227,14 @@ def copy_database(engine: sa.Engine, target: Path) -> None:
             cursor.close()
     finally:
         raw.close()
+
+
+def data_version(dbapi_connection: Any) -> int:
+    """SQLite's ``data_version`` on this driver connection: a number that changes whenever another
+    connection (of any process) commits a change, and only then; see :mod:`.watch`."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA data_version")
+        return int(cursor.fetchone()[0])
+    finally:
+        cursor.close()
