@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A transaction not begun for writing is read-only (store.engine.CHECK_WRITES): a write path that
+# does not say it writes fails here, and in every CLI run a test starts (they inherit it).
+os.environ["ADVISOR_APP_CHECK_WRITES"] = "1"
 
 DATA = Path(__file__).parent / "data"
 TEST_PASSPHRASE = "test-passphrase"  # every profile the suite makes is encrypted with it

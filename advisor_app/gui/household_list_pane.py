@@ -9,6 +9,11 @@ the main window opens that household in it, so the list and the editor never sho
 
 The switch beside the search box shows the registered households or the archived ones
 (:mod:`.archived_view`: reason, day and advisor, filtered by the same search box, and 恢复).
+
+Writes by another program (the CLI, an import in another window) are noticed without a click: every
+``EXTERNAL_POLL_MS`` the worker asks ``household_list.watch_changes`` whether the database changed
+(skipped while the worker is busy); when it did, ``operations.data_changed`` carries a change of all
+households and the screening results, and every screen refreshes as after an import.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from .household_table_model import STATUS, VILLAGE, HouseholdTableModel, househo
 from .operations import Operations
 
 SEARCH_DEBOUNCE_MS = 150
+EXTERNAL_POLL_MS = 1000  # how often to ask whether another program changed the database
 COLUMN_WIDTHS = (90, 170, 110, 50, 150, 100, 100, 60)
 VISIT_SORT_KEYS = ("last_visit", "next_review")  # what a visit changes of a row, as the list sorts by it
 
@@ -116,6 +122,13 @@ class HouseholdListPane(QWidget):
         layout.addLayout(search_row)
         layout.addWidget(self.pages, 1)
 
+        self._watch = household_list.watch_changes(profile)
+        self._poll = QTimer(self)
+        self._poll.setInterval(EXTERNAL_POLL_MS)
+        self._poll.timeout.connect(self.check_external_changes)
+        self._poll.start()
+        self.check_external_changes()  # takes note of the version the list starts from
+
     def _build_table(self) -> HouseholdTableView:
         table = HouseholdTableView()
         table.setModel(self.model)
@@ -193,6 +206,29 @@ class HouseholdListPane(QWidget):
                 self.run_search()
 
         self.operations.query(lambda p: household_list.ids(p, text, sort, descending), done)
+
+    # --- writes by another program ---
+
+    def check_external_changes(self) -> None:
+        """Ask (on the worker) whether the database changed; refresh every screen when it did."""
+        if self.operations.busy() or not self.operations.running():
+            return  # a job of ours is running or queued: ask at the next tick
+        watch = self._watch
+
+        def seen(changed: bool) -> None:
+            if changed:
+                self.operations.data_changed.emit(Changes(all_households=True, screening=True))
+
+        self.operations.query(lambda _p: watch.changed(), seen)
+
+    def stop_watching(self) -> None:
+        """Stop asking and give the watch's connection back (when the window closes)."""
+        self._poll.stop()
+        watch = self._watch
+        if self.operations.running():
+            self.operations.query(lambda _p: watch.close(), lambda _none: None)
+        else:
+            watch.close()
 
     # --- the archived view ---
 

@@ -444,6 +444,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.list_pane.stop_watching()
         self.operations.shutdown()
         super().closeEvent(event)
 

@@ -146,6 +146,10 @@ class Operations(QObject):
     def busy(self) -> bool:
         return bool(self._jobs)
 
+    def running(self) -> bool:
+        """Whether jobs can still be submitted (not shut down)."""
+        return self._thread.is_alive()
+
     def wait_idle(self, timeout_ms: int = 5000) -> bool:
         """Process events until every submitted job has finished and delivered (for tests)."""
         deadline = time.monotonic() + timeout_ms / 1000

@@ -57,7 +57,7 @@ def fill_demo(profile: Profile, households: int, *, seed: int = 1, progress: Pro
     """Generate and insert ``households`` demo households; returns how many were inserted.
 
     Refused (nothing written) on the advisor's own profile."""
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         profile_settings.mark_demo(conn)  # refuses first, before any worker starts
         return _fill(conn, households, seed, progress, processes)
 
@@ -72,7 +72,7 @@ def reset_demo(profile: Profile, households: int | None = None, *, seed: int | N
                progress: Progress | None = None, processes: int | None = None) -> int:
     """Remove every household of the demo profile and generate them anew (all or nothing: a cancel
     leaves the demo as it was); returns how many there are now. Refused on the advisor's own profile."""
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         profile_settings.require_demo(conn)
         count = (households if households is not None else _stored_int(conn, SETTING_HOUSEHOLDS)
                  or purge.live_household_count(conn) or DEFAULT_HOUSEHOLDS)

@@ -199,7 +199,7 @@ def set_complaint_phone(profile: Profile, phone: str) -> None:
     problem = complaint_phone_problem(phone)
     if problem:
         raise DomainError(problem)
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         set_setting(conn, SETTING_PHONE, phone.strip())
 
 

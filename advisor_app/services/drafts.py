@@ -32,7 +32,7 @@ __all__ = ["VISIT", "Draft", "discard_draft", "discard_visit_draft", "find_visit
 
 def save_draft(profile: Profile, kind: str, record_id: str | None, payload: str) -> str:
     """Create or replace the draft of ``kind`` for ``record_id``; returns the draft's id."""
-    with profile.session() as session:
+    with profile.session(write=True) as session:
         return store.save_draft(session, kind, record_id, payload)
 
 
@@ -47,13 +47,13 @@ def find_visit_draft(profile: Profile, household_id: str) -> Draft | None:
 
 
 def discard_draft(profile: Profile, draft_id: str) -> bool:
-    with profile.session() as session:
+    with profile.session(write=True) as session:
         return store.discard_draft(session, draft_id)
 
 
 def discard_visit_draft(profile: Profile, household_id: str) -> int:
     """Delete the household's visit draft (the advisor chose to throw it away)."""
-    with profile.session() as session:
+    with profile.session(write=True) as session:
         return store.discard_drafts_for(session, VISIT, household_id)
 
 
@@ -65,7 +65,7 @@ def save_visit_and_discard_draft(profile: Profile, household_id: str, visit: Vis
     """
     validation.tidy_visit(visit)
     validation.check_visit(visit)
-    with profile.session() as session:
+    with profile.session(write=True) as session:
         saved = household_store.save_visit(session, household_id, visit)
         store.discard_drafts_for(session, VISIT, household_id)
         return saved

@@ -140,7 +140,8 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
     screened_at = utc_now()
     if progress is not None and not progress(0, total):
         raise Cancelled()
-    with gc_paused(), _parts(profile, on, tables, total, processes) as parts, profile.connection() as conn:
+    with (gc_paused(), _parts(profile, on, tables, total, processes) as parts,
+          profile.connection(write=True) as conn):
         replace_results(conn, [], on, screened_at, clear=True)  # while the workers start
         for part in parts:
             replace_results(conn, part.rows, on, screened_at, clear=False)

@@ -3,6 +3,8 @@
 ``ids(profile, text, sort)`` gives the ordered ids of the matching households (the list model keeps
 only these); ``rows(profile, ids)`` the columns for one page of them; ``count`` and ``page`` serve
 scripts and reports. See :mod:`advisor_app.store.household_list` for the search syntax.
+``watch_changes(profile)`` tells the list when another program changed the database
+(:mod:`advisor_app.store.watch`), so it can refresh without a click.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from advisor_app.domain import vocab
 from advisor_app.domain.idcard import mask
 from advisor_app.rules.results import PROTECTION_ORDER
 from advisor_app.store import household_list as store
+from advisor_app.store.watch import ChangeWatch
 
 from . import profile_settings
 from .eligibility import ResultFreshness, result_freshness
@@ -90,3 +93,9 @@ def page(profile: Profile, text: str = "", sort: str = DEFAULT_SORT, descending:
 def is_demo_profile(profile: Profile) -> bool:
     """True when the profile holds synthetic demo data (the window title says 演示数据)."""
     return profile_settings.profile_info(profile).is_demo
+
+
+def watch_changes(profile: Profile) -> ChangeWatch:
+    """A watch on the profile's database: ``changed()`` (cheap: ask it every second, off the GUI
+    thread) is True when a change was committed since it was last asked; ``close()`` when done."""
+    return ChangeWatch(profile.engine)

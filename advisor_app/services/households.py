@@ -70,7 +70,7 @@ def save_household(profile: Profile, household: Household, *, with_visits: bool 
     """
     validation.tidy(household)
     validation.check_household(household, with_visits=with_visits)
-    with profile.session() as session:
+    with profile.session(write=True) as session:
         refuse_people_elsewhere(session, household)
         return store.save_household(session, household, with_visits=with_visits)
 
@@ -93,7 +93,7 @@ def save_visit(profile: Profile, household_id: str, visit: Visit) -> Visit:
     breaks a rule (入户调查 with fewer than two investigators, next visit before the visit …)."""
     validation.tidy_visit(visit)
     validation.check_visit(visit)
-    with profile.session() as session:
+    with profile.session(write=True) as session:
         return store.save_visit(session, household_id, visit)
 
 
@@ -113,7 +113,7 @@ def list_households(profile: Profile, *, village: str | None = None, name: str |
 
 
 def delete_household(profile: Profile, household_id: str) -> None:
-    with profile.session() as session:
+    with profile.session(write=True) as session:
         store.delete_household(session, household_id)
 
 
@@ -145,7 +145,7 @@ def archive_household(profile: Profile, household_id: str, reason: str, note: st
     problem = archive_reason_problem(reason, note)
     if problem:
         raise DomainError(problem)
-    with profile.session() as session:
+    with profile.session(write=True) as session:
         who = by if by is not None else profile_settings.advisor_in(session.connection())
         archive_store.archive_household(session, household_id, reason=reason, note=note.strip(),
                                         on=on or dt.date.today(), by=who.strip())
@@ -156,7 +156,7 @@ def restore_household(profile: Profile, household_id: str) -> None:
 
     Refused (:class:`PersonInAnotherHousehold`, nothing written) when one of those members is now
     in another live household: a person belongs to one household."""
-    with profile.session() as session:
+    with profile.session(write=True) as session:
         members = archive_store.archived_members(session, household_id)
         found = people.registrations(session, (m.id_number for m in members), other_than=household_id)
         if found:

@@ -48,20 +48,25 @@ class Profile:
     created: bool  # the database was new (no file, or no tables) before this start
     backup: Path | None = None  # copy made before a migration, if one ran
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
+    _writing_sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = store_engine.session_factory(self.engine)
+        self._writing_sessions = store_engine.session_factory(store_engine.for_writing(self.engine))
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session in a transaction: committed when the block ends, rolled back on error."""
-        with self._sessions() as session, session.begin():
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A session in a transaction: committed when the block ends, rolled back on error.
+
+        ``write=True`` for every transaction that may write: it waits for another program's write to
+        finish instead of failing half-way (:func:`advisor_app.store.engine.for_writing`)."""
+        with (self._writing_sessions if write else self._sessions)() as session, session.begin():
             yield session
 
     @contextlib.contextmanager
-    def connection(self) -> Iterator[sa.Connection]:
-        """A Core connection in a transaction, for bulk work."""
-        with self.engine.begin() as conn:
+    def connection(self, *, write: bool = False) -> Iterator[sa.Connection]:
+        """A Core connection in a transaction, for bulk work (``write``: as for :meth:`session`)."""
+        with (store_engine.for_writing(self.engine) if write else self.engine).begin() as conn:
             yield conn
 
     @property

@@ -42,6 +42,7 @@ import sqlalchemy as sa
 from advisor_app.demo.generator import PARTS, DemoGenerator
 from advisor_app.documents.notice_rules import complaint_phone_problem
 from advisor_app.domain.errors import DomainError
+from advisor_app.store import engine as store_engine
 from advisor_app.store import paths, purge
 from advisor_app.store.settings import all_settings, delete_setting, get_setting, set_setting
 
@@ -112,7 +113,12 @@ def parse_villages(text: str) -> tuple[str, ...]:
 
 def profile_info(profile: Profile) -> ProfileInfo:
     with profile.connection() as conn:
-        return read_info(conn)
+        info = read_info(conn)
+        unsaved = info.is_real and get_setting(conn, KIND) is None  # an earlier release's own profile
+    if unsaved:
+        with profile.connection(write=True) as conn:
+            info = read_info(conn)  # stores the kind
+    return info
 
 
 def advisor_in(conn: sa.Connection) -> str:
@@ -121,8 +127,8 @@ def advisor_in(conn: sa.Connection) -> str:
 
 
 def read_info(conn: sa.Connection) -> ProfileInfo:
-    """The profile's kind and settings; classifies (and, when that is certain, marks) an earlier
-    release's profile as the module doc says."""
+    """The profile's kind and settings; classifies (and, when that is certain and ``conn`` is
+    writing, marks) an earlier release's profile as the module doc says."""
     settings = all_settings(conn)
     kind = settings.get(KIND)
     if kind in (DEMO, REAL):
@@ -133,7 +139,8 @@ def read_info(conn: sa.Connection) -> ProfileInfo:
     if households == 0:
         return ProfileInfo(None, legacy_flag=flag)
     if not flag:
-        set_setting(conn, KIND, REAL)
+        if store_engine.is_writing(conn):  # else stored by the next change of settings; the answer is the same
+            set_setting(conn, KIND, REAL)
         return ProfileInfo(REAL)
     generated = len(generated_households(conn))
     return ProfileInfo(None, legacy_demo=generated, legacy_own=households - generated, legacy_flag=True)
@@ -181,7 +188,7 @@ def set_up_own_profile(profile: Profile, *, region: str, villages: tuple[str, ..
     """Make this the advisor's own profile (first start). An earlier release's generated households
     are removed (the advisor's own registrations stay). Refused on a demo profile."""
     region, villages, advisor = _checked(region, villages, advisor)
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         info = read_info(conn)
         if info.kind == DEMO:
             raise ProfileKindError("这是演示档案，不能改作您自己的档案。请在数据文件夹中建立您自己的档案。")
@@ -207,7 +214,7 @@ def update_profile_details(profile: Profile, *, region: str, villages: tuple[str
     problem = complaint_phone_problem(phone) if phone else None
     if problem:
         raise ProfileKindError(problem)
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         info = read_info(conn)
         if info.needs_setup:
             raise ProfileKindError("这个档案还没有建立：请重新启动程序，选择试用演示数据或建立自己的档案。")
@@ -262,8 +269,11 @@ def open_demo_profile(data_dir: str | os.PathLike[str] | None = None) -> Profile
     profile = open_profile(folder, database_url=own_database_url(data, DEMO_PASSPHRASE, check_new=False))
     try:
         with profile.connection() as conn:
-            if read_info(conn).kind is None:
-                mark_demo(conn)
+            new = read_info(conn).kind is None
+        if new:
+            with profile.connection(write=True) as conn:
+                if read_info(conn).kind is None:  # asked again: another program may have set it meanwhile
+                    mark_demo(conn)
     except BaseException:
         profile.close()
         raise
@@ -283,7 +293,7 @@ def init_profile(data_dir: str | os.PathLike[str] | None, passphrase: str, *, ad
         raise ProfileKindError(f"地区代码应为 6 位数字：{region[:20]}")
     profile = open_profile(data_dir, passphrase=passphrase)
     try:
-        with profile.connection() as conn:
+        with profile.connection(write=True) as conn:
             set_setting(conn, KIND, REAL)
             for key, value in ((REGION, region), (ADVISOR, advisor)):
                 if value:

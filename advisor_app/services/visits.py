@@ -77,7 +77,7 @@ def change_need_status(profile: Profile, need_id: str, status: str, *, on: dt.da
     """Change a need's status on ``on`` (default today) by ``by`` (default: the profile's advisor)."""
     on = on or dt.date.today()
     note = note.strip()
-    with profile.session() as session:
+    with profile.session(write=True) as session:
         who = (by if by is not None else _advisor_in(session)).strip()
         entry = need_store.need_entry(session, need_id)
         need_rules.check_status_change(entry, status, on, who, note)

@@ -27,6 +27,7 @@ Dialect-specific speed-ups are the small helpers at the end (:func:`tune_for_rea
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -111,8 +112,64 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# --- Transactions that write (SQLite) --------------------------------------------------------------
+
+WRITE = "advisor_app_write"
+"""Execution option of a connection whose transaction will write: see :func:`for_writing`."""
+
+CHECK_WRITES = "ADVISOR_APP_CHECK_WRITES"
+"""Environment variable: ``1`` makes every transaction not begun for writing read-only (the tests set
+it, so a write path that forgot to say it writes fails its test instead of failing, rarely, for a user)."""
+
+
+class DatabaseBusy(DomainError):
+    """Another program held the database's write lock for longer than the busy timeout."""
+
+    def __init__(self) -> None:
+        super().__init__("数据库正被另一个程序使用（可能是另一个窗口或命令正在导入、筛查或生成数据），"
+                         "等了一会儿仍未轮到。没有保存任何改动，请等它完成后再试一次。")
+
+
+def for_writing(engine: sa.Engine) -> sa.Engine:
+    """The same engine (same pool, same events) whose transactions begin for writing.
+
+    On SQLite a transaction normally begins deferred: it takes the write lock only at its first write.
+    A transaction that reads first and then writes can then fail at once with "database is locked"
+    when another process wrote in between (its snapshot is stale; waiting would not help). One begun
+    for writing takes the write lock at ``BEGIN IMMEDIATE``, waiting up to the busy timeout for another
+    writer to finish; when it cannot get it, :class:`DatabaseBusy` is raised before anything is read
+    or written. Reads stay deferred: they never wait for a writer (WAL). PostgreSQL: no difference.
+    """
+    return engine.execution_options(**{WRITE: True})
+
+
+def is_writing(conn: sa.Connection) -> bool:
+    """Whether ``conn``'s transaction was begun for writing (:func:`for_writing`)."""
+    return bool(conn.get_execution_options().get(WRITE))
+
+
 def _on_sqlite_begin(conn: sa.Connection) -> None:
-    conn.exec_driver_sql("BEGIN")
+    write = is_writing(conn)
+    if os.environ.get(CHECK_WRITES) == "1":
+        conn.exec_driver_sql(f"PRAGMA query_only={0 if write else 1}")
+    if not write:
+        conn.exec_driver_sql("BEGIN")
+        return
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    except sa.exc.OperationalError as exc:
+        if is_busy(exc):
+            raise DatabaseBusy() from None
+        raise
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite's "database is locked" (SQLITE_BUSY, any extended code)."""
+    code = getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF == _SQLITE_BUSY
+
+
+_SQLITE_BUSY = 5  # the primary result code (sqlite3.SQLITE_BUSY; nothing here imports the driver)
 
 
 def session_factory(engine: sa.Engine) -> sessionmaker[Session]:
@@ -202,3 +259,30 @@ def integrity_problems(engine: sa.Engine) -> list[str]:
         rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
         rows += [f"外键：{r[0]} 第 {r[1]} 行" for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
     return [] if rows == ["ok"] else [r for r in rows if r != "ok"]
+
+
+def copy_database(engine: sa.Engine, target: Path) -> None:
+    """A consistent copy of the SQLite database behind ``engine`` at ``target`` (a new file), made by
+    ``VACUUM INTO`` on one of the engine's own connections (safe under WAL while others are open)."""
+    raw = engine.raw_connection()  # the driver's own connection: VACUUM must run outside a transaction
+    try:
+        cursor = raw.cursor()
+        try:
+            if os.environ.get(CHECK_WRITES) == "1":
+                cursor.execute("PRAGMA query_only=0")  # left on by a read transaction; this writes a copy
+            cursor.execute("VACUUM INTO ?", (str(target),))
+        finally:
+            cursor.close()
+    finally:
+        raw.close()
+
+
+def data_version(dbapi_connection: Any) -> int:
+    """SQLite's ``data_version`` on this driver connection: a number that changes whenever another
+    connection (of any process) commits a change, and only then; see :mod:`.watch`."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA data_version")
+        return int(cursor.fetchone()[0])
+    finally:
+        cursor.close()

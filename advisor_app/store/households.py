@@ -4,6 +4,8 @@ A save reconciles the stored records with the household as it is now: records ar
 (members also by ID number), changed records get a new version and ``unsent``, records that are gone
 become tombstones. Nothing is ever hard-deleted, so a later sync can tell the office about it.
 Inserting many new households at once (demo generation) is :mod:`advisor_app.store.bulk`.
+What a save refuses before writing (ids of another household's records, a stale copy, a deleted
+household) is :mod:`advisor_app.store.record_owners`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from sqlalchemy.orm import Session
 from advisor_app.domain.errors import NotFound
 from advisor_app.domain.household import Household, Need, Visit
 
-from . import convert
+from . import convert, record_owners
 from . import needs as need_history
 from .models import (
     NOT_ARCHIVED,
@@ -65,6 +67,9 @@ def save_household(session: Session, household: Household, *, with_visits: bool 
     """
     now = utc_now()
     row = session.get(HouseholdRow, household.id) if household.id else None
+    if row is not None:
+        record_owners.refuse_stale_or_deleted(row, household)
+    record_owners.refuse_records_of_others(session, household, with_visits=with_visits)
     if row is None:
         row = HouseholdRow(id=household.id or new_id(), created_at=now, updated_at=now, version=0)
         session.add(row)
@@ -102,7 +107,7 @@ def save_household(session: Session, household: Household, *, with_visits: bool 
         row.version += 1
         row.updated_at = now
         row.unsent = True
-    session.flush()
+    _flush(session)
     household.id = row.id
     household.version = row.version
     return household
@@ -135,10 +140,20 @@ def save_visit(session: Session, household_id: str, visit: Visit) -> Visit:
     """Create or update one visit (and its needs) of a stored household."""
     if session.get(HouseholdRow, household_id) is None:
         raise NotFound(f"没有编号为 {household_id} 的家庭")
+    record_owners.refuse_foreign_ids(session, household_id, [], [visit])
     vrow = session.get(VisitRow, visit.id) if visit.id else None
     _save_visit(session, household_id, visit, vrow, utc_now())
-    session.flush()
+    _flush(session)
     return visit
+
+
+def _flush(session: Session) -> None:
+    """Write what the session holds; a constraint the checks did not foresee becomes a plain message
+    (the database's own text would show names and ID numbers)."""
+    try:
+        session.flush()
+    except sa.exc.IntegrityError:
+        raise record_owners.RecordConflict() from None
 
 
 def load_household(session: Session, household_id: str, *, with_visits: bool = True) -> Household:

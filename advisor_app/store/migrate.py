@@ -16,7 +16,10 @@ office's business); the single transaction is what keeps a failed migration from
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -24,8 +27,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError as AlembicError
 
-from .engine import is_sqlite
+from advisor_app import __version__
+from advisor_app.domain.errors import DomainError
+
+from .engine import copy_database, for_writing, is_sqlite
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -50,29 +57,60 @@ def current_revision(engine: sa.Engine) -> str | None:
 def backup(engine: sa.Engine, backups: Path, label: str) -> Path | None:
     """Copy the SQLite database behind ``engine`` into ``backups``; returns the copy's path.
 
-    ``None`` for a database that is not a file (PostgreSQL): there is nothing to copy.
+    The copy is written under a temporary name (``.<name>.partial``) and renamed when it is complete,
+    so a backup that was cut short (the program killed, the disk full) never looks like a good one;
+    such a leftover is removed by a later backup. ``None`` for a database that is not a file
+    (PostgreSQL): there is nothing to copy.
     """
     database = engine.url.database
     if not is_sqlite(engine) or not database or database == ":memory:":
         return None
     stem = Path(database).stem
     backups.mkdir(parents=True, exist_ok=True)
+    _remove_partial_backups(backups)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backups / f"{stem}-{stamp}-{label}.sqlite"
     n = 1
     while target.exists():
         n += 1
         target = backups / f"{stem}-{stamp}-{label}-{n}.sqlite"
-    raw = engine.raw_connection()  # the driver's own connection: VACUUM must run outside a transaction
+    partial = backups / f".{target.name}.{os.getpid()}{PARTIAL}"
     try:
-        cursor = raw.cursor()
-        try:
-            cursor.execute("VACUUM INTO ?", (str(target),))
-        finally:
-            cursor.close()
-    finally:
-        raw.close()
+        copy_database(engine, partial)
+        _fsync(partial)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    _fsync(backups)  # the rename itself survives a power cut
     return target
+
+
+PARTIAL = ".partial"
+"""The ending of a backup still being written (never a usable copy)."""
+
+_PARTIAL_AGE = 3600  # seconds: an older partial copy is a leftover, not one another start is writing
+
+
+def _remove_partial_backups(backups: Path) -> None:
+    now = time.time()
+    for leftover in backups.glob(f".*{PARTIAL}"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > _PARTIAL_AGE:
+                leftover.unlink()
+
+
+def _fsync(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # a folder cannot be opened on Windows: its entries are flushed with the file
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def upgrade(engine: sa.Engine, backups: Path, *, target: str = "head") -> Path | None:
@@ -84,15 +122,54 @@ def upgrade(engine: sa.Engine, backups: Path, *, target: str = "head") -> Path |
     current = current_revision(engine)
     if current == (head_revision() if target == "head" else target):
         return None
+    refuse_unknown(engine, current)
     copy = None
-    if current is not None or has_tables(engine):
-        copy = backup(engine, backups, f"before-{current or 'unversioned'}")
+    if current is not None:
+        copy = backup(engine, backups, f"before-{current}")
     cfg = _config()
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
     return copy
 
 
 def has_tables(engine: sa.Engine) -> bool:
-    return bool(sa.inspect(engine).get_table_names())
+    """Whether the database holds any table but Alembic's own (empty after migrating down to nothing)."""
+    return bool(set(sa.inspect(engine).get_table_names()) - {"alembic_version"})
+
+
+class UnusableSchema(DomainError):
+    """A database this release cannot migrate: nothing was changed and no backup was made."""
+
+
+class NewerSchema(UnusableSchema):
+    """The database was made (or upgraded) by a newer release: its revision is not one of ours."""
+
+
+class UnversionedSchema(UnusableSchema):
+    """The database has tables but no revision record: not made by this program, or damaged."""
+
+
+def refuse_unknown(engine: sa.Engine, current: str | None) -> None:
+    """Raise :class:`NewerSchema` for a revision this release does not know (checked before any
+    backup is made, so a refused database does not leave a new copy on every start), and
+    :class:`UnversionedSchema` for tables without a revision record."""
+    where = _shown(engine)
+    if current is not None:
+        try:
+            known = ScriptDirectory.from_config(_config()).get_revision(current) is not None
+        except AlembicError:
+            known = False
+        if not known:
+            raise NewerSchema(f"这个档案是较新版本的程序建立或升级的（数据库版本 {current}），本程序"
+                              f"（{__version__}）不认识，为免损坏没有打开，也没有改动。请使用新版本的程序。",
+                              where=where)
+        return
+    if has_tables(engine):
+        raise UnversionedSchema("数据库里已有数据表，却没有版本记录（alembic_version）：它不是本程序建立的，"
+                                "或者已经损坏，没有打开，也没有改动。请从备份恢复，或者把这个文件移出数据文件夹后"
+                                "重新打开（会建立一个新的空档案）。", where=where)
+
+
+def _shown(engine: sa.Engine) -> str:
+    return (engine.url.database or "") if is_sqlite(engine) else engine.url.render_as_string(hide_password=True)

@@ -21,7 +21,7 @@ def _dialog(window: Any) -> ArchiveDialog:
 
 
 def _village_ids(profile: Any, village: str) -> set[str]:
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         return {row[0] for row in notice.households_in(conn, village, None, None)}
 
 

@@ -102,7 +102,7 @@ def test_an_earlier_release_profile_keeps_the_advisors_households(qtbot: Any, da
 
     legacy = open_profile(data_dir)
     fill_demo(legacy, 30, seed=1)  # what the earlier release put into every new profile
-    with legacy.connection() as conn:
+    with legacy.connection(write=True) as conn:
         delete_setting(conn, profile_settings.KIND)  # that release stored no kind
     households.save_household(legacy, interchange.household_from_json(household_json.encode()))
     info = profile_settings.profile_info(legacy)

@@ -151,7 +151,7 @@ def test_change_a_needs_status_with_day_and_who(qtbot: Any, editor: Any, ops: Op
     assert _column(dialog.visit_needs, 2) == ["已转介", "待办"]
 
     # with the profile's advisor name, 经办人 starts with it
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         set_setting(conn, profile_settings.ADVISOR, "赵敏")
     dialog.reload()
     assert ops.wait_idle()

@@ -16,6 +16,7 @@ from advisor_app.domain.household import Need, Visit
 from advisor_app.services import documents, eligibility, household_list
 from advisor_app.services import households as svc
 from advisor_app.store import notice
+from advisor_app.store.record_owners import DeletedHousehold
 from advisor_app.store.screening import ledger_rows
 
 
@@ -171,11 +172,15 @@ def _son_alone(household_json: str) -> Any:
     return household
 
 
-def test_saving_an_archived_household_again_makes_it_live_without_archive_data(profile: Any,
-                                                                                household_json: str) -> None:
+def test_saving_an_archived_household_again_is_refused_restoring_is_the_way_back(profile: Any,
+                                                                                  household_json: str) -> None:
     wu = _saved_wu(profile, household_json)
     svc.archive_household(profile, wu.id, "moved")
-    svc.save_household(profile, wu)  # e.g. its document imported again
+    with pytest.raises(DeletedHousehold, match="恢复"):
+        svc.save_household(profile, wu)  # e.g. its document imported again: the archiving wins
+    assert household_list.ids(profile) == []
+    assert [a.id for a in svc.archived_households(profile)] == [wu.id]
+    svc.restore_household(profile, wu.id)
     assert household_list.ids(profile) == [wu.id]
     assert svc.archived_households(profile) == []
 

@@ -134,7 +134,7 @@ def test_notice_masks_and_never_prints_health(demo_profile: Any, capsys: Any, tm
 def test_notice_uses_stored_screening_results(demo_profile: Any, capsys: Any, tmp_path: Path) -> None:
     village, town, region = _busy_village(demo_profile)
     eligibility.screen(demo_profile, ON)
-    with demo_profile.connection() as conn:
+    with demo_profile.connection(write=True) as conn:
         ids = list(conn.execute(sa.text(
             "SELECT id FROM households WHERE village = :village AND town = :town AND region = :region"),
             {"village": village, "town": town, "region": region}).scalars())

@@ -73,7 +73,7 @@ def test_every_new_field_survives_save_load_screening_export_and_import(profile:
     assert loaded.supporters[1].monthly_income == 0.0  # zero recorded: not the same as not recorded
     assert loaded.members[1].state_date == dt.date(2024, 11, 30)
 
-    with profile.connection() as conn:  # the batch reads (screening, notices) carry them too
+    with profile.connection(write=True) as conn:  # the batch reads (screening, notices) carry them too
         batch = [h for hs in store.iter_households(conn, ids=[saved.id]) for h in hs]
         screened = [h for hs in read_for_screening(sql_runner(conn)) for h in hs]
     assert batch[0].members == loaded.members and batch[0].supporters == loaded.supporters
@@ -140,7 +140,7 @@ def test_migration_0007_keeps_existing_rows_and_goes_down_again(tmp_path: Path, 
     migrate.upgrade(engine, tmp_path / "unused", target=BEFORE)
     profile_dir = tmp_path / "profile"
     # A household saved by the app before 0007, written the way that app wrote it.
-    with engine.begin() as conn:
+    with store_engine.for_writing(engine).begin() as conn:
         conn.exec_driver_sql(
             "insert into households (id, region, area, address, registered_address, town, village, phone, notes,"
             " financial_assets_fen, vehicles, extra_houses, medical_selfpaid_12m_fen, education_12m_fen, supporters,"
@@ -166,7 +166,7 @@ def test_migration_0007_keeps_existing_rows_and_goes_down_again(tmp_path: Path, 
         assert (member.state, member.state_date, member.order_months, member.no_legal_capacity,
                 member.guardianship_revoked, member.deported) == ("living", None, 0, False, False, False)
         assert old.supporters == [Supporter("吴大军", True, relation="哥哥")]
-        with profile.connection() as conn:
+        with profile.connection(write=True) as conn:
             (screened,) = [h for hs in read_for_screening(sql_runner(conn)) for h in hs]
         assert screened.supporters == old.supporters and screened.members[0].state == "living"
         saved = svc.save_household(profile, full_household())
@@ -177,7 +177,7 @@ def test_migration_0007_keeps_existing_rows_and_goes_down_again(tmp_path: Path, 
     engine = store_engine.create_engine(empty_database_url)
     try:
         cfg = migrate._config()
-        with engine.begin() as conn:
+        with store_engine.for_writing(engine).begin() as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, BEFORE)
         columns = {c["name"] for c in sa.inspect(engine).get_columns("members")}

@@ -85,7 +85,7 @@ def test_migrations_go_down_to_nothing_and_up_again(empty_database_url: str, tmp
     engine = _at(empty_database_url, "head", tmp_path)
     try:
         cfg = migrate._config()
-        with engine.begin() as conn:
+        with store_engine.for_writing(engine).begin() as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, "base")
         assert set(sa.inspect(engine).get_table_names()) <= {"alembic_version"}
@@ -113,14 +113,14 @@ def test_existing_database_at_head_is_opened_without_migrating(tmp_path: Path, d
 
 def test_database_at_the_first_revision_is_upgraded(tmp_path: Path, empty_database_url: str, backend: str) -> None:
     engine = _at(empty_database_url, "0001", tmp_path / "unused")
-    with engine.begin() as conn:
+    with store_engine.for_writing(engine).begin() as conn:
         conn.exec_driver_sql(OLD_HOUSEHOLD)
     engine.dispose()
 
     profile = open_profile(tmp_path, database_url=empty_database_url)
     try:
         assert migrate.current_revision(profile.engine) == migrate.head_revision() != "0001"
-        with profile.connection() as conn:
+        with profile.connection(write=True) as conn:
             assert conn.exec_driver_sql("select head_name from households").scalar() == "吴晓霞"
         if backend == "postgresql":
             assert profile.backup is None  # no file to copy: the migration's transaction is the safety
@@ -139,7 +139,7 @@ def test_database_at_the_first_revision_is_upgraded(tmp_path: Path, empty_databa
 
 def test_a_failed_migration_leaves_the_schema_as_it_was(tmp_path: Path, empty_database_url: str) -> None:
     engine = _at(empty_database_url, "0001", tmp_path)
-    with engine.begin() as conn:
+    with store_engine.for_writing(engine).begin() as conn:
         conn.exec_driver_sql(OLD_HOUSEHOLD)
         # Takes the name of the last index migration 0002 creates: the first two are made, then it fails.
         conn.exec_driver_sql("create index ix_members_id_reversed on members (name)")
@@ -158,7 +158,7 @@ def test_a_failed_migration_leaves_the_schema_as_it_was(tmp_path: Path, empty_da
 def test_backup_copies_a_live_wal_database(tmp_path: Path) -> None:
     profile = open_profile(tmp_path)
     try:
-        with profile.connection() as conn:
+        with profile.connection(write=True) as conn:
             conn.exec_driver_sql("insert into settings (key, value) values ('k', 'v')")
         with profile.engine.connect() as reader:  # another connection with the database open
             reader.exec_driver_sql("select count(*) from settings").scalar()

@@ -77,7 +77,7 @@ def test_who_defaults_to_the_profiles_advisor(profile: Any, wu: Household) -> No
     need = visits.household_needs(profile, wu.id or "")[0]
     assert visits.advisor_name(profile) == ""
     visits.change_need_status(profile, need.id, "referred")
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         set_setting(conn, profile_settings.ADVISOR, "赵敏")
     assert visits.advisor_name(profile) == "赵敏"
     visits.change_need_status(profile, need.id, "fulfilled")

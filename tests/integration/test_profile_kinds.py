@@ -91,7 +91,7 @@ def test_the_cli_acts_on_the_demo_folder_with_demo_and_refuses_the_own_profile(
 def _earlier_release(profile: Profile, generated: int) -> None:
     """What the earlier release left: generated households (seed 1), profile.demo, and no kind."""
     fill_demo(profile, generated, seed=1)
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         for key in (profile_settings.KIND, "demo.households", "demo.seed"):
             delete_setting(conn, key)
 

@@ -40,7 +40,7 @@ def test_registered_address_round_trips_save_export_import(profile: Any, tmp_pat
     capsys.readouterr()
     assert svc.load_household(profile, saved.id).registered_address == "安徽省六安市金寨县梅山镇红石村四组"
 
-    with profile.connection() as conn:  # the batch read (screening, notices) has it too
+    with profile.connection(write=True) as conn:  # the batch read (screening, notices) has it too
         batch = [h for hs in store.iter_households(conn, ids=[saved.id]) for h in hs]
     assert [h.registered_address for h in batch] == ["安徽省六安市金寨县梅山镇红石村四组"]
 
@@ -70,7 +70,7 @@ def test_migration_adds_the_column_to_an_older_database_and_removes_it_going_dow
     engine = store_engine.create_engine(empty_database_url)
     try:
         cfg = migrate._config()
-        with engine.begin() as conn:
+        with store_engine.for_writing(engine).begin() as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, BEFORE)
         assert "registered_address" not in {c["name"] for c in sa.inspect(engine).get_columns("households")}

@@ -193,7 +193,7 @@ def test_a_run_recorded_without_fingerprint_is_stale(demo_profile: Any) -> None:
     eligibility.screen(demo_profile, ON)
     run = eligibility.last_screening(demo_profile)
     assert run is not None and run.policy and run.rules == freshness.RULES_VERSION
-    with demo_profile.connection() as conn:  # as an earlier version of the program wrote it
+    with demo_profile.connection(write=True) as conn:  # as an earlier version of the program wrote it
         set_setting(conn, eligibility.LAST_KEY, json.dumps(
             {"on": ON.isoformat(), "screened_at": run.screened_at, "households": 60}))
     assert eligibility.latest_status(demo_profile, ids) == {}

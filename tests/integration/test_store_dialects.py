@@ -30,7 +30,7 @@ def _demo(seed: int, n: int) -> list[Any]:
 @pytest.mark.parametrize("insert", [bulk.insert_rows, bulk.insert_rows_portable], ids=["fast", "portable"])
 def test_bulk_rows_read_back_as_they_were_given(profile: Any, insert: Any) -> None:
     households = _demo(21, 30)
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         insert(conn, bulk.household_rows(households))
     for expected in households:
         assert svc.load_household(profile, expected.id) == expected  # ORM read: members, visits, needs
@@ -38,7 +38,7 @@ def test_bulk_rows_read_back_as_they_were_given(profile: Any, insert: Any) -> No
 
 def test_fast_and_portable_paths_store_the_same_values(profile: Any) -> None:
     fast, portable = _demo(5, 12), _demo(5, 12)  # the same households twice, with their own ids
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         bulk.insert_rows(conn, bulk.household_rows(fast))
         bulk.insert_rows_portable(conn, bulk.household_rows(portable))
     ignored = {"id", "household_id", "visit_id", "created_at", "updated_at"}
@@ -50,7 +50,7 @@ def test_fast_and_portable_paths_store_the_same_values(profile: Any) -> None:
         rows = conn.execute(sa.select(*columns).where(owner.in_([h.id for h in households])))
         return sorted((tuple(r) for r in rows), key=repr)
 
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         for model in (HouseholdRow, MemberRow, VisitRow, NeedRow):
             assert values(conn, model, fast) == values(conn, model, portable), model.__tablename__
             assert values(conn, model, fast)
@@ -64,7 +64,7 @@ def test_booleans_dates_and_json_read_back_as_python_values(profile: Any, househ
     household.visits = [Visit("investigation", dt.date(2026, 11, 2), ["周明", "孙丽"],
                               next_visit=dt.date(2027, 5, 2))]
     saved = svc.save_household(profile, household)
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         h = conn.execute(sa.select(HouseholdRow.__table__).where(HouseholdRow.id == saved.id)).one()
         m = conn.execute(sa.select(MemberRow.__table__).where(MemberRow.household_id == saved.id)
                          .order_by(MemberRow.position)).first()
@@ -79,11 +79,11 @@ def test_booleans_dates_and_json_read_back_as_python_values(profile: Any, househ
 
 @pytest.mark.parametrize("write", [settings.set_setting, settings.set_setting_portable], ids=["upsert", "portable"])
 def test_settings_are_replaced_not_repeated(profile: Any, write: Any) -> None:
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         write(conn, "office.phone", "0554-1234567")
         write(conn, "office.phone", "0554-7654321")
         write(conn, "office.name", "七星村")
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         assert settings.get_setting(conn, "office.phone") == "0554-7654321"
         assert settings.all_settings(conn) == {"office.phone": "0554-7654321", "office.name": "七星村"}
         assert settings.get_setting(conn, "missing", "默认") == "默认"
@@ -91,9 +91,9 @@ def test_settings_are_replaced_not_repeated(profile: Any, write: Any) -> None:
 
 def test_bulk_load_rebuilds_the_indexes_and_keeps_the_rows(profile: Any) -> None:
     households = _demo(3, 20)
-    with profile.connection() as conn, bulk.bulk_load(conn):
+    with profile.connection(write=True) as conn, bulk.bulk_load(conn):
         bulk.insert_many(conn, households)
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         names = {i["name"] for t in ("households", "members") for i in sa.inspect(conn).get_indexes(t)}
         assert {"ix_households_village", "ix_members_id_number", "ix_households_list"} <= names
         assert conn.execute(sa.select(sa.func.count()).select_from(HouseholdRow)).scalar() == 20
@@ -124,7 +124,7 @@ def test_sqlite_url_keeps_every_character_of_the_path(tmp_path: Path) -> None:
     path.parent.mkdir()
     engine = store_engine.create_engine(store_engine.sqlite_url(path))
     try:
-        with engine.begin() as conn:
+        with store_engine.for_writing(engine).begin() as conn:
             conn.exec_driver_sql("create table t (x integer)")
         assert path.is_file()
     finally:

@@ -25,7 +25,7 @@ def test_saved_household_loads_back_equal(profile, household_json: str) -> None:
 
 def test_records_carry_uuid_timestamps_version_and_unsent(profile, household_json: str) -> None:
     saved = svc.save_household(profile, _sample(household_json))
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         row = conn.execute(sa.text(
             "select id, created_at, updated_at, version, deleted_at, unsent from households")).one()
     assert row[0] == saved.id and len(row[0]) == 36
@@ -37,7 +37,7 @@ def test_sqlite_files_are_in_wal_mode(tmp_path) -> None:
 
     profile = open_profile(tmp_path)
     try:
-        with profile.connection() as conn:
+        with profile.connection(write=True) as conn:
             assert conn.exec_driver_sql("pragma journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("pragma foreign_keys").scalar() == 1
     finally:
@@ -55,13 +55,13 @@ def test_update_raises_version_only_when_something_changed(profile, household_js
 
 def test_a_member_change_in_a_document_without_version_marks_the_household(profile, household_json: str) -> None:
     stored = svc.save_household(profile, _sample(household_json))
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         before = conn.execute(sa.text("select updated_at from households where id = :id"), {"id": stored.id}).scalar()
     again = _sample(household_json)  # the same document re-imported by id, version left out (0)
     again.id, again.version = stored.id, 0
     again.members[0].incomes.append(Income("business", 150.0))
     assert svc.save_household(profile, again).version == 2
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         after = conn.execute(sa.text("select updated_at from households where id = :id"), {"id": stored.id}).scalar()
     assert after > before
 
@@ -71,7 +71,7 @@ def test_removed_member_becomes_a_tombstone(profile, household_json: str) -> Non
     gone = h.members.pop()
     svc.save_household(profile, h)
     assert [m.name for m in svc.load_household(profile, h.id).members] == ["吴晓霞"]
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         deleted_at, version = conn.execute(sa.text("select deleted_at, version from members where id = :id"),
                                            {"id": gone.id}).one()
     assert deleted_at is not None and version == 2
@@ -122,7 +122,7 @@ def test_delete_is_a_tombstone_and_hides_the_household(profile, household_json: 
     with pytest.raises(NotFound):
         svc.load_household(profile, h.id)
     assert svc.list_households(profile) == []
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         assert conn.execute(sa.text("select count(*) from members where deleted_at is not null")).scalar() == 2
 
 
@@ -142,9 +142,9 @@ def test_list_filters_by_village_name_and_pinyin_initials(profile, household_jso
 
 def test_bulk_insert_and_bulk_read_agree_with_the_orm_path(profile) -> None:
     households = list(DemoGenerator(seed=11).households(40))
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         bulk.insert_many(conn, households)
-    with profile.connection() as conn:
+    with profile.connection(write=True) as conn:
         read = [h for batch in store.iter_households(conn, batch=7) for h in batch]
     assert len(read) == 40
     by_id = {h.id: h for h in households}
@@ -157,7 +157,7 @@ def test_bulk_insert_and_bulk_read_agree_with_the_orm_path(profile) -> None:
 
 
 def test_foreign_keys_are_enforced(profile) -> None:
-    with pytest.raises(sa.exc.IntegrityError), profile.connection() as conn:
+    with pytest.raises(sa.exc.IntegrityError), profile.connection(write=True) as conn:
         conn.exec_driver_sql(
             "insert into visits (id, household_id, type, date, investigators, notes, follow_up, created_at,"
             " updated_at, version, unsent) values ('v', 'missing', 'care', '2026-01-01', '[]', '', '', '', '', 1,"

@@ -1,0 +1,74 @@
+"""Writes by another program appear in the household list without a click: the list asks the
+database's ``data_version`` every second (on the worker) and refreshes when it changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import Any
+
+from advisor_app.gui import household_list_pane
+from advisor_app.services import households
+from advisor_app.store.watch import ChangeWatch
+
+
+def _new_household_json(household_json: str) -> str:
+    doc = json.loads(household_json)
+    doc.pop("id", None)
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def test_an_import_by_another_process_appears_in_the_list(main_window: Any, qtbot: Any,
+                                                          household_json: str) -> None:
+    before = main_window.model.rowCount()
+    assert before == 60
+    assert main_window.list_pane._poll.interval() == household_list_pane.EXTERNAL_POLL_MS
+    result = subprocess.run(
+        [sys.executable, "-m", "advisor_app", "--data-dir", str(main_window.profile.data.root),
+         "household", "import", "-"], input=_new_household_json(household_json), capture_output=True,
+        text=True, env=os.environ, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    new_id = result.stdout.strip()
+    qtbot.waitUntil(lambda: main_window.model.row_of(new_id) is not None, timeout=5000)
+    assert main_window.model.rowCount() == before + 1
+    assert "61" in main_window.count_label.text()
+
+
+def test_a_delete_on_another_connection_appears_in_the_list(main_window: Any, qtbot: Any) -> None:
+    from advisor_app.services.profile import open_profile
+
+    gone = main_window.model.household_id(0)
+    other = open_profile(main_window.profile.data.root)  # another connection, as another window has
+    try:
+        households.delete_household(other, gone)
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: main_window.model.row_of(gone) is None, timeout=5000)
+    assert main_window.model.rowCount() == 59
+
+
+def test_no_refresh_while_nothing_changes(main_window: Any) -> None:
+    refreshed: list[object] = []
+    main_window.operations.data_changed.connect(refreshed.append)
+    for _tick in range(5):
+        main_window.list_pane.check_external_changes()
+        assert main_window.operations.wait_idle()
+    assert refreshed == []
+
+
+def test_the_watch_sees_commits_of_other_connections_only_once(profile: Any) -> None:
+    watch = ChangeWatch(profile.engine)
+    try:
+        assert watch.changed() is False  # takes note
+        assert watch.changed() is False
+        with profile.connection(write=True) as conn:
+            from advisor_app.store.settings import set_setting
+
+            set_setting(conn, "x", "1")
+        assert watch.changed() is True
+        assert watch.changed() is False
+    finally:
+        watch.close()
+    assert watch.changed() is False  # closed: nothing to ask
