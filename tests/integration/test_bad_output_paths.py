@@ -72,7 +72,7 @@ def test_screening_sheet_drops_control_characters(demo_profile: Profile, tmp_pat
 
     household = household_service.load_household(demo_profile, household_service.list_households(
         demo_profile, limit=1)[0].id)
-    with demo_profile.connection() as conn:  # a name stored before names were checked for control characters
+    with demo_profile.connection(write=True) as conn:  # a name stored before names were checked for control characters
         conn.execute(sa.text("UPDATE members SET name = :name WHERE household_id = :id"),
                      {"name": "吴\x01晓霞", "id": household.id})
     out_file = tmp_path / "s.xlsx"

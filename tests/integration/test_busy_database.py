@@ -27,7 +27,7 @@ _HOLD_LOCK = """
 import sys, time
 import sqlalchemy as sa
 from advisor_app.store import engine as store_engine
-engine = store_engine.create_engine(store_engine.sqlite_url(sys.argv[1]))
+engine = store_engine.create_engine(sys.argv[1])  # the profile's URL, its key included
 with store_engine.for_writing(engine).begin() as conn:
     conn.execute(sa.text("DELETE FROM settings WHERE key = 'other.program'"))
     conn.execute(sa.text("INSERT INTO settings (key, value) VALUES ('other.program', 'wrote this')"))
@@ -43,9 +43,9 @@ def sqlite_profile(data_dir: Path) -> Iterator[Profile]:
     p.close()
 
 
-def _hold_lock(database: Path, seconds: float) -> subprocess.Popen[bytes]:
+def _hold_lock(database_url: str, seconds: float) -> subprocess.Popen[bytes]:
     """Another process that holds the write lock for ``seconds`` (returns once it holds it)."""
-    proc = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(database), str(seconds)],
+    proc = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, database_url, str(seconds)],
                             stdout=subprocess.PIPE, env=os.environ)
     assert proc.stdout is not None and proc.stdout.readline().strip() == b"locked"
     return proc
@@ -68,7 +68,7 @@ def test_cli_update_import_and_delete_wait_for_another_writer(sqlite_profile: Pr
         household_json.encode())[0])
     changed = json.loads(households.export_household(sqlite_profile, first.id or ""))
     changed["address"] = "等锁之后写入 1 号"
-    holder = _hold_lock(sqlite_profile.data.database, 1.5)
+    holder = _hold_lock(sqlite_profile.database_url, 1.5)
     start = time.monotonic()
     imported = _cli(data_dir, "household", "import", "-", stdin=json.dumps(changed, ensure_ascii=False))
     waited = time.monotonic() - start
@@ -77,7 +77,7 @@ def test_cli_update_import_and_delete_wait_for_another_writer(sqlite_profile: Pr
     assert waited >= 1.0  # it waited for the lock rather than failing
     assert households.load_household(sqlite_profile, first.id or "").address == "等锁之后写入 1 号"
 
-    holder = _hold_lock(sqlite_profile.data.database, 1.0)
+    holder = _hold_lock(sqlite_profile.database_url, 1.0)
     deleted = _cli(data_dir, "household", "delete", first.id or "")
     holder.wait(timeout=30)
     assert deleted.returncode == 0, deleted.stderr
@@ -87,7 +87,7 @@ def test_cli_update_import_and_delete_wait_for_another_writer(sqlite_profile: Pr
 def test_cli_demo_fill_waits_for_another_writer(data_dir: Path) -> None:
     demo_profile = demo.profile_settings.open_demo_profile(data_dir)
     try:
-        holder = _hold_lock(demo_profile.data.database, 1.0)
+        holder = _hold_lock(demo_profile.database_url, 1.0)
         filled = _cli(data_dir, "--demo", "demo", "--households", "30")
         holder.wait(timeout=30)
         assert filled.returncode == 0, filled.stderr
@@ -102,7 +102,7 @@ def test_cli_gives_a_message_when_the_lock_is_held_too_long(sqlite_profile: Prof
                                                            household_json: str) -> None:
     saved = households.save_household(sqlite_profile, read_household_json(
         household_json.encode())[0])
-    holder = _hold_lock(sqlite_profile.data.database, 13)  # longer than the program's 10 s
+    holder = _hold_lock(sqlite_profile.database_url, 13)  # longer than the program's 10 s
     try:
         deleted = _cli(data_dir, "household", "delete", saved.id or "")
     finally:
@@ -121,7 +121,7 @@ def test_services_give_a_message_and_write_nothing_when_the_lock_cannot_be_had(
         household_json.encode())[0])
     before = households.export_household(sqlite_profile, saved.id or "")
     _short_busy_timeout(sqlite_profile, 200)
-    holder = _hold_lock(sqlite_profile.data.database, 5)
+    holder = _hold_lock(sqlite_profile.database_url, 5)
     try:
         with pytest.raises(store_engine.DatabaseBusy):
             if write == "save":
@@ -142,7 +142,7 @@ def test_services_give_a_message_and_write_nothing_when_the_lock_cannot_be_had(
 def test_reads_do_not_wait_for_a_writer(sqlite_profile: Profile, household_json: str) -> None:
     households.save_household(sqlite_profile, read_household_json(household_json.encode())[0])
     _short_busy_timeout(sqlite_profile, 5000)
-    holder = _hold_lock(sqlite_profile.data.database, 5)
+    holder = _hold_lock(sqlite_profile.database_url, 5)
     try:
         start = time.monotonic()
         assert households.count_households(sqlite_profile) == 1

@@ -108,6 +108,7 @@ def test_every_backup_file_is_complete_after_kills_during_backups(tmp_path: Path
         with profile.connection(write=True) as conn:
             demo.profile_settings.mark_demo(conn)
         demo.fill_demo(profile, 1500, seed=3)
+        url = profile.database_url
     finally:
         profile.close()
     for delay in (0.05, 0.15, 0.3, 0.5, 0.8):
@@ -120,7 +121,7 @@ def test_every_backup_file_is_complete_after_kills_during_backups(tmp_path: Path
     copies = sorted((tmp_path / "backups").glob("*.sqlite"))
     assert copies, "no backup was completed in the time given"
     for copy in copies:
-        engine = store_engine.create_engine(store_engine.sqlite_url(copy))
+        engine = store_engine.create_engine(sa.make_url(url).set(database=str(copy)))  # same key
         try:
             with engine.connect() as conn:
                 assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
