@@ -53,6 +53,16 @@ def prompt(text: str) -> str | None:
         return None
 
 
+def typed_twice(ask: str, none_given: str) -> str:
+    """A new passphrase typed twice on the terminal (refused when the two differ)."""
+    first = prompt(ask)
+    if first is None:
+        raise PassphraseNeeded(none_given)
+    if prompt("再输入一次：") != first:
+        raise DomainError("两次输入的口令不一样")
+    return first
+
+
 class Context:
     def __init__(self, data_dir: str | None, database_url: str | None = None, *, demo: bool = False,
                  passphrase_file: str | None = None) -> None:
@@ -73,12 +83,8 @@ class Context:
         given = read_passphrase_file(self.passphrase_file) if self.passphrase_file else passphrase_from_environment()
         if given:
             return given
-        first = prompt("设置口令（至少 8 个字符；忘记口令就无法找回档案）：")
-        if first is None:
-            raise PassphraseNeeded("需要口令：用 --passphrase-file 或环境变量 ADVISOR_APP_PASSPHRASE 给出")
-        if prompt("再输入一次：") != first:
-            raise DomainError("两次输入的口令不一样")
-        return first
+        return typed_twice("设置口令（至少 8 个字符；忘记口令就无法找回档案）：",
+                           "需要口令：用 --passphrase-file 或环境变量 ADVISOR_APP_PASSPHRASE 给出")
 
     @property
     def profile(self) -> Profile:

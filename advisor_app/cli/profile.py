@@ -20,7 +20,7 @@ from advisor_app.services import passphrase as keys
 from advisor_app.services.profile import ENCRYPTED, PLAINTEXT, WrongPassphrase, database_state, integrity_problems
 from advisor_app.services.profile_settings import init_profile
 
-from .context import Context, read_passphrase_file
+from .context import Context, read_passphrase_file, typed_twice
 
 
 def register(sub: Any) -> None:
@@ -76,18 +76,8 @@ def _change(args: argparse.Namespace, ctx: Context) -> int:
         raise WrongPassphrase("需要原口令：用 --passphrase-file 或环境变量 ADVISOR_APP_PASSPHRASE 给出")
     profile = ctx.profile
     new = (read_passphrase_file(args.new_passphrase_file) if args.new_passphrase_file
-           else _typed_twice())
+           else typed_twice("新口令（至少 8 个字符）：", "需要新口令：用 --new-passphrase-file 给出"))
     done = keys.change_passphrase(profile, old, new)
     print(f"口令已更改；档案和 {done} 份备份已用新口令重新加密")
     return 0
 
-
-def _typed_twice() -> str:
-    from .context import prompt
-
-    first = prompt("新口令（至少 8 个字符）：")
-    if first is None:
-        raise WrongPassphrase("需要新口令：用 --new-passphrase-file 给出")
-    if prompt("再输入一次：") != first:
-        raise WrongPassphrase("两次输入的新口令不一样")
-    return first
