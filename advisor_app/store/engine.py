@@ -7,8 +7,10 @@ An encrypted profile is a SQLCipher file (``sqlite+pysqlcipher``, :func:`sqlciph
 from :mod:`.encryption`): the same SQLite engine with SQLCipher's driver; nothing else in the code
 knows the difference.
 
-SQLite connections get foreign keys on, WAL journalling and ``synchronous=NORMAL`` (durable at
-each checkpoint, safe against corruption on power loss), and a busy timeout. Transactions: Python's
+SQLite connections get foreign keys on, WAL journalling and ``synchronous=FULL``: the WAL is
+flushed to the disk at every commit, so a visit the advisor saw saved survives a power cut
+(``NORMAL`` is safe against corruption but may lose the last commits; one flush per save costs a few
+milliseconds, and bulk work is one transaction, one flush), and a busy timeout. Transactions: Python's
 sqlite3 module normally opens a transaction only before INSERT/UPDATE/DELETE, so DDL (a migration,
 dropping an index for a bulk load) and reads would run outside it and could not be rolled back. We
 switch that off and emit BEGIN ourselves when SQLAlchemy begins a transaction, so everything inside
@@ -107,7 +109,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not stderr noise
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
 

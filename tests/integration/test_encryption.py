@@ -146,3 +146,12 @@ def test_a_working_session_leaves_no_name_or_id_number_readable(capsys: Any, dat
     assert run(capsys, "check", str(DATA / "household_wu.json"))[0] == 0
     raw = folder_bytes(data_dir)
     assert len(raw) > 100_000 and readable(raw) == []
+
+
+def test_a_saved_record_is_flushed_to_disk_at_commit(data_dir: Path) -> None:
+    """WAL with synchronous=FULL (2): a save that returned survives a power cut (docs/store.md)."""
+    profile = open_profile(data_dir)
+    with profile.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
+    profile.close()
