@@ -1,5 +1,5 @@
 """The passphrase of an encrypted profile: encrypting a plaintext profile, changing the passphrase,
-checking it to unlock a locked window. How the key is made is :mod:`advisor_app.store.encryption`.
+How the key is made is :mod:`advisor_app.store.encryption`.
 
 Encrypting in place (:func:`encrypt_profile`): the encrypted copy is written beside the plaintext
 file, its row counts compared table by table, the plaintext moved aside, the copy moved in, the
@@ -101,11 +101,3 @@ def change_passphrase(profile: Profile, old: str, new: str) -> int:
             done += 1
     profile.reopen(store_engine.create_engine(store_engine.sqlcipher_url(path, new_key, salt)))
     return done
-
-
-def unlocks(profile: Profile, passphrase: str) -> bool:
-    """Whether ``passphrase`` is this profile's (for unlocking a locked window; nothing is opened)."""
-    salt = encryption.salt_of(profile.data.database)
-    if salt is None or not store_engine.is_encrypted(profile.engine):
-        return True
-    return encryption.raw_key(encryption.derive_key(passphrase, salt), salt) == profile.engine.url.password
