@@ -29,14 +29,15 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import sqlalchemy as sa
 
 from .models import AuditEntryRow, AuditHeadRow, utc_now
 
 GENESIS = "0" * 64
-_LOG = AuditEntryRow.__table__
-_HEAD = AuditHeadRow.__table__
+_LOG = cast(sa.Table, AuditEntryRow.__table__)
+_HEAD = cast(sa.Table, AuditHeadRow.__table__)
 HEAD_ID = 1
 
 
@@ -117,7 +118,14 @@ def _select() -> sa.Select[tuple[object, ...]]:
 
 def _entries(rows: Iterable[sa.Row[tuple[object, ...]]]) -> Iterator[AuditEntry]:
     for r in rows:
-        yield AuditEntry(*r)  # type: ignore[arg-type]
+        m = r._mapping
+        yield AuditEntry(int(m["seq"]), str(m["at"]), str(m["who"]), str(m["action"]), str(m["kind"]),
+                         _text(m["record_id"]), _text(m["household_id"]), str(m["fields"]), str(m["detail"]),
+                         str(m["prev_hash"]), str(m["hash"]))
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def entries(conn: sa.Connection, *, household_id: str | None = None, since: str | None = None,
@@ -137,29 +145,30 @@ def count(conn: sa.Connection) -> int:
 
 def verify(conn: sa.Connection, *, batch: int = 5000) -> Broken | None:
     """The first broken entry, or ``None`` when the whole chain holds (see the module doc)."""
+    head = conn.execute(sa.select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == HEAD_ID)).first()
+    head_seq = int(head[0]) if head is not None else None
     expected, prev = 1, GENESIS
     result = conn.execution_options(yield_per=batch).execute(_select().order_by(_LOG.c.seq))
+    broken = None
     for e in _entries(result):
-        if e.seq != expected:
+        if e.seq < expected or (head_seq is not None and expected > head_seq):
+            broken = Broken(e.seq, "inserted")  # out of order, or after the recorded end
+        elif e.seq != expected:
+            broken = Broken(expected, "deleted")
+        elif e.hash != entry_hash(e):
+            broken = Broken(e.seq, "changed")
+        elif e.prev_hash != prev:
+            broken = Broken(max(e.seq - 1, 1), "changed")  # the one before was rewritten with a new hash
+        if broken is not None:
             result.close()
-            return Broken(expected, "deleted") if e.seq > expected else Broken(e.seq, "inserted")
-        if e.hash != entry_hash(e):
-            result.close()
-            return Broken(e.seq, "changed")
-        if e.prev_hash != prev:
-            result.close()
-            return Broken(max(e.seq - 1, 1), "changed")
+            return broken
         expected, prev = expected + 1, e.hash
-    head = conn.execute(sa.select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == HEAD_ID)).first()
     last = expected - 1
-    if head is None:
+    if head is None or head_seq is None:
         return Broken(max(last, 1), "changed")  # the end marker itself was removed
-    head_seq, head_hash = int(head[0]), str(head[1])
     if head_seq > last:
         return Broken(last + 1, "deleted")
-    if head_seq < last:
-        return Broken(head_seq + 1, "inserted")
-    if head_hash != prev:
+    if str(head[1]) != prev:
         return Broken(max(last, 1), "changed")
     return None
 
@@ -167,5 +176,6 @@ def verify(conn: sa.Connection, *, batch: int = 5000) -> Broken | None:
 def utc_start_of(day: dt.date, tz: dt.tzinfo | None = None) -> str:
     """The UTC ISO text of midnight at the start of ``day`` in ``tz`` (the computer's zone by default),
     in the form the entries' ``at`` is stored in (so text order is time order)."""
-    local = dt.datetime.combine(day, dt.time.min, tzinfo=tz) if tz else dt.datetime.combine(day, dt.time.min).astimezone()
+    midnight = dt.datetime.combine(day, dt.time.min)
+    local = midnight.replace(tzinfo=tz) if tz else midnight.astimezone()
     return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
