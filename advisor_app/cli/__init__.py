@@ -20,7 +20,7 @@ from advisor_app.services.profile import ENV_DATABASE_URL
 from .context import Context
 
 # Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("profile", "household", "demo", "policy", "form", "notice", "check", "screen")
+COMMANDS = ("profile", "household", "demo", "policy", "form", "notice", "check", "screen", "audit")
 
 
 def build_parser() -> argparse.ArgumentParser:

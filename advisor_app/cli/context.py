@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from advisor_app.domain.errors import DomainError
+from advisor_app.services import audit
 from advisor_app.services.profile import (
     ENCRYPTED,
     PassphraseNeeded,
@@ -102,6 +103,7 @@ class Context:
                     if typed is None:
                         raise
                     self._profile = open_profile(self.data_dir, database_url=self.database_url, passphrase=typed)
+                    audit.record_unlock(self._profile)  # a person typed it (scripts' opens are not entries)
             if self._profile.backup is not None:
                 print(f"数据库已升级，升级前的备份：{self._profile.backup}", file=sys.stderr)
         return self._profile

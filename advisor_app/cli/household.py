@@ -53,7 +53,7 @@ def register(sub: Any) -> None:
 
 def _import(args: argparse.Namespace, ctx: Context) -> int:
     household, notes = households.read_document_with_notes(args.file)  # validate before touching the profile
-    saved = households.save_household(ctx.profile, household)
+    saved = households.save_household(ctx.profile, household, imported=True)
     for note in notes:  # what an older file left undecided: saved anyway, for the advisor to complete
         print(f"注意：{note}", file=sys.stderr)
     print(saved.id)

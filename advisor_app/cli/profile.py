@@ -3,8 +3,8 @@
 * ``init [--data-dir D] [--name NAME] [--region CODE] [--villages 七星村,丰收村]``: an empty own
   profile (no demo data), encrypted with the passphrase given (``--passphrase-file``,
   ``ADVISOR_APP_PASSPHRASE``, or typed twice on a terminal). Exit 2 when the folder has one already.
-* ``check``: SQLite's integrity check of the whole file; exit 0 only when it holds, 1 naming what
-  is wrong.
+* ``check``: SQLite's integrity check of the whole file and the audit log's hash chain; exit 0 only
+  when both hold, 1 naming what is wrong.
 * ``encrypt``: encrypt a profile written before encryption (and its backups), in place.
 * ``passphrase``: change the passphrase (the database and every backup are re-keyed); the new one
   from ``--new-passphrase-file`` or typed twice.
@@ -16,6 +16,7 @@ import argparse
 import sys
 from typing import Any
 
+from advisor_app.services import audit
 from advisor_app.services import passphrase as keys
 from advisor_app.services.profile import ENCRYPTED, PLAINTEXT, WrongPassphrase, database_state, integrity_problems
 from advisor_app.services.profile_settings import init_profile
@@ -32,7 +33,7 @@ def register(sub: Any) -> None:
     init.add_argument("--region", default="", metavar="CODE", help="所属县（区）的 6 位地区代码，如 340104")
     init.add_argument("--villages", default="", help="负责的村（社区），用逗号或顿号隔开")
     init.set_defaults(run=_init)
-    check = actions.add_parser("check", help="检查档案文件是否完好（SQLite 完整性检查），完好时退出码为 0")
+    check = actions.add_parser("check", help="检查档案文件和审计记录是否完好，都完好时退出码为 0")
     check.set_defaults(run=_check)
     encrypt = actions.add_parser("encrypt", help="给旧版本保存的未加密档案设置口令并加密（备份一并加密）")
     encrypt.set_defaults(run=_encrypt)
@@ -55,7 +56,11 @@ def _check(_args: argparse.Namespace, ctx: Context) -> int:
     if problems:
         print(f"档案文件有损坏（{len(problems)} 处），第一处：{problems[0]}", file=sys.stderr)
         return 1
-    print("档案文件完好")
+    chain = audit.verify(ctx.profile)
+    if not chain.holds:
+        print(f"档案文件完好，但{chain.message}（advisor-app audit list 可查看）", file=sys.stderr)
+        return 1
+    print(f"档案文件完好；{chain.message}")
     return 0
 
 

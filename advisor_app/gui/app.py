@@ -210,6 +210,7 @@ def start_profile(data_dir: str | None, demo: bool = False) -> Profile | None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QDialog
 
+    from advisor_app.services import audit
     from advisor_app.services import passphrase as keys
     from advisor_app.services.profile import (
         ENV_DATABASE_URL,
@@ -257,6 +258,7 @@ def start_profile(data_dir: str | None, demo: bool = False) -> Profile | None:
         if opened is None:
             return None
         profile = opened
+        audit.record_unlock(profile)
     try:
         info = profile_info(profile)
         if not info.needs_setup:

@@ -57,7 +57,7 @@ from advisor_app.store.notice import households_in, places
 from advisor_app.store.screening import last_changes, stored_results
 from advisor_app.store.settings import get_setting, set_setting
 
-from . import profile_settings
+from . import audit, profile_settings
 from .assessment_view import eligibility_view
 from .eligibility import result_freshness
 from .explanation import explain
@@ -154,10 +154,14 @@ def render_form(profile: Profile, kind: str, household_id: str, visit_id: str | 
     county = tables_for(profile).name(household.region) if household.region else ""
     from advisor_app.documents import render  # reportlab loads on the first print, not at start-up
 
-    return render.render_form(kind, household, on=on, county=county if county != household.region else "",
-                              eligibility=_check_view(profile, household, on) if kind in ASSESSED_KINDS else None,
-                              visit=visit, override_dir=forms_dir(profile), font_path=font, blank_visit=blank,
-                              watermark=_watermark(profile))
+    pdf = render.render_form(kind, household, on=on, county=county if county != household.region else "",
+                             eligibility=_check_view(profile, household, on) if kind in ASSESSED_KINDS else None,
+                             visit=visit, override_dir=forms_dir(profile), font_path=font, blank_visit=blank,
+                             watermark=_watermark(profile))
+    with profile.connection(write=True) as conn:  # made (for a preview or a file): the audit log says so
+        audit.record(conn, action="print", kind="form", record_id=kind, household_id=household_id,
+                     detail="blank" if blank else (f"visit {visit.id}" if visit is not None and visit.id else ""))
+    return pdf
 
 
 def _entries(households: Iterable[Household], stored: dict[str, list[Result]], programs: list[str],
@@ -272,7 +276,11 @@ def render_notice(profile: Profile, village: str | None = None, town: str | None
 
     entries = _entries(households, stored, render.notice_programs(override), on, profile)
     county = tables_for(profile).name(regions[0])
-    return render.render_notice(entries, scope="village" if village else "town", place=village or towns[0],
-                                county=county if county != regions[0] else "", town=towns[0], on=on,
-                                until=until, phone=phone, period=period, override_dir=override, font_path=font,
-                                watermark=_watermark(profile))
+    pdf = render.render_notice(entries, scope="village" if village else "town", place=village or towns[0],
+                               county=county if county != regions[0] else "", town=towns[0], on=on,
+                               until=until, phone=phone, period=period, override_dir=override, font_path=font,
+                               watermark=_watermark(profile))
+    with profile.connection(write=True) as conn:
+        audit.record(conn, action="print", kind="notice", record_id=regions[0],
+                     detail=f"{'village' if village else 'town'} households={len(entries)}")
+    return pdf

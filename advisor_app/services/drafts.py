@@ -19,9 +19,9 @@ from advisor_app.domain import validation, vocab
 from advisor_app.domain.errors import DomainError
 from advisor_app.domain.household import Need, Visit
 from advisor_app.store import drafts as store
-from advisor_app.store import households as household_store
 from advisor_app.store.drafts import Draft
 
+from . import households
 from .profile import Profile
 
 VISIT = "visit"
@@ -66,7 +66,7 @@ def save_visit_and_discard_draft(profile: Profile, household_id: str, visit: Vis
     validation.tidy_visit(visit)
     validation.check_visit(visit)
     with profile.session(write=True) as session:
-        saved = household_store.save_visit(session, household_id, visit)
+        saved = households.save_visit_in(session, household_id, visit)  # with its audit entries
         store.discard_drafts_for(session, VISIT, household_id)
         return saved
 

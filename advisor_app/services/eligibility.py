@@ -51,6 +51,7 @@ from advisor_app.store.screening import (
 )
 from advisor_app.store.settings import get_setting, set_setting
 
+from . import audit
 from .batch import gc_paused
 from .policy import tables_for
 from .profile import Profile
@@ -153,6 +154,8 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
         set_setting(conn, LAST_KEY, json.dumps({
             "on": on.isoformat(), "screened_at": screened_at, "households": summary.households,
             "policy": rule.policy_fingerprint(tables), "rules": rule.RULES_VERSION}))
+        audit.record(conn, action="screen", kind="screening",
+                     detail=f"on={on.isoformat()} households={summary.households} results={summary.stored}")
     summary.seconds = time.perf_counter() - start
     return summary
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from advisor_app.domain import interchange, validation, vocab
-from advisor_app.domain.errors import DomainError, PersonInAnotherHousehold, Problem
+from advisor_app.domain.errors import DomainError, NotFound, PersonInAnotherHousehold, Problem
 from advisor_app.domain.household import Household, Visit
 from advisor_app.domain.limits import MAX_HOUSEHOLD_BYTES, read_limited, read_stream_limited
 from advisor_app.store import archive as archive_store
@@ -28,7 +28,7 @@ from advisor_app.store import people
 from advisor_app.store.archive import ArchivedHousehold as ArchivedHousehold  # re-exported for the GUI
 from advisor_app.store.households import HouseholdSummary
 
-from . import profile_settings
+from . import audit, profile_settings
 from .profile import Profile
 
 
@@ -58,21 +58,36 @@ def import_household(profile: Profile, path: str | Path) -> Household:
 def import_household_with_notes(profile: Profile, path: str | Path) -> tuple[Household, list[str]]:
     """:func:`import_household`, and the notes :func:`read_document_with_notes` gives."""
     household, notes = read_document_with_notes(path)
-    return save_household(profile, household), notes
+    return save_household(profile, household, imported=True), notes
 
 
-def save_household(profile: Profile, household: Household, *, with_visits: bool = True) -> Household:
+def save_household(profile: Profile, household: Household, *, with_visits: bool = True,
+                   imported: bool = False) -> Household:
     """Create or update ``household`` (tidied in place first: no surrounding spaces, capital X).
 
     Refused, with nothing written, when it breaks a rule (:class:`InvalidRecord`) or a member is
     already in another live household (:class:`PersonInAnotherHousehold`). ``with_visits=False``
     leaves the stored visits alone, and does not check the visits it carries either.
+    ``imported=True``: it came from a household file (the audit log says ``import``).
     """
     validation.tidy(household)
     validation.check_household(household, with_visits=with_visits)
     with profile.session(write=True) as session:
         refuse_people_elsewhere(session, household)
-        return store.save_household(session, household, with_visits=with_visits)
+        before = _stored(session, household.id, with_visits=with_visits)
+        saved = store.save_household(session, household, with_visits=with_visits)
+        audit.record_household_save(session, before, saved, with_visits=with_visits, imported=imported)
+        return saved
+
+
+def _stored(session: Session, household_id: str | None, *, with_visits: bool) -> Household | None:
+    """The live household as stored (None: new, or deleted), for the audit log's comparison."""
+    if not household_id:
+        return None
+    try:
+        return store.load_household(session, household_id, with_visits=with_visits)
+    except NotFound:
+        return None
 
 
 def refuse_people_elsewhere(session: Session, household: Household) -> None:
@@ -94,7 +109,15 @@ def save_visit(profile: Profile, household_id: str, visit: Visit) -> Visit:
     validation.tidy_visit(visit)
     validation.check_visit(visit)
     with profile.session(write=True) as session:
-        return store.save_visit(session, household_id, visit)
+        return save_visit_in(session, household_id, visit)
+
+
+def save_visit_in(session: Session, household_id: str, visit: Visit) -> Visit:
+    """Store one (checked) visit in the session's transaction, with its audit entries."""
+    before = next((v for v in store.load_visits(session, household_id) if visit.id and v.id == visit.id), None)
+    saved = store.save_visit(session, household_id, visit)
+    audit.record_visit_save(session, household_id, before, saved)
+    return saved
 
 
 def load_household(profile: Profile, household_id: str) -> Household:
@@ -103,7 +126,12 @@ def load_household(profile: Profile, household_id: str) -> Household:
 
 
 def export_household(profile: Profile, household_id: str) -> str:
-    return interchange.household_to_json(load_household(profile, household_id))
+    """The household as ``advisor-household/2`` JSON text; the audit log records the export."""
+    with profile.session(write=True) as session:
+        household = store.load_household(session, household_id)
+        audit.record(session, action="export", kind="household", record_id=household_id,
+                     household_id=household_id)
+    return interchange.household_to_json(household)
 
 
 def list_households(profile: Profile, *, village: str | None = None, name: str | None = None,
@@ -115,6 +143,8 @@ def list_households(profile: Profile, *, village: str | None = None, name: str |
 def delete_household(profile: Profile, household_id: str) -> None:
     with profile.session(write=True) as session:
         store.delete_household(session, household_id)
+        audit.record(session, action="delete", kind="household", record_id=household_id,
+                     household_id=household_id)
 
 
 def count_households(profile: Profile) -> int:
@@ -149,6 +179,8 @@ def archive_household(profile: Profile, household_id: str, reason: str, note: st
         who = by if by is not None else profile_settings.advisor_in(session.connection())
         archive_store.archive_household(session, household_id, reason=reason, note=note.strip(),
                                         on=on or dt.date.today(), by=who.strip())
+        audit.record(session, action="archive", kind="household", record_id=household_id,
+                     household_id=household_id, detail=reason)  # the reason's code, not its note
 
 
 def restore_household(profile: Profile, household_id: str) -> None:
@@ -167,6 +199,8 @@ def restore_household(profile: Profile, household_id: str) -> None:
                         if (r := first.get(m.id_number)) is not None]
             raise PersonInAnotherHousehold(problems)
         archive_store.restore_household(session, household_id)
+        audit.record(session, action="restore", kind="household", record_id=household_id,
+                     household_id=household_id)
 
 
 def _restore_blocked(index: int, name: str, r: people.Registration) -> Problem:

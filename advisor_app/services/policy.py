@@ -19,6 +19,7 @@ from advisor_app.rules.policy_excel import read_xlsx, write_xlsx
 from advisor_app.rules.policy_format import AREA_LABELS, AREAS, KEYS, check_periods, format_number, read_csv, write_csv
 from advisor_app.rules.policy_format import PolicyRow as PolicyRow  # part of this API (ImportPreview.rows)
 
+from . import audit
 from .profile import Profile
 
 LOCAL_FILE = "local.csv"
@@ -219,7 +220,9 @@ def apply_import(profile: Profile, preview: ImportPreview) -> Path:
     path = local_table_path(profile)
     if _stamp(path) != preview.local_stamp:
         raise DomainError("预览之后本地政策表已被修改，请重新导入预览", where=str(path))
-    write_csv(path, preview.new_local)
+    action = "import" if preview.rows else "reset"  # a reset imports no rows
+    with audit.recording(profile, action=action, kind="policy", detail=" ".join(preview.regions)):
+        write_csv(path, preview.new_local)
     with _lock:
         _cache.pop(path, None)
     return path

@@ -27,6 +27,7 @@ from advisor_app.domain.idcard import mask
 from advisor_app.rules.results import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS
 from advisor_app.store.screening import LedgerRow, changed_since, ledger_rows, result_count
 
+from . import audit
 from .eligibility import Progress, result_freshness
 from .profile import Profile
 
@@ -100,7 +101,8 @@ def export_xlsx(profile: Profile, path: str | os.PathLike[str], progress: Progre
         os.close(fd)
         try:
             wb.save(tmp)
-            os.replace(tmp, target)
+            with audit.recording(profile, action="export", kind="ledger", detail=f"rows={n}"):
+                os.replace(tmp, target)
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)

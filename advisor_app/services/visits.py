@@ -30,7 +30,7 @@ from advisor_app.domain.needs import NeedEntry, NeedStatusChange
 from advisor_app.store import households as store
 from advisor_app.store import needs as need_store
 
-from . import documents, profile_settings
+from . import audit, documents, profile_settings
 from .profile import Profile
 
 """The profile's own advisor (顾问姓名), the default 经办人 of a status change; empty when unset."""
@@ -81,7 +81,10 @@ def change_need_status(profile: Profile, need_id: str, status: str, *, on: dt.da
         who = (by if by is not None else _advisor_in(session)).strip()
         entry = need_store.need_entry(session, need_id)
         need_rules.check_status_change(entry, status, on, who, note)
-        return need_store.change_status(session, need_id, status, on=on, by=who, note=note)
+        change = need_store.change_status(session, need_id, status, on=on, by=who, note=note)
+        audit.record(session, action="change", kind="need", record_id=need_id,
+                     household_id=need_store.household_of(session, need_id), fields=("status",))
+        return change
 
 
 def _advisor_in(session: Session) -> str:

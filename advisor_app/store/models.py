@@ -226,3 +226,35 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class AuditEntryRow(Base):
+    """One entry of the audit log (migration 0008, :mod:`advisor_app.store.audit`): only added, never
+    changed. ``fields`` is a JSON list of field NAMES; values are never stored here."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32))
+    who: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    household_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    fields: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_audit_log_household", "household_id", "seq"), Index("ix_audit_log_at", "at"))
+
+
+class AuditHeadRow(Base):
+    """The audit log's end: one row (id 1), the last entry's number and hash (0 and the genesis hash
+    while the log is empty)."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))

@@ -46,6 +46,11 @@ def change_status(session: Session, need_id: str, new_status: str, *, on: dt.dat
     return change
 
 
+def household_of(session: Session, need_id: str) -> str:
+    """The id of the household a live need belongs to."""
+    return _live_need(session, need_id).household_id
+
+
 def need_entry(session: Session, need_id: str) -> NeedEntry:
     """One live need of a live visit, with its history."""
     need = _live_need(session, need_id)

@@ -80,7 +80,7 @@ def test_profile_init_check_and_change_passphrase(capsys: Any, tmp_path: Path,
     migrate.backup(profile.engine, profile.data.backups, "manual")
     profile.close()
     code, out, _ = run(capsys, "--data-dir", str(folder), "profile", "check")
-    assert (code, out) == (0, "档案文件完好\n")
+    assert code == 0 and out.startswith("档案文件完好；审计记录完好")
     new = tmp_path / "new.txt"
     new.write_text("second-passphrase", encoding="utf-8")
     code, out, _ = run(capsys, "--data-dir", str(folder), "profile", "passphrase", "--new-passphrase-file", str(new))
