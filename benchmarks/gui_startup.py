@@ -16,7 +16,9 @@ import subprocess
 import sys
 import time
 
-from _gui_profiles import TOP, demo_profile_folder
+from pathlib import Path
+
+from _gui_profiles import TOP, database_url, demo_profile_folder, variant
 
 HOUSEHOLDS = int(os.environ.get("BENCH_HOUSEHOLDS", "100000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -71,6 +73,9 @@ sys.exit(gui_app.run_app(sys.argv[1]))
 
 def run_child(folder: str, mode: str) -> tuple[float, int]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    url = database_url(Path(folder))
+    if url:
+        env["ADVISOR_APP_DATABASE_URL"] = url
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", CHILD, folder, mode], cwd=TOP, env=env,
                             stdout=subprocess.PIPE, text=True)
@@ -93,8 +98,8 @@ def main() -> int:
     times = [run_child(folder, "start")[0] for _ in range(RUNS)]
     _, rss_kb = run_child(folder, "exercise")
     n = f"{HOUSEHOLDS // 1000}k"
-    print(f"gui_startup_{n}: {statistics.median(times):.2f} s")
-    print(f"gui_peak_memory_{n}: {rss_kb / 1024:.0f} MB")
+    print(f"gui_startup_{n}: {statistics.median(times):.2f} s  ({variant()})")
+    print(f"gui_peak_memory_{n}: {rss_kb / 1024:.0f} MB  ({variant()})")
     return 0
 
 
