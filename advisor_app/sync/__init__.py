@@ -1,5 +1,6 @@
-"""Offline sync by bundle files (encrypted, signed, with conflict handling): a later release.
+"""Offline sync by bundle files: encrypted, signed, merged field by field (docs/sync.md).
 
-Everything it will need is already recorded by the store: random UUIDs, a version per record,
-tombstones instead of deletes, and an ``unsent`` flag on every changed record.
+Pure code on plain values — the bundle file and its keys, version histories and merges, the
+synchronised kinds, the digest; the tables are in ``advisor_app.store`` and the use cases in
+``advisor_app.services``.
 """
