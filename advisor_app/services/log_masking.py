@@ -37,23 +37,24 @@ from typing import Any
 
 from advisor_app.domain.errors import InvalidRecord
 
-_D = r"\d"  # any Unicode decimal digit: ASCII, full-width ０-９, and the others
+_D = "[0-9]"  # the text's digits are made ASCII first (full-width ０-９ and every other decimal digit)
 _X = "[0-9XxＸｘ]"
 _SEP = "[ -]?"
-ID_18 = re.compile(rf"(?<!\d)({_D}{{6}}){_SEP}({_D}{{8}}){_SEP}({_D}{{3}}{_X})(?![\dXxＸｘ])")
-ID_15 = re.compile(rf"(?<!\d)({_D}{{6}}){_SEP}({_D}{{6}}){_SEP}({_D}{{3}})(?!\d)")
+ID_18 = re.compile(rf"(?<![0-9])({_D}{{6}}){_SEP}({_D}{{8}}){_SEP}({_D}{{3}}{_X})(?![0-9XxＸｘ])")
+ID_15 = re.compile(rf"(?<![0-9])({_D}{{6}}){_SEP}({_D}{{6}}){_SEP}({_D}{{3}})(?![0-9])")
 # phones and long numbers: not inside a word or an id of letters, digits and hyphens (a UUID)
 _OPEN = r"(?<![0-9A-Za-z+-])"
 _CLOSE = r"(?![0-9A-Za-z])"
 MOBILE = re.compile(rf"{_OPEN}(?:(?:\+|00)86{_SEP})?(1[3-9]{_D}){_SEP}({_D}{{4}}){_SEP}({_D}{{4}}){_CLOSE}")
 LANDLINE = re.compile(rf"{_OPEN}\(?(0{_D}{{2,3}})\)?{_SEP}({_D}{{3,4}}){_SEP}({_D}{{4}}){_CLOSE}")
-LONG_NUMBER = re.compile(rf"{_OPEN}\d{{10,}}{_CLOSE}")
+LONG_NUMBER = re.compile(rf"{_OPEN}[0-9]{{10,}}{_CLOSE}")
 # Chinese characters (CJK ideographs, extensions and compatibility forms), with the middle dots of
 # names written in Chinese characters (阿依古丽·买买提)
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
                  "(?:[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f·・•]*"
                  "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f])?")
-_MASKED = "advisor_masked"  # the record attribute saying it was masked already
+WARNINGS_LOGGER = "py.warnings"  # where logging.captureWarnings puts a warning, as the message itself
+_MASKED = "advisor_masked"  # the record attribute holding the message it was masked to
 
 
 def _ascii(text: str) -> str:
@@ -79,7 +80,10 @@ def _long(match: re.Match[str]) -> str:
 
 
 def mask_numbers(text: str) -> str:
-    """``text`` with its ID numbers, phone numbers and other long numbers masked (see the module)."""
+    """``text`` with its ID numbers, phone numbers and other long numbers masked (see the module);
+    its digits as ASCII digits."""
+    if not text.isascii():
+        text = "".join(str(int(c)) if c.isdecimal() else c for c in text)
     text = ID_18.sub(_id, text)
     text = ID_15.sub(_id, text)
     text = MOBILE.sub(_mobile, text)
@@ -125,7 +129,8 @@ def describe_exception(exc: BaseException) -> str:
 
 def format_exception(exc: BaseException) -> str:
     """The traceback as Python prints it (causes and contexts first), every message masked, no
-    local variables. Frame lines (file, function, source line of the app's code) are kept."""
+    local variables. Frame lines (file, line, function, source line) are kept, masked the same way
+    (a folder may be named after a person; the code's own Chinese words are in the source file)."""
     parts: list[str] = []
     seen: set[int] = set()
 
@@ -139,7 +144,8 @@ def format_exception(exc: BaseException) -> str:
             parts.append("\nDuring handling of the above exception, another exception occurred:\n\n")
         if e.__traceback__ is not None:
             parts.append("Traceback (most recent call last):\n")
-            parts.extend(mask_numbers(line) for line in traceback.format_list(traceback.extract_tb(e.__traceback__)))
+            frames = traceback.format_list(traceback.extract_tb(e.__traceback__))
+            parts.extend(mask_names(mask_numbers(line)) for line in frames)
         parts.append(describe_exception(e) + "\n")
         parts.extend(f"  {mask_value(note)}\n" for note in getattr(e, "__notes__", None) or ())
         for inner in getattr(e, "exceptions", None) or ():  # an exception group's members
@@ -153,11 +159,11 @@ def format_exception(exc: BaseException) -> str:
 def mask_record(record: logging.LogRecord) -> logging.LogRecord:
     """Mask ``record`` in place (once): its message becomes final text, its exception a masked
     traceback (``exc_text``; ``exc_info`` is dropped so no formatter reads the original)."""
-    if getattr(record, _MASKED, False):
-        return record
-    setattr(record, _MASKED, True)
+    if record.args is None and getattr(record, _MASKED, None) is record.msg:
+        return record  # masked already (and not given a new message since: logging.makeLogRecord)
     record.msg = _message(record)
     record.args = None
+    setattr(record, _MASKED, record.msg)
     if record.exc_info and record.exc_info[1] is not None:
         record.exc_text = format_exception(record.exc_info[1])
     elif record.exc_text:
@@ -170,8 +176,8 @@ def mask_record(record: logging.LogRecord) -> logging.LogRecord:
 
 def _message(record: logging.LogRecord) -> str:
     template, args = record.msg, record.args
-    if not isinstance(template, str):  # log.error(exc), log.info(some_object): all of it is data
-        return str(mask_value(template))
+    if not isinstance(template, str) or record.name == WARNINGS_LOGGER:
+        return str(mask_value(template))  # log.error(exc), an object, a warning's text: all of it is data
     template = mask_numbers(template)
     if not args:
         return template
