@@ -7,8 +7,8 @@ added later, a library's logger or ``warnings`` turned into log records are cove
 made some other way). What it does:
 
 * **ID numbers** (居民身份证号) anywhere in the text — 18 characters (the last may be X), the old
-  15-digit ones, with full-width or other Unicode digits, spaces or hyphens between the groups,
-  inside Chinese text — keep their first 6 and last 4 characters: ``340104********0026``
+  15-digit ones, with full-width or other Unicode digits (written as ASCII digits once masked),
+  spaces or hyphens between the groups, inside Chinese text — keep their first 6 and last 4 characters: ``340104********0026``
   (15 digits: ``340104*****1234``). Six digits name a county and four do not name a person; the
   birth date in between is what makes a number personal.
 * **Phone numbers**: mobile numbers keep the first 3 and last 4 digits (``138****5678``), with or
@@ -17,8 +17,9 @@ made some other way). What it does:
 * **Names** cannot be found by a pattern (吴晓霞 is three characters like any other). So the
   app never puts record contents into a log message: a message is a constant template written in
   the code (a test checks that no logging call formats its own text), and every value put into it
-  — an argument, an exception's message — has each Chinese character replaced by ``*``
-  (:func:`mask_value`). The templates keep their words.
+  — an argument, an exception's message, a warning's text — has each Chinese character replaced by
+  ``*`` (:func:`mask_value`). The templates keep their words. A name written in Latin letters
+  (pinyin) is not recognised: the app does not keep names that way.
 * **Exceptions** are logged as their type, their traceback's frames (file, line, function, source
   line — never a frame's local variables) and a masked message (:func:`format_exception`). A record
   problem (:class:`~advisor_app.domain.errors.InvalidRecord`) is logged as the fields concerned
