@@ -8,9 +8,9 @@ made some other way). What it does:
 
 * **ID numbers** (居民身份证号) anywhere in the text — 18 characters (the last may be X), the old
   15-digit ones, with full-width or other Unicode digits (written as ASCII digits once masked),
-  spaces or hyphens between the groups, inside Chinese text — keep their first 6 and last 4 characters: ``340104********0026``
-  (15 digits: ``340104*****1234``). Six digits name a county and four do not name a person; the
-  birth date in between is what makes a number personal.
+  spaces or hyphens between the groups, inside Chinese text — keep their first 6 and last 4
+  characters: ``340104********0026`` (15 digits: ``340104*****1234``). Six digits name a county
+  and four do not name a person; the birth date in between is what makes a number personal.
 * **Phone numbers**: mobile numbers keep the first 3 and last 4 digits (``138****5678``), with or
   without +86 and separators; landlines keep the area code and the last 4 (``0551-****6789``).
   Any other run of 10 or more digits (a bank card, an ID number typed wrong) keeps only its last 4.
