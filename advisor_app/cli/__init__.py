@@ -2,7 +2,9 @@
 
 Each subcommand lives in its own module with a ``register(subparsers)`` function that adds its
 parser and sets ``run`` to a function ``(args, context) -> int``. Expected problems are
-:class:`DomainError`: printed as one line on stderr, exit code 2, never a traceback.
+:class:`DomainError`: printed as one line on stderr, exit code 2, never a traceback. Every log
+record of a command (there is no log file; a library's warnings reach stderr) is masked
+(:mod:`advisor_app.services.log_masking`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from importlib import import_module
 
 from advisor_app import __version__
 from advisor_app.domain.errors import DomainError
+from advisor_app.services import log_masking
 from advisor_app.services.profile import ENV_DATABASE_URL
 
 from .context import Context
@@ -46,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    log_masking.install()  # every log record from here on (a library's, a warning) is masked
     args = build_parser().parse_args(argv)
     run = getattr(args, "run", None)
     if run is None:

@@ -71,8 +71,13 @@ def qt_problem() -> str | None:
 
 
 def setup_logging(log_file: Path) -> None:
-    """Log ``advisor_app.*`` to the profile's log file (replacing an earlier profile's file)."""
-    root = logging.getLogger("advisor_app")
+    """Log to the profile's log file (replacing an earlier profile's file): the app's own records
+    from INFO, every other library's and Python's warnings from WARNING, all of them masked
+    (:mod:`advisor_app.services.log_masking`: no ID number, phone number or name is written)."""
+    from advisor_app.services import log_masking
+
+    log_masking.install()
+    root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "advisor_profile_log", False)]:
         if getattr(old, "baseFilename", None) == str(log_file):
             return
@@ -82,8 +87,8 @@ def setup_logging(log_file: Path) -> None:
                                                    encoding="utf-8", delay=True)
     handler.advisor_profile_log = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    root.addHandler(log_masking.add_to(handler))
+    logging.getLogger("advisor_app").setLevel(logging.INFO)
 
 
 def setup_font(app: object) -> str | None:

@@ -3,7 +3,9 @@
 A :class:`DomainError` is a problem with the advisor's data or files (a bad ID number, a wrong Excel
 column); it gets a short Chinese message and nothing else. Anything else is a bug: the exception
 dialog shows the traceback (copyable, for the support person) and the path of the log file where the
-same traceback was written.
+same traceback was written, masked: the dialog shows the advisor the message as it is, the log file
+gets the exception's type, its frames and a message with every ID number, phone number and Chinese
+character masked (:mod:`advisor_app.services.log_masking`; never a frame's local variables).
 """
 
 from __future__ import annotations
@@ -110,7 +112,7 @@ class ExceptionHook:
 
     def report_exception(self, exc: BaseException) -> None:
         details = format_exception(exc)
-        log.error("Unexpected error\n%s", details)
+        log.error("Unexpected error", exc_info=exc)  # masked on its way to the log file
         self._reporter.report.emit(details)
 
     def _show(self, details: str) -> None:
@@ -147,5 +149,5 @@ def report_exception(exc: BaseException) -> None:
         _hook.report_exception(exc)
     else:
         details = format_exception(exc)
-        log.error("Unexpected error\n%s", details)
+        log.error("Unexpected error", exc_info=exc)
         show_exception_dialog(QApplication.activeWindow(), details, None)

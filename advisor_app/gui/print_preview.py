@@ -8,6 +8,13 @@ they are (with their embedded font and QR code), proposing ``<form>-<head's name
 
 The window is sized from the screen's available area (at most 90 % of its height, the page view
 about A4-shaped), so its buttons stay on screen at 1366×768 and 1024×768.
+
+The PDF never touches the disk until 另存为 PDF: it is made in memory and shown from a ``QBuffer``.
+The save dialog is Qt's own, not the system's (:data:`SAVE_DIALOG_OPTIONS`): the Windows and GTK
+dialogs add the file chosen to the system's recent-files lists (the Windows registry's
+OpenSavePidlMRU, ``recently-used.xbel``), which would keep a family's name from the proposed file
+name after the PDF itself is deleted. Qt's dialog remembers folders only, and the app's settings
+keep the folder of the last save, never a file name.
 """
 
 from __future__ import annotations
@@ -51,6 +58,7 @@ PREFERRED_HEIGHT = 980  # on a tall screen; never more than SCREEN_SHARE of the 
 SCREEN_SHARE = 0.9
 FRAME_ALLOWANCE = QSize(16, 40)  # borders and title bar the window manager adds around the dialog
 A4_ASPECT = 297 / 210
+SAVE_DIALOG_OPTIONS = QFileDialog.Option.DontUseNativeDialog  # no system recent-files entry
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -197,7 +205,7 @@ class PrintPreviewDialog(QDialog):
     def save_with_dialog(self) -> None:
         proposed = proposed_folder() / self.file_name
         path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), str(proposed),
-                                              self.tr("PDF 文件 (*.pdf)"))
+                                              self.tr("PDF 文件 (*.pdf)"), "", SAVE_DIALOG_OPTIONS)
         if not path:
             return
         if Path(path).suffix.lower() != ".pdf":

@@ -1,8 +1,9 @@
 """The stored screening results as an Excel sheet: one row per household, programme and member.
 
 Chinese headers for the office (金额 in yuan: monthly, or the cap per event for 临时救助); ID
-numbers are masked (340104********0026). Written in openpyxl's write-only mode to a temporary file
-that replaces the target only when complete.
+numbers are masked (340104********0026). Written in openpyxl's write-only mode to a file in a
+hidden scratch folder beside the target (:mod:`.scratch`: openpyxl's own temporary worksheet files
+go there too, never to the system's temporary folder), renamed into place only when complete.
 
 Only current results are written (:func:`advisor_app.services.eligibility.result_freshness`): the
 households added or changed after the screening are left out and named on a second sheet, 未列入,
@@ -30,6 +31,7 @@ from advisor_app.store.screening import LedgerRow, changed_since, ledger_rows, r
 from . import audit
 from .eligibility import Progress, result_freshness
 from .profile import Profile
+from .scratch import scratch_beside
 
 HEADERS = ["户主姓名", "乡镇（街道）", "村（社区）", "项目", "成员姓名", "身份证号", "状态", "金额", "说明",
            "核对日期"]
@@ -77,6 +79,19 @@ def export_xlsx(profile: Profile, path: str | os.PathLike[str], progress: Progre
     :class:`Cancelled`) and leaves ``path`` as it was. Raises :class:`DomainError` when no stored
     result is current."""
     target = Path(path)
+    try:
+        with scratch_beside(target) as folder:
+            made = folder / "ledger.xlsx"
+            n, left_out = _build(profile, made, progress)
+            with audit.recording(profile, action="export", kind="ledger", detail=f"rows={n}"):
+                os.replace(made, target)
+    except OSError as exc:
+        raise DomainError(f"无法写入文件：{exc.strerror or exc}", where=str(target)) from None
+    return LedgerExport(n, left_out)
+
+
+def _build(profile: Profile, made: Path, progress: Progress | None) -> tuple[int, int]:
+    """Write the workbook to ``made``: (result rows, households left out)."""
     with profile.connection() as conn:
         fresh = result_freshness(profile, conn)
         since = fresh.since
@@ -95,20 +110,8 @@ def export_xlsx(profile: Profile, path: str | os.PathLike[str], progress: Progre
         other.append(LEFT_OUT_HEADERS)
         for head, town, village in left_out:
             other.append([_cell(head or ""), _cell(town or ""), _cell(village or ""), LEFT_OUT_REASON])
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=target.parent)
-        os.close(fd)
-        try:
-            wb.save(tmp)
-            with audit.recording(profile, action="export", kind="ledger", detail=f"rows={n}"):
-                os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError as exc:
-        raise DomainError(f"无法写入文件：{exc.strerror or exc}", where=str(target)) from None
-    return LedgerExport(n, len(left_out))
+    wb.save(made)
+    return n, len(left_out)
 
 
 def _write_results(ws: Any, rows: Iterable[LedgerRow], total: int, progress: Progress | None) -> int:

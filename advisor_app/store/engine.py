@@ -7,10 +7,16 @@ An encrypted profile is a SQLCipher file (``sqlite+pysqlcipher``, :func:`sqlciph
 from :mod:`.encryption`): the same SQLite engine with SQLCipher's driver; nothing else in the code
 knows the difference.
 
+Every engine hides the values of an SQL statement (``hide_parameters``): a failed statement's
+error, and so any traceback or log, names the statement but never the names and ID numbers it
+carried.
+
 SQLite connections get foreign keys on, WAL journalling and ``synchronous=FULL``: the WAL is
 flushed to the disk at every commit, so a visit the advisor saw saved survives a power cut
 (``NORMAL`` is safe against corruption but may lose the last commits; one flush per save costs a few
-milliseconds, and bulk work is one transaction, one flush), and a busy timeout. Transactions: Python's
+milliseconds, and bulk work is one transaction, one flush), a busy timeout, and temporary tables and
+indexes (a big sort, ``VACUUM``) in memory (``temp_store=MEMORY``: SQLite writes no temporary file
+beside or outside the encrypted database, whatever the library was built with). Transactions: Python's
 sqlite3 module normally opens a transaction only before INSERT/UPDATE/DELETE, so DDL (a migration,
 dropping an index for a bulk load) and reads would run outside it and could not be rolled back. We
 switch that off and emit BEGIN ourselves when SQLAlchemy begins a transaction, so everything inside
@@ -86,7 +92,7 @@ def create_engine(url: str | sa.URL) -> sa.Engine:
         # same pool as plain SQLite files. Last in, first out: the connection used last, whose page
         # cache holds what was just read, serves the next query (see ENCRYPTED_CACHE_KIB).
         engine = sa.create_engine(parsed, connect_args={"check_same_thread": False},
-                                  poolclass=sa.pool.QueuePool, pool_use_lifo=True)
+                                  poolclass=sa.pool.QueuePool, pool_use_lifo=True, hide_parameters=True)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
@@ -97,7 +103,7 @@ def create_engine(url: str | sa.URL) -> sa.Engine:
             raise UnsupportedDatabase(
                 f"PostgreSQL 只支持 psycopg 驱动（postgresql+psycopg://…），不支持 {parsed.drivername}")
         try:
-            return sa.create_engine(parsed, pool_pre_ping=True)
+            return sa.create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
         except ModuleNotFoundError as exc:
             raise UnsupportedDatabase(
                 "连接 PostgreSQL 需要先安装 psycopg：pip install 'advisor-app[postgresql]'") from exc
@@ -124,6 +130,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
 
 

@@ -32,7 +32,7 @@ def test_the_hook_logs_and_reports_an_unexpected_error(qtbot: Any, tmp_path: Pat
     hook(type(exc), exc, exc.__traceback__)
     qtbot.waitUntil(lambda: len(exception_reports) == 1, timeout=2000)
     assert "KeyError: 'missing'" in exception_reports[0] and "raise_and_catch" in exception_reports[0]
-    for handler in logging.getLogger("advisor_app").handlers:
+    for handler in logging.getLogger().handlers:
         handler.flush()
     assert "KeyError: 'missing'" in log_file.read_text(encoding="utf-8")
     exception_reports.clear()
