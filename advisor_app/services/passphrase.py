@@ -5,7 +5,14 @@ Encrypting in place (:func:`encrypt_profile`): the encrypted copy is written bes
 file, its row counts compared table by table, the plaintext moved aside, the copy moved in, the
 plaintext overwritten and deleted; then every plaintext backup the same way. A crash at any point
 leaves the plaintext or the encrypted database in place, never neither:
-:func:`.profile.finish_interrupted_encryption` completes or undoes the swap at the next open.
+:func:`.profile.finish_interrupted_encryption` completes or undoes the swap at the next open, and
+every open of the encrypted profile encrypts the backups a crash left in plaintext
+(:func:`.profile.encrypt_backups`).
+
+Changing the passphrase (:func:`change_passphrase`) re-keys the backups first and the database last,
+each file in one transaction of its own (a file opens with the old passphrase or the new one, never
+neither). Killed half-way, the profile still opens with the old passphrase; changing it again
+finishes the job (the backups already re-keyed are recognised and left alone).
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from advisor_app.domain.errors import DomainError
 from advisor_app.store import encryption, paths
 from advisor_app.store import engine as store_engine
 
-from .profile import ENCRYPTING, PLAINTEXT_OLD, Profile, WrongPassphrase
+from .profile import ENCRYPTING, PLAINTEXT_OLD, Profile, WrongPassphrase, compare_counts, encrypt_backups
 
 MIN_PASSPHRASE = encryption.MIN_PASSPHRASE
 
@@ -42,24 +49,14 @@ def encrypt_profile(data_dir: str | os.PathLike[str] | None, passphrase: str, *,
     key = encryption.derive_key(passphrase, salt)
     staged = path.with_name(path.name + ENCRYPTING)
     encryption.encrypt_copy(path, staged, key, salt)
-    counts = _compare_counts(path, staged, key, salt)
+    counts = compare_counts(path, staged, key, salt)
     old = path.with_name(path.name + PLAINTEXT_OLD)
     os.replace(path, old)
     os.replace(staged, path)
     encryption.remove_file(old)
     for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
         encryption.remove_file(leftover)
-    backups = 0
-    for copy in sorted(data.backups.glob("*.sqlite")):
-        if encryption.is_plaintext(copy):
-            tmp = copy.with_name(copy.name + ENCRYPTING)
-            encryption.encrypt_copy(copy, tmp, key, salt)
-            _compare_counts(copy, tmp, key, salt)
-            os.replace(copy, copy.with_name(copy.name + PLAINTEXT_OLD))
-            os.replace(tmp, copy)
-            encryption.remove_file(copy.with_name(copy.name + PLAINTEXT_OLD))
-            backups += 1
-    return EncryptionReport(counts, backups)
+    return EncryptionReport(counts, encrypt_backups(data.backups, key, salt))
 
 
 @dataclass(frozen=True)
@@ -68,18 +65,11 @@ class EncryptionReport:
     backups: int  # backups encrypted too
 
 
-def _compare_counts(plain: Path, encrypted: Path, key: bytes, salt: bytes) -> dict[str, int]:
-    before = store_engine.table_counts(store_engine.sqlite_url(plain))
-    after = store_engine.table_counts(store_engine.sqlcipher_url(encrypted, key, salt))
-    if before != after:
-        encryption.remove_file(encrypted)
-        raise DomainError("加密后的档案和原档案的记录数不一致，已放弃加密，原档案没有改动")
-    return after
-
-
 def change_passphrase(profile: Profile, old: str, new: str) -> int:
-    """Re-key the profile's database and every backup from ``old`` to ``new`` (the same salt); returns
-    how many backups were re-keyed. The profile's engine is re-made with the new key."""
+    """Re-key every backup and then the profile's database from ``old`` to ``new`` (each keeps its
+    salt); returns how many backups were re-keyed. The profile's engine is re-made with the new key.
+    The database comes last so that a change cut short leaves the profile on the old passphrase,
+    and doing it again completes it (see the module doc)."""
     encryption.check_new_passphrase(new)
     path = profile.data.database
     salt = encryption.salt_of(path)
@@ -89,15 +79,15 @@ def change_passphrase(profile: Profile, old: str, new: str) -> int:
     if not encryption.opens(path, old_key, salt):
         raise WrongPassphrase("原口令不对")
     profile.engine.dispose()
-    encryption.rekey(path, old_key, new_key, salt)
     done = 0
-    for copy in sorted(profile.data.backups.glob("*.sqlite")):
+    for copy in sorted(profile.data.backups.glob("*.sqlite")):  # the backups first …
         copy_salt = encryption.salt_of(copy)
         if copy_salt is None:
             continue
-        old_copy, new_copy = encryption.derive_key(old, copy_salt), encryption.derive_key(new, copy_salt)
+        old_copy = encryption.derive_key(old, copy_salt)
         if encryption.opens(copy, old_copy, copy_salt):
-            encryption.rekey(copy, old_copy, new_copy, copy_salt)
+            encryption.rekey(copy, old_copy, encryption.derive_key(new, copy_salt), copy_salt)
             done += 1
+    encryption.rekey(path, old_key, new_key, salt)  # … the database last: the passphrase changes here
     profile.reopen(store_engine.create_engine(store_engine.sqlcipher_url(path, new_key, salt)))
     return done

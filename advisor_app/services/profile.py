@@ -82,6 +82,7 @@ class Profile:
         self.engine.dispose()
         self.engine = engine
         self._sessions = store_engine.session_factory(engine)
+        self._writing_sessions = store_engine.session_factory(store_engine.for_writing(engine))
 
 
 class PlaintextProfile(DomainError):
@@ -116,11 +117,17 @@ def open_profile(data_dir: str | os.PathLike[str] | None = None, *, database_url
     empty database there is given the schema.
     """
     data = paths.resolve(data_dir).ensure()
-    url = database_url or os.environ.get(ENV_DATABASE_URL) or own_database_url(
-        data, passphrase if passphrase is not None else passphrase_from_environment(), new_passphrase_checked)
+    url = database_url or os.environ.get(ENV_DATABASE_URL)
+    own = None
+    if not url:
+        own = own_key(data, passphrase if passphrase is not None else passphrase_from_environment(),
+                      new_passphrase_checked)
+        url = store_engine.sqlcipher_url(data.database, *own)
     engine = store_engine.create_engine(url)
     try:
         store_engine.check_database(engine)
+        if own is not None:
+            encrypt_backups(data.backups, *own)  # those an encryption cut short left in plaintext
         created = migrate.current_revision(engine) is None and not migrate.has_tables(engine)
         copy = migrate.upgrade(engine, data.backups)
     except BaseException:
@@ -130,6 +137,12 @@ def open_profile(data_dir: str | os.PathLike[str] | None = None, *, database_url
 
 
 def own_database_url(data: paths.DataDir, passphrase: str | None, check_new: bool) -> str:
+    """The URL of the data folder's own encrypted database, opened with ``passphrase``."""
+    return store_engine.sqlcipher_url(data.database, *own_key(data, passphrase, check_new))
+
+
+def own_key(data: paths.DataDir, passphrase: str | None, check_new: bool) -> tuple[bytes, bytes]:
+    """The key and salt of the data folder's own database (a new salt when there is none yet)."""
     path = data.database
     finish_interrupted_encryption(path)
     if encryption.is_plaintext(path):
@@ -145,7 +158,7 @@ def own_database_url(data: paths.DataDir, passphrase: str | None, check_new: boo
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             leftover.unlink(missing_ok=True)  # an empty file left by an interrupted start
         salt = encryption.new_salt()
-    return store_engine.sqlcipher_url(path, encryption.derive_key(passphrase, salt), salt)
+    return encryption.derive_key(passphrase, salt), salt
 
 
 def finish_interrupted_encryption(path: Path) -> None:
@@ -153,14 +166,45 @@ def finish_interrupted_encryption(path: Path) -> None:
     already in place → delete the plaintext; the plaintext moved aside and nothing in place → put it
     back (the encryption is asked for again)."""
     old = path.with_name(path.name + PLAINTEXT_OLD)
-    if not old.exists():
-        path.with_name(path.name + ENCRYPTING).unlink(missing_ok=True)
-        return
-    if encryption.salt_of(path) is not None:
+    if old.exists():
+        if encryption.salt_of(path) is not None:
+            encryption.remove_file(old)
+        else:
+            os.replace(old, path)
+    encryption.remove_file(path.with_name(path.name + ENCRYPTING))  # a copy cut short, with its journal
+
+
+def encrypt_backups(backups: Path, key: bytes, salt: bytes) -> int:
+    """Encrypt every plaintext backup in ``backups`` with the profile's key, in place, as
+    :func:`.passphrase.encrypt_profile` does the database; returns how many. Run again at every
+    open of the encrypted profile, so backups an encryption cut short left in plaintext (or moved
+    aside half-way) are encrypted then, and no plaintext copy stays behind."""
+    done = 0
+    for copy in sorted(backups.glob("*.sqlite")) + sorted(backups.glob(f"*.sqlite{PLAINTEXT_OLD}")):
+        finish_interrupted_encryption(copy.with_name(copy.name.removesuffix(PLAINTEXT_OLD)))
+    for copy in sorted(backups.glob("*.sqlite")):
+        if not encryption.is_plaintext(copy):
+            continue
+        staged = copy.with_name(copy.name + ENCRYPTING)
+        encryption.encrypt_copy(copy, staged, key, salt)
+        compare_counts(copy, staged, key, salt)
+        old = copy.with_name(copy.name + PLAINTEXT_OLD)
+        os.replace(copy, old)
+        os.replace(staged, copy)
         encryption.remove_file(old)
-    else:
-        os.replace(old, path)
-    path.with_name(path.name + ENCRYPTING).unlink(missing_ok=True)
+        done += 1
+    return done
+
+
+def compare_counts(plain: Path, encrypted: Path, key: bytes, salt: bytes) -> dict[str, int]:
+    """Rows per table of the plaintext file and of its encrypted copy: the same, or the copy is
+    deleted and the encryption refused."""
+    before = store_engine.table_counts(store_engine.sqlite_url(plain))
+    after = store_engine.table_counts(store_engine.sqlcipher_url(encrypted, key, salt))
+    if before != after:
+        encryption.remove_file(encrypted)
+        raise DomainError("加密后的档案和原档案的记录数不一致，已放弃加密，原档案没有改动")
+    return after
 
 
 def demo_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:

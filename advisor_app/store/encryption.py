@@ -116,7 +116,8 @@ def opens(path: Path, key: bytes, salt: bytes) -> bool:
 
 def encrypt_copy(plain: Path, target: Path, key: bytes, salt: bytes) -> None:
     """Write an encrypted copy of the plaintext database ``plain`` to ``target`` (replaced if there)."""
-    for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+    # A journal left by a copy cut short would be played back into the new copy: remove it too.
+    for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm"), Path(f"{target}-journal")):
         leftover.unlink(missing_ok=True)
     conn = sqlcipher3.connect(str(plain), isolation_level=None)  # no key: reads the plaintext file
     try:

@@ -155,3 +155,16 @@ def test_a_saved_record_is_flushed_to_disk_at_commit(data_dir: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
     profile.close()
+
+
+def test_after_a_change_of_passphrase_the_same_profile_saves_with_the_new_key(data_dir: Path) -> None:
+    profile = open_profile(data_dir)
+    try:
+        keys.change_passphrase(profile, "test-passphrase", "a-new-passphrase")
+        saved = households.save_household(profile, interchange.household_from_json(json.dumps(WU)))  # writes
+        assert households.count_households(profile) == 1  # reads
+    finally:
+        profile.close()
+    again = open_profile(data_dir, passphrase="a-new-passphrase")
+    assert households.load_household(again, saved.id or "").head_name == WU["members"][0]["name"]
+    again.close()

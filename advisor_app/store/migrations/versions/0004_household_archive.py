@@ -25,9 +25,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("archived_by", sa.Text(), nullable=False, server_default=""))
 
 
+# Plain DROP COLUMN, not a batch table copy: on SQLite the copy drops ``households``, and with foreign
+# keys on (they cannot be switched off inside the migration's transaction) that deletes every
+# member, visit and need through their ON DELETE CASCADE.
 def downgrade() -> None:
-    with op.batch_alter_table("households", schema=None) as batch_op:
-        batch_op.drop_column("archived_by")
-        batch_op.drop_column("archived_on")
-        batch_op.drop_column("archive_note")
-        batch_op.drop_column("archive_reason")
+    for name in ("archived_by", "archived_on", "archive_note", "archive_reason"):
+        op.drop_column("households", name)
