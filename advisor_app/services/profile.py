@@ -82,6 +82,7 @@ class Profile:
         self.engine.dispose()
         self.engine = engine
         self._sessions = store_engine.session_factory(engine)
+        self._writing_sessions = store_engine.session_factory(store_engine.for_writing(engine))
 
 
 class PlaintextProfile(DomainError):
