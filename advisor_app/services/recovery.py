@@ -72,3 +72,8 @@ def recover_profile(data_dir: str | os.PathLike[str] | None, code: str, new_pass
     encryption.check_new_passphrase(new_passphrase)
     done = rekey_files(data, salt, opening, lambda copy_salt: [k for k, s in keys if s == copy_salt], new_passphrase)
     return Recovered(done)
+
+
+def folder_has_recovery_key(data_dir: str | os.PathLike[str] | None) -> bool:
+    """Whether the data folder's profile has a recovery key (the unlock dialog then offers it)."""
+    return paths.resolve(data_dir).recovery.exists()
