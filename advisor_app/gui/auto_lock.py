@@ -133,6 +133,13 @@ class AutoLock(QObject):
         """An own encrypted profile locks when idle; the demo and a database by URL do not."""
         return keys.has_passphrase(self.profile) and not self.is_demo()
 
+    def stop(self) -> None:
+        """The window closed: no more locking, and the application's events no longer pass here."""
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     # --- idle ---
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -142,12 +149,14 @@ class AutoLock(QObject):
                 self._timer.start()
             return False
         if kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
-            if watched is not self.screen and not isinstance(watched, LockCover):
+            if watched is not self._screen() and not isinstance(watched, LockCover):
                 self._cover_later(watched)
-        elif kind == QEvent.Type.Resize and isinstance(watched, QWidget):
-            for window, cover, _title in self._covered:
-                if window is watched:
-                    cover.setGeometry(window.rect())
+        elif kind in (QEvent.Type.Resize, QEvent.Type.ChildAdded, QEvent.Type.LayoutRequest) \
+                and isinstance(watched, QWidget):
+            cover = self.covers(watched)
+            if cover is not None:  # the window grew, or a part of it was added above the cover
+                cover.setGeometry(watched.rect())
+                QTimer.singleShot(0, lambda: cover.raise_() if shiboken6.isValid(cover) else None)
         elif (kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(watched, QWidget)
               and not self._on_screen(watched)):
             event.accept()  # a shortcut of a covered window does not fire, its key goes nowhere
@@ -155,7 +164,13 @@ class AutoLock(QObject):
         return False
 
     def _on_screen(self, widget: QWidget) -> bool:
-        return self.screen is not None and (widget is self.screen or self.screen.isAncestorOf(widget))
+        screen = self._screen()
+        return screen is not None and (widget is screen or screen.isAncestorOf(widget))
+
+    def _screen(self) -> LockScreen | None:
+        if self.screen is not None and not shiboken6.isValid(self.screen):
+            self.screen = None  # went with its window
+        return self.screen
 
     def _idle(self) -> None:
         if self.locks_by_itself():
@@ -172,35 +187,38 @@ class AutoLock(QObject):
         while (popup := QApplication.activePopupWidget()) is not None:
             popup.close()
         for widget in QApplication.topLevelWidgets():
-            if widget.isVisible() and widget is not self.screen:
+            if widget.isVisible() and widget is not self._screen():
                 self._cover(widget)
-        if self.screen is None:
-            self.screen = LockScreen(self._attempt, keys.has_passphrase(self.profile) and not self.is_demo(),
-                                     self.window)
-            self.screen.accepted.connect(self._unlocked)
-        self.screen.failures = self.failures
-        self.screen.reset_message()
-        self.screen.field.clear()
-        self.screen.show()
-        self.screen.raise_()
-        self.screen.activateWindow()
-        self.screen.field.setFocus()
+        screen = self._screen()
+        if screen is None:
+            screen = LockScreen(self._attempt, keys.has_passphrase(self.profile) and not self.is_demo(), self.window)
+            screen.accepted.connect(self._unlocked)
+            self.screen = screen
+        screen.setResult(0)  # not accepted yet: it cannot be closed
+        screen.failures = self.failures
+        screen.reset_message()
+        screen.field.clear()
+        screen.show()
+        screen.raise_()
+        screen.activateWindow()
+        screen.field.setFocus()
 
     def _cover_later(self, window: QWidget) -> None:
         """A window shown while locked: covered, and the lock screen shown again after it, so that
         it stays the one modal window that takes input (a message box would otherwise block it)."""
         if window.windowType() in HIDDEN_KINDS:
-            QTimer.singleShot(0, window.hide)
+            QTimer.singleShot(0, lambda: window.hide() if shiboken6.isValid(window) else None)
             return
         self._cover(window)
         QTimer.singleShot(0, self._screen_on_top)
 
     def _screen_on_top(self) -> None:
-        if self.locked and self.screen is not None:
-            self.screen.hide()
-            self.screen.show()
-            self.screen.raise_()
-            self.screen.activateWindow()
+        screen = self._screen()
+        if self.locked and screen is not None:
+            screen.hide()
+            screen.show()
+            screen.raise_()
+            screen.activateWindow()
 
     def _cover(self, window: QWidget) -> None:
         if window.windowType() in HIDDEN_KINDS:

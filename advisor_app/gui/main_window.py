@@ -86,8 +86,6 @@ class MainWindow(QMainWindow):
         self.profile_info = ProfileInfo(None)  # read with the first count (kind, region, villages …)
         self.household_actions = HouseholdActions(self, self)
         self.demo_actions = DemoActions(self, self.operations)
-        self.security = SecurityActions(self)  # 立即锁定, 更改口令, 恢复密钥, and the auto-lock
-        self.auto_lock = self.security.auto_lock
 
         self.list_pane = HouseholdListPane(profile, self.operations)
         self.list_pane.household_activated.connect(self.open_household)
@@ -97,6 +95,9 @@ class MainWindow(QMainWindow):
         # The pane's parts, as other screens and tests know them.
         self.search, self.table, self.model = self.list_pane.search, self.list_pane.table, self.list_pane.model
         self.count_label = self.list_pane.count_label
+        # 立即锁定, 更改口令, 恢复密钥, and the auto-lock
+        self.security = SecurityActions(self, self.operations, self.list_pane, lambda: self.profile_info.is_demo)
+        self.auto_lock = self.security.auto_lock
         self._build_layout()
         self._build_actions()
         self._build_menus()
@@ -454,6 +455,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.auto_lock.stop()
         self.list_pane.stop_watching()
         self.operations.shutdown()
         super().closeEvent(event)

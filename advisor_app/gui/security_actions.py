@@ -8,28 +8,34 @@ profile (published passphrase) and on a database given by URL (no passphrase) �
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from advisor_app.services import passphrase as keys
 from advisor_app.services import recovery
 
 from . import settings as gui_settings
 from .auto_lock import AutoLock
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .household_list_pane import HouseholdListPane
+from .operations import Operations
 
 
 class SecurityActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    """On ``window`` (the main window), whose list is ``list_pane``; ``is_demo`` tells the profile's kind
+    once it is read."""
+
+    def __init__(self, window: QWidget, operations: Operations, list_pane: HouseholdListPane,
+                 is_demo: Callable[[], bool]) -> None:
         super().__init__(window)
         self.window = window
-        self.auto_lock = AutoLock(window, window.profile, window.operations, lambda: window.profile_info.is_demo,
-                                  gui_settings.settings.lock_minutes)
+        self.operations = operations
+        self.profile = operations.profile
+        self.list_pane = list_pane
+        self.is_demo = is_demo
+        self.auto_lock = AutoLock(window, self.profile, operations, is_demo, gui_settings.settings.lock_minutes)
         self.lock_action = QAction(self.tr("立即锁定"), window)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setStatusTip(self.tr("遮住所有窗口，输入口令才能继续（离开电脑时用）"))
@@ -48,7 +54,7 @@ class SecurityActions(QObject):
 
     def update(self) -> None:
         """After the profile's kind is known: a passphrase to change only on an own encrypted profile."""
-        own = keys.has_passphrase(self.window.profile) and not self.window.profile_info.is_demo
+        own = keys.has_passphrase(self.profile) and not self.is_demo()
         self.change_action.setEnabled(own)
         self.recovery_action.setEnabled(own)
 
@@ -58,15 +64,15 @@ class SecurityActions(QObject):
     def change_passphrase(self) -> None:
         from .security_dialogs import ChangePassphraseDialog
 
-        pane = self.window.list_pane
-        dialog = ChangePassphraseDialog(self.window.operations, pane.release_watch, self.window)
+        pane = self.list_pane
+        dialog = ChangePassphraseDialog(self.operations, pane.release_watch, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: pane.renew_watch())  # a watch on the engine open now
         dialog.changed.connect(self._passphrase_changed)
         dialog.open()
 
     def _passphrase_changed(self, backups: int) -> None:
-        has_key = recovery.has_recovery_key(self.window.profile)
+        has_key = recovery.has_recovery_key(self.profile)
         QMessageBox.information(self.window, self.tr("更改口令"), self.tr(
             "口令已更改：档案和 %1 份备份已用新口令重新加密。").replace("%1", str(backups))
             + (self.tr("恢复密钥仍然有效。") if has_key else ""))
@@ -76,13 +82,13 @@ class SecurityActions(QObject):
     def make_recovery_key(self) -> None:
         from .security_dialogs import RecoveryKeyDialog
 
-        dialog = RecoveryKeyDialog(self.window.operations, self.window)
+        dialog = RecoveryKeyDialog(self.operations, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def offer_recovery_key(self) -> None:
         """Once a passphrase was set: a recovery key is optional, and offered."""
-        if recovery.has_recovery_key(self.window.profile) or not self.change_action.isEnabled():
+        if recovery.has_recovery_key(self.profile) or not self.change_action.isEnabled():
             return
         answer = QMessageBox.question(
             self.window, self.tr("恢复密钥"),

@@ -114,11 +114,18 @@ def test_ctrl_l_locks_at_once_and_a_window_shown_while_locked_is_covered(qtbot: 
     qtbot.addWidget(later)
     later.show()  # e.g. a worker's answer while locked
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is lock.screen, timeout=2000)
-    assert covered(later, lock.covers(later)) and later.windowTitle() == "已锁定"
+    qtbot.waitUntil(lambda: covered(later, lock.covers(later)), timeout=2000)
+    assert later.windowTitle() == "已锁定"
     type_text(qtbot, lock.screen.field, "test-passphrase")
     qtbot.mouseClick(lock.screen.unlock_button, Qt.MouseButton.LeftButton)
     assert not lock.locked and later.windowTitle() == "保存失败"
     later.close()
+    action.trigger()  # locked again: the screen unlocked last time still cannot be closed
+    lock.screen.close()
+    assert lock.locked and lock.screen.isVisible()
+    type_text(qtbot, lock.screen.field, "test-passphrase")
+    qtbot.mouseClick(lock.screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert not lock.locked
 
 
 def test_the_demo_does_not_lock_by_itself_and_unlocks_without_asking(qtbot: Any, main_window: Any) -> None:
