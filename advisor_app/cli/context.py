@@ -26,18 +26,23 @@ from advisor_app.services.profile_settings import open_demo_profile
 MAX_PASSPHRASE_FILE = 4096
 
 
-def read_passphrase_file(path: str) -> str:
+def read_text_file(path: str, what: str) -> str:
+    """The whole of a small UTF-8 text file (a passphrase or recovery key file), or a message."""
     try:
         with Path(path).open("rb") as f:
             raw = f.read(MAX_PASSPHRASE_FILE + 1)
     except OSError as exc:
-        raise DomainError(f"读不了口令文件 {path}：{exc.strerror or exc}") from exc
+        raise DomainError(f"读不了{what} {path}：{exc.strerror or exc}") from exc
     if len(raw) > MAX_PASSPHRASE_FILE:
-        raise DomainError(f"口令文件 {path} 太大：口令应写在文件的第一行")
+        raise DomainError(f"{what} {path} 太大：不是{what}")
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DomainError(f"口令文件 {path} 不是 UTF-8 文本") from exc
+        raise DomainError(f"{what} {path} 不是 UTF-8 文本") from exc
+
+
+def read_passphrase_file(path: str) -> str:
+    text = read_text_file(path, "口令文件")
     line = text.splitlines()[0] if text.splitlines() else ""
     if not line:
         raise DomainError(f"口令文件 {path} 的第一行是空的")

@@ -16,12 +16,19 @@ import argparse
 import sys
 from typing import Any
 
-from advisor_app.services import audit
+from advisor_app.services import audit, recovery
 from advisor_app.services import passphrase as keys
-from advisor_app.services.profile import ENCRYPTED, PLAINTEXT, WrongPassphrase, database_state, integrity_problems
+from advisor_app.services.profile import (
+    ENCRYPTED,
+    PLAINTEXT,
+    WrongPassphrase,
+    database_state,
+    integrity_problems,
+    open_profile,
+)
 from advisor_app.services.profile_settings import init_profile
 
-from .context import Context, read_passphrase_file, typed_twice
+from .context import Context, read_passphrase_file, read_text_file, typed_twice
 
 
 def register(sub: Any) -> None:
@@ -40,6 +47,11 @@ def register(sub: Any) -> None:
     change = actions.add_parser("passphrase", help="更改口令（档案和全部备份重新加密）")
     change.add_argument("--new-passphrase-file", metavar="FILE", help="从文件第一行读新口令（默认：在终端上输入两次）")
     change.set_defaults(run=_change)
+    recover = actions.add_parser("recover", help="忘记口令时用恢复密钥打开档案，并设置新口令")
+    recover.add_argument("--recovery-key-file", metavar="FILE", required=True,
+                         help="写着恢复密钥的文本文件（生成恢复密钥时打印或抄下的那串字母和数字）")
+    recover.add_argument("--new-passphrase-file", metavar="FILE", help="从文件第一行读新口令（默认：在终端上输入两次）")
+    recover.set_defaults(run=_recover)
 
 
 def _init(args: argparse.Namespace, ctx: Context) -> int:
@@ -86,3 +98,17 @@ def _change(args: argparse.Namespace, ctx: Context) -> int:
     print(f"口令已更改；档案和 {done} 份备份已用新口令重新加密")
     return 0
 
+
+
+def _recover(args: argparse.Namespace, ctx: Context) -> int:
+    code = read_text_file(args.recovery_key_file, "恢复密钥文件")
+    new = read_passphrase_file(args.new_passphrase_file) if args.new_passphrase_file else ctx.new_passphrase()
+    done = recovery.recover_profile(ctx.data_dir, code, new)
+    profile = open_profile(ctx.data_dir, passphrase=new)
+    try:
+        audit.record_unlock(profile)
+    finally:
+        profile.close()
+    print(f"已用恢复密钥打开档案并设置了新口令；档案和 {done.backups} 份备份已用新口令重新加密。"
+          "恢复密钥仍然有效，请继续妥善保管")
+    return 0

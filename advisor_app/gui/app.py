@@ -19,6 +19,7 @@ import logging
 import logging.handlers
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -215,7 +216,7 @@ def start_profile(data_dir: str | None, demo: bool = False) -> Profile | None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QDialog
 
-    from advisor_app.services import audit
+    from advisor_app.services import audit, recovery
     from advisor_app.services import passphrase as keys
     from advisor_app.services.profile import (
         ENV_DATABASE_URL,
@@ -259,7 +260,8 @@ def start_profile(data_dir: str | None, demo: bool = False) -> Profile | None:
         profile = open_profile(data_dir, passphrase=given)
     else:
         opened = unlock(lambda typed: open_profile(data_dir, passphrase=typed),
-                        QCoreApplication.translate("app", "打开档案"))
+                        QCoreApplication.translate("app", "打开档案"),
+                        recover=recover_with_key(data_dir) if recovery.folder_has_recovery_key(data_dir) else None)
         if opened is None:
             return None
         profile = opened
@@ -281,6 +283,49 @@ def start_profile(data_dir: str | None, demo: bool = False) -> Profile | None:
     return open_demo_profile(data_dir) if answered else None
 
 
+def recover_with_key(data_dir: str | None) -> Callable[[object], Profile | None]:
+    """忘记口令？用恢复密钥: the recovery key and a new passphrase open the profile (re-keyed to it)."""
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    from advisor_app.services import audit, recovery
+    from advisor_app.services.profile import open_profile
+
+    from .security_dialogs import RecoverDialog
+
+    def attempt(code: str, new: str) -> Profile:
+        recovery.recover_profile(data_dir, code, new)
+        profile = open_profile(data_dir, passphrase=new)
+        audit.record_unlock(profile)
+        return profile
+
+    def ask(parent: object) -> Profile | None:
+        assert parent is None or isinstance(parent, QWidget)
+        dialog = RecoverDialog(attempt, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        opened = dialog.result_value
+        assert opened is not None
+        return opened  # type: ignore[return-value]
+
+    return ask
+
+
+def passphrase_to_be_set(data_dir: str | None, demo: bool) -> bool:
+    """Whether this start will have the advisor type a new passphrase (a new folder's own profile, or
+    encrypting an old one): the recovery key is offered afterwards."""
+    from advisor_app.services.profile import (
+        ENV_DATABASE_URL,
+        MISSING,
+        PLAINTEXT,
+        database_state,
+        passphrase_from_environment,
+    )
+
+    if demo or os.environ.get(ENV_DATABASE_URL) or passphrase_from_environment() is not None:
+        return False
+    return database_state(data_dir) in (MISSING, PLAINTEXT)
+
+
 def run_app(data_dir: str | None, *, demo: bool = False) -> int:
     """Open the desktop app on the profile in ``data_dir`` (or the default folder), or on its demo
     profile (``demo``); returns the exit code."""
@@ -300,6 +345,7 @@ def run_app(data_dir: str | None, *, demo: bool = False) -> int:
     app = application()
     assert isinstance(app, QApplication)
     try:
+        new_passphrase = passphrase_to_be_set(data_dir, demo)
         profile = start_profile(data_dir, demo)
     except DomainError as exc:
         errors.show_error(None, exc)
@@ -321,6 +367,8 @@ def run_app(data_dir: str | None, *, demo: bool = False) -> int:
         errors.show_error(window, exc)
     if not fill_empty_demo(window):
         QTimer.singleShot(0, window.offer_drafts)  # once the window is on screen
+    if new_passphrase:
+        QTimer.singleShot(0, window.security.offer_recovery_key)
     try:
         return app.exec()
     finally:

@@ -221,6 +221,18 @@ class HouseholdListPane(QWidget):
 
         self.operations.query(lambda _p: watch.changed(), seen)
 
+    def release_watch(self) -> None:
+        """On the worker, before a re-key: the watch gives its connection (on the old key) back."""
+        self._watch.close()
+
+    def renew_watch(self) -> None:
+        """A watch on the profile's engine as it is now (after a re-key), the old one closed."""
+        old, self._watch = self._watch, household_list.watch_changes(self.operations.profile)
+        if self.operations.running():
+            self.operations.query(lambda _p: old.close(), lambda _none: None)
+        else:
+            old.close()
+
     def stop_watching(self) -> None:
         """Stop asking and give the watch's connection back (when the window closes)."""
         self._poll.stop()

@@ -55,6 +55,7 @@ from .household_actions import HouseholdActions
 from .household_list_pane import HouseholdListPane
 from .operations import Operations
 from .print_preview import install_print_actions
+from .security_actions import SecurityActions
 
 if TYPE_CHECKING:
     from .household_editor import HouseholdEditor
@@ -94,6 +95,9 @@ class MainWindow(QMainWindow):
         # The pane's parts, as other screens and tests know them.
         self.search, self.table, self.model = self.list_pane.search, self.list_pane.table, self.list_pane.model
         self.count_label = self.list_pane.count_label
+        # 立即锁定, 更改口令, 恢复密钥, and the auto-lock
+        self.security = SecurityActions(self, self.operations, self.list_pane, lambda: self.profile_info.is_demo)
+        self.auto_lock = self.security.auto_lock
         self._build_layout()
         self._build_actions()
         self._build_menus()
@@ -178,6 +182,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.reset_demo_action)
         file_menu.addSeparator()
+        for a in self.security.actions():
+            file_menu.addAction(a)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         household_menu = bar.addMenu(self.tr("家庭(&H)"))
         for a in (self.edit_action, self.visit_action, self.history_action, self.check_action, self.screen_action,
@@ -257,6 +264,7 @@ class MainWindow(QMainWindow):
             self._demo = self.profile_info.is_demo
             self.reset_demo_action.setVisible(self._demo)
             self.demo_badge.setVisible(self._demo)
+            self.security.update()
             if self.editor is not None:
                 self.editor.set_new_household_defaults(self.profile_info.region, self.profile_info.village)
             self.list_pane.update_count()
@@ -272,6 +280,7 @@ class MainWindow(QMainWindow):
             dialog = ProfileDialog(self.operations, info, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.saved.connect(lambda _info: self.refresh_total())
+            dialog.saved.connect(lambda _info: self.security.apply_settings())
             dialog.open()
 
         self.operations.query(profile_info, ask)
@@ -392,6 +401,8 @@ class MainWindow(QMainWindow):
         """"吴晓霞户 — 七星村 — 演示数据": the household shown and the demo mark. The app's name ends
         the title once: Qt appends the application display name (:mod:`.app` sets it) to every
         window's title on most platforms, so it is added here only where Qt does not."""
+        if self.auto_lock.locked:
+            return  # 已锁定 until unlocked (auto_lock sets the title again then)
         parts = [part for part in (self.shown_household_label(), self.tr("演示数据") if self._demo else None)
                  if part]
         name = self.tr("救助顾问工作台")
@@ -444,6 +455,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.auto_lock.stop()
         self.list_pane.stop_watching()
         self.operations.shutdown()
         super().closeEvent(event)

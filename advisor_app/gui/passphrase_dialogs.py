@@ -6,7 +6,8 @@ recovered), type it to unlock.
 * :class:`UnlockDialog` — at start (and when the window was locked): the passphrase, tried by the
   caller's ``attempt`` (which raises :class:`DomainError` when it does not open the profile). After a
   wrong one the 解锁 button waits 1 s, then 2, 4 … up to 30 s: guessing is slow, typing it right once
-  is not. A wrong passphrase changes nothing.
+  is not. A wrong passphrase changes nothing. With ``recover`` (the folder has a recovery key) a
+  button 忘记口令？用恢复密钥 opens the profile that way instead (:class:`.security_dialogs.RecoverDialog`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ T = TypeVar("T")
 MAX_DELAY_S = 30
 
 
-def _password_field(placeholder: str = "") -> QLineEdit:
+def password_field(placeholder: str = "") -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setPlaceholderText(placeholder)
@@ -44,8 +45,8 @@ class NewPassphraseFields(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.first = _password_field(self.tr("至少 %1 个字符，可以是一句好记的话").replace("%1", str(MIN_PASSPHRASE)))
-        self.second = _password_field()
+        self.first = password_field(self.tr("至少 %1 个字符，可以是一句好记的话").replace("%1", str(MIN_PASSPHRASE)))
+        self.second = password_field()
         warning = QLabel(self.tr("档案用这个口令加密：笔记本丢失时别人读不到家庭信息。忘记口令就无法找回档案，"
                                  "任何人（包括技术人员）都不能恢复，请记在安全的地方。"))
         warning.setWordWrap(True)
@@ -102,19 +103,24 @@ class EncryptDialog(QDialog):
 class UnlockDialog(QDialog):
     """Type the passphrase; ``attempt(passphrase)`` opens the profile (the result is :attr:`result_value`)."""
 
-    def __init__(self, attempt: Callable[[str], object], title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, attempt: Callable[[str], object], title: str, parent: QWidget | None = None,
+                 recover: Callable[[QWidget], object | None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._attempt = attempt
+        self._recover = recover
         self.result_value: object = None
         self.failures = 0
-        self.field = _password_field()
+        self.field = password_field()
         self.message = QLabel(self.tr("这个档案已加密，请输入口令。"))
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox()
         self.unlock_button = buttons.addButton(self.tr("解锁"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setDefault(True)
         self.quit_button = buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.recover_button = buttons.addButton(self.tr("忘记口令？用恢复密钥"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.recover_button.setVisible(recover is not None)
+        self.recover_button.clicked.connect(self._use_recovery_key)
         buttons.accepted.connect(self._try)
         buttons.rejected.connect(self.reject)
         self._timer = QTimer(self)
@@ -148,14 +154,22 @@ class UnlockDialog(QDialog):
             return
         self.accept()
 
+    def _use_recovery_key(self) -> None:
+        opened = self._recover(self) if self._recover is not None else None
+        if opened is not None:
+            self.result_value = opened
+            self.accept()
+
     def _ready(self) -> None:
         self.unlock_button.setEnabled(True)
         self.field.setFocus()
 
 
-def unlock(attempt: Callable[[str], T], title: str, parent: QWidget | None = None) -> T | None:
-    """Ask until ``attempt`` succeeds (its result) or the advisor quits (None)."""
-    dialog = UnlockDialog(attempt, title, parent)
+def unlock(attempt: Callable[[str], T], title: str, parent: QWidget | None = None,
+           recover: Callable[[QWidget], T | None] | None = None) -> T | None:
+    """Ask until ``attempt`` (or ``recover``, the recovery key's way) succeeds (its result) or the
+    advisor quits (None)."""
+    dialog = UnlockDialog(attempt, title, parent, recover)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.result_value  # type: ignore[return-value]

@@ -10,6 +10,10 @@ window's worker; a refusal shows in the same red line. ``saved`` (the new
 On a demo profile only the advisor's name and the 监督电话 can be changed (the region and village
 fields are shown read-only, with a note): a demo never becomes the advisor's own profile.
 
+自动锁定: the minutes without input before the windows lock (:mod:`.auto_lock`), 1 to 60, kept in
+the app's settings when 保存 succeeds. There is no 从不: the advisor's own profile always locks
+(the records hold ID numbers and illnesses). On a demo profile the field is disabled: it never locks.
+
 Esc, 取消 or the window's close button with something changed asks before throwing it away.
 """
 
@@ -17,7 +21,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from advisor_app.domain.errors import DomainError
 from advisor_app.services.changes import Changes
@@ -25,6 +38,8 @@ from advisor_app.services.documents import complaint_phone_problem
 from advisor_app.services.profile_settings import ProfileInfo, update_profile_details
 
 from . import language
+from . import settings as gui_settings
+from .auto_lock import MAX_MINUTES, MIN_MINUTES
 from .confirm import may_discard
 from .operations import Operations
 from .profile_fields import ProfileFields
@@ -52,6 +67,15 @@ class ProfileDialog(QDialog):
                                       "只能在您自己的档案中设置。"))
             self.region.setEnabled(False)
             self.villages.setReadOnly(True)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setObjectName("lock_minutes")
+        self.lock_minutes.setRange(MIN_MINUTES, MAX_MINUTES)
+        self.lock_minutes.setSuffix(self.tr(" 分钟无操作后"))
+        self.lock_minutes.setValue(gui_settings.settings.lock_minutes)
+        self.lock_minutes.setToolTip(self.tr("离开电脑时，程序在这么长时间没有键盘和鼠标操作后遮住所有窗口，输入口令才能继续"))
+        if info.is_demo:
+            self.lock_minutes.setEnabled(False)
+            self.lock_minutes.setToolTip(self.tr("演示档案不自动锁定"))
         self.problem = QLabel()
         self.problem.setObjectName("profile_problem")
         self.problem.setStyleSheet("color: #c62828;")
@@ -60,6 +84,7 @@ class ProfileDialog(QDialog):
         form = QFormLayout()
         self.fields.add_rows(form)
         form.addRow(self.tr("监督电话"), self.phone)
+        form.addRow(self.tr("自动锁定"), self.lock_minutes)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setDefault(True)
@@ -75,6 +100,7 @@ class ProfileDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 64)
         self._initial = self._typed()
+        self._initial_minutes = self.lock_minutes.value()
         self.advisor.setFocus()
 
     # --- what was typed ---
@@ -95,7 +121,7 @@ class ProfileDialog(QDialog):
         return self.region_code(), self.village_names(), self.advisor_name(), self.phone_number()
 
     def changed(self) -> bool:
-        return self._typed() != self._initial
+        return self._typed() != self._initial or self.lock_minutes.value() != self._initial_minutes
 
     def missing(self) -> str:
         """What keeps the settings from being saved, as the first start says it ("" when nothing)."""
@@ -136,6 +162,9 @@ class ProfileDialog(QDialog):
     def _saved(self, info: ProfileInfo) -> None:
         self._saving = False
         self._initial = self._typed()
+        if self.lock_minutes.isEnabled():
+            gui_settings.settings.lock_minutes = self.lock_minutes.value()
+        self._initial_minutes = self.lock_minutes.value()
         self.saved.emit(info)
         self.accept()
 

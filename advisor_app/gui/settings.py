@@ -1,4 +1,5 @@
-"""The desktop app's own settings: window geometry, splitter positions, language, last PDF folder.
+"""The desktop app's own settings: window geometry, splitter positions, language, last PDF folder,
+the auto-lock's minutes.
 
 All QSettings keys live here, each with its type and default, so no other module calls QSettings.
 They are stored per user in an INI file (``advisor-app/advisor-app.ini`` in the user's config
@@ -32,6 +33,13 @@ def _text(value: object, default: str) -> str:
 
 def _flag(value: object, default: bool) -> bool:
     return default if value is None else value in (True, "true", "1", 1)
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value)) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _bytes(value: object, default: QByteArray) -> QByteArray:
@@ -69,6 +77,8 @@ class GuiSettings:
     editor_split_below = Setting("household_editor/split_below", QByteArray(), _bytes)
     # the folder of the last 另存为 PDF ("" until the first save: the user's Documents folder is proposed)
     pdf_folder = Setting("print_preview/pdf_folder", "", _text)
+    # minutes without input before the windows lock (.auto_lock: 1 to 60; an own profile always locks)
+    lock_minutes = Setting("security/lock_minutes", 10, _int)
 
     def effective_language(self) -> str:
         return self.language if self.language in LANGUAGES else DEFAULT_LANGUAGE

@@ -1,5 +1,6 @@
 """The passphrase of an encrypted profile: encrypting a plaintext profile, changing the passphrase,
-How the key is made is :mod:`advisor_app.store.encryption`.
+checking it to unlock a locked window (:func:`check_passphrase`). How the key is made is
+:mod:`advisor_app.store.encryption`; the optional recovery key is :mod:`.recovery`.
 
 Encrypting in place (:func:`encrypt_profile`): the encrypted copy is written beside the plaintext
 file, its row counts compared table by table, the plaintext moved aside, the copy moved in, the
@@ -17,12 +18,15 @@ finishes the job (the backups already re-keyed are recognised and left alone).
 
 from __future__ import annotations
 
+import hmac
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from advisor_app.domain.errors import DomainError
-from advisor_app.store import encryption, paths
+from advisor_app.store import encryption, paths, recovery
 from advisor_app.store import engine as store_engine
 
 from .profile import ENCRYPTING, PLAINTEXT_OLD, Profile, WrongPassphrase, compare_counts, encrypt_backups
@@ -67,27 +71,79 @@ class EncryptionReport:
 
 def change_passphrase(profile: Profile, old: str, new: str) -> int:
     """Re-key every backup and then the profile's database from ``old`` to ``new`` (each keeps its
-    salt); returns how many backups were re-keyed. The profile's engine is re-made with the new key.
-    The database comes last so that a change cut short leaves the profile on the old passphrase,
-    and doing it again completes it (see the module doc)."""
+    salt); returns how many backups were re-keyed. The profile's engine is re-made with the new key,
+    and a recovery key's sealed file is kept in step (:func:`rekey_files`)."""
     encryption.check_new_passphrase(new)
     path = profile.data.database
     salt = encryption.salt_of(path)
     if salt is None or not store_engine.is_encrypted(profile.engine):
         raise DomainError("这个档案没有用口令加密，不能改口令")
-    old_key, new_key = encryption.derive_key(old, salt), encryption.derive_key(new, salt)
+    old_key = encryption.derive_key(old, salt)
     if not encryption.opens(path, old_key, salt):
         raise WrongPassphrase("原口令不对")
     profile.engine.dispose()
+    done = rekey_files(profile.data, salt, old_key, lambda copy_salt: [encryption.derive_key(old, copy_salt)], new)
+    profile.reopen(store_engine.create_engine(store_engine.sqlcipher_url(path, encryption.derive_key(new, salt),
+                                                                          salt)))
+    return done
+
+
+def rekey_files(data: paths.DataDir, salt: bytes, old_key: bytes, old_keys_for: Callable[[bytes], list[bytes]],
+                new: str) -> int:
+    """Re-key the database (``old_key`` and its ``salt``) and each backup (``old_key`` or one of the
+    keys ``old_keys_for`` its salt gives, whichever opens it) to the passphrase ``new``; returns how
+    many backups were re-keyed.
+
+    The backups come first and the database last, so that a change cut short leaves the profile on
+    the old passphrase, and doing it again completes it (a backup already on the new key opens with
+    none of the old ones and is left alone). A recovery key's sealed file
+    (:mod:`advisor_app.store.recovery`) is rewritten first with the new key and the old one, and once
+    everything is re-keyed with the new one only, each write atomic: a crash at any point leaves a
+    sealed key that opens the database and one that opens each backup."""
+    path = data.database
+    new_key = encryption.derive_key(new, salt)
+    sealed = recovery.read(data.recovery)
+    if sealed is not None:
+        recovery.write(data.recovery, sealed.sealing([(new_key, salt), (old_key, salt)]))
     done = 0
-    for copy in sorted(profile.data.backups.glob("*.sqlite")):  # the backups first …
+    for copy in sorted(data.backups.glob("*.sqlite")):  # the backups first …
         copy_salt = encryption.salt_of(copy)
         if copy_salt is None:
             continue
-        old_copy = encryption.derive_key(old, copy_salt)
-        if encryption.opens(copy, old_copy, copy_salt):
+        tried = [old_key] if copy_salt == salt else []
+        old_copy = next((k for k in [*tried, *old_keys_for(copy_salt)] if encryption.opens(copy, k, copy_salt)), None)
+        if old_copy is not None:
             encryption.rekey(copy, old_copy, encryption.derive_key(new, copy_salt), copy_salt)
             done += 1
     encryption.rekey(path, old_key, new_key, salt)  # … the database last: the passphrase changes here
-    profile.reopen(store_engine.create_engine(store_engine.sqlcipher_url(path, new_key, salt)))
+    if sealed is not None:
+        recovery.write(data.recovery, sealed.sealing([(new_key, salt)]))
     return done
+
+
+def check_passphrase(profile: Profile, typed: str) -> None:
+    """Whether ``typed`` is the passphrase of the open profile (to unlock a locked window): the key
+    derived from it with the file's salt is compared with the open engine's key; nothing is opened
+    or written. Raises :class:`WrongPassphrase`, or :class:`DomainError` for a profile without one."""
+    key = current_key(profile)
+    if key is None:
+        raise DomainError("这个档案没有用口令加密")
+    salt = key[1]
+    given = encryption.raw_key(encryption.derive_key(typed, salt), salt)
+    if not hmac.compare_digest(given.encode(), encryption.raw_key(*key).encode()):
+        raise WrongPassphrase("口令不对")
+
+
+def has_passphrase(profile: Profile) -> bool:
+    """Whether the profile is the data folder's encrypted file (a database by URL has no passphrase)."""
+    return current_key(profile) is not None
+
+
+def current_key(profile: Profile) -> tuple[bytes, bytes] | None:
+    """(key, salt) the open engine uses, None for a database without SQLCipher."""
+    if not store_engine.is_encrypted(profile.engine):
+        return None
+    match = re.fullmatch(r"x'([0-9a-fA-F]{64})([0-9a-fA-F]{32})'", profile.engine.url.password or "")
+    if match is None:
+        return None
+    return bytes.fromhex(match[1]), bytes.fromhex(match[2])

@@ -25,6 +25,11 @@ class DataDir:
         return self.root / "advisor.sqlite"
 
     @property
+    def recovery(self) -> Path:
+        """The database key sealed to the recovery key, when one was made (:mod:`.recovery`)."""
+        return self.root / "advisor.sqlite.recovery"
+
+    @property
     def backups(self) -> Path:
         return self.root / "backups"
 

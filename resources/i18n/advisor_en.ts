@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="343"/>
+        <location filename="../../advisor_app/gui/app.py" line="393"/>
         <source>上次运行异常结束</source>
         <translation>The last session ended abnormally</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="343"/>
+        <location filename="../../advisor_app/gui/app.py" line="393"/>
         <source>上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；未保存的走访记录草稿会在稍后提示恢复。
 
 故障记录：%1
@@ -243,6 +243,48 @@ For technical support, send this file to the county&apos;s IT contact.</translat
     </message>
 </context>
 <context>
+    <name>AutoLock</name>
+    <message>
+        <location filename="../../advisor_app/gui/auto_lock.py" line="215"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="56"/>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="69"/>
+        <source>更改口令</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="64"/>
+        <source>正在用新口令重新加密档案和备份…</source>
+        <translation>Re-encrypting the profile and its backups with the new passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="67"/>
+        <source>现在的口令</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="71"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="86"/>
+        <source>请输入现在的口令</source>
+        <translation>Please type the current passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="115"/>
+        <source>现在的口令不对，口令没有更改</source>
+        <translation>The current passphrase is wrong; the passphrase was not changed</translation>
+    </message>
+</context>
+<context>
     <name>DemoActions</name>
     <message>
         <location filename="../../advisor_app/gui/demo_actions.py" line="28"/>
@@ -398,22 +440,22 @@ For technical support, send this file to the county&apos;s IT contact.</translat
 <context>
     <name>EncryptDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="76"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="77"/>
         <source>给档案设置口令</source>
         <translation>Set a passphrase for the profile</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="77"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="78"/>
         <source>这个档案是旧版本保存的，还没有加密。设置口令后，档案和它的备份都会加密，未加密的原文件会被删除。</source>
         <translation>This profile was saved by an earlier release and is not encrypted yet. Once you set a passphrase, the profile and its backups are encrypted and the unencrypted files are deleted.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="84"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="85"/>
         <source>加密档案</source>
         <translation>Encrypt the profile</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="85"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="86"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -675,17 +717,17 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdListPane</name>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="83"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="89"/>
         <source>搜索：姓名、拼音首字母（如 wxx）、身份证号后几位、村（社区）</source>
         <translation>Search: name, pinyin initials (e.g. wxx), last digits of an ID number, village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="111"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="117"/>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="247"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="295"/>
         <source>找到 %n 户（共 %1 户）</source>
         <translation>
             <numerusform>%n household found (of %1)</numerusform>
@@ -693,7 +735,7 @@ Please copy the details below for the support person.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="249"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="297"/>
         <source>共 %n 户</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -830,197 +872,223 @@ Please copy the details below for the support person.</translation>
     </message>
 </context>
 <context>
+    <name>LockCover</name>
+    <message>
+        <location filename="../../advisor_app/gui/auto_lock.py" line="62"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../advisor_app/gui/auto_lock.py" line="74"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/auto_lock.py" line="85"/>
+        <source>为保护家庭信息，程序已锁定。请输入口令解锁，未保存的内容都还在。</source>
+        <translation>To protect the families&apos; information the program is locked. Type the passphrase to unlock; nothing unsaved was lost.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/auto_lock.py" line="86"/>
+        <source>演示档案：点“解锁”继续。</source>
+        <translation>Demo profile: click Unlock to go on.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="101"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="104"/>
         <source>演示数据：虚构家庭</source>
         <translation>Demo data: invented families</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="139"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="142"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="140"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="143"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="141"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="142"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="145"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="143"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="146"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="145"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="148"/>
         <source>走访记录</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="146"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="149"/>
         <source>查看历次走访和需求清单，打印走访记录表</source>
         <translation>See past visits and the needs list, print the visit record form</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="150"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="148"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="149"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
         <source>归档家庭…</source>
         <translation>Archive household…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="150"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
         <source>把这户家庭移出列表、公示和台账（记录保留，可以恢复）</source>
         <translation>Take this household out of the list, notices and ledgers (its records are kept and it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="157"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
         <source>档案设置…</source>
         <translation>Profile settings…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
         <source>更改所属地区、负责的村（社区）、救助顾问姓名和监督电话</source>
         <translation>Change the region, the villages you serve, the advisor&apos;s name and the complaint phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="160"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="416"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="163"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="426"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
         <source>重置演示数据…</source>
         <translation>Reset demo data…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="165"/>
         <source>删除演示档案里的全部家庭，重新生成演示家庭</source>
         <translation>Delete every household of the demo records and generate the demo households again</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="165"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="168"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="177"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="180"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="182"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="188"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="188"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="194"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="191"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="197"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="195"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="413"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="201"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="423"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="203"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="209"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="234"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="240"/>
         <source>请先保存这户新家庭</source>
         <translation>Save this new household first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="236"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="242"/>
         <source>这户家庭已归档，请先恢复</source>
         <translation>This household is archived: restore it first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="238"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="244"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="288"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="296"/>
         <source>已归档的家庭不能编辑，请先恢复</source>
         <translation>An archived household cannot be edited: restore it first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="158"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="397"/>
+        <location filename="../../advisor_app/gui/app.py" line="159"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="407"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="395"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="405"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="413"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="423"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="417"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="427"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -1385,32 +1453,32 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>NewPassphraseFields</name>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="47"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="48"/>
         <source>至少 %1 个字符，可以是一句好记的话</source>
         <translation>At least %1 characters; a sentence you remember works well</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="49"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="50"/>
         <source>档案用这个口令加密：笔记本丢失时别人读不到家庭信息。忘记口令就无法找回档案，任何人（包括技术人员）都不能恢复，请记在安全的地方。</source>
         <translation>The profile is encrypted with this passphrase: if the laptop is lost, nobody can read the families&apos; records. A forgotten passphrase cannot be recovered by anyone, technical staff included: keep it somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="55"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="56"/>
         <source>设置口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="56"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="57"/>
         <source>再输入一次</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="62"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="63"/>
         <source>口令太短：至少 %1 个字符</source>
         <translation>The passphrase is too short: at least %1 characters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="64"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="65"/>
         <source>两次输入的口令不一样</source>
         <translation>The two passphrases are not the same</translation>
     </message>
@@ -1481,12 +1549,12 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../advisor_app/gui/operations.py" line="234"/>
+        <location filename="../../advisor_app/gui/operations.py" line="238"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/operations.py" line="266"/>
+        <location filename="../../advisor_app/gui/operations.py" line="270"/>
         <source>正在取消，数据将保持原样…</source>
         <translation>Cancelling; the data stays as it was…</translation>
     </message>
@@ -1569,38 +1637,58 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/profile_dialog.py" line="39"/>
-        <location filename="../../advisor_app/gui/profile_dialog.py" line="151"/>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="54"/>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="180"/>
         <source>档案设置</source>
         <translation>Profile settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/profile_dialog.py" line="46"/>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="61"/>
         <source>如 0551-12345678，打印公示名单时自动填入</source>
         <translation>e.g. 0551-12345678; filled in when a public notice is printed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/profile_dialog.py" line="47"/>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="62"/>
         <source>新登记的家庭默认使用这里的地区和第一个村（社区）；新的走访记录默认由您（救助顾问）调查。</source>
         <translation>New households start in this region and the first village (community); new visits start with you (the advisor) as investigator.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/profile_dialog.py" line="51"/>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="66"/>
         <source>这是演示档案：可以更改救助顾问姓名和监督电话，地区和村（社区）只能在您自己的档案中设置。</source>
         <translation>This is the demo profile: you can change the advisor&apos;s name and the complaint phone; the region and villages are set in your own profile only.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/profile_dialog.py" line="62"/>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="73"/>
+        <source> 分钟无操作后</source>
+        <translation> minutes without input</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="75"/>
+        <source>离开电脑时，程序在这么长时间没有键盘和鼠标操作后遮住所有窗口，输入口令才能继续</source>
+        <translation>When you leave the computer: after this long without keyboard or mouse input every window is covered, and the passphrase is needed to go on</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="78"/>
+        <source>演示档案不自动锁定</source>
+        <translation>The demo profile does not lock by itself</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="86"/>
         <source>监督电话</source>
         <translation>Complaint phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/profile_dialog.py" line="64"/>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="87"/>
+        <source>自动锁定</source>
+        <translation>Auto-lock</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="89"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/profile_dialog.py" line="152"/>
+        <location filename="../../advisor_app/gui/profile_dialog.py" line="181"/>
         <source>不保存档案设置，放弃已填写的内容吗？</source>
         <translation>Discard the profile settings you changed without saving?</translation>
     </message>
@@ -1702,6 +1790,87 @@ A desktop tool for village and community social-assistance advisors: household r
     </message>
 </context>
 <context>
+    <name>RecoverDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="221"/>
+        <source>用恢复密钥打开档案</source>
+        <translation>Open the profile with the recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="224"/>
+        <source>输入生成恢复密钥时打印或抄下的那串字母和数字（可以不输入横线），再设置一个新口令。</source>
+        <translation>Type the letters and digits printed or written down when the recovery key was made (the dashes may be left out), then set a new passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="233"/>
+        <source>打开档案</source>
+        <translation>Open profile</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="234"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="129"/>
+        <source>生成恢复密钥</source>
+        <translation>Make a recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="133"/>
+        <source>恢复密钥是一串字母和数字：忘记口令时，用它可以打开档案并设置新口令。它只显示这一次，请打印或抄下来，和电脑分开保管；拿到它的人不用口令就能打开档案。</source>
+        <translation>A recovery key is a string of letters and digits: if the passphrase is forgotten, it opens the profile and a new passphrase can be set. It is shown only this once: print it or write it down and keep it away from the computer. Whoever has it can open the profile without the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="136"/>
+        <source>这个档案已经有恢复密钥：生成新的以后，原来那张就不能用了。</source>
+        <translation>This profile already has a recovery key: once a new one is made, the old one no longer works.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="143"/>
+        <source>现在的口令</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="159"/>
+        <source>这是您的恢复密钥，只显示这一次，程序不保存它。请现在打印或抄下来（0 和 1 不会出现，O 和 I 是字母），放在安全的地方。</source>
+        <translation>This is your recovery key. It is shown only this once and the program does not keep it. Print it or write it down now (0 and 1 never occur: O and I are letters) and keep it somewhere safe.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="162"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="172"/>
+        <source>生成</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="174"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="194"/>
+        <source>我已记下，关闭</source>
+        <translation>I have written it down, close</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="200"/>
+        <source>口令不对，没有生成恢复密钥</source>
+        <translation>Wrong passphrase; no recovery key was made</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_dialogs.py" line="209"/>
+        <source>救助顾问工作台 恢复密钥（妥善保管，不要和电脑放在一起）</source>
+        <translation>Social Assistance Advisor recovery key (keep it safe, away from the computer)</translation>
+    </message>
+</context>
+<context>
     <name>RegionPicker</name>
     <message>
         <location filename="../../advisor_app/gui/region_picker.py" line="67"/>
@@ -1727,6 +1896,64 @@ A desktop tool for village and community social-assistance advisors: household r
         <location filename="../../advisor_app/gui/region_picker.py" line="147"/>
         <source>%1（不在地区代码表中）</source>
         <translation>%1 (not in the list of region codes)</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityActions</name>
+    <message>
+        <location filename="../../advisor_app/gui/security_actions.py" line="33"/>
+        <source>立即锁定</source>
+        <translation>Lock now</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_actions.py" line="35"/>
+        <source>遮住所有窗口，输入口令才能继续（离开电脑时用）</source>
+        <translation>Cover every window until the passphrase is typed (when you leave the computer)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_actions.py" line="37"/>
+        <source>更改口令…</source>
+        <translation>Change passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_actions.py" line="38"/>
+        <source>换一个新口令：档案和全部备份用新口令重新加密</source>
+        <translation>Choose a new passphrase: the profile and every backup are re-encrypted with it</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_actions.py" line="40"/>
+        <source>生成恢复密钥…</source>
+        <translation>Make a recovery key…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_actions.py" line="41"/>
+        <source>生成一张忘记口令时用的恢复密钥，只显示一次</source>
+        <translation>Make a recovery key for a forgotten passphrase; it is shown only once</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_actions.py" line="70"/>
+        <source>更改口令</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_actions.py" line="71"/>
+        <source>口令已更改：档案和 %1 份备份已用新口令重新加密。</source>
+        <translation>Passphrase changed: the profile and %1 backups were re-encrypted with the new passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_actions.py" line="72"/>
+        <source>恢复密钥仍然有效。</source>
+        <translation> The recovery key still works.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_actions.py" line="88"/>
+        <source>恢复密钥</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/security_actions.py" line="89"/>
+        <source>忘记口令就无法打开档案。要生成一张恢复密钥吗？它只显示一次，请打印或抄下来，和电脑分开保管。</source>
+        <translation>A forgotten passphrase cannot open the profile. Make a recovery key? It is shown only once: print it or write it down and keep it away from the computer.</translation>
     </message>
 </context>
 <context>
@@ -1903,27 +2130,32 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="112"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="115"/>
         <source>这个档案已加密，请输入口令。</source>
         <translation>This profile is encrypted: type its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="115"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="118"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="117"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="120"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="124"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="121"/>
+        <source>忘记口令？用恢复密钥</source>
+        <translation>Forgot the passphrase? Use the recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="130"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="144"/>
+        <location filename="../../advisor_app/gui/passphrase_dialogs.py" line="150"/>
         <source>（%1 秒后可以再试）</source>
         <translation> (try again in %1 s)</translation>
     </message>
@@ -2184,7 +2416,7 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>app</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="256"/>
+        <location filename="../../advisor_app/gui/app.py" line="258"/>
         <source>打开档案</source>
         <translation>Open the profile</translation>
     </message>
