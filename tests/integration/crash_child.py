@@ -168,7 +168,9 @@ def child(request: dict[str, Any]) -> None:
     except BaseException:
         traceback.print_exc()
         code = 1
-    Path(request["log"] + ".counts").write_text(json.dumps(points.counts), encoding="utf-8")
+    partial = Path(request["log"] + ".counts.partial")  # a kill from outside may come even now
+    partial.write_text(json.dumps(points.counts), encoding="utf-8")
+    os.rename(partial, request["log"] + ".counts")  # not os.replace: that one counts as a kill point
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
@@ -203,7 +205,7 @@ def serve() -> None:
 def answer(request: dict[str, Any], status: int, started: float) -> None:
     killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
     counts_file = Path(request["log"] + ".counts")
-    counts = json.loads(counts_file.read_text(encoding="utf-8")) if counts_file.exists() else None
+    counts = json.loads(counts_file.read_text(encoding="utf-8")) if counts_file.exists() and not killed else None
     print(json.dumps({"killed": killed, "code": None if killed else os.waitstatus_to_exitcode(status),
                       "seconds": time.perf_counter() - started, "counts": counts}), flush=True)
 
