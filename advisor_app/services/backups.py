@@ -153,8 +153,10 @@ def _problems(path: Path, passphrase: str | None, *, full: bool = False) -> list
         return damage.quick_check_problems(engine)
     except encryption.WrongPassphrase:
         return None
-    except (DomainError, sa.exc.DatabaseError) as exc:
+    except DomainError as exc:
         return [str(exc)]
+    except sa.exc.DatabaseError as exc:
+        return [str(exc.orig).strip()]
     finally:
         engine.dispose()
 

@@ -186,6 +186,10 @@ def open_profile(data_dir: str | os.PathLike[str] | None = None, *, database_url
             if own and backups.latest_good(data, given) is not None:  # the passphrase opens a backup
                 raise DamagedProfile(backups.damaged_message(data, given)) from None
             raise
+        except store_engine.DatabaseUnavailable as exc:
+            if own and exc.__cause__ is not None and damage.is_damage(exc.__cause__):
+                raise DamagedProfile(backups.damaged_message(data, given)) from None
+            raise
         problems = damage.open_problems(engine)
         if problems:
             return _damaged(data, engine, problems, given, read_only)

@@ -129,11 +129,14 @@ def listed(backups: Path) -> list[BackupFile]:
             continue
         m = _NAME.match(path.name)
         if m is None:
-            found.append(BackupFile(path, dt.datetime.fromtimestamp(stat.st_mtime), "", stat.st_size))
+            found.append((stat.st_mtime_ns, BackupFile(path, dt.datetime.fromtimestamp(stat.st_mtime), "",
+                                                       stat.st_size)))
             continue
         taken = dt.datetime.strptime(m["day"] + m["time"], "%Y%m%d%H%M%S")
-        found.append(BackupFile(path, taken, m["cause"], stat.st_size, int(m["n"] or 1)))
-    return sorted(found, key=lambda b: (b.taken, b.number, b.path.name), reverse=True)
+        found.append((stat.st_mtime_ns, BackupFile(path, taken, m["cause"], stat.st_size, int(m["n"] or 1))))
+    # the same second: the copy made later first (its number, else the time the file was written)
+    found.sort(key=lambda f: (f[1].taken, f[1].number, f[0]), reverse=True)
+    return [b for _, b in found]
 
 
 def find(backups: Path, name: str) -> BackupFile | None:
@@ -236,7 +239,7 @@ def alone(engine: sa.Engine) -> Iterator[Any]:
     engine.dispose()
     try:
         raw = engine.raw_connection()
-    except sa.exc.DBAPIError:
+    except Exception:  # the driver's error at connect (its set-up reads the file): not a database
         yield None
         return
     readable = True

@@ -226,6 +226,7 @@ def check_database(engine: sa.Engine) -> None:
     try:
         with engine.connect() as conn:
             if engine.dialect.name != POSTGRESQL:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()  # the first page: the key
                 return
             row = conn.execute(sa.text("SELECT * FROM pg_database WHERE datname = current_database()")
                                ).mappings().one()

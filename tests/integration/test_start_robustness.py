@@ -17,8 +17,8 @@ import sqlalchemy as sa
 from advisor_app.services import demo
 from advisor_app.services.profile import open_profile
 from advisor_app.services.profile_settings import open_demo_profile, profile_info
-from advisor_app.store import engine as store_engine
 from advisor_app.store import backups as backup_files
+from advisor_app.store import engine as store_engine
 from advisor_app.store import migrate, purge
 
 
