@@ -134,18 +134,26 @@ def latest_good(data: paths.DataDir, passphrase: str | None) -> BackupFile | Non
     return None
 
 
-def _url(path: Path, passphrase: str | None) -> str:
+def _url(path: Path, passphrase: str | None, like: sa.URL | None = None) -> str | sa.URL:
+    """The URL that opens ``path``: with the passphrase, or with the key of an open profile's URL
+    (``like``) when the file has the same salt (every backup of a profile has its salt)."""
     salt = encryption.salt_of(path)
-    if salt is None or passphrase is None:
+    if salt is None:
+        return store_engine.sqlite_url(path)
+    if like is not None and str(like.password or "").endswith(f"{salt.hex()}'"):
+        return like.set(database=str(path))
+    if passphrase is None:
         return store_engine.sqlite_url(path)
     return store_engine.sqlcipher_url(path, encryption.derive_key(passphrase, salt), salt)
 
 
-def _problems(path: Path, passphrase: str | None, *, full: bool = False) -> list[str] | None:
+def _problems(path: Path, passphrase: str | None, *, full: bool = False, like: sa.URL | None = None
+              ) -> list[str] | None:
     """None: does not open with the passphrase; else what its check finds ([] = sound)."""
-    if passphrase is None and encryption.salt_of(path) is not None:
+    url = _url(path, passphrase, like)
+    if encryption.salt_of(path) is not None and sa.make_url(url).get_driver_name() != "pysqlcipher":
         return None
-    engine = store_engine.create_engine(store_engine.read_only_url(_url(path, passphrase)))
+    engine = store_engine.create_engine(store_engine.read_only_url(url))
     try:
         store_engine.check_database(engine)
         if full:
@@ -185,7 +193,8 @@ def restore_backup(data_dir: str | os.PathLike[str] | None, name: str, passphras
     Refused, with nothing changed, when there is no such backup (:class:`BackupNotFound`), when it
     does not open with ``passphrase`` or fails SQLite's integrity check (:class:`BadBackup`), when
     its schema is newer than this release, or when another program has the profile open
-    (:class:`InUse`). Otherwise the current state is backed up first (``before-restore``; a byte
+    (:class:`InUse`). ``passphrase`` None with ``profile``: the open profile's key opens them.
+    Otherwise the current state is backed up first (``before-restore``; a byte
     copy when the file cannot be read as a database), the copy is brought to the current schema and
     gets an audit entry (``restore``), then it replaces the database in one rename
     (:mod:`advisor_app.store.backups`). ``profile``: the caller's open profile of that folder, whose
@@ -198,20 +207,23 @@ def restore_backup(data_dir: str | os.PathLike[str] | None, name: str, passphras
     chosen = files.find(data.backups, name)
     if chosen is None or "/" in name or "\\" in name:
         raise BackupNotFound(f"没有叫“{name}”的备份（advisor-app backup list 列出全部备份）")
-    problems = _problems(chosen.path, passphrase, full=True)
+    like = profile.engine.url if profile is not None and store_engine.is_encrypted(profile.engine) else None
+    problems = _problems(chosen.path, passphrase, full=True, like=like)
     if problems is None:
         raise BadBackup(f"备份 {chosen.name} 用这个口令打不开（口令不对，或备份已损坏），没有恢复，档案没有改动")
     if problems:
         raise BadBackup(f"备份 {chosen.name} 没有通过完整性检查（{problems[0]}），没有恢复，档案没有改动")
     database = data.database
+    if (profile is not None and profile.read_only) or not os.access(data.root, os.W_OK):
+        raise DomainError("数据文件夹是只读的，不能恢复备份：请把它复制到可以写入的地方再恢复", where=str(data.root))
     if database.is_dir():
         raise DomainError("档案文件的位置是一个文件夹，不能恢复到那里：请先把它移走", where=str(database))
     if profile is not None:
         profile.close()
-    before = _before_restore(data, passphrase)
+    before = _before_restore(data, passphrase, like)
     staged = files.stage(chosen.path, database)
     try:
-        engine = store_engine.create_engine(_url_like(staged, chosen.path, passphrase))
+        engine = store_engine.create_engine(_url(staged, passphrase, like))
         try:
             migrate.refuse_unknown(engine, migrate.current_revision(engine))
             migrate.upgrade(engine, None)
@@ -225,20 +237,17 @@ def restore_backup(data_dir: str | os.PathLike[str] | None, name: str, passphras
         raise
     files.prune(data.backups, KEEP, protect=(chosen.path,))
     if profile is not None:
-        profile.reopen(store_engine.create_engine(_url(database, passphrase)))
+        profile.reopen(store_engine.create_engine(_url(database, passphrase, like)))
+        profile.damage, profile.refusal = (), ""  # the restored file passed its integrity check
     return Restored(chosen, before)
 
 
-def _url_like(staged: Path, original: Path, passphrase: str | None) -> str:
-    return _url(staged, passphrase) if encryption.salt_of(original) else store_engine.sqlite_url(staged)
-
-
-def _before_restore(data: paths.DataDir, passphrase: str | None) -> Path | None:
+def _before_restore(data: paths.DataDir, passphrase: str | None, like: sa.URL | None) -> Path | None:
     """The current state, kept as ``before-restore`` while no other program has it open."""
     database = data.database
     if not database.is_file() or database.stat().st_size == 0:
         return None
-    engine = store_engine.create_engine(_url(database, passphrase))
+    engine = store_engine.create_engine(_url(database, passphrase, like))
     with files.alone(engine) as held:
         if held is None:
             return files.copy_file(database, data.backups, "before-restore")

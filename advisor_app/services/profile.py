@@ -89,6 +89,11 @@ class Profile:
             raise DamagedProfile(self.refusal)
 
     @property
+    def has_own_file(self) -> bool:
+        """Whether the records are in the data folder's own SQLite file (which has file backups)."""
+        return store_engine.file_path(self.engine) == self.data.database
+
+    @property
     def database_url(self) -> str:
         """The database's URL, password included: what a worker process needs to open it."""
         return self.engine.url.render_as_string(hide_password=False)
@@ -174,7 +179,7 @@ def open_profile(data_dir: str | os.PathLike[str] | None = None, *, database_url
     if not read_only:
         data.ensure()
     given = passphrase if passphrase is not None else passphrase_from_environment()
-    url = database_url or os.environ.get(ENV_DATABASE_URL) or own_database_url(
+    url: str | sa.URL = database_url or os.environ.get(ENV_DATABASE_URL) or own_database_url(
         data, given, new_passphrase_checked, read_only=read_only)
     if read_only:
         url = store_engine.read_only_url(url, immutable=not _has_wal(data.database))

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="343"/>
+        <location filename="../../advisor_app/gui/app.py" line="351"/>
         <source>上次运行异常结束</source>
         <translation>The last session ended abnormally</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="343"/>
+        <location filename="../../advisor_app/gui/app.py" line="351"/>
         <source>上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；未保存的走访记录草稿会在稍后提示恢复。
 
 故障记录：%1
@@ -675,17 +675,17 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdListPane</name>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="83"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="89"/>
         <source>搜索：姓名、拼音首字母（如 wxx）、身份证号后几位、村（社区）</source>
         <translation>Search: name, pinyin initials (e.g. wxx), last digits of an ID number, village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="111"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="117"/>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="247"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="293"/>
         <source>找到 %n 户（共 %1 户）</source>
         <translation>
             <numerusform>%n household found (of %1)</numerusform>
@@ -693,7 +693,7 @@ Please copy the details below for the support person.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="249"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="295"/>
         <source>共 %n 户</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -837,190 +837,210 @@ Please copy the details below for the support person.</translation>
         <translation>Demo data: invented families</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="139"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="106"/>
+        <source>只读：只能查看，不能保存改动</source>
+        <translation>Read-only: you can look, not save changes</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="143"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="140"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="141"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="145"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="142"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="146"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="143"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="148"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="145"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="149"/>
         <source>走访记录</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="146"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="150"/>
         <source>查看历次走访和需求清单，打印走访记录表</source>
         <translation>See past visits and the needs list, print the visit record form</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="148"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="149"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
         <source>归档家庭…</source>
         <translation>Archive household…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="150"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
         <source>把这户家庭移出列表、公示和台账（记录保留，可以恢复）</source>
         <translation>Take this household out of the list, notices and ledgers (its records are kept and it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="157"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
         <source>档案设置…</source>
         <translation>Profile settings…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="163"/>
         <source>更改所属地区、负责的村（社区）、救助顾问姓名和监督电话</source>
         <translation>Change the region, the villages you serve, the advisor&apos;s name and the complaint phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="160"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="416"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="428"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="165"/>
         <source>重置演示数据…</source>
         <translation>Reset demo data…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="166"/>
         <source>删除演示档案里的全部家庭，重新生成演示家庭</source>
         <translation>Delete every household of the demo records and generate the demo households again</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="165"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="168"/>
+        <source>恢复备份…</source>
+        <translation>Restore a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="169"/>
+        <source>用一份自动备份替换现在的档案（现在的档案先另存为备份）</source>
+        <translation>Replace the profile with one of its automatic backups (the current profile is backed up first)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="171"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="177"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="183"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="182"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="189"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="188"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="195"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="191"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="198"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="195"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="413"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="202"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="425"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="203"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="210"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="234"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="241"/>
         <source>请先保存这户新家庭</source>
         <translation>Save this new household first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="236"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="243"/>
         <source>这户家庭已归档，请先恢复</source>
         <translation>This household is archived: restore it first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="238"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="245"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="288"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="295"/>
         <source>已归档的家庭不能编辑，请先恢复</source>
         <translation>An archived household cannot be edited: restore it first</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/app.py" line="158"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="397"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="409"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="395"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="407"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="413"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="408"/>
+        <source>只读</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="425"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="417"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="429"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -1481,12 +1501,12 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../advisor_app/gui/operations.py" line="234"/>
+        <location filename="../../advisor_app/gui/operations.py" line="238"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/operations.py" line="266"/>
+        <location filename="../../advisor_app/gui/operations.py" line="270"/>
         <source>正在取消，数据将保持原样…</source>
         <translation>Cancelling; the data stays as it was…</translation>
     </message>
@@ -1727,6 +1747,54 @@ A desktop tool for village and community social-assistance advisors: household r
         <location filename="../../advisor_app/gui/region_picker.py" line="147"/>
         <source>%1（不在地区代码表中）</source>
         <translation>%1 (not in the list of region codes)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="44"/>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="85"/>
+        <source>恢复备份</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="48"/>
+        <source>选一份备份，用它替换现在的档案（现在的档案会先另存为一份“恢复备份前”的备份）：</source>
+        <translation>Choose a backup to replace the profile with (the current profile is first kept as a “before restore” backup):</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="50"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="50"/>
+        <source>原因</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="50"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="64"/>
+        <source>还没有备份。</source>
+        <translation>There are no backups yet.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="66"/>
+        <source>恢复所选备份…</source>
+        <translation>Restore the chosen backup…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="86"/>
+        <source>用 %1 的备份（%2）替换现在的档案？
+
+这之后做的改动不在那份备份里；现在的档案会先另存为一份备份，需要时可以再恢复回来。</source>
+        <translation>Replace the profile with the backup of %1 (%2)?
+
+Changes made after it are not in that backup; the current profile is kept as a backup first, so it can be restored again if needed.</translation>
     </message>
 </context>
 <context>
@@ -2184,7 +2252,7 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>app</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="256"/>
+        <location filename="../../advisor_app/gui/app.py" line="257"/>
         <source>打开档案</source>
         <translation>Open the profile</translation>
     </message>
@@ -2235,6 +2303,34 @@ A desktop tool for village and community social-assistance advisors: household r
         <location filename="../../advisor_app/gui/errors.py" line="39"/>
         <source>无法完成</source>
         <translation>Could not finish</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="118"/>
+        <source>恢复备份</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="118"/>
+        <source>已从 %1 的备份恢复档案。</source>
+        <translation>The profile was restored from the backup of %1.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="130"/>
+        <source>档案文件已损坏</source>
+        <translation>The profile file is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="131"/>
+        <source>恢复备份…</source>
+        <translation>Restore a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="132"/>
+        <source>只查看</source>
+        <translation>Only look</translation>
     </message>
 </context>
 </TS>
