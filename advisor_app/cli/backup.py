@@ -15,7 +15,7 @@ import json
 import sys
 from typing import Any
 
-from advisor_app.services import backups
+from advisor_app.services import backups, restore
 
 from .context import Context
 
@@ -54,7 +54,7 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
 
 def _restore(args: argparse.Namespace, ctx: Context) -> int:
     passphrase = ctx.passphrase("档案口令：") if not backups.uses_server(ctx.database_url) else None
-    done = backups.restore_backup(ctx.profile_folder, args.name, passphrase, database_url=ctx.database_url)
+    done = restore.restore_backup(ctx.profile_folder, args.name, passphrase, database_url=ctx.database_url)
     if done.before is not None:
         print(f"恢复前的档案已备份为 {done.before.name.removesuffix('.sqlite')}")
     print(f"已从备份 {done.backup.name}（{done.backup.taken:%Y-%m-%d %H:%M}）恢复档案")

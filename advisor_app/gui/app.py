@@ -319,7 +319,7 @@ def run_app(data_dir: str | None, *, demo: bool = False) -> int:
     if profile.damage:  # writes are refused: say so, and offer the latest good backup
         from .restore_dialog import offer_restore_of_damaged
 
-        QTimer.singleShot(0, lambda: offer_restore_of_damaged(window))
+        QTimer.singleShot(0, lambda: offer_restore_of_damaged(window, window))
     elif not fill_empty_demo(window):
         QTimer.singleShot(0, window.offer_drafts)  # once the window is on screen
     try:

@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         from .restore_dialog import restore_in_window
 
-        restore_in_window(self)
+        restore_in_window(self, self)
 
     # --- window ---
 

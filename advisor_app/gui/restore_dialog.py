@@ -8,7 +8,7 @@ restored file and refreshes every screen: the profile is re-opened on it by the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,15 +25,31 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.domain.errors import DomainError
-from advisor_app.services import backups
+from advisor_app.services import backups, restore
 from advisor_app.services.backups import BackupFile
 from advisor_app.services.changes import Changes
 from advisor_app.services.profile import Profile
 
 from . import errors
+from .household_list_pane import HouseholdListPane
+from .operations import Operations
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .household_editor import HouseholdEditor
+
+
+class MainWindow(Protocol):
+    """What the restore needs of the main window (the window itself; a protocol, not an import)."""
+
+    profile: Profile
+    operations: Operations
+    list_pane: HouseholdListPane
+    editor: HouseholdEditor | None
+
+    def editor_shown(self) -> bool: ...
+    def close_editor(self) -> None: ...
+    def update_title(self) -> None: ...
+    def tr(self, text: str) -> str: ...
 
 
 class RestoreDialog(QDialog):
@@ -92,15 +108,16 @@ class RestoreDialog(QDialog):
             self.accept()
 
 
-def restore_in_window(window: MainWindow) -> None:
-    """Ask which backup, then restore it on the window's worker and refresh every screen."""
+def restore_in_window(window: MainWindow, parent: QWidget) -> None:
+    """Ask which backup, then restore it on the window's worker and refresh every screen
+    (``parent``: the window as the dialogs' parent)."""
     profile = window.profile
     try:
         found = backups.list_backups(profile.data.root, database_url=None if profile.has_own_file else "server")
     except DomainError as exc:
-        errors.show_error(window, exc)
+        errors.show_error(parent, exc)
         return
-    dialog = RestoreDialog(found, window)
+    dialog = RestoreDialog(found, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
         return
     if window.editor_shown() and window.editor is not None and not window.editor.confirm_close():
@@ -109,28 +126,28 @@ def restore_in_window(window: MainWindow) -> None:
     name, pane = dialog.chosen, window.list_pane
     pane.pause_watching()
 
-    def job(p: Profile) -> backups.Restored:
-        return backups.restore_backup(p.data.root, name, None, profile=p)
+    def job(p: Profile) -> restore.Restored:
+        return restore.restore_backup(p.data.root, name, None, profile=p)
 
-    def done(restored: backups.Restored) -> None:
+    def done(restored: restore.Restored) -> None:
         pane.resume_watching()
         window.update_title()
-        QMessageBox.information(window, window.tr("恢复备份"), window.tr("已从 %1 的备份恢复档案。")
+        QMessageBox.information(parent, window.tr("恢复备份"), window.tr("已从 %1 的备份恢复档案。")
                                 .replace("%1", f"{restored.backup.taken:%Y-%m-%d %H:%M}"))
 
     def failed(exc: DomainError) -> None:
         pane.resume_watching()
-        errors.show_error(window, exc)
+        errors.show_error(parent, exc)
 
     window.operations.write(job, done, changed=Changes(all_households=True, screening=True), on_error=failed)
 
 
-def offer_restore_of_damaged(window: MainWindow) -> None:
+def offer_restore_of_damaged(window: MainWindow, parent: QWidget) -> None:
     """At start, a damaged profile: say so (the latest good backup named) and offer to restore."""
-    box = QMessageBox(QMessageBox.Icon.Warning, window.tr("档案文件已损坏"), window.profile.refusal, parent=window)
+    box = QMessageBox(QMessageBox.Icon.Warning, window.tr("档案文件已损坏"), window.profile.refusal, parent=parent)
     restore = box.addButton(window.tr("恢复备份…"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(window.tr("只查看"), QMessageBox.ButtonRole.RejectRole)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
     if box.clickedButton() is restore:
-        restore_in_window(window)
+        restore_in_window(window, parent)

@@ -12,27 +12,33 @@ A copy of the data folder's own SQLite file is made (:mod:`advisor_app.store.bac
 The newest :data:`KEEP` are kept (a constant, not a setting: a profile that cannot be opened must
 still rotate the same way), and always the newest ``daily`` one; older ones are deleted once the new
 copy is complete. A PostgreSQL profile has no file backups (the server's own backups are the
-office's business): :func:`list_backups` says so, :func:`restore_backup` refuses.
+office's business): :func:`list_backups` says so, :func:`.restore.restore_backup` refuses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 
 from advisor_app.domain.errors import DomainError
 from advisor_app.store import backups as files
-from advisor_app.store import damage, encryption, migrate, paths
+from advisor_app.store import damage, encryption, paths
 from advisor_app.store import engine as store_engine
 from advisor_app.store.backups import DAILY, BackupFile, InUse
 
-if TYPE_CHECKING:
-    from .profile import Profile
+
+class Profile(Protocol):
+    """What a backup needs of an open :class:`.profile.Profile` (the profile module makes backups at
+    open, so this module names it by shape, not by import)."""
+
+    data: paths.DataDir
+    engine: sa.Engine
+    read_only: bool
+    damage: tuple[str, ...]
 
 KEEP = 10
 """How many backups are kept (plus the newest daily one when it is older)."""
@@ -41,7 +47,7 @@ JSON_KEYS = ("name", "time", "cause", "size", "path")
 """The keys of each object of ``backup list --format json`` (docs/backups.md), in this order."""
 CAUSES = {DAILY: "每日备份", "before-import": "导入前", "before-restore": "恢复备份前"}
 
-__all__ = ["KEEP", "BackupFile", "InUse", "backup_before", "daily_backup", "list_backups", "restore_backup"]
+__all__ = ["KEEP", "BackupFile", "InUse", "backup_before", "daily_backup", "list_backups"]
 
 
 class NoFileBackups(DomainError):
@@ -129,12 +135,12 @@ def daily_backup(engine: sa.Engine, folder: Path) -> tuple[Path | None, list[str
 def latest_good(data: paths.DataDir, passphrase: str | None) -> BackupFile | None:
     """The newest backup that opens with ``passphrase`` and passes SQLite's quick check."""
     for b in files.listed(data.backups):
-        if _problems(b.path, passphrase) == []:
+        if problems_of(b.path, passphrase) == []:
             return b
     return None
 
 
-def _url(path: Path, passphrase: str | None, like: sa.URL | None = None) -> str | sa.URL:
+def key_url(path: Path, passphrase: str | None, like: sa.URL | None = None) -> str | sa.URL:
     """The URL that opens ``path``: with the passphrase, or with the key of an open profile's URL
     (``like``) when the file has the same salt (every backup of a profile has its salt)."""
     salt = encryption.salt_of(path)
@@ -147,10 +153,10 @@ def _url(path: Path, passphrase: str | None, like: sa.URL | None = None) -> str 
     return store_engine.sqlcipher_url(path, encryption.derive_key(passphrase, salt), salt)
 
 
-def _problems(path: Path, passphrase: str | None, *, full: bool = False, like: sa.URL | None = None
+def problems_of(path: Path, passphrase: str | None, *, full: bool = False, like: sa.URL | None = None
               ) -> list[str] | None:
     """None: does not open with the passphrase; else what its check finds ([] = sound)."""
-    url = _url(path, passphrase, like)
+    url = key_url(path, passphrase, like)
     if encryption.salt_of(path) is not None and sa.make_url(url).get_driver_name() != "pysqlcipher":
         return None
     engine = store_engine.create_engine(store_engine.read_only_url(url))
@@ -178,77 +184,3 @@ def damaged_message(data: paths.DataDir, passphrase: str | None) -> str:
     return ("档案文件已损坏（完整性检查没有通过），为免损失更多记录，不能再保存改动。"
             f"最近一份完好的备份是 {good.name}（{good.taken:%Y-%m-%d %H:%M}，{cause_label(good.cause)}）："
             f"用 advisor-app backup restore {good.name} 恢复（桌面程序：文件 ▸ 恢复备份…）。")
-
-
-@dataclass(frozen=True, slots=True)
-class Restored:
-    backup: BackupFile
-    before: Path | None  # the copy of the state it replaced (None: there was no database)
-
-
-def restore_backup(data_dir: str | os.PathLike[str] | None, name: str, passphrase: str | None, *,
-                   database_url: str | None = None, profile: Profile | None = None) -> Restored:
-    """Replace the data folder's database with the backup ``name``.
-
-    Refused, with nothing changed, when there is no such backup (:class:`BackupNotFound`), when it
-    does not open with ``passphrase`` or fails SQLite's integrity check (:class:`BadBackup`), when
-    its schema is newer than this release, or when another program has the profile open
-    (:class:`InUse`). ``passphrase`` None with ``profile``: the open profile's key opens them.
-    Otherwise the current state is backed up first (``before-restore``; a byte
-    copy when the file cannot be read as a database), the copy is brought to the current schema and
-    gets an audit entry (``restore``), then it replaces the database in one rename
-    (:mod:`advisor_app.store.backups`). ``profile``: the caller's open profile of that folder, whose
-    connections are closed first (it is re-opened on the restored file afterwards)."""
-    from . import audit  # audit → profile_settings → profile → this module: imported when used
-
-    if uses_server(database_url):
-        raise NoFileBackups()
-    data = paths.resolve(data_dir)
-    chosen = files.find(data.backups, name)
-    if chosen is None or "/" in name or "\\" in name:
-        raise BackupNotFound(f"没有叫“{name}”的备份（advisor-app backup list 列出全部备份）")
-    like = profile.engine.url if profile is not None and store_engine.is_encrypted(profile.engine) else None
-    problems = _problems(chosen.path, passphrase, full=True, like=like)
-    if problems is None:
-        raise BadBackup(f"备份 {chosen.name} 用这个口令打不开（口令不对，或备份已损坏），没有恢复，档案没有改动")
-    if problems:
-        raise BadBackup(f"备份 {chosen.name} 没有通过完整性检查（{problems[0]}），没有恢复，档案没有改动")
-    database = data.database
-    if (profile is not None and profile.read_only) or not os.access(data.root, os.W_OK):
-        raise DomainError("数据文件夹是只读的，不能恢复备份：请把它复制到可以写入的地方再恢复", where=str(data.root))
-    if database.is_dir():
-        raise DomainError("档案文件的位置是一个文件夹，不能恢复到那里：请先把它移走", where=str(database))
-    if profile is not None:
-        profile.close()
-    before = _before_restore(data, passphrase, like)
-    staged = files.stage(chosen.path, database)
-    try:
-        engine = store_engine.create_engine(_url(staged, passphrase, like))
-        try:
-            migrate.refuse_unknown(engine, migrate.current_revision(engine))
-            migrate.upgrade(engine, None)
-            with store_engine.for_writing(engine).begin() as conn:
-                audit.record(conn, action="restore", kind="profile", detail=chosen.name)
-        finally:
-            engine.dispose()
-        files.complete(database)
-    except BaseException:
-        files.finish_interrupted_restore(database)  # the incomplete copy is removed, the database kept
-        raise
-    files.prune(data.backups, KEEP, protect=(chosen.path,))
-    if profile is not None:
-        profile.reopen(store_engine.create_engine(_url(database, passphrase, like)))
-        profile.damage, profile.refusal = (), ""  # the restored file passed its integrity check
-    return Restored(chosen, before)
-
-
-def _before_restore(data: paths.DataDir, passphrase: str | None, like: sa.URL | None) -> Path | None:
-    """The current state, kept as ``before-restore`` while no other program has it open."""
-    database = data.database
-    if not database.is_file() or database.stat().st_size == 0:
-        return None
-    engine = store_engine.create_engine(_url(database, passphrase, like))
-    with files.alone(engine) as held:
-        if held is None:
-            return files.copy_file(database, data.backups, "before-restore")
-        return files.make_on(held, database, data.backups, "before-restore")

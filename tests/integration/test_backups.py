@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from advisor_app.cli import main
-from advisor_app.services import backups, households
+from advisor_app.services import backups, households, restore
 from advisor_app.services.profile import DamagedProfile, ReadOnlyProfile, open_profile
 from advisor_app.store import backups as files
 from advisor_app.store import encryption
@@ -164,7 +164,7 @@ def test_restore_is_refused_while_another_program_has_the_profile_open(tmp_path:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         before = digest(tmp_path / "advisor.sqlite")
         with pytest.raises(backups.InUse, match="另一个程序"):
-            backups.restore_backup(tmp_path, files.listed(tmp_path / "backups")[0].name, "test-passphrase",
+            restore.restore_backup(tmp_path, files.listed(tmp_path / "backups")[0].name, "test-passphrase",
                                    profile=profile)
         assert digest(tmp_path / "advisor.sqlite") == before and causes(tmp_path) == ["daily"]
     finally:
