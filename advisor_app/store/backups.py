@@ -35,7 +35,7 @@ import sqlalchemy as sa
 from advisor_app.domain.errors import DomainError
 
 from .encryption import remove_file
-from .engine import copy_database, file_path
+from .engine import copy_database, file_path, lock_exclusively
 
 PARTIAL = ".partial"
 """The ending of a backup still being written (never a usable copy)."""
@@ -244,20 +244,12 @@ def alone(engine: sa.Engine) -> Iterator[Any]:
         return
     readable = True
     try:
-        cursor = raw.cursor()
         try:
-            cursor.execute("PRAGMA busy_timeout=0")
-            cursor.execute("PRAGMA query_only=0")
-            cursor.execute("PRAGMA locking_mode=EXCLUSIVE")
-            cursor.execute("BEGIN EXCLUSIVE")
-            cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            cursor.execute("COMMIT")
+            lock_exclusively(raw.driver_connection)
         except Exception as exc:  # the driver's own error classes (this module does not import the driver)
             if "locked" in str(exc) or "busy" in str(exc).lower():
                 raise InUse() from None
             readable = False
-        finally:
-            cursor.close()
         yield raw.driver_connection if readable else None
     finally:
         raw.close()

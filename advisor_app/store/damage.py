@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from .engine import file_path, is_sqlite
+from .engine import file_path, is_sqlite, page_geometry, quick_check
 
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 
@@ -47,14 +47,13 @@ def open_problems(engine: sa.Engine) -> list[str]:
         wal = Path(f"{path}-wal")
         wal_size = wal.stat().st_size if wal.exists() else 0
         with engine.connect() as conn:
-            page_size = int(conn.exec_driver_sql("PRAGMA page_size").scalar_one())
-            pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar_one())
+            page_size, pages = page_geometry(conn)
             if size % page_size or (not wal_size and size < pages * page_size):
                 return [f"文件不完整：应有 {pages * page_size} 字节，只有 {size} 字节（被截断）"]
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
             if size > QUICK_CHECK_MAX_BYTES:
                 return []
-            rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check")]
+            rows = quick_check(conn)
     except sa.exc.DatabaseError as exc:
         return [str(exc.orig).strip()]
     except OSError as exc:
@@ -68,7 +67,7 @@ def quick_check_problems(engine: sa.Engine) -> list[str]:
         return []
     try:
         with engine.connect() as conn:
-            rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check")]
+            rows = quick_check(conn)
     except sa.exc.DatabaseError as exc:
         return [str(exc.orig).strip()]
     return [] if rows == ["ok"] else rows

@@ -332,3 +332,30 @@ def data_version(dbapi_connection: Any) -> int:
     finally:
         cursor.close()
 
+
+
+def page_geometry(conn: sa.Connection) -> tuple[int, int]:
+    """SQLite's page size and page count (the file's expected size is their product)."""
+    return (int(conn.exec_driver_sql("PRAGMA page_size").scalar_one()),
+            int(conn.exec_driver_sql("PRAGMA page_count").scalar_one()))
+
+
+def quick_check(conn: sa.Connection) -> list[str]:
+    """SQLite's ``quick_check`` rows (``["ok"]`` when sound); see :mod:`.damage`."""
+    return [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check")]
+
+
+def lock_exclusively(dbapi_connection: Any) -> None:
+    """Take an exclusive lock on the file, without waiting, kept until the connection closes (no other
+    connection, of any process, may then use the database; one already open makes this fail with
+    "database is locked"): see :func:`.backups.alone`."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA busy_timeout=0")
+        cursor.execute("PRAGMA query_only=0")
+        cursor.execute("PRAGMA locking_mode=EXCLUSIVE")
+        cursor.execute("BEGIN EXCLUSIVE")
+        cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        cursor.execute("COMMIT")
+    finally:
+        cursor.close()
