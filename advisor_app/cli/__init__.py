@@ -23,7 +23,7 @@ from advisor_app.services.profile import ENV_DATABASE_URL
 from .context import Context
 
 # Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("profile", "household", "demo", "policy", "form", "notice", "check", "screen", "audit")
+COMMANDS = ("profile", "household", "demo", "policy", "form", "notice", "check", "screen", "audit", "backup")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         gui = import_module("advisor_app.gui.app")  # Qt is loaded only for the desktop app
         return int(gui.run_app(args.data_dir, demo=args.demo))
     context = Context(getattr(args, "command_data_dir", None) or args.data_dir, args.database_url, demo=args.demo,
-                      passphrase_file=args.passphrase_file)
+                      passphrase_file=args.passphrase_file, reads_only=bool(getattr(args, "reads_only", False)))
     try:
         return int(run(args, context) or 0)
     except DomainError as exc:

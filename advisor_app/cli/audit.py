@@ -25,14 +25,14 @@ def register(sub: Any) -> None:
     cmds = parser.add_subparsers(title="audit commands", metavar="ACTION", required=True)
 
     p = cmds.add_parser("verify", help="检查审计记录的哈希链：完好时退出码 0，否则 1 并指出第一条出问题的记录")
-    p.set_defaults(run=_verify)
+    p.set_defaults(run=_verify, reads_only=True)
 
     p = cmds.add_parser("list", help="列出审计记录（最早的在前）")
     p.add_argument("--household", metavar="ID", help="只列出这户家庭的记录")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="只列出这一天（本机时区）及以后的记录")
     p.add_argument("--limit", type=int, help="最多列出多少条")
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
-    p.set_defaults(run=_list)
+    p.set_defaults(run=_list, reads_only=True)
 
 
 def _verify(_args: argparse.Namespace, ctx: Context) -> int:

@@ -18,6 +18,7 @@ from advisor_app.services.profile import (
     PassphraseNeeded,
     Profile,
     database_state,
+    demo_data_dir,
     open_profile,
     passphrase_from_environment,
 )
@@ -71,8 +72,9 @@ def typed_twice(ask: str, none_given: str) -> str:
 
 class Context:
     def __init__(self, data_dir: str | None, database_url: str | None = None, *, demo: bool = False,
-                 passphrase_file: str | None = None) -> None:
+                 passphrase_file: str | None = None, reads_only: bool = False) -> None:
         self.data_dir = data_dir
+        self.reads_only = reads_only  # a command that only reads: no daily backup (see docs/backups.md)
         self.database_url = database_url
         self.demo = demo  # --demo: the demo profile inside the data folder
         self.passphrase_file = passphrase_file
@@ -101,17 +103,28 @@ class Context:
                 given = (read_passphrase_file(self.passphrase_file) if self.passphrase_file
                          else passphrase_from_environment())
                 try:
-                    self._profile = open_profile(self.data_dir, database_url=self.database_url, passphrase=given)
+                    self._profile = open_profile(self.data_dir, database_url=self.database_url, passphrase=given,
+                                                 daily_backup=not self.reads_only)
                 except PassphraseNeeded:
                     existing = database_state(self.data_dir) == ENCRYPTED
                     typed = None if given or not existing else prompt("口令：")
                     if typed is None:
                         raise
-                    self._profile = open_profile(self.data_dir, database_url=self.database_url, passphrase=typed)
+                    self._profile = open_profile(self.data_dir, database_url=self.database_url, passphrase=typed,
+                                                 daily_backup=not self.reads_only)
                     audit.record_unlock(self._profile)  # a person typed it (scripts' opens are not entries)
             if self._profile.backup is not None:
                 print(f"数据库已升级，升级前的备份：{self._profile.backup}", file=sys.stderr)
+            if self._profile.read_only:
+                print("注意：档案只读（数据文件夹或档案文件不能写入），只能查看，不能保存改动", file=sys.stderr)
+            elif self._profile.damage:
+                print(f"注意：{self._profile.refusal}", file=sys.stderr)
         return self._profile
+
+    @property
+    def profile_folder(self) -> str | None:
+        """The data folder of the profile the command acts on (the demo's own folder with --demo)."""
+        return str(demo_data_dir(self.data_dir)) if self.demo else self.data_dir
 
     def close(self) -> None:
         if self._profile is not None:

@@ -32,7 +32,7 @@ def register(sub: Any) -> None:
     p.add_argument("--limit", type=int, help="最多列出多少户")
     p.add_argument("--archived", action="store_true",
                    help="列出已归档的家庭：编号、户主姓名、村（社区）、归档日期、原因、经办人")
-    p.set_defaults(run=_list)
+    p.set_defaults(run=_list, reads_only=True)
 
     reasons = "、".join(f"{code}={label}" for code, label in vocab.ARCHIVE_REASONS.items())
     p = cmds.add_parser("archive", help="归档（删除）一个家庭：不再出现在列表、公示和台账中，数据保留，可以恢复")

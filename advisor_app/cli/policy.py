@@ -25,7 +25,7 @@ def register(sub: Any) -> None:
     s.add_argument("region", metavar="REGION", help="6 位地区代码，或地区名称（如 蜀山区）")
     s.add_argument("--on", type=_date, metavar="DATE", help="日期 YYYY-MM-DD（默认今天）")
     s.add_argument("--area", choices=("urban", "rural"), help="只看城镇(urban)或农村(rural)")
-    s.set_defaults(run=_show)
+    s.set_defaults(run=_show, reads_only=True)
 
     i = actions.add_parser("import", help="导入县里维护的 Excel 政策标准表（先显示变更预览）")
     i.add_argument("file", type=Path, metavar="FILE.xlsx")
@@ -44,7 +44,7 @@ def register(sub: Any) -> None:
     z.set_defaults(run=_reset, dry_run=False)
 
     r = actions.add_parser("regions", help="列出有政策标准的地区")
-    r.set_defaults(run=_regions)
+    r.set_defaults(run=_regions, reads_only=True)
 
 
 def _date(text: str) -> dt.date:

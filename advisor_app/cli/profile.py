@@ -41,7 +41,7 @@ def register(sub: Any) -> None:
     init.add_argument("--villages", default="", help="负责的村（社区），用逗号或顿号隔开")
     init.set_defaults(run=_init)
     check = actions.add_parser("check", help="检查档案文件和审计记录是否完好，都完好时退出码为 0")
-    check.set_defaults(run=_check)
+    check.set_defaults(run=_check, reads_only=True)
     encrypt = actions.add_parser("encrypt", help="给旧版本保存的未加密档案设置口令并加密（备份一并加密）")
     encrypt.set_defaults(run=_encrypt)
     change = actions.add_parser("passphrase", help="更改口令（档案和全部备份重新加密）")

@@ -356,7 +356,9 @@ def run_app(data_dir: str | None, *, demo: bool = False) -> int:
         return 1
     if profile is None:  # the first-start dialog was closed without a choice
         return 0
-    trace = SessionTrace(profile.data.logs).start()
+    trace = SessionTrace(profile.data.logs)
+    if not profile.read_only:  # a read-only folder takes no marker (nor a log file)
+        trace.start()
     window = create_main_window(profile)
     window.show()
     if trace.previous_ended_abnormally:
@@ -365,7 +367,11 @@ def run_app(data_dir: str | None, *, demo: bool = False) -> int:
         policy.tables_for(profile)
     except DomainError as exc:
         errors.show_error(window, exc)
-    if not fill_empty_demo(window):
+    if profile.damage:  # writes are refused: say so, and offer the latest good backup
+        from .restore_dialog import offer_restore_of_damaged
+
+        QTimer.singleShot(0, lambda: offer_restore_of_damaged(window, window))
+    elif not fill_empty_demo(window):
         QTimer.singleShot(0, window.offer_drafts)  # once the window is on screen
     if new_passphrase:
         QTimer.singleShot(0, window.security.offer_recovery_key)

@@ -233,6 +233,16 @@ class HouseholdListPane(QWidget):
         else:
             old.close()
 
+    def pause_watching(self) -> None:
+        """Stop asking and close the watch's connection (before a restore replaces the file)."""
+        self.stop_watching()
+
+    def resume_watching(self) -> None:
+        """Watch the profile's (re-opened) database again."""
+        self._watch = household_list.watch_changes(self.operations.profile)
+        self._poll.start()
+        self.check_external_changes()
+
     def stop_watching(self) -> None:
         """Stop asking and give the watch's connection back (when the window closes)."""
         self._poll.stop()

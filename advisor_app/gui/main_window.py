@@ -107,6 +107,10 @@ class MainWindow(QMainWindow):
                                       " border: 1px solid #e0b050; border-radius: 3px; }")
         self.demo_badge.setVisible(False)
         self.statusBar().addPermanentWidget(self.demo_badge)
+        self.read_only_badge = QLabel(self.tr("只读：只能查看，不能保存改动"))
+        self.read_only_badge.setToolTip(profile.refusal)
+        self.read_only_badge.setVisible(profile.read_only)
+        self.statusBar().addPermanentWidget(self.read_only_badge)
         self.statusBar().addPermanentWidget(self.count_label)
         self.resize(1180, 720)
         self._restore_state()
@@ -165,6 +169,8 @@ class MainWindow(QMainWindow):
         self.reset_demo_action = action(self.tr("重置演示数据…"), self.reset_demo, None,
                                         self.tr("删除演示档案里的全部家庭，重新生成演示家庭"))
         self.reset_demo_action.setVisible(False)  # shown on a demo profile only
+        self.restore_action = action(self.tr("恢复备份…"), self.restore_backup, None,
+                                     self.tr("用一份自动备份替换现在的档案（现在的档案先另存为备份）"))
 
         toolbar = QToolBar(self.tr("工具栏"))
         toolbar.setObjectName("main_toolbar")
@@ -181,6 +187,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.reset_demo_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         for a in self.security.actions():
             file_menu.addAction(a)
@@ -395,6 +402,11 @@ class MainWindow(QMainWindow):
     def reset_demo(self) -> None:
         self.demo_actions.reset_demo()
 
+    def restore_backup(self) -> None:
+        from .restore_dialog import restore_in_window
+
+        restore_in_window(self, self)
+
     # --- window ---
 
     def update_title(self) -> None:
@@ -403,8 +415,8 @@ class MainWindow(QMainWindow):
         window's title on most platforms, so it is added here only where Qt does not."""
         if self.auto_lock.locked:
             return  # 已锁定 until unlocked (auto_lock sets the title again then)
-        parts = [part for part in (self.shown_household_label(), self.tr("演示数据") if self._demo else None)
-                 if part]
+        parts = [part for part in (self.shown_household_label(), self.tr("演示数据") if self._demo else None,
+                                   self.tr("只读") if self.profile.read_only else None) if part]
         name = self.tr("救助顾问工作台")
         if not parts or not qt_adds_app_name(name):
             parts.append(name)

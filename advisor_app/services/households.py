@@ -28,7 +28,7 @@ from advisor_app.store import people
 from advisor_app.store.archive import ArchivedHousehold as ArchivedHousehold  # re-exported for the GUI
 from advisor_app.store.households import HouseholdSummary
 
-from . import audit, profile_settings
+from . import audit, backups, profile_settings
 from .profile import Profile
 
 
@@ -68,10 +68,14 @@ def save_household(profile: Profile, household: Household, *, with_visits: bool 
     Refused, with nothing written, when it breaks a rule (:class:`InvalidRecord`) or a member is
     already in another live household (:class:`PersonInAnotherHousehold`). ``with_visits=False``
     leaves the stored visits alone, and does not check the visits it carries either.
-    ``imported=True``: it came from a household file (the audit log says ``import``).
+    ``imported=True``: it came from a household file (the audit log says ``import``); a backup
+    (``before-import``) is made first.
     """
     validation.tidy(household)
     validation.check_household(household, with_visits=with_visits)
+    if imported:
+        profile.refuse_writes()  # a read-only or damaged profile: refused before a copy is made
+        backups.backup_before(profile, "import")
     with profile.session(write=True) as session:
         refuse_people_elsewhere(session, household)
         before = _stored(session, household.id, with_visits=with_visits)

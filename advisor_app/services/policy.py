@@ -19,7 +19,7 @@ from advisor_app.rules.policy_excel import read_xlsx, write_xlsx
 from advisor_app.rules.policy_format import AREA_LABELS, AREAS, KEYS, check_periods, format_number, read_csv, write_csv
 from advisor_app.rules.policy_format import PolicyRow as PolicyRow  # part of this API (ImportPreview.rows)
 
-from . import audit
+from . import audit, backups
 from .profile import Profile
 
 LOCAL_FILE = "local.csv"
@@ -221,6 +221,9 @@ def apply_import(profile: Profile, preview: ImportPreview) -> Path:
     if _stamp(path) != preview.local_stamp:
         raise DomainError("预览之后本地政策表已被修改，请重新导入预览", where=str(path))
     action = "import" if preview.rows else "reset"  # a reset imports no rows
+    profile.refuse_writes()
+    if preview.rows:  # the policy table is a file beside the database; the records are kept as usual
+        backups.backup_before(profile, "import")
     with audit.recording(profile, action=action, kind="policy", detail=" ".join(preview.regions)):
         write_csv(path, preview.new_local)
     with _lock:

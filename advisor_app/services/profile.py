@@ -26,8 +26,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from advisor_app.domain.errors import DomainError
-from advisor_app.store import encryption, migrate, paths
+from advisor_app.store import backups as backup_files
+from advisor_app.store import damage, encryption, migrate, paths
 from advisor_app.store import engine as store_engine
+
+from . import backups
 
 ENV_DATABASE_URL = "ADVISOR_APP_DATABASE_URL"
 ENV_PASSPHRASE = "ADVISOR_APP_PASSPHRASE"
@@ -47,6 +50,10 @@ class Profile:
     engine: sa.Engine
     created: bool  # the database was new (no file, or no tables) before this start
     backup: Path | None = None  # copy made before a migration, if one ran
+    daily: Path | None = None  # the day's first backup, when this open made it
+    read_only: bool = False  # the data folder or the file cannot be written: opened read-only
+    damage: tuple[str, ...] = ()  # what the check at open found wrong (writes are refused)
+    refusal: str = ""  # what a refused write says (read-only or damaged)
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
     _writing_sessions: sessionmaker[Session] = field(init=False, repr=False)
 
@@ -60,14 +67,31 @@ class Profile:
 
         ``write=True`` for every transaction that may write: it waits for another program's write to
         finish instead of failing half-way (:func:`advisor_app.store.engine.for_writing`)."""
-        with (self._writing_sessions if write else self._sessions)() as session, session.begin():
+        if write:
+            self.refuse_writes()
+        with _damage_told(self), (self._writing_sessions if write else self._sessions)() as session, \
+                session.begin():
             yield session
 
     @contextlib.contextmanager
     def connection(self, *, write: bool = False) -> Iterator[sa.Connection]:
         """A Core connection in a transaction, for bulk work (``write``: as for :meth:`session`)."""
-        with (store_engine.for_writing(self.engine) if write else self.engine).begin() as conn:
+        if write:
+            self.refuse_writes()
+        with _damage_told(self), (store_engine.for_writing(self.engine) if write else self.engine).begin() as conn:
             yield conn
+
+    def refuse_writes(self) -> None:
+        """Raise :class:`ReadOnlyProfile` or :class:`DamagedProfile` when writes are not allowed."""
+        if self.read_only:
+            raise ReadOnlyProfile(self.refusal)
+        if self.damage:
+            raise DamagedProfile(self.refusal)
+
+    @property
+    def has_own_file(self) -> bool:
+        """Whether the records are in the data folder's own SQLite file (which has file backups)."""
+        return store_engine.file_path(self.engine) == self.data.database
 
     @property
     def database_url(self) -> str:
@@ -83,6 +107,32 @@ class Profile:
         self.engine = engine
         self._sessions = store_engine.session_factory(engine)
         self._writing_sessions = store_engine.session_factory(store_engine.for_writing(engine))
+
+
+class ReadOnlyProfile(DomainError):
+    """The data folder or the database file cannot be written: the profile was opened read-only."""
+
+
+class DamagedProfile(DomainError):
+    """The database file failed the check at open (or a damaged page was read): no more writes."""
+
+
+READ_ONLY_MESSAGE = ("档案是只读的（数据文件夹或档案文件不能写入，例如在只读的 U 盘或光盘上）：只能查看，"
+                     "不能保存改动。请把数据文件夹复制到可以写入的地方再打开。")
+
+
+@contextlib.contextmanager
+def _damage_told(profile: Profile) -> Iterator[None]:
+    """A damaged page read at any time becomes :class:`DamagedProfile` with the advice of the check
+    at open (or a short one), not a traceback."""
+    try:
+        yield
+    except sa.exc.DatabaseError as exc:
+        if not damage.is_damage(exc):
+            raise
+        raise DamagedProfile(profile.refusal if profile.damage else
+                             "档案文件已损坏（读到损坏的数据页），请从备份恢复：advisor-app backup list 列出备份，"
+                             "advisor-app backup restore 名称 恢复") from None
 
 
 class PlaintextProfile(DomainError):
@@ -104,7 +154,8 @@ def database_state(data_dir: str | os.PathLike[str] | None = None) -> str:
 
 
 def open_profile(data_dir: str | os.PathLike[str] | None = None, *, database_url: str | None = None,
-                 passphrase: str | None = None, new_passphrase_checked: bool = True) -> Profile:
+                 passphrase: str | None = None, new_passphrase_checked: bool = True,
+                 daily_backup: bool = True, read_only: bool = False) -> Profile:
     """Open (creating and migrating as needed) the profile in ``data_dir`` or the default folder.
 
     The data folder's database is encrypted (:mod:`advisor_app.store.encryption`): ``passphrase``
@@ -115,36 +166,114 @@ def open_profile(data_dir: str | os.PathLike[str] | None = None, *, database_url
     ``database_url`` (or ``ADVISOR_APP_DATABASE_URL``) puts the records in that database instead of
     the data folder's SQLite file (no passphrase: a server's data is protected by the server); an
     empty database there is given the schema.
+
+    The data folder's own file is checked at open (:mod:`advisor_app.store.damage`): a damaged one
+    opens for reading with every write refused (``damage``, ``refusal``: the latest good backup and
+    the command). A data folder or file that cannot be written (or ``read_only``) opens read-only
+    (``read_only``). ``daily_backup``: make the day's first backup when none was made today (an open
+    that may write; see :mod:`.backups`).
     """
-    data = paths.resolve(data_dir).ensure()
-    url = database_url or os.environ.get(ENV_DATABASE_URL)
-    own = None
-    if not url:
-        own = own_key(data, passphrase if passphrase is not None else passphrase_from_environment(),
-                      new_passphrase_checked)
-        url = store_engine.sqlcipher_url(data.database, *own)
+    data = paths.resolve(data_dir)
+    own = not (database_url or os.environ.get(ENV_DATABASE_URL))
+    read_only = own and (read_only or not _writable(data))
+    if not read_only:
+        data.ensure()
+    given = passphrase if passphrase is not None else passphrase_from_environment()
+    key: tuple[bytes, bytes] | None = None
+    url: str | sa.URL
+    if own:
+        key = own_key(data, given, new_passphrase_checked, read_only=read_only)
+        url = store_engine.sqlcipher_url(data.database, *key)
+    else:
+        url = database_url or os.environ[ENV_DATABASE_URL]
+    if read_only:
+        url = store_engine.read_only_url(url, immutable=not _has_wal(data.database))
     engine = store_engine.create_engine(url)
     try:
-        store_engine.check_database(engine)
-        if own is not None:
-            encrypt_backups(data.backups, *own)  # those an encryption cut short left in plaintext
+        try:
+            store_engine.check_database(engine)
+        except WrongPassphrase:
+            if own and backups.latest_good(data, given) is not None:  # the passphrase opens a backup
+                raise DamagedProfile(backups.damaged_message(data, given)) from None
+            raise
+        except store_engine.DatabaseUnavailable as exc:
+            if own and exc.__cause__ is not None and damage.is_damage(exc.__cause__):
+                raise DamagedProfile(backups.damaged_message(data, given)) from None
+            raise
+        problems = damage.open_problems(engine)
+        if problems:
+            return _damaged(data, engine, problems, given, read_only)
+        if read_only:
+            return _read_only(data, engine)
+        if key is not None:
+            encrypt_backups(data.backups, *key)  # those an encryption cut short left in plaintext
         created = migrate.current_revision(engine) is None and not migrate.has_tables(engine)
         copy = migrate.upgrade(engine, data.backups)
+        daily = None
+        if own and daily_backup and not created and copy is None:
+            daily, problems = backups.daily_backup(engine, data.backups)
+            if problems:
+                return _damaged(data, engine, problems, given, read_only)
     except BaseException:
         engine.dispose()
         raise
-    return Profile(data=data, engine=engine, created=created, backup=copy)
+    return Profile(data=data, engine=engine, created=created, backup=copy, daily=daily)
 
 
-def own_database_url(data: paths.DataDir, passphrase: str | None, check_new: bool) -> str:
+def _writable(data: paths.DataDir) -> bool:
+    folder = data.root
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not os.access(folder, os.W_OK):
+        return False
+    return not data.database.exists() or os.access(data.database, os.W_OK)
+
+
+def _has_wal(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.is_file() and wal.stat().st_size > 0
+
+
+def _read_only(data: paths.DataDir, engine: sa.Engine) -> Profile:
+    if migrate.current_revision(engine) is None:
+        raise ReadOnlyProfile("这个只读的数据文件夹里没有档案，不能新建", where=str(data.root))
+    migrate.refuse_unknown(engine, migrate.current_revision(engine))
+    if migrate.needs_upgrade(engine):
+        raise ReadOnlyProfile("这个档案需要升级到新版本的格式才能打开，但它是只读的：请把数据文件夹复制到"
+                              "可以写入的地方再打开", where=str(data.root))
+    return Profile(data=data, engine=engine, created=False, read_only=True, refusal=READ_ONLY_MESSAGE)
+
+
+def _damaged(data: paths.DataDir, engine: sa.Engine, problems: list[str], passphrase: str | None,
+             read_only: bool) -> Profile:
+    message = backups.damaged_message(data, passphrase)
+    try:
+        usable = not migrate.needs_upgrade(engine)
+    except sa.exc.DatabaseError:
+        usable = False
+    if not usable:  # nothing can be read in a schema this release does not use
+        raise DamagedProfile(message)
+    return Profile(data=data, engine=engine, created=False, read_only=read_only, damage=tuple(problems),
+                   refusal=READ_ONLY_MESSAGE if read_only else message)
+
+
+def own_database_url(data: paths.DataDir, passphrase: str | None, check_new: bool, *,
+                     read_only: bool = False) -> str:
     """The URL of the data folder's own encrypted database, opened with ``passphrase``."""
-    return store_engine.sqlcipher_url(data.database, *own_key(data, passphrase, check_new))
+    return store_engine.sqlcipher_url(data.database, *own_key(data, passphrase, check_new, read_only=read_only))
 
 
-def own_key(data: paths.DataDir, passphrase: str | None, check_new: bool) -> tuple[bytes, bytes]:
+def own_key(data: paths.DataDir, passphrase: str | None, check_new: bool, *,
+            read_only: bool = False) -> tuple[bytes, bytes]:
     """The key and salt of the data folder's own database (a new salt when there is none yet)."""
     path = data.database
-    finish_interrupted_encryption(path)
+    if path.is_dir():
+        raise DamagedProfile("档案文件的位置是一个文件夹（不是档案文件）：请把这个文件夹移走或改名，再打开；"
+                             "要找回记录，用 advisor-app backup list 列出备份，advisor-app backup restore 名称 恢复",
+                             where=str(path))
+    if not read_only:
+        backup_files.finish_interrupted_restore(path)
+        finish_interrupted_encryption(path)
     if encryption.is_plaintext(path):
         raise PlaintextProfile("这个档案是旧版本保存的，还没有加密：请先设置口令加密它"
                                "（打开桌面程序，或运行 advisor-app profile encrypt）")
@@ -153,6 +282,8 @@ def own_key(data: paths.DataDir, passphrase: str | None, check_new: bool) -> tup
         raise PassphraseNeeded("这个档案已加密，需要口令才能打开" if salt is not None else
                                "还没有档案：请先新建并设置口令（advisor-app profile init，或打开桌面程序）")
     if salt is None:
+        if read_only:
+            raise ReadOnlyProfile("这个只读的数据文件夹里没有档案，不能新建", where=str(data.root))
         if check_new:
             encryption.check_new_passphrase(passphrase)
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):

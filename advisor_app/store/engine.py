@@ -81,11 +81,43 @@ def is_sqlite(bind: sa.Engine | sa.Connection) -> bool:
     return bind.dialect.name == SQLITE
 
 
+def read_only_url(url: str | sa.URL, *, immutable: bool = False) -> sa.URL:
+    """The URL of the same SQLite file opened read-only (SQLite's ``mode=ro``; SQLCipher too).
+    ``immutable``: for a file in a folder nobody can write, where SQLite cannot make the WAL's
+    shared-memory file (nothing else can write it either)."""
+    parsed = sa.make_url(url)
+    path = Path(str(parsed.database)).absolute()
+    query = {"mode": "ro", "uri": "true", **({"immutable": "1"} if immutable else {})}
+    return parsed.set(database=path.as_uri(), query=query)
+
+
+def file_path(engine: sa.Engine) -> Path | None:
+    """The SQLite file behind ``engine`` (read-only URLs too); None for PostgreSQL or in memory."""
+    database = engine.url.database
+    if not is_sqlite(engine) or not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):
+        from urllib.parse import unquote, urlparse
+
+        return Path(unquote(urlparse(database).path))
+    return Path(database)
+
+
+def is_read_only(bind: sa.Engine | sa.Connection) -> bool:
+    return bind.dialect.name == SQLITE and bind.engine.url.query.get("mode") == "ro"
+
+
 def create_engine(url: str | sa.URL) -> sa.Engine:
-    """An engine for ``url``: a SQLite file (created if missing) or a PostgreSQL database."""
+    """An engine for ``url``: a SQLite file (created if missing; read-only with
+    :func:`read_only_url`) or a PostgreSQL database."""
     parsed = sa.make_url(url)
     backend = parsed.get_backend_name()
     if backend == SQLITE:
+        if parsed.query.get("mode") == "ro":
+            engine = sa.create_engine(parsed, connect_args={"check_same_thread": False}, poolclass=sa.pool.QueuePool)
+            event.listen(engine, "connect", _on_read_only_connect)
+            event.listen(engine, "begin", _on_sqlite_begin)
+            return engine
         # SQLAlchemy's pysqlcipher dialect keeps one connection per thread (SingletonThreadPool), for
         # SQLCipher's slow PBKDF2 at each connect; our raw key costs nothing to apply, and nested
         # connections of one thread (a read beside a write) need connections of their own: the
@@ -134,6 +166,16 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _on_read_only_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    if type(dbapi_connection).__module__.startswith("sqlcipher3"):
+        cursor.execute("PRAGMA cipher_log_level = NONE")
+    cursor.execute("PRAGMA query_only=1")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
 # --- Transactions that write (SQLite) --------------------------------------------------------------
 
 WRITE = "advisor_app_write"
@@ -171,8 +213,8 @@ def is_writing(conn: sa.Connection) -> bool:
 
 
 def _on_sqlite_begin(conn: sa.Connection) -> None:
-    write = is_writing(conn)
-    if os.environ.get(CHECK_WRITES) == "1":
+    write = is_writing(conn) and not is_read_only(conn)
+    if os.environ.get(CHECK_WRITES) == "1" and not is_read_only(conn):
         conn.exec_driver_sql(f"PRAGMA query_only={0 if write else 1}")
     if not write:
         conn.exec_driver_sql("BEGIN")
@@ -204,6 +246,7 @@ def check_database(engine: sa.Engine) -> None:
     try:
         with engine.connect() as conn:
             if engine.dialect.name != POSTGRESQL:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()  # the first page: the key
                 return
             row = conn.execute(sa.text("SELECT * FROM pg_database WHERE datname = current_database()")
                                ).mappings().one()
@@ -311,5 +354,33 @@ def data_version(dbapi_connection: Any) -> int:
     try:
         cursor.execute("PRAGMA data_version")
         return int(cursor.fetchone()[0])
+    finally:
+        cursor.close()
+
+
+
+def page_geometry(conn: sa.Connection) -> tuple[int, int]:
+    """SQLite's page size and page count (the file's expected size is their product)."""
+    return (int(conn.exec_driver_sql("PRAGMA page_size").scalar_one()),
+            int(conn.exec_driver_sql("PRAGMA page_count").scalar_one()))
+
+
+def quick_check(conn: sa.Connection) -> list[str]:
+    """SQLite's ``quick_check`` rows (``["ok"]`` when sound); see :mod:`.damage`."""
+    return [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check")]
+
+
+def lock_exclusively(dbapi_connection: Any) -> None:
+    """Take an exclusive lock on the file, without waiting, kept until the connection closes (no other
+    connection, of any process, may then use the database; one already open makes this fail with
+    "database is locked"): see :func:`.backups.alone`."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA busy_timeout=0")
+        cursor.execute("PRAGMA query_only=0")
+        cursor.execute("PRAGMA locking_mode=EXCLUSIVE")
+        cursor.execute("BEGIN EXCLUSIVE")
+        cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        cursor.execute("COMMIT")
     finally:
         cursor.close()

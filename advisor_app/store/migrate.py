@@ -16,10 +16,6 @@ office's business); the single transaction is what keeps a failed migration from
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import os
-import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -32,7 +28,8 @@ from alembic.util.exc import CommandError as AlembicError
 from advisor_app import __version__
 from advisor_app.domain.errors import DomainError
 
-from .engine import copy_database, for_writing, is_sqlite
+from . import backups as backup_files
+from .engine import for_writing, is_sqlite
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -55,76 +52,31 @@ def current_revision(engine: sa.Engine) -> str | None:
 
 
 def backup(engine: sa.Engine, backups: Path, label: str) -> Path | None:
-    """Copy the SQLite database behind ``engine`` into ``backups``; returns the copy's path.
-
-    The copy is written under a temporary name (``.<name>.partial``) and renamed when it is complete,
-    so a backup that was cut short (the program killed, the disk full) never looks like a good one;
-    such a leftover is removed by a later backup. ``None`` for a database that is not a file
-    (PostgreSQL): there is nothing to copy.
-    """
-    database = engine.url.database
-    if not is_sqlite(engine) or not database or database == ":memory:":
-        return None
-    stem = Path(database).stem
-    backups.mkdir(parents=True, exist_ok=True)
-    _remove_partial_backups(backups)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backups / f"{stem}-{stamp}-{label}.sqlite"
-    n = 1
-    while target.exists():
-        n += 1
-        target = backups / f"{stem}-{stamp}-{label}-{n}.sqlite"
-    partial = backups / f".{target.name}.{os.getpid()}{PARTIAL}"
-    try:
-        copy_database(engine, partial)
-        _fsync(partial)
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    _fsync(backups)  # the rename itself survives a power cut
-    return target
+    """Copy the SQLite database behind ``engine`` into ``backups`` (:func:`.backups.make`); ``None``
+    for PostgreSQL."""
+    return backup_files.make(engine, backups, label)
 
 
-PARTIAL = ".partial"
-"""The ending of a backup still being written (never a usable copy)."""
-
-_PARTIAL_AGE = 3600  # seconds: an older partial copy is a leftover, not one another start is writing
+PARTIAL = backup_files.PARTIAL
 
 
-def _remove_partial_backups(backups: Path) -> None:
-    now = time.time()
-    for leftover in backups.glob(f".*{PARTIAL}"):
-        with contextlib.suppress(OSError):
-            if now - leftover.stat().st_mtime > _PARTIAL_AGE:
-                leftover.unlink()
+def needs_upgrade(engine: sa.Engine) -> bool:
+    return current_revision(engine) != head_revision()
 
 
-def _fsync(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # a folder cannot be opened on Windows: its entries are flushed with the file
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def upgrade(engine: sa.Engine, backups: Path, *, target: str = "head") -> Path | None:
+def upgrade(engine: sa.Engine, backups: Path | None, *, target: str = "head") -> Path | None:
     """Migrate to ``target`` (normally head) in one transaction.
 
-    Returns the SQLite backup made first, or ``None`` when nothing needed doing, the database was
-    empty, or it is not a file (PostgreSQL).
+    Returns the SQLite backup made first (``before-<revision>``), or ``None`` when nothing needed
+    doing, the database was empty, it is not a file (PostgreSQL), or ``backups`` is None (a copy
+    being restored: the backup it came from is its own pre-migration copy).
     """
     current = current_revision(engine)
     if current == (head_revision() if target == "head" else target):
         return None
     refuse_unknown(engine, current)
     copy = None
-    if current is not None:
+    if current is not None and backups is not None:
         copy = backup(engine, backups, f"before-{current}")
     cfg = _config()
     with for_writing(engine).begin() as conn:

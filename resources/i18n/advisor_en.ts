@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="393"/>
+        <location filename="../../advisor_app/gui/app.py" line="404"/>
         <source>上次运行异常结束</source>
         <translation>The last session ended abnormally</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="393"/>
+        <location filename="../../advisor_app/gui/app.py" line="404"/>
         <source>上次运行没有正常关闭（程序崩溃或被强行结束）。已保存的资料不受影响；未保存的走访记录草稿会在稍后提示恢复。
 
 故障记录：%1
@@ -245,7 +245,7 @@ For technical support, send this file to the county&apos;s IT contact.</translat
 <context>
     <name>AutoLock</name>
     <message>
-        <location filename="../../advisor_app/gui/auto_lock.py" line="215"/>
+        <location filename="../../advisor_app/gui/auto_lock.py" line="233"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
@@ -463,24 +463,24 @@ For technical support, send this file to the county&apos;s IT contact.</translat
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/errors.py" line="51"/>
+        <location filename="../../advisor_app/gui/errors.py" line="53"/>
         <source>程序出错</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/errors.py" line="54"/>
+        <location filename="../../advisor_app/gui/errors.py" line="56"/>
         <source>程序遇到了意外错误。已录入的数据已经保存；刚才的操作可能没有完成。
 请把下面的错误信息复制给技术支持人员。</source>
         <translation>The program ran into an unexpected error. The data you entered is saved; the last action may not have finished.
 Please copy the details below for the support person.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/errors.py" line="59"/>
+        <location filename="../../advisor_app/gui/errors.py" line="61"/>
         <source>日志文件：</source>
         <translation>Log file: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/errors.py" line="68"/>
+        <location filename="../../advisor_app/gui/errors.py" line="70"/>
         <source>复制错误信息</source>
         <translation>Copy details</translation>
     </message>
@@ -727,7 +727,7 @@ Please copy the details below for the support person.</translation>
         <translation>Find:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="295"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="305"/>
         <source>找到 %n 户（共 %1 户）</source>
         <translation>
             <numerusform>%n household found (of %1)</numerusform>
@@ -735,7 +735,7 @@ Please copy the details below for the support person.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="297"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="307"/>
         <source>共 %n 户</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -900,195 +900,215 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="104"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="105"/>
         <source>演示数据：虚构家庭</source>
         <translation>Demo data: invented families</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="142"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="110"/>
+        <source>只读：只能查看，不能保存改动</source>
+        <translation>Read-only: you can look, not save changes</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="143"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="148"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="144"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="149"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="145"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="150"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="146"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="148"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
         <source>走访记录</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="149"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
         <source>查看历次走访和需求清单，打印走访记录表</source>
         <translation>See past visits and the needs list, print the visit record form</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="150"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="157"/>
         <source>归档家庭…</source>
         <translation>Archive household…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
         <source>把这户家庭移出列表、公示和台账（记录保留，可以恢复）</source>
         <translation>Take this household out of the list, notices and ledgers (its records are kept and it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="160"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="157"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="163"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="166"/>
         <source>档案设置…</source>
         <translation>Profile settings…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="167"/>
         <source>更改所属地区、负责的村（社区）、救助顾问姓名和监督电话</source>
         <translation>Change the region, the villages you serve, the advisor&apos;s name and the complaint phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="163"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="426"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="168"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="439"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="169"/>
         <source>重置演示数据…</source>
         <translation>Reset demo data…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="165"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="170"/>
         <source>删除演示档案里的全部家庭，重新生成演示家庭</source>
         <translation>Delete every household of the demo records and generate the demo households again</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="168"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="172"/>
+        <source>恢复备份…</source>
+        <translation>Restore a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="173"/>
+        <source>用一份自动备份替换现在的档案（现在的档案先另存为备份）</source>
+        <translation>Replace the profile with one of its automatic backups (the current profile is backed up first)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="175"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="180"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="187"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="188"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="196"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="194"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="202"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="197"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="205"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="201"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="423"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="209"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="436"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="209"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="217"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="240"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="248"/>
         <source>请先保存这户新家庭</source>
         <translation>Save this new household first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="242"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="250"/>
         <source>这户家庭已归档，请先恢复</source>
         <translation>This household is archived: restore it first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="244"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="252"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="296"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="304"/>
         <source>已归档的家庭不能编辑，请先恢复</source>
         <translation>An archived household cannot be edited: restore it first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="159"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="407"/>
+        <location filename="../../advisor_app/gui/app.py" line="164"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="420"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="405"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="418"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="423"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="419"/>
+        <source>只读</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="436"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="427"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="440"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -1562,17 +1582,17 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="254"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="262"/>
         <source>公示名单…</source>
         <translation>Public notice list…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="265"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="273"/>
         <source>已归档的家庭不能打印表格，请先恢复</source>
         <translation>An archived household&apos;s forms cannot be printed: restore it first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="317"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="325"/>
         <source>公示名单</source>
         <translation>Public notice list</translation>
     </message>
@@ -1580,22 +1600,22 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="99"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="107"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="102"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="110"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="105"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="113"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/print_preview.py" line="107"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="115"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -1603,33 +1623,33 @@ A desktop tool for village and community social-assistance advisors: household r
         </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="162"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="170"/>
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="189"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="197"/>
         <source>打印 %1</source>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="195"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="203"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="199"/>
-        <location filename="../../advisor_app/gui/print_preview.py" line="208"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="207"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="216"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="200"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="208"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/print_preview.py" line="208"/>
+        <location filename="../../advisor_app/gui/print_preview.py" line="216"/>
         <source>无法写入文件：</source>
         <translation>Cannot write the file: </translation>
     </message>
@@ -1899,59 +1919,107 @@ A desktop tool for village and community social-assistance advisors: household r
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="60"/>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="101"/>
+        <source>恢复备份</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="64"/>
+        <source>选一份备份，用它替换现在的档案（现在的档案会先另存为一份“恢复备份前”的备份）：</source>
+        <translation>Choose a backup to replace the profile with (the current profile is first kept as a “before restore” backup):</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="66"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="66"/>
+        <source>原因</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="66"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="80"/>
+        <source>还没有备份。</source>
+        <translation>There are no backups yet.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="82"/>
+        <source>恢复所选备份…</source>
+        <translation>Restore the chosen backup…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="102"/>
+        <source>用 %1 的备份（%2）替换现在的档案？
+
+这之后做的改动不在那份备份里；现在的档案会先另存为一份备份，需要时可以再恢复回来。</source>
+        <translation>Replace the profile with the backup of %1 (%2)?
+
+Changes made after it are not in that backup; the current profile is kept as a backup first, so it can be restored again if needed.</translation>
+    </message>
+</context>
+<context>
     <name>SecurityActions</name>
     <message>
-        <location filename="../../advisor_app/gui/security_actions.py" line="33"/>
+        <location filename="../../advisor_app/gui/security_actions.py" line="39"/>
         <source>立即锁定</source>
         <translation>Lock now</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/security_actions.py" line="35"/>
+        <location filename="../../advisor_app/gui/security_actions.py" line="41"/>
         <source>遮住所有窗口，输入口令才能继续（离开电脑时用）</source>
         <translation>Cover every window until the passphrase is typed (when you leave the computer)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/security_actions.py" line="37"/>
+        <location filename="../../advisor_app/gui/security_actions.py" line="43"/>
         <source>更改口令…</source>
         <translation>Change passphrase…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/security_actions.py" line="38"/>
+        <location filename="../../advisor_app/gui/security_actions.py" line="44"/>
         <source>换一个新口令：档案和全部备份用新口令重新加密</source>
         <translation>Choose a new passphrase: the profile and every backup are re-encrypted with it</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/security_actions.py" line="40"/>
+        <location filename="../../advisor_app/gui/security_actions.py" line="46"/>
         <source>生成恢复密钥…</source>
         <translation>Make a recovery key…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/security_actions.py" line="41"/>
+        <location filename="../../advisor_app/gui/security_actions.py" line="47"/>
         <source>生成一张忘记口令时用的恢复密钥，只显示一次</source>
         <translation>Make a recovery key for a forgotten passphrase; it is shown only once</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/security_actions.py" line="70"/>
+        <location filename="../../advisor_app/gui/security_actions.py" line="76"/>
         <source>更改口令</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/security_actions.py" line="71"/>
+        <location filename="../../advisor_app/gui/security_actions.py" line="77"/>
         <source>口令已更改：档案和 %1 份备份已用新口令重新加密。</source>
         <translation>Passphrase changed: the profile and %1 backups were re-encrypted with the new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/security_actions.py" line="72"/>
+        <location filename="../../advisor_app/gui/security_actions.py" line="78"/>
         <source>恢复密钥仍然有效。</source>
         <translation> The recovery key still works.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/security_actions.py" line="88"/>
+        <location filename="../../advisor_app/gui/security_actions.py" line="94"/>
         <source>恢复密钥</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/security_actions.py" line="89"/>
+        <location filename="../../advisor_app/gui/security_actions.py" line="95"/>
         <source>忘记口令就无法打开档案。要生成一张恢复密钥吗？它只显示一次，请打印或抄下来，和电脑分开保管。</source>
         <translation>A forgotten passphrase cannot open the profile. Make a recovery key? It is shown only once: print it or write it down and keep it away from the computer.</translation>
     </message>
@@ -2416,7 +2484,7 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>app</name>
     <message>
-        <location filename="../../advisor_app/gui/app.py" line="258"/>
+        <location filename="../../advisor_app/gui/app.py" line="263"/>
         <source>打开档案</source>
         <translation>Open the profile</translation>
     </message>
@@ -2464,9 +2532,37 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../advisor_app/gui/errors.py" line="39"/>
+        <location filename="../../advisor_app/gui/errors.py" line="41"/>
         <source>无法完成</source>
         <translation>Could not finish</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="135"/>
+        <source>恢复备份</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="135"/>
+        <source>已从 %1 的备份恢复档案。</source>
+        <translation>The profile was restored from the backup of %1.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="147"/>
+        <source>档案文件已损坏</source>
+        <translation>The profile file is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="148"/>
+        <source>恢复备份…</source>
+        <translation>Restore a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/restore_dialog.py" line="149"/>
+        <source>只查看</source>
+        <translation>Only look</translation>
     </message>
 </context>
 </TS>

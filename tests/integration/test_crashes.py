@@ -324,7 +324,7 @@ def test_migrating_killed_anywhere_ends_at_head_with_every_record(
         child: Child, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     seed = tmp_path / "seed"
     demo_seed(seed, 200)
-    profile = open_profile(seed)
+    profile = open_profile(seed, daily_backup=False)  # the test's own look: no day's copy in the seed
     cfg = migrate._config()
     with store_engine.for_writing(profile.engine).begin() as conn:
         cfg.attributes["connection"] = conn
@@ -422,12 +422,12 @@ def test_encrypting_killed_anywhere_leaves_one_whole_profile_and_no_plaintext(
     secrets = [s for p in people for s in p.split("|")]
     assert encryption.is_plaintext(seed / "advisor.sqlite")
 
-    def check(folder: Path) -> None:
+    def check(folder: Path) -> None:  # the test's own opens make no day's copy: the copies are the two made
         try:
-            open_profile(folder).close()
+            open_profile(folder, daily_backup=False).close()
         except PlaintextProfile:  # killed before the swap: still plaintext, and the advisor is asked again
             keys.encrypt_profile(folder, op.OLD_PASSPHRASE)
-        profile = open_profile(folder)
+        profile = open_profile(folder, daily_backup=False)
         try:
             with profile.connection() as conn:
                 assert purge.live_household_count(conn) == live

@@ -83,8 +83,10 @@ def test_profile_init_check_and_change_passphrase(capsys: Any, tmp_path: Path,
     assert code == 0 and out.startswith("档案文件完好；审计记录完好")
     new = tmp_path / "new.txt"
     new.write_text("second-passphrase", encoding="utf-8")
+    copies = sorted((folder / "backups").glob("*.sqlite"))  # manual, and the daily and before-import ones
+    assert {"daily", "import", "manual"} <= {c.stem.split("-")[-1] for c in copies}
     code, out, _ = run(capsys, "--data-dir", str(folder), "profile", "passphrase", "--new-passphrase-file", str(new))
-    assert code == 0 and "1 份备份" in out
+    assert code == 0 and f"{len(copies)} 份备份" in out
     with pytest.raises(WrongPassphrase):
         open_profile(folder)  # the old passphrase no longer opens it
     for path in [folder / "advisor.sqlite", *sorted((folder / "backups").glob("*.sqlite"))]:

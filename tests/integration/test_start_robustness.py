@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from advisor_app.services import demo
 from advisor_app.services.profile import open_profile
 from advisor_app.services.profile_settings import open_demo_profile, profile_info
+from advisor_app.store import backups as backup_files
 from advisor_app.store import engine as store_engine
 from advisor_app.store import migrate, purge
 
@@ -67,7 +68,7 @@ def test_a_backup_that_fails_half_way_leaves_nothing_that_looks_like_a_backup(
             target.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)  # the start of a copy, then the disk is full
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(migrate, "copy_database", cut_short)
+        monkeypatch.setattr(backup_files, "copy_database", cut_short)
         with pytest.raises(OSError):
             migrate.backup(profile.engine, profile.data.backups, "manual")
         assert list(profile.data.backups.iterdir()) == []
