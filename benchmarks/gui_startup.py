@@ -15,7 +15,6 @@ import statistics
 import subprocess
 import sys
 import time
-
 from pathlib import Path
 
 from _gui_profiles import TOP, database_url, demo_profile_folder, variant
