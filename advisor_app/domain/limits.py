@@ -24,6 +24,9 @@ MAX_HOUSEHOLD_BYTES = 20 * MB  # a household document (the biggest real one, wit
 MAX_POLICY_BYTES = 20 * MB  # a policy table, CSV or Excel (the shipped tables are a few KB)
 MAX_FORM_BYTES = 1 * MB  # a form definition (the shipped ones are < 10 KB)
 MAX_XLSX_UNPACKED_BYTES = 200 * MB  # what an Excel file may unpack to (a "zip bomb" stops here)
+MAX_BUNDLE_BYTES = 256 * MB  # a sync bundle, all its parts together (10,000 households: a 1.5 MB bundle)
+MAX_BUNDLE_UNPACKED_BYTES = 1024 * MB  # what a bundle may unpack to (10,000 households: 14 MB; a "zip bomb" stops here)
+MAX_ENROL_BYTES = 1 * MB  # an enrolment request or answer (a real one is about 1 KB)
 
 _FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "Ｘ": "X", "ｘ": "x"})
 
