@@ -174,6 +174,8 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
             raise _refuse("有一条记录属于另一户家庭，与本机的记录对不上")
         by_household.setdefault(r.household, []).append(r)
     taken: list[Key] = []
+    known_to_sender: list[tuple[Key, str]] = []
+    any_kept = record_store.has_kept_copies(session)
     known_by_household: dict[str, dict[Key, State]] = {}
     for key, st in known.items():
         known_by_household.setdefault(st.household, {})[key] = st
@@ -187,7 +189,7 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
             if outcome.action == HAVE:
                 report.unchanged += 1
                 if set(versions.heads(r.history)) == set(versions.heads(outcome.history)):
-                    record_store.mark(session, sender, [(key, heads_text(outcome.history))], sequence=None)
+                    known_to_sender.append((key, heads_text(outcome.history)))
                 continue
             if outcome.action == CONFLICT:
                 report.conflicts += keep_conflict(session, sender, r.kind, r.id, hid, r.values, r.history,
@@ -196,16 +198,18 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
             if outcome.action == TAKE:
                 report.new += int(key not in mine)
                 report.changed += int(key in mine)
-                record_store.mark(session, sender, [(key, heads_text(outcome.history))], sequence=None)
+                known_to_sender.append((key, heads_text(outcome.history)))
                 taken.append(key)
             else:
                 report.merged += 1
             intended[key] = Record(r.kind, r.id, dict(outcome.values))
             histories[key] = outcome.history
-            report.closed += close_settled(session, r.kind, r.id, outcome.history)
+            if any_kept:
+                report.closed += close_settled(session, r.kind, r.id, outcome.history)
         if histories:
             write_household(session, hid, intended)
             record_written(session, hid, intended, histories)
+    record_store.mark(session, sender, known_to_sender, sequence=None)
     record_store.set_unsent(session, taken, False)
 
 

@@ -124,7 +124,8 @@ def seal_households(session: Session, household_ids: Iterable[str]) -> int:
                 history = (*history, Version(version_id, version.parents, version.fields))
                 made += 1
             state_store.put_state(session, key[0], key[1], household_id=hid, history=history_text(history),
-                                  values=dumps(record.values), heads=heads_text(history), row_version=row_version)
+                                  values=dumps(record.values), heads=heads_text(history), row_version=row_version,
+                                  new=st is None)
     session.flush()
     return made
 

@@ -25,7 +25,7 @@ from advisor_app.sync.kinds import Record, join_household
 from advisor_app.sync.versions import History
 
 from .households import refuse_people_elsewhere
-from .sync_records import ARCHIVE, Key, current_records, dumps, heads_text, history_text, normal, states
+from .sync_records import ARCHIVE, Key, State, current_records, dumps, heads_text, history_text, normal, states
 
 
 class PayloadRefused(DomainError):
@@ -75,19 +75,15 @@ def record_written(session: Session, household_id: str, intended: Mapping[Key, R
     at the next seal (its difference becomes a local version, which travels)."""
     rows = state_store.row_versions(session, [household_id])
     known = states(session, [household_id])
+    meant: dict[Key, State] = {}
     for key, record in intended.items():
         history = histories.get(key) or (known[key].history if key in known else ())
-        state_store.put_state(session, key[0], key[1], household_id=household_id, history=history_text(history),
-                              values=dumps(record.values), heads=heads_text(history), row_version=None)
-    session.flush()
-    known = states(session, [household_id])
-    for key, record in current_records(session, household_id, known).items():
-        want = intended.get(key)
-        st = known.get(key)
-        if st is None or want is None:
-            continue
-        same = normal(want.values) == record.values
+        meant[key] = State(key[0], key[1], household_id, normal(record.values), history)
+    actual = current_records(session, household_id, meant)
+    for key, st in meant.items():
+        now = actual.get(key)
+        same = now is not None and now.values == st.values
         state_store.put_state(session, key[0], key[1], household_id=household_id, history=history_text(st.history),
                               values=dumps(st.values), heads=heads_text(st.history),
-                              row_version=rows.get(key) if same else None)
+                              row_version=rows.get(key) if same else None, new=key not in known)
     session.flush()

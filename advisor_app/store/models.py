@@ -16,9 +16,9 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, 
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base
+from .base import Base as Base  # re-exported: every table is declared on it
 from .household_list import ID_REVERSED
-from .sync_models import (  # noqa: F401  (registered on Base.metadata; re-exported)
+from .sync_models import (  # noqa: F401  (declared on Base.metadata here, so every user of the models has them)
     SyncAssignmentRow,
     SyncBundleRow,
     SyncConflictRow,

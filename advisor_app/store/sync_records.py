@@ -118,8 +118,9 @@ def state(session: Session, kind: str, record_id: str) -> SyncRecordRow | None:
 
 
 def put_state(session: Session, kind: str, record_id: str, *, household_id: str, history: str, values: str,
-              heads: str, row_version: int | None) -> None:
-    row = session.get(SyncRecordRow, (kind, record_id))
+              heads: str, row_version: int | None, new: bool = False) -> None:
+    """Store a record's state (``new``: the caller knows it has none yet, no need to look)."""
+    row = None if new else session.get(SyncRecordRow, (kind, record_id))
     if row is None:
         row = SyncRecordRow(kind=kind, record_id=record_id)
         session.add(row)
@@ -164,8 +165,14 @@ def known_heads(session: Session, peer: str) -> dict[Key, set[str]]:
 
 def sent_rows(session: Session, peer: str, keys: Iterable[Key]) -> dict[Key, SyncSentRow]:
     wanted = set(keys)
+    if len(wanted) <= _FEW:
+        found = {k: session.get(SyncSentRow, (peer, *k)) for k in wanted}
+        return {k: r for k, r in found.items() if r is not None}
     rows = session.scalars(sa.select(SyncSentRow).where(SyncSentRow.peer == peer))
     return {(r.kind, r.record_id): r for r in rows if (r.kind, r.record_id) in wanted}
+
+
+_FEW = 50  # keys looked up one by one; more: the peer's rows read in one pass
 
 
 def mark(session: Session, peer: str, items: Iterable[tuple[Key, str]], *, sequence: int | None) -> None:
@@ -219,6 +226,10 @@ def conflict(session: Session, conflict_id: str) -> SyncConflictRow | None:
 
 def kept_copy(session: Session, peer: str, kind: str, record_id: str) -> SyncKeptCopyRow | None:
     return session.get(SyncKeptCopyRow, (peer, kind, record_id))
+
+
+def has_kept_copies(session: Session) -> bool:
+    return session.scalar(sa.select(SyncKeptCopyRow.record_id).limit(1)) is not None
 
 
 def kept_copies(session: Session, kind: str, record_id: str) -> list[SyncKeptCopyRow]:

@@ -65,8 +65,8 @@ def trio(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterat
 def new_household(side: Side, village: str, head: str, *, others: tuple[str, ...] = ()) -> Household:
     members = [{"name": head, "relation": "head",
                 "id_number": idcard.make("340104", dt.date(1970, 1, 1), next(_numbers))}]
-    members += [{"name": n, "relation": "child", "id_number": idcard.make("340104", dt.date(2000, 1, 1), next(_numbers))}
-                for n in others]
+    members += [{"name": n, "relation": "child",
+                 "id_number": idcard.make("340104", dt.date(2000, 1, 1), next(_numbers))} for n in others]
     doc = {"format": interchange.FORMAT, "region": "340104", "area": "rural", "address": f"{village}1号",
            "village": village, "town": "莲花镇", "members": [
                {**m, "disability": None, "serious_illness": False, "self_care_lost": 0, "student": False,
