@@ -14,9 +14,20 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy import false as sa_false
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
+from .base import Base as Base  # re-exported: every table is declared on it
 from .household_list import ID_REVERSED
+from .sync_models import (  # noqa: F401  (declared on Base.metadata here, so every user of the models has them)
+    SyncAssignmentRow,
+    SyncBundleRow,
+    SyncConflictRow,
+    SyncIdentityRow,
+    SyncKeptCopyRow,
+    SyncPeerRow,
+    SyncRecordRow,
+    SyncSentRow,
+)
 
 
 def new_id() -> str:
@@ -30,10 +41,6 @@ _VARIANT = "89ab89ab89ab89ab"  # RFC 4122 variant: the top two bits of this nibb
 
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-class Base(DeclarativeBase):
-    pass
 
 
 # Partial indexes over live records only: the same condition for both databases.

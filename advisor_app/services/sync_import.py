@@ -1,0 +1,245 @@
+"""Importing a bundle's payload: all of it in one write transaction, once (docs/sync.md, "Import").
+
+:func:`apply_payload` (the bundle file's importer calls it once the file is verified and decrypted):
+
+1. a sequence already imported from that sender → nothing changes (``already_imported``); the same
+   sequence with other contents is refused;
+2. the acknowledgement: what we sent in bundles up to that number has arrived;
+3. the households the payload touches are sealed (their unsent local changes become versions, so
+   nothing unsent is overwritten), then each incoming record is compared with ours
+   (:func:`advisor_app.sync.versions.compare`): already here, taken, merged (goes back to the
+   sender in our next bundle) or a conflict (ours unchanged, their copy kept beside it);
+4. each household with a record taken or merged is written through the ordinary household save
+   (:mod:`.sync_write`); one household failing the household file's checks refuses the whole
+   payload, naming it — the transaction is rolled back;
+5. office: a household new from an advisor is assigned to that advisor. Advisor: a household no
+   longer in the office's ``assigned`` list is dropped once the office has everything of it.
+
+No kind is named here: every kind of :data:`advisor_app.sync.kinds.KINDS` is compared the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from advisor_app.store import sync_records as record_store
+from advisor_app.store import sync_state as store
+from advisor_app.sync import versions
+from advisor_app.sync.kinds import KINDS, ORDER, Record
+from advisor_app.sync.versions import CONFLICT, HAVE, MERGED, TAKE, Version
+
+from . import audit
+from .profile import Profile
+from .sync_conflicts import close_settled, keep_conflict
+from .sync_payload import FORMAT
+from .sync_records import Key, State, current_records, dumps, heads_text, seal_households, states
+from .sync_setup import ADVISOR, OFFICE, identity_in
+from .sync_write import PayloadRefused, record_written, write_household
+
+IMPORTED, ALREADY_IMPORTED = "imported", "already_imported"
+
+
+@dataclass
+class ImportReport:
+    """What one import did (``bundle import``'s result and the app's import report)."""
+
+    status: str
+    sender: str
+    sender_name: str
+    sequence: int
+    new: int = 0  # records we did not have
+    changed: int = 0  # records whose newer copy was taken
+    merged: int = 0  # records merged field by field (they go back to the sender)
+    unchanged: int = 0  # already here (a replay or an older copy)
+    conflicts: int = 0  # conflicts opened by this import
+    closed: int = 0  # conflicts the other side resolved
+    dropped: int = 0  # households that left this laptop (reassigned)
+    gaps: tuple[int, ...] = field(default=())  # sequences from the sender never imported
+
+    @property
+    def message(self) -> str:
+        if self.status == ALREADY_IMPORTED:
+            return f"来自{self.sender_name}的第 {self.sequence} 号数据包已经导入过，没有任何改动"
+        text = (f"已导入来自{self.sender_name}的第 {self.sequence} 号数据包：新增 {self.new} 条，"
+                f"更新 {self.changed} 条，合并 {self.merged} 条，冲突 {self.conflicts} 条")
+        if self.gaps:
+            missing = "、".join(str(n) for n in self.gaps)
+            text += f"。第 {missing} 号数据包没有导入，但它们的内容已包含在这个数据包里"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    kind: str
+    id: str
+    household: str
+    values: dict[str, Any]
+    history: versions.History
+
+
+def _refuse(why: str) -> PayloadRefused:
+    return PayloadRefused(f"数据包没有导入（没有改动任何数据）：{why}")
+
+
+def read_records(payload: Mapping[str, Any]) -> list[Incoming]:
+    """The payload's records, their shape checked (a payload of a later format is refused)."""
+    if payload.get("format") != FORMAT:
+        raise _refuse(f"格式“{str(payload.get('format'))[:40]}”不认识，可能是较新版本的程序做的，请先升级本程序")
+    raw = payload.get("records")
+    if not isinstance(raw, list):
+        raise _refuse("内容不完整（缺少记录列表）")
+    out = []
+    for i, r in enumerate(raw):
+        ok = (isinstance(r, dict) and r.get("kind") in KINDS and KINDS[str(r["kind"])].of_household
+              and all(isinstance(r.get(k), str) and r.get(k) for k in ("id", "household"))
+              and isinstance(r.get("values"), dict) and isinstance(r.get("history"), list) and r["history"]
+              and all(isinstance(v, dict) and isinstance(v.get("id"), str) for v in r["history"]))
+        if not ok or (r["kind"] == "household" and r["household"] != r["id"]):
+            raise _refuse(f"第 {i + 1} 条记录的结构不对")
+        try:
+            history = tuple(Version.from_dict(v) for v in r["history"])
+        except (TypeError, ValueError):
+            raise _refuse(f"第 {i + 1} 条记录的版本历史不对") from None
+        out.append(Incoming(str(r["kind"]), str(r["id"]), str(r["household"]), dict(r["values"]), history))
+    order = {k: n for n, k in enumerate(ORDER)}
+    out.sort(key=lambda r: (r.household, order[r.kind], r.id))
+    return out
+
+
+def payload_digest(payload: Mapping[str, Any]) -> str:
+    return hashlib.sha256(dumps(dict(payload)).encode("utf-8")).hexdigest()
+
+
+def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping[str, Any]) -> ImportReport:
+    """Import one payload from ``sender`` (device id) with its ``sequence``; see the module doc.
+    Raises :class:`PayloadRefused` (nothing written) when it cannot be imported."""
+    incoming = read_records(payload)
+    with profile.session(write=True) as session:
+        me = identity_in(session)
+        peer = store.peer(session, sender)
+        if peer is None:
+            raise _refuse("发送方没有登记（不认识这台设备）")
+        if peer.revoked_at is not None:
+            raise _refuse(f"“{peer.name}”已被注销，不再接受它的数据包")
+        if payload.get("addressee") not in (None, me.device_id) or payload.get("sender") not in (None, sender):
+            raise _refuse("这个数据包不是发给本机的")
+        if payload.get("sequence") not in (None, sequence) or sequence < 1:
+            raise _refuse("数据包的编号不对")
+        digest = payload_digest(payload)
+        report = ImportReport(IMPORTED, sender, peer.name, sequence)
+        prior = store.received(session, sender, sequence)
+        if prior is not None:
+            if prior.digest != digest:
+                raise _refuse(f"来自{peer.name}的第 {sequence} 号数据包已经导入过，这一份的内容却不同（可能是伪造的）")
+            report.status = ALREADY_IMPORTED
+            report.gaps = _gaps(session, sender)
+            return report
+        acknowledges = payload.get("acknowledges", 0)
+        if not isinstance(acknowledges, int) or not 0 <= acknowledges <= peer.last_sent:
+            raise _refuse("数据包确认了本机从未发出的数据包")
+        if acknowledges > peer.last_acknowledged:
+            record_store.acknowledge(session, sender, acknowledges)
+            peer.last_acknowledged = acknowledges
+        newest = sequence > peer.last_received
+        _apply_records(session, sender, incoming, report)
+        if me.role == OFFICE and peer.role == ADVISOR:
+            new = {r.household for r in incoming if r.kind == "household"} - set(store.assignments(session))
+            store.assign(session, sorted(new), sender)
+        assigned = payload.get("assigned")
+        if me.role == ADVISOR and newest and isinstance(assigned, list):
+            report.dropped = _drop_unassigned(session, sender, {str(h) for h in assigned})
+        store.record_received(session, sender, sequence, digest)
+        peer.last_received = max(peer.last_received, sequence)
+        session.flush()
+        report.gaps = _gaps(session, sender)
+        audit.record(session, action="import", kind="bundle", record_id=f"{sender}:{sequence}",
+                     detail=f"new {report.new}, changed {report.changed}, merged {report.merged}, "
+                            f"conflicts {report.conflicts}")
+        return report
+
+
+def _apply_records(session: Session, sender: str, incoming: list[Incoming], report: ImportReport) -> None:
+    touched = sorted({r.household for r in incoming})
+    seal_households(session, touched)
+    known = states(session, touched)
+    by_household: dict[str, list[Incoming]] = {}
+    for r in incoming:
+        st = known.get((r.kind, r.id))
+        if st is not None and st.household != r.household:
+            raise _refuse("有一条记录属于另一户家庭，与本机的记录对不上")
+        by_household.setdefault(r.household, []).append(r)
+    taken: list[Key] = []
+    known_to_sender: list[tuple[Key, str]] = []
+    any_kept = record_store.has_kept_copies(session)
+    known_by_household: dict[str, dict[Key, State]] = {}
+    for key, st in known.items():
+        known_by_household.setdefault(st.household, {})[key] = st
+    for hid in touched:
+        mine = known_by_household.get(hid, {})
+        intended = current_records(session, hid, mine)
+        histories: dict[Key, versions.History] = {}
+        for r in by_household[hid]:
+            key = (r.kind, r.id)
+            outcome = _compare(session, mine.get(key), r)
+            if outcome.action == HAVE:
+                report.unchanged += 1
+                if set(versions.heads(r.history)) == set(versions.heads(outcome.history)):
+                    known_to_sender.append((key, heads_text(outcome.history)))
+                continue
+            if outcome.action == CONFLICT:
+                report.conflicts += keep_conflict(session, sender, r.kind, r.id, hid, r.values, r.history,
+                                                  outcome.conflicts)
+                continue
+            if outcome.action == TAKE:
+                report.new += int(key not in mine)
+                report.changed += int(key in mine)
+                known_to_sender.append((key, heads_text(outcome.history)))
+                taken.append(key)
+            else:
+                report.merged += 1
+            intended[key] = Record(r.kind, r.id, dict(outcome.values))
+            histories[key] = outcome.history
+            if any_kept:
+                report.closed += close_settled(session, r.kind, r.id, outcome.history)
+        if histories:
+            write_household(session, hid, intended)
+            record_written(session, hid, intended, histories)
+    record_store.mark(session, sender, known_to_sender, sequence=None)
+    record_store.set_unsent(session, taken, False)
+
+
+def _compare(session: Session, mine: State | None, r: Incoming) -> versions.Outcome:
+    outcome = versions.compare(mine.values if mine else {}, mine.history if mine else (), r.values, r.history, "")
+    if outcome.action != MERGED:
+        return outcome
+    (merge_id,) = store.next_version_ids(session, 1)
+    last = outcome.history[-1]
+    return versions.Outcome(MERGED, outcome.values, (*outcome.history[:-1], Version(merge_id, last.parents)),
+                            taken=outcome.taken)
+
+
+def _drop_unassigned(session: Session, office: str, assigned: set[str]) -> int:
+    """Households no longer assigned to this laptop whose changes the office has all received."""
+    candidates = sorted(record_store.known_households(session) - assigned)
+    if not candidates:
+        return 0
+    seal_households(session, candidates)
+    unacked = {r.household_id for r in record_store.unacknowledged(session, office, candidates)}
+    conflicted = {c.household_id for c in record_store.open_conflicts(session, household_ids=candidates)}
+    return record_store.drop_households(session, [h for h in candidates if h not in unacked | conflicted])
+
+
+def _gaps(session: Session, sender: str) -> tuple[int, ...]:
+    seen = store.received_sequences(session, sender)
+    if not seen:
+        return ()
+    have = set(seen)
+    return tuple(n for n in range(1, max(seen)) if n not in have)
+
+
+__all__ = ["ALREADY_IMPORTED", "IMPORTED", "ImportReport", "PayloadRefused", "apply_payload"]

@@ -1,0 +1,84 @@
+"""The payload of a bundle: a plain JSON-able dict the bundle file compresses, encrypts and signs.
+
+:func:`build_payload` seals the local changes, then gathers every record in the addressee's scope
+whose head it has not acknowledged (docs/sync.md, "What a bundle carries"):
+
+* advisor → office: every household of the laptop;
+* office → advisor: the households assigned to that advisor, and the full list of them
+  (``assigned``), from which the laptop learns what left it.
+
+Each record goes with its kind, id, household, values and full history. ``acknowledges`` is the
+highest sequence imported from the addressee. The payload's keys::
+
+    format        "advisor-sync-payload/1"
+    sender        our device id          addressee   its device id
+    sequence      ours, one more than the last one sent to it
+    builds_on     the same as acknowledges (the manifest's word for it)
+    acknowledges  the highest sequence imported from the addressee (0: none)
+    counts        {kind: number of records}
+    records       [{"kind", "id", "household", "values", "history": [{"id", "parents", "fields"}]}]
+    assigned      office → advisor only: the ids of every household assigned to it
+
+The sequence and what went out are recorded in the same transaction; ``deliver`` (the bundle
+file's writer) runs inside it, so a bundle that could not be written leaves no trace.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from advisor_app.domain.errors import DomainError
+from advisor_app.store import sync_records as record_store
+from advisor_app.store import sync_state as store
+from advisor_app.store.models import utc_now
+from advisor_app.sync.kinds import ORDER
+
+from . import audit
+from .profile import Profile
+from .sync_records import history_of, seal_pending
+from .sync_setup import OFFICE, assign_by_village, identity_in, peer_in
+
+FORMAT = "advisor-sync-payload/1"
+
+
+def build_payload(profile: Profile, peer: str, *,
+                  deliver: Callable[[dict[str, Any]], object] | None = None) -> dict[str, Any]:
+    """The next payload for ``peer`` (a device id), recorded as sent; see the module doc."""
+    with profile.session(write=True) as session:
+        me = identity_in(session)
+        to = peer_in(session, peer)
+        if to.revoked_at is not None:
+            raise DomainError(f"“{to.name}”已被注销，不能再给它导出数据包")
+        seal_pending(session)
+        assigned: list[str] | None = None
+        scope: list[str] | None = None
+        if me.role == OFFICE:
+            assign_by_village(session)
+            assigned = sorted(store.assignments(session, peer))
+            scope = assigned
+        rows = record_store.unacknowledged(session, peer, scope)
+        order = {k: i for i, k in enumerate(ORDER)}
+        rows.sort(key=lambda r: (order.get(r.kind, len(order)), r.household_id, r.record_id))
+        sequence = to.last_sent + 1
+        records = [{"kind": r.kind, "id": r.record_id, "household": r.household_id,
+                    "values": json.loads(r.sealed_values),
+                    "history": [v.to_dict() for v in history_of(r.history)]} for r in rows]
+        counts: dict[str, int] = {}
+        for r in rows:
+            counts[r.kind] = counts.get(r.kind, 0) + 1
+        payload: dict[str, Any] = {
+            "format": FORMAT, "sender": me.device_id, "addressee": peer, "sequence": sequence,
+            "builds_on": to.last_received, "acknowledges": to.last_received, "made_at": utc_now(),
+            "counts": counts, "records": records}
+        if assigned is not None:
+            payload["assigned"] = assigned
+        to.last_sent = sequence
+        record_store.mark(session, peer, (((r.kind, r.record_id), r.heads) for r in rows), sequence=sequence)
+        record_store.set_unsent(session, ((r.kind, r.record_id) for r in rows), False)
+        audit.record(session, action="export", kind="bundle", record_id=f"{peer}:{sequence}",
+                     detail=f"{len(records)} records")
+        if deliver is not None:
+            deliver(payload)
+        return payload

@@ -1,0 +1,256 @@
+"""Sync state of each record: its history and sealed values, what went to each peer and what the
+peer acknowledged, and which stored rows changed since they were last sealed (docs/sync.md).
+
+The store's rows of each synchronised kind are found through :data:`TABLES` (kind → table); a
+record's state is keyed by (kind, record id). Histories and values are JSON text, written and read
+by the services (``services/sync_records.py``); this module only keeps them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from . import convert, purge
+from .models import HouseholdRow, MemberRow, NeedRow, Record, VisitRow
+from .sync_models import SyncConflictRow, SyncKeptCopyRow, SyncRecordRow, SyncSentRow
+
+TABLES: dict[str, type[Record]] = {"household": HouseholdRow, "member": MemberRow, "visit": VisitRow,
+                                   "need": NeedRow}
+"""The store's table of each synchronised kind of record."""
+
+Key = tuple[str, str]  # (kind, record id)
+CHUNK = purge.CHUNK
+
+
+def _household_column(table: type[Record]) -> Any:
+    return table.id if table is HouseholdRow else table.household_id  # type: ignore[attr-defined]
+
+
+def _chunks(ids: Iterable[str]) -> Iterable[list[str]]:
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), CHUNK):
+        yield wanted[start:start + CHUNK]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredHead:
+    """A household row as sync reads it, live or not."""
+
+    household: Any  # domain Household without members or visits
+    deleted: bool
+    archive: dict[str, Any] | None  # reason, note, on, by of an archived household
+
+
+def household_head(session: Session, household_id: str) -> StoredHead | None:
+    row = session.get(HouseholdRow, household_id)
+    if row is None:
+        return None
+    archive = None
+    if row.deleted_at is not None and row.archive_reason:
+        archive = {"reason": row.archive_reason, "note": row.archive_note,
+                   "on": row.archived_on.isoformat() if row.archived_on else None, "by": row.archived_by}
+    return StoredHead(convert.household_from(row, [], []), row.deleted_at is not None, archive)
+
+
+def parse_day(text: Any) -> dt.date | None:
+    return dt.date.fromisoformat(text) if isinstance(text, str) and text else None
+
+
+# --- rows changed since sealed ---------------------------------------------------------------------
+
+def changed_households(session: Session) -> set[str]:
+    """Households with a row whose version is not the one last sealed (or live and never sealed)."""
+    s = SyncRecordRow
+    found: set[str] = set()
+    for kind, table in TABLES.items():
+        hid = _household_column(table)
+        query = (sa.select(hid).select_from(table)
+                 .outerjoin(s, sa.and_(s.kind == kind, s.record_id == table.id))
+                 .where(sa.or_(sa.and_(s.record_id.is_(None), table.deleted_at.is_(None)),
+                               sa.and_(s.record_id.is_not(None),
+                                       sa.or_(s.row_version.is_(None), s.row_version != table.version))))
+                 .distinct())
+        found.update(session.scalars(query))
+    return found
+
+
+def row_versions(session: Session, household_ids: Iterable[str]) -> dict[Key, int]:
+    """(kind, id) → the row's version, for every row (live or tombstone) of these households."""
+    out: dict[Key, int] = {}
+    for part in _chunks(household_ids):
+        for kind, table in TABLES.items():
+            for rid, version in session.execute(sa.select(table.id, table.version)
+                                                .where(_household_column(table).in_(part))):
+                out[(kind, rid)] = version
+    return out
+
+
+def set_unsent(session: Session, keys: Iterable[Key], unsent: bool) -> None:
+    by_kind: dict[str, list[str]] = {}
+    for kind, rid in keys:
+        if kind in TABLES:
+            by_kind.setdefault(kind, []).append(rid)
+    for kind, ids in by_kind.items():
+        table = TABLES[kind]
+        for part in _chunks(ids):
+            session.execute(sa.update(table).where(table.id.in_(part), table.unsent != unsent)
+                            .values(unsent=unsent).execution_options(synchronize_session=False))
+
+
+# --- record states ---------------------------------------------------------------------------------
+
+def states_of(session: Session, household_ids: Iterable[str]) -> dict[Key, SyncRecordRow]:
+    out: dict[Key, SyncRecordRow] = {}
+    for part in _chunks(household_ids):
+        for row in session.scalars(sa.select(SyncRecordRow).where(SyncRecordRow.household_id.in_(part))):
+            out[(row.kind, row.record_id)] = row
+    return out
+
+
+def state(session: Session, kind: str, record_id: str) -> SyncRecordRow | None:
+    return session.get(SyncRecordRow, (kind, record_id))
+
+
+def put_state(session: Session, kind: str, record_id: str, *, household_id: str, history: str, values: str,
+              heads: str, row_version: int | None, new: bool = False) -> None:
+    """Store a record's state (``new``: the caller knows it has none yet, no need to look)."""
+    row = None if new else session.get(SyncRecordRow, (kind, record_id))
+    if row is None:
+        row = SyncRecordRow(kind=kind, record_id=record_id)
+        session.add(row)
+    row.household_id, row.history, row.sealed_values = household_id, history, values
+    row.heads, row.row_version = heads, row_version
+
+
+def all_states(session: Session) -> Iterable[tuple[str, str, str, str, str]]:
+    """(kind, record id, household id, sealed values, heads) of every record with a sync state."""
+    s = SyncRecordRow
+    return session.execute(sa.select(s.kind, s.record_id, s.household_id, s.sealed_values, s.heads)).tuples()
+
+
+def known_households(session: Session) -> set[str]:
+    return set(session.scalars(sa.select(SyncRecordRow.household_id).distinct()))
+
+
+# --- what went to each peer ------------------------------------------------------------------------
+
+def unacknowledged(session: Session, peer: str, household_ids: Iterable[str] | None) -> list[SyncRecordRow]:
+    """Records (of these households, or all) whose heads are not the ones ``peer`` acknowledged."""
+    s, t = SyncRecordRow, SyncSentRow
+    query = (sa.select(s).outerjoin(t, sa.and_(t.peer == peer, t.kind == s.kind, t.record_id == s.record_id))
+             .where(sa.or_(t.acked_heads.is_(None), t.acked_heads != s.heads)))
+    if household_ids is None:
+        return list(session.scalars(query))
+    out: list[SyncRecordRow] = []
+    for part in _chunks(household_ids):
+        out += session.scalars(query.where(s.household_id.in_(part)))
+    return out
+
+
+def known_heads(session: Session, peer: str) -> dict[Key, set[str]]:
+    """(kind, id) → the heads ``peer`` was sent or is known to have."""
+    t = SyncSentRow
+    out: dict[Key, set[str]] = {}
+    for kind, rid, sent, acked in session.execute(sa.select(t.kind, t.record_id, t.sent_heads, t.acked_heads)
+                                                  .where(t.peer == peer)):
+        out[(kind, rid)] = {h for h in (sent, acked) if h is not None}
+    return out
+
+
+def sent_rows(session: Session, peer: str, keys: Iterable[Key]) -> dict[Key, SyncSentRow]:
+    wanted = set(keys)
+    if len(wanted) <= _FEW:
+        found = {k: session.get(SyncSentRow, (peer, *k)) for k in wanted}
+        return {k: r for k, r in found.items() if r is not None}
+    rows = session.scalars(sa.select(SyncSentRow).where(SyncSentRow.peer == peer))
+    return {(r.kind, r.record_id): r for r in rows if (r.kind, r.record_id) in wanted}
+
+
+_FEW = 50  # keys looked up one by one; more: the peer's rows read in one pass
+
+
+def mark(session: Session, peer: str, items: Iterable[tuple[Key, str]], *, sequence: int | None) -> None:
+    """Record heads as sent in ``sequence``, or (``sequence`` None) as known to ``peer`` (acknowledged:
+    it sent them, or acknowledged a bundle that carried them)."""
+    items = list(items)
+    existing = sent_rows(session, peer, (k for k, _h in items))
+    for key, heads in items:
+        row = existing.get(key)
+        if row is None:
+            row = SyncSentRow(peer=peer, kind=key[0], record_id=key[1])
+            session.add(row)
+        if sequence is None:
+            row.acked_heads = heads
+        else:
+            row.sent_heads, row.sent_sequence = heads, sequence
+
+
+def acknowledge(session: Session, peer: str, up_to: int) -> None:
+    """``peer`` imported our bundles up to ``up_to``: what they carried has arrived."""
+    t = SyncSentRow
+    session.execute(sa.update(t).where(t.peer == peer, t.sent_sequence <= up_to, t.sent_heads.is_not(None))
+                    .values(acked_heads=t.sent_heads).execution_options(synchronize_session=False))
+
+
+def forget_sent(session: Session, peer: str, household_ids: Iterable[str]) -> None:
+    """Forget what ``peer`` was sent of these households (reassigned away: if they come back to it,
+    everything is sent again)."""
+    keys = [(r.kind, r.record_id) for r in states_of(session, household_ids).values()]
+    for key in keys:
+        session.execute(sa.delete(SyncSentRow).where(SyncSentRow.peer == peer, SyncSentRow.kind == key[0],
+                                                     SyncSentRow.record_id == key[1]))
+
+
+# --- conflicts and the copies kept beside them ----------------------------------------------------------
+
+def open_conflicts(session: Session, *, kind: str | None = None, record_id: str | None = None,
+                   household_ids: Iterable[str] | None = None) -> list[SyncConflictRow]:
+    c = SyncConflictRow
+    query = sa.select(c).where(c.resolved_at.is_(None))
+    if kind is not None:
+        query = query.where(c.kind == kind, c.record_id == record_id)
+    if household_ids is not None:
+        query = query.where(c.household_id.in_(list(household_ids)))
+    return list(session.scalars(query.order_by(c.created_at, c.id)))
+
+
+def conflict(session: Session, conflict_id: str) -> SyncConflictRow | None:
+    return session.get(SyncConflictRow, conflict_id)
+
+
+def kept_copy(session: Session, peer: str, kind: str, record_id: str) -> SyncKeptCopyRow | None:
+    return session.get(SyncKeptCopyRow, (peer, kind, record_id))
+
+
+def has_kept_copies(session: Session) -> bool:
+    return session.scalar(sa.select(SyncKeptCopyRow.record_id).limit(1)) is not None
+
+
+def kept_copies(session: Session, kind: str, record_id: str) -> list[SyncKeptCopyRow]:
+    k = SyncKeptCopyRow
+    return list(session.scalars(sa.select(k).where(k.kind == kind, k.record_id == record_id)))
+
+
+# --- a household dropped from this profile (reassigned to another advisor) ------------------------------
+
+def drop_households(session: Session, household_ids: Iterable[str]) -> int:
+    """Remove these households for good — rows and sync state, no tombstone (it must not travel)."""
+    ids = sorted(set(household_ids))
+    if not ids:
+        return 0
+    keys = list(states_of(session, ids))
+    session.flush()
+    removed = purge.remove_households(session.connection(), ids)
+    for part in _chunks(ids):
+        for table in (SyncRecordRow, SyncKeptCopyRow, SyncConflictRow):
+            session.execute(sa.delete(table).where(table.household_id.in_(part)))
+    for kind, rid in keys:
+        session.execute(sa.delete(SyncSentRow).where(SyncSentRow.kind == kind, SyncSentRow.record_id == rid))
+    session.expire_all()
+    return removed

@@ -1,0 +1,117 @@
+"""Sync bookkeeping of the profile as a whole: its identity, its peers, the bundles imported, and
+(at the office) which advisor each household is assigned to (docs/sync.md)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from .models import HouseholdRow, new_id, utc_now
+from .sync_models import SyncAssignmentRow, SyncBundleRow, SyncIdentityRow, SyncPeerRow
+
+_IDENTITY = 1
+
+
+def identity(session: Session) -> SyncIdentityRow | None:
+    return session.get(SyncIdentityRow, _IDENTITY)
+
+
+def create_identity(session: Session, *, role: str, name: str) -> SyncIdentityRow:
+    row = SyncIdentityRow(id=_IDENTITY, device_id=new_id(), role=role, name=name, secret="", public_text="",
+                          counter=0, created_at=utc_now())
+    session.add(row)
+    session.flush()
+    return row
+
+
+def next_version_ids(session: Session, count: int) -> list[str]:
+    """``count`` new version ids ``<device id>:<n>``, the counter raised in the same transaction."""
+    row = identity(session)
+    assert row is not None
+    first = row.counter + 1
+    row.counter += count
+    return [f"{row.device_id}:{n}" for n in range(first, first + count)]
+
+
+# --- peers ---------------------------------------------------------------------------------------
+
+def peer(session: Session, device_id: str) -> SyncPeerRow | None:
+    return session.get(SyncPeerRow, device_id)
+
+
+def peers(session: Session) -> list[SyncPeerRow]:
+    return list(session.scalars(sa.select(SyncPeerRow).order_by(SyncPeerRow.name, SyncPeerRow.device_id)))
+
+
+def put_peer(session: Session, *, device_id: str, name: str, role: str, public_text: str,
+             villages: Iterable[str]) -> SyncPeerRow:
+    """Record a peer (or update one enrolled again: its sequences are kept, a revocation lifted)."""
+    row = peer(session, device_id)
+    if row is None:
+        row = SyncPeerRow(device_id=device_id, last_sent=0, last_received=0, last_acknowledged=0)
+        session.add(row)
+    row.name, row.role, row.public_text = name, role, public_text
+    row.villages = json.dumps(list(villages), ensure_ascii=False)
+    row.enrolled_at, row.revoked_at = utc_now(), None
+    session.flush()
+    return row
+
+
+def villages_of(row: SyncPeerRow) -> list[str]:
+    return [str(v) for v in json.loads(row.villages or "[]")]
+
+
+# --- bundles imported ----------------------------------------------------------------------------
+
+def received(session: Session, sender: str, sequence: int) -> SyncBundleRow | None:
+    return session.get(SyncBundleRow, (sender, sequence))
+
+
+def record_received(session: Session, sender: str, sequence: int, digest: str) -> None:
+    session.add(SyncBundleRow(sender=sender, sequence=sequence, digest=digest, received_at=utc_now()))
+
+
+def received_sequences(session: Session, sender: str) -> list[int]:
+    return list(session.scalars(sa.select(SyncBundleRow.sequence).where(SyncBundleRow.sender == sender)
+                                .order_by(SyncBundleRow.sequence)))
+
+
+# --- assignments (office) ------------------------------------------------------------------------
+
+def assignments(session: Session, advisor: str | None = None) -> dict[str, str]:
+    """household id → advisor device id (of one advisor only, when given)."""
+    query = sa.select(SyncAssignmentRow.household_id, SyncAssignmentRow.advisor)
+    if advisor is not None:
+        query = query.where(SyncAssignmentRow.advisor == advisor)
+    return {h: a for h, a in session.execute(query)}
+
+
+def assign(session: Session, household_ids: Iterable[str], advisor: str) -> None:
+    now = utc_now()
+    for hid in household_ids:
+        row = session.get(SyncAssignmentRow, hid)
+        if row is None:
+            session.add(SyncAssignmentRow(household_id=hid, advisor=advisor, assigned_at=now))
+        elif row.advisor != advisor:
+            row.advisor, row.assigned_at = advisor, now
+    session.flush()
+
+
+def unassigned_households(session: Session, villages: Iterable[str] | None = None) -> list[str]:
+    """Households (live or not) no advisor is assigned, in these villages when given."""
+    h = HouseholdRow
+    query = sa.select(h.id).where(~h.id.in_(sa.select(SyncAssignmentRow.household_id)))
+    if villages is not None:
+        query = query.where(h.village.in_(list(villages)))
+    return list(session.scalars(query.order_by(h.id)))
+
+
+def household_villages(session: Session, household_ids: Iterable[str]) -> dict[str, str]:
+    wanted = list(household_ids)
+    if not wanted:
+        return {}
+    return {i: v for i, v in session.execute(sa.select(HouseholdRow.id, HouseholdRow.village)
+                                             .where(HouseholdRow.id.in_(wanted)))}
