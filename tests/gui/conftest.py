@@ -17,8 +17,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 import advisor_app.gui  # noqa: F401  (first: protects None from PySide6 6.12's refcount fault)
+from advisor_app.domain import interchange
 from advisor_app.gui import errors
 from advisor_app.gui.operations import Operations
+from advisor_app.services import households, profile_settings
 
 
 @pytest.fixture(autouse=True)
@@ -87,6 +89,22 @@ def main_window(qtbot: Any, demo_profile: Any) -> Iterator[Any]:
     from advisor_app.gui.app import create_main_window
 
     window = create_main_window(demo_profile, install_hook=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.operations.wait_idle()
+    yield window
+    window.operations.wait_idle()
+    window.close()
+
+
+@pytest.fixture
+def own_window(qtbot: Any, profile: Any, household_json: str) -> Iterator[Any]:
+    """The main window on the advisor's own (encrypted) profile with one household."""
+    from advisor_app.gui.app import create_main_window
+
+    profile_settings.set_up_own_profile(profile, region="340104", villages=["七星村"], advisor="张明")
+    households.save_household(profile, interchange.household_from_json(household_json))
+    window = create_main_window(profile, install_hook=False)
     qtbot.addWidget(window)
     window.show()
     assert window.operations.wait_idle()

@@ -5,35 +5,16 @@ never locks by itself and unlocks without asking; the lock minutes are set in �
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from gui_typing import type_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from advisor_app.domain import interchange
 from advisor_app.gui import settings as gui_settings
 from advisor_app.gui.auto_lock import LockCover
 from advisor_app.gui.visit_dialog import VisitDialog
-from advisor_app.services import audit, households, profile_settings
-
-
-@pytest.fixture
-def own_window(qtbot: Any, profile: Any, household_json: str) -> Iterator[Any]:
-    """The main window on the advisor's own (encrypted) profile with one household."""
-    from advisor_app.gui.app import create_main_window
-
-    profile_settings.set_up_own_profile(profile, region="340104", villages=["七星村"], advisor="张明")
-    households.save_household(profile, interchange.household_from_json(household_json))
-    window = create_main_window(profile, install_hook=False)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.operations.wait_idle()
-    yield window
-    window.operations.wait_idle()
-    window.close()
+from advisor_app.services import audit, households
 
 
 def covered(window: QWidget, cover: LockCover | None) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +12,10 @@ from gui_typing import type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from advisor_app.domain import interchange
 from advisor_app.gui import app as gui_app
 from advisor_app.gui.passphrase_dialogs import UnlockDialog
 from advisor_app.gui.security_dialogs import ChangePassphraseDialog, RecoverDialog, RecoveryKeyDialog
-from advisor_app.services import households, profile_settings, recovery
+from advisor_app.services import profile_settings, recovery
 from advisor_app.services.profile import WrongPassphrase, open_profile
 from advisor_app.store import recovery as sealed_file
 
@@ -39,19 +38,6 @@ def database_hash(folder: Path) -> str:
     return hashlib.sha256((folder / "advisor.sqlite").read_bytes()).hexdigest()
 
 
-@pytest.fixture
-def own_window(qtbot: Any, profile: Any, household_json: str) -> Iterator[Any]:
-    from advisor_app.gui.app import create_main_window
-
-    profile_settings.set_up_own_profile(profile, region="340104", villages=["七星村"], advisor="张明")
-    households.save_household(profile, interchange.household_from_json(household_json))
-    window = create_main_window(profile, install_hook=False)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.operations.wait_idle()
-    yield window
-    window.operations.wait_idle()
-    window.close()
 
 
 def test_change_the_passphrase_in_the_window(qtbot: Any, own_window: Any, data_dir: Path,
