@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 from advisor_app.domain.errors import DomainError
 from advisor_app.store import backups as files
+from advisor_app.store import damage, migrate, paths
 from advisor_app.store import engine as store_engine
-from advisor_app.store import migrate, paths
 from advisor_app.store.backups import BackupFile
 
 from . import audit
@@ -95,4 +95,10 @@ def _before_restore(data: paths.DataDir, passphrase: str | None, like: sa.URL | 
     with files.alone(engine) as held:
         if held is None:
             return files.copy_file(database, data.backups, "before-restore")
-        return files.make_on(held, database, data.backups, "before-restore")
+        try:
+            return files.make_on(held, database, data.backups, "before-restore")
+        except Exception as exc:  # the driver's own error: the copy goes through its connection
+            if not damage.is_damage(exc):
+                raise
+        # pages too damaged to copy through SQLite (the usual reason to restore): its bytes as they are
+        return files.copy_file(database, data.backups, "before-restore")
