@@ -342,17 +342,24 @@ def test_a_postgresql_profile_has_no_backups(profile: Any, backend: str, capsys:
     assert code == 2 and "PostgreSQL" in err
 
 
-def test_a_profile_too_damaged_to_copy_is_kept_as_its_bytes_and_restored(tmp_path: Path) -> None:
+
+class _Malformed(Exception):
+    """What the driver raises when VACUUM INTO meets a damaged page (SQLITE_CORRUPT)."""
+
+    sqlite_errorcode = 11
+
+
+def test_a_profile_too_damaged_to_copy_is_kept_as_its_bytes_and_restored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     good = _good_profile_with_backup(tmp_path)
-    database = tmp_path / "advisor.sqlite"
-    size = database.stat().st_size
-    with database.open("r+b") as f:  # every page after the first: nothing SQLite could copy
-        for offset in range(4096, size, 4096):
-            f.seek(offset)
-            f.write(os.urandom(4096))
-    damaged = database.read_bytes()
-    result = _cli(tmp_path, "backup", "restore", good)
-    assert result.returncode == 0, result.stderr
-    kept = [p for p in (tmp_path / "backups").glob("*-before-restore.sqlite")]
+    _damage_the_middle(tmp_path / "advisor.sqlite")
+    damaged = (tmp_path / "advisor.sqlite").read_bytes()
+
+    def copy_fails(*_args: object) -> None:  # where the damage lands decides whether SQLite can copy
+        raise _Malformed("database disk image is malformed")
+
+    monkeypatch.setattr(files, "make_on", copy_fails)
+    restore.restore_backup(tmp_path, good, "test-passphrase")
+    kept = list((tmp_path / "backups").glob("*-before-restore.sqlite"))
     assert len(kept) == 1 and kept[0].read_bytes() == damaged  # what was there, byte for byte
     assert _cli(tmp_path, "profile", "check").returncode == 0
