@@ -51,9 +51,8 @@ class AdvisorsDialog(QDialog):
         self.days.valueChanged.connect(lambda _n: self._paint())
         self.silent_label = QLabel()
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("标出超过")))
+        top.addWidget(QLabel(self.tr("标出这么多天以上没有发来数据包的辅导员：")))
         top.addWidget(self.days)
-        top.addWidget(QLabel(self.tr("没有发来数据包的辅导员")))
         top.addStretch(1)
         top.addWidget(self.silent_label)
         self.table = QTableWidget(0, 10)
@@ -112,5 +111,5 @@ class AdvisorsDialog(QDialog):
                 item.setForeground(QBrush(REVOKED_FOREGROUND) if r.revoked else QBrush())
                 if column != GAPS:
                     item.setToolTip(self.tr("已经 %1 天没有发来数据包").replace("%1", str(days)) if silent else "")
-        self.silent_label.setText(self.tr("%1 名辅导员超过 %2 天没有发来数据包").replace("%1", str(quiet))
+        self.silent_label.setText(self.tr("%1 名辅导员 %2 天以上没有发来数据包").replace("%1", str(quiet))
                                   .replace("%2", str(self.days.value())) if quiet else "")
