@@ -42,7 +42,7 @@ from .operations import Operations
 
 SEARCH_DEBOUNCE_MS = 150
 EXTERNAL_POLL_MS = 1000  # how often to ask whether another program changed the database
-COLUMN_WIDTHS = (90, 170, 110, 50, 150, 100, 100, 60)
+COLUMN_WIDTHS = (90, 170, 110, 50, 150, 100, 100, 64)
 VISIT_SORT_KEYS = ("last_visit", "next_review")  # what a visit changes of a row, as the list sorts by it
 
 

@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from advisor_app.services import household_list as marks
 from advisor_app.services.household_list import HouseholdListRow
 from advisor_app.services.households import ArchivedHousehold
 
@@ -50,7 +51,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("当前状态", "status"),
     ("最近走访", "last_visit"),
     ("下次核查", "next_review"),
-    ("未发送", "unsent"),
+    ("发送", "unsent"),  # 未发送 / 待确认 / nothing (services.household_list: the row's mark)
 )
 HEAD, ID_NUMBER, VILLAGE, MEMBERS, STATUS, LAST_VISIT, NEXT_REVIEW, UNSENT = range(len(COLUMNS))
 
@@ -160,7 +161,7 @@ class HouseholdTableModel(QAbstractTableModel):
 
     def header_text(self, section: int) -> str:
         headers = (self.tr("户主"), self.tr("身份证号"), self.tr("村（社区）"), self.tr("人数"),
-                   self.tr("当前状态"), self.tr("最近走访"), self.tr("下次核查"), self.tr("未发送"))
+                   self.tr("当前状态"), self.tr("最近走访"), self.tr("下次核查"), self.tr("发送"))
         return headers[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -182,12 +183,20 @@ class HouseholdTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == NEXT_REVIEW and row.next_review is not None and row.next_review < self.today:
                 return QBrush(QColor(180, 30, 30))  # review overdue
+            if column == UNSENT and row.mark == marks.UNSENT:
+                return QBrush(QColor(160, 80, 0))
+            if column == UNSENT and row.mark == marks.UNCONFIRMED:
+                return QBrush(QColor(110, 110, 110))
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == VILLAGE:
                 return f"{row.town} {row.village}"
             if column == NEXT_REVIEW and row.next_review is not None and row.next_review < self.today:
                 return self.tr("已过核查日期")
+            if column == UNSENT and row.mark == marks.UNSENT:
+                return self.tr("有改动还没有导出到数据包")
+            if column == UNSENT and row.mark == marks.UNCONFIRMED:
+                return self.tr("已导出，对方还没有确认收到")
             return None
         return self._display(row, column)
 
@@ -207,7 +216,14 @@ class HouseholdTableModel(QAbstractTableModel):
         if column == NEXT_REVIEW:
             return row.next_review.isoformat() if row.next_review else ""
         if column == UNSENT:
-            return "●" if row.unsent else ""
+            return self.mark_text(row.mark)
+        return ""
+
+    def mark_text(self, mark: int) -> str:
+        if mark == marks.UNSENT:
+            return self.tr("未发送")
+        if mark == marks.UNCONFIRMED:
+            return self.tr("待确认")
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -56,6 +56,7 @@ from .household_list_pane import HouseholdListPane
 from .operations import Operations
 from .print_preview import install_print_actions
 from .security_actions import SecurityActions
+from .sync_actions import SyncActions
 
 if TYPE_CHECKING:
     from .household_editor import HouseholdEditor
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         # 立即锁定, 更改口令, 恢复密钥, and the auto-lock
         self.security = SecurityActions(self, self.operations, self.list_pane, lambda: self.profile_info.is_demo)
         self.auto_lock = self.security.auto_lock
+        self.sync = SyncActions(self, self.operations)  # 同步: 数据冲突…, 辅导员… (office)
         self._build_layout()
         self._build_actions()
         self._build_menus()
@@ -178,6 +180,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.new_action, self.edit_action, self.visit_action, self.check_action, self.screen_action):
             toolbar.addAction(a)
+        toolbar.addAction(self.sync.conflicts_badge)  # shown while conflicts are open
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         self.addAction(self.find_action)
@@ -197,11 +200,16 @@ class MainWindow(QMainWindow):
         for a in (self.edit_action, self.visit_action, self.history_action, self.check_action, self.screen_action,
                   self.find_action):
             household_menu.addAction(a)
+        household_menu.addAction(self.sync.conflicts_action)
         household_menu.addSeparator()
         household_menu.addAction(self.archive_action)
         self.print_menu: QMenu = bar.addMenu(self.tr("打印(&P)"))
         self.print_menu.setObjectName("print_menu")
         self.print_actions = install_print_actions(self)  # one action per printable form
+        sync_menu = bar.addMenu(self.tr("同步(&Y)"))  # exporting and importing bundles go here too
+        sync_menu.setObjectName("sync_menu")
+        for a in self.sync.menu_actions():
+            sync_menu.addAction(a)
         settings_menu = bar.addMenu(self.tr("设置(&S)"))
         settings_menu.addAction(self.profile_action)
         settings_menu.addSeparator()

@@ -17,6 +17,9 @@ from advisor_app.domain import vocab
 from advisor_app.domain.idcard import mask
 from advisor_app.rules.results import PROTECTION_ORDER
 from advisor_app.store import household_list as store
+from advisor_app.store.sync_marks import NOTHING as NOTHING  # the values of HouseholdListRow.mark
+from advisor_app.store.sync_marks import UNCONFIRMED as UNCONFIRMED
+from advisor_app.store.sync_marks import UNSENT as UNSENT
 from advisor_app.store.watch import ChangeWatch
 
 from . import profile_settings
@@ -43,8 +46,14 @@ class HouseholdListRow:
     status: str  # "低保、边缘", "" when not screened or nothing eligible (Chinese)
     last_visit: dt.date | None
     next_review: dt.date | None  # 下次核查: domain.review.next_review of its visits
-    unsent: bool  # changes not yet sent to the office in a bundle
+    # UNSENT (未发送): changes not yet in a bundle to its peer; UNCONFIRMED (待确认): exported, not yet
+    # acknowledged; NOTHING: the peer has it all (store.sync_marks)
+    mark: int
     programs: tuple[str, ...] = ()  # the codes behind ``status``, most protective first
+
+    @property
+    def unsent(self) -> bool:
+        return self.mark == UNSENT
 
     @property
     def head_id_masked(self) -> str:
@@ -57,7 +66,7 @@ def _label(row: store.ListRow, fresh: ResultFreshness) -> HouseholdListRow:
         id=row.id, head_name=row.head_name, head_id_number=row.head_id_number, village=row.village,
         town=row.town, member_count=row.member_count,
         status=vocab.label_list("program_short", programs),
-        last_visit=row.last_visit, next_review=row.next_review, unsent=row.unsent, programs=tuple(programs))
+        last_visit=row.last_visit, next_review=row.next_review, mark=row.mark, programs=tuple(programs))
 
 
 def _status(fresh: ResultFreshness) -> store.StatusQuery:

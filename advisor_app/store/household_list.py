@@ -36,6 +36,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from .screening import CHANGED_AFTER
+from .sync_marks import mark_sql
 
 # The member's ID number reversed, written with builtin functions only so that every SQLite
 # connection (also tools without our functions) can maintain the index on it.
@@ -72,10 +73,8 @@ _NEXT_REVIEW = (
     "THEN NULL ELSE a.next_visit END "
     "FROM visits a WHERE a.household_id = h.id AND a.deleted_at IS NULL AND a.next_visit IS NOT NULL "
     "ORDER BY a.date DESC, a.created_at DESC LIMIT 1)")
-# A member's change also marks its household (store.households.save_household); a visit saved on its
-# own does not, hence the EXISTS.
-_UNSENT = "(h.unsent OR EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.unsent))"
-
+# The 未发送 / 待确认 column (sort key "unsent"): store.sync_marks, whose expression depends on the
+# profile's sync state (read per query).
 # sort key → (expression, where its NULLs go when ascending)
 _SORT_SQL = {
     "village": ("h.village", ""),
@@ -83,7 +82,6 @@ _SORT_SQL = {
     "member_count": ("h.member_count", ""),
     "last_visit": (_LAST_VISIT, "FIRST"),  # never visited first
     "next_review": (_NEXT_REVIEW, "LAST"),  # no review planned last
-    "unsent": (_UNSENT, ""),
 }
 
 _DIGITS = re.compile(r"^\d{1,17}[\dXx]?$")
@@ -106,7 +104,7 @@ class ListRow:
     changed_at: str  # the household's last change, its own or a member's (removed members too)
     last_visit: dt.date | None
     next_review: dt.date | None
-    unsent: bool
+    mark: int  # store.sync_marks: UNSENT (未发送), UNCONFIRMED (待确认) or NOTHING
 
 
 def _fast(conn: sa.Connection) -> bool:
@@ -174,13 +172,17 @@ def _status_rank(status: StatusQuery, params: dict[str, Any]) -> str | None:
             f"WHERE s.household_id = h.id AND s.status = 'eligible' AND s.household_id NOT IN {CHANGED_AFTER})")
 
 
-def _order(sort: str, descending: bool, status: StatusQuery, params: dict[str, Any]) -> str:
+def _order(conn: sa.Connection, sort: str, descending: bool, status: StatusQuery, params: dict[str, Any]) -> str:
     if sort == DEFAULT_SORT and not descending:
         return "h.village, h.head_name, h.id"  # exactly the order of ix_households_list
     direction = "DESC" if descending else "ASC"
     if sort == "status":
         rank = _status_rank(status, params)
         expression, nulls = (rank, "LAST") if rank is not None else (None, "")
+    elif sort == "unsent":
+        expression, marks = mark_sql(conn)
+        params.update(marks)
+        nulls = ""
     elif sort in _SORT_SQL:
         expression, nulls = _SORT_SQL[sort]
     else:
@@ -197,7 +199,7 @@ def ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descendin
     """Ids of the households matching ``text``, in list order."""
     fast = _fast(conn)
     where, params = _where(text, fast)
-    sql = f"SELECT h.id FROM households h WHERE {where} ORDER BY {_order(sort, descending, status, params)}"
+    sql = f"SELECT h.id FROM households h WHERE {where} ORDER BY {_order(conn, sort, descending, status, params)}"
     if not fast:
         return list(conn.execute(sa.text(sql), params).scalars())
     # Straight through the driver: SQLAlchemy's per-row result processing doubles the time for
@@ -214,12 +216,15 @@ def count(conn: sa.Connection, text: str = "") -> int:
     return int(conn.execute(sa.text(f"SELECT count(*) FROM households h WHERE {where}"), params).scalar_one())
 
 
-_ROW_COLUMNS = f"""
+
+
+def _row_columns(mark: str) -> str:
+    return f"""
     h.id, h.head_name,
     coalesce((SELECT m.id_number FROM members m WHERE m.household_id = h.id AND m.deleted_at IS NULL
               ORDER BY CASE WHEN m.relation = 'head' THEN 0 ELSE 1 END, m.position LIMIT 1), '') AS head_id_number,
     h.village, h.town, h.member_count,
-    {_LAST_VISIT} AS last_visit, {_NEXT_REVIEW} AS next_review, {_UNSENT} AS unsent,
+    {_LAST_VISIT} AS last_visit, {_NEXT_REVIEW} AS next_review, {mark} AS mark,
     h.updated_at, (SELECT max(m.updated_at) FROM members m WHERE m.household_id = h.id) AS members_changed
 """
 _PROGRAMS = sa.text(
@@ -249,7 +254,7 @@ def _rows(conn: sa.Connection, found: Sequence[Sequence[Any]], ranking: Sequence
             id=r[0], head_name=r[1], head_id_number=r[2], village=r[3], town=r[4], member_count=int(r[5]),
             programs=tuple(p for p in ranking if p in stored) + tuple(sorted(stored - ranked)),
             changed_at=max(r[9], r[10] or ""),  # a removed member counts too: the household changed
-            last_visit=_day(r[6]), next_review=_day(r[7]), unsent=bool(r[8])))
+            last_visit=_day(r[6]), next_review=_day(r[7]), mark=int(r[8])))
     return out
 
 
@@ -258,10 +263,12 @@ def rows(conn: sa.Connection, household_ids: Sequence[str], *, ranking: Sequence
     ``ranking``: the order of the programmes (``None``: do not read them, no stored result counts)."""
     if not household_ids:
         return []
-    stmt = sa.text(f"SELECT {_ROW_COLUMNS} FROM households h "
+    mark, params = mark_sql(conn)
+    stmt = sa.text(f"SELECT {_row_columns(mark)} FROM households h "
                    "WHERE h.id IN :ids AND h.deleted_at IS NULL").bindparams(
         sa.bindparam("ids", expanding=True))
-    found = {r.id: r for r in _rows(conn, list(conn.execute(stmt, {"ids": list(household_ids)})), ranking)}
+    found = {r.id: r for r in _rows(conn, list(conn.execute(stmt, {**params, "ids": list(household_ids)})),
+                                    ranking)}
     return [found[i] for i in household_ids if i in found]
 
 
@@ -269,7 +276,9 @@ def page(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descendi
          offset: int = 0, limit: int = 100, *, status: StatusQuery) -> list[ListRow]:
     """One page of the list, computed entirely in SQL (for scripts and reports; the GUI uses ids/rows)."""
     where, params = _where(text, _fast(conn))
-    sql = (f"SELECT {_ROW_COLUMNS} FROM households h WHERE {where} "
-           f"ORDER BY {_order(sort, descending, status, params)} LIMIT :limit OFFSET :offset")
+    mark, marks = mark_sql(conn)
+    params.update(marks)
+    sql = (f"SELECT {_row_columns(mark)} FROM households h WHERE {where} "
+           f"ORDER BY {_order(conn, sort, descending, status, params)} LIMIT :limit OFFSET :offset")
     found = list(conn.execute(sa.text(sql), {**params, "limit": limit, "offset": offset}))
     return _rows(conn, found, status.ranking if status.since is not None else None)

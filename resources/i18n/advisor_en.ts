@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdvisorsDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="46"/>
+        <source>辅导员的数据包</source>
+        <translation>Advisors&apos; bundles</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="50"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="54"/>
+        <source>标出这么多天以上没有发来数据包的辅导员：</source>
+        <translation>Highlight advisors who sent no bundle for at least:</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="60"/>
+        <source>辅导员</source>
+        <translation>Advisor</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="60"/>
+        <source>负责的村（社区）</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="60"/>
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="60"/>
+        <source>最近收到</source>
+        <translation>Last received</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="60"/>
+        <source>数据包编号</source>
+        <translation>Bundle no.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="61"/>
+        <source>缺少的数据包</source>
+        <translation>Missing bundles</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="61"/>
+        <source>家庭户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="61"/>
+        <source>未发送</source>
+        <translation>Unsent</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="61"/>
+        <source>待确认</source>
+        <translation>Unconfirmed</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="61"/>
+        <source>距上次收到</source>
+        <translation>Since last bundle</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="66"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="83"/>
+        <source>（已停用）</source>
+        <translation> (revoked)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="84"/>
+        <source>从未收到</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="94"/>
+        <source>这些编号的数据包没有导入；后来的数据包已包含它们的全部内容</source>
+        <translation>These bundles were never imported; the later bundles carried everything in them</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="108"/>
+        <source>%1 天</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="113"/>
+        <source>已经 %1 天没有发来数据包</source>
+        <translation>No bundle for %1 days</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="114"/>
+        <source>%1 名辅导员 %2 天以上没有发来数据包</source>
+        <translation>%1 advisor(s) sent no bundle for %2 days or more</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../advisor_app/gui/app.py" line="404"/>
@@ -81,37 +184,37 @@ For technical support, send this file to the county&apos;s IT contact.</translat
 <context>
     <name>ArchivedTableModel</name>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="250"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="266"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="250"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="266"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="250"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="266"/>
         <source>人数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="250"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="266"/>
         <source>归档日期</source>
         <translation>Archived on</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="251"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="267"/>
         <source>归档原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="251"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="267"/>
         <source>经办人</source>
         <translation>Archived by</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="255"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="271"/>
         <source>未记录原因</source>
         <translation>No reason recorded</translation>
     </message>
@@ -282,6 +385,85 @@ For technical support, send this file to the county&apos;s IT contact.</translat
         <location filename="../../advisor_app/gui/security_dialogs.py" line="115"/>
         <source>现在的口令不对，口令没有更改</source>
         <translation>The current passphrase is wrong; the passphrase was not changed</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="55"/>
+        <source>数据冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="59"/>
+        <source>家庭</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="59"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="59"/>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="59"/>
+        <source>本机的</source>
+        <translation>This computer&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="60"/>
+        <source>对方的</source>
+        <translation>Other side&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="60"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="102"/>
+        <source>对方</source>
+        <translation>Other side</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="70"/>
+        <source>保留本机的</source>
+        <translation>Keep this computer&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="71"/>
+        <source>这一项用本机的值，对方收到下一个数据包后也改成这个值</source>
+        <translation>Keep this computer&apos;s value; the other side takes it with the next bundle</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="72"/>
+        <source>采用对方的</source>
+        <translation>Take the other side&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="73"/>
+        <source>这一项改用对方的值</source>
+        <translation>Use the other side&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="82"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="115"/>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="119"/>
+        <source>有 %1 处数据冲突：同一项在本机和对方都改过，值不一样。请逐条选择保留哪一边的值。</source>
+        <translation>%1 conflict(s): the same field was changed here and on the other side to different values. Choose which value to keep for each.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="122"/>
+        <source>没有数据冲突。</source>
+        <translation>No conflicts.</translation>
     </message>
 </context>
 <context>
@@ -709,7 +891,7 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdLabel</name>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="60"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="61"/>
         <source>%1户</source>
         <translation>%1&apos;s household</translation>
     </message>
@@ -794,47 +976,67 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="162"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="162"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="162"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="162"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
         <source>人数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="164"/>
         <source>当前状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="164"/>
         <source>最近走访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="164"/>
         <source>下次核查</source>
         <translation>Next review</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="164"/>
+        <source>发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="197"/>
+        <source>有改动还没有导出到数据包</source>
+        <translation>Changes not yet exported in a bundle</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="199"/>
+        <source>已导出，对方还没有确认收到</source>
+        <translation>Exported; the other side has not yet confirmed receiving it</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="224"/>
         <source>未发送</source>
         <translation>Unsent</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="190"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="226"/>
+        <source>待确认</source>
+        <translation>Unconfirmed</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="195"/>
         <source>已过核查日期</source>
         <translation>Review overdue</translation>
     </message>
@@ -900,215 +1102,220 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="105"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="107"/>
         <source>演示数据：虚构家庭</source>
         <translation>Demo data: invented families</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="110"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="112"/>
         <source>只读：只能查看，不能保存改动</source>
         <translation>Read-only: you can look, not save changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="147"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="149"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="148"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="150"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="149"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="150"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
         <source>走访记录</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
         <source>查看历次走访和需求清单，打印走访记录表</source>
         <translation>See past visits and the needs list, print the visit record form</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="157"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="157"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
         <source>归档家庭…</source>
         <translation>Archive household…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="160"/>
         <source>把这户家庭移出列表、公示和台账（记录保留，可以恢复）</source>
         <translation>Take this household out of the list, notices and ledgers (its records are kept and it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="160"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="163"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="163"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="165"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="166"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="168"/>
         <source>档案设置…</source>
         <translation>Profile settings…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="167"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="169"/>
         <source>更改所属地区、负责的村（社区）、救助顾问姓名和监督电话</source>
         <translation>Change the region, the villages you serve, the advisor&apos;s name and the complaint phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="168"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="439"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="170"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="447"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="169"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="171"/>
         <source>重置演示数据…</source>
         <translation>Reset demo data…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="170"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="172"/>
         <source>删除演示档案里的全部家庭，重新生成演示家庭</source>
         <translation>Delete every household of the demo records and generate the demo households again</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="172"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="174"/>
         <source>恢复备份…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="173"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="175"/>
         <source>用一份自动备份替换现在的档案（现在的档案先另存为备份）</source>
         <translation>Replace the profile with one of its automatic backups (the current profile is backed up first)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="175"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="177"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="187"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="190"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="196"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="199"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="202"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="206"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="205"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="209"/>
+        <source>同步(&amp;Y)</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="213"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="209"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="436"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="217"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="444"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="217"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="225"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="248"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="256"/>
         <source>请先保存这户新家庭</source>
         <translation>Save this new household first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="250"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="258"/>
         <source>这户家庭已归档，请先恢复</source>
         <translation>This household is archived: restore it first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="252"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="260"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="304"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="312"/>
         <source>已归档的家庭不能编辑，请先恢复</source>
         <translation>An archived household cannot be edited: restore it first</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/app.py" line="164"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="420"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="428"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="418"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="426"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="419"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="427"/>
         <source>只读</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="436"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="444"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="440"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="448"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -2193,6 +2400,39 @@ Changes made after it are not in that backup; the current profile is kept as a b
         <location filename="../../advisor_app/gui/supporters_editor.py" line="93"/>
         <source>无能力</source>
         <translation>Not able</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="33"/>
+        <source>数据冲突…</source>
+        <translation>Conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="34"/>
+        <source>同一项在本机和对方都改过：逐条选择保留哪一边的值</source>
+        <translation>Fields changed here and on the other side: choose which value to keep</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="40"/>
+        <source>辅导员…</source>
+        <translation>Advisors…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="41"/>
+        <source>各位辅导员什么时候发来了哪个数据包，谁很久没有发来</source>
+        <translation>Which bundle each advisor sent and when, and who has not sent one for a long time</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="65"/>
+        <source>数据冲突 %1</source>
+        <translation>Conflicts: %1</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="66"/>
+        <source>有 %1 处数据冲突等待处理</source>
+        <translation>%1 conflict(s) waiting to be resolved</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,86 @@
+"""The window's sync actions: the 同步(&Y) menu, 数据冲突… (also in the 家庭 menu, and as a toolbar
+badge counting the open conflicts) and, on an office profile, 辅导员….
+
+The badge (``conflicts_badge``, a toolbar action) shows "数据冲突 3" while conflicts are open and is
+hidden otherwise; the count is read at start and again after every change that may have brought or
+settled one (an import, a resolution, another program's write). 辅导员… is shown only when the
+profile's sync role is the office's (:func:`advisor_app.services.sync_setup.identity`).
+
+The 同步 menu is also where exporting a bundle (导出给乡镇…) and importing bundles (导入数据包…)
+belong; :meth:`SyncActions.menu_actions` lists what it holds.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from advisor_app.services import conflicts_view, sync_setup
+from advisor_app.services.changes import Changes
+from advisor_app.services.profile import Profile
+
+from .operations import Operations
+
+
+class SyncActions(QObject):
+    def __init__(self, window: QWidget, operations: Operations) -> None:
+        super().__init__(window)
+        self.window = window
+        self.operations = operations
+        self.role: str | None = None
+        self.conflicts = 0
+        self.conflicts_action = QAction(self.tr("数据冲突…"), window)
+        self.conflicts_action.setStatusTip(self.tr("同一项在本机和对方都改过：逐条选择保留哪一边的值"))
+        self.conflicts_action.triggered.connect(lambda _checked=False: self.show_conflicts())
+        self.conflicts_badge = QAction(window)
+        self.conflicts_badge.setObjectName("conflicts_badge")
+        self.conflicts_badge.setVisible(False)
+        self.conflicts_badge.triggered.connect(lambda _checked=False: self.show_conflicts())
+        self.advisors_action = QAction(self.tr("辅导员…"), window)
+        self.advisors_action.setStatusTip(self.tr("各位辅导员什么时候发来了哪个数据包，谁很久没有发来"))
+        self.advisors_action.triggered.connect(lambda _checked=False: self.show_advisors())
+        self.advisors_action.setVisible(False)  # an office profile only
+        operations.data_changed.connect(self._data_changed)
+        self.refresh()
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.conflicts_action, self.advisors_action]
+
+    def refresh(self) -> None:
+        """Read the sync role and the number of open conflicts again (on the worker)."""
+        def read(profile: Profile) -> tuple[str | None, int]:
+            me = sync_setup.identity(profile)
+            return (me.role if me is not None else None), conflicts_view.open_count(profile)
+
+        self.operations.query(read, self._show)
+
+    def _show(self, result: tuple[str | None, int]) -> None:
+        self.role, count = result
+        self.advisors_action.setVisible(self.role == sync_setup.OFFICE)
+        self.set_count(count)
+
+    def set_count(self, count: int) -> None:
+        self.conflicts = count
+        self.conflicts_badge.setText(self.tr("数据冲突 %1").replace("%1", str(count)))
+        self.conflicts_badge.setToolTip(self.tr("有 %1 处数据冲突等待处理").replace("%1", str(count)))
+        self.conflicts_badge.setVisible(count > 0)
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.households_listed():
+            self.refresh()
+
+    def show_conflicts(self) -> None:
+        from .conflicts_dialog import ConflictsDialog
+
+        dialog = ConflictsDialog(self.operations, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.count_changed.connect(self.set_count)
+        dialog.open()
+
+    def show_advisors(self) -> None:
+        from .advisors_dialog import AdvisorsDialog
+
+        dialog = AdvisorsDialog(self.operations, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

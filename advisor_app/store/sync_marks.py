@@ -1,0 +1,96 @@
+"""The household list's sync mark, in SQL: 未发送, 待确认 or nothing (docs/sync.md, "Acknowledgement").
+
+:func:`mark_sql` gives an expression over the list's households ``h`` whose value is
+
+* :data:`UNSENT` (2, 未发送): a local change not yet in a bundle to the household's peer — a row of
+  the household (its own row, which a member's change also marks; a visit; a need, whose status
+  changes on its own) flagged ``unsent`` and changed since it was last sealed, or a sealed record
+  whose heads the peer was never sent;
+* :data:`UNCONFIRMED` (1, 待确认): every change went out in a bundle, but the peer has not yet
+  acknowledged some of it;
+* :data:`NOTHING` (0): the peer has all of it.
+
+The household's peer is the office on a laptop, and at the office the advisor the household is
+assigned to (``sync_assignments``; an unassigned household was never sent: 未发送 if it has any
+record). A profile without a sync identity or without a peer only knows the ``unsent`` flags (as
+before sync existed): 未发送 for every household changed.
+
+Speed: the ``unsent`` flag is cleared when a record is exported or taken from an import, so the
+check of local changes looks up sync state only for the few flagged rows; the rest is one walk of
+the household's records (``ix_sync_records_household``) with a primary-key look-up of what the
+peer was sent. The list asks for it per page of 100 households, and for all of them only when it
+sorts by this column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from .sync_models import SyncBundleRow, SyncIdentityRow, SyncPeerRow
+
+NOTHING, UNCONFIRMED, UNSENT = 0, 1, 2
+
+# A row flagged unsent: today's meaning of 未发送, without sync state.
+_FLAGGED = ("(h.unsent OR EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.unsent) "
+            "OR EXISTS (SELECT 1 FROM needs n WHERE n.household_id = h.id AND n.unsent))")
+
+
+def _pending(table: str, kind: str, own: str) -> str:
+    """A flagged row of ``table`` (of household ``h``; ``own`` the column naming it) not sealed at
+    its version: a local change not yet sealed (or never sealed)."""
+    return (f"EXISTS (SELECT 1 FROM {table} x LEFT JOIN sync_records s ON s.kind = '{kind}' "
+            f"AND s.record_id = x.id WHERE x.{own} = h.id AND x.unsent "
+            "AND (s.record_id IS NULL OR s.row_version IS NULL OR s.row_version <> x.version))")
+
+
+_PENDING = " OR ".join((_pending("households", "household", "id"), _pending("visits", "visit", "household_id"),
+                        _pending("needs", "need", "household_id")))
+
+
+def _not_acknowledged(peer: str) -> str:
+    """2 when a record of ``h`` was not sent to ``peer`` in its present state, 1 when it was but is
+    not acknowledged yet, NULL when the peer has every record."""
+    return ("(SELECT max(CASE WHEN t.sent_heads = s.heads THEN 1 ELSE 2 END) FROM sync_records s "
+            f"LEFT JOIN sync_sent t ON t.peer = {peer} AND t.kind = s.kind AND t.record_id = s.record_id "
+            "WHERE s.household_id = h.id AND (t.acked_heads IS NULL OR t.acked_heads <> s.heads))")
+
+
+def mark_sql(conn: sa.Connection) -> tuple[str, dict[str, Any]]:
+    """The mark of household ``h`` as an SQL expression, and its parameters."""
+    me = conn.execute(sa.select(SyncIdentityRow.role)).scalar()
+    has_peer = me is not None and conn.execute(
+        sa.select(SyncPeerRow.device_id).where(SyncPeerRow.revoked_at.is_(None)).limit(1)).first() is not None
+    if not has_peer:
+        return f"(CASE WHEN {_FLAGGED} THEN {UNSENT} ELSE {NOTHING} END)", {}
+    params: dict[str, Any] = {}
+    if me == "office":
+        peer = "(SELECT a.advisor FROM sync_assignments a WHERE a.household_id = h.id)"
+    else:
+        office = conn.execute(sa.select(SyncPeerRow.device_id).where(SyncPeerRow.role == "office")
+                              .order_by(SyncPeerRow.revoked_at.is_not(None), SyncPeerRow.enrolled_at.desc())
+                              .limit(1)).scalar()
+        params["sync_peer"], peer = office or "", ":sync_peer"
+    return (f"(CASE WHEN {_PENDING} THEN {UNSENT} ELSE coalesce({_not_acknowledged(peer)}, {NOTHING}) END)",
+            params)
+
+
+def marks_by_advisor(conn: sa.Connection) -> dict[str, tuple[int, int, int]]:
+    """At the office: advisor device id → (households assigned, of them 未发送, 待确认), archived
+    and deleted households included (their state travels too)."""
+    mark, params = mark_sql(conn)
+    sql = (f"SELECT x.advisor, count(*), sum(CASE WHEN x.mark = {UNSENT} THEN 1 ELSE 0 END), "
+           f"sum(CASE WHEN x.mark = {UNCONFIRMED} THEN 1 ELSE 0 END) FROM (SELECT g.advisor AS advisor, "
+           f"{mark} AS mark FROM sync_assignments g JOIN households h ON h.id = g.household_id) x "
+           "GROUP BY x.advisor")
+    return {str(r[0]): (int(r[1]), int(r[2] or 0), int(r[3] or 0)) for r in conn.execute(sa.text(sql), params)}
+
+
+def last_bundles(conn: sa.Connection) -> dict[str, tuple[int, str]]:
+    """Sender → (sequence, received at) of the bundle imported from it most recently."""
+    out: dict[str, tuple[int, str]] = {}
+    query = sa.select(SyncBundleRow.sender, SyncBundleRow.sequence, SyncBundleRow.received_at)
+    for sender, sequence, at in conn.execute(query.order_by(SyncBundleRow.received_at, SyncBundleRow.sequence)):
+        out[sender] = (int(sequence), str(at))
+    return out
