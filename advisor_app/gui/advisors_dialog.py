@@ -1,4 +1,4 @@
-"""同步 ▸ 辅导员…, at the office: the enrolled advisors, what each sent and when, who has gone quiet.
+"""同步 ▸ 救助顾问…, at the office: the enrolled advisors, what each sent and when, who has gone quiet.
 
 One row per advisor (:func:`advisor_app.services.advisors_view.advisors`): name, villages,
 fingerprint, the last bundle received (when, in local time, and its number), the bundles never
@@ -43,7 +43,7 @@ class AdvisorsDialog(QDialog):
         self.rows: list[AdvisorRow] = []
         self.items: list[list[QTableWidgetItem]] = []  # per row, per column
         self.now: dt.datetime | None = None  # tests fix the time; None: the clock
-        self.setWindowTitle(self.tr("辅导员的数据包"))
+        self.setWindowTitle(self.tr("救助顾问的数据包"))
         self.days = QSpinBox()
         self.days.setRange(1, 365)
         self.days.setValue(SILENT_DAYS)
@@ -51,13 +51,13 @@ class AdvisorsDialog(QDialog):
         self.days.valueChanged.connect(lambda _n: self._paint())
         self.silent_label = QLabel()
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("标出这么多天以上没有发来数据包的辅导员：")))
+        top.addWidget(QLabel(self.tr("标出这么多天以上没有发来数据包的救助顾问：")))
         top.addWidget(self.days)
         top.addStretch(1)
         top.addWidget(self.silent_label)
         self.table = QTableWidget(0, 10)
         self.table.setHorizontalHeaderLabels([
-            self.tr("辅导员"), self.tr("负责的村（社区）"), self.tr("指纹"), self.tr("最近收到"), self.tr("数据包编号"),
+            self.tr("救助顾问"), self.tr("负责的村（社区）"), self.tr("指纹"), self.tr("最近收到"), self.tr("数据包编号"),
             self.tr("缺少的数据包"), self.tr("家庭户数"), self.tr("未发送"), self.tr("待确认"), self.tr("距上次收到")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -111,5 +111,5 @@ class AdvisorsDialog(QDialog):
                 item.setForeground(QBrush(REVOKED_FOREGROUND) if r.revoked else QBrush())
                 if column != GAPS:
                     item.setToolTip(self.tr("已经 %1 天没有发来数据包").replace("%1", str(days)) if silent else "")
-        self.silent_label.setText(self.tr("%1 名辅导员 %2 天以上没有发来数据包").replace("%1", str(quiet))
+        self.silent_label.setText(self.tr("%1 名救助顾问 %2 天以上没有发来数据包").replace("%1", str(quiet))
                                   .replace("%2", str(self.days.value())) if quiet else "")

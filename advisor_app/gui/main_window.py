@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         # 立即锁定, 更改口令, 恢复密钥, and the auto-lock
         self.security = SecurityActions(self, self.operations, self.list_pane, lambda: self.profile_info.is_demo)
         self.auto_lock = self.security.auto_lock
-        self.sync = SyncActions(self, self.operations)  # 同步: 数据冲突…, 辅导员… (office)
+        self.sync = SyncActions(self, self.operations)  # 同步: 数据冲突…, 救助顾问… (office)
         self._build_layout()
         self._build_actions()
         self._build_menus()

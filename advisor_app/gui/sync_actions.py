@@ -1,9 +1,9 @@
 """The window's sync actions: the 同步(&Y) menu, 数据冲突… (also in the 家庭 menu, and as a toolbar
-badge counting the open conflicts) and, on an office profile, 辅导员….
+badge counting the open conflicts) and, on an office profile, 救助顾问….
 
 The badge (``conflicts_badge``, a toolbar action) shows "数据冲突 3" while conflicts are open and is
 hidden otherwise; the count is read at start and again after every change that may have brought or
-settled one (an import, a resolution, another program's write). 辅导员… is shown only when the
+settled one (an import, a resolution, another program's write). 救助顾问… is shown only when the
 profile's sync role is the office's (:func:`advisor_app.services.sync_setup.identity`).
 
 The 同步 menu is also where exporting a bundle (导出给乡镇…) and importing bundles (导入数据包…)
@@ -37,8 +37,8 @@ class SyncActions(QObject):
         self.conflicts_badge.setObjectName("conflicts_badge")
         self.conflicts_badge.setVisible(False)
         self.conflicts_badge.triggered.connect(lambda _checked=False: self.show_conflicts())
-        self.advisors_action = QAction(self.tr("辅导员…"), window)
-        self.advisors_action.setStatusTip(self.tr("各位辅导员什么时候发来了哪个数据包，谁很久没有发来"))
+        self.advisors_action = QAction(self.tr("救助顾问…"), window)
+        self.advisors_action.setStatusTip(self.tr("各位救助顾问什么时候发来了哪个数据包，谁很久没有发来"))
         self.advisors_action.triggered.connect(lambda _checked=False: self.show_advisors())
         self.advisors_action.setVisible(False)  # an office profile only
         operations.data_changed.connect(self._data_changed)

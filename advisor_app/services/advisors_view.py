@@ -69,7 +69,7 @@ def advisors(profile: Profile) -> list[AdvisorRow]:
     """The office's advisors, by name."""
     with profile.session() as session:
         if identity_in(session).role != OFFICE:
-            raise NotOffice("只有乡镇的档案能查看辅导员的数据包")
+            raise NotOffice("只有乡镇的档案能查看救助顾问的数据包")
         conn = session.connection()
         marks = sync_marks.marks_by_advisor(conn)
         last = sync_marks.last_bundles(conn)

@@ -24,7 +24,7 @@ from advisor_app.store.sync_models import SyncIdentityRow, SyncPeerRow
 from .profile import Profile
 
 ADVISOR, OFFICE = "advisor", "office"
-ROLES = {ADVISOR: "辅导员", OFFICE: "乡镇"}
+ROLES = {ADVISOR: "救助顾问", OFFICE: "乡镇"}
 
 
 class SyncNotSetUp(DomainError):
@@ -63,7 +63,7 @@ def _peer(row: SyncPeerRow) -> Peer:
 def identity_in(session: Session) -> Identity:
     row = store.identity(session)
     if row is None:
-        raise SyncNotSetUp("这个档案还没有设置同步身份（辅导员或乡镇）：请先运行 advisor-app profile init --role")
+        raise SyncNotSetUp("这个档案还没有设置同步身份（救助顾问或乡镇）：请先运行 advisor-app profile init --role")
     return _identity(row)
 
 
@@ -76,9 +76,9 @@ def identity(profile: Profile) -> Identity | None:
 def set_up_identity(profile: Profile, *, role: str, name: str) -> Identity:
     """Give the profile its role and name and a new device id (refused when it already has them)."""
     if role not in ROLES:
-        raise DomainError(f"角色应为 advisor（辅导员）或 office（乡镇），不是“{role[:20]}”")
+        raise DomainError(f"角色应为 advisor（救助顾问）或 office（乡镇），不是“{role[:20]}”")
     if not name.strip():
-        raise DomainError("请填写名称（辅导员的姓名或乡镇的名称）")
+        raise DomainError("请填写名称（救助顾问的姓名或乡镇的名称）")
     with profile.session(write=True) as session:
         if store.identity(session) is not None:
             raise DomainError("这个档案已经设置了同步身份，不能再改")
@@ -147,7 +147,7 @@ def assign_household(profile: Profile, household_id: str, advisor: str) -> None:
             raise DomainError("只有乡镇的档案能分配家庭")
         target = peer_in(session, advisor)
         if target.role != ADVISOR:
-            raise DomainError(f"“{target.name}”不是辅导员")
+            raise DomainError(f"“{target.name}”不是救助顾问")
         if not store.household_villages(session, [household_id]):
             raise NotFound(f"没有编号为 {household_id} 的家庭")
         previous = store.assignments(session).get(household_id)

@@ -5,7 +5,7 @@
     <name>AdvisorsDialog</name>
     <message>
         <location filename="../../advisor_app/gui/advisors_dialog.py" line="46"/>
-        <source>辅导员的数据包</source>
+        <source>救助顾问的数据包</source>
         <translation>Advisors&apos; bundles</translation>
     </message>
     <message>
@@ -15,12 +15,12 @@
     </message>
     <message>
         <location filename="../../advisor_app/gui/advisors_dialog.py" line="54"/>
-        <source>标出这么多天以上没有发来数据包的辅导员：</source>
+        <source>标出这么多天以上没有发来数据包的救助顾问：</source>
         <translation>Highlight advisors who sent no bundle for at least:</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/advisors_dialog.py" line="60"/>
-        <source>辅导员</source>
+        <source>救助顾问</source>
         <translation>Advisor</translation>
     </message>
     <message>
@@ -100,7 +100,7 @@
     </message>
     <message>
         <location filename="../../advisor_app/gui/advisors_dialog.py" line="114"/>
-        <source>%1 名辅导员 %2 天以上没有发来数据包</source>
+        <source>%1 名救助顾问 %2 天以上没有发来数据包</source>
         <translation>%1 advisor(s) sent no bundle for %2 days or more</translation>
     </message>
 </context>
@@ -2416,12 +2416,12 @@ Changes made after it are not in that backup; the current profile is kept as a b
     </message>
     <message>
         <location filename="../../advisor_app/gui/sync_actions.py" line="40"/>
-        <source>辅导员…</source>
+        <source>救助顾问…</source>
         <translation>Advisors…</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/sync_actions.py" line="41"/>
-        <source>各位辅导员什么时候发来了哪个数据包，谁很久没有发来</source>
+        <source>各位救助顾问什么时候发来了哪个数据包，谁很久没有发来</source>
         <translation>Which bundle each advisor sent and when, and who has not sent one for a long time</translation>
     </message>
     <message>

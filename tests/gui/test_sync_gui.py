@@ -287,7 +287,7 @@ def test_the_office_sees_its_advisors_and_who_has_gone_quiet(
     qtbot.waitUntil(lambda: highlighted(wang))
     assert _cell(dialog, wang, 9).text() == "8 天"
     assert not highlighted(0)  # revoked: not expected to send
-    assert "1 名辅导员 7 天以上没有发来数据包" in dialog.silent_label.text()
+    assert "1 名救助顾问 7 天以上没有发来数据包" in dialog.silent_label.text()
     dialog.days.setValue(10)  # N adjusted in the view
     assert not highlighted(wang) and dialog.silent_label.text() == ""
     dialog.days.setValue(8)
