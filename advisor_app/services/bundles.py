@@ -237,6 +237,8 @@ def _read(path: Path) -> bytes:
 
 def _check_sender(header: Header, known: dict[str, Peer], me: keys.Identity) -> Peer:
     peer = known.get(header.sender)
+    if header.sender == me.device_id:
+        raise BundleRefused("这是本机自己导出的数据包，没有导入：请拿到对方的电脑上导入")
     if peer is None:
         raise BundleRefused("这个数据包来自一台没有登记的设备，没有导入（先完成登记：enrol）")
     if peer.revoked:

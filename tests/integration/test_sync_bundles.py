@@ -413,6 +413,8 @@ def test_a_bundle_for_the_other_advisor_an_unknown_sender_and_a_revoked_advisor(
     (r,) = t.b.import_(*wang_to_office, code=2)["results"]  # 李老师 does not know 王老师's keys
     assert r["status"] == "refused" and "没有登记的设备" in r["reason"]
     assert t.b.status() == before
+    (r,) = t.a.import_(*wang_to_office, code=2)["results"]  # carried to the wrong computer: its own
+    assert r["status"] == "refused" and "本机自己导出" in r["reason"]
 
     li = new_household(t.b, "丰收村", "何二")
     from_li = t.b.export(t.carry / "li")["files"]
