@@ -23,7 +23,8 @@ from advisor_app.services.profile import ENV_DATABASE_URL
 from .context import Context
 
 # Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("profile", "household", "demo", "policy", "form", "notice", "check", "screen", "audit", "backup")
+COMMANDS = ("profile", "household", "demo", "policy", "form", "notice", "check", "screen", "audit", "backup",
+            "enrol", "bundle", "conflicts", "sync")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,5 @@
-"""``advisor-app household import|export|list|archive|restore|delete``."""
+"""``advisor-app household import|export|list|archive|restore|assign|delete`` (``assign``: at the
+office, docs/sync.md)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Any
 
 from advisor_app.domain import vocab
 from advisor_app.domain.errors import DomainError
-from advisor_app.services import households
+from advisor_app.services import households, sync_enrolment
+from advisor_app.services.sync_setup import ADVISOR, assign_household
 
 from .context import Context
 
@@ -45,6 +47,11 @@ def register(sub: Any) -> None:
     p = cmds.add_parser("restore", help="恢复一个已归档的家庭")
     p.add_argument("id", help="家庭编号")
     p.set_defaults(run=_restore)
+
+    p = cmds.add_parser("assign", help="乡镇：把一个家庭分配给另一位辅导员（原辅导员的未发送改动收到后才移走）")
+    p.add_argument("id", help="家庭编号")
+    p.add_argument("--to", required=True, metavar="NAME", help="辅导员的名字（或 enrol list 中的设备编号）")
+    p.set_defaults(run=_assign)
 
     p = cmds.add_parser("delete", help="删除一个家庭而不记录原因（保留删除记录以便同步）；请优先用 archive")
     p.add_argument("id", help="家庭编号")
@@ -96,6 +103,13 @@ def _archive(args: argparse.Namespace, ctx: Context) -> int:
 def _restore(args: argparse.Namespace, ctx: Context) -> int:
     households.restore_household(ctx.profile, args.id)
     print(f"已恢复 {args.id}")
+    return 0
+
+
+def _assign(args: argparse.Namespace, ctx: Context) -> int:
+    advisor = sync_enrolment.find_peer(ctx.profile, args.to, role=ADVISOR)
+    assign_household(ctx.profile, args.id, advisor.device_id)
+    print(f"已把家庭 {args.id} 分配给{advisor.name}：下次导出给{advisor.name}的数据包会带上它")
     return 0
 
 

@@ -1,8 +1,10 @@
 """``advisor-app profile init | check | encrypt | passphrase``: the profile itself.
 
-* ``init [--data-dir D] [--name NAME] [--region CODE] [--villages 七星村,丰收村]``: an empty own
-  profile (no demo data), encrypted with the passphrase given (``--passphrase-file``,
-  ``ADVISOR_APP_PASSPHRASE``, or typed twice on a terminal). Exit 2 when the folder has one already.
+* ``init [--data-dir D] [--name NAME] [--region CODE] [--villages 七星村,丰收村] [--role advisor|office]``:
+  an empty own profile (no demo data), encrypted with the passphrase given (``--passphrase-file``,
+  ``ADVISOR_APP_PASSPHRASE``, or typed twice on a terminal). Exit 2 when the folder has one already
+  — except with ``--role`` for a profile that has no sync identity yet: it gets one. ``--role``
+  makes the sync identity (role, ``--name``, device id, keys; docs/sync.md).
 * ``check``: SQLite's integrity check of the whole file and the audit log's hash chain; exit 0 only
   when both hold, 1 naming what is wrong.
 * ``encrypt``: encrypt a profile written before encryption (and its backups), in place.
@@ -16,6 +18,7 @@ import argparse
 import sys
 from typing import Any
 
+from advisor_app.domain.errors import DomainError
 from advisor_app.services import audit, recovery
 from advisor_app.services import passphrase as keys
 from advisor_app.services.profile import (
@@ -26,7 +29,9 @@ from advisor_app.services.profile import (
     integrity_problems,
     open_profile,
 )
-from advisor_app.services.profile_settings import init_profile
+from advisor_app.services.profile_settings import ProfileKindError, init_profile
+from advisor_app.services.sync_keys import create_identity, fingerprint
+from advisor_app.services.sync_setup import ROLES
 
 from .context import Context, read_passphrase_file, read_text_file, typed_twice
 
@@ -39,6 +44,9 @@ def register(sub: Any) -> None:
     init.add_argument("--name", default="", help="救助顾问的姓名")
     init.add_argument("--region", default="", metavar="CODE", help="所属县（区）的 6 位地区代码，如 340104")
     init.add_argument("--villages", default="", help="负责的村（社区），用逗号或顿号隔开")
+    init.add_argument("--role", choices=("advisor", "office"),
+                      help="同步身份：advisor（辅导员的电脑）或 office（乡镇），同时生成本档案的密钥；"
+                           "已有档案还没有同步身份时，为它设置")
     init.set_defaults(run=_init)
     check = actions.add_parser("check", help="检查档案文件和审计记录是否完好，都完好时退出码为 0")
     check.set_defaults(run=_check, reads_only=True)
@@ -56,10 +64,25 @@ def register(sub: Any) -> None:
 
 def _init(args: argparse.Namespace, ctx: Context) -> int:
     villages = [v for part in args.villages.replace("、", ",").split(",") if (v := part.strip())]
-    info = init_profile(ctx.data_dir, ctx.new_passphrase(), advisor=args.name, region=args.region, villages=villages)
+    office = args.role == "office"
+    if args.role and not args.name.strip():
+        raise DomainError("请用 --name 给出名称（辅导员的姓名，或乡镇的名称）")
+    try:
+        info = init_profile(ctx.data_dir, ctx.new_passphrase(), advisor="" if office else args.name,
+                            region=args.region, villages=villages, database_url=ctx.database_url)
+    except ProfileKindError:
+        if not args.role:
+            raise
+        me = create_identity(ctx.profile, role=args.role, name=args.name)  # an existing profile gets its role
+        print(f"档案已存在：已设置同步身份（{ROLES[me.role]}：{me.name}），密钥指纹 {fingerprint(me.public)}")
+        return 0
     missing = [what for what, value in (("姓名", info.advisor), ("地区", info.region), ("村", info.villages))
-               if not value]
-    print("已新建档案" + (f"；还没有填写：{'、'.join(missing)}（打开桌面程序时会询问）" if missing else ""))
+               if not value and not (office and what != "地区")]
+    done = "已新建档案"
+    if args.role:
+        me = create_identity(ctx.profile, role=args.role, name=args.name)
+        done += f"（{ROLES[me.role]}：{me.name}，密钥指纹 {fingerprint(me.public)}）"
+    print(done + (f"；还没有填写：{'、'.join(missing)}（打开桌面程序时会询问）" if missing else ""))
     return 0
 
 

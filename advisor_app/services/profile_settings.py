@@ -281,19 +281,23 @@ def open_demo_profile(data_dir: str | os.PathLike[str] | None = None) -> Profile
 
 
 def init_profile(data_dir: str | os.PathLike[str] | None, passphrase: str, *, advisor: str = "",
-                 region: str = "", villages: tuple[str, ...] | list[str] = ()) -> ProfileInfo:
+                 region: str = "", villages: tuple[str, ...] | list[str] = (),
+                 database_url: str | None = None) -> ProfileInfo:
     """Create an empty own (real) profile in ``data_dir``, encrypted with ``passphrase`` (no demo
     data), with whichever of the advisor's name, region and villages are given; what is left out is
-    asked at the desktop app's first start. Refused when the folder already holds a profile."""
-    if database_state(data_dir) != MISSING:
+    asked at the desktop app's first start. Refused when the folder already holds a profile.
+    ``database_url``: in that database instead (an office's server); refused when it holds one."""
+    if database_url is None and database_state(data_dir) != MISSING:
         raise ProfileKindError("这个数据文件夹里已经有档案了，不能再新建")
     region, advisor = region.strip(), advisor.strip()
     names = tuple(dict.fromkeys(v.strip() for v in villages if v.strip()))
     if region and not re.fullmatch(r"\d{6}", region):
         raise ProfileKindError(f"地区代码应为 6 位数字：{region[:20]}")
-    profile = open_profile(data_dir, passphrase=passphrase)
+    profile = open_profile(data_dir, passphrase=passphrase, database_url=database_url)
     try:
         with profile.connection(write=True) as conn:
+            if database_url is not None and get_setting(conn, KIND) is not None:
+                raise ProfileKindError("这个数据库里已经有档案了，不能再新建")
             set_setting(conn, KIND, REAL)
             for key, value in ((REGION, region), (ADVISOR, advisor)):
                 if value:

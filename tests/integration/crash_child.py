@@ -106,9 +106,15 @@ def encrypt(folder: str, _args: dict[str, Any]) -> None:
     keys.encrypt_profile(folder, OLD_PASSPHRASE)
 
 
+def import_bundle(folder: str, args: dict[str, Any]) -> None:
+    """``advisor-app bundle import FILE...`` (``tests/integration/test_sync_bundles.py``)."""
+    if cli.main(["--data-dir", folder, "bundle", "import", *args["files"]]) != 0:
+        raise SystemExit(3)
+
+
 OPERATIONS: dict[str, Callable[[str, dict[str, Any]], None]] = {
     "visits": save_visits, "import": import_households, "screen": screen, "migrate": migrate,
-    "rekey": change_passphrase, "encrypt": encrypt}
+    "rekey": change_passphrase, "encrypt": encrypt, "bundle_import": import_bundle}
 
 
 # --- kill points ----------------------------------------------------------------------------------

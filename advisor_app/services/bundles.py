@@ -1,0 +1,312 @@
+"""Bundle files on disk: ``bundle export`` and ``bundle import``, for the command line and the app
+(docs/sync.md, "A bundle file" and "Import").
+
+:func:`export_bundles` builds the payload for one peer, seals it into signed, encrypted part files
+(:mod:`advisor_app.sync.bundle_file`) and writes them into a folder — each under a temporary name,
+renamed once every part is written. The writing runs inside the transaction that records the
+sequence (:func:`~.sync_payload.build_payload`'s ``deliver``): a bundle that could not be written
+in full leaves neither files nor a used sequence number.
+
+:func:`import_bundles` takes any number of files — parts of several bundles, from several senders,
+in any order. For each file, **before anything is decrypted**: it must be a bundle of this format,
+whole; its sender an enrolled peer not revoked; its addressee this device; its signature the
+sender's. Parts are grouped by bundle; a bundle whose parts are not all here yet is ``held``, its
+parts kept inside the profile (:mod:`advisor_app.store.held_parts`) until a later import brings the
+rest. A complete bundle is opened and applied in one transaction (:func:`~.sync_import.apply_payload`):
+``imported`` or ``already_imported``; whatever is refused changes nothing. Bundles are applied in
+the order of their senders' sequence numbers, whatever order the files were given in. A backup
+(``before-import``) is made before the first bundle not imported yet is applied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from advisor_app.domain.errors import DomainError
+from advisor_app.domain.limits import MAX_BUNDLE_BYTES, MB
+from advisor_app.store import held_parts as held
+from advisor_app.store import sync_state
+from advisor_app.sync import bundle_file, keys
+from advisor_app.sync.bundle_header import DAMAGED, MAX_HEADER_BYTES, PREFIX_BYTES, Header, read_header
+from advisor_app.sync.errors import BundleIncomplete, BundleRefused
+
+from . import backups
+from .profile import Profile
+from .sync_enrolment import find_peer
+from .sync_import import ALREADY_IMPORTED, ImportReport, apply_payload
+from .sync_keys import own_keys, peer_keys
+from .sync_payload import build_payload
+from .sync_setup import Peer, peers
+
+IMPORTED, HELD, REFUSED = "imported", "held", "refused"
+DEFAULT_MAX_SIZE = bundle_file.DEFAULT_MAX_SIZE
+_MAX_FILE = PREFIX_BYTES + MAX_HEADER_BYTES + MAX_BUNDLE_BYTES + keys.SIGNATURE_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class BundleExport:
+    """What ``bundle export`` wrote: the files (parts in order), the bundle's sequence number for its
+    addressee, and how many records of each kind it carries."""
+
+    files: list[Path]
+    sequence: int
+    records: dict[str, int]
+    peer: str = ""  # the addressee's name
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"files": [str(f) for f in self.files], "sequence": self.sequence, "records": dict(self.records)}
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One file given to ``bundle import``: ``imported`` / ``already_imported`` / ``held`` / ``refused``,
+    and why, in the advisor's words."""
+
+    file: str
+    status: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"file": self.file, "status": self.status, "reason": self.reason}
+
+
+@dataclass
+class BundleImport:
+    """What ``bundle import`` did: one result per file given, in the order given; ``conflicts``: the
+    conflicts these imports opened; ``reports``: each bundle applied (or found imported already)."""
+
+    results: list[FileResult]
+    conflicts: int = 0
+    reports: list[ImportReport] = field(default_factory=list)
+    backed_up: bool = False  # the ``before-import`` backup of this run is made
+
+    @property
+    def refused(self) -> bool:
+        return any(r.status == REFUSED for r in self.results)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"results": [r.to_dict() for r in self.results], "conflicts": self.conflicts}
+
+
+# --- export --------------------------------------------------------------------------------------
+
+def addressee(profile: Profile, to: str | None) -> Peer:
+    """The peer a bundle goes to: ``to`` (a name or device id), else the only peer there is."""
+    if to is not None:
+        return find_peer(profile, to)
+    active = [p for p in peers(profile) if not p.revoked]
+    if not active:
+        raise DomainError("还没有登记可以发送数据包的对象：辅导员先用 enrol request 申请，乡镇用 enrol approve 批准")
+    if len(active) > 1:
+        names = "、".join(p.name for p in active[:10])
+        raise DomainError(f"登记了 {len(active)} 个辅导员（{names}）：请用 --to 指定把数据包导出给谁")
+    return active[0]
+
+
+def export_bundles(profile: Profile, out_dir: str | os.PathLike[str], *, to: str | None = None,
+                   max_size: int = DEFAULT_MAX_SIZE) -> BundleExport:
+    """Write the next bundle for ``to`` (see :func:`addressee`) into ``out_dir``; see the module doc."""
+    me = own_keys(profile)
+    peer = addressee(profile, to)
+    their_keys = peer_keys(profile, peer)
+    if not bundle_file.MIN_MAX_SIZE <= max_size <= MAX_BUNDLE_BYTES:  # before the sequence is taken
+        raise DomainError(f"每个文件的大小上限应在 {bundle_file.MIN_MAX_SIZE // 1024} KB 到 "
+                          f"{MAX_BUNDLE_BYTES // MB} MB 之间")
+    folder = Path(out_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DomainError(f"无法使用文件夹 {folder}：{exc.strerror or exc}") from None
+    written: list[Path] = []
+
+    def deliver(payload: dict[str, Any]) -> None:
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        parts = bundle_file.seal(data, me, their_keys, sequence=int(payload["sequence"]),
+                                 builds_on=int(payload["builds_on"]), max_size=max_size)
+        written.extend(_write_all(folder, parts))
+
+    try:
+        payload = build_payload(profile, peer.device_id, deliver=deliver)
+    except BaseException:
+        _remove(written)  # the sequence was not recorded: no file may claim it
+        raise
+    return BundleExport(written, int(payload["sequence"]), dict(payload["counts"]), peer.name)
+
+
+def _write_all(folder: Path, parts: list[bundle_file.BundlePart]) -> list[Path]:
+    """Every part under a temporary name first, then each renamed: no half-written file is left
+    under a bundle's name."""
+    temps: list[tuple[Path, Path]] = []
+    done: list[Path] = []
+    try:
+        for part in parts:
+            final = folder / part.name
+            temp = folder / f".{part.name}.{uuid.uuid4().hex[:8]}.tmp"
+            temps.append((temp, final))
+            with temp.open("wb") as f:
+                f.write(part.data)
+                f.flush()
+                os.fsync(f.fileno())
+        for temp, final in temps:
+            os.replace(temp, final)
+            done.append(final)
+    except OSError as exc:
+        _remove([t for t, _ in temps] + done)
+        raise DomainError(f"无法把数据包写入 {folder}：{exc.strerror or exc}（没有导出，也没有记为已发送）") from None
+    return done
+
+
+def _remove(paths: Iterable[Path]) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
+# --- import --------------------------------------------------------------------------------------
+
+@dataclass
+class _Bundle:
+    header: Header
+    peer: Peer
+    given: dict[int, bytes] = field(default_factory=dict)  # part number → the file's bytes
+    files: list[int] = field(default_factory=list)  # the indexes of the files given of it
+
+    @property
+    def title(self) -> str:
+        return f"来自{self.peer.name}的第 {self.header.sequence} 号数据包"
+
+
+def import_bundles(profile: Profile, files: Iterable[str | os.PathLike[str]]) -> BundleImport:
+    """Import the bundle files ``files``; see the module doc."""
+    paths = [Path(f) for f in files]
+    if not paths:
+        raise DomainError("请给出要导入的数据包文件")
+    me = own_keys(profile)
+    known = {p.device_id: p for p in peers(profile)}
+    results: list[FileResult | None] = [None] * len(paths)
+    bundles: dict[str, _Bundle] = {}
+    _release_imported(profile)
+    for index, path in enumerate(paths):
+        try:
+            data = _read(path)
+            header = read_header(data)
+            peer = _check_sender(header, known, me)
+            bundle_file.verify(data, header, peer_keys(profile, peer))
+        except DomainError as exc:
+            results[index] = FileResult(str(path), REFUSED, str(exc))
+            continue
+        bundle = bundles.setdefault(header.bundle_id, _Bundle(header, peer))
+        if bundle.header.shared() != header.shared() or bundle.header.payload_digest != header.payload_digest:
+            results[index] = FileResult(str(path), REFUSED, f"{bundle.title}：{DAMAGED}（与同一数据包的其他部分不符）")
+            continue
+        if bundle.given.setdefault(header.part, data) != data:  # two signed files of one part: cannot be
+            results[index] = FileResult(str(path), REFUSED, f"{bundle.title}：第 {header.part} 部分有两个不同的文件")
+            continue
+        bundle.files.append(index)
+    outcome = BundleImport([])
+    for bundle in sorted(bundles.values(), key=lambda b: (b.peer.name, b.peer.device_id, b.header.sequence)):
+        status, reason = _import_one(profile, me, bundle, outcome)
+        for index in bundle.files:
+            results[index] = FileResult(str(paths[index]), status, reason)
+    outcome.results = [r for r in results if r is not None]
+    outcome.conflicts = sum(r.conflicts for r in outcome.reports)
+    return outcome
+
+
+def _read(path: Path) -> bytes:
+    try:
+        with path.open("rb") as f:
+            data = f.read(_MAX_FILE + 1)
+    except IsADirectoryError:
+        raise BundleRefused(f"{path} 是文件夹，不是数据包文件") from None
+    except FileNotFoundError:
+        raise BundleRefused(f"找不到文件 {path}") from None
+    except OSError as exc:
+        raise BundleRefused(f"读不了文件 {path}：{exc.strerror or exc}") from None
+    if len(data) > _MAX_FILE:
+        raise BundleRefused("文件太大，不是数据包，没有导入")
+    return data
+
+
+def _check_sender(header: Header, known: dict[str, Peer], me: keys.Identity) -> Peer:
+    peer = known.get(header.sender)
+    if header.sender == me.device_id:
+        raise BundleRefused("这是本机自己导出的数据包，没有导入：请拿到对方的电脑上导入")
+    if peer is None:
+        raise BundleRefused("这个数据包来自一台没有登记的设备，没有导入（先完成登记：enrol）")
+    if peer.revoked:
+        raise BundleRefused(f"{peer.name}已被注销，不再接受{peer.name}的数据包，没有导入")
+    if header.addressee != me.device_id:
+        other = known.get(header.addressee)
+        whom = f"发给{other.name}的" if other is not None else "发给另一台设备的"
+        raise BundleRefused(f"这个数据包是{peer.name}{whom}，不是发给本机（{me.name}）的，没有导入")
+    return peer
+
+
+def _import_one(profile: Profile, me: keys.Identity, bundle: _Bundle, outcome: BundleImport) -> tuple[str, str]:
+    """Apply one bundle whose given parts all passed the checks, or hold it; (status, reason)."""
+    header, sender = bundle.header, bundle.peer
+    with profile.session() as session:
+        kept = held.held_parts(session, header.bundle_id)
+        imported_before = sync_state.received(session, header.sender, header.sequence) is not None
+    parts = {**kept, **bundle.given}
+    missing = tuple(k for k in range(1, header.parts + 1) if k not in parts)
+    if missing and imported_before:
+        return ALREADY_IMPORTED, f"{bundle.title}已经导入过，没有任何改动"
+    if missing:
+        new = [(k, data) for k, data in bundle.given.items() if k not in kept]
+        if new:
+            with profile.session(write=True) as session:
+                held.hold(session, bundle_id=header.bundle_id, sender=header.sender, sequence=header.sequence,
+                          parts=header.parts, files=new)
+        return HELD, f"{bundle.title}：{BundleIncomplete(missing, header.parts).message}，收齐后才会导入"
+    if not imported_before and not outcome.backed_up:
+        profile.refuse_writes()  # a read-only or damaged profile: refused before a copy is made
+        backups.backup_before(profile, "import")
+        outcome.backed_up = True
+    try:
+        opened = bundle_file.open_parts(parts.values(), me, peer_keys(profile, sender))
+        payload = _payload(opened)
+        report = apply_payload(profile, header.sender, header.sequence, payload)
+    except DomainError as exc:
+        return REFUSED, f"{bundle.title}：{exc}"
+    if kept:
+        with profile.session(write=True) as session:
+            held.release(session, header.bundle_id)
+    outcome.reports.append(report)
+    return report.status, report.message
+
+
+def _payload(opened: bytes) -> dict[str, Any]:
+    try:
+        payload = json.loads(opened.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise BundleRefused(DAMAGED + "（内容无法读取）") from None
+    if not isinstance(payload, dict):
+        raise BundleRefused(DAMAGED + "（内容无法读取）")
+    return payload
+
+
+def _release_imported(profile: Profile) -> None:
+    """Forget the kept parts of bundles imported since (an import stopped before it tidied up)."""
+    with profile.session() as session:
+        waiting = held.held_bundles(session)
+        done = [(s, q) for s, q, _n, _have in waiting if sync_state.received(session, s, q) is not None]
+    if done:
+        with profile.session(write=True) as session:
+            for sender, sequence in done:
+                held.release_sequence(session, sender, sequence)
+
+
+def held_bundles(profile: Profile) -> list[tuple[str, int, int, list[int]]]:
+    """The bundles waiting for parts: (sender's name, sequence, parts, the part numbers here)."""
+    names = {p.device_id: p.name for p in peers(profile)}
+    with profile.session() as session:
+        return [(names.get(s, s), q, n, have) for s, q, n, have in held.held_bundles(session)]
