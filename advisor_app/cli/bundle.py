@@ -26,12 +26,12 @@ _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", re.IGNORECASE)
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("bundle", help="数据包：导出给乡镇（或辅导员）、导入收到的数据包")
+    parser = sub.add_parser("bundle", help="数据包：导出给乡镇（或救助顾问）、导入收到的数据包")
     cmds = parser.add_subparsers(title="bundle commands", metavar="ACTION", required=True)
 
     p = cmds.add_parser("export", help="把对方还没有确认收到的记录导出为数据包文件（加密、签名）")
     p.add_argument("--out", required=True, metavar="DIR", help="写入数据包的文件夹（如 U 盘）")
-    p.add_argument("--to", metavar="NAME", help="导出给谁（乡镇有多位辅导员时必填；辅导员的电脑不用填）")
+    p.add_argument("--to", metavar="NAME", help="导出给谁（乡镇有多位救助顾问时必填；救助顾问的电脑不用填）")
     p.add_argument("--max-size", default="20MB", metavar="SIZE",
                    help="每个文件的大小上限，超过时自动分成几个文件（默认 20MB，如 512KB、5MB）")
     add_format(p)

@@ -24,22 +24,22 @@ from .output import add_format, emit, read_file, write_file
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("enrol", help="登记：辅导员的电脑与乡镇交换密钥（申请、批准、接受、列表、注销）")
+    parser = sub.add_parser("enrol", help="登记：救助顾问的电脑与乡镇交换密钥（申请、批准、接受、列表、注销）")
     cmds = parser.add_subparsers(title="enrol commands", metavar="ACTION", required=True)
 
-    p = cmds.add_parser("request", help="辅导员：写登记申请文件，交给乡镇；显示本机的密钥指纹")
+    p = cmds.add_parser("request", help="救助顾问：写登记申请文件，交给乡镇；显示本机的密钥指纹")
     p.add_argument("--out", required=True, metavar="FILE", help="登记申请写入的文件")
     add_format(p)
     p.set_defaults(run=_request)
 
     p = cmds.add_parser("approve", help="乡镇：批准登记申请，分配村，写登记答复文件")
-    p.add_argument("file", metavar="FILE", help="辅导员的登记申请文件")
-    p.add_argument("--villages", required=True, help="分给这位辅导员的村（社区），用逗号或顿号隔开")
-    p.add_argument("--out", required=True, metavar="FILE", help="登记答复写入的文件（交回辅导员）")
+    p.add_argument("file", metavar="FILE", help="救助顾问的登记申请文件")
+    p.add_argument("--villages", required=True, help="分给这位救助顾问的村（社区），用逗号或顿号隔开")
+    p.add_argument("--out", required=True, metavar="FILE", help="登记答复写入的文件（交回救助顾问）")
     add_format(p)
     p.set_defaults(run=_approve)
 
-    p = cmds.add_parser("accept", help="辅导员：接受乡镇的登记答复")
+    p = cmds.add_parser("accept", help="救助顾问：接受乡镇的登记答复")
     p.add_argument("file", metavar="FILE", help="乡镇的登记答复文件")
     add_format(p)
     p.set_defaults(run=_accept)
@@ -48,8 +48,8 @@ def register(sub: Any) -> None:
     add_format(p)
     p.set_defaults(run=_list, reads_only=True)
 
-    p = cmds.add_parser("revoke", help="乡镇：注销一位辅导员，从此不再接受其数据包")
-    p.add_argument("name", metavar="NAME", help="辅导员的名字（或 enrol list 中的设备编号）")
+    p = cmds.add_parser("revoke", help="乡镇：注销一位救助顾问，从此不再接受其数据包")
+    p.add_argument("name", metavar="NAME", help="救助顾问的名字（或 enrol list 中的设备编号）")
     add_format(p)
     p.set_defaults(run=_revoke)
 
@@ -69,7 +69,7 @@ def _approve(args: argparse.Namespace, ctx: Context) -> int:
     p = done.peer
     emit(args, {"name": p.name, "device_id": p.device_id, "fingerprint": done.fingerprint,
                 "villages": list(done.villages), "file": args.out},
-         [f"已登记辅导员{p.name}（{'、'.join(done.villages) or '没有分配村'}）",
+         [f"已登记救助顾问{p.name}（{'、'.join(done.villages) or '没有分配村'}）",
           f"请与{p.name}核对密钥指纹：{done.fingerprint}", f"登记答复已写入 {args.out}，请交回{p.name}"])
     return 0
 

@@ -48,9 +48,9 @@ def register(sub: Any) -> None:
     p.add_argument("id", help="家庭编号")
     p.set_defaults(run=_restore)
 
-    p = cmds.add_parser("assign", help="乡镇：把一个家庭分配给另一位辅导员（原辅导员的未发送改动收到后才移走）")
+    p = cmds.add_parser("assign", help="乡镇：把一个家庭分配给另一位救助顾问（原救助顾问的未发送改动收到后才移走）")
     p.add_argument("id", help="家庭编号")
-    p.add_argument("--to", required=True, metavar="NAME", help="辅导员的名字（或 enrol list 中的设备编号）")
+    p.add_argument("--to", required=True, metavar="NAME", help="救助顾问的名字（或 enrol list 中的设备编号）")
     p.set_defaults(run=_assign)
 
     p = cmds.add_parser("delete", help="删除一个家庭而不记录原因（保留删除记录以便同步）；请优先用 archive")

@@ -45,7 +45,7 @@ def register(sub: Any) -> None:
     init.add_argument("--region", default="", metavar="CODE", help="所属县（区）的 6 位地区代码，如 340104")
     init.add_argument("--villages", default="", help="负责的村（社区），用逗号或顿号隔开")
     init.add_argument("--role", choices=("advisor", "office"),
-                      help="同步身份：advisor（辅导员的电脑）或 office（乡镇），同时生成本档案的密钥；"
+                      help="同步身份：advisor（救助顾问的电脑）或 office（乡镇），同时生成本档案的密钥；"
                            "已有档案还没有同步身份时，为它设置")
     init.set_defaults(run=_init)
     check = actions.add_parser("check", help="检查档案文件和审计记录是否完好，都完好时退出码为 0")
@@ -66,7 +66,7 @@ def _init(args: argparse.Namespace, ctx: Context) -> int:
     villages = [v for part in args.villages.replace("、", ",").split(",") if (v := part.strip())]
     office = args.role == "office"
     if args.role and not args.name.strip():
-        raise DomainError("请用 --name 给出名称（辅导员的姓名，或乡镇的名称）")
+        raise DomainError("请用 --name 给出名称（救助顾问的姓名，或乡镇的名称）")
     try:
         info = init_profile(ctx.data_dir, ctx.new_passphrase(), advisor="" if office else args.name,
                             region=args.region, villages=villages, database_url=ctx.database_url)

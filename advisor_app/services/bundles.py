@@ -103,10 +103,10 @@ def addressee(profile: Profile, to: str | None) -> Peer:
         return find_peer(profile, to)
     active = [p for p in peers(profile) if not p.revoked]
     if not active:
-        raise DomainError("还没有登记可以发送数据包的对象：辅导员先用 enrol request 申请，乡镇用 enrol approve 批准")
+        raise DomainError("还没有登记可以发送数据包的对象：救助顾问先用 enrol request 申请，乡镇用 enrol approve 批准")
     if len(active) > 1:
         names = "、".join(p.name for p in active[:10])
-        raise DomainError(f"登记了 {len(active)} 个辅导员（{names}）：请用 --to 指定把数据包导出给谁")
+        raise DomainError(f"登记了 {len(active)} 个救助顾问（{names}）：请用 --to 指定把数据包导出给谁")
     return active[0]
 
 

@@ -46,7 +46,7 @@ def request_enrolment(profile: Profile) -> tuple[bytes, str]:
     """The advisor's enrolment request and its fingerprint (read it out to the office)."""
     me = own_keys(profile)
     if me.role != ADVISOR:
-        raise DomainError("这是乡镇的档案：登记申请在辅导员的电脑上写，乡镇用 enrol approve 批准")
+        raise DomainError("这是乡镇的档案：登记申请在救助顾问的电脑上写，乡镇用 enrol approve 批准")
     return enrolment.make_request(me), keys.fingerprint(me.public)
 
 
@@ -54,7 +54,7 @@ def approve_enrolment(profile: Profile, request: bytes, villages: list[str]) -> 
     """At the office: record the advisor of ``request`` with ``villages``; the answer to give back."""
     me = own_keys(profile)
     if me.role != OFFICE:
-        raise DomainError("只有乡镇的档案能批准登记申请（这是辅导员的档案）")
+        raise DomainError("只有乡镇的档案能批准登记申请（这是救助顾问的档案）")
     advisor = enrolment.read_request(request)
     answer = enrolment.make_answer(me, advisor, villages)
     _refuse_other_role(profile, advisor)
@@ -66,7 +66,7 @@ def accept_enrolment(profile: Profile, answer: bytes) -> Enrolled:
     """On the laptop: record the office of ``answer`` (addressed to this device and its keys)."""
     me = own_keys(profile)
     if me.role != ADVISOR:
-        raise DomainError("这是乡镇的档案：登记答复由辅导员的电脑接受")
+        raise DomainError("这是乡镇的档案：登记答复由救助顾问的电脑接受")
     office, villages = enrolment.read_answer(answer, me.public)
     others = [p for p in peers(profile) if p.role == OFFICE and p.device_id != office.device_id and not p.revoked]
     if others:
@@ -103,7 +103,7 @@ def find_peer(profile: Profile, name: str, *, role: str | None = None) -> Peer:
 def revoke(profile: Profile, name: str) -> Peer:
     """At the office: refuse bundles from the advisor ``name`` from now on."""
     if own_keys(profile).role != OFFICE:
-        raise DomainError("只有乡镇的档案能注销辅导员")
+        raise DomainError("只有乡镇的档案能注销救助顾问")
     peer = find_peer(profile, name, role=ADVISOR)
     revoke_peer(profile, peer.device_id)
     return peer
