@@ -58,7 +58,8 @@ class AdvisorsDialog(QDialog):
         self.table = QTableWidget(0, 10)
         self.table.setHorizontalHeaderLabels([
             self.tr("救助顾问"), self.tr("负责的村（社区）"), self.tr("指纹"), self.tr("最近收到"),
-            self.tr("数据包编号"), self.tr("缺少的数据包"), self.tr("家庭户数"), self.tr("未发送"), self.tr("待确认"), self.tr("距上次收到")])
+            self.tr("数据包编号"), self.tr("缺少的数据包"), self.tr("家庭户数"), self.tr("未发送"),
+            self.tr("待确认"), self.tr("距上次收到")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
