@@ -33,6 +33,7 @@ from advisor_app.domain.errors import DomainError
 from advisor_app.store import sync_records as record_store
 from advisor_app.store import sync_state as store
 from advisor_app.store.models import utc_now
+from advisor_app.store.sync_rows import mark
 from advisor_app.sync.kinds import ORDER
 
 from . import audit
@@ -75,7 +76,7 @@ def build_payload(profile: Profile, peer: str, *,
         if assigned is not None:
             payload["assigned"] = assigned
         to.last_sent = sequence
-        record_store.mark(session, peer, (((r.kind, r.record_id), r.heads) for r in rows), sequence=sequence)
+        mark(session, peer, (((r.kind, r.record_id), r.heads) for r in rows), sequence=sequence)
         record_store.set_unsent(session, ((r.kind, r.record_id) for r in rows), False)
         audit.record(session, action="export", kind="bundle", record_id=f"{peer}:{sequence}",
                      detail=f"{len(records)} records")
