@@ -38,7 +38,7 @@ from advisor_app.sync.kinds import ORDER
 
 from . import audit
 from .profile import Profile
-from .sync_records import history_of, seal_pending
+from .sync_records import seal_pending
 from .sync_setup import OFFICE, assign_by_village, identity_in, peer_in
 
 FORMAT = "advisor-sync-payload/1"
@@ -65,7 +65,7 @@ def build_payload(profile: Profile, peer: str, *,
         sequence = to.last_sent + 1
         records = [{"kind": r.kind, "id": r.record_id, "household": r.household_id,
                     "values": json.loads(r.sealed_values),
-                    "history": [v.to_dict() for v in history_of(r.history)]} for r in rows]
+                    "history": json.loads(r.history)} for r in rows]  # as Version.to_dict() wrote it
         counts: dict[str, int] = {}
         for r in rows:
             counts[r.kind] = counts.get(r.kind, 0) + 1

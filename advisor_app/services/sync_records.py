@@ -37,9 +37,12 @@ ARCHIVE = "archive"
 Key = tuple[str, str]
 
 
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
 def dumps(value: Any) -> str:
     """Canonical JSON (sorted keys, no spaces): equal values give equal text."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return _CANONICAL.encode(value)
 
 
 def normal(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -80,8 +83,10 @@ def states(session: Session, household_ids: Iterable[str]) -> dict[Key, State]:
     return {k: State.of(r) for k, r in state_store.states_of(session, household_ids).items()}
 
 
-def _records(household_id: str, stored: Stored, known: Mapping[Key, State]) -> dict[Key, Record]:
-    """The household's records as stored now (see the module doc); ``known``: its sync states."""
+def _records(household_id: str, stored: Stored, known: Mapping[Key, State],
+             texts: dict[Key, str] | None = None) -> dict[Key, Record]:
+    """The household's records as stored now (see the module doc); ``known``: its sync states;
+    ``texts`` is given each record's values as canonical JSON (:func:`dumps`)."""
     head = stored.head
     found: list[Record] = []
     if head is not None:
@@ -90,7 +95,12 @@ def _records(household_id: str, stored: Stored, known: Mapping[Key, State]) -> d
             found = found[:1]
         own = found[0]
         found[0] = Record(own.kind, own.id, {**own.values, ARCHIVE: head.archive})
-    out = {(r.kind, r.id): Record(r.kind, r.id, normal(r.values)) for r in found}
+    out: dict[Key, Record] = {}
+    for r in found:
+        text = dumps(dict(r.values))
+        out[(r.kind, r.id)] = Record(r.kind, r.id, json.loads(text))  # as normal() gives it
+        if texts is not None:
+            texts[(r.kind, r.id)] = text
     for key, st in known.items():
         if key not in out and st.household == household_id:
             out[key] = Record(st.kind, st.id, {**st.values, DELETED: True})
@@ -140,39 +150,38 @@ def seal(session: Session, household_ids: Iterable[str]) -> Sealed:
         by_household.setdefault(one.household, {})[key] = one
     stored = sync_rows.stored_households(session, wanted)
     current: dict[str, dict[Key, Record]] = {}
+    texts: dict[Key, str] = {}
     pending: list[tuple[str, Key, Record, int | None]] = []
     for hid in wanted:
         mine = by_household.get(hid, {})
-        current[hid] = records = _records(hid, stored[hid], mine)
+        current[hid] = records = _records(hid, stored[hid], mine, texts)
         for key, record in records.items():
             row_version = stored[hid].versions.get(key)
             old = raw.get(key)
             if old is not None and old[6] is not None and old[6] == row_version:
                 continue
             pending.append((hid, key, record, row_version))
-    versions_made: list[tuple[int, Version]] = []
+    # One version per record with a change; their ids are drawn together, in the records' order.
+    made: list[tuple[int, Version]] = []
+    for i, (_hid, key, record, _v) in enumerate(pending):
+        st = known.get(key)
+        version = versions.seal(st.history if st else (), st.values if st else None, record.values, "")
+        if version is not None:
+            made.append((i, version))
+    ids = iter(sync_state.next_version_ids(session, len(made)) if made else [])
+    new_versions = {i: Version(next(ids), v.parents, v.fields) for i, v in made}
     out_states = dict(known)
     rows: list[sync_rows.StateRow] = []
-    made_for: list[tuple[int, History, Version]] = []
     for i, (hid, key, record, row_version) in enumerate(pending):
         st = known.get(key)
-        history = st.history if st is not None else ()
-        version = versions.seal(history, st.values if st is not None else None, record.values, "")
-        if version is not None:
-            made_for.append((i, history, version))
-    ids = sync_state.next_version_ids(session, len(made_for)) if made_for else []
-    new_history: dict[int, History] = {}
-    for (i, history, version), version_id in zip(made_for, ids, strict=True):
-        new_history[i] = (*history, Version(version_id, version.parents, version.fields))
-        versions_made.append((i, version))
-    for i, (hid, key, record, row_version) in enumerate(pending):
-        st = known.get(key)
-        history = new_history.get(i, st.history if st is not None else ())
+        history: History = st.history if st else ()
+        if i in new_versions:
+            history = (*history, new_versions[i])
         out_states[key] = State(key[0], key[1], hid, dict(record.values), history)
-        rows.append((key[0], key[1], hid, history_text(history), dumps(record.values), heads_text(history),
-                     row_version))
+        rows.append((key[0], key[1], hid, history_text(history), texts.get(key) or dumps(record.values),
+                     heads_text(history), row_version))
     sync_rows.write_states(session, rows, raw)
-    return Sealed(len(versions_made), out_states, current)
+    return Sealed(len(made), out_states, current)
 
 
 def seal_households(session: Session, household_ids: Iterable[str]) -> int:
