@@ -119,7 +119,8 @@ def payload_digest(payload: Mapping[str, Any]) -> str:
 def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping[str, Any]) -> ImportReport:
     """Import one payload from ``sender`` (device id) with its ``sequence``; see the module doc.
     Raises :class:`PayloadRefused` (nothing written) when it cannot be imported."""
-    incoming = read_records(payload)
+    if payload.get("format") != FORMAT:
+        read_records(payload)  # refuses it, saying so
     with profile.session(write=True) as session:
         me = identity_in(session)
         peer = store.peer(session, sender)
@@ -140,6 +141,7 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
             report.status = ALREADY_IMPORTED
             report.gaps = _gaps(session, sender)
             return report
+        incoming = read_records(payload)  # (a replay was read when it was imported)
         acknowledges = payload.get("acknowledges", 0)
         if not isinstance(acknowledges, int) or not 0 <= acknowledges <= peer.last_sent:
             raise _refuse("数据包确认了本机从未发出的数据包")

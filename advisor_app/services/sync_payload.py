@@ -38,7 +38,7 @@ from advisor_app.sync.kinds import ORDER
 
 from . import audit
 from .profile import Profile
-from .sync_records import seal_pending
+from .sync_records import State, seal_pending_states
 from .sync_setup import OFFICE, assign_by_village, identity_in, peer_in
 
 FORMAT = "advisor-sync-payload/1"
@@ -52,7 +52,7 @@ def build_payload(profile: Profile, peer: str, *,
         to = peer_in(session, peer)
         if to.revoked_at is not None:
             raise DomainError(f"“{to.name}”已被注销，不能再给它导出数据包")
-        seal_pending(session)
+        sealed = seal_pending_states(session)  # the records just sealed, already read
         assigned: list[str] | None = None
         scope: list[str] | None = None
         if me.role == OFFICE:
@@ -63,9 +63,7 @@ def build_payload(profile: Profile, peer: str, *,
         order = {k: i for i, k in enumerate(ORDER)}
         rows.sort(key=lambda r: (order.get(r.kind, len(order)), r.household_id, r.record_id))
         sequence = to.last_sent + 1
-        records = [{"kind": r.kind, "id": r.record_id, "household": r.household_id,
-                    "values": json.loads(r.sealed_values),
-                    "history": json.loads(r.history)} for r in rows]  # as Version.to_dict() wrote it
+        records = [_record(r, sealed.get((r.kind, r.record_id))) for r in rows]
         counts: dict[str, int] = {}
         for r in rows:
             counts[r.kind] = counts.get(r.kind, 0) + 1
@@ -83,3 +81,13 @@ def build_payload(profile: Profile, peer: str, *,
         if deliver is not None:
             deliver(payload)
         return payload
+
+
+def _record(row: Any, state: State | None) -> dict[str, Any]:
+    """A payload record from its state row (``state``: the same state, already read by the seal)."""
+    if state is not None:
+        values, history = state.values, [v.to_dict() for v in state.history]
+    else:
+        values, history = json.loads(row.sealed_values), json.loads(row.history)  # as Version.to_dict() wrote it
+    return {"kind": row.kind, "id": row.record_id, "household": row.household_id, "values": values,
+            "history": history}

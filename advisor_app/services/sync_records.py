@@ -194,6 +194,11 @@ def seal_pending(session: Session) -> int:
     return seal_households(session, state_store.changed_households(session))
 
 
+def seal_pending_states(session: Session) -> dict[Key, State]:
+    """:func:`seal_pending`; returns the states of the records of the households it read."""
+    return seal(session, state_store.changed_households(session)).states
+
+
 def pending_records(session: Session) -> dict[Key, Record]:
     """The records with local changes not yet sealed (read only: nothing is written)."""
     changed = state_store.changed_households(session)
