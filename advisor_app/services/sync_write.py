@@ -11,6 +11,7 @@ the caller's transaction is rolled back (nothing written).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -29,7 +30,7 @@ from advisor_app.sync.kinds import Record, join_household
 from advisor_app.sync.versions import History
 
 from .households import refuse_people_elsewhere
-from .sync_records import ARCHIVE, Key, State, dumps, heads_text, history_text, normal, read_households, states
+from .sync_records import ARCHIVE, Key, State, dumps, heads_text, history_text, read_households, states
 
 
 class PayloadRefused(DomainError):
@@ -124,15 +125,17 @@ def record_written_many(session: Session, written: Sequence[tuple[str, Mapping[K
     if known is None:
         known = states(session, ids)
     meant: dict[Key, State] = {}
+    texts: dict[Key, str] = {}
     for household_id, intended, histories in written:
         for key, record in intended.items():
             history = histories.get(key) or (known[key].history if key in known else ())
-            meant[key] = State(key[0], key[1], household_id, normal(record.values), history)
+            texts[key] = text = dumps(dict(record.values))
+            meant[key] = State(key[0], key[1], household_id, json.loads(text), history)  # as normal() gives it
     actual, rows = read_households(session, ids, meant)
     out: list[StateRow] = []
     for key, st in meant.items():
         now = actual[st.household].get(key)
         same = now is not None and now.values == st.values
-        out.append((key[0], key[1], st.household, history_text(st.history), dumps(st.values),
+        out.append((key[0], key[1], st.household, history_text(st.history), texts[key],
                     heads_text(st.history), rows.get(key) if same else None))
     write_states(session, out, known)
