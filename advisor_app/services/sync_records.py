@@ -204,7 +204,7 @@ def pending_records(session: Session) -> dict[Key, Record]:
     changed = state_store.changed_households(session)
     known = states(session, changed)
     out: dict[Key, Record] = {}
-    for hid, records in current_records_of(session, changed, known).items():
+    for records in current_records_of(session, changed, known).values():
         for key, record in records.items():
             st = known.get(key)
             if st is None or versions.changed_fields(st.values, record.values):

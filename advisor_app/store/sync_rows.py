@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -116,7 +116,7 @@ def write_states(session: Session, rows: Sequence[StateRow], existing: Iterable[
     if new:
         insert_rows(conn, [(SyncRecordRow.__tablename__, _STATE_COLUMNS, new)])
     if changed:
-        s = SyncRecordRow.__table__
+        s = cast(sa.Table, SyncRecordRow.__table__)
         stmt = (sa.update(s).where(s.c.kind == sa.bindparam("k"), s.c.record_id == sa.bindparam("r"))
                 .values(household_id=sa.bindparam("hid"), history=sa.bindparam("hi"),
                         sealed_values=sa.bindparam("sv"), heads=sa.bindparam("he"), row_version=sa.bindparam("rv")))
@@ -158,7 +158,7 @@ def mark(session: Session, peer: str, items: Iterable[tuple[Key, str]], *, seque
         insert_rows(conn, [(SyncSentRow.__tablename__, columns, new)])
     changed = [{"k": k, "r": r, "h": heads} for (k, r), heads in latest.items() if (k, r) in existing]
     if changed:
-        t = SyncSentRow.__table__
+        t = cast(sa.Table, SyncSentRow.__table__)
         stmt = sa.update(t).where(t.c.peer == peer, t.c.kind == sa.bindparam("k"), t.c.record_id == sa.bindparam("r"))
         values: dict[str, Any] = ({"acked_heads": sa.bindparam("h")} if sequence is None else
                                   {"sent_heads": sa.bindparam("h"), "sent_sequence": sequence})

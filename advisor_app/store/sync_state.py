@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -116,7 +117,7 @@ def assign(session: Session, household_ids: Iterable[str], advisor: str) -> None
     if new:
         insert_rows(conn, [(SyncAssignmentRow.__tablename__, ["household_id", "advisor", "assigned_at"], new)])
     if moved:
-        a = SyncAssignmentRow.__table__
+        a = cast(sa.Table, SyncAssignmentRow.__table__)
         conn.execute(sa.update(a).where(a.c.household_id == sa.bindparam("h")).values(advisor=advisor, assigned_at=now),
                      moved)
 
