@@ -340,7 +340,12 @@ def read_household(doc: Any) -> tuple[Household, list[str]]:
 def _check_values(doc: Any) -> None:
     """Refuse, naming where, what no field of a household may hold: nesting deeper than
     :data:`MAX_DEPTH`, text with a lone surrogate (``"\\ud800"``: it cannot be saved or printed),
-    integers beyond :data:`MAX_INTEGER`, and numbers that are not finite (``1e400``, ``NaN``)."""
+    integers beyond :data:`MAX_INTEGER`, and numbers that are not finite (``1e400``, ``NaN``).
+
+    A first pass only asks whether anything is wrong (no paths made: an import reads thousands of
+    households); the second, which names where, runs only when something is."""
+    if _values_fine(doc):
+        return
     stack: list[tuple[Any, str, int]] = [(doc, "", 0)]
     while stack:
         value, where, depth = stack.pop()
@@ -363,6 +368,33 @@ def _check_values(doc: Any) -> None:
                 raise InvalidDocument(f"数字太大（{shown(value)}），不可能是正确的值", where=where)
         elif isinstance(value, float) and not math.isfinite(value):
             raise InvalidDocument("数字无效或太大（如 1e400、NaN），应为普通的数字", where=where)
+
+
+def _values_fine(doc: Any) -> bool:
+    """True when :func:`_check_values` would find nothing to refuse (the same conditions, no paths)."""
+    stack: list[tuple[Any, int]] = [(doc, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(value, str):
+            if has_lone_surrogate(value):
+                return False
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if has_lone_surrogate(key):
+                    return False
+                stack.append((item, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int):
+            if abs(value) > MAX_INTEGER:
+                return False
+        elif isinstance(value, float) and not math.isfinite(value):
+            return False
+    return True
 
 
 def household_from_json(text: str | bytes) -> Household:

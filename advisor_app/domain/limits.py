@@ -14,6 +14,7 @@ message (no lone surrogates, not a megabyte long). The limits are listed in docs
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import BinaryIO
 
@@ -63,9 +64,12 @@ def is_ascii_digits(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def has_lone_surrogate(text: str) -> bool:
     """True when ``text`` holds half of a UTF-16 pair (``"\\ud800"`` in JSON): it cannot be saved."""
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
+    return not text.isascii() and _SURROGATE.search(text) is not None
 
 
 def shown(text: object, limit: int = 40) -> str:

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from advisor_app.store import sync_records as record_store
 from advisor_app.store import sync_state as store
+from advisor_app.store.sync_rows import mark
 from advisor_app.sync import versions
 from advisor_app.sync.kinds import KINDS, ORDER, Record
 from advisor_app.sync.versions import CONFLICT, HAVE, MERGED, TAKE, Version
@@ -37,9 +38,9 @@ from . import audit
 from .profile import Profile
 from .sync_conflicts import close_settled, keep_conflict
 from .sync_payload import FORMAT
-from .sync_records import Key, State, current_records, dumps, heads_text, seal_households, states
+from .sync_records import Key, State, dumps, heads_text, seal, seal_households
 from .sync_setup import ADVISOR, OFFICE, identity_in
-from .sync_write import PayloadRefused, record_written, write_household
+from .sync_write import PayloadRefused, record_written_many, write_household, write_new_households
 
 IMPORTED, ALREADY_IMPORTED = "imported", "already_imported"
 
@@ -118,7 +119,8 @@ def payload_digest(payload: Mapping[str, Any]) -> str:
 def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping[str, Any]) -> ImportReport:
     """Import one payload from ``sender`` (device id) with its ``sequence``; see the module doc.
     Raises :class:`PayloadRefused` (nothing written) when it cannot be imported."""
-    incoming = read_records(payload)
+    if payload.get("format") != FORMAT:
+        read_records(payload)  # refuses it, saying so
     with profile.session(write=True) as session:
         me = identity_in(session)
         peer = store.peer(session, sender)
@@ -139,6 +141,7 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
             report.status = ALREADY_IMPORTED
             report.gaps = _gaps(session, sender)
             return report
+        incoming = read_records(payload)  # (a replay was read when it was imported)
         acknowledges = payload.get("acknowledges", 0)
         if not isinstance(acknowledges, int) or not 0 <= acknowledges <= peer.last_sent:
             raise _refuse("数据包确认了本机从未发出的数据包")
@@ -148,8 +151,8 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
         newest = sequence > peer.last_received
         _apply_records(session, sender, incoming, report)
         if me.role == OFFICE and peer.role == ADVISOR:
-            new = {r.household for r in incoming if r.kind == "household"} - set(store.assignments(session))
-            store.assign(session, sorted(new), sender)
+            mentioned = {r.household for r in incoming if r.kind == "household"}
+            store.assign(session, sorted(mentioned - set(store.assignments_of(session, mentioned))), sender)
         assigned = payload.get("assigned")
         if me.role == ADVISOR and newest and isinstance(assigned, list):
             report.dropped = _drop_unassigned(session, sender, {str(h) for h in assigned})
@@ -165,8 +168,8 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
 
 def _apply_records(session: Session, sender: str, incoming: list[Incoming], report: ImportReport) -> None:
     touched = sorted({r.household for r in incoming})
-    seal_households(session, touched)
-    known = states(session, touched)
+    sealed = seal(session, touched)
+    known = sealed.states
     by_household: dict[str, list[Incoming]] = {}
     for r in incoming:
         st = known.get((r.kind, r.id))
@@ -179,9 +182,10 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
     known_by_household: dict[str, dict[Key, State]] = {}
     for key, st in known.items():
         known_by_household.setdefault(st.household, {})[key] = st
+    to_write: dict[str, tuple[dict[Key, Record], dict[Key, versions.History]]] = {}
     for hid in touched:
         mine = known_by_household.get(hid, {})
-        intended = current_records(session, hid, mine)
+        intended = dict(sealed.current[hid])
         histories: dict[Key, versions.History] = {}
         for r in by_household[hid]:
             key = (r.kind, r.id)
@@ -207,9 +211,15 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
             if any_kept:
                 report.closed += close_settled(session, r.kind, r.id, outcome.history)
         if histories:
+            to_write[hid] = (intended, histories)
+    # Households new here are written together; the others (and new ones that fail a check: the
+    # ordinary save then refuses them with its message) one by one, in id order.
+    written = write_new_households(session, {hid: i for hid, (i, _h) in to_write.items() if not sealed.current[hid]})
+    for hid, (intended, _histories) in to_write.items():
+        if hid not in written:
             write_household(session, hid, intended)
-            record_written(session, hid, intended, histories)
-    record_store.mark(session, sender, known_to_sender, sequence=None)
+    record_written_many(session, [(hid, i, h) for hid, (i, h) in to_write.items()], known)
+    mark(session, sender, known_to_sender, sequence=None)
     record_store.set_unsent(session, taken, False)
 
 

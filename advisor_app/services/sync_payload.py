@@ -33,11 +33,12 @@ from advisor_app.domain.errors import DomainError
 from advisor_app.store import sync_records as record_store
 from advisor_app.store import sync_state as store
 from advisor_app.store.models import utc_now
+from advisor_app.store.sync_rows import mark
 from advisor_app.sync.kinds import ORDER
 
 from . import audit
 from .profile import Profile
-from .sync_records import history_of, seal_pending
+from .sync_records import State, seal_pending_states
 from .sync_setup import OFFICE, assign_by_village, identity_in, peer_in
 
 FORMAT = "advisor-sync-payload/1"
@@ -51,7 +52,7 @@ def build_payload(profile: Profile, peer: str, *,
         to = peer_in(session, peer)
         if to.revoked_at is not None:
             raise DomainError(f"“{to.name}”已被注销，不能再给它导出数据包")
-        seal_pending(session)
+        sealed = seal_pending_states(session)  # the records just sealed, already read
         assigned: list[str] | None = None
         scope: list[str] | None = None
         if me.role == OFFICE:
@@ -62,9 +63,7 @@ def build_payload(profile: Profile, peer: str, *,
         order = {k: i for i, k in enumerate(ORDER)}
         rows.sort(key=lambda r: (order.get(r.kind, len(order)), r.household_id, r.record_id))
         sequence = to.last_sent + 1
-        records = [{"kind": r.kind, "id": r.record_id, "household": r.household_id,
-                    "values": json.loads(r.sealed_values),
-                    "history": [v.to_dict() for v in history_of(r.history)]} for r in rows]
+        records = [_record(r, sealed.get((r.kind, r.record_id))) for r in rows]
         counts: dict[str, int] = {}
         for r in rows:
             counts[r.kind] = counts.get(r.kind, 0) + 1
@@ -75,10 +74,20 @@ def build_payload(profile: Profile, peer: str, *,
         if assigned is not None:
             payload["assigned"] = assigned
         to.last_sent = sequence
-        record_store.mark(session, peer, (((r.kind, r.record_id), r.heads) for r in rows), sequence=sequence)
+        mark(session, peer, (((r.kind, r.record_id), r.heads) for r in rows), sequence=sequence)
         record_store.set_unsent(session, ((r.kind, r.record_id) for r in rows), False)
         audit.record(session, action="export", kind="bundle", record_id=f"{peer}:{sequence}",
                      detail=f"{len(records)} records")
         if deliver is not None:
             deliver(payload)
         return payload
+
+
+def _record(row: Any, state: State | None) -> dict[str, Any]:
+    """A payload record from its state row (``state``: the same state, already read by the seal)."""
+    if state is not None:
+        values, history = state.values, [v.to_dict() for v in state.history]
+    else:
+        values, history = json.loads(row.sealed_values), json.loads(row.history)  # as Version.to_dict() wrote it
+    return {"kind": row.kind, "id": row.record_id, "household": row.household_id, "values": values,
+            "history": history}

@@ -24,10 +24,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from advisor_app.domain import interchange
-from advisor_app.store import households as store
 from advisor_app.store import sync_records as state_store
-from advisor_app.store import sync_state
-from advisor_app.store.sync_models import SyncRecordRow
+from advisor_app.store import sync_rows, sync_state
+from advisor_app.store.sync_rows import Stored
 from advisor_app.sync import versions
 from advisor_app.sync.kinds import Record, split_household
 from advisor_app.sync.versions import DELETED, History, Version
@@ -38,9 +37,12 @@ ARCHIVE = "archive"
 Key = tuple[str, str]
 
 
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
 def dumps(value: Any) -> str:
     """Canonical JSON (sorted keys, no spaces): equal values give equal text."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return _CANONICAL.encode(value)
 
 
 def normal(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -72,7 +74,7 @@ class State:
     history: History
 
     @staticmethod
-    def of(row: SyncRecordRow) -> State:
+    def of(row: Any) -> State:
         return State(row.kind, row.record_id, row.household_id, json.loads(row.sealed_values),
                      history_of(row.history))
 
@@ -81,53 +83,110 @@ def states(session: Session, household_ids: Iterable[str]) -> dict[Key, State]:
     return {k: State.of(r) for k, r in state_store.states_of(session, household_ids).items()}
 
 
-def current_records(session: Session, household_id: str, known: Mapping[Key, State]) -> dict[Key, Record]:
-    """The household's records as stored now (see the module doc); ``known``: its sync states."""
-    head = state_store.household_head(session, household_id)
+def _records(household_id: str, stored: Stored, known: Mapping[Key, State],
+             texts: dict[Key, str] | None = None) -> dict[Key, Record]:
+    """The household's records as stored now (see the module doc); ``known``: its sync states;
+    ``texts`` is given each record's values as canonical JSON (:func:`dumps`)."""
+    head = stored.head
     found: list[Record] = []
     if head is not None:
+        found = split_household(interchange.household_to_dict(head.household), deleted=head.deleted)
         if head.deleted:
-            found = split_household(interchange.household_to_dict(head.household), deleted=True)[:1]
-        else:
-            found = split_household(interchange.household_to_dict(store.load_household(session, household_id)))
+            found = found[:1]
         own = found[0]
         found[0] = Record(own.kind, own.id, {**own.values, ARCHIVE: head.archive})
-    out = {(r.kind, r.id): Record(r.kind, r.id, normal(r.values)) for r in found}
+    out: dict[Key, Record] = {}
+    for r in found:
+        text = dumps(dict(r.values))
+        out[(r.kind, r.id)] = Record(r.kind, r.id, json.loads(text))  # as normal() gives it
+        if texts is not None:
+            texts[(r.kind, r.id)] = text
     for key, st in known.items():
         if key not in out and st.household == household_id:
             out[key] = Record(st.kind, st.id, {**st.values, DELETED: True})
     return out
 
 
-def seal_households(session: Session, household_ids: Iterable[str]) -> int:
-    """Seal the local changes of these households' records; returns how many versions were made."""
-    wanted = sorted(set(household_ids))
-    if not wanted:
-        return 0
-    known = states(session, wanted)
-    rows = state_store.row_versions(session, wanted)
-    raw = state_store.states_of(session, wanted)
+def read_households(session: Session, household_ids: Iterable[str], known: Mapping[Key, State]
+                    ) -> tuple[dict[str, dict[Key, Record]], dict[Key, int]]:
+    """:func:`current_records` of many households, read together (``known``: their sync states), and
+    the version of every row of theirs."""
     by_household: dict[str, dict[Key, State]] = {}
     for key, one in known.items():
         by_household.setdefault(one.household, {})[key] = one
-    made = 0
+    stored = sync_rows.stored_households(session, household_ids)
+    row_versions = {k: n for one in stored.values() for k, n in one.versions.items()}
+    return {hid: _records(hid, one, by_household.get(hid, {})) for hid, one in stored.items()}, row_versions
+
+
+def current_records_of(session: Session, household_ids: Iterable[str],
+                       known: Mapping[Key, State]) -> dict[str, dict[Key, Record]]:
+    """:func:`current_records` of many households, read together (``known``: their sync states)."""
+    return read_households(session, household_ids, known)[0]
+
+
+def current_records(session: Session, household_id: str, known: Mapping[Key, State]) -> dict[Key, Record]:
+    """The household's records as stored now (see the module doc); ``known``: its sync states."""
+    return current_records_of(session, [household_id], known)[household_id]
+
+
+@dataclass(slots=True)
+class Sealed:
+    """What :func:`seal` found: the versions made, every record's state now, and the records as stored."""
+
+    made: int
+    states: dict[Key, State]
+    current: dict[str, dict[Key, Record]]  # household id → its records
+
+
+def seal(session: Session, household_ids: Iterable[str]) -> Sealed:
+    """Seal the local changes of these households' records (see the module doc), reading each table
+    once per 500 households; the states are written in one statement per kind of change."""
+    wanted = sorted(set(household_ids))
+    raw = {(r[0], r[1]): r for r in sync_rows.state_rows(session, wanted)}
+    known = {k: State(r[0], r[1], r[2], json.loads(r[4]), history_of(r[3])) for k, r in raw.items()}
+    by_household: dict[str, dict[Key, State]] = {}
+    for key, one in known.items():
+        by_household.setdefault(one.household, {})[key] = one
+    stored = sync_rows.stored_households(session, wanted)
+    current: dict[str, dict[Key, Record]] = {}
+    texts: dict[Key, str] = {}
+    pending: list[tuple[str, Key, Record, int | None]] = []
     for hid in wanted:
         mine = by_household.get(hid, {})
-        for key, record in current_records(session, hid, mine).items():
-            st, row_version = mine.get(key), rows.get(key)
-            if st is not None and raw[key].row_version is not None and raw[key].row_version == row_version:
+        current[hid] = records = _records(hid, stored[hid], mine, texts)
+        for key, record in records.items():
+            row_version = stored[hid].versions.get(key)
+            old = raw.get(key)
+            if old is not None and old[6] is not None and old[6] == row_version:
                 continue
-            history = st.history if st is not None else ()
-            version = versions.seal(history, st.values if st is not None else None, record.values, "")
-            if version is not None:
-                (version_id,) = sync_state.next_version_ids(session, 1)
-                history = (*history, Version(version_id, version.parents, version.fields))
-                made += 1
-            state_store.put_state(session, key[0], key[1], household_id=hid, history=history_text(history),
-                                  values=dumps(record.values), heads=heads_text(history), row_version=row_version,
-                                  new=st is None)
-    session.flush()
-    return made
+            pending.append((hid, key, record, row_version))
+    # One version per record with a change; their ids are drawn together, in the records' order.
+    made: list[tuple[int, Version]] = []
+    for i, (_hid, key, record, _v) in enumerate(pending):
+        st = known.get(key)
+        version = versions.seal(st.history if st else (), st.values if st else None, record.values, "")
+        if version is not None:
+            made.append((i, version))
+    ids = iter(sync_state.next_version_ids(session, len(made)) if made else [])
+    new_versions = {i: Version(next(ids), v.parents, v.fields) for i, v in made}
+    out_states = dict(known)
+    rows: list[sync_rows.StateRow] = []
+    for i, (hid, key, record, row_version) in enumerate(pending):
+        st = known.get(key)
+        history: History = st.history if st else ()
+        if i in new_versions:
+            history = (*history, new_versions[i])
+        out_states[key] = State(key[0], key[1], hid, dict(record.values), history)
+        rows.append((key[0], key[1], hid, history_text(history), texts.get(key) or dumps(record.values),
+                     heads_text(history), row_version))
+    sync_rows.write_states(session, rows, raw)
+    return Sealed(len(made), out_states, current)
+
+
+def seal_households(session: Session, household_ids: Iterable[str]) -> int:
+    """Seal the local changes of these households' records; returns how many versions were made."""
+    return seal(session, household_ids).made
 
 
 def seal_pending(session: Session) -> int:
@@ -135,18 +194,19 @@ def seal_pending(session: Session) -> int:
     return seal_households(session, state_store.changed_households(session))
 
 
+def seal_pending_states(session: Session) -> dict[Key, State]:
+    """:func:`seal_pending`; returns the states of the records of the households it read."""
+    return seal(session, state_store.changed_households(session)).states
+
+
 def pending_records(session: Session) -> dict[Key, Record]:
     """The records with local changes not yet sealed (read only: nothing is written)."""
     changed = state_store.changed_households(session)
     known = states(session, changed)
-    by_household: dict[str, dict[Key, State]] = {}
-    for key, one in known.items():
-        by_household.setdefault(one.household, {})[key] = one
     out: dict[Key, Record] = {}
-    for hid in sorted(changed):
-        mine = by_household.get(hid, {})
-        for key, record in current_records(session, hid, mine).items():
-            st = mine.get(key)
+    for records in current_records_of(session, changed, known).values():
+        for key, record in records.items():
+            st = known.get(key)
             if st is None or versions.changed_fields(st.values, record.values):
                 out[key] = record
     return out

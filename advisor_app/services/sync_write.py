@@ -11,21 +11,26 @@ the caller's transaction is rolled back (nothing written).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from advisor_app.domain import interchange
 from advisor_app.domain.errors import DomainError
+from advisor_app.domain.household import Household
 from advisor_app.store import archive as archive_store
+from advisor_app.store import bulk as bulk_store
 from advisor_app.store import households as store
+from advisor_app.store import people
 from advisor_app.store import sync_records as state_store
+from advisor_app.store.sync_rows import StateRow, any_stored, write_states
 from advisor_app.sync.kinds import Record, join_household
 from advisor_app.sync.versions import History
 
 from .households import refuse_people_elsewhere
-from .sync_records import ARCHIVE, Key, State, current_records, dumps, heads_text, history_text, normal, states
+from .sync_records import ARCHIVE, Key, State, dumps, heads_text, history_text, read_households, states
 
 
 class PayloadRefused(DomainError):
@@ -68,22 +73,69 @@ def write_household(session: Session, household_id: str, records: Mapping[Key, R
         raise PayloadRefused(f"没有导入（没有改动任何数据）：{household_label(doc)}有问题：{exc}") from None
 
 
+def write_new_households(session: Session, households: Mapping[str, Mapping[Key, Record]]) -> set[str]:
+    """Store households new to this profile (no row of theirs, no sync state) many at once, through
+    :func:`advisor_app.store.bulk.insert_many`; returns the ids written.
+
+    The checks are those of :func:`write_household`: each household is joined into a document and
+    read with the household file's reader and checks, then (for all of them in one query each) no
+    member, visit or need id may belong to a stored record, and no member may be registered in
+    another live household (nor twice among these). When anything fails, nothing is written and the
+    empty set is returned: the caller writes them one by one through :func:`write_household`,
+    which refuses with its own message."""
+    if not households:
+        return set()
+    read: list[Household] = []
+    for hid in sorted(households):
+        doc = join_household(households[hid].values())
+        if doc is None:
+            return set()  # arriving deleted: the ordinary path knows what (not) to do
+        doc.pop(ARCHIVE, None)
+        doc["version"] = 0
+        try:
+            household, _notes = interchange.read_household(doc)
+        except DomainError:
+            return set()
+        read.append(household)
+    numbers = [m.id_number for h in read for m in h.members]
+    ids = [*(h.id for h in read), *(m.id for h in read for m in h.members),
+           *(v.id for h in read for v in h.visits), *(n.id for h in read for v in h.visits for n in v.needs)]
+    if (len(set(numbers)) != len(numbers) or None in ids or len(set(ids)) != len(ids)
+            or any_stored(session, [str(i) for i in ids])
+            or people.registrations(session, numbers)):
+        return set()
+    session.flush()
+    bulk_store.insert_many(session.connection(), read)
+    return {str(h.id) for h in read}
+
+
 def record_written(session: Session, household_id: str, intended: Mapping[Key, Record],
                    histories: Mapping[Key, History]) -> None:
     """After :func:`write_household`: the household's records are sealed as written. A record that
     reads back otherwise than intended keeps the intended values as sealed and is looked at again
     at the next seal (its difference becomes a local version, which travels)."""
-    rows = state_store.row_versions(session, [household_id])
-    known = states(session, [household_id])
+    record_written_many(session, [(household_id, intended, histories)])
+
+
+def record_written_many(session: Session, written: Sequence[tuple[str, Mapping[Key, Record], Mapping[Key, History]]],
+                        known: Mapping[Key, State] | None = None) -> None:
+    """:func:`record_written` of many households, read back together; ``known``: their sync states
+    as they are (read when not given)."""
+    ids = [hid for hid, _i, _h in written]
+    if known is None:
+        known = states(session, ids)
     meant: dict[Key, State] = {}
-    for key, record in intended.items():
-        history = histories.get(key) or (known[key].history if key in known else ())
-        meant[key] = State(key[0], key[1], household_id, normal(record.values), history)
-    actual = current_records(session, household_id, meant)
+    texts: dict[Key, str] = {}
+    for household_id, intended, histories in written:
+        for key, record in intended.items():
+            history = histories.get(key) or (known[key].history if key in known else ())
+            texts[key] = text = dumps(dict(record.values))
+            meant[key] = State(key[0], key[1], household_id, json.loads(text), history)  # as normal() gives it
+    actual, rows = read_households(session, ids, meant)
+    out: list[StateRow] = []
     for key, st in meant.items():
-        now = actual.get(key)
+        now = actual[st.household].get(key)
         same = now is not None and now.values == st.values
-        state_store.put_state(session, key[0], key[1], household_id=household_id, history=history_text(st.history),
-                              values=dumps(st.values), heads=heads_text(st.history),
-                              row_version=rows.get(key) if same else None, new=key not in known)
-    session.flush()
+        out.append((key[0], key[1], st.household, history_text(st.history), texts[key],
+                    heads_text(st.history), rows.get(key) if same else None))
+    write_states(session, out, known)

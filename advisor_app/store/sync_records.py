@@ -47,15 +47,19 @@ class StoredHead:
     archive: dict[str, Any] | None  # reason, note, on, by of an archived household
 
 
+def archive_of(row: Any) -> dict[str, Any] | None:
+    """The archive state of a household row (reason, note, on, by), None unless it is archived."""
+    if row.deleted_at is None or not row.archive_reason:
+        return None
+    return {"reason": row.archive_reason, "note": row.archive_note,
+            "on": row.archived_on.isoformat() if row.archived_on else None, "by": row.archived_by}
+
+
 def household_head(session: Session, household_id: str) -> StoredHead | None:
     row = session.get(HouseholdRow, household_id)
     if row is None:
         return None
-    archive = None
-    if row.deleted_at is not None and row.archive_reason:
-        archive = {"reason": row.archive_reason, "note": row.archive_note,
-                   "on": row.archived_on.isoformat() if row.archived_on else None, "by": row.archived_by}
-    return StoredHead(convert.household_from(row, [], []), row.deleted_at is not None, archive)
+    return StoredHead(convert.household_from(row, [], []), row.deleted_at is not None, archive_of(row))
 
 
 def parse_day(text: Any) -> dt.date | None:
@@ -105,33 +109,21 @@ def set_unsent(session: Session, keys: Iterable[Key], unsent: bool) -> None:
 
 # --- record states ---------------------------------------------------------------------------------
 
-def states_of(session: Session, household_ids: Iterable[str]) -> dict[Key, SyncRecordRow]:
-    out: dict[Key, SyncRecordRow] = {}
+def states_of(session: Session, household_ids: Iterable[str]) -> dict[Key, Any]:
+    """(kind, id) → the state's row (its columns as attributes) of these households' records."""
+    s = SyncRecordRow.__table__
+    out: dict[Key, Any] = {}
     for part in _chunks(household_ids):
-        for row in session.scalars(sa.select(SyncRecordRow).where(SyncRecordRow.household_id.in_(part))):
+        for row in session.execute(sa.select(s).where(s.c.household_id.in_(part))):
             out[(row.kind, row.record_id)] = row
     return out
-
-
-def state(session: Session, kind: str, record_id: str) -> SyncRecordRow | None:
-    return session.get(SyncRecordRow, (kind, record_id))
-
-
-def put_state(session: Session, kind: str, record_id: str, *, household_id: str, history: str, values: str,
-              heads: str, row_version: int | None, new: bool = False) -> None:
-    """Store a record's state (``new``: the caller knows it has none yet, no need to look)."""
-    row = None if new else session.get(SyncRecordRow, (kind, record_id))
-    if row is None:
-        row = SyncRecordRow(kind=kind, record_id=record_id)
-        session.add(row)
-    row.household_id, row.history, row.sealed_values = household_id, history, values
-    row.heads, row.row_version = heads, row_version
 
 
 def all_states(session: Session) -> Iterable[tuple[str, str, str, str, str]]:
     """(kind, record id, household id, sealed values, heads) of every record with a sync state."""
     s = SyncRecordRow
-    return session.execute(sa.select(s.kind, s.record_id, s.household_id, s.sealed_values, s.heads)).tuples()
+    return [(k, r, h, v, he) for k, r, h, v, he in session.execute(sa.select(s.kind, s.record_id, s.household_id,
+                                                                            s.sealed_values, s.heads))]
 
 
 def known_households(session: Session) -> set[str]:
@@ -140,16 +132,18 @@ def known_households(session: Session) -> set[str]:
 
 # --- what went to each peer ------------------------------------------------------------------------
 
-def unacknowledged(session: Session, peer: str, household_ids: Iterable[str] | None) -> list[SyncRecordRow]:
-    """Records (of these households, or all) whose heads are not the ones ``peer`` acknowledged."""
-    s, t = SyncRecordRow, SyncSentRow
-    query = (sa.select(s).outerjoin(t, sa.and_(t.peer == peer, t.kind == s.kind, t.record_id == s.record_id))
-             .where(sa.or_(t.acked_heads.is_(None), t.acked_heads != s.heads)))
+def unacknowledged(session: Session, peer: str, household_ids: Iterable[str] | None) -> list[Any]:
+    """Records (of these households, or all) whose heads are not the ones ``peer`` acknowledged: the
+    state rows (columns as attributes: kind, record_id, household_id, history, sealed_values, heads)."""
+    s, t = SyncRecordRow.__table__, SyncSentRow.__table__
+    query = (sa.select(s).outerjoin(t, sa.and_(t.c.peer == peer, t.c.kind == s.c.kind,
+                                               t.c.record_id == s.c.record_id))
+             .where(sa.or_(t.c.acked_heads.is_(None), t.c.acked_heads != s.c.heads)))
     if household_ids is None:
-        return list(session.scalars(query))
-    out: list[SyncRecordRow] = []
+        return list(session.execute(query))
+    out: list[Any] = []
     for part in _chunks(household_ids):
-        out += session.scalars(query.where(s.household_id.in_(part)))
+        out += session.execute(query.where(s.c.household_id.in_(part)))
     return out
 
 
@@ -161,34 +155,6 @@ def known_heads(session: Session, peer: str) -> dict[Key, set[str]]:
                                                   .where(t.peer == peer)):
         out[(kind, rid)] = {h for h in (sent, acked) if h is not None}
     return out
-
-
-def sent_rows(session: Session, peer: str, keys: Iterable[Key]) -> dict[Key, SyncSentRow]:
-    wanted = set(keys)
-    if len(wanted) <= _FEW:
-        found = {k: session.get(SyncSentRow, (peer, *k)) for k in wanted}
-        return {k: r for k, r in found.items() if r is not None}
-    rows = session.scalars(sa.select(SyncSentRow).where(SyncSentRow.peer == peer))
-    return {(r.kind, r.record_id): r for r in rows if (r.kind, r.record_id) in wanted}
-
-
-_FEW = 50  # keys looked up one by one; more: the peer's rows read in one pass
-
-
-def mark(session: Session, peer: str, items: Iterable[tuple[Key, str]], *, sequence: int | None) -> None:
-    """Record heads as sent in ``sequence``, or (``sequence`` None) as known to ``peer`` (acknowledged:
-    it sent them, or acknowledged a bundle that carried them)."""
-    items = list(items)
-    existing = sent_rows(session, peer, (k for k, _h in items))
-    for key, heads in items:
-        row = existing.get(key)
-        if row is None:
-            row = SyncSentRow(peer=peer, kind=key[0], record_id=key[1])
-            session.add(row)
-        if sequence is None:
-            row.acked_heads = heads
-        else:
-            row.sent_heads, row.sent_sequence = heads, sequence
 
 
 def acknowledge(session: Session, peer: str, up_to: int) -> None:

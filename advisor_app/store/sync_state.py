@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from .bulk import insert_rows
 from .models import HouseholdRow, new_id, utc_now
 from .sync_models import SyncAssignmentRow, SyncBundleRow, SyncIdentityRow, SyncPeerRow
 
 _IDENTITY = 1
+_CHUNK = 500  # household ids per statement
 
 
 def identity(session: Session) -> SyncIdentityRow | None:
@@ -89,15 +92,34 @@ def assignments(session: Session, advisor: str | None = None) -> dict[str, str]:
     return {h: a for h, a in session.execute(query)}
 
 
+def assignments_of(session: Session, household_ids: Iterable[str]) -> dict[str, str]:
+    """household id → advisor device id, of these households (those assigned)."""
+    a = SyncAssignmentRow.__table__
+    wanted = sorted(set(household_ids))
+    out: dict[str, str] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        query = sa.select(a.c.household_id, a.c.advisor).where(a.c.household_id.in_(wanted[start:start + _CHUNK]))
+        out.update((hid, advisor) for hid, advisor in session.execute(query))
+    return out
+
+
 def assign(session: Session, household_ids: Iterable[str], advisor: str) -> None:
+    """These households belong to ``advisor`` from now on (one statement per kind of change)."""
+    wanted = sorted(set(household_ids))
+    if not wanted:
+        return
     now = utc_now()
-    for hid in household_ids:
-        row = session.get(SyncAssignmentRow, hid)
-        if row is None:
-            session.add(SyncAssignmentRow(household_id=hid, advisor=advisor, assigned_at=now))
-        elif row.advisor != advisor:
-            row.advisor, row.assigned_at = advisor, now
     session.flush()
+    before = assignments_of(session, wanted)
+    new = [(hid, advisor, now) for hid in wanted if hid not in before]
+    moved = [{"h": hid} for hid in wanted if hid in before and before[hid] != advisor]
+    conn = session.connection()
+    if new:
+        insert_rows(conn, [(SyncAssignmentRow.__tablename__, ["household_id", "advisor", "assigned_at"], new)])
+    if moved:
+        a = cast(sa.Table, SyncAssignmentRow.__table__)
+        conn.execute(sa.update(a).where(a.c.household_id == sa.bindparam("h")).values(advisor=advisor, assigned_at=now),
+                     moved)
 
 
 def unassigned_households(session: Session, villages: Iterable[str] | None = None) -> list[str]:

@@ -1,0 +1,185 @@
+"""The bulk paths of sync — sealing and reading many households at once, new households of an import
+inserted together — give what the one-household-at-a-time paths give, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pg_cluster
+import pytest
+import sqlalchemy as sa
+
+from advisor_app.domain import idcard, interchange
+from advisor_app.services import households as hh
+from advisor_app.services import sync_import
+from advisor_app.services.demo import fill_demo
+from advisor_app.services.profile import Profile, open_profile
+from advisor_app.services.sync_import import PayloadRefused, apply_payload
+from advisor_app.services.sync_payload import build_payload
+from advisor_app.services.sync_setup import enrol_peer, set_up_identity
+from advisor_app.services.sync_status import sync_status
+from advisor_app.store import households as store
+from advisor_app.store import sync_rows
+from advisor_app.store.sync_models import SyncRecordRow
+from advisor_app.sync.kinds import split_household
+
+Maker = Callable[[str, str], tuple[Profile, str]]
+
+
+@pytest.fixture
+def make(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Maker]:
+    opened: list[Profile] = []
+
+    def one(name: str, role: str) -> tuple[Profile, str]:
+        url = None
+        if backend == "postgresql":
+            cluster: pg_cluster.Cluster = request.getfixturevalue("postgres")
+            url = cluster.create_database(pg_cluster.TEMPLATE)
+        profile = open_profile(tmp_path / name, database_url=url)
+        opened.append(profile)
+        return profile, set_up_identity(profile, role=role, name=name).device_id
+
+    yield one
+    for profile in opened:
+        profile.close()
+
+
+def states(profile: Profile) -> list[tuple[Any, ...]]:
+    s = SyncRecordRow.__table__
+    with profile.session() as session:
+        rows = session.execute(sa.select(s.c.kind, s.c.record_id, s.c.household_id, s.c.history, s.c.sealed_values,
+                                         s.c.heads, s.c.row_version))
+        return sorted((*r[:6], r[6] is None) for r in rows)
+
+
+def documents(profile: Profile) -> dict[str, dict[str, Any]]:
+    return {s.id: interchange.household_to_dict(hh.load_household(profile, s.id))
+            for s in hh.list_households(profile)}
+
+
+def test_households_read_together_are_those_read_one_by_one(make: Maker) -> None:
+    profile, _device = make("王老师", "advisor")
+    fill_demo(profile, 30, seed=7)
+    ids = [s.id for s in hh.list_households(profile)]
+    shrunk = hh.load_household(profile, ids[0])
+    shrunk.members = shrunk.members[:1]  # the others become tombstones
+    shrunk.visits = shrunk.visits[1:]
+    hh.save_household(profile, shrunk)
+    hh.archive_household(profile, ids[1], "moved")
+    with profile.session() as session:
+        stored = sync_rows.stored_households(session, [*ids, "no-such-household"])
+        assert stored["no-such-household"].head is None and stored["no-such-household"].versions == {}
+        for hid in ids[2:] + ids[:1]:
+            one = stored[hid]
+            assert one.head is not None and not one.head.deleted
+            assert (interchange.household_to_dict(one.head.household)
+                    == interchange.household_to_dict(store.load_household(session, hid)))
+        archived = stored[ids[1]].head
+        assert archived is not None and archived.deleted and archived.archive is not None
+        assert archived.archive["reason"] == "moved"
+        for hid in ids[:2]:
+            expected = {}
+            for kind, table in (("household", "households"), ("member", "members"), ("visit", "visits"),
+                                ("need", "needs")):
+                column = "id" if kind == "household" else "household_id"
+                for rid, version in session.execute(sa.text(f"SELECT id, version FROM {table} WHERE {column} = :h"),
+                                                    {"h": hid}):
+                    expected[(kind, rid)] = version
+            assert stored[hid].versions == expected
+            assert any(k[0] == "member" for k in expected)
+
+
+def test_sealing_many_households_gives_each_record_one_version_of_its_values(make: Maker) -> None:
+    advisor, _a = make("王老师", "advisor")
+    _office, office_device = make("乡镇", "office")
+    fill_demo(advisor, 25, seed=8)
+    enrol_peer(advisor, office_device, "乡镇", "office", "keys-office")
+    payload = build_payload(advisor, office_device)
+    expected = {}
+    with advisor.session() as session:
+        for s in hh.list_households(advisor):
+            for r in split_household(interchange.household_to_dict(store.load_household(session, s.id))):
+                expected[(r.kind, r.id)] = r.values
+    got = {(r["kind"], r["id"]): r for r in payload["records"]}
+    assert set(got) == set(expected)
+    version_ids = set()
+    for key, record in got.items():
+        assert {k: v for k, v in record["values"].items() if k != "archive"} == expected[key]
+        (version,) = record["history"]
+        assert version["parents"] == [] and version["fields"] == sorted(record["values"])
+        version_ids.add(version["id"])
+    assert len(version_ids) == len(got)
+    resent = build_payload(advisor, office_device)  # not acknowledged yet: the same records, nothing sealed anew
+    assert {(r["kind"], r["id"]): r["history"] for r in resent["records"]} == {k: r["history"] for k, r in got.items()}
+    visited = next(s.id for s in hh.list_households(advisor)
+                   if hh.load_household(advisor, s.id).visits)
+    edited = hh.load_household(advisor, visited)
+    edited.phone = "13700000000"
+    edited.visits[0].notes = "再次走访"
+    hh.save_household(advisor, edited)
+    again = build_payload(advisor, office_device)
+    changed = {(r["kind"], r["id"]): r["history"][-1]["fields"] for r in again["records"]
+               if len(r["history"]) == 2}
+    assert changed == {("household", visited): ["phone"], ("visit", edited.visits[0].id): ["notes"]}
+
+
+def test_new_households_imported_together_equal_those_imported_one_by_one(
+        make: Maker, monkeypatch: pytest.MonkeyPatch) -> None:
+    advisor, advisor_device = make("王老师", "advisor")
+    together, together_device = make("乡镇甲", "office")
+    one_by_one, one_by_one_device = make("乡镇乙", "office")
+    fill_demo(advisor, 40, seed=9)
+    for office in (together, one_by_one):
+        enrol_peer(office, advisor_device, "王老师", "advisor", "keys-a", [])
+    enrol_peer(advisor, together_device, "乡镇甲", "office", "keys-office")
+    payload = build_payload(advisor, together_device)
+    written: list[int] = []
+    bulk = sync_import.write_new_households
+
+    def counting(session: Any, households: Any) -> set[str]:
+        done = bulk(session, households)
+        written.append(len(done))
+        return done
+
+    monkeypatch.setattr(sync_import, "write_new_households", counting)
+    first = apply_payload(together, advisor_device, 1, payload)
+    assert written == [40]
+    monkeypatch.setattr(sync_import, "write_new_households", lambda session, households: set())
+    second = apply_payload(one_by_one, advisor_device, 1, {**copy.deepcopy(payload), "addressee": one_by_one_device})
+    assert (first.new, first.changed, first.merged, first.conflicts) == (second.new, 0, 0, 0)
+    assert first.new == len(payload["records"])
+    assert documents(together) == documents(one_by_one) != {}
+    assert hh.list_households(together) == hh.list_households(one_by_one)  # head name, member count …
+    assert states(together) == states(one_by_one)
+    status = [sync_status(p) for p in (together, one_by_one)]
+    assert status[0]["digest"] == status[1]["digest"] == sync_status(advisor)["digest"]
+    assert status[0]["unsent"] == status[1]["unsent"] == {}
+
+
+def test_a_new_household_with_a_person_registered_elsewhere_is_refused_as_one_by_one(
+        make: Maker, monkeypatch: pytest.MonkeyPatch) -> None:
+    advisor, advisor_device = make("王老师", "advisor")
+    office, office_device = make("乡镇", "office")
+    fill_demo(advisor, 12, seed=10)
+    enrol_peer(office, advisor_device, "王老师", "advisor", "keys-a", [])
+    enrol_peer(advisor, office_device, "乡镇", "office", "keys-office")
+    payload = build_payload(advisor, office_device)
+    taken = next(r for r in payload["records"] if r["kind"] == "member")["values"]["id_number"]
+    doc = {"format": interchange.FORMAT, "region": "340104", "area": "rural", "village": "七星村",
+           "members": [{"name": "周一", "relation": "head", "id_number": taken},
+                       {"name": "周二", "relation": "child",
+                        "id_number": idcard.make("340104", dt.date(2001, 1, 1), 7)}]}
+    hh.save_household(office, interchange.household_from_dict(doc))
+    before = (hh.count_households(office), sync_status(office)["records"])
+    with pytest.raises(PayloadRefused) as together:
+        apply_payload(office, advisor_device, 1, payload)
+    monkeypatch.setattr(sync_import, "write_new_households", lambda session, households: set())
+    with pytest.raises(PayloadRefused) as one_by_one:
+        apply_payload(office, advisor_device, 1, payload)
+    assert str(together.value) == str(one_by_one.value)
+    assert "已登记在另一户家庭" in str(together.value) and "周一" in str(together.value)
+    assert (hh.count_households(office), sync_status(office)["records"]) == before
