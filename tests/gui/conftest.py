@@ -86,24 +86,21 @@ def editor(qtbot: Any, ops: Operations) -> Any:
 @pytest.fixture
 def main_window(qtbot: Any, demo_profile: Any) -> Iterator[Any]:
     """The main window on the 60-household demo profile, shown, with its first query done."""
-    from advisor_app.gui.app import create_main_window
-
-    window = create_main_window(demo_profile, install_hook=False)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.operations.wait_idle()
-    yield window
-    window.operations.wait_idle()
-    window.close()
+    yield from _shown_window(qtbot, demo_profile)
 
 
 @pytest.fixture
 def own_window(qtbot: Any, profile: Any, household_json: str) -> Iterator[Any]:
     """The main window on the advisor's own (encrypted) profile with one household."""
-    from advisor_app.gui.app import create_main_window
-
     profile_settings.set_up_own_profile(profile, region="340104", villages=["七星村"], advisor="张明")
     households.save_household(profile, interchange.household_from_json(household_json))
+    yield from _shown_window(qtbot, profile)
+
+
+def _shown_window(qtbot: Any, profile: Any) -> Iterator[Any]:
+    """The main window on ``profile``, shown with its first query done; closed afterwards."""
+    from advisor_app.gui.app import create_main_window
+
     window = create_main_window(profile, install_hook=False)
     qtbot.addWidget(window)
     window.show()

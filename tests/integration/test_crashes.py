@@ -36,6 +36,8 @@ from advisor_app.services.profile import PlaintextProfile, open_profile
 from advisor_app.store import encryption, migrate, purge
 from advisor_app.store import engine as store_engine
 
+pytestmark = pytest.mark.usefixtures("remembered_keys")  # argon2id once per passphrase and salt
+
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the crash child forks (POSIX)")
 
 KILLS = {"visits": 10, "import": 8, "screen": 7, "migrate": 9, "rekey": 7, "encrypt": 9}
@@ -89,20 +91,6 @@ def child(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Child]:
     c.close()
 
 
-_keys: dict[tuple[str, bytes], bytes] = {}
-
-
-@pytest.fixture(autouse=True)
-def _remembered_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The checks open each copy several times: argon2id once per passphrase and salt is enough."""
-    derive = encryption.derive_key
-
-    def remembered(passphrase: str, salt: bytes) -> bytes:
-        if (passphrase, salt) not in _keys:
-            _keys[passphrase, salt] = derive(passphrase, salt)
-        return _keys[passphrase, salt]
-
-    monkeypatch.setattr(encryption, "derive_key", remembered)
 
 
 def spread(total: int, n: int) -> list[int]:

@@ -30,24 +30,11 @@ from advisor_app.domain import idcard, interchange
 from advisor_app.services import demo
 from advisor_app.services import households as hh
 from advisor_app.services.profile import Profile, open_profile
-from advisor_app.store import encryption
 from advisor_app.sync.bundle_header import EXTENSION
 
+pytestmark = pytest.mark.usefixtures("remembered_keys")  # argon2id once per passphrase and salt
+
 _numbers = itertools.count(1)
-_keys: dict[tuple[str, bytes], bytes] = {}
-
-
-@pytest.fixture(autouse=True)
-def _remembered_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every command opens its profile: argon2id once per passphrase and salt is enough here."""
-    derive = encryption.derive_key
-
-    def remembered(passphrase: str, salt: bytes) -> bytes:
-        if (passphrase, salt) not in _keys:
-            _keys[passphrase, salt] = derive(passphrase, salt)
-        return _keys[passphrase, salt]
-
-    monkeypatch.setattr(encryption, "derive_key", remembered)
 
 
 @dataclass
