@@ -46,21 +46,21 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL = "*"  # the office's choice "every advisor"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("BundleExport", text)
+translate = QCoreApplication.translate
 
 
 def place_items(found: list[drives.Drive], last: str) -> list[tuple[str, str]]:
     """(text, folder) of the places offered, removable drives first, then the folder used last."""
-    out = [(_t("U 盘：%1（%2）").replace("%1", d.label).replace("%2", str(d.path)), str(d.path)) for d in found]
+    drive = translate("BundleExport", "U 盘：%1（%2）")
+    out = [(drive.replace("%1", d.label).replace("%2", str(d.path)), str(d.path)) for d in found]
     if last and Path(last).is_dir() and all(folder != last for _text, folder in out):
-        out.append((_t("上次用的文件夹：%1").replace("%1", last), last))
+        out.append((translate("BundleExport", "上次用的文件夹：%1").replace("%1", last), last))
     return out
 
 
 def choose_folder(parent: QWidget, start: str) -> str:
     """The folder dialog (a function of its own: tests answer it)."""
-    return QFileDialog.getExistingDirectory(parent, _t("选择保存数据包的文件夹"), start)
+    return QFileDialog.getExistingDirectory(parent, translate("BundleExport", "选择保存数据包的文件夹"), start)
 
 
 class ExportDialog(QDialog):
@@ -164,11 +164,11 @@ class ExportDialog(QDialog):
 
 def not_enrolled_text(me: Identity | None) -> str:
     if me is not None and me.role == sync_setup.OFFICE:
-        return _t("还没有登记任何救助顾问，不能导出数据包。\n\n救助顾问先在自己的电脑上运行 "
+        return translate("BundleExport", "还没有登记任何救助顾问，不能导出数据包。\n\n救助顾问先在自己的电脑上运行 "
                   "advisor-app enrol request --out 申请.json，把申请文件交给乡镇；乡镇核对指纹后运行 "
                   "advisor-app enrol approve 申请.json --villages 村名 --out 答复.json，把答复文件交回。"
                   "详见使用说明“同步”一章。")
-    return _t("本机还没有登记到乡镇，不能导出数据包。\n\n登记的三步：\n"
+    return translate("BundleExport", "本机还没有登记到乡镇，不能导出数据包。\n\n登记的三步：\n"
               "1. 在本机运行 advisor-app enrol request --out 申请.json，把申请文件交给乡镇，"
               "并把显示的指纹念给乡镇核对；\n"
               "2. 乡镇运行 advisor-app enrol approve 申请.json --villages 村名 --out 答复.json；\n"
@@ -185,7 +185,7 @@ def export_in_window(operations: Operations, parent: QWidget, *,
     def offer(found: tuple[Identity | None, list[Peer]]) -> None:
         me, active = found
         if me is None or not active:
-            QMessageBox.information(parent, _t("还没有登记"), not_enrolled_text(me))
+            QMessageBox.information(parent, translate("BundleExport", "还没有登记"), not_enrolled_text(me))
             return
         dialog = ExportDialog(me, active, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -216,12 +216,12 @@ def run_export(operations: Operations, parent: QWidget, me: Identity, folder: Pa
 
     def finished(result: tuple[list[BundleExport], list[str]]) -> None:
         done, failed = result
-        title = _t("导出完成") if not failed else _t("导出没有全部完成")
+        title = translate("BundleExport", "导出完成") if not failed else translate("BundleExport", "导出没有全部完成")
         QMessageBox.information(parent, title, export_summary(me, done, failed))
 
-    operations.long_job(job, finished, title=_t("正在导出数据包…"), cancellable=False,
+    operations.long_job(job, finished, title=translate("BundleExport", "正在导出数据包…"), cancellable=False,
                         changed=Changes(all_households=True),
-                        on_error=lambda exc: errors.show_error(parent, exc, _t("没有导出")))
+                        on_error=lambda exc: errors.show_error(parent, exc, translate("BundleExport", "没有导出")))
 
 
 def size_text(size: int) -> str:
@@ -231,8 +231,9 @@ def size_text(size: int) -> str:
 
 
 def kind_word(kind: str) -> str:
-    words = {"household": _t("家庭"), "member": _t("家庭成员"), "visit": _t("走访记录"), "need": _t("需求"),
-             "policy_table": _t("政策标准表")}
+    words = {"household": translate("BundleExport", "家庭"), "member": translate("BundleExport", "家庭成员"),
+             "visit": translate("BundleExport", "走访记录"), "need": translate("BundleExport", "需求"),
+             "policy_table": translate("BundleExport", "政策标准表")}
     return words.get(kind, kind)
 
 
@@ -240,25 +241,30 @@ def export_summary(me: Identity, done: list[BundleExport], failed: list[str]) ->
     """What was written, in the advisor's words (one paragraph per bundle)."""
     paragraphs = []
     for export in done:
-        lines = [_t("已导出给%1的第 %2 号数据包：").replace("%1", export.peer).replace("%2", str(export.sequence))]
+        lines = [translate("BundleExport", "已导出给%1的第 %2 号数据包：").replace("%1", export.peer)
+                 .replace("%2", str(export.sequence))]
         for f in export.files:
             size = f.stat().st_size if f.exists() else 0
             lines.append(f"    {f}（{size_text(size)}）")
         total = sum(export.records.values())
         if total:
-            counts = _t("、").join(_t("%1 %2 条").replace("%1", kind_word(k)).replace("%2", str(n))
+            each = translate("BundleExport", "%1 %2 条")
+            counts = translate("BundleExport", "、").join(each.replace("%1", kind_word(k)).replace("%2", str(n))
                                   for k, n in export.records.items() if n)
             households = export.households
-            lines.append(_t("共 %1 条记录，涉及 %2 户家庭（%3）。").replace("%1", str(total))
+            lines.append(translate("BundleExport", "共 %1 条记录，涉及 %2 户家庭（%3）。").replace("%1", str(total))
                          .replace("%2", str(households)).replace("%3", counts))
         else:
-            lines.append(_t("没有需要发送的新记录：这个数据包只带着“已收到”的确认，对方导入后就不会再重复发送。"))
+            lines.append(translate("BundleExport", "没有需要发送的新记录：这个数据包只带着“已收到”的确认，"
+                                                   "对方导入后就不会再重复发送。"))
         if len(export.files) > 1:
-            lines.append(_t("数据包分成了 %1 个文件，要全部拷过去。").replace("%1", str(len(export.files))))
+            lines.append(translate("BundleExport", "数据包分成了 %1 个文件，要全部拷过去。")
+                         .replace("%1", str(len(export.files))))
         paragraphs.append("\n".join(lines))
     if done:
-        whom = _t("救助顾问") if me.role == sync_setup.OFFICE else _t("乡镇")
-        paragraphs.append(_t("可以把这个文件拷给%1或作为邮件附件发送。").replace("%1", whom))
+        office = me.role == sync_setup.OFFICE
+        whom = translate("BundleExport", "救助顾问") if office else translate("BundleExport", "乡镇")
+        paragraphs.append(translate("BundleExport", "可以把这个文件拷给%1或作为邮件附件发送。").replace("%1", whom))
     if failed:
-        paragraphs.append(_t("没有导出：") + "\n" + "\n".join(failed))
+        paragraphs.append(translate("BundleExport", "没有导出：") + "\n" + "\n".join(failed))
     return "\n\n".join(paragraphs)

@@ -48,15 +48,15 @@ REFUSED_FOREGROUND = QColor(170, 30, 30)
 FILE, STATUS, REASON = range(3)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("BundleImport", text)
+translate = QCoreApplication.translate
 
 
 def choose_bundle_files(parent: QWidget, found: list[drives.Drive], last: str) -> list[str]:
     """The file dialog, starting on the first removable drive (else the folder used last)."""
-    dialog = QFileDialog(parent, _t("选择要导入的数据包文件"))
+    dialog = QFileDialog(parent, translate("BundleImport", "选择要导入的数据包文件"))
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-    dialog.setNameFilters([_t("数据包 (*%1)").replace("%1", EXTENSION), _t("所有文件 (*)")])
+    dialog.setNameFilters([translate("BundleImport", "数据包 (*%1)").replace("%1", EXTENSION),
+                           translate("BundleImport", "所有文件 (*)")])
     places = [str(d.path) for d in found] + ([last] if last and Path(last).is_dir() else []) + [str(Path.home())]
     dialog.setSidebarUrls([QUrl.fromLocalFile(p) for p in dict.fromkeys(places)])
     dialog.setDirectory(places[0])
@@ -67,13 +67,14 @@ def choose_bundle_files(parent: QWidget, found: list[drives.Drive], last: str) -
 
 def status_text(result: FileResult) -> str:
     if result.status == bundles.IMPORTED:
-        return _t("已导入")
+        return translate("BundleImport", "已导入")
     if result.status == "already_imported":
-        return _t("已导入过，没有变化")
+        return translate("BundleImport", "已导入过，没有变化")
     if result.status == bundles.HELD:
-        parts = _t("、").join(str(n) for n in result.missing)
-        return _t("暂存：等待第 %1 部分").replace("%1", parts) if parts else _t("暂存")
-    return _t("拒绝")
+        parts = translate("BundleImport", "、").join(str(n) for n in result.missing)
+        waiting = translate("BundleImport", "暂存：等待第 %1 部分").replace("%1", parts)
+        return waiting if parts else translate("BundleImport", "暂存")
+    return translate("BundleImport", "拒绝")
 
 
 class ImportReportDialog(QDialog):
@@ -177,5 +178,6 @@ def import_in_window(operations: Operations, parent: QWidget, *, show_conflicts:
         if shown is not None:
             shown(dialog)
 
-    operations.long_job(job, done, title=_t("正在导入数据包…"), changed=Changes(all_households=True),
-                        on_error=lambda exc: errors.show_error(parent, exc, _t("没有导入")))
+    operations.long_job(job, done, title=translate("BundleImport", "正在导入数据包…"),
+                        changed=Changes(all_households=True),
+                        on_error=lambda exc: errors.show_error(parent, exc, translate("BundleImport", "没有导入")))
