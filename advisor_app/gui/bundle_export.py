@@ -79,8 +79,13 @@ class ExportDialog(QDialog):
             self.to.addItem(self.tr("全部救助顾问（每人一个文件）"), ALL)
         for peer in active:
             self.to.addItem(peer.name, peer.device_id)
-        self.to.setEnabled(self.to.count() > 1)
-        form.addRow(self.tr("发给："), self.to)
+        self.to.setVisible(self.to.count() > 1)
+        self.to_name = QLabel(active[0].name)  # the only one there is: nothing to choose
+        self.to_name.setVisible(self.to.count() == 1)
+        to = QHBoxLayout()
+        to.addWidget(self.to, 1)
+        to.addWidget(self.to_name, 1)
+        form.addRow(self.tr("发给："), to)
         self.places = QListWidget()
         self.places.setObjectName("export_places")
         self.places.itemSelectionChanged.connect(self._update)

@@ -38,7 +38,6 @@ from advisor_app.services import bundles, drives
 from advisor_app.services.bundles import BundleImport, FileResult
 from advisor_app.services.changes import Changes
 from advisor_app.services.profile import Profile
-from advisor_app.sync.bundle_header import EXTENSION
 
 from . import errors
 from .operations import JobProgress, Operations
@@ -55,11 +54,15 @@ def choose_bundle_files(parent: QWidget, found: list[drives.Drive], last: str) -
     """The file dialog, starting on the first removable drive (else the folder used last)."""
     dialog = QFileDialog(parent, translate("BundleImport", "选择要导入的数据包文件"))
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-    dialog.setNameFilters([translate("BundleImport", "数据包 (*%1)").replace("%1", EXTENSION),
+    # Qt's own dialog, as for 另存为 PDF: its side bar lists the drives on every system, and the
+    # system's dialog would add the files to its recent-files list.
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setNameFilters([translate("BundleImport", "数据包 (*%1)").replace("%1", bundles.EXTENSION),
                            translate("BundleImport", "所有文件 (*)")])
     places = [str(d.path) for d in found] + ([last] if last and Path(last).is_dir() else []) + [str(Path.home())]
     dialog.setSidebarUrls([QUrl.fromLocalFile(p) for p in dict.fromkeys(places)])
     dialog.setDirectory(places[0])
+    dialog.resize(820, 500)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return []
     return dialog.selectedFiles()
@@ -102,10 +105,15 @@ class ImportReportDialog(QDialog):
                 if r.status == bundles.REFUSED:
                     item.setForeground(REFUSED_FOREGROUND)
                 self.table.setItem(row, column, item)
+        # The file's name and status as wide as they are (a name is not wrapped: it is one word), the
+        # reason takes the rest of the width and wraps.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        for column in (FILE, STATUS):
+            texts = [status_text(r) if column == STATUS else Path(r.file).name for r in result.results]
+            metrics = self.table.fontMetrics()
+            width = max([metrics.horizontalAdvance(t) for t in texts] + [header.sectionSizeHint(column)])
+            header.resizeSection(column, min(width + 24, 320))
         self.table.resizeRowsToContents()
         self.totals = QGridLayout()
         self.total_labels: dict[str, QLabel] = {}

@@ -43,6 +43,7 @@ from advisor_app.store import held_parts as held
 from advisor_app.store import sync_state
 from advisor_app.sync import bundle_file, keys
 from advisor_app.sync.bundle_header import DAMAGED, MAX_HEADER_BYTES, PREFIX_BYTES, Header, read_header
+from advisor_app.sync.bundle_header import EXTENSION as EXTENSION  # the app's file dialog asks for it
 from advisor_app.sync.errors import BundleIncomplete, BundleRefused
 
 from . import backups

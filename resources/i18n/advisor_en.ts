@@ -371,7 +371,7 @@ For technical support, send this file to the county&apos;s IT contact.</translat
         <translation>Choose the folder to save the bundle in</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="167"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="172"/>
         <source>还没有登记任何救助顾问，不能导出数据包。
 
 救助顾问先在自己的电脑上运行 advisor-app enrol request --out 申请.json，把申请文件交给乡镇；乡镇核对指纹后运行 advisor-app enrol approve 申请.json --villages 村名 --out 答复.json，把答复文件交回。详见使用说明“同步”一章。</source>
@@ -380,7 +380,7 @@ For technical support, send this file to the county&apos;s IT contact.</translat
 The advisor first runs advisor-app enrol request --out request.json on their own laptop and gives the request file to the office; the office compares the fingerprint, runs advisor-app enrol approve request.json --villages VILLAGE --out answer.json and gives the answer file back. See the chapter “Sync” of the user guide.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="171"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="176"/>
         <source>本机还没有登记到乡镇，不能导出数据包。
 
 登记的三步：
@@ -397,102 +397,102 @@ Enrolment in three steps:
 See the chapter “Sync” of the user guide.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="188"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="193"/>
         <source>还没有登记</source>
         <translation>Not enrolled yet</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="219"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="224"/>
         <source>导出完成</source>
         <translation>Export done</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="219"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="224"/>
         <source>导出没有全部完成</source>
         <translation>Export not fully done</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="222"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="227"/>
         <source>正在导出数据包…</source>
         <translation>Exporting the bundle…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="224"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="229"/>
         <source>没有导出</source>
         <translation>Not exported</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="234"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="239"/>
         <source>家庭</source>
         <translation>household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="234"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="239"/>
         <source>家庭成员</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="235"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="240"/>
         <source>走访记录</source>
         <translation>visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="235"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="240"/>
         <source>需求</source>
         <translation>need</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="236"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="241"/>
         <source>政策标准表</source>
         <translation>policy table</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="244"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="249"/>
         <source>已导出给%1的第 %2 号数据包：</source>
         <translation>Bundle no. %2 for %1 exported:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="251"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="256"/>
         <source>%1 %2 条</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="252"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="257"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="255"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="260"/>
         <source>共 %1 条记录，涉及 %2 户家庭（%3）。</source>
         <translation>%1 records of %2 households (%3).</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="258"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="263"/>
         <source>没有需要发送的新记录：这个数据包只带着“已收到”的确认，对方导入后就不会再重复发送。</source>
         <translation>No new records to send: this bundle only carries the acknowledgement of what arrived, so the other side stops sending it again once it imports it.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="261"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="266"/>
         <source>数据包分成了 %1 个文件，要全部拷过去。</source>
         <translation>The bundle is split into %1 files: copy all of them.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="266"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="271"/>
         <source>救助顾问</source>
         <translation>the advisor</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="266"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="271"/>
         <source>乡镇</source>
         <translation>the town office</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="267"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="272"/>
         <source>可以把这个文件拷给%1或作为邮件附件发送。</source>
         <translation>You can copy this file to %1 or send it as an email attachment.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="269"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="274"/>
         <source>没有导出：</source>
         <translation>Not exported:</translation>
     </message>
@@ -515,42 +515,42 @@ See the chapter “Sync” of the user guide.</translation>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="70"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="71"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="72"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="73"/>
         <source>已导入过，没有变化</source>
         <translation>Imported before, nothing changed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="74"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="75"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="75"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="76"/>
         <source>暂存：等待第 %1 部分</source>
         <translation>Held: waiting for part %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="76"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="77"/>
         <source>暂存</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="77"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="78"/>
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="181"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="186"/>
         <source>正在导入数据包…</source>
         <translation>Importing bundles…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="183"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="188"/>
         <source>没有导入</source>
         <translation>Not imported</translation>
     </message>
@@ -892,48 +892,48 @@ Please copy the details below for the support person.</translation>
         <translation>All advisors (one file each)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="83"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="88"/>
         <source>发给：</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="88"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="93"/>
         <source>没有找到插着的 U 盘：插上后点“刷新”，或选择其他文件夹。</source>
         <translation>No USB drive found: plug one in and click “Refresh”, or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="90"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="95"/>
         <source>选择其他文件夹…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="92"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="97"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="93"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="98"/>
         <source>重新查找插着的 U 盘</source>
         <translation>Look for plugged-in USB drives again</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="100"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="105"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="101"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="106"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="109"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="114"/>
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="125"/>
-        <location filename="../../advisor_app/gui/bundle_export.py" line="149"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="130"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="154"/>
         <source>文件夹：%1</source>
         <translation>Folder: %1</translation>
     </message>
@@ -1315,107 +1315,107 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="87"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="88"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="92"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="93"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="92"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="93"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="92"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="93"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="119"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="124"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="121"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="126"/>
         <source>查看冲突…</source>
         <translation>View conflicts…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="134"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="139"/>
         <source>新增家庭（户）</source>
         <translation>New households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="134"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="139"/>
         <source>更新的家庭（户）</source>
         <translation>Households changed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="135"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="140"/>
         <source>合并的记录（条）</source>
         <translation>Records merged</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="135"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="140"/>
         <source>新增记录（条）</source>
         <translation>New records</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="136"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="141"/>
         <source>更新的记录（条）</source>
         <translation>Records changed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="136"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="141"/>
         <source>新的冲突（处）</source>
         <translation>New conflicts</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="137"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="142"/>
         <source>对方已处理的冲突（处）</source>
         <translation>Conflicts settled by the other side</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="137"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="142"/>
         <source>转给别人负责的家庭（户）</source>
         <translation>Households moved to another advisor</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="138"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="143"/>
         <source>暂存的文件（个）</source>
         <translation>Files held</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="138"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="143"/>
         <source>拒绝的文件（个）</source>
         <translation>Files refused</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="143"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="148"/>
         <source>导入完成：新增 %1 户家庭，更新 %2 户，合并 %3 条记录，新的冲突 %4 处。</source>
         <translation>Import done: %1 new households, %2 changed, %3 records merged, %4 new conflicts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="147"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="152"/>
         <source>%1 个文件以前已经导入过，这次没有任何改动。</source>
         <translation>%1 file(s) had been imported before: nothing changed this time.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="150"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="155"/>
         <source>%1 个文件暂存在本机：数据包的其他部分到齐后一起导入。</source>
         <translation>%1 file(s) held on this computer: imported together once the bundle&apos;s other parts are here.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="153"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="158"/>
         <source>%1 个文件被拒绝，没有改动任何数据（原因见下表）。</source>
         <translation>%1 file(s) refused, no data changed (the reasons are in the table).</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="156"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="161"/>
         <source>有新的数据冲突：点“查看冲突…”逐条选择保留哪一边的值。</source>
         <translation>There are new conflicts: click “View conflicts…” and choose, one by one, which side&apos;s value to keep.</translation>
     </message>
