@@ -172,12 +172,12 @@ def not_enrolled_text(me: Identity | None) -> str:
         return translate("BundleExport", "还没有登记任何救助顾问，不能导出数据包。\n\n救助顾问先在自己的电脑上运行 "
                   "advisor-app enrol request --out 申请.json，把申请文件交给乡镇；乡镇核对指纹后运行 "
                   "advisor-app enrol approve 申请.json --villages 村名 --out 答复.json，把答复文件交回。"
-                  "详见使用说明“同步”一章。")
+                  "登记只需要做一次。")
     return translate("BundleExport", "本机还没有登记到乡镇，不能导出数据包。\n\n登记的三步：\n"
               "1. 在本机运行 advisor-app enrol request --out 申请.json，把申请文件交给乡镇，"
               "并把显示的指纹念给乡镇核对；\n"
               "2. 乡镇运行 advisor-app enrol approve 申请.json --villages 村名 --out 答复.json；\n"
-              "3. 在本机运行 advisor-app enrol accept 答复.json。\n详见使用说明“同步”一章。")
+              "3. 在本机运行 advisor-app enrol accept 答复.json。\n登记只需要做一次。")
 
 
 def export_in_window(operations: Operations, parent: QWidget, *,

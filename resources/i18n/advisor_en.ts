@@ -374,10 +374,10 @@ For technical support, send this file to the county&apos;s IT contact.</translat
         <location filename="../../advisor_app/gui/bundle_export.py" line="172"/>
         <source>还没有登记任何救助顾问，不能导出数据包。
 
-救助顾问先在自己的电脑上运行 advisor-app enrol request --out 申请.json，把申请文件交给乡镇；乡镇核对指纹后运行 advisor-app enrol approve 申请.json --villages 村名 --out 答复.json，把答复文件交回。详见使用说明“同步”一章。</source>
+救助顾问先在自己的电脑上运行 advisor-app enrol request --out 申请.json，把申请文件交给乡镇；乡镇核对指纹后运行 advisor-app enrol approve 申请.json --villages 村名 --out 答复.json，把答复文件交回。登记只需要做一次。</source>
         <translation>No advisor is enrolled yet, so there is nobody to export a bundle to.
 
-The advisor first runs advisor-app enrol request --out request.json on their own laptop and gives the request file to the office; the office compares the fingerprint, runs advisor-app enrol approve request.json --villages VILLAGE --out answer.json and gives the answer file back. See the chapter “Sync” of the user guide.</translation>
+The advisor first runs advisor-app enrol request --out request.json on their own laptop and gives the request file to the office; the office compares the fingerprint, runs advisor-app enrol approve request.json --villages VILLAGE --out answer.json and gives the answer file back. Enrolment is done once.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/bundle_export.py" line="176"/>
@@ -387,14 +387,14 @@ The advisor first runs advisor-app enrol request --out request.json on their own
 1. 在本机运行 advisor-app enrol request --out 申请.json，把申请文件交给乡镇，并把显示的指纹念给乡镇核对；
 2. 乡镇运行 advisor-app enrol approve 申请.json --villages 村名 --out 答复.json；
 3. 在本机运行 advisor-app enrol accept 答复.json。
-详见使用说明“同步”一章。</source>
+登记只需要做一次。</source>
         <translation>This laptop is not enrolled with a town office yet, so it cannot export a bundle.
 
 Enrolment in three steps:
 1. On this laptop run advisor-app enrol request --out request.json, give the request file to the office and read the fingerprint shown to the office to compare;
 2. The office runs advisor-app enrol approve request.json --villages VILLAGE --out answer.json;
 3. On this laptop run advisor-app enrol accept answer.json.
-See the chapter “Sync” of the user guide.</translation>
+Enrolment is done once.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/bundle_export.py" line="193"/>
@@ -500,57 +500,57 @@ See the chapter “Sync” of the user guide.</translation>
 <context>
     <name>BundleImport</name>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="56"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="55"/>
         <source>选择要导入的数据包文件</source>
         <translation>Choose the bundle files to import</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="58"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="60"/>
         <source>数据包 (*%1)</source>
         <translation>Bundles (*%1)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="59"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="61"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="71"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="73"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="73"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="75"/>
         <source>已导入过，没有变化</source>
         <translation>Imported before, nothing changed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="75"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="77"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="76"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="78"/>
         <source>暂存：等待第 %1 部分</source>
         <translation>Held: waiting for part %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="77"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="79"/>
         <source>暂存</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="78"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="80"/>
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="186"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="189"/>
         <source>正在导入数据包…</source>
         <translation>Importing bundles…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="188"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="191"/>
         <source>没有导入</source>
         <translation>Not imported</translation>
     </message>
@@ -1315,107 +1315,107 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="88"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="90"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="93"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="95"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="93"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="95"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="93"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="95"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="124"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="127"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="126"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="129"/>
         <source>查看冲突…</source>
         <translation>View conflicts…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="139"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="142"/>
         <source>新增家庭（户）</source>
         <translation>New households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="139"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="142"/>
         <source>更新的家庭（户）</source>
         <translation>Households changed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="140"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="143"/>
         <source>合并的记录（条）</source>
         <translation>Records merged</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="140"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="143"/>
         <source>新增记录（条）</source>
         <translation>New records</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="141"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="144"/>
         <source>更新的记录（条）</source>
         <translation>Records changed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="141"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="144"/>
         <source>新的冲突（处）</source>
         <translation>New conflicts</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="142"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="145"/>
         <source>对方已处理的冲突（处）</source>
         <translation>Conflicts settled by the other side</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="142"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="145"/>
         <source>转给别人负责的家庭（户）</source>
         <translation>Households moved to another advisor</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="143"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="146"/>
         <source>暂存的文件（个）</source>
         <translation>Files held</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="143"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="146"/>
         <source>拒绝的文件（个）</source>
         <translation>Files refused</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="148"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="151"/>
         <source>导入完成：新增 %1 户家庭，更新 %2 户，合并 %3 条记录，新的冲突 %4 处。</source>
         <translation>Import done: %1 new households, %2 changed, %3 records merged, %4 new conflicts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="152"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="155"/>
         <source>%1 个文件以前已经导入过，这次没有任何改动。</source>
         <translation>%1 file(s) had been imported before: nothing changed this time.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="155"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="158"/>
         <source>%1 个文件暂存在本机：数据包的其他部分到齐后一起导入。</source>
         <translation>%1 file(s) held on this computer: imported together once the bundle&apos;s other parts are here.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="158"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="161"/>
         <source>%1 个文件被拒绝，没有改动任何数据（原因见下表）。</source>
         <translation>%1 file(s) refused, no data changed (the reasons are in the table).</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/bundle_import.py" line="161"/>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="164"/>
         <source>有新的数据冲突：点“查看冲突…”逐条选择保留哪一边的值。</source>
         <translation>There are new conflicts: click “View conflicts…” and choose, one by one, which side&apos;s value to keep.</translation>
     </message>
