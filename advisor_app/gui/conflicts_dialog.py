@@ -63,7 +63,12 @@ class ConflictsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
+        # The two values share what the other columns (as wide as their contents) leave: the table
+        # always fills the dialog. (Sizing every column to its contents after each reading undid the
+        # stretch: the columns then ended where their texts did.)
         header = self.table.horizontalHeader()
+        for column in (HOUSEHOLD, RECORD, FIELD, PEER):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for column in (MINE_COLUMN, THEIRS_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -113,7 +118,6 @@ class ConflictsDialog(QDialog):
             if r.chosen is not None:
                 chosen = items[MINE_COLUMN if r.chosen == MINE else THEIRS_COLUMN]
                 chosen.setText(self.tr("✓ %1").replace("%1", chosen.text()))
-        self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
         if rows:
             self.summary.setText(self.tr("有 %1 处数据冲突：同一项在本机和对方都改过，值不一样。"

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         # 立即锁定, 更改口令, 恢复密钥, and the auto-lock
         self.security = SecurityActions(self, self.operations, self.list_pane, lambda: self.profile_info.is_demo)
         self.auto_lock = self.security.auto_lock
-        self.sync = SyncActions(self, self.operations)  # 同步: 数据冲突…, 救助顾问… (office)
+        self.sync = SyncActions(self, self.operations)  # 同步: 导出, 导入, 数据冲突…, 救助顾问… (office)
         self._build_layout()
         self._build_actions()
         self._build_menus()
@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self.print_menu: QMenu = bar.addMenu(self.tr("打印(&P)"))
         self.print_menu.setObjectName("print_menu")
         self.print_actions = install_print_actions(self)  # one action per printable form
-        sync_menu = bar.addMenu(self.tr("同步(&Y)"))  # exporting and importing bundles go here too
+        sync_menu = bar.addMenu(self.tr("同步(&Y)"))  # 导出, 导入数据包, 数据冲突, 救助顾问 (office)
         sync_menu.setObjectName("sync_menu")
         for a in self.sync.menu_actions():
             sync_menu.addAction(a)

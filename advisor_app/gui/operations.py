@@ -11,7 +11,8 @@ must not cross threads). Results come back on the GUI thread:
 * ``long_job(job, on_done, title=...)`` — ``job(profile, progress)``; a progress dialog appears when
   the job takes longer than ~400 ms. ``progress(done, total)`` returns False once the advisor pressed
   Cancel; the job then raises ``Cancelled`` and must leave the data as it was. With ``changed`` it
-  counts as a write.
+  counts as a write. A job that can be cancelled only up to a point (an import: its checks, not its
+  writes) calls ``progress.finishing()`` there: the Cancel button goes and a late press is ignored.
 
 A :class:`DomainError` is shown as a plain message (or given to ``on_error``); a ``Cancelled`` is not
 shown at all; anything else goes to the exception dialog.
@@ -121,7 +122,7 @@ class Operations(QObject):
         profile = self.profile
         self._submit(lambda: job(profile), done, lambda exc: self._handle_error(exc, on_error))
 
-    def long_job(self, job: Callable[[Profile, Progress], T], on_done: Callable[[T], object] | None, *,
+    def long_job(self, job: Callable[[Profile, JobProgress], T], on_done: Callable[[T], object] | None, *,
                  title: str, cancellable: bool = True, changed: ChangesOf[T] | None = None,
                  on_error: ErrorHandler | None = None) -> None:
         """A long job with a delayed, cancellable progress dialog. With ``changed`` it counts as a
@@ -139,7 +140,7 @@ class Operations(QObject):
             watch.close()
             self._handle_error(exc, on_error)
 
-        profile, progress = self.profile, watch.progress
+        profile, progress = self.profile, JobProgress(watch)
         watch.start()
         self._submit(lambda: job(profile, progress), done, failed)
 
@@ -209,6 +210,27 @@ class Operations(QObject):
             errors.report_exception(exc)
 
 
+class JobProgress:
+    """What a long job is given (worker thread): ``progress(done, total)`` → False once cancelled;
+    ``progress.finishing()`` once cancelling is no longer possible (the writing has begun)."""
+
+    __slots__ = ("_watch",)
+
+    def __init__(self, watch: _ProgressWatch) -> None:
+        self._watch = watch
+
+    def __call__(self, done: int, total: int) -> bool:
+        return self._watch.progress(done, total)
+
+    def finishing(self) -> bool:
+        """From now on the job cannot be cancelled; False when it was cancelled already (it must stop)."""
+        with self._watch.lock:
+            if self._watch.cancelled.is_set():
+                return False
+            self._watch.finishing.set()
+            return True
+
+
 class _ProgressWatch:
     """Shared state between a long job (worker thread) and its progress dialog (GUI thread)."""
 
@@ -219,6 +241,8 @@ class _ProgressWatch:
         self.done = 0
         self.total = 0
         self.cancelled = threading.Event()
+        self.finishing = threading.Event()  # past the point where the job can stop: no Cancel any more
+        self.lock = threading.Lock()  # cancelled and finishing: never both
         self.dialog: QProgressDialog | None = None
         self._show_timer = QTimer()
         self._show_timer.setSingleShot(True)
@@ -229,7 +253,7 @@ class _ProgressWatch:
 
     def progress(self, done: int, total: int) -> bool:  # worker thread
         self.done, self.total = done, total
-        return not self.cancelled.is_set()
+        return self.finishing.is_set() or not self.cancelled.is_set()
 
     def start(self) -> None:
         self._show_timer.start(PROGRESS_DELAY_MS)
@@ -255,6 +279,9 @@ class _ProgressWatch:
     def _update(self) -> None:
         if self.dialog is None or self.cancelled.is_set():
             return
+        if self.finishing.is_set() and self.cancellable:
+            self.cancellable = False
+            self.dialog.setCancelButton(None)
         if self.dialog.wasCanceled():  # cancelled without the signal (Esc, or cancel() called)
             self._cancel()
             return
@@ -265,7 +292,15 @@ class _ProgressWatch:
             self.dialog.setLabelText(f"{self.title}（{self.done}/{total}）")
 
     def _cancel(self) -> None:
-        self.cancelled.set()
+        with self.lock:
+            too_late = self.finishing.is_set()  # the job is writing and runs to its end
+            if not too_late:
+                self.cancelled.set()
+        if too_late:
+            if self.dialog is not None:
+                self.dialog.reset()
+                self.dialog.show()
+            return
         if self.dialog is not None:
             self.dialog.setLabelText(QCoreApplication.translate("Operations", "正在取消，数据将保持原样…"))
             self.dialog.show()  # QProgressDialog hides itself on cancel; keep it until the job stops

@@ -77,6 +77,8 @@ class GuiSettings:
     editor_split_below = Setting("household_editor/split_below", QByteArray(), _bytes)
     # the folder of the last 另存为 PDF ("" until the first save: the user's Documents folder is proposed)
     pdf_folder = Setting("print_preview/pdf_folder", "", _text)
+    # the folder a bundle was last exported to or imported from ("" until then: removable drives first)
+    bundle_folder = Setting("sync/bundle_folder", "", _text)
     # minutes without input before the windows lock (.auto_lock: 1 to 60; an own profile always locks)
     lock_minutes = Setting("security/lock_minutes", 10, _int)
 

@@ -1,20 +1,21 @@
-"""The window's sync actions: the 同步(&Y) menu, 数据冲突… (also in the 家庭 menu, and as a toolbar
-badge counting the open conflicts) and, on an office profile, 救助顾问….
+"""The window's sync actions: the 同步(&Y) menu — 导出给乡镇… (on an office profile 导出给救助顾问…,
+:mod:`.bundle_export`), 导入数据包… (:mod:`.bundle_import`), 数据冲突… (also in the 家庭 menu, and as
+a toolbar badge counting the open conflicts) and, on an office profile, 救助顾问….
 
 The badge (``conflicts_badge``, a toolbar action) shows "数据冲突 3" while conflicts are open and is
 hidden otherwise; the count is read at start and again after every change that may have brought or
 settled one (an import, a resolution, another program's write). 救助顾问… is shown only when the
 profile's sync role is the office's (:func:`advisor_app.services.sync_setup.identity`).
 
-The 同步 menu is also where exporting a bundle (导出给乡镇…) and importing bundles (导入数据包…)
-belong; :meth:`SyncActions.menu_actions` lists what it holds.
+:meth:`SyncActions.menu_actions` lists what the 同步 menu holds. Exporting and importing are writes
+(an export records what was sent): both are disabled on a read-only profile.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from advisor_app.services import conflicts_view, sync_setup
 from advisor_app.services.changes import Changes
@@ -30,6 +31,19 @@ class SyncActions(QObject):
         self.operations = operations
         self.role: str | None = None
         self.conflicts = 0
+        self.last_dialog: QDialog | None = None
+        self.export_action = QAction(self.tr("导出给乡镇…"), window)
+        self.export_action.setObjectName("export_bundle")
+        self.export_action.setStatusTip(self.tr("把还没有送到乡镇的记录写成数据包文件，存到 U 盘或文件夹"))
+        self.export_action.triggered.connect(lambda _checked=False: self.export_bundle())
+        self.import_action = QAction(self.tr("导入数据包…"), window)
+        self.import_action.setObjectName("import_bundles")
+        self.import_action.setStatusTip(self.tr("导入对方发来的数据包文件（.advbundle），看导入了什么"))
+        self.import_action.triggered.connect(lambda _checked=False: self.import_bundles())
+        for a in (self.export_action, self.import_action):
+            a.setEnabled(not operations.profile.read_only)
+        self.separator = QAction(window)
+        self.separator.setSeparator(True)
         self.conflicts_action = QAction(self.tr("数据冲突…"), window)
         self.conflicts_action.setStatusTip(self.tr("同一项在本机和对方都改过：逐条选择保留哪一边的值"))
         self.conflicts_action.triggered.connect(lambda _checked=False: self.show_conflicts())
@@ -45,7 +59,7 @@ class SyncActions(QObject):
         self.refresh()
 
     def menu_actions(self) -> list[QAction]:
-        return [self.conflicts_action, self.advisors_action]
+        return [self.export_action, self.import_action, self.separator, self.conflicts_action, self.advisors_action]
 
     def refresh(self) -> None:
         """Read the sync role and the number of open conflicts again (on the worker)."""
@@ -58,6 +72,8 @@ class SyncActions(QObject):
     def _show(self, result: tuple[str | None, int]) -> None:
         self.role, count = result
         self.advisors_action.setVisible(self.role == sync_setup.OFFICE)
+        office = self.role == sync_setup.OFFICE
+        self.export_action.setText(self.tr("导出给救助顾问…") if office else self.tr("导出给乡镇…"))
         self.set_count(count)
 
     def set_count(self, count: int) -> None:
@@ -69,6 +85,20 @@ class SyncActions(QObject):
     def _data_changed(self, changes: Changes) -> None:
         if changes.households_listed():
             self.refresh()
+
+    def export_bundle(self) -> None:
+        from .bundle_export import export_in_window
+
+        export_in_window(self.operations, self.window, opened=self._opened)
+
+    def import_bundles(self, files: list[str] | None = None) -> None:
+        from .bundle_import import import_in_window
+
+        import_in_window(self.operations, self.window, show_conflicts=self.show_conflicts, shown=self._opened,
+                         files=files)
+
+    def _opened(self, dialog: QDialog) -> None:
+        self.last_dialog = dialog  # the export dialog or import report just opened (tests look at it)
 
     def show_conflicts(self) -> None:
         from .conflicts_dialog import ConflictsDialog

@@ -16,6 +16,14 @@ rest. A complete bundle is opened and applied in one transaction (:func:`~.sync_
 ``imported`` or ``already_imported``; whatever is refused changes nothing. Bundles are applied in
 the order of their senders' sequence numbers, whatever order the files were given in. A backup
 (``before-import``) is made before the first bundle not imported yet is applied.
+
+``progress(done, total)`` (the app's progress dialog) is told of each file checked; returning False
+there cancels the import before anything is written (:class:`Cancelled`). ``applying()`` is asked
+once the checks are done, before the first write: False cancels the import there too; after it the
+import runs to its end (each bundle is its own transaction), ``progress`` is told of each bundle and
+its answer is not asked.
+:attr:`BundleImport.totals` adds up what the import did, for the app's report (and the JSON's
+``totals``).
 """
 
 from __future__ import annotations
@@ -24,17 +32,18 @@ import contextlib
 import json
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from advisor_app.domain.errors import DomainError
+from advisor_app.domain.errors import Cancelled, DomainError
 from advisor_app.domain.limits import MAX_BUNDLE_BYTES, MB
 from advisor_app.store import held_parts as held
 from advisor_app.store import sync_state
 from advisor_app.sync import bundle_file, keys
 from advisor_app.sync.bundle_header import DAMAGED, MAX_HEADER_BYTES, PREFIX_BYTES, Header, read_header
+from advisor_app.sync.bundle_header import EXTENSION as EXTENSION  # the app's file dialog asks for it
 from advisor_app.sync.errors import BundleIncomplete, BundleRefused
 
 from . import backups
@@ -47,6 +56,7 @@ from .sync_setup import Peer, peers
 
 IMPORTED, HELD, REFUSED = "imported", "held", "refused"
 DEFAULT_MAX_SIZE = bundle_file.DEFAULT_MAX_SIZE
+Progress = Callable[[int, int], bool]
 _MAX_FILE = PREFIX_BYTES + MAX_HEADER_BYTES + MAX_BUNDLE_BYTES + keys.SIGNATURE_BYTES
 
 
@@ -59,9 +69,11 @@ class BundleExport:
     sequence: int
     records: dict[str, int]
     peer: str = ""  # the addressee's name
+    households: int = 0  # how many households its records belong to
 
     def to_dict(self) -> dict[str, Any]:
-        return {"files": [str(f) for f in self.files], "sequence": self.sequence, "records": dict(self.records)}
+        return {"files": [str(f) for f in self.files], "sequence": self.sequence, "records": dict(self.records),
+                "households": self.households}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +84,7 @@ class FileResult:
     file: str
     status: str
     reason: str
+    missing: tuple[int, ...] = ()  # ``held``: the part numbers not imported yet
 
     def to_dict(self) -> dict[str, str]:
         return {"file": self.file, "status": self.status, "reason": self.reason}
@@ -91,8 +104,20 @@ class BundleImport:
     def refused(self) -> bool:
         return any(r.status == REFUSED for r in self.results)
 
+    @property
+    def totals(self) -> dict[str, int]:
+        """What the import did, added up: households new and changed, records new / changed / merged,
+        conflicts opened and settled by the other side, households that left this laptop, and how
+        many files were imported, already imported, held and refused."""
+        done = [r for r in self.reports if r.status == IMPORTED]
+        out = {name: sum(getattr(r, name) for r in done) for name in
+               ("households_new", "households_changed", "new", "changed", "merged", "conflicts", "closed", "dropped")}
+        for status in (IMPORTED, ALREADY_IMPORTED, HELD, REFUSED):
+            out[f"files_{status}"] = sum(r.status == status for r in self.results)
+        return out
+
     def to_dict(self) -> dict[str, Any]:
-        return {"results": [r.to_dict() for r in self.results], "conflicts": self.conflicts}
+        return {"results": [r.to_dict() for r in self.results], "conflicts": self.conflicts, "totals": self.totals}
 
 
 # --- export --------------------------------------------------------------------------------------
@@ -125,8 +150,10 @@ def export_bundles(profile: Profile, out_dir: str | os.PathLike[str], *, to: str
     except OSError as exc:
         raise DomainError(f"无法使用文件夹 {folder}：{exc.strerror or exc}") from None
     written: list[Path] = []
+    households: set[str] = set()
 
     def deliver(payload: dict[str, Any]) -> None:
+        households.update(str(r.get("household")) for r in payload.get("records", ()) if r.get("household"))
         data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         parts = bundle_file.seal(data, me, their_keys, sequence=int(payload["sequence"]),
                                  builds_on=int(payload["builds_on"]), max_size=max_size)
@@ -137,7 +164,7 @@ def export_bundles(profile: Profile, out_dir: str | os.PathLike[str], *, to: str
     except BaseException:
         _remove(written)  # the sequence was not recorded: no file may claim it
         raise
-    return BundleExport(written, int(payload["sequence"]), dict(payload["counts"]), peer.name)
+    return BundleExport(written, int(payload["sequence"]), dict(payload["counts"]), peer.name, len(households))
 
 
 def _write_all(folder: Path, parts: list[bundle_file.BundlePart]) -> list[Path]:
@@ -183,7 +210,8 @@ class _Bundle:
         return f"来自{self.peer.name}的第 {self.header.sequence} 号数据包"
 
 
-def import_bundles(profile: Profile, files: Iterable[str | os.PathLike[str]]) -> BundleImport:
+def import_bundles(profile: Profile, files: Iterable[str | os.PathLike[str]], *, progress: Progress | None = None,
+                   applying: Callable[[], bool] | None = None) -> BundleImport:
     """Import the bundle files ``files``; see the module doc."""
     paths = [Path(f) for f in files]
     if not paths:
@@ -192,8 +220,9 @@ def import_bundles(profile: Profile, files: Iterable[str | os.PathLike[str]]) ->
     known = {p.device_id: p for p in peers(profile)}
     results: list[FileResult | None] = [None] * len(paths)
     bundles: dict[str, _Bundle] = {}
-    _release_imported(profile)
     for index, path in enumerate(paths):
+        if progress is not None and not progress(index, len(paths)):
+            raise Cancelled("已取消导入，没有改动任何数据。")
         try:
             data = _read(path)
             header = read_header(data)
@@ -210,11 +239,17 @@ def import_bundles(profile: Profile, files: Iterable[str | os.PathLike[str]]) ->
             results[index] = FileResult(str(path), REFUSED, f"{bundle.title}：第 {header.part} 部分有两个不同的文件")
             continue
         bundle.files.append(index)
+    if (progress is not None and not progress(len(paths), len(paths))) or (applying is not None and not applying()):
+        raise Cancelled("已取消导入，没有改动任何数据。")
+    _release_imported(profile)
     outcome = BundleImport([])
-    for bundle in sorted(bundles.values(), key=lambda b: (b.peer.name, b.peer.device_id, b.header.sequence)):
-        status, reason = _import_one(profile, me, bundle, outcome)
+    ordered = sorted(bundles.values(), key=lambda b: (b.peer.name, b.peer.device_id, b.header.sequence))
+    for number, bundle in enumerate(ordered):
+        if progress is not None:
+            progress(number, len(ordered))
+        status, reason, missing = _import_one(profile, me, bundle, outcome)
         for index in bundle.files:
-            results[index] = FileResult(str(paths[index]), status, reason)
+            results[index] = FileResult(str(paths[index]), status, reason, missing)
     outcome.results = [r for r in results if r is not None]
     outcome.conflicts = sum(r.conflicts for r in outcome.reports)
     return outcome
@@ -250,8 +285,10 @@ def _check_sender(header: Header, known: dict[str, Peer], me: keys.Identity) -> 
     return peer
 
 
-def _import_one(profile: Profile, me: keys.Identity, bundle: _Bundle, outcome: BundleImport) -> tuple[str, str]:
-    """Apply one bundle whose given parts all passed the checks, or hold it; (status, reason)."""
+def _import_one(profile: Profile, me: keys.Identity, bundle: _Bundle,
+                outcome: BundleImport) -> tuple[str, str, tuple[int, ...]]:
+    """Apply one bundle whose given parts all passed the checks, or hold it; (status, reason, the
+    parts still missing)."""
     header, sender = bundle.header, bundle.peer
     with profile.session() as session:
         kept = held.held_parts(session, header.bundle_id)
@@ -259,14 +296,14 @@ def _import_one(profile: Profile, me: keys.Identity, bundle: _Bundle, outcome: B
     parts = {**kept, **bundle.given}
     missing = tuple(k for k in range(1, header.parts + 1) if k not in parts)
     if missing and imported_before:
-        return ALREADY_IMPORTED, f"{bundle.title}已经导入过，没有任何改动"
+        return ALREADY_IMPORTED, f"{bundle.title}已经导入过，没有任何改动", ()
     if missing:
         new = [(k, data) for k, data in bundle.given.items() if k not in kept]
         if new:
             with profile.session(write=True) as session:
                 held.hold(session, bundle_id=header.bundle_id, sender=header.sender, sequence=header.sequence,
                           parts=header.parts, files=new)
-        return HELD, f"{bundle.title}：{BundleIncomplete(missing, header.parts).message}，收齐后才会导入"
+        return HELD, f"{bundle.title}：{BundleIncomplete(missing, header.parts).message}，收齐后才会导入", missing
     if not imported_before and not outcome.backed_up:
         profile.refuse_writes()  # a read-only or damaged profile: refused before a copy is made
         backups.backup_before(profile, "import")
@@ -276,12 +313,12 @@ def _import_one(profile: Profile, me: keys.Identity, bundle: _Bundle, outcome: B
         payload = _payload(opened)
         report = apply_payload(profile, header.sender, header.sequence, payload)
     except DomainError as exc:
-        return REFUSED, f"{bundle.title}：{exc}"
+        return REFUSED, f"{bundle.title}：{exc}", ()
     if kept:
         with profile.session(write=True) as session:
             held.release(session, header.bundle_id)
     outcome.reports.append(report)
-    return report.status, report.message
+    return report.status, report.message, ()
 
 
 def _payload(opened: bytes) -> dict[str, Any]:

@@ -60,6 +60,8 @@ class ImportReport:
     conflicts: int = 0  # conflicts opened by this import
     closed: int = 0  # conflicts the other side resolved
     dropped: int = 0  # households that left this laptop (reassigned)
+    households_new: int = 0  # households written here for the first time
+    households_changed: int = 0  # households already here with a record taken or merged
     gaps: tuple[int, ...] = field(default=())  # sequences from the sender never imported
 
     @property
@@ -212,6 +214,8 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
                 report.closed += close_settled(session, r.kind, r.id, outcome.history)
         if histories:
             to_write[hid] = (intended, histories)
+    report.households_new += sum(1 for hid in to_write if not sealed.current[hid])
+    report.households_changed += sum(1 for hid in to_write if sealed.current[hid])
     # Households new here are written together; the others (and new ones that fail a check: the
     # ordinary save then refuses them with its message) one by one, in id order.
     written = write_new_households(session, {hid: i for hid, (i, _h) in to_write.items() if not sealed.current[hid]})

@@ -39,7 +39,7 @@
         <translation>Last received</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/advisors_dialog.py" line="60"/>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="61"/>
         <source>数据包编号</source>
         <translation>Bundle no.</translation>
     </message>
@@ -59,47 +59,47 @@
         <translation>Unsent</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/advisors_dialog.py" line="61"/>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="62"/>
         <source>待确认</source>
         <translation>Unconfirmed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/advisors_dialog.py" line="61"/>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="62"/>
         <source>距上次收到</source>
         <translation>Since last bundle</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/advisors_dialog.py" line="66"/>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="67"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/advisors_dialog.py" line="83"/>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="84"/>
         <source>（已停用）</source>
         <translation> (revoked)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/advisors_dialog.py" line="84"/>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="85"/>
         <source>从未收到</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/advisors_dialog.py" line="94"/>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="95"/>
         <source>这些编号的数据包没有导入；后来的数据包已包含它们的全部内容</source>
         <translation>These bundles were never imported; the later bundles carried everything in them</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/advisors_dialog.py" line="108"/>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="109"/>
         <source>%1 天</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/advisors_dialog.py" line="113"/>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="114"/>
         <source>已经 %1 天没有发来数据包</source>
         <translation>No bundle for %1 days</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/advisors_dialog.py" line="114"/>
+        <location filename="../../advisor_app/gui/advisors_dialog.py" line="115"/>
         <source>%1 名救助顾问 %2 天以上没有发来数据包</source>
         <translation>%1 advisor(s) sent no bundle for %2 days or more</translation>
     </message>
@@ -354,6 +354,208 @@ For technical support, send this file to the county&apos;s IT contact.</translat
     </message>
 </context>
 <context>
+    <name>BundleExport</name>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="54"/>
+        <source>U 盘：%1（%2）</source>
+        <translation>USB drive: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="57"/>
+        <source>上次用的文件夹：%1</source>
+        <translation>Folder used last time: %1</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="63"/>
+        <source>选择保存数据包的文件夹</source>
+        <translation>Choose the folder to save the bundle in</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="172"/>
+        <source>还没有登记任何救助顾问，不能导出数据包。
+
+救助顾问先在自己的电脑上运行 advisor-app enrol request --out 申请.json，把申请文件交给乡镇；乡镇核对指纹后运行 advisor-app enrol approve 申请.json --villages 村名 --out 答复.json，把答复文件交回。登记只需要做一次。</source>
+        <translation>No advisor is enrolled yet, so there is nobody to export a bundle to.
+
+The advisor first runs advisor-app enrol request --out request.json on their own laptop and gives the request file to the office; the office compares the fingerprint, runs advisor-app enrol approve request.json --villages VILLAGE --out answer.json and gives the answer file back. Enrolment is done once.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="176"/>
+        <source>本机还没有登记到乡镇，不能导出数据包。
+
+登记的三步：
+1. 在本机运行 advisor-app enrol request --out 申请.json，把申请文件交给乡镇，并把显示的指纹念给乡镇核对；
+2. 乡镇运行 advisor-app enrol approve 申请.json --villages 村名 --out 答复.json；
+3. 在本机运行 advisor-app enrol accept 答复.json。
+登记只需要做一次。</source>
+        <translation>This laptop is not enrolled with a town office yet, so it cannot export a bundle.
+
+Enrolment in three steps:
+1. On this laptop run advisor-app enrol request --out request.json, give the request file to the office and read the fingerprint shown to the office to compare;
+2. The office runs advisor-app enrol approve request.json --villages VILLAGE --out answer.json;
+3. On this laptop run advisor-app enrol accept answer.json.
+Enrolment is done once.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="193"/>
+        <source>还没有登记</source>
+        <translation>Not enrolled yet</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="224"/>
+        <source>导出完成</source>
+        <translation>Export done</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="224"/>
+        <source>导出没有全部完成</source>
+        <translation>Export not fully done</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="227"/>
+        <source>正在导出数据包…</source>
+        <translation>Exporting the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="229"/>
+        <source>没有导出</source>
+        <translation>Not exported</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="239"/>
+        <source>家庭</source>
+        <translation>household</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="239"/>
+        <source>家庭成员</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="240"/>
+        <source>走访记录</source>
+        <translation>visit</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="240"/>
+        <source>需求</source>
+        <translation>need</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="241"/>
+        <source>政策标准表</source>
+        <translation>policy table</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="249"/>
+        <source>已导出给%1的第 %2 号数据包：</source>
+        <translation>Bundle no. %2 for %1 exported:</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="256"/>
+        <source>%1 %2 条</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="257"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="260"/>
+        <source>共 %1 条记录，涉及 %2 户家庭（%3）。</source>
+        <translation>%1 records of %2 households (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="263"/>
+        <source>没有需要发送的新记录：这个数据包只带着“已收到”的确认，对方导入后就不会再重复发送。</source>
+        <translation>No new records to send: this bundle only carries the acknowledgement of what arrived, so the other side stops sending it again once it imports it.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="266"/>
+        <source>数据包分成了 %1 个文件，要全部拷过去。</source>
+        <translation>The bundle is split into %1 files: copy all of them.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="271"/>
+        <source>救助顾问</source>
+        <translation>the advisor</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="271"/>
+        <source>乡镇</source>
+        <translation>the town office</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="272"/>
+        <source>可以把这个文件拷给%1或作为邮件附件发送。</source>
+        <translation>You can copy this file to %1 or send it as an email attachment.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="274"/>
+        <source>没有导出：</source>
+        <translation>Not exported:</translation>
+    </message>
+</context>
+<context>
+    <name>BundleImport</name>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="55"/>
+        <source>选择要导入的数据包文件</source>
+        <translation>Choose the bundle files to import</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="60"/>
+        <source>数据包 (*%1)</source>
+        <translation>Bundles (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="61"/>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="73"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="75"/>
+        <source>已导入过，没有变化</source>
+        <translation>Imported before, nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="77"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="78"/>
+        <source>暂存：等待第 %1 部分</source>
+        <translation>Held: waiting for part %1</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="79"/>
+        <source>暂存</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="80"/>
+        <source>拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="189"/>
+        <source>正在导入数据包…</source>
+        <translation>Importing bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="191"/>
+        <source>没有导入</source>
+        <translation>Not imported</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../advisor_app/gui/security_dialogs.py" line="56"/>
@@ -421,47 +623,47 @@ For technical support, send this file to the county&apos;s IT contact.</translat
     </message>
     <message>
         <location filename="../../advisor_app/gui/conflicts_dialog.py" line="60"/>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="102"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="107"/>
         <source>对方</source>
         <translation>Other side</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="70"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="75"/>
         <source>保留本机的</source>
         <translation>Keep this computer&apos;s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="71"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="76"/>
         <source>这一项用本机的值，对方收到下一个数据包后也改成这个值</source>
         <translation>Keep this computer&apos;s value; the other side takes it with the next bundle</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="72"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="77"/>
         <source>采用对方的</source>
         <translation>Take the other side&apos;s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="73"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="78"/>
         <source>这一项改用对方的值</source>
         <translation>Use the other side&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="82"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="87"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="115"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="120"/>
         <source>✓ %1</source>
         <translation>✓ %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="119"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="123"/>
         <source>有 %1 处数据冲突：同一项在本机和对方都改过，值不一样。请逐条选择保留哪一边的值。</source>
         <translation>%1 conflict(s): the same field was changed here and on the other side to different values. Choose which value to keep for each.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="122"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="126"/>
         <source>没有数据冲突。</source>
         <translation>No conflicts.</translation>
     </message>
@@ -665,6 +867,75 @@ Please copy the details below for the support person.</translation>
         <location filename="../../advisor_app/gui/errors.py" line="70"/>
         <source>复制错误信息</source>
         <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="73"/>
+        <source>导出给救助顾问</source>
+        <translation>Export to advisors</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="73"/>
+        <source>导出给乡镇</source>
+        <translation>Export to the town office</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="74"/>
+        <source>把对方还没有确认收到的记录写成一个数据包文件（加密、签名，只有对方能打开）。</source>
+        <translation>Writes the records the other side has not yet acknowledged into a bundle file (encrypted and signed: only the other side can open it).</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="79"/>
+        <source>全部救助顾问（每人一个文件）</source>
+        <translation>All advisors (one file each)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="88"/>
+        <source>发给：</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="93"/>
+        <source>没有找到插着的 U 盘：插上后点“刷新”，或选择其他文件夹。</source>
+        <translation>No USB drive found: plug one in and click “Refresh”, or choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="95"/>
+        <source>选择其他文件夹…</source>
+        <translation>Choose another folder…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="97"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="98"/>
+        <source>重新查找插着的 U 盘</source>
+        <translation>Look for plugged-in USB drives again</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="105"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="106"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="114"/>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="130"/>
+        <location filename="../../advisor_app/gui/bundle_export.py" line="154"/>
+        <source>文件夹：%1</source>
+        <translation>Folder: %1</translation>
     </message>
 </context>
 <context>
@@ -1039,6 +1310,114 @@ Please copy the details below for the support person.</translation>
         <location filename="../../advisor_app/gui/household_table_model.py" line="195"/>
         <source>已过核查日期</source>
         <translation>Review overdue</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="90"/>
+        <source>导入结果</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="95"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="95"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="95"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="127"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="129"/>
+        <source>查看冲突…</source>
+        <translation>View conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="142"/>
+        <source>新增家庭（户）</source>
+        <translation>New households</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="142"/>
+        <source>更新的家庭（户）</source>
+        <translation>Households changed</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="143"/>
+        <source>合并的记录（条）</source>
+        <translation>Records merged</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="143"/>
+        <source>新增记录（条）</source>
+        <translation>New records</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="144"/>
+        <source>更新的记录（条）</source>
+        <translation>Records changed</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="144"/>
+        <source>新的冲突（处）</source>
+        <translation>New conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="145"/>
+        <source>对方已处理的冲突（处）</source>
+        <translation>Conflicts settled by the other side</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="145"/>
+        <source>转给别人负责的家庭（户）</source>
+        <translation>Households moved to another advisor</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="146"/>
+        <source>暂存的文件（个）</source>
+        <translation>Files held</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="146"/>
+        <source>拒绝的文件（个）</source>
+        <translation>Files refused</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="151"/>
+        <source>导入完成：新增 %1 户家庭，更新 %2 户，合并 %3 条记录，新的冲突 %4 处。</source>
+        <translation>Import done: %1 new households, %2 changed, %3 records merged, %4 new conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="155"/>
+        <source>%1 个文件以前已经导入过，这次没有任何改动。</source>
+        <translation>%1 file(s) had been imported before: nothing changed this time.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="158"/>
+        <source>%1 个文件暂存在本机：数据包的其他部分到齐后一起导入。</source>
+        <translation>%1 file(s) held on this computer: imported together once the bundle&apos;s other parts are here.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="161"/>
+        <source>%1 个文件被拒绝，没有改动任何数据（原因见下表）。</source>
+        <translation>%1 file(s) refused, no data changed (the reasons are in the table).</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/bundle_import.py" line="164"/>
+        <source>有新的数据冲突：点“查看冲突…”逐条选择保留哪一边的值。</source>
+        <translation>There are new conflicts: click “View conflicts…” and choose, one by one, which side&apos;s value to keep.</translation>
     </message>
 </context>
 <context>
@@ -1776,12 +2155,12 @@ A desktop tool for village and community social-assistance advisors: household r
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../advisor_app/gui/operations.py" line="238"/>
+        <location filename="../../advisor_app/gui/operations.py" line="262"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/operations.py" line="270"/>
+        <location filename="../../advisor_app/gui/operations.py" line="305"/>
         <source>正在取消，数据将保持原样…</source>
         <translation>Cancelling; the data stays as it was…</translation>
     </message>
@@ -2405,32 +2784,58 @@ Changes made after it are not in that backup; the current profile is kept as a b
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../advisor_app/gui/sync_actions.py" line="33"/>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="35"/>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="76"/>
+        <source>导出给乡镇…</source>
+        <translation>Export to the town office…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="37"/>
+        <source>把还没有送到乡镇的记录写成数据包文件，存到 U 盘或文件夹</source>
+        <translation>Write the records not yet sent to the town office into a bundle file on a USB drive or in a folder</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="39"/>
+        <source>导入数据包…</source>
+        <translation>Import bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="41"/>
+        <source>导入对方发来的数据包文件（.advbundle），看导入了什么</source>
+        <translation>Import bundle files (.advbundle) from the other side and see what they brought</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="47"/>
         <source>数据冲突…</source>
         <translation>Conflicts…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sync_actions.py" line="34"/>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="48"/>
         <source>同一项在本机和对方都改过：逐条选择保留哪一边的值</source>
         <translation>Fields changed here and on the other side: choose which value to keep</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sync_actions.py" line="40"/>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="54"/>
         <source>救助顾问…</source>
         <translation>Advisors…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sync_actions.py" line="41"/>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="55"/>
         <source>各位救助顾问什么时候发来了哪个数据包，谁很久没有发来</source>
         <translation>Which bundle each advisor sent and when, and who has not sent one for a long time</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sync_actions.py" line="65"/>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="76"/>
+        <source>导出给救助顾问…</source>
+        <translation>Export to advisors…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="81"/>
         <source>数据冲突 %1</source>
         <translation>Conflicts: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sync_actions.py" line="66"/>
+        <location filename="../../advisor_app/gui/sync_actions.py" line="82"/>
         <source>有 %1 处数据冲突等待处理</source>
         <translation>%1 conflict(s) waiting to be resolved</translation>
     </message>

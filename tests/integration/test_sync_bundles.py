@@ -191,8 +191,12 @@ def test_enrolment_export_transfer_import_and_back(trio: Trio) -> None:
     assert [Path(f).name for f in done["files"]] == [f"王老师-莲花镇-1{EXTENSION}"]
     assert sorted(p.name for p in stick.iterdir()) == [f"王老师-莲花镇-1{EXTENSION}"]  # no temporary left
     result = t.office.import_(*done["files"])
+    totals = result.pop("totals")  # an extra key beside the contract's
     assert result == {"results": [{"file": done["files"][0], "status": "imported", "reason": result["results"][0]
                                    ["reason"]}], "conflicts": 0}
+    assert totals == {"households_new": 1, "households_changed": 0, "new": 3, "changed": 0, "merged": 0,
+                      "conflicts": 0, "closed": 0, "dropped": 0, "files_imported": 1, "files_already_imported": 0,
+                      "files_held": 0, "files_refused": 0}
     assert "来自王老师的第 1 号数据包" in result["results"][0]["reason"]
     assert t.agreeing() == {"王老师", "李老师"}
     assert made in ids(t.office)
@@ -479,3 +483,45 @@ def test_an_import_killed_anywhere_leaves_the_office_as_before_or_fully_imported
         assert kills >= 4, f"only {kills} of {len(points)} runs were killed"
     finally:
         child.close()
+
+
+def test_an_import_cancelled_while_its_files_are_checked_writes_nothing(local_trio: Trio) -> None:
+    from advisor_app.domain.errors import Cancelled
+    from advisor_app.services import bundles
+
+    t = local_trio
+    new_household(t.a, "七星村", "张三")
+    files = t.a.export(t.carry / "one")["files"] + t.b.export(t.carry / "two")["files"]
+    before = t.office.status()
+    backups = t.office.folder / "backups"
+    kept = sorted(backups.iterdir()) if backups.exists() else []
+    asked: list[tuple[int, int]] = []
+
+    def cancel_at(step: int) -> Any:
+        def progress(done: int, total: int) -> bool:
+            asked.append((done, total))
+            return done < step
+        return progress
+
+    with t.office.profile() as p:
+        with pytest.raises(Cancelled, match="没有改动任何数据"):
+            bundles.import_bundles(p, files, progress=cancel_at(1))  # at the second file's check
+        assert asked == [(0, 2), (1, 2)]
+        with pytest.raises(Cancelled):  # the last moment: the checks done, nothing written yet
+            bundles.import_bundles(p, files, progress=cancel_at(3), applying=lambda: False)
+    assert t.office.status() == before
+    assert (sorted(backups.iterdir()) if backups.exists() else []) == kept  # not even the backup
+
+    asked.clear()
+    applying: list[int] = []
+
+    def go_on() -> bool:
+        applying.append(len(asked))
+        return True
+
+    with t.office.profile() as p:
+        done = bundles.import_bundles(p, files, progress=cancel_at(3), applying=go_on)
+    assert [r.status for r in done.results] == ["imported", "imported"] and applying == [3]  # after the checks
+    assert asked == [(0, 2), (1, 2), (2, 2), (0, 2), (1, 2)]  # each file checked, then each bundle applied
+    assert done.totals["households_new"] == 1 and done.totals["files_imported"] == 2
+    assert t.agreeing() == {"王老师", "李老师"}
