@@ -9,7 +9,7 @@ import write the tables and their audit entry together); they do not open the pr
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,11 +46,15 @@ def rows_of(region: str, text: str) -> list[PolicyRow]:
     out = []
     for i, c in enumerate(cells, start=1):
         origin = f"{where}第{i}行"
-        row = parse_row(c, lambda column, o=origin: f"{o} {column} 列", origin)
+        row = parse_row(c, _locator(origin), origin)
         if row.region != region:
             raise PolicyTableError(f"地区代码“{row.region}”与所在的表（{region}）不符", where=origin)
         out.append(row)
     return out
+
+
+def _locator(origin: str) -> Callable[[str], str]:
+    return lambda column: f"{origin} {column} 列"
 
 
 @dataclass(frozen=True, slots=True)
