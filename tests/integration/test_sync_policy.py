@@ -16,9 +16,8 @@ import pytest
 from test_policy_cli import sheet
 from test_sync_bundles import Side, Trio, make_trio, new_household, table_counts
 
-from advisor_app.services import audit, eligibility
+from advisor_app.services import audit, eligibility, policy
 from advisor_app.services import households as hh
-from advisor_app.services import policy
 from advisor_app.sync.kinds import BOTH, KINDS
 
 pytestmark = pytest.mark.usefixtures("remembered_keys")
