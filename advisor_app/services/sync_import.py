@@ -16,8 +16,9 @@
    longer in the office's ``assigned`` list is dropped once the office has everything of it.
 
 A payload holding a kind its sender's role does not send (``Kind.senders``: a policy table from an
-advisor) is refused whole, before anything is written. Records of no household (``of_household``
-false) go to their keepers (:mod:`.sync_standalone`) instead of a household's save.
+advisor) is refused whole, before anything is written. Records that are not a part of the
+household document (``Kind.in_document`` false: a need's status history, a policy table) go to
+their keepers (:mod:`.sync_keepers`), after the households are written.
 
 No kind is named here: every kind of :data:`advisor_app.sync.kinds.KINDS` is compared the same way.
 """
@@ -35,11 +36,11 @@ from advisor_app.store import sync_records as record_store
 from advisor_app.store import sync_state as store
 from advisor_app.store.sync_rows import mark
 from advisor_app.sync import versions
-from advisor_app.sync.kinds import KINDS, NO_HOUSEHOLD, ORDER, Record
+from advisor_app.sync.kinds import KINDS, ORDER, Record
 from advisor_app.sync.versions import CONFLICT, HAVE, MERGED, TAKE, Version
 
 from . import audit
-from . import sync_standalone as standalone
+from . import sync_keepers as keepers
 from .profile import Profile
 from .sync_conflicts import close_settled, keep_conflict
 from .sync_payload import FORMAT
@@ -149,7 +150,7 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
             report.gaps = _gaps(session, sender)
             return report
         incoming = read_records(payload)  # (a replay was read when it was imported)
-        standalone.check_senders((r.kind for r in incoming), peer)
+        keepers.check_senders((r.kind for r in incoming), peer)
         acknowledges = payload.get("acknowledges", 0)
         if not isinstance(acknowledges, int) or not 0 <= acknowledges <= peer.last_sent:
             raise _refuse("数据包确认了本机从未发出的数据包")
@@ -157,9 +158,10 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
             record_store.acknowledge(session, sender, acknowledges)
             peer.last_acknowledged = acknowledges
         newest = sequence > peer.last_received
-        _apply_records(session, sender, [r for r in incoming if r.household != NO_HOUSEHOLD], report)
-        new, changed, unchanged = standalone.apply(session, peer, [
-            standalone.Incoming(r.kind, r.id, r.values, r.history) for r in incoming if r.household == NO_HOUSEHOLD])
+        _apply_records(session, sender, [r for r in incoming if KINDS[r.kind].in_document], report)
+        new, changed, unchanged = keepers.apply(session, peer, [
+            keepers.Incoming(r.kind, r.id, r.household, r.values, r.history)
+            for r in incoming if not KINDS[r.kind].in_document])
         report.new, report.changed, report.unchanged = (report.new + new, report.changed + changed,
                                                         report.unchanged + unchanged)
         if me.role == OFFICE and peer.role == ADVISOR:

@@ -6,7 +6,7 @@ whose head it has not acknowledged (docs/sync.md, "What a bundle carries"):
 * advisor → office: every household of the laptop;
 * office → advisor: the households assigned to that advisor, and the full list of them
   (``assigned``), from which the laptop learns what left it; and the records of no household the
-  office sends (its policy tables, :mod:`.sync_standalone`).
+  office sends (its policy tables, :mod:`.sync_keepers`).
 
 A kind travels only from the roles it is registered for (``Kind.senders``).
 
@@ -40,7 +40,7 @@ from advisor_app.store.sync_rows import mark
 from advisor_app.sync.kinds import KINDS, NO_HOUSEHOLD, ORDER
 
 from . import audit
-from . import sync_standalone as standalone
+from . import sync_keepers as keepers
 from .profile import Profile
 from .sync_records import State, seal_pending_states
 from .sync_setup import OFFICE, assign_by_village, identity_in, peer_in
@@ -57,7 +57,7 @@ def build_payload(profile: Profile, peer: str, *,
         if to.revoked_at is not None:
             raise DomainError(f"“{to.name}”已被注销，不能再给它导出数据包")
         sealed = seal_pending_states(session)  # the records just sealed, already read
-        standalone.seal(session, me.role)
+        keepers.seal(session, me.role)
         assigned: list[str] | None = None
         scope: list[str] | None = None
         if me.role == OFFICE:

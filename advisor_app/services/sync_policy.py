@@ -28,6 +28,7 @@ from advisor_app.store.models import utc_now
 from advisor_app.store.policy_tables import FromOffice
 from advisor_app.store.sync_models import SyncPeerRow
 from advisor_app.sync import keys
+from advisor_app.sync.kinds import NO_HOUSEHOLD
 from advisor_app.sync.versions import DELETED
 
 from . import audit, policy_store
@@ -36,13 +37,13 @@ ROWS = "rows"
 
 
 class PolicyTableKeeper:
-    """See the module doc (the protocol: :class:`.sync_standalone.Keeper`)."""
+    """See the module doc (the protocol: :class:`.sync_keepers.Keeper`)."""
 
-    def current(self, session: Session) -> dict[str, dict[str, Any]]:
-        return {t.region: {ROWS: json.loads(t.value_rows), DELETED: t.removed}
+    def changed(self, session: Session) -> dict[str, tuple[str, dict[str, Any], int | None]]:
+        return {t.region: (NO_HOUSEHOLD, {ROWS: json.loads(t.value_rows), DELETED: t.removed}, t.version)
                 for t in policy_store.stored_tables(session, with_removed=True)}
 
-    def check(self, record_id: str, values: Mapping[str, Any]) -> None:
+    def check(self, session: Session, record_id: str, household: str, values: Mapping[str, Any]) -> None:
         if not (len(record_id) == 6 and is_ascii_digits(record_id)):
             raise DomainError("地区代码应是 6 位数字")
         rows, deleted = values.get(ROWS), values.get(DELETED)
@@ -56,7 +57,8 @@ class PolicyTableKeeper:
             raise DomainError("表中没有数据行")
         default_tables().with_local(policy_store.rows_of(record_id, json.dumps(rows)))  # periods checked
 
-    def write(self, session: Session, record_id: str, values: Mapping[str, Any], sender: SyncPeerRow) -> None:
+    def write(self, session: Session, record_id: str, household: str, values: Mapping[str, Any],
+              sender: SyncPeerRow) -> int | None:
         public = keys.PublicIdentity.from_dict(json.loads(sender.public_text), "sync_peers")
         office = FromOffice(sender.name, sender.device_id, keys.fingerprint(public), utc_now())
         deleted = bool(values.get(DELETED))
@@ -64,6 +66,7 @@ class PolicyTableKeeper:
         policy_store.replace_regions(session, [record_id], rows, office=office)
         audit.record(session, action="reset" if deleted else "import", kind="policy", record_id=record_id,
                      detail=f"office {sender.device_id}")
+        return None  # a laptop never sends its tables: nothing to compare at its next seal
 
 
 KEEPER = PolicyTableKeeper()

@@ -23,7 +23,7 @@ from advisor_app.store import sync_state as store
 from advisor_app.sync.digest import Digest
 from advisor_app.sync.kinds import NO_HOUSEHOLD, Record
 
-from . import sync_standalone as standalone
+from . import sync_keepers as keepers
 from .profile import Profile
 from .sync_records import Key, pending_records
 from .sync_setup import OFFICE, identity_in
@@ -40,9 +40,9 @@ def sync_status(profile: Profile) -> dict[str, Any]:
             heads[(kind, rid)] = head
         for key, record in pending.items():
             values[key] = (record.household, dict(record.values))
-        for key, now in standalone.pending(session, me.role).items():
+        for key, (hid, now) in keepers.pending(session, me.role).items():
             pending[key] = Record(key[0], key[1], now)
-            values[key] = (NO_HOUSEHOLD, now)
+            values[key] = (hid, now)
         everything = _digest(values, None)
         unsent_keys: set[Key] = set(pending)
         peers = []

@@ -12,11 +12,13 @@ whose ``deleted`` is true: it stays, so the deletion travels). A record's househ
 ``household`` (members, visits, needs) and a need's visit by ``visit``; members and needs keep
 their order in ``position``.
 
-A kind that belongs to no household (``of_household`` false: a county's ``policy_table``) has
-:data:`NO_HOUSEHOLD` as its records' household; the services keep its records through the keeper
-registered for it (``services/sync_standalone.py``: what the profile holds now, how a record is
-checked and written), and it travels to every peer its ``senders`` may send to. ``senders``: the
-roles whose bundles may carry the kind; a bundle from another role holding one is refused whole.
+A kind that is not a part of the household document (``in_document`` false: a need's status
+history, a county's policy table) is kept by the keeper the services register for it
+(``services/sync_keepers.py``: which of its records changed, how one is checked and written).
+A kind that belongs to no household (``of_household`` false: ``policy_table``) has
+:data:`NO_HOUSEHOLD` as its records' household and travels to every peer its ``senders`` may send
+to. ``senders``: the roles whose bundles may carry the kind; a bundle from another role holding
+one is refused whole.
 
 A new kind (applications, decisions, tasks, referrals …) adds a :class:`Kind` to :data:`KINDS`;
 nothing in the import code names a kind.
@@ -46,6 +48,7 @@ class Kind:
     label: str  # in the advisor's words, for reports and the conflicts view
     of_household: bool = True  # travels with its household (assignment decides who gets it)
     senders: frozenset[str] = BOTH  # the roles that send it
+    in_document: bool = True  # a part of the household document (else: kept by its keeper)
 
     def sent_by(self, role: str) -> bool:
         return role in self.senders
@@ -56,9 +59,12 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("member", FIELDS, "家庭成员"),
     Kind("visit", FIELDS, "走访记录"),
     Kind("need", FIELDS, "需求"),
+    # One change of a need's status (day, who, note): written once where it happened, never edited
+    # (tombstoned with its household), so two sides' histories only ever add up.
+    Kind("need_status_change", APPEND, "需求状态变更", in_document=False),
     # A county's table, by region code: values {"rows": [the table file's cells], "deleted"}; sent by
     # the office to every advisor, never back; the office's copy replaces the laptop's.
-    Kind("policy_table", SENDER, "政策标准表", of_household=False, senders=frozenset({OFFICE})),
+    Kind("policy_table", SENDER, "政策标准表", of_household=False, senders=frozenset({OFFICE}), in_document=False),
 )}
 
 ORDER = tuple(KINDS)

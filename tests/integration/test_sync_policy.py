@@ -1,4 +1,5 @@
-"""Policy tables from the office to an advisor through bundles (kind ``policy_table``): the office
+"""Policy tables from the office to an advisor through bundles (kind ``policy_table``), and a
+need's status history both ways (kind ``need_status_change``). Policy tables: the office
 imports a county's sheet and exports; the laptop takes the office's table for that region (its
 checks use it, ``policy show`` says where it came from), a second import changes nothing, a table in
 an advisor's bundle is refused, and a reset at the office puts the laptop back on the shipped table.
@@ -16,7 +17,8 @@ import pytest
 from test_policy_cli import sheet
 from test_sync_bundles import Side, Trio, make_trio, new_household, table_counts
 
-from advisor_app.services import audit, eligibility, policy
+from advisor_app.domain.household import Need, Visit
+from advisor_app.services import audit, eligibility, policy, visits
 from advisor_app.services import households as hh
 from advisor_app.sync.kinds import BOTH, KINDS
 
@@ -131,3 +133,48 @@ def test_a_table_in_an_advisors_bundle_is_refused(trio: Trio, tmp_path: Path, mo
     assert "政策标准表" in refused["reason"] and "王老师" in refused["reason"] and "只能由乡镇发出" in refused["reason"]
     assert table_counts(t.office) == before and t.office.status() == status
     assert policy_entries(t.office) == []
+
+
+# --- a need's status history (kind need_status_change) ----------------------------------------------
+
+def history(side: Side, household_id: str) -> list[tuple[str, str, str, str, str, str | None]]:
+    """Every entry of the household's needs' histories: (need, old, new, day, who, note), oldest first."""
+    with side.profile() as p:
+        return [(n.description, c.old_status, c.new_status, c.on.isoformat(), c.by, c.note)
+                for n in visits.household_needs(p, household_id) for c in n.changes]
+
+
+def test_a_needs_status_history_travels_both_ways_and_only_adds_up(trio: Trio) -> None:
+    t = trio
+    made = new_household(t.a, "七星村", "赵四")
+    with t.a.profile() as p:
+        hh.save_visit(p, made, Visit("return", dt.date(2026, 10, 1), ["王老师"], "",
+                                     needs=[Need("service", "轮椅"), Need("cash", "医药费")]))
+        wheelchair, medicine = (n.id for n in visits.household_needs(p, made))
+        visits.change_need_status(p, medicine, "referred", on=dt.date(2026, 10, 2), by="王老师", note="转县医保局")
+    t.send(t.a, t.office)
+    assert history(t.office, made) == [("医药费", "open", "referred", "2026-10-02", "王老师", "转县医保局")]
+
+    # The office's decision with its day, clerk and note; the laptop meanwhile records its own.
+    with t.office.profile() as p:
+        visits.change_need_status(p, wheelchair, "referred", on=dt.date(2026, 10, 5), by="乡镇李干事", note="转县残联")
+    with t.a.profile() as p:
+        visits.change_need_status(p, medicine, "fulfilled", on=dt.date(2026, 10, 6), by="王老师", note="已报销")
+    result = t.send(t.office, t.a)
+    assert result["conflicts"] == 0
+    t.send(t.a, t.office)
+    expected = [("轮椅", "open", "referred", "2026-10-05", "乡镇李干事", "转县残联"),
+                ("医药费", "open", "referred", "2026-10-02", "王老师", "转县医保局"),
+                ("医药费", "referred", "fulfilled", "2026-10-06", "王老师", "已报销")]
+    for side in (t.a, t.office):
+        assert sorted(history(side, made)) == sorted(expected), side.name  # no entry lost, none doubled
+        with side.profile() as p:
+            assert {n.description: n.status for n in visits.household_needs(p, made)} == {
+                "轮椅": "referred", "医药费": "fulfilled"}
+    assert t.agreeing() == {"王老师", "李老师"}
+    assert t.a.status()["unsent"] == {} and t.office.status()["unsent"] == {}
+    before = table_counts(t.a)
+    t.send(t.office, t.a)  # nothing new: nothing changes but the bundle's own bookkeeping
+    assert table_counts(t.a) == {**before, "sync_bundles": before["sync_bundles"] + 1,
+                                 "audit_log": before["audit_log"] + 1}
+    assert sorted(history(t.a, made)) == sorted(expected)
