@@ -277,3 +277,22 @@ def test_an_older_profiles_table_file_moves_into_the_database(data_dir: Path, pr
         assert service.tables_for(again).lookup("340104", "dibao_standard", dt.date(2024, 8, 1), "rural").value == 990  # type: ignore[union-attr]
     finally:
         again.close()
+
+
+def test_the_tables_are_in_the_backups_and_come_back_with_a_restore(tmp_path: Path, data_dir: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    first = [["340104", "合肥市蜀山区", "dibao_standard", "", 960, "元/人/月", "2024-07-01", None, "否", SOURCE]]
+    second = [["340104", "合肥市蜀山区", "dibao_standard", "", 970, "元/人/月", "2024-07-01", None, "否", SOURCE]]
+    assert run(capsys, "policy", "import", str(sheet(tmp_path / "a.xlsx", first)), "--yes")[0] == 0
+    assert run(capsys, "policy", "import", str(sheet(tmp_path / "b.xlsx", second)), "--yes")[0] == 0
+    _, shown, _ = run(capsys, "policy", "show", "340104", "--on", "2024-08-01")
+    assert "970 元/人/月" in shown
+    _, listed, _ = run(capsys, "backup", "list", "--format", "json")
+    newest = json.loads(listed)[0]
+    assert newest["cause"] == "before-import"  # made before the second sheet went in: it holds the first
+    code, _, err = run(capsys, "backup", "restore", newest["name"])
+    assert code == 0, err
+    _, shown, _ = run(capsys, "policy", "show", "340104", "--on", "2024-08-01")
+    assert "960 元/人/月" in shown and "970" not in shown
