@@ -45,8 +45,8 @@ def _file_stamp(path: Path) -> tuple[int, int] | None:
 
 
 def _stamp(profile: Profile) -> _Stamp:
-    with profile.session() as session:
-        stored = policy_store.stamp(session)
+    with profile.connection() as conn:  # asked at every use: a Core connection costs a quarter of a session
+        stored = policy_store.stamp(conn)
     return stored, _file_stamp(legacy_table_path(profile))
 
 

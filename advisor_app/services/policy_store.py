@@ -91,8 +91,8 @@ def stored_tables(session: Session, *, with_removed: bool = False) -> list[Store
     return store.tables(session, with_removed=with_removed)
 
 
-def stamp(session: Session) -> tuple[int, int]:
-    return store.stamp(session)
+def stamp(bind: Session | sa.Connection) -> tuple[int, int]:
+    return store.stamp(bind)
 
 
 def replace_regions(session: Session, regions: Iterable[str], rows: Iterable[PolicyRow], *,

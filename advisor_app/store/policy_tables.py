@@ -79,10 +79,13 @@ def tables(session: Session, *, with_removed: bool = False) -> list[StoredTable]
     return [_of(row) for row in session.scalars(query)]
 
 
-def stamp(session: Session) -> tuple[int, int]:
-    """(rows, sum of versions): changes whenever any table is written or removed."""
-    count, total = session.execute(sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(PolicyTableRow.version), 0))
-                                   ).one()
+_STAMP = sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(PolicyTableRow.version), 0))
+
+
+def stamp(bind: Session | sa.Connection) -> tuple[int, int]:
+    """(rows, sum of versions): changes whenever any table is written or removed (asked at every
+    use of the tables: one statement, built once)."""
+    count, total = bind.execute(_STAMP).one()
     return int(count), int(total)
 
 
