@@ -29,7 +29,8 @@ def register(sub: Any) -> None:
     parser = sub.add_parser("bundle", help="数据包：导出给乡镇（或救助顾问）、导入收到的数据包")
     cmds = parser.add_subparsers(title="bundle commands", metavar="ACTION", required=True)
 
-    p = cmds.add_parser("export", help="把对方还没有确认收到的记录导出为数据包文件（加密、签名）")
+    p = cmds.add_parser("export", help="把对方还没有确认收到的记录导出为数据包文件（加密、签名；"
+                                       "乡镇导出的还带有乡镇的政策标准表）")
     p.add_argument("--out", required=True, metavar="DIR", help="写入数据包的文件夹（如 U 盘）")
     p.add_argument("--to", metavar="NAME", help="导出给谁（乡镇有多位救助顾问时必填；救助顾问的电脑不用填）")
     p.add_argument("--max-size", default="20MB", metavar="SIZE",

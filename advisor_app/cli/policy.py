@@ -10,6 +10,7 @@ from typing import Any
 
 from advisor_app.domain.errors import Cancelled
 from advisor_app.services import policy as service
+from advisor_app.services.audit import local_time
 from advisor_app.services.policy import PolicyRow, area_label, key_label, number_text
 
 from .context import Context
@@ -18,10 +19,11 @@ _KIND = {"added": "新增", "changed": "修改", "removed": "删除"}
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("policy", help="政策标准表：查看某地某日的标准，导入县里的 Excel 表")
+    p = sub.add_parser("policy", help="政策标准表：查看某地某日的标准，导入县里的 Excel 表"
+                                      "（本地的表保存在档案里；乡镇下发的表随数据包到来，以乡镇的为准）")
     actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
 
-    s = actions.add_parser("show", help="显示某地区在某日起作用的全部标准")
+    s = actions.add_parser("show", help="显示某地区在某日起作用的全部标准，以及本地的表是本机导入的还是乡镇下发的")
     s.add_argument("region", metavar="REGION", help="6 位地区代码，或地区名称（如 蜀山区）")
     s.add_argument("--on", type=_date, metavar="DATE", help="日期 YYYY-MM-DD（默认今天）")
     s.add_argument("--area", choices=("urban", "rural"), help="只看城镇(urban)或农村(rural)")
@@ -38,7 +40,8 @@ def register(sub: Any) -> None:
     t.add_argument("--region", metavar="REGION", help="填入该地区现有的数值")
     t.set_defaults(run=_template)
 
-    z = actions.add_parser("reset", help="删除某地区导入的本地标准，恢复软件自带的标准")
+    z = actions.add_parser("reset", help="删除某地区导入的本地标准，恢复软件自带的标准"
+                                         "（在乡镇做的恢复随下一个数据包发给救助顾问）")
     z.add_argument("region", metavar="REGION", help="6 位地区代码或地区名称")
     z.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
     z.set_defaults(run=_reset, dry_run=False)
@@ -67,10 +70,20 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
         print(f"  {v.label}（{v.key}）：{number_text(v.value)} {v.unit}  [{area_text}]{marker}")
         print(f"      地区 {v.region} {tables.name(v.region)}，"
               f"{v.effective_from} {until}；依据：{v.source}" + (f"；备注：{v.note}" if v.note else ""))
+    for code, src in sorted(shown.sources.items()):
+        print(f"  {tables.name(code)}（{code}）的标准{_origin(src)}")
     if not shown.has_standard:
         print(f"没有该地区在 {shown.on} 的低保标准（no policy table for this region and date）。"
               "资格核对将提示“需要补充政策标准”；县里可用 advisor-app policy import 导入本地标准。")
     return 0
+
+
+def _origin(src: service.TableSource) -> str:
+    """来自乡镇“莲花镇”（指纹 …），2026-12-02 21:40 收到 / 是本机导入的."""
+    if src.from_office:
+        return (f"来自乡镇“{src.office_name}”（指纹 {src.office_fingerprint}），"
+                f"{local_time(src.received_at or src.changed_at)} 收到，以乡镇的表为准")
+    return f"是本机导入的（{local_time(src.changed_at)}）"
 
 
 def _describe(row: PolicyRow) -> str:
@@ -118,8 +131,8 @@ def _confirm_and_apply(args: argparse.Namespace, ctx: Context, preview: service.
         answer = input(f"确认{verb}？输入 y 确认，其他键取消：").strip().lower()
         if answer not in ("y", "yes", "是"):
             raise Cancelled("已取消，政策表保持原样。")
-    path = service.apply_import(ctx.profile, preview)
-    print(f"已{verb}，本地政策表：{path}")
+    regions = service.apply_import(ctx.profile, preview)
+    print(f"已{verb}：{'、'.join(regions)} 的本地政策表已保存在档案里（随档案加密和备份）")
     return 0
 
 

@@ -1,8 +1,11 @@
 """Policy tables as the advisor and the county clerk use them: see what is in force, import a
 county's Excel sheet (preview first, then apply), write a template sheet.
 
-A profile's imported table lives in ``<data folder>/policy/local.csv`` (the shipped CSV format).
-For every region code it names, its rows replace the shipped rows of that code.
+A profile's own tables are kept in its database (:mod:`.policy_store`, one table per region code:
+imported here from a sheet, or received from the town office in a bundle, which says so and when).
+For every region code they name, their rows replace the shipped rows of that code. An older
+profile's ``<data folder>/policy/local.csv`` is moved into the database when the profile is opened;
+one that could not be moved (a bad cell, a read-only folder) is still read, on top.
 """
 
 from __future__ import annotations
@@ -16,23 +19,24 @@ from advisor_app.domain.errors import DomainError
 from advisor_app.domain.limits import ascii_digits, is_ascii_digits
 from advisor_app.rules.policy import PolicyTables, PolicyValue, default_tables, region_chain
 from advisor_app.rules.policy_excel import read_xlsx, write_xlsx
-from advisor_app.rules.policy_format import AREA_LABELS, AREAS, KEYS, check_periods, format_number, read_csv, write_csv
+from advisor_app.rules.policy_format import AREA_LABELS, AREAS, KEYS, check_periods, format_number, read_csv
 from advisor_app.rules.policy_format import PolicyRow as PolicyRow  # part of this API (ImportPreview.rows)
 
-from . import audit, backups
+from . import audit, backups, policy_store
+from .policy_store import TableSource as TableSource  # part of this API (PolicyShow.sources)
 from .profile import Profile
 
-LOCAL_FILE = "local.csv"
-
 _lock = threading.Lock()
-_cache: dict[Path, tuple[tuple[int, int], PolicyTables]] = {}
+_Stamp = tuple[tuple[int, int], tuple[int, int] | None]
+_cache: dict[tuple[str, Path], tuple[_Stamp, PolicyTables]] = {}
 
 
-def local_table_path(profile: Profile) -> Path:
-    return profile.data.root / "policy" / LOCAL_FILE
+def legacy_table_path(profile: Profile) -> Path:
+    """An older profile's plaintext table file (moved into the database when the profile opens)."""
+    return profile.data.root / policy_store.LEGACY_FILE
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def _file_stamp(path: Path) -> tuple[int, int] | None:
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -40,24 +44,49 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return (st.st_mtime_ns, st.st_size)
 
 
+def _stamp(profile: Profile) -> _Stamp:
+    with profile.connection() as conn:  # asked at every use: a Core connection costs a quarter of a session
+        stored = policy_store.stamp(conn)
+    return stored, _file_stamp(legacy_table_path(profile))
+
+
+def _local(profile: Profile) -> list[PolicyRow]:
+    """The profile's own rows: the stored tables, with a legacy file not yet moved on top."""
+    with profile.session() as session:
+        rows = policy_store.local_rows(session)
+    path = legacy_table_path(profile)
+    if path.is_file():
+        from_file = read_csv(path)
+        named = {row.region for row in from_file}
+        rows = [row for row in rows if row.region not in named] + from_file
+    return rows
+
+
 def tables_for(profile: Profile | None) -> PolicyTables:
-    """The tables a profile works with: shipped ones plus its imported local table (cached until the
-    local file changes). ``None`` gives the shipped tables."""
+    """The tables a profile works with: shipped ones plus its own tables (cached until they
+    change). ``None`` gives the shipped tables."""
     base = default_tables()
     if profile is None:
         return base
-    path = local_table_path(profile)
-    stamp = _stamp(path)
-    if stamp is None:
+    stamp = _stamp(profile)
+    if stamp == ((0, 0), None):
         return base
+    key = (profile.engine.url.render_as_string(hide_password=True), profile.data.root)
     with _lock:
-        hit = _cache.get(path)
+        hit = _cache.get(key)
         if hit is not None and hit[0] == stamp:
             return hit[1]
-    tables = base.with_local(read_csv(path))
+    tables = base.with_local(_local(profile))
     with _lock:
-        _cache[path] = (stamp, tables)
+        _cache[key] = (stamp, tables)
     return tables
+
+
+def table_sources(profile: Profile) -> dict[str, TableSource]:
+    """region → where the profile's own table of that region came from (imported here, or from the
+    office: its name, fingerprint and when it arrived)."""
+    with profile.session() as session:
+        return policy_store.sources(session)
 
 
 def regions(profile: Profile | None = None) -> list[tuple[str, str]]:
@@ -80,6 +109,7 @@ class PolicyShow:
     on: dt.date
     area: str | None
     values: list[ShownValue] = field(default_factory=list)
+    sources: dict[str, TableSource] = field(default_factory=dict)  # the profile's own tables shown
 
     @property
     def has_standard(self) -> bool:
@@ -121,6 +151,9 @@ def show(region: str, on: dt.date | None = None, area: str | None = None,
             result.values.append(ShownValue(None, urban))
             continue
         result.values.extend(ShownValue(a, v) for a, v in (("urban", urban), ("rural", rural)) if v)
+    if profile is not None:
+        shown = {v.value.region for v in result.values}
+        result.sources = {r: src for r, src in table_sources(profile).items() if r in shown}
     return result
 
 
@@ -164,7 +197,7 @@ class ImportPreview:
     changes: list[Change]
     unchanged: int
     new_local: list[PolicyRow] = field(repr=False, default_factory=list)
-    local_stamp: tuple[int, int] | None = None
+    local_stamp: _Stamp | None = None
 
     @property
     def has_changes(self) -> bool:
@@ -184,16 +217,14 @@ def preview_import(profile: Profile, xlsx: Path) -> ImportPreview:
 def preview_reset(profile: Profile, region: str) -> ImportPreview:
     """What removing a region's imported values (back to the shipped table) would change."""
     code = resolve_region(region, tables_for(profile))
-    path = local_table_path(profile)
-    if not any(row.region == code for row in (read_csv(path) if path.exists() else [])):
+    if not any(row.region == code for row in _local(profile)):
         raise DomainError(f"{tables_for(profile).name(code)}（{code}）没有导入过本地标准，无需恢复")
-    return _preview(profile, path, [code], [])
+    return _preview(profile, Path(f"{code}"), [code], [])
 
 
 def _preview(profile: Profile, source: Path, regions: list[str], rows: list[PolicyRow]) -> ImportPreview:
-    path = local_table_path(profile)
-    stamp = _stamp(path)
-    current_local = read_csv(path) if stamp is not None else []
+    stamp = _stamp(profile)
+    current_local = _local(profile)
     new_local = [row for row in current_local if row.region not in regions] + rows
     new_tables = default_tables().with_local(new_local)  # the result must validate as a whole
     before = {row.identity: row for row in tables_for(profile).rows() if row.region in regions}
@@ -214,21 +245,29 @@ def _preview(profile: Profile, source: Path, regions: list[str], rows: list[Poli
                          unchanged=unchanged, new_local=new_local, local_stamp=stamp)
 
 
-def apply_import(profile: Profile, preview: ImportPreview) -> Path:
-    """Store the previewed sheet (or reset) as the profile's local table. Refuses when the local
-    table was changed since the preview (preview again)."""
-    path = local_table_path(profile)
-    if _stamp(path) != preview.local_stamp:
-        raise DomainError("预览之后本地政策表已被修改，请重新导入预览", where=str(path))
+def apply_import(profile: Profile, preview: ImportPreview) -> list[str]:
+    """Store the previewed sheet (or reset) as the profile's own tables of its regions, with the
+    audit entry, in one transaction; returns the regions. Refuses when the profile's tables were
+    changed since the preview (preview again)."""
+    if _stamp(profile) != preview.local_stamp:
+        raise DomainError("预览之后本地政策表已被修改，请重新导入预览")
     action = "import" if preview.rows else "reset"  # a reset imports no rows
     profile.refuse_writes()
-    if preview.rows:  # the policy table is a file beside the database; the records are kept as usual
+    if preview.rows:
         backups.backup_before(profile, "import")
-    with audit.recording(profile, action=action, kind="policy", detail=" ".join(preview.regions)):
-        write_csv(path, preview.new_local)
+    legacy = legacy_table_path(profile)
+    with profile.session(write=True) as session:
+        if (policy_store.stamp(session), _file_stamp(legacy)) != preview.local_stamp:
+            raise DomainError("预览之后本地政策表已被修改，请重新导入预览")
+        # every region of a legacy file not yet moved is stored too: the file then goes
+        regions = sorted(set(preview.regions) | ({r.region for r in preview.new_local} if legacy.is_file() else set()))
+        policy_store.replace_regions(session, regions, preview.new_local)
+        audit.record(session, action=action, kind="policy", detail=" ".join(preview.regions))
+    legacy.unlink(missing_ok=True)
     with _lock:
-        _cache.pop(path, None)
-    return path
+        for key in [k for k in _cache if k[1] == profile.data.root]:
+            _cache.pop(key, None)
+    return list(preview.regions)
 
 
 # ---- template -----------------------------------------------------------------------------------

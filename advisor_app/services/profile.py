@@ -6,7 +6,7 @@ A ``Profile`` is what every service works on. It holds the engine (created once,
 The database is the SQLite file ``advisor.sqlite`` in the data folder unless a database URL is
 given (``database_url=``, else the ``ADVISOR_APP_DATABASE_URL`` environment variable), e.g.
 ``postgresql+psycopg://advisor@office-hub/advisor``. The data folder still holds the logs, the
-backups and the profile's own forms and policy tables either way.
+backups and the profile's own forms either way; its policy tables are in the database.
 
 **The demo profile** lives in its own folder inside the data folder, ``<data folder>/demo``
 (:func:`.profile_settings.open_demo_profile`, ``advisor-app --demo``), always in that folder's own SQLite file: the
@@ -30,7 +30,7 @@ from advisor_app.store import backups as backup_files
 from advisor_app.store import damage, encryption, migrate, paths
 from advisor_app.store import engine as store_engine
 
-from . import backups
+from . import backups, policy_store
 
 ENV_DATABASE_URL = "ADVISOR_APP_DATABASE_URL"
 ENV_PASSPHRASE = "ADVISOR_APP_PASSPHRASE"
@@ -214,6 +214,7 @@ def open_profile(data_dir: str | os.PathLike[str] | None = None, *, database_url
             daily, problems = backups.daily_backup(engine, data.backups)
             if problems:
                 return _damaged(data, engine, problems, given, read_only)
+        policy_store.move_local_file(engine, data.root)  # an older profile's plaintext table, once
     except BaseException:
         engine.dispose()
         raise

@@ -44,6 +44,7 @@ from advisor_app.documents.notice_rules import complaint_phone_problem
 from advisor_app.domain.errors import DomainError
 from advisor_app.store import engine as store_engine
 from advisor_app.store import paths, purge
+from advisor_app.store import settings as settings_store
 from advisor_app.store.settings import all_settings, delete_setting, get_setting, set_setting
 
 from .passphrase import encrypt_profile
@@ -63,7 +64,7 @@ REAL = "real"
 KIND = "profile.kind"
 REGION = "profile.region"
 VILLAGES = "profile.villages"
-ADVISOR = "profile.advisor"
+ADVISOR = settings_store.ADVISOR
 COMPLAINT_PHONE = "notice.complaint_phone"  # the notices' 监督电话 (services.documents reads it)
 LEGACY_DEMO_FLAG = "profile.demo"  # set by every demo fill, also by the earlier release
 LEGACY_SEED = 1  # the earlier release filled new profiles with this seed

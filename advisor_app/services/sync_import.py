@@ -15,6 +15,11 @@
 5. office: a household new from an advisor is assigned to that advisor. Advisor: a household no
    longer in the office's ``assigned`` list is dropped once the office has everything of it.
 
+A payload holding a kind its sender's role does not send (``Kind.senders``: a policy table from an
+advisor) is refused whole, before anything is written. Records that are not a part of the
+household document (``Kind.in_document`` false: a need's status history, a policy table) go to
+their keepers (:mod:`.sync_keepers`), after the households are written.
+
 No kind is named here: every kind of :data:`advisor_app.sync.kinds.KINDS` is compared the same way.
 """
 
@@ -35,6 +40,7 @@ from advisor_app.sync.kinds import KINDS, ORDER, Record
 from advisor_app.sync.versions import CONFLICT, HAVE, MERGED, TAKE, Version
 
 from . import audit
+from . import sync_keepers as keepers
 from .profile import Profile
 from .sync_conflicts import close_settled, keep_conflict
 from .sync_payload import FORMAT
@@ -90,7 +96,8 @@ def _refuse(why: str) -> PayloadRefused:
 
 
 def read_records(payload: Mapping[str, Any]) -> list[Incoming]:
-    """The payload's records, their shape checked (a payload of a later format is refused)."""
+    """The payload's records, their shape checked (a payload of a later format is refused). A
+    record of no household has :data:`~advisor_app.sync.kinds.NO_HOUSEHOLD` as its household."""
     if payload.get("format") != FORMAT:
         raise _refuse(f"格式“{str(payload.get('format'))[:40]}”不认识，可能是较新版本的程序做的，请先升级本程序")
     raw = payload.get("records")
@@ -98,8 +105,9 @@ def read_records(payload: Mapping[str, Any]) -> list[Incoming]:
         raise _refuse("内容不完整（缺少记录列表）")
     out = []
     for i, r in enumerate(raw):
-        ok = (isinstance(r, dict) and r.get("kind") in KINDS and KINDS[str(r["kind"])].of_household
-              and all(isinstance(r.get(k), str) and r.get(k) for k in ("id", "household"))
+        ok = (isinstance(r, dict) and r.get("kind") in KINDS and isinstance(r.get("id"), str) and r["id"]
+              and isinstance(r.get("household"), str)
+              and bool(r["household"]) == KINDS[str(r["kind"])].of_household
               and isinstance(r.get("values"), dict) and isinstance(r.get("history"), list) and r["history"]
               and all(isinstance(v, dict) and isinstance(v.get("id"), str) for v in r["history"]))
         if not ok or (r["kind"] == "household" and r["household"] != r["id"]):
@@ -144,6 +152,7 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
             report.gaps = _gaps(session, sender)
             return report
         incoming = read_records(payload)  # (a replay was read when it was imported)
+        keepers.check_senders((r.kind for r in incoming), peer)
         acknowledges = payload.get("acknowledges", 0)
         if not isinstance(acknowledges, int) or not 0 <= acknowledges <= peer.last_sent:
             raise _refuse("数据包确认了本机从未发出的数据包")
@@ -151,7 +160,12 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
             record_store.acknowledge(session, sender, acknowledges)
             peer.last_acknowledged = acknowledges
         newest = sequence > peer.last_received
-        _apply_records(session, sender, incoming, report)
+        _apply_records(session, sender, [r for r in incoming if KINDS[r.kind].in_document], report)
+        new, changed, unchanged = keepers.apply(session, peer, [
+            keepers.Incoming(r.kind, r.id, r.household, r.values, r.history)
+            for r in incoming if not KINDS[r.kind].in_document])
+        report.new, report.changed, report.unchanged = (report.new + new, report.changed + changed,
+                                                        report.unchanged + unchanged)
         if me.role == OFFICE and peer.role == ADVISOR:
             mentioned = {r.household for r in incoming if r.kind == "household"}
             store.assign(session, sorted(mentioned - set(store.assignments_of(session, mentioned))), sender)

@@ -5,7 +5,10 @@ whose head it has not acknowledged (docs/sync.md, "What a bundle carries"):
 
 * advisor → office: every household of the laptop;
 * office → advisor: the households assigned to that advisor, and the full list of them
-  (``assigned``), from which the laptop learns what left it.
+  (``assigned``), from which the laptop learns what left it; and the records of no household the
+  office sends (its policy tables, :mod:`.sync_keepers`).
+
+A kind travels only from the roles it is registered for (``Kind.senders``).
 
 Each record goes with its kind, id, household, values and full history. ``acknowledges`` is the
 highest sequence imported from the addressee. The payload's keys::
@@ -34,9 +37,10 @@ from advisor_app.store import sync_records as record_store
 from advisor_app.store import sync_state as store
 from advisor_app.store.models import utc_now
 from advisor_app.store.sync_rows import mark
-from advisor_app.sync.kinds import ORDER
+from advisor_app.sync.kinds import KINDS, NO_HOUSEHOLD, ORDER
 
 from . import audit
+from . import sync_keepers as keepers
 from .profile import Profile
 from .sync_records import State, seal_pending_states
 from .sync_setup import OFFICE, assign_by_village, identity_in, peer_in
@@ -53,13 +57,14 @@ def build_payload(profile: Profile, peer: str, *,
         if to.revoked_at is not None:
             raise DomainError(f"“{to.name}”已被注销，不能再给它导出数据包")
         sealed = seal_pending_states(session)  # the records just sealed, already read
+        keepers.seal(session, me.role)
         assigned: list[str] | None = None
         scope: list[str] | None = None
         if me.role == OFFICE:
             assign_by_village(session)
             assigned = sorted(store.assignments(session, peer))
-            scope = assigned
-        rows = record_store.unacknowledged(session, peer, scope)
+            scope = [*assigned, NO_HOUSEHOLD]
+        rows = [r for r in record_store.unacknowledged(session, peer, scope) if KINDS[r.kind].sent_by(me.role)]
         order = {k: i for i, k in enumerate(ORDER)}
         rows.sort(key=lambda r: (order.get(r.kind, len(order)), r.household_id, r.record_id))
         sequence = to.last_sent + 1

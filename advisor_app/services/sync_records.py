@@ -28,7 +28,7 @@ from advisor_app.store import sync_records as state_store
 from advisor_app.store import sync_rows, sync_state
 from advisor_app.store.sync_rows import Stored
 from advisor_app.sync import versions
-from advisor_app.sync.kinds import Record, split_household
+from advisor_app.sync.kinds import KINDS, Record, split_household
 from advisor_app.sync.versions import DELETED, History, Version
 
 ARCHIVE = "archive"
@@ -102,7 +102,7 @@ def _records(household_id: str, stored: Stored, known: Mapping[Key, State],
         if texts is not None:
             texts[(r.kind, r.id)] = text
     for key, st in known.items():
-        if key not in out and st.household == household_id:
+        if key not in out and st.household == household_id and KINDS[st.kind].in_document:
             out[key] = Record(st.kind, st.id, {**st.values, DELETED: True})
     return out
 

@@ -21,7 +21,9 @@ from typing import Any
 from advisor_app.store import sync_records as record_store
 from advisor_app.store import sync_state as store
 from advisor_app.sync.digest import Digest
+from advisor_app.sync.kinds import NO_HOUSEHOLD, Record
 
+from . import sync_keepers as keepers
 from .profile import Profile
 from .sync_records import Key, pending_records
 from .sync_setup import OFFICE, identity_in
@@ -38,11 +40,14 @@ def sync_status(profile: Profile) -> dict[str, Any]:
             heads[(kind, rid)] = head
         for key, record in pending.items():
             values[key] = (record.household, dict(record.values))
+        for key, (hid, now) in keepers.pending(session, me.role).items():
+            pending[key] = Record(key[0], key[1], now)
+            values[key] = (hid, now)
         everything = _digest(values, None)
         unsent_keys: set[Key] = set(pending)
         peers = []
         for row in store.peers(session):
-            scope = set(store.assignments(session, row.device_id)) if me.role == OFFICE else None
+            scope = set(store.assignments(session, row.device_id)) | {NO_HOUSEHOLD} if me.role == OFFICE else None
             known = record_store.known_heads(session, row.device_id)
             in_scope = [k for k, (hid, _v) in values.items() if scope is None or hid in scope]
             unsent = {k for k in in_scope if k in pending or heads.get(k) not in known.get(k, set())}

@@ -68,7 +68,7 @@ def write_household(session: Session, household_id: str, records: Mapping[Key, R
         if head is not None and head.deleted:
             archive_store.restore_household(session, household_id)
         refuse_people_elsewhere(session, household)
-        store.save_household(session, household, with_visits=True)
+        store.save_household(session, household, with_visits=True, status_history=False)
     except DomainError as exc:
         raise PayloadRefused(f"没有导入（没有改动任何数据）：{household_label(doc)}有问题：{exc}") from None
 

@@ -59,11 +59,14 @@ def _tombstone(row: Record, now: str) -> None:
         row.unsent = True
 
 
-def save_household(session: Session, household: Household, *, with_visits: bool = True) -> Household:
+def save_household(session: Session, household: Household, *, with_visits: bool = True,
+                   status_history: bool = True) -> Household:
     """Create or update ``household``; returns it with ids and versions as stored.
 
     With ``with_visits=False`` the stored visits are left alone (an editor that only changes the
-    household's facts must not delete visits it never loaded).
+    household's facts must not delete visits it never loaded). ``status_history=False``: a need
+    saved with another status gets no history entry here (a bundle's import: the entry written
+    where the change was made arrives as a record of its own).
     """
     now = utc_now()
     row = session.get(HouseholdRow, household.id) if household.id else None
@@ -98,7 +101,8 @@ def save_household(session: Session, household: Household, *, with_visits: bool 
     if with_visits:
         stored = {v.id: v for v in session.scalars(sa.select(VisitRow).where(VisitRow.household_id == row.id))}
         for visit in household.visits:
-            _save_visit(session, row.id, visit, stored.pop(visit.id, None) if visit.id else None, now)
+            _save_visit(session, row.id, visit, stored.pop(visit.id, None) if visit.id else None, now,
+                        status_history=status_history)
         for vrow in stored.values():
             _tombstone(vrow, now)
     if changed and not row_changed:
@@ -113,7 +117,8 @@ def save_household(session: Session, household: Household, *, with_visits: bool 
     return household
 
 
-def _save_visit(session: Session, household_id: str, visit: Visit, vrow: VisitRow | None, now: str) -> None:
+def _save_visit(session: Session, household_id: str, visit: Visit, vrow: VisitRow | None, now: str, *,
+                status_history: bool = True) -> None:
     if vrow is None:
         vrow = VisitRow(id=visit.id or new_id(), household_id=household_id, created_at=now, version=0)
         session.add(vrow)
@@ -125,7 +130,7 @@ def _save_visit(session: Session, household_id: str, visit: Visit, vrow: VisitRo
             nrow = NeedRow(id=need.id or new_id(), visit_id=vrow.id, household_id=household_id,
                            created_at=now, version=0)
             session.add(nrow)
-        elif nrow.status != need.status and nrow.deleted_at is None:
+        elif nrow.status != need.status and nrow.deleted_at is None and status_history:
             # saved with another status (a visit edited, a household file imported): kept in the history
             need_history.record_change(session, nrow, need.status, on=dt.date.today(), now=now)
         _apply(nrow, convert.need_values(need, position), now)

@@ -12,6 +12,9 @@ from .models import SettingRow
 
 _T = SettingRow.__table__
 
+ADVISOR = "profile.advisor"
+"""The advisor's name (who a change is by); its users: ``services.profile_settings``."""
+
 # Both databases know INSERT … ON CONFLICT DO UPDATE, each through its own construct.
 _UPSERT: dict[str, Callable[[Any], Any]] = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 

@@ -127,7 +127,9 @@ def all_states(session: Session) -> Iterable[tuple[str, str, str, str, str]]:
 
 
 def known_households(session: Session) -> set[str]:
-    return set(session.scalars(sa.select(SyncRecordRow.household_id).distinct()))
+    """Households with a sync state (records of no household, household "", are none)."""
+    return set(session.scalars(sa.select(SyncRecordRow.household_id).where(SyncRecordRow.household_id != "")
+                               .distinct()))
 
 
 # --- what went to each peer ------------------------------------------------------------------------

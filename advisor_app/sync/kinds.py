@@ -12,6 +12,14 @@ whose ``deleted`` is true: it stays, so the deletion travels). A record's househ
 ``household`` (members, visits, needs) and a need's visit by ``visit``; members and needs keep
 their order in ``position``.
 
+A kind that is not a part of the household document (``in_document`` false: a need's status
+history, a county's policy table) is kept by the keeper the services register for it
+(``services/sync_keepers.py``: which of its records changed, how one is checked and written).
+A kind that belongs to no household (``of_household`` false: ``policy_table``) has
+:data:`NO_HOUSEHOLD` as its records' household and travels to every peer its ``senders`` may send
+to. ``senders``: the roles whose bundles may carry the kind; a bundle from another role holding
+one is refused whole.
+
 A new kind (applications, decisions, tasks, referrals …) adds a :class:`Kind` to :data:`KINDS`;
 nothing in the import code names a kind.
 """
@@ -27,14 +35,23 @@ from advisor_app.domain.interchange import FORMAT
 from .versions import DELETED
 
 FIELDS, APPEND, SENDER = "fields", "append", "sender"
+ADVISOR, OFFICE = "advisor", "office"
+BOTH = frozenset({ADVISOR, OFFICE})
+NO_HOUSEHOLD = ""
+"""The household of a record that belongs to none (a policy table)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Kind:
     name: str
-    merge: str  # FIELDS: field by field; APPEND: written once, never edited; SENDER: the office's wins
+    merge: str  # FIELDS: field by field; APPEND: written once, never edited; SENDER: the sender's copy wins
     label: str  # in the advisor's words, for reports and the conflicts view
     of_household: bool = True  # travels with its household (assignment decides who gets it)
+    senders: frozenset[str] = BOTH  # the roles that send it
+    in_document: bool = True  # a part of the household document (else: kept by its keeper)
+
+    def sent_by(self, role: str) -> bool:
+        return role in self.senders
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
@@ -42,7 +59,12 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("member", FIELDS, "家庭成员"),
     Kind("visit", FIELDS, "走访记录"),
     Kind("need", FIELDS, "需求"),
-    Kind("policy_table", SENDER, "政策标准表", of_household=False),
+    # One change of a need's status (day, who, note): written once where it happened, never edited
+    # (tombstoned with its household), so two sides' histories only ever add up.
+    Kind("need_status_change", APPEND, "需求状态变更", in_document=False),
+    # A county's table, by region code: values {"rows": [the table file's cells], "deleted"}; sent by
+    # the office to every advisor, never back; the office's copy replaces the laptop's.
+    Kind("policy_table", SENDER, "政策标准表", of_household=False, senders=frozenset({OFFICE}), in_document=False),
 )}
 
 ORDER = tuple(KINDS)

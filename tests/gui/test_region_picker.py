@@ -17,7 +17,7 @@ from advisor_app.domain import interchange
 from advisor_app.gui.household_editor import HouseholdEditor
 from advisor_app.gui.region_picker import RegionPicker
 from advisor_app.services import households as svc
-from advisor_app.services.policy import local_table_path
+from advisor_app.services.policy import legacy_table_path
 
 ZONE_LABEL = "合肥市 · 合肥经济技术开发区（340177）"
 
@@ -147,7 +147,7 @@ def test_every_anhui_unit_is_offered_and_stored_codes_keep_a_note(qtbot: Any) ->
 
 
 def test_a_code_only_the_local_table_names_is_offered(qtbot: Any, profile: Any) -> None:
-    path = local_table_path(profile)
+    path = legacy_table_path(profile)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("region,region_name,key,area,value,unit,effective_from,effective_to,is_default,source,note\n"
                     "349901,试验县,dibao_standard,,700,元/人/月,2024-01-01,,no,县文件,\n", encoding="utf-8")

@@ -99,13 +99,13 @@ sys.exit(main(["--data-dir", sys.argv[1]]))
 
 
 def test_a_broken_policy_table_is_named_at_start_up(tmp_path: Path) -> None:
-    from advisor_app.services.policy import local_table_path
+    from advisor_app.services.policy import legacy_table_path
     from advisor_app.services.profile import open_profile
     from advisor_app.services.profile_settings import set_up_own_profile
 
     profile = open_profile(tmp_path / "profile")
     set_up_own_profile(profile, region="340104", villages=["莲花社区"], advisor="张明")
-    table = local_table_path(profile)
+    table = legacy_table_path(profile)
     profile.close()
     table.parent.mkdir(parents=True, exist_ok=True)
     table.write_text("region,region_name,key,area,value,unit,effective_from,effective_to,is_default,source,note\n"

@@ -42,8 +42,26 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def local_table(home: Path) -> Path:
+def legacy_file(home: Path) -> Path:
+    """Where an older profile kept its imported table (moved into the database when opened)."""
     return home / "policy" / "local.csv"
+
+
+def stored(home: Path) -> list[tuple[str, bool, str]]:
+    """The profile's own tables as kept in its database: (region, removed, value rows)."""
+    from advisor_app.services import policy_store
+    from advisor_app.services.profile import open_profile
+
+    profile = open_profile(home)
+    try:
+        with profile.session() as session:
+            return [(t.region, t.removed, t.value_rows) for t in policy_store.stored_tables(session, with_removed=True)]
+    finally:
+        profile.close()
+
+
+def stored_regions(home: Path) -> list[str]:
+    return [region for region, removed, _rows in stored(home) if not removed]
 
 
 def test_show_prints_values_sources_and_defaults(capsys: pytest.CaptureFixture[str]) -> None:
@@ -78,15 +96,15 @@ def test_import_previews_then_applies(tmp_path: Path, data_dir: Path, capsys: py
     removed = [x for x in out.splitlines() if x.strip().startswith("删除")]
     assert len(removed) == 1 and "tekun_basic_yearly" in removed[0]  # not in the sheet → removed
     assert "不变 1 行" in out
-    assert not local_table(data_dir).exists()
+    assert stored_regions(data_dir) == []
 
     code, out, err = run(capsys, "policy", "import", str(xlsx))  # not a terminal, no --yes
     assert code == 1 and "--yes" in err
-    assert not local_table(data_dir).exists()
+    assert stored_regions(data_dir) == []
 
     code, out, _ = run(capsys, "policy", "import", str(xlsx), "--yes")
     assert code == 0 and "已导入" in out
-    assert local_table(data_dir).exists()
+    assert stored_regions(data_dir) == ["340104"] and not legacy_file(data_dir).exists()
 
     _, before, _ = run(capsys, "policy", "show", "340104", "--on", "2024-06-30", "--area", "urban")
     _, after, _ = run(capsys, "policy", "show", "340104", "--on", "2024-07-01", "--area", "urban")
@@ -113,7 +131,7 @@ def test_broken_sheet_exits_2_and_changes_nothing(tmp_path: Path, data_dir: Path
                                                   row_change: tuple[int, int, Any], words: list[str]) -> None:
     good = sheet(tmp_path / "good.xlsx", shuhsan_rows()[:1])
     assert run(capsys, "policy", "import", str(good), "--yes")[0] == 0
-    stored = local_table(data_dir).read_bytes()
+    before = stored(data_dir)
     rows = shuhsan_rows()
     r, c, value = row_change
     rows[r][c] = value
@@ -124,7 +142,7 @@ def test_broken_sheet_exits_2_and_changes_nothing(tmp_path: Path, data_dir: Path
     for word in words:
         assert word in err
     assert "已导入" not in out
-    assert local_table(data_dir).read_bytes() == stored
+    assert stored(data_dir) == before
 
 
 def test_unreadable_files(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -137,7 +155,7 @@ def test_unreadable_files(tmp_path: Path, data_dir: Path, capsys: pytest.Capture
     bad_header = sheet(tmp_path / "h.xlsx", [], header=[*HEADER[:9], "颜色 colour"])
     code, _, err = run(capsys, "policy", "import", str(bad_header), "--yes")
     assert code == 2 and "第1行" in err and "J列" in err and "colour" in err
-    assert not local_table(data_dir).exists()
+    assert stored_regions(data_dir) == []
 
 
 def test_template_round_trip(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -150,7 +168,7 @@ def test_template_round_trip(tmp_path: Path, data_dir: Path, capsys: pytest.Capt
     assert ("340406", "淮南市潘集区", "dibao_standard", "农村", 708) in [v[:5] for v in values]
     code, out, _ = run(capsys, "policy", "import", str(out_path), "--yes")
     assert code == 0 and "没有变化" in out
-    assert not local_table(data_dir).exists()
+    assert stored_regions(data_dir) == []
 
     empty = tmp_path / "empty.xlsx"
     assert run(capsys, "policy", "template", str(empty))[0] == 0
@@ -171,13 +189,13 @@ def test_interactive_confirmation(tmp_path: Path, data_dir: Path, capsys: pytest
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt="": answer)
     code, out, err = run(capsys, "policy", "import", str(xlsx))
-    assert local_table(data_dir).exists() is applied
+    assert (stored_regions(data_dir) == ["340104"]) is applied
     assert code == (0 if applied else 2)
     assert ("已导入" in out) is applied and ("已取消" in err) is not applied
 
 
 def test_broken_local_table_is_named(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = local_table(data_dir)
+    path = legacy_file(data_dir)
     path.parent.mkdir(parents=True)
     path.write_text("region,key,area,value,unit,effective_from,effective_to,is_default,source\n"
                     "340104,dibao_standard,,abc,元/人/月,2024-07-01,,no,doc\n", encoding="utf-8")
@@ -194,10 +212,10 @@ def test_apply_refuses_when_local_table_changed_after_preview(tmp_path: Path, pr
     preview = service.preview_import(profile, sheet(tmp_path / "b.xlsx", shuhsan_rows()))
     other = [["340103", "合肥市庐阳区", "dibao_standard", "", 930, "元/人/月", "2024-07-01", None, "否", SOURCE]]
     service.apply_import(profile, service.preview_import(profile, sheet(tmp_path / "c.xlsx", other)))
-    stored = service.local_table_path(profile).read_bytes()
+    before = service.tables_for(profile).rows()
     with pytest.raises(DomainError, match="重新导入"):
         service.apply_import(profile, preview)
-    assert service.local_table_path(profile).read_bytes() == stored
+    assert service.tables_for(profile).rows() == before
     tables = service.tables_for(profile)
     assert tables.lookup("340103", "dibao_standard", dt.date(2024, 7, 1), "rural").value == 930  # type: ignore[union-attr]
     assert ("340103", "合肥市庐阳区") in service.regions(profile)
@@ -223,7 +241,7 @@ def test_reset_returns_a_region_to_the_shipped_table(tmp_path: Path, data_dir: P
     assert "删除" in out and "980" in out and "新增" in out and "tekun_basic_yearly" in out
     _, shown, _ = run(capsys, "policy", "show", "340104", "--on", "2024-07-01", "--area", "rural")
     assert "924 元/人/月" in shown and "19779 元/人/年" in shown
-    assert "340104" not in local_table(data_dir).read_text(encoding="utf-8-sig")
+    assert stored_regions(data_dir) == []
     code, _, err = run(capsys, "policy", "reset", "340104", "--yes")
     assert code == 2 and "没有导入过" in err
 
@@ -234,3 +252,47 @@ def test_template_for_a_region_that_uses_its_city_table(tmp_path: Path,
     assert code == 0 and "空表" in out and "上级" in out
     rows = list(load_workbook(tmp_path / "t.xlsx")["政策标准"].iter_rows(min_row=2, values_only=True))
     assert rows == []
+
+
+def test_an_older_profiles_table_file_moves_into_the_database(data_dir: Path, profile: Any,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from advisor_app.services import audit
+    from advisor_app.services import policy as service
+
+    profile.close()
+    path = legacy_file(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("region,key,area,value,unit,effective_from,effective_to,is_default,source\n"
+                    "340104,dibao_standard,,990,元/人/月,2024-07-01,,no,县民政局通知\n", encoding="utf-8")
+    code, out, _ = run(capsys, "policy", "show", "340104", "--on", "2024-08-01")
+    assert code == 0 and "990 元/人/月" in out and "是本机导入的" in out
+    assert not path.exists()  # moved at open, then removed
+    assert [(region, removed) for region, removed, _ in stored(data_dir)] == [("340104", False)]
+    from advisor_app.services.profile import open_profile
+
+    again = open_profile(data_dir)
+    try:
+        moved = [e for e in audit.list_entries(again) if e.kind == "policy"]
+        assert [(e.action, e.detail) for e in moved] == [("import", "340104 (local.csv)")]
+        assert service.tables_for(again).lookup("340104", "dibao_standard", dt.date(2024, 8, 1), "rural").value == 990  # type: ignore[union-attr]
+    finally:
+        again.close()
+
+
+def test_the_tables_are_in_the_backups_and_come_back_with_a_restore(tmp_path: Path, data_dir: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    first = [["340104", "合肥市蜀山区", "dibao_standard", "", 960, "元/人/月", "2024-07-01", None, "否", SOURCE]]
+    second = [["340104", "合肥市蜀山区", "dibao_standard", "", 970, "元/人/月", "2024-07-01", None, "否", SOURCE]]
+    assert run(capsys, "policy", "import", str(sheet(tmp_path / "a.xlsx", first)), "--yes")[0] == 0
+    assert run(capsys, "policy", "import", str(sheet(tmp_path / "b.xlsx", second)), "--yes")[0] == 0
+    _, shown, _ = run(capsys, "policy", "show", "340104", "--on", "2024-08-01")
+    assert "970 元/人/月" in shown
+    _, listed, _ = run(capsys, "backup", "list", "--format", "json")
+    newest = json.loads(listed)[0]
+    assert newest["cause"] == "before-import"  # made before the second sheet went in: it holds the first
+    code, _, err = run(capsys, "backup", "restore", newest["name"])
+    assert code == 0, err
+    _, shown, _ = run(capsys, "policy", "show", "340104", "--on", "2024-08-01")
+    assert "960 元/人/月" in shown and "970" not in shown
