@@ -9,6 +9,10 @@ Archiving (归档) takes a household out of every list, search, count, screening
 while keeping it in the database (see :mod:`advisor_app.store.archive`), with the reason
 (``vocab.ARCHIVE_REASONS``), the day and the advisor. Its members count as registered nowhere, so
 they can be registered again; restoring is refused while one of them is in another live household.
+
+The audit log, the backups and the profile settings are imported by the functions that write, and
+the JSON format by those that read or write files: listing households loads neither (the start-up
+cost of ``advisor-app household list``, docs/startup.md).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from advisor_app.domain import interchange, validation, vocab
+from advisor_app.domain import validation, vocab
 from advisor_app.domain.errors import DomainError, NotFound, PersonInAnotherHousehold, Problem
 from advisor_app.domain.household import Household, Visit
 from advisor_app.domain.limits import MAX_HOUSEHOLD_BYTES, read_limited, read_stream_limited
@@ -28,7 +32,6 @@ from advisor_app.store import people
 from advisor_app.store.archive import ArchivedHousehold as ArchivedHousehold  # re-exported for the GUI
 from advisor_app.store.households import HouseholdSummary
 
-from . import audit, backups, profile_settings
 from .profile import Profile
 
 
@@ -41,6 +44,8 @@ def read_document_with_notes(path: str | Path) -> tuple[Household, list[str]]:
     """:func:`read_document`, and the notes on what an older ``/1`` file left undecided (supporters
     whose relation names no kinship): warnings for the advisor, nothing is refused for them.
     A file larger than ``MAX_HOUSEHOLD_BYTES`` (20 MB) is refused unread (``/dev/zero`` stops)."""
+    from advisor_app.domain import interchange
+
     if str(path) == "-":
         import sys
 
@@ -71,6 +76,8 @@ def save_household(profile: Profile, household: Household, *, with_visits: bool 
     ``imported=True``: it came from a household file (the audit log says ``import``); a backup
     (``before-import``) is made first.
     """
+    from . import audit, backups
+
     validation.tidy(household)
     validation.check_household(household, with_visits=with_visits)
     if imported:
@@ -118,6 +125,8 @@ def save_visit(profile: Profile, household_id: str, visit: Visit) -> Visit:
 
 def save_visit_in(session: Session, household_id: str, visit: Visit) -> Visit:
     """Store one (checked) visit in the session's transaction, with its audit entries."""
+    from . import audit
+
     before = next((v for v in store.load_visits(session, household_id) if visit.id and v.id == visit.id), None)
     saved = store.save_visit(session, household_id, visit)
     audit.record_visit_save(session, household_id, before, saved)
@@ -131,6 +140,10 @@ def load_household(profile: Profile, household_id: str) -> Household:
 
 def export_household(profile: Profile, household_id: str) -> str:
     """The household as ``advisor-household/2`` JSON text; the audit log records the export."""
+    from advisor_app.domain import interchange
+
+    from . import audit
+
     with profile.session(write=True) as session:
         household = store.load_household(session, household_id)
         audit.record(session, action="export", kind="household", record_id=household_id,
@@ -145,6 +158,8 @@ def list_households(profile: Profile, *, village: str | None = None, name: str |
 
 
 def delete_household(profile: Profile, household_id: str) -> None:
+    from . import audit
+
     with profile.session(write=True) as session:
         store.delete_household(session, household_id)
         audit.record(session, action="delete", kind="household", record_id=household_id,
@@ -176,6 +191,8 @@ def archive_household(profile: Profile, household_id: str, reason: str, note: st
     """Archive the household (why: ``reason``, a ``vocab.ARCHIVE_REASONS`` code, and ``note``; who:
     ``by``, the profile's advisor unless given; when: ``on``, today unless given). Refused with a
     plain message when the reason will not do, or there is no such live household."""
+    from . import audit, profile_settings
+
     problem = archive_reason_problem(reason, note)
     if problem:
         raise DomainError(problem)
@@ -192,6 +209,8 @@ def restore_household(profile: Profile, household_id: str) -> None:
 
     Refused (:class:`PersonInAnotherHousehold`, nothing written) when one of those members is now
     in another live household: a person belongs to one household."""
+    from . import audit
+
     with profile.session(write=True) as session:
         members = archive_store.archived_members(session, household_id)
         found = people.registrations(session, (m.id_number for m in members), other_than=household_id)
