@@ -10,9 +10,8 @@ while keeping it in the database (see :mod:`advisor_app.store.archive`), with th
 (``vocab.ARCHIVE_REASONS``), the day and the advisor. Its members count as registered nowhere, so
 they can be registered again; restoring is refused while one of them is in another live household.
 
-The audit log, the backups and the profile settings are imported by the functions that write, and
-the JSON format by those that read or write files: listing households loads neither (the start-up
-cost of ``advisor-app household list``, docs/startup.md).
+The household file format is imported by the functions that read or write files: listing households
+does not load it (the start-up cost of ``advisor-app household list``, docs/startup.md).
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from advisor_app.store import people
 from advisor_app.store.archive import ArchivedHousehold as ArchivedHousehold  # re-exported for the GUI
 from advisor_app.store.households import HouseholdSummary
 
+from . import audit, backups, profile_settings
 from .profile import Profile
 
 
@@ -76,8 +76,6 @@ def save_household(profile: Profile, household: Household, *, with_visits: bool 
     ``imported=True``: it came from a household file (the audit log says ``import``); a backup
     (``before-import``) is made first.
     """
-    from . import audit, backups
-
     validation.tidy(household)
     validation.check_household(household, with_visits=with_visits)
     if imported:
@@ -125,8 +123,6 @@ def save_visit(profile: Profile, household_id: str, visit: Visit) -> Visit:
 
 def save_visit_in(session: Session, household_id: str, visit: Visit) -> Visit:
     """Store one (checked) visit in the session's transaction, with its audit entries."""
-    from . import audit
-
     before = next((v for v in store.load_visits(session, household_id) if visit.id and v.id == visit.id), None)
     saved = store.save_visit(session, household_id, visit)
     audit.record_visit_save(session, household_id, before, saved)
@@ -142,8 +138,6 @@ def export_household(profile: Profile, household_id: str) -> str:
     """The household as ``advisor-household/2`` JSON text; the audit log records the export."""
     from advisor_app.domain import interchange
 
-    from . import audit
-
     with profile.session(write=True) as session:
         household = store.load_household(session, household_id)
         audit.record(session, action="export", kind="household", record_id=household_id,
@@ -158,8 +152,6 @@ def list_households(profile: Profile, *, village: str | None = None, name: str |
 
 
 def delete_household(profile: Profile, household_id: str) -> None:
-    from . import audit
-
     with profile.session(write=True) as session:
         store.delete_household(session, household_id)
         audit.record(session, action="delete", kind="household", record_id=household_id,
@@ -191,8 +183,6 @@ def archive_household(profile: Profile, household_id: str, reason: str, note: st
     """Archive the household (why: ``reason``, a ``vocab.ARCHIVE_REASONS`` code, and ``note``; who:
     ``by``, the profile's advisor unless given; when: ``on``, today unless given). Refused with a
     plain message when the reason will not do, or there is no such live household."""
-    from . import audit, profile_settings
-
     problem = archive_reason_problem(reason, note)
     if problem:
         raise DomainError(problem)
@@ -209,8 +199,6 @@ def restore_household(profile: Profile, household_id: str) -> None:
 
     Refused (:class:`PersonInAnotherHousehold`, nothing written) when one of those members is now
     in another live household: a person belongs to one household."""
-    from . import audit
-
     with profile.session(write=True) as session:
         members = archive_store.archived_members(session, household_id)
         found = people.registrations(session, (m.id_number for m in members), other_than=household_id)
