@@ -5,6 +5,11 @@ parser and sets ``run`` to a function ``(args, context) -> int``. Expected probl
 :class:`DomainError`: printed as one line on stderr, exit code 2, never a traceback. Every log
 record of a command (there is no log file; a library's warnings reach stderr) is masked
 (:mod:`advisor_app.services.log_masking`).
+
+Start-up cost: building the parser imports only the light command modules (argparse and constants);
+each handler imports the service it calls when it runs, so ``--version`` and ``--help`` load no
+database, spreadsheet, PDF or Qt library, and a command loads only what it uses
+(docs/startup.md; ``tests/integration/test_cli_startup.py`` keeps it so).
 """
 
 from __future__ import annotations
@@ -18,7 +23,6 @@ from importlib import import_module
 from advisor_app import __version__
 from advisor_app.domain.errors import DomainError
 from advisor_app.services import log_masking
-from advisor_app.services.profile import ENV_DATABASE_URL
 
 from .context import Context
 
@@ -55,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = getattr(args, "run", None)
     if run is None:
         if args.database_url:  # the desktop app opens its profile with open_profile, which reads this
+            from advisor_app.services.profile import ENV_DATABASE_URL
+
             os.environ[ENV_DATABASE_URL] = args.database_url
         gui = import_module("advisor_app.gui.app")  # Qt is loaded only for the desktop app
         return int(gui.run_app(args.data_dir, demo=args.demo))

@@ -15,7 +15,6 @@ import sys
 from typing import Any
 
 from advisor_app.domain.errors import DomainError
-from advisor_app.services import audit
 
 from .context import Context
 
@@ -36,12 +35,16 @@ def register(sub: Any) -> None:
 
 
 def _verify(_args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import audit
+
     check = audit.verify(ctx.profile)
     print(check.message, file=sys.stdout if check.holds else sys.stderr)
     return 0 if check.holds else 1
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import audit
+
     since = _day(args.since) if args.since else None
     found = audit.list_entries(ctx.profile, household_id=args.household, since=since, limit=args.limit)
     if args.format == "json":

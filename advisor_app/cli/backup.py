@@ -15,8 +15,6 @@ import json
 import sys
 from typing import Any
 
-from advisor_app.services import backups, restore
-
 from .context import Context
 
 
@@ -34,6 +32,8 @@ def register(sub: Any) -> None:
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import backups
+
     try:
         found = backups.list_backups(ctx.profile_folder, database_url=ctx.database_url)
     except backups.NoFileBackups as exc:  # not a failure: there are none, and the message says why
@@ -53,6 +53,8 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _restore(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import backups, restore
+
     passphrase = ctx.passphrase("档案口令：") if not backups.uses_server(ctx.database_url) else None
     done = restore.restore_backup(ctx.profile_folder, args.name, passphrase, database_url=ctx.database_url)
     if done.before is not None:

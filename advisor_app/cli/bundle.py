@@ -16,12 +16,10 @@ import sys
 from typing import Any
 
 from advisor_app.domain.errors import DomainError
-from advisor_app.services import bundles
 
 from .context import Context
 from .output import add_format, emit
 
-STATUS = {bundles.IMPORTED: "已导入", "already_imported": "已导入过", bundles.HELD: "暂存", bundles.REFUSED: "拒收"}
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", re.IGNORECASE)
 
 
@@ -54,6 +52,8 @@ def parse_size(text: str) -> int:
 
 
 def _export(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import bundles
+
     done = bundles.export_bundles(ctx.profile, args.out, to=args.to, max_size=parse_size(args.max_size))
     counts = "、".join(f"{kind} {n} 条" for kind, n in done.records.items()) or "没有新的记录（只带确认）"
     emit(args, done.to_dict(), [f"已导出给{done.peer}的第 {done.sequence} 号数据包（{counts}）：",
@@ -62,8 +62,11 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _import(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import bundles
+
+    status = {bundles.IMPORTED: "已导入", "already_imported": "已导入过", bundles.HELD: "暂存", bundles.REFUSED: "拒收"}
     done = bundles.import_bundles(ctx.profile, args.files)
-    lines = [f"{r.file}：{STATUS.get(r.status, r.status)}：{r.reason}" for r in done.results]
+    lines = [f"{r.file}：{status.get(r.status, r.status)}：{r.reason}" for r in done.results]
     if done.conflicts:
         lines.append(f"有 {done.conflicts} 处冲突需要处理：advisor-app conflicts list")
     emit(args, done.to_dict(), lines)

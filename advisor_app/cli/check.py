@@ -16,8 +16,6 @@ import sys
 from typing import Any
 
 from advisor_app.domain.errors import DomainError
-from advisor_app.services import eligibility, explanation
-from advisor_app.services.households import read_document_with_notes
 
 from .context import Context
 
@@ -41,6 +39,9 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import eligibility, explanation
+    from advisor_app.services.households import read_document_with_notes
+
     on = parse_day(args.on)
     household, notes = read_document_with_notes(args.file)
     for note in notes:

@@ -12,8 +12,6 @@ import argparse
 import json
 from typing import Any
 
-from advisor_app.services import sync_conflicts
-
 from .context import Context
 from .output import add_format, emit
 
@@ -38,6 +36,8 @@ def _shown(value: Any) -> str:
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import sync_conflicts
+
     found = sync_conflicts.list_conflicts(ctx.profile)
     lines = [f"{c.id}\t{c.household_id}\t{c.label}\t本机：{_shown(c.mine)}\t{c.peer_name}：{_shown(c.theirs)}"
              for c in found]
@@ -46,6 +46,8 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _resolve(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import sync_conflicts
+
     still = sync_conflicts.resolve_conflict(ctx.profile, args.id, args.keep)
     open_ = [c for c in still if c.chosen is None]
     lines = ([f"已选择；这条记录还有 {len(open_)} 处冲突要选择：" + "、".join(c.label for c in open_)] if open_

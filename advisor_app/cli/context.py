@@ -3,6 +3,9 @@
 The passphrase of an encrypted profile comes from ``--passphrase-file FILE`` (its first line), else
 the environment variable ``ADVISOR_APP_PASSPHRASE``, else, on a terminal, a prompt that does not
 echo. Without any of them, or with a wrong one, the command stops with a one-line message (exit 2).
+
+The profile services (SQLAlchemy, SQLCipher, the KDF) are imported when a command first asks for
+the profile, not when the parser is built.
 """
 
 from __future__ import annotations
@@ -10,19 +13,12 @@ from __future__ import annotations
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advisor_app.domain.errors import DomainError
-from advisor_app.services import audit
-from advisor_app.services.profile import (
-    ENCRYPTED,
-    PassphraseNeeded,
-    Profile,
-    database_state,
-    demo_data_dir,
-    open_profile,
-    passphrase_from_environment,
-)
-from advisor_app.services.profile_settings import open_demo_profile
+
+if TYPE_CHECKING:
+    from advisor_app.services.profile import Profile
 
 MAX_PASSPHRASE_FILE = 4096
 
@@ -60,10 +56,19 @@ def prompt(text: str) -> str | None:
         return None
 
 
+def passphrase_from_environment() -> str | None:
+    """``ADVISOR_APP_PASSPHRASE`` (:func:`advisor_app.services.profile.passphrase_from_environment`)."""
+    from advisor_app.services.profile import passphrase_from_environment as given
+
+    return given()
+
+
 def typed_twice(ask: str, none_given: str) -> str:
     """A new passphrase typed twice on the terminal (refused when the two differ)."""
     first = prompt(ask)
     if first is None:
+        from advisor_app.services.profile import PassphraseNeeded
+
         raise PassphraseNeeded(none_given)
     if prompt("再输入一次：") != first:
         raise DomainError("两次输入的口令不一样")
@@ -97,7 +102,11 @@ class Context:
     @property
     def profile(self) -> Profile:
         if self._profile is None:
+            from advisor_app.services.profile import ENCRYPTED, PassphraseNeeded, database_state, open_profile
+
             if self.demo:
+                from advisor_app.services.profile_settings import open_demo_profile
+
                 self._profile = open_demo_profile(self.data_dir)
             else:
                 given = (read_passphrase_file(self.passphrase_file) if self.passphrase_file
@@ -112,6 +121,8 @@ class Context:
                         raise
                     self._profile = open_profile(self.data_dir, database_url=self.database_url, passphrase=typed,
                                                  daily_backup=not self.reads_only)
+                    from advisor_app.services import audit
+
                     audit.record_unlock(self._profile)  # a person typed it (scripts' opens are not entries)
             if self._profile.backup is not None:
                 print(f"数据库已升级，升级前的备份：{self._profile.backup}", file=sys.stderr)
@@ -124,6 +135,8 @@ class Context:
     @property
     def profile_folder(self) -> str | None:
         """The data folder of the profile the command acts on (the demo's own folder with --demo)."""
+        from advisor_app.services.profile import demo_data_dir
+
         return str(demo_data_dir(self.data_dir)) if self.demo else self.data_dir
 
     def close(self) -> None:

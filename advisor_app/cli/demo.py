@@ -12,8 +12,6 @@ import sys
 import time
 from typing import Any
 
-from advisor_app.services.demo import fill_demo, reset_demo
-
 from .context import Context
 
 
@@ -28,6 +26,8 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services.demo import fill_demo, reset_demo
+
     if args.households is not None and args.households < 0:
         print("错误：户数不能为负数", file=sys.stderr)
         return 2

@@ -15,9 +15,6 @@ import argparse
 from typing import Any
 
 from advisor_app.domain.limits import MAX_ENROL_BYTES
-from advisor_app.services import sync_enrolment as enrol
-from advisor_app.services.profile_settings import parse_villages
-from advisor_app.services.sync_setup import ROLES
 
 from .context import Context
 from .output import add_format, emit, read_file, write_file
@@ -55,6 +52,8 @@ def register(sub: Any) -> None:
 
 
 def _request(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import sync_enrolment as enrol
+
     data, fp = enrol.request_enrolment(ctx.profile)
     write_file(args.out, data)
     emit(args, {"file": args.out, "fingerprint": fp},
@@ -63,6 +62,9 @@ def _request(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _approve(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import sync_enrolment as enrol
+    from advisor_app.services.profile_settings import parse_villages
+
     request = read_file(args.file, MAX_ENROL_BYTES)
     done = enrol.approve_enrolment(ctx.profile, request, list(parse_villages(args.villages)))
     write_file(args.out, done.answer)
@@ -75,6 +77,8 @@ def _approve(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _accept(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import sync_enrolment as enrol
+
     done = enrol.accept_enrolment(ctx.profile, read_file(args.file, MAX_ENROL_BYTES))
     p = done.peer
     emit(args, {"name": p.name, "device_id": p.device_id, "fingerprint": done.fingerprint,
@@ -85,6 +89,9 @@ def _accept(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import sync_enrolment as enrol
+    from advisor_app.services.sync_setup import ROLES
+
     views = enrol.list_peers(ctx.profile)
     lines = [f"{v.peer.name}\t{ROLES.get(v.peer.role, v.peer.role)}\t{v.fingerprint}\t{'、'.join(v.peer.villages)}"
              + ("\t已注销" if v.peer.revoked else "") for v in views]
@@ -93,6 +100,8 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _revoke(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import sync_enrolment as enrol
+
     p = enrol.revoke(ctx.profile, args.name)
     emit(args, {"name": p.name, "device_id": p.device_id, "revoked": True},
          [f"已注销{p.name}：从现在起不再接受{p.name}的数据包（已导入的保留）"])

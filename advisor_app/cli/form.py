@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from advisor_app.domain.errors import DomainError
-from advisor_app.services import documents
+from advisor_app.services.form_kinds import FORM_KINDS
 
 from .context import Context
 
@@ -29,10 +29,10 @@ def write_pdf(path: str, pdf: bytes) -> None:
 
 
 def register(sub: Any) -> None:
-    kinds = "，".join(f"{k}={v}" for k, v in documents.FORM_KINDS.items())
+    kinds = "，".join(f"{k}={v}" for k, v in FORM_KINDS.items())
     p = sub.add_parser("form", help="打印预填的表格（PDF）：申请书、授权书、入户调查表、走访记录表",
                        description=f"表格类型：{kinds}")
-    p.add_argument("kind", choices=list(documents.FORM_KINDS), metavar="KIND", help=kinds)
+    p.add_argument("kind", choices=list(FORM_KINDS), metavar="KIND", help=kinds)
     p.add_argument("--household", required=True, metavar="ID", help="家庭编号")
     p.add_argument("--visit", metavar="ID", help="走访记录编号（默认最近一次）")
     p.add_argument("--blank", action="store_true",
@@ -43,6 +43,8 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import documents
+
     pdf = documents.render_form(ctx.profile, args.kind, args.household, args.visit, on=args.on,
                                 blank=args.blank)
     write_pdf(args.out, pdf)

@@ -9,10 +9,10 @@ from typing import Any
 
 from advisor_app.domain import vocab
 from advisor_app.domain.errors import DomainError
-from advisor_app.services import households, sync_enrolment
-from advisor_app.services.sync_setup import ADVISOR, assign_household
 
 from .context import Context
+
+# Each handler imports the services it calls (the parser is built without them: advisor_app.cli).
 
 
 def register(sub: Any) -> None:
@@ -59,6 +59,8 @@ def register(sub: Any) -> None:
 
 
 def _import(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import households
+
     household, notes = households.read_document_with_notes(args.file)  # validate before touching the profile
     saved = households.save_household(ctx.profile, household, imported=True)
     for note in notes:  # what an older file left undecided: saved anyway, for the advisor to complete
@@ -68,6 +70,8 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _export(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import households
+
     text = households.export_household(ctx.profile, args.id)
     if args.out:
         try:
@@ -81,6 +85,8 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import households
+
     if args.archived:
         for a in households.archived_households(ctx.profile, args.name or args.village or "")[:args.limit]:
             reason = vocab.ARCHIVE_REASONS.get(a.reason or "", "未记录原因")
@@ -95,18 +101,25 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _archive(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import households
+
     households.archive_household(ctx.profile, args.id, args.reason, args.note, by=args.by)
     print(f"已归档 {args.id}（{vocab.ARCHIVE_REASONS[args.reason]}），可用 household restore 恢复")
     return 0
 
 
 def _restore(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import households
+
     households.restore_household(ctx.profile, args.id)
     print(f"已恢复 {args.id}")
     return 0
 
 
 def _assign(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import sync_enrolment
+    from advisor_app.services.sync_setup import ADVISOR, assign_household
+
     advisor = sync_enrolment.find_peer(ctx.profile, args.to, role=ADVISOR)
     assign_household(ctx.profile, args.id, advisor.device_id)
     print(f"已把家庭 {args.id} 分配给{advisor.name}：下次导出给{advisor.name}的数据包会带上它")
@@ -114,6 +127,8 @@ def _assign(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _delete(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import households
+
     households.delete_household(ctx.profile, args.id)
     print(f"已删除 {args.id}")
     return 0

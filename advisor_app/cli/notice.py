@@ -7,7 +7,6 @@ import argparse
 from typing import Any
 
 from advisor_app.domain.errors import DomainError
-from advisor_app.services import documents
 
 from .context import Context
 from .form import parse_date, write_pdf
@@ -32,6 +31,8 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import documents
+
     if args.phone is None and not documents.complaint_phone(ctx.profile):
         raise DomainError("公示名单必须印有监督电话：请用 --phone 号码 指定（加 --save-phone，以后默认使用）")
     pdf = documents.render_notice(ctx.profile, village=args.village, town=args.town or args.in_town,

@@ -6,14 +6,14 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from advisor_app.domain.errors import Cancelled
-from advisor_app.services import policy as service
-from advisor_app.services.audit import local_time
-from advisor_app.services.policy import PolicyRow, area_label, key_label, number_text
 
 from .context import Context
+
+if TYPE_CHECKING:
+    from advisor_app.services.policy import ImportPreview, PolicyRow, TableSource
 
 _KIND = {"added": "新增", "changed": "修改", "removed": "删除"}
 
@@ -58,6 +58,9 @@ def _date(text: str) -> dt.date:
 
 
 def _show(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import policy as service
+    from advisor_app.services.policy import area_label, number_text
+
     shown = service.show(args.region, on=args.on, area=args.area, profile=ctx.profile)
     area = f"（{area_label(args.area)}）" if args.area else ""
     print(f"{shown.name}（{shown.region}）{area}在 {shown.on} 有效的政策标准：")
@@ -78,8 +81,10 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _origin(src: service.TableSource) -> str:
+def _origin(src: TableSource) -> str:
     """来自乡镇“莲花镇”（指纹 …），2026-12-02 21:40 收到 / 是本机导入的."""
+    from advisor_app.services.audit import local_time
+
     if src.from_office:
         return (f"来自乡镇“{src.office_name}”（指纹 {src.office_fingerprint}），"
                 f"{local_time(src.received_at or src.changed_at)} 收到，以乡镇的表为准")
@@ -87,6 +92,8 @@ def _origin(src: service.TableSource) -> str:
 
 
 def _describe(row: PolicyRow) -> str:
+    from advisor_app.services.policy import area_label, key_label, number_text
+
     area = area_label(row.area)
     until = f"至 {row.effective_to}" if row.effective_to else "起"
     default = "，默认值" if row.is_default else ""
@@ -95,6 +102,8 @@ def _describe(row: PolicyRow) -> str:
 
 
 def _import(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import policy as service
+
     preview = service.preview_import(ctx.profile, args.file)
     print(f"检查通过：{args.file.name} 共 {len(preview.rows)} 行，涉及地区 {'、'.join(preview.regions)}。")
     print("导入后，这些地区的全部数值以此表为准。与现行表相比：")
@@ -102,13 +111,18 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _reset(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import policy as service
+
     preview = service.preview_reset(ctx.profile, args.region)
     print(f"恢复 {'、'.join(preview.regions)} 为软件自带的标准。与现行表相比：")
     return _confirm_and_apply(args, ctx, preview, "恢复")
 
 
-def _confirm_and_apply(args: argparse.Namespace, ctx: Context, preview: service.ImportPreview,
+def _confirm_and_apply(args: argparse.Namespace, ctx: Context, preview: ImportPreview,
                        verb: str) -> int:
+    from advisor_app.services import policy as service
+    from advisor_app.services.policy import number_text
+
     for change in preview.changes:
         if change.kind == "changed" and change.before and change.after:
             print(f"  修改  {_describe(change.before)}  →  {number_text(change.after.value)} "
@@ -137,6 +151,8 @@ def _confirm_and_apply(args: argparse.Namespace, ctx: Context, preview: service.
 
 
 def _template(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import policy as service
+
     n = service.write_template(args.out, args.region, profile=ctx.profile)
     filled = f"，已填入 {n} 行现有数值" if n else "（空表，第二页是项目说明）"
     print(f"已生成 {args.out}{filled}")
@@ -146,6 +162,8 @@ def _template(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _regions(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import policy as service
+
     for code, name in service.tables_for(ctx.profile).regions():
         print(f"{code}  {name}")
     return 0

@@ -19,19 +19,6 @@ import sys
 from typing import Any
 
 from advisor_app.domain.errors import DomainError
-from advisor_app.services import audit, recovery
-from advisor_app.services import passphrase as keys
-from advisor_app.services.profile import (
-    ENCRYPTED,
-    PLAINTEXT,
-    WrongPassphrase,
-    database_state,
-    integrity_problems,
-    open_profile,
-)
-from advisor_app.services.profile_settings import ProfileKindError, init_profile
-from advisor_app.services.sync_keys import create_identity, fingerprint
-from advisor_app.services.sync_setup import ROLES
 
 from .context import Context, read_passphrase_file, read_text_file, typed_twice
 
@@ -63,6 +50,10 @@ def register(sub: Any) -> None:
 
 
 def _init(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services.profile_settings import ProfileKindError, init_profile
+    from advisor_app.services.sync_keys import create_identity, fingerprint
+    from advisor_app.services.sync_setup import ROLES
+
     villages = [v for part in args.villages.replace("、", ",").split(",") if (v := part.strip())]
     office = args.role == "office"
     if args.role and not args.name.strip():
@@ -87,6 +78,9 @@ def _init(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _check(_args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import audit
+    from advisor_app.services.profile import integrity_problems
+
     problems = integrity_problems(ctx.profile)
     if problems:
         print(f"档案文件有损坏（{len(problems)} 处），第一处：{problems[0]}", file=sys.stderr)
@@ -100,6 +94,9 @@ def _check(_args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _encrypt(_args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import passphrase as keys
+    from advisor_app.services.profile import ENCRYPTED, PLAINTEXT, database_state
+
     state = database_state(ctx.data_dir)
     report = keys.encrypt_profile(ctx.data_dir, ctx.new_passphrase()) if state == PLAINTEXT else None
     if report is None:
@@ -111,6 +108,9 @@ def _encrypt(_args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _change(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import passphrase as keys
+    from advisor_app.services.profile import WrongPassphrase
+
     old = ctx.passphrase("原口令：")
     if old is None:
         raise WrongPassphrase("需要原口令：用 --passphrase-file 或环境变量 ADVISOR_APP_PASSPHRASE 给出")
@@ -124,6 +124,9 @@ def _change(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _recover(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import audit, recovery
+    from advisor_app.services.profile import open_profile
+
     code = read_text_file(args.recovery_key_file, "恢复密钥文件")
     new = read_passphrase_file(args.new_passphrase_file) if args.new_passphrase_file else ctx.new_passphrase()
     done = recovery.recover_profile(ctx.data_dir, code, new)

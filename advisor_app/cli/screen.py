@@ -6,9 +6,6 @@ import argparse
 import sys
 from typing import Any
 
-from advisor_app.services import eligibility
-from advisor_app.services.screening_export import check_writable, export_xlsx
-
 from .check import parse_day
 from .context import Context
 
@@ -21,6 +18,9 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import eligibility
+    from advisor_app.services.screening_export import check_writable, export_xlsx
+
     on = parse_day(args.on)
     if args.xlsx:  # before the stored results are replaced: a sheet that cannot be written changes nothing
         check_writable(args.xlsx)

@@ -7,10 +7,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from advisor_app.services import bundles
-from advisor_app.services.sync_setup import ROLES
-from advisor_app.services.sync_status import sync_status
-
 from .context import Context
 from .output import add_format, emit
 
@@ -28,6 +24,10 @@ def _counts(counts: dict[str, int]) -> str:
 
 
 def _status(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import bundles
+    from advisor_app.services.sync_setup import ROLES
+    from advisor_app.services.sync_status import sync_status
+
     status = sync_status(ctx.profile)
     lines = [f"本机：{ROLES.get(status['role'], status['role'])} {status['name']}",
              f"未发送：{_counts(status['unsent'])}；未解决的冲突：{status['conflicts']}",

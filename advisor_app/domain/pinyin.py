@@ -2,13 +2,15 @@
 
 Names repeat the same few thousand characters, so each character's initial is cached; that makes
 computing initials for 100,000 names cheap. Characters that are not Chinese are kept lower-cased.
+
+pypinyin (its phrase dictionary takes about 0.2 s to load) is imported the first time a Chinese
+character's initial is asked for, not when this module is: a command that never computes initials
+(``advisor-app household list``, ``check``) does not pay for it.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-
-from pypinyin import Style, pinyin
 
 # Surnames whose reading differs from the character's most common reading.
 _SURNAME_READINGS = {"单": "s", "曾": "z", "解": "x", "仇": "q", "区": "o", "查": "z", "朴": "p",
@@ -19,6 +21,8 @@ _SURNAME_READINGS = {"单": "s", "曾": "z", "解": "x", "仇": "q", "区": "o",
 def _initial(char: str) -> str:
     if char.isascii():
         return char.lower() if char.isalnum() else ""
+    from pypinyin import Style, pinyin
+
     reading = pinyin(char, style=Style.FIRST_LETTER, errors="ignore")
     return reading[0][0].lower() if reading and reading[0] else ""
 

@@ -9,6 +9,9 @@ Archiving (归档) takes a household out of every list, search, count, screening
 while keeping it in the database (see :mod:`advisor_app.store.archive`), with the reason
 (``vocab.ARCHIVE_REASONS``), the day and the advisor. Its members count as registered nowhere, so
 they can be registered again; restoring is refused while one of them is in another live household.
+
+The household file format is imported by the functions that read or write files: listing households
+does not load it (the start-up cost of ``advisor-app household list``, docs/startup.md).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from advisor_app.domain import interchange, validation, vocab
+from advisor_app.domain import validation, vocab
 from advisor_app.domain.errors import DomainError, NotFound, PersonInAnotherHousehold, Problem
 from advisor_app.domain.household import Household, Visit
 from advisor_app.domain.limits import MAX_HOUSEHOLD_BYTES, read_limited, read_stream_limited
@@ -41,6 +44,8 @@ def read_document_with_notes(path: str | Path) -> tuple[Household, list[str]]:
     """:func:`read_document`, and the notes on what an older ``/1`` file left undecided (supporters
     whose relation names no kinship): warnings for the advisor, nothing is refused for them.
     A file larger than ``MAX_HOUSEHOLD_BYTES`` (20 MB) is refused unread (``/dev/zero`` stops)."""
+    from advisor_app.domain import interchange
+
     if str(path) == "-":
         import sys
 
@@ -131,6 +136,8 @@ def load_household(profile: Profile, household_id: str) -> Household:
 
 def export_household(profile: Profile, household_id: str) -> str:
     """The household as ``advisor-household/2`` JSON text; the audit log records the export."""
+    from advisor_app.domain import interchange
+
     with profile.session(write=True) as session:
         household = store.load_household(session, household_id)
         audit.record(session, action="export", kind="household", record_id=household_id,

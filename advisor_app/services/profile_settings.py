@@ -27,6 +27,10 @@ profile with demo households made with seed 1 and set ``profile.demo``; it is cl
   generator (seed 1) makes — recognised by the head's ID number — and :attr:`ProfileInfo.legacy_own`
   others. Until the advisor chooses, it counts as demo data (watermarked prints). Choosing one's own
   profile removes the generated households and keeps the others (:func:`set_up_own_profile`).
+
+The demo generator, the notice rules and the re-encryption are imported by the functions that use
+them: every audit entry reads the advisor's name from here, and a command that only lists or checks
+households does not load them (docs/startup.md).
 """
 
 from __future__ import annotations
@@ -39,15 +43,12 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from advisor_app.demo.generator import PARTS, DemoGenerator
-from advisor_app.documents.notice_rules import complaint_phone_problem
 from advisor_app.domain.errors import DomainError
 from advisor_app.store import engine as store_engine
 from advisor_app.store import paths, purge
 from advisor_app.store import settings as settings_store
 from advisor_app.store.settings import all_settings, delete_setting, get_setting, set_setting
 
-from .passphrase import encrypt_profile
 from .profile import (
     DEMO_PASSPHRASE,
     MISSING,
@@ -158,6 +159,8 @@ def _villages(text: str) -> tuple[str, ...]:
 def generated_households(conn: sa.Connection) -> list[str]:
     """Ids of the live households whose head has an ID number the demo generator makes with the
     earlier release's seed (it makes the same families for the same seed and count)."""
+    from advisor_app.demo.generator import PARTS, DemoGenerator
+
     heads = purge.head_id_numbers(conn)
     if not heads:
         return []
@@ -211,6 +214,8 @@ def update_profile_details(profile: Profile, *, region: str, villages: tuple[str
     The advisor's own profile needs region, villages and name, as on the first start. A demo profile
     may change its advisor's name and 监督电话 only; it stays a demo. A profile not set up yet is
     refused (the first start sets it up)."""
+    from advisor_app.documents.notice_rules import complaint_phone_problem
+
     phone = phone.strip()
     problem = complaint_phone_problem(phone) if phone else None
     if problem:
@@ -263,6 +268,8 @@ def require_demo(conn: sa.Connection) -> ProfileInfo:
 def open_demo_profile(data_dir: str | os.PathLike[str] | None = None) -> Profile:
     """Open (creating as needed) the demo profile in ``<data folder>/demo``, marked as a demo; always
     its own SQLite file, whatever database URL the data folder's own profile uses."""
+    from .passphrase import encrypt_profile
+
     folder = demo_data_dir(data_dir)
     data = paths.DataDir(folder).ensure()
     if database_state(folder) == PLAINTEXT:  # a demo written before encryption: encrypted, nothing asked

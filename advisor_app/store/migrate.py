@@ -12,18 +12,24 @@ profile's backups folder — made through the engine with ``VACUUM INTO`` (a con
 safe under WAL while other connections are open), so an encrypted database is copied by the same
 connection that can read it. PostgreSQL: no file copy is made (the server's own backups are the
 office's business); the single transaction is what keeps a failed migration from doing harm.
+
+Alembic itself (about 0.2 s to import) is loaded only when a migration is due or a revision is not
+one of ours. The check at every open needs neither: the database's revision is the one row of
+``alembic_version`` (the table Alembic keeps it in, read with one query), and our revisions and the
+head are read from the migration files' own ``revision = "…"`` / ``down_revision = "…"`` lines
+(:func:`known_revisions`), the same lines Alembic reads them from. The two agree by construction — a
+test compares them with Alembic's own view of the history — and when a file cannot be read that way
+(or the history is not one line), Alembic is asked instead.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError as AlembicError
 
 from advisor_app import __version__
 from advisor_app.domain.errors import DomainError
@@ -31,24 +37,78 @@ from advisor_app.domain.errors import DomainError
 from . import backups as backup_files
 from .engine import for_writing, is_sqlite
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 _MIGRATIONS = Path(__file__).with_name("migrations")
+VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
+_REVISION_LINE = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
+_DOWN_LINE = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*(?:None|[\"']([^\"']+)[\"'])\s*$", re.M)
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(_MIGRATIONS))
     return cfg
 
 
+@functools.cache
+def known_revisions() -> tuple[frozenset[str], str] | None:
+    """Our revision ids and the head, read from the files in ``migrations/versions`` without
+    Alembic; ``None`` when a file does not state both lines plainly or the history is not a single
+    line (then :func:`head_revision` and :func:`is_known` ask Alembic)."""
+    parents: dict[str, str | None] = {}
+    for path in sorted((_MIGRATIONS / "versions").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        revision, down = _REVISION_LINE.findall(text), _DOWN_LINE.findall(text)
+        if len(revision) != 1 or len(down) != 1 or revision[0] in parents:
+            return None
+        parents[revision[0]] = down[0] or None
+    heads = set(parents) - set(parents.values())
+    roots = [r for r, parent in parents.items() if parent is None]
+    if len(heads) != 1 or len(roots) != 1 or any(p is not None and p not in parents for p in parents.values()):
+        return None
+    return frozenset(parents), heads.pop()
+
+
 def head_revision() -> str:
+    known = known_revisions()
+    if known is not None:
+        return known[1]
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
+def is_known(revision: str) -> bool:
+    """Whether ``revision`` is one of this release's migrations."""
+    known = known_revisions()
+    if known is not None:
+        return revision in known[0]
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
+    try:
+        return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def current_revision(engine: sa.Engine) -> str | None:
+    """The revision the database is at (the row Alembic keeps in ``alembic_version``), ``None``
+    for a database without one."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not sa.inspect(conn).has_table(VERSION_TABLE):
+            return None
+        rows = conn.execute(sa.text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    if len(rows) > 1:  # several heads: never written by our single-line history
+        raise UnusableSchema(f"数据库的版本记录（{VERSION_TABLE}）有 {len(rows)} 条，本程序只写一条：它不是本程序"
+                             "建立或升级的，或者已经损坏，没有打开，也没有改动。", where=_shown(engine))
+    return str(rows[0]) if rows else None
 
 
 def backup(engine: sa.Engine, backups: Path, label: str) -> Path | None:
@@ -78,6 +138,8 @@ def upgrade(engine: sa.Engine, backups: Path | None, *, target: str = "head") ->
     copy = None
     if current is not None and backups is not None:
         copy = backup(engine, backups, f"before-{current}")
+    from alembic import command  # a migration is due: only now is Alembic loaded
+
     cfg = _config()
     with for_writing(engine).begin() as conn:
         cfg.attributes["connection"] = conn
@@ -108,11 +170,7 @@ def refuse_unknown(engine: sa.Engine, current: str | None) -> None:
     :class:`UnversionedSchema` for tables without a revision record."""
     where = _shown(engine)
     if current is not None:
-        try:
-            known = ScriptDirectory.from_config(_config()).get_revision(current) is not None
-        except AlembicError:
-            known = False
-        if not known:
+        if not is_known(current):
             raise NewerSchema(f"这个档案是较新版本的程序建立或升级的（数据库版本 {current}），本程序"
                               f"（{__version__}）不认识，为免损坏没有打开，也没有改动。请使用新版本的程序。",
                               where=where)
