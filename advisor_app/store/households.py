@@ -22,9 +22,8 @@ from advisor_app.domain.errors import NotFound
 from advisor_app.domain.household import Household, Need, Visit
 
 from . import convert, record_owners
-from .list_columns import refresh_visit_columns
-from .sync_marks import refresh_marks
 from . import needs as need_history
+from .list_columns import refresh_visit_columns
 from .models import (
     NOT_ARCHIVED,
     HouseholdRow,
@@ -36,6 +35,7 @@ from .models import (
     new_id,
     utc_now,
 )
+from .sync_marks import refresh_marks
 
 
 def _apply(row: Record, values: dict[str, Any], now: str) -> bool:

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from .list_columns import chunks, update_households
 from .sync_models import SyncBundleRow, SyncIdentityRow, SyncPeerRow
@@ -89,24 +90,74 @@ def refresh_marks(conn: sa.Connection, household_ids: Iterable[str] | None = Non
     update_households(conn, f"sync_mark = {mark}", params, household_ids)
 
 
-def refresh_marks_of_records(conn: sa.Connection, keys: Iterable[tuple[str, str]]) -> None:
-    """:func:`refresh_marks` for the households of these records ((kind, id) with a sync state)."""
-    keys = list(keys)
-    households: set[str] = set()
+# --- marks changed by sync state: refreshed once, when the transaction commits ----------------------
+# An export or an import writes the state of the same households several times (sealed states, sent
+# heads, unsent flags); each write names what it touched, and the marks are computed once at commit.
+
+_PENDING_KEY = "sync_marks_pending"
+
+
+class _Pending:
+    def __init__(self) -> None:
+        self.everything = False
+        self.households: set[str] = set()
+        self.records: set[str] = set()
+        self.peers: set[str] = set()
+
+
+def _pending_of(session: Session) -> _Pending:
+    pending = session.info.get(_PENDING_KEY)
+    if pending is None:
+        pending = session.info[_PENDING_KEY] = _Pending()
+    return pending
+
+
+def marks_changed(session: Session, household_ids: Iterable[str] | None = None) -> None:
+    """The marks of these households (``None``: all) change with what this transaction writes."""
+    pending = _pending_of(session)
+    if household_ids is None:
+        pending.everything = True
+    else:
+        pending.households.update(household_ids)
+
+
+def marks_changed_for_records(session: Session, keys: Iterable[tuple[str, str]]) -> None:
+    """:func:`marks_changed` for the households of these records ((kind, id) with a sync state)."""
+    pending = _pending_of(session)
+    for kind, rid in keys:
+        (pending.households if kind == "household" else pending.records).add(rid)
+
+
+def marks_changed_for_peer(session: Session, peer: str) -> None:
+    """:func:`marks_changed` for the households with a record sent to ``peer`` (it acknowledged)."""
+    _pending_of(session).peers.add(peer)
+
+
+@sa.event.listens_for(Session, "before_commit")
+def _refresh_pending(session: Session) -> None:
+    pending = session.info.pop(_PENDING_KEY, None)
+    if pending is None:
+        return
+    session.flush()
+    conn = session.connection()
+    if pending.everything:
+        refresh_marks(conn)
+        return
+    households = set(pending.households)
     stmt = sa.text("SELECT household_id FROM sync_records WHERE record_id IN :ids").bindparams(
         sa.bindparam("ids", expanding=True))
-    for part in chunks(rid for _kind, rid in keys):
+    for part in chunks(pending.records):
         households.update(conn.execute(stmt, {"ids": part}).scalars())
-    households.update(rid for kind, rid in keys if kind == "household")
+    for peer in pending.peers:
+        households.update(conn.execute(sa.text(
+            "SELECT DISTINCT s.household_id FROM sync_sent t JOIN sync_records s ON s.kind = t.kind "
+            "AND s.record_id = t.record_id WHERE t.peer = :peer"), {"peer": peer}).scalars())
     refresh_marks(conn, households)
 
 
-def refresh_marks_sent_to(conn: sa.Connection, peer: str) -> None:
-    """:func:`refresh_marks` for the households with a record sent to ``peer`` (after it
-    acknowledged bundles)."""
-    refresh_marks(conn, conn.execute(sa.text(
-        "SELECT DISTINCT s.household_id FROM sync_sent t JOIN sync_records s ON s.kind = t.kind "
-        "AND s.record_id = t.record_id WHERE t.peer = :peer"), {"peer": peer}).scalars().all())
+@sa.event.listens_for(Session, "after_rollback")
+def _forget_pending(session: Session) -> None:
+    session.info.pop(_PENDING_KEY, None)
 
 
 def marks_by_advisor(conn: sa.Connection) -> dict[str, tuple[int, int, int]]:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from .bulk import insert_rows
 from .models import HouseholdRow, new_id, utc_now
-from .sync_marks import refresh_marks
+from .sync_marks import marks_changed
 from .sync_models import SyncAssignmentRow, SyncBundleRow, SyncIdentityRow, SyncPeerRow
 
 _IDENTITY = 1
@@ -28,8 +28,7 @@ def revoke(session: Session, device_id: str, at: str) -> None:
     row = peer(session, device_id)
     assert row is not None
     row.revoked_at = at
-    session.flush()
-    refresh_marks(session.connection())
+    marks_changed(session)
 
 
 def create_identity(session: Session, *, role: str, name: str) -> SyncIdentityRow:
@@ -70,7 +69,7 @@ def put_peer(session: Session, *, device_id: str, name: str, role: str, public_t
     row.villages = json.dumps(list(villages), ensure_ascii=False)
     row.enrolled_at, row.revoked_at = utc_now(), None
     session.flush()
-    refresh_marks(session.connection())  # the households' peer may be another one now
+    marks_changed(session)  # the households' peer may be another one now
     return row
 
 
@@ -131,7 +130,7 @@ def assign(session: Session, household_ids: Iterable[str], advisor: str) -> None
         a = cast(sa.Table, SyncAssignmentRow.__table__)
         conn.execute(sa.update(a).where(a.c.household_id == sa.bindparam("h")).values(advisor=advisor, assigned_at=now),
                      moved)
-    refresh_marks(conn, wanted)
+    marks_changed(session, wanted)
 
 
 def unassigned_households(session: Session, villages: Iterable[str] | None = None) -> list[str]:

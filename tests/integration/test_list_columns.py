@@ -4,6 +4,7 @@ households in the order of the values it shows (both SQL paths)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import pytest
