@@ -124,7 +124,7 @@ def revoke_peer(profile: Profile, device_id: str) -> None:
         row = store.peer(session, device_id)
         if row is None:
             raise NotFound("没有登记这台设备")
-        row.revoked_at = utc_now()
+        store.revoke(session, device_id, utc_now())
 
 
 def peers(profile: Profile) -> list[Peer]:

@@ -20,7 +20,7 @@ from advisor_app.domain.errors import DomainError, NotFound
 from advisor_app.domain.household import Member
 
 from . import convert
-from .households import delete_household
+from .households import delete_household, refresh_list_columns
 from .models import NOT_ARCHIVED, HouseholdRow, MemberRow, NeedRow, NeedStatusChangeRow, Record, VisitRow, utc_now
 
 
@@ -85,6 +85,7 @@ def restore_household(session: Session, household_id: str) -> None:
     for key, value in NOT_ARCHIVED.items():
         setattr(row, key, value)
     session.flush()
+    refresh_list_columns(session, [row.id])
 
 
 def list_archived(session: Session, text: str = "") -> list[ArchivedHousehold]:

@@ -25,10 +25,12 @@ from typing import Any
 import sqlalchemy as sa
 
 from advisor_app.domain.household import Household
+from advisor_app.domain.review import next_review
 
 from . import convert
 from .engine import POSTGRESQL, SQLITE, tune_for_bulk_load
 from .models import NOT_ARCHIVED, Base, HouseholdRow, MemberRow, NeedRow, VisitRow, new_id, utc_now
+from .sync_marks import UNSENT
 
 TableRows = tuple[str, list[str], list[tuple[Any, ...]]]
 """(table name, column names, value tuples): ready for executemany, picklable between processes."""
@@ -52,6 +54,14 @@ def _table_rows(model: type[Any], rows: list[dict[str, Any]]) -> TableRows:
     return table.name, columns, list(map(operator.itemgetter(*columns), rows))
 
 
+def _list_columns(h: Household) -> dict[str, Any]:
+    """The list's kept columns of a new household (store.list_columns): its latest visit, its next
+    review (the rule of domain.review) and 未发送 (new rows are local changes not yet sent)."""
+    visits = sorted(h.visits, key=lambda v: v.date)  # as they took place, ties as recorded
+    return {"last_visit": visits[-1].date if visits else None, "next_review": next_review(visits),
+            "sync_mark": UNSENT}
+
+
 def household_rows(households: Sequence[Household]) -> list[TableRows]:
     """Rows for new households (with members, visits, needs); assigns ids and version 1."""
     now = utc_now()
@@ -60,7 +70,8 @@ def household_rows(households: Sequence[Household]) -> list[TableRows]:
     for h in households:
         h.id = h.id or new_id()
         h.version = 1
-        rows[HouseholdRow].append({**convert.household_values(h), **base, **NOT_ARCHIVED, "id": h.id})
+        rows[HouseholdRow].append({**convert.household_values(h), **base, **NOT_ARCHIVED, "id": h.id,
+                                   **_list_columns(h)})
         for position, m in enumerate(h.members):
             m.id = m.id or new_id()
             rows[MemberRow].append({**convert.member_values(m, position), **base, "id": m.id,

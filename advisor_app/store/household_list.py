@@ -36,7 +36,6 @@ from typing import Any
 import sqlalchemy as sa
 
 from .screening import CHANGED_AFTER
-from .sync_marks import mark_sql
 
 # The member's ID number reversed, written with builtin functions only so that every SQLite
 # connection (also tools without our functions) can maintain the index on it.
@@ -61,28 +60,19 @@ class StatusQuery:
     since: str | None = None
 
 
-_LAST_VISIT = ("(SELECT v.date FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL "
-               "ORDER BY v.date DESC, v.created_at DESC LIMIT 1)")
-# 下次核查, the rule of domain.review.next_review: the date agreed at the latest visit that agreed one
-# (``a``), unless a visit after it (``b``: a later day, or the same day recorded later) took place on or
-# after that date. The EXISTS runs for the one visit picked, on the (household_id, date) index.
-_NEXT_REVIEW = (
-    "(SELECT CASE WHEN EXISTS (SELECT 1 FROM visits b WHERE b.household_id = a.household_id "
-    "AND b.deleted_at IS NULL AND b.date >= a.next_visit "
-    "AND (b.date > a.date OR (b.date = a.date AND b.created_at > a.created_at))) "
-    "THEN NULL ELSE a.next_visit END "
-    "FROM visits a WHERE a.household_id = h.id AND a.deleted_at IS NULL AND a.next_visit IS NOT NULL "
-    "ORDER BY a.date DESC, a.created_at DESC LIMIT 1)")
-# The 未发送 / 待确认 column (sort key "unsent"): store.sync_marks, whose expression depends on the
-# profile's sync state (read per query).
-# sort key → (expression, where its NULLs go when ascending)
+# 最近走访, 下次核查 and the 发送 mark are kept on the household row (store.list_columns, migration
+# 0011), each with an index in the order: value, then the default order.
+# sort key → (column, its index, where its NULLs go when ascending)
 _SORT_SQL = {
-    "village": ("h.village", ""),
-    "head_name": ("h.head_name", ""),
-    "member_count": ("h.member_count", ""),
-    "last_visit": (_LAST_VISIT, "FIRST"),  # never visited first
-    "next_review": (_NEXT_REVIEW, "LAST"),  # no review planned last
+    "village": ("h.village", "ix_households_list", ""),
+    "head_name": ("h.head_name", "ix_households_by_head_name", ""),
+    "member_count": ("h.member_count", "ix_households_by_member_count", ""),
+    "last_visit": ("h.last_visit", "ix_households_by_last_visit", "FIRST"),  # never visited first
+    "next_review": ("h.next_review", "ix_households_by_next_review", "LAST"),  # no review planned last
+    "unsent": ("h.sync_mark", "ix_households_by_sync_mark", ""),  # 未发送 (2), 待确认 (1), nothing (0)
 }
+
+_INDEX_ORDER = {"village": "h.village, h.head_name, h.id", "head_name": "h.head_name, h.village, h.id"}
 
 _DIGITS = re.compile(r"^\d{1,17}[\dXx]?$")
 _LETTERS = re.compile(r"^[A-Za-z]+$")
@@ -116,9 +106,12 @@ def _like(term: str) -> str:
     return term.replace("!", "!!").replace("%", "!%").replace("_", "!_")
 
 
+_LIVE_ONLY = "h.deleted_at IS NULL"
+
+
 def _where(text: str, fast: bool) -> tuple[str, dict[str, Any]]:
     """The WHERE clause (over households ``h``) and its parameters for the search text."""
-    clauses = ["h.deleted_at IS NULL"]
+    clauses = [_LIVE_ONLY]
     params: dict[str, Any] = {}
     for n, term in enumerate(text.split()):
         key = f"t{n}"
@@ -179,12 +172,8 @@ def _order(conn: sa.Connection, sort: str, descending: bool, status: StatusQuery
     if sort == "status":
         rank = _status_rank(status, params)
         expression, nulls = (rank, "LAST") if rank is not None else (None, "")
-    elif sort == "unsent":
-        expression, marks = mark_sql(conn)
-        params.update(marks)
-        nulls = ""
     elif sort in _SORT_SQL:
-        expression, nulls = _SORT_SQL[sort]
+        expression, _index, nulls = _SORT_SQL[sort]
     else:
         raise ValueError(f"unknown sort key {sort!r}")
     if expression is None:
@@ -194,21 +183,60 @@ def _order(conn: sa.Connection, sort: str, descending: bool, status: StatusQuery
     return f"{expression} {direction}{nulls}, h.village, h.head_name, h.id"
 
 
+def _driver_rows(conn: sa.Connection, sql: str, params: dict[str, Any]) -> list[Any]:
+    """Rows straight through the driver: SQLAlchemy's per-row result processing doubles the time
+    for 200,000 ids, and there is nothing to convert."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute(sql, params).fetchall()  # type: ignore[no-any-return]
+    finally:
+        cursor.close()
+
+
+def _regrouped(rows: list[Any], descending: bool, nulls: str) -> list[str]:
+    """Ids from ``rows`` of (value, id) in index order (value, then the default order; NULLs first)
+    put in the list's order: groups of equal value reversed when ``descending``, each group kept in
+    the default order, and the NULL group where ``nulls`` says ("FIRST"/"LAST" when ascending)."""
+    if not descending and nulls != "LAST":
+        return [r[1] for r in rows]
+    split = 0
+    while split < len(rows) and rows[split][0] is None:
+        split += 1
+    missing = [r[1] for r in rows[:split]]
+    if not descending:
+        return [r[1] for r in rows[split:]] + missing
+    out: list[str] = []
+    end = len(rows)
+    while end > split:  # the groups of equal value, last first, each in its own order
+        start, value = end - 1, rows[end - 1][0]
+        while start > split and rows[start - 1][0] == value:
+            start -= 1
+        out += [r[1] for r in rows[start:end]]
+        end = start
+    return missing + out if nulls == "LAST" else out + missing
+
+
 def ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False, *,
         status: StatusQuery) -> list[str]:
     """Ids of the households matching ``text``, in list order."""
     fast = _fast(conn)
     where, params = _where(text, fast)
+    if fast and sort in _SORT_SQL:
+        # Walk the column's index (value, then the default order) and reverse the groups in Python
+        # when descending: no sort in SQL at all.
+        column, index, nulls = _SORT_SQL[sort]
+        order = _INDEX_ORDER.get(sort, f"{column}, h.village, h.head_name, h.id")
+        # The whole list: along the index. A search: the planner picks (the matches, then a sort).
+        hint = f"INDEXED BY {index}" if where == _LIVE_ONLY else ""
+        if not descending and nulls != "LAST":  # the index order is the list order: ids only
+            sql = f"SELECT h.id FROM households h {hint} WHERE {where} ORDER BY {order}"
+            return [r[0] for r in _driver_rows(conn, sql, params)]
+        sql = f"SELECT {column}, h.id FROM households h {hint} WHERE {where} ORDER BY {order}"
+        return _regrouped(_driver_rows(conn, sql, params), descending, nulls)
     sql = f"SELECT h.id FROM households h WHERE {where} ORDER BY {_order(conn, sort, descending, status, params)}"
     if not fast:
         return list(conn.execute(sa.text(sql), params).scalars())
-    # Straight through the driver: SQLAlchemy's per-row result processing doubles the time for
-    # 200,000 ids, and there is nothing to convert.
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        return [r[0] for r in cursor.execute(sql, params)]
-    finally:
-        cursor.close()
+    return [r[0] for r in _driver_rows(conn, sql, params)]
 
 
 def count(conn: sa.Connection, text: str = "") -> int:
@@ -218,13 +246,13 @@ def count(conn: sa.Connection, text: str = "") -> int:
 
 
 
-def _row_columns(mark: str) -> str:
-    return f"""
+def _row_columns() -> str:
+    return """
     h.id, h.head_name,
     coalesce((SELECT m.id_number FROM members m WHERE m.household_id = h.id AND m.deleted_at IS NULL
               ORDER BY CASE WHEN m.relation = 'head' THEN 0 ELSE 1 END, m.position LIMIT 1), '') AS head_id_number,
     h.village, h.town, h.member_count,
-    {_LAST_VISIT} AS last_visit, {_NEXT_REVIEW} AS next_review, {mark} AS mark,
+    h.last_visit, h.next_review, h.sync_mark AS mark,
     h.updated_at, (SELECT max(m.updated_at) FROM members m WHERE m.household_id = h.id) AS members_changed
 """
 _PROGRAMS = sa.text(
@@ -263,11 +291,10 @@ def rows(conn: sa.Connection, household_ids: Sequence[str], *, ranking: Sequence
     ``ranking``: the order of the programmes (``None``: do not read them, no stored result counts)."""
     if not household_ids:
         return []
-    mark, params = mark_sql(conn)
-    stmt = sa.text(f"SELECT {_row_columns(mark)} FROM households h "
+    stmt = sa.text(f"SELECT {_row_columns()} FROM households h "
                    "WHERE h.id IN :ids AND h.deleted_at IS NULL").bindparams(
         sa.bindparam("ids", expanding=True))
-    found = {r.id: r for r in _rows(conn, list(conn.execute(stmt, {**params, "ids": list(household_ids)})),
+    found = {r.id: r for r in _rows(conn, list(conn.execute(stmt, {"ids": list(household_ids)})),
                                     ranking)}
     return [found[i] for i in household_ids if i in found]
 
@@ -276,9 +303,7 @@ def page(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descendi
          offset: int = 0, limit: int = 100, *, status: StatusQuery) -> list[ListRow]:
     """One page of the list, computed entirely in SQL (for scripts and reports; the GUI uses ids/rows)."""
     where, params = _where(text, _fast(conn))
-    mark, marks = mark_sql(conn)
-    params.update(marks)
-    sql = (f"SELECT {_row_columns(mark)} FROM households h WHERE {where} "
+    sql = (f"SELECT {_row_columns()} FROM households h WHERE {where} "
            f"ORDER BY {_order(conn, sort, descending, status, params)} LIMIT :limit OFFSET :offset")
     found = list(conn.execute(sa.text(sql), {**params, "limit": limit, "offset": offset}))
     return _rows(conn, found, status.ranking if status.since is not None else None)

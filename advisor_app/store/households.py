@@ -23,6 +23,7 @@ from advisor_app.domain.household import Household, Need, Visit
 
 from . import convert, record_owners
 from . import needs as need_history
+from .list_columns import refresh_visit_columns
 from .models import (
     NOT_ARCHIVED,
     HouseholdRow,
@@ -34,6 +35,7 @@ from .models import (
     new_id,
     utc_now,
 )
+from .sync_marks import refresh_marks
 
 
 def _apply(row: Record, values: dict[str, Any], now: str) -> bool:
@@ -112,9 +114,17 @@ def save_household(session: Session, household: Household, *, with_visits: bool 
         row.updated_at = now
         row.unsent = True
     _flush(session)
+    refresh_list_columns(session, [row.id])
     household.id = row.id
     household.version = row.version
     return household
+
+
+def refresh_list_columns(session: Session, household_ids: Iterable[str]) -> None:
+    """After a write to these households: the list's kept columns (最近走访, 下次核查, 发送) again."""
+    ids = list(household_ids)
+    refresh_visit_columns(session.connection(), ids)
+    refresh_marks(session.connection(), ids)
 
 
 def _save_visit(session: Session, household_id: str, visit: Visit, vrow: VisitRow | None, now: str, *,
@@ -149,6 +159,7 @@ def save_visit(session: Session, household_id: str, visit: Visit) -> Visit:
     vrow = session.get(VisitRow, visit.id) if visit.id else None
     _save_visit(session, household_id, visit, vrow, utc_now())
     _flush(session)
+    refresh_list_columns(session, [household_id])
     return visit
 
 
@@ -202,6 +213,7 @@ def delete_household(session: Session, household_id: str) -> None:
     for child in children:
         _tombstone(child, now)
     session.flush()
+    refresh_list_columns(session, [household_id])
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,15 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+# The household list's sort indexes (migration 0011): sort key column, then the default order.
+LIST_SORT_INDEXES: dict[str, tuple[str, ...]] = {
+    "head_name": ("head_name", "village", "id"),
+    "member_count": ("member_count", "village", "head_name", "id"),
+    "last_visit": ("last_visit", "village", "head_name", "id"),
+    "next_review": ("next_review", "village", "head_name", "id"),
+    "sync_mark": ("sync_mark", "village", "head_name", "id"),
+}
+
 # Partial indexes over live records only: the same condition for both databases.
 _LIVE: dict[str, Any] = {"sqlite_where": text("deleted_at IS NULL"), "postgresql_where": text("deleted_at IS NULL")}
 
@@ -98,6 +107,11 @@ class HouseholdRow(Record, Base):
     archive_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     archived_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
     archived_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The list's computed columns (migration 0011), kept by the store on every write that changes
+    # them (store.list_columns): 最近走访, 下次核查 and the 发送 mark (store.sync_marks).
+    last_visit: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    next_review: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    sync_mark: Mapped[int] = mapped_column(Integer, default=2, server_default="2")
 
     __table_args__ = (
         Index("ix_households_village", "village"),
@@ -105,6 +119,8 @@ class HouseholdRow(Record, Base):
         Index("ix_households_head_initials", "head_initials"),
         # The household list's default order (migration 0002).
         Index("ix_households_list", "village", "head_name", "id", "town", **_LIVE),
+        # The list's other orders (migration 0011): each column, then the default order.
+        *(Index(f"ix_households_by_{name}", *columns, **_LIVE) for name, columns in LIST_SORT_INDEXES.items()),
     )
 
 

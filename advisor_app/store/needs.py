@@ -19,6 +19,7 @@ from advisor_app.domain.errors import NotFound
 from advisor_app.domain.needs import NeedEntry, NeedStatusChange
 
 from .models import NeedRow, NeedStatusChangeRow, VisitRow, new_id, utc_now
+from .sync_marks import refresh_marks
 
 
 def record_change(session: Session, need: NeedRow, new_status: str, *, on: dt.date, by: str = "",
@@ -43,6 +44,7 @@ def change_status(session: Session, need_id: str, new_status: str, *, on: dt.dat
     need.updated_at = now
     need.unsent = True
     session.flush()
+    refresh_marks(session.connection(), [need.household_id])
     return change
 
 

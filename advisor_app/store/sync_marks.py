@@ -24,56 +24,140 @@ sorts by this column.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
+from .list_columns import chunks, update_households
 from .sync_models import SyncBundleRow, SyncIdentityRow, SyncPeerRow
 
 NOTHING, UNCONFIRMED, UNSENT = 0, 1, 2
 
-# A row flagged unsent: today's meaning of 未发送, without sync state.
-_FLAGGED = ("(h.unsent OR EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.unsent) "
-            "OR EXISTS (SELECT 1 FROM needs n WHERE n.household_id = h.id AND n.unsent))")
+
+def _flagged(h: str) -> str:
+    """A row flagged unsent: today's meaning of 未发送, without sync state."""
+    return (f"({h}.unsent OR EXISTS (SELECT 1 FROM visits v WHERE v.household_id = {h}.id AND v.unsent) "
+            f"OR EXISTS (SELECT 1 FROM needs n WHERE n.household_id = {h}.id AND n.unsent))")
 
 
-def _pending(table: str, kind: str, own: str) -> str:
+def _pending_one(h: str, table: str, kind: str, own: str) -> str:
     """A flagged row of ``table`` (of household ``h``; ``own`` the column naming it) not sealed at
     its version: a local change not yet sealed (or never sealed)."""
     return (f"EXISTS (SELECT 1 FROM {table} x LEFT JOIN sync_records s ON s.kind = '{kind}' "
-            f"AND s.record_id = x.id WHERE x.{own} = h.id AND x.unsent "
+            f"AND s.record_id = x.id WHERE x.{own} = {h}.id AND x.unsent "
             "AND (s.record_id IS NULL OR s.row_version IS NULL OR s.row_version <> x.version))")
 
 
-_PENDING = " OR ".join((_pending("households", "household", "id"), _pending("visits", "visit", "household_id"),
-                        _pending("needs", "need", "household_id")))
+def _pending(h: str) -> str:
+    return " OR ".join((_pending_one(h, "households", "household", "id"),
+                        _pending_one(h, "visits", "visit", "household_id"),
+                        _pending_one(h, "needs", "need", "household_id")))
 
 
-def _not_acknowledged(peer: str) -> str:
+def _not_acknowledged(h: str, peer: str) -> str:
     """2 when a record of ``h`` was not sent to ``peer`` in its present state, 1 when it was but is
     not acknowledged yet, NULL when the peer has every record."""
     return ("(SELECT max(CASE WHEN t.sent_heads = s.heads THEN 1 ELSE 2 END) FROM sync_records s "
             f"LEFT JOIN sync_sent t ON t.peer = {peer} AND t.kind = s.kind AND t.record_id = s.record_id "
-            "WHERE s.household_id = h.id AND (t.acked_heads IS NULL OR t.acked_heads <> s.heads))")
+            f"WHERE s.household_id = {h}.id AND (t.acked_heads IS NULL OR t.acked_heads <> s.heads))")
 
 
-def mark_sql(conn: sa.Connection) -> tuple[str, dict[str, Any]]:
-    """The mark of household ``h`` as an SQL expression, and its parameters."""
+def mark_sql(conn: sa.Connection, h: str = "h") -> tuple[str, dict[str, Any]]:
+    """The mark of household ``h`` (its name in the query) as an SQL expression, and its parameters."""
     me = conn.execute(sa.select(SyncIdentityRow.role)).scalar()
     has_peer = me is not None and conn.execute(
         sa.select(SyncPeerRow.device_id).where(SyncPeerRow.revoked_at.is_(None)).limit(1)).first() is not None
     if not has_peer:
-        return f"(CASE WHEN {_FLAGGED} THEN {UNSENT} ELSE {NOTHING} END)", {}
+        return f"(CASE WHEN {_flagged(h)} THEN {UNSENT} ELSE {NOTHING} END)", {}
     params: dict[str, Any] = {}
     if me == "office":
-        peer = "(SELECT a.advisor FROM sync_assignments a WHERE a.household_id = h.id)"
+        peer = f"(SELECT a.advisor FROM sync_assignments a WHERE a.household_id = {h}.id)"
     else:
         office = conn.execute(sa.select(SyncPeerRow.device_id).where(SyncPeerRow.role == "office")
                               .order_by(SyncPeerRow.revoked_at.is_not(None), SyncPeerRow.enrolled_at.desc())
                               .limit(1)).scalar()
         params["sync_peer"], peer = office or "", ":sync_peer"
-    return (f"(CASE WHEN {_PENDING} THEN {UNSENT} ELSE coalesce({_not_acknowledged(peer)}, {NOTHING}) END)",
+    return (f"(CASE WHEN {_pending(h)} THEN {UNSENT} ELSE coalesce({_not_acknowledged(h, peer)}, {NOTHING}) END)",
             params)
+
+
+def refresh_marks(conn: sa.Connection, household_ids: Iterable[str] | None = None) -> None:
+    """Compute the kept mark (``households.sync_mark``, which the list shows and sorts by) again for
+    these households (``None``: all of them). Called by every write the mark depends on."""
+    mark, params = mark_sql(conn, "households")
+    update_households(conn, f"sync_mark = {mark}", params, household_ids)
+
+
+# --- marks changed by sync state: refreshed once, when the transaction commits ----------------------
+# An export or an import writes the state of the same households several times (sealed states, sent
+# heads, unsent flags); each write names what it touched, and the marks are computed once at commit.
+
+_PENDING_KEY = "sync_marks_pending"
+
+
+class _Pending:
+    def __init__(self) -> None:
+        self.everything = False
+        self.households: set[str] = set()
+        self.records: set[str] = set()
+        self.peers: set[str] = set()
+
+
+def _pending_of(session: Session) -> _Pending:
+    pending = session.info.get(_PENDING_KEY)
+    if pending is None:
+        pending = session.info[_PENDING_KEY] = _Pending()
+    return pending
+
+
+def marks_changed(session: Session, household_ids: Iterable[str] | None = None) -> None:
+    """The marks of these households (``None``: all) change with what this transaction writes."""
+    pending = _pending_of(session)
+    if household_ids is None:
+        pending.everything = True
+    else:
+        pending.households.update(household_ids)
+
+
+def marks_changed_for_records(session: Session, keys: Iterable[tuple[str, str]]) -> None:
+    """:func:`marks_changed` for the households of these records ((kind, id) with a sync state)."""
+    pending = _pending_of(session)
+    for kind, rid in keys:
+        (pending.households if kind == "household" else pending.records).add(rid)
+
+
+def marks_changed_for_peer(session: Session, peer: str) -> None:
+    """:func:`marks_changed` for the households with a record sent to ``peer`` (it acknowledged)."""
+    _pending_of(session).peers.add(peer)
+
+
+@sa.event.listens_for(Session, "before_commit")
+def _refresh_pending(session: Session) -> None:
+    pending = session.info.pop(_PENDING_KEY, None)
+    if pending is None:
+        return
+    session.flush()
+    conn = session.connection()
+    if pending.everything:
+        refresh_marks(conn)
+        return
+    households = set(pending.households)
+    stmt = sa.text("SELECT household_id FROM sync_records WHERE record_id IN :ids").bindparams(
+        sa.bindparam("ids", expanding=True))
+    for part in chunks(pending.records):
+        households.update(conn.execute(stmt, {"ids": part}).scalars())
+    for peer in pending.peers:
+        households.update(conn.execute(sa.text(
+            "SELECT DISTINCT s.household_id FROM sync_sent t JOIN sync_records s ON s.kind = t.kind "
+            "AND s.record_id = t.record_id WHERE t.peer = :peer"), {"peer": peer}).scalars())
+    refresh_marks(conn, households)
+
+
+@sa.event.listens_for(Session, "after_rollback")
+def _forget_pending(session: Session) -> None:
+    session.info.pop(_PENDING_KEY, None)
 
 
 def marks_by_advisor(conn: sa.Connection) -> dict[str, tuple[int, int, int]]:

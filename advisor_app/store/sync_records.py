@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from . import convert, purge
 from .models import HouseholdRow, MemberRow, NeedRow, Record, VisitRow
+from .sync_marks import marks_changed, marks_changed_for_peer, marks_changed_for_records
 from .sync_models import SyncConflictRow, SyncKeptCopyRow, SyncRecordRow, SyncSentRow
 
 TABLES: dict[str, type[Record]] = {"household": HouseholdRow, "member": MemberRow, "visit": VisitRow,
@@ -105,6 +106,7 @@ def set_unsent(session: Session, keys: Iterable[Key], unsent: bool) -> None:
         for part in _chunks(ids):
             session.execute(sa.update(table).where(table.id.in_(part), table.unsent != unsent)
                             .values(unsent=unsent).execution_options(synchronize_session=False))
+    marks_changed_for_records(session, ((k, r) for k, ids in by_kind.items() for r in ids))
 
 
 # --- record states ---------------------------------------------------------------------------------
@@ -164,6 +166,7 @@ def acknowledge(session: Session, peer: str, up_to: int) -> None:
     t = SyncSentRow
     session.execute(sa.update(t).where(t.peer == peer, t.sent_sequence <= up_to, t.sent_heads.is_not(None))
                     .values(acked_heads=t.sent_heads).execution_options(synchronize_session=False))
+    marks_changed_for_peer(session, peer)
 
 
 def forget_sent(session: Session, peer: str, household_ids: Iterable[str]) -> None:
@@ -173,6 +176,7 @@ def forget_sent(session: Session, peer: str, household_ids: Iterable[str]) -> No
     for key in keys:
         session.execute(sa.delete(SyncSentRow).where(SyncSentRow.peer == peer, SyncSentRow.kind == key[0],
                                                      SyncSentRow.record_id == key[1]))
+    marks_changed(session, household_ids)
 
 
 # --- conflicts and the copies kept beside them ----------------------------------------------------------

@@ -27,6 +27,7 @@ from advisor_app.domain.household import Member, Need, Visit
 from . import convert
 from .bulk import insert_rows
 from .models import HouseholdRow, MemberRow, NeedRow, VisitRow
+from .sync_marks import marks_changed, marks_changed_for_records
 from .sync_models import SyncRecordRow, SyncSentRow
 from .sync_records import CHUNK, Key, StoredHead, archive_of
 
@@ -122,6 +123,7 @@ def write_states(session: Session, rows: Sequence[StateRow], existing: Iterable[
                         sealed_values=sa.bindparam("sv"), heads=sa.bindparam("he"), row_version=sa.bindparam("rv")))
         conn.execute(stmt, [{"k": k, "r": r, "hid": hid, "hi": hi, "sv": sv, "he": he, "rv": rv}
                             for k, r, hid, hi, sv, he, rv in changed])
+    marks_changed(session, {r[2] for r in rows})
 
 
 # --- what went to a peer ----------------------------------------------------------------------------
@@ -163,6 +165,7 @@ def mark(session: Session, peer: str, items: Iterable[tuple[Key, str]], *, seque
         values: dict[str, Any] = ({"acked_heads": sa.bindparam("h")} if sequence is None else
                                   {"sent_heads": sa.bindparam("h"), "sent_sequence": sequence})
         conn.execute(stmt.values(**values), changed)
+    marks_changed_for_records(session, latest)
 
 
 def any_stored(session: Session, record_ids: Iterable[str]) -> bool:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from .bulk import insert_rows
 from .models import HouseholdRow, new_id, utc_now
+from .sync_marks import marks_changed
 from .sync_models import SyncAssignmentRow, SyncBundleRow, SyncIdentityRow, SyncPeerRow
 
 _IDENTITY = 1
@@ -20,6 +21,14 @@ _CHUNK = 500  # household ids per statement
 
 def identity(session: Session) -> SyncIdentityRow | None:
     return session.get(SyncIdentityRow, _IDENTITY)
+
+
+def revoke(session: Session, device_id: str, at: str) -> None:
+    """The peer's enrolment ends (``at``); the marks follow (a household's peer may be gone)."""
+    row = peer(session, device_id)
+    assert row is not None
+    row.revoked_at = at
+    marks_changed(session)
 
 
 def create_identity(session: Session, *, role: str, name: str) -> SyncIdentityRow:
@@ -60,6 +69,7 @@ def put_peer(session: Session, *, device_id: str, name: str, role: str, public_t
     row.villages = json.dumps(list(villages), ensure_ascii=False)
     row.enrolled_at, row.revoked_at = utc_now(), None
     session.flush()
+    marks_changed(session)  # the households' peer may be another one now
     return row
 
 
@@ -120,6 +130,7 @@ def assign(session: Session, household_ids: Iterable[str], advisor: str) -> None
         a = cast(sa.Table, SyncAssignmentRow.__table__)
         conn.execute(sa.update(a).where(a.c.household_id == sa.bindparam("h")).values(advisor=advisor, assigned_at=now),
                      moved)
+    marks_changed(session, wanted)
 
 
 def unassigned_households(session: Session, villages: Iterable[str] | None = None) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pg_cluster
 import pytest
+from list_columns_check import stale_list_columns
 
 from advisor_app.domain import idcard, interchange
 from advisor_app.domain.household import Household
@@ -41,6 +42,7 @@ def trio(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterat
     assert isinstance(o, str) and isinstance(ad, str) and isinstance(bd, str)
     yield office, o, a, ad, b, bd
     for p in (office, a, b):
+        assert stale_list_columns(p) == []  # the kept marks followed every export and import
         p.close()
 
 

@@ -1,7 +1,7 @@
 """policy tables: the profile's imported and received policy tables, inside the database
 
 Revision ID: 0012_policy_tables
-Revises: 0010_held_bundle_parts
+Revises: 0011_list_sort
 
 Until now a profile's imported policy table was a plaintext file beside the database
 (``policy/local.csv``): not encrypted, not in the backups. It becomes the table ``policy_tables``
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_policy_tables"
-down_revision = "0010_held_bundle_parts"
+down_revision = "0011_list_sort"
 branch_labels = None
 depends_on = None
 
