@@ -35,6 +35,7 @@ from advisor_app.sync.kinds import KINDS, ORDER, Record
 from advisor_app.sync.versions import CONFLICT, HAVE, MERGED, TAKE, Version
 
 from . import audit
+from .batch import gc_paused
 from .profile import Profile
 from .sync_conflicts import close_settled, keep_conflict
 from .sync_payload import FORMAT
@@ -121,7 +122,7 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
     Raises :class:`PayloadRefused` (nothing written) when it cannot be imported."""
     if payload.get("format") != FORMAT:
         read_records(payload)  # refuses it, saying so
-    with profile.session(write=True) as session:
+    with gc_paused(), profile.session(write=True) as session:
         me = identity_in(session)
         peer = store.peer(session, sender)
         if peer is None:

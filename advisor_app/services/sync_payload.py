@@ -37,6 +37,7 @@ from advisor_app.store.sync_rows import mark
 from advisor_app.sync.kinds import ORDER
 
 from . import audit
+from .batch import gc_paused
 from .profile import Profile
 from .sync_records import State, seal_pending_states
 from .sync_setup import OFFICE, assign_by_village, identity_in, peer_in
@@ -47,7 +48,7 @@ FORMAT = "advisor-sync-payload/1"
 def build_payload(profile: Profile, peer: str, *,
                   deliver: Callable[[dict[str, Any]], object] | None = None) -> dict[str, Any]:
     """The next payload for ``peer`` (a device id), recorded as sent; see the module doc."""
-    with profile.session(write=True) as session:
+    with gc_paused(), profile.session(write=True) as session:
         me = identity_in(session)
         to = peer_in(session, peer)
         if to.revoked_at is not None:
