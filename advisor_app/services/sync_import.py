@@ -177,7 +177,7 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
         if st is not None and st.household != r.household:
             raise _refuse("有一条记录属于另一户家庭，与本机的记录对不上")
         by_household.setdefault(r.household, []).append(r)
-    taken: list[Key] = []
+    taken: list[tuple[str, Key]] = []  # (household, record)
     known_to_sender: list[tuple[Key, str]] = []
     any_kept = record_store.has_kept_copies(session)
     known_by_household: dict[str, dict[Key, State]] = {}
@@ -204,7 +204,7 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
                 report.new += int(key not in mine)
                 report.changed += int(key in mine)
                 known_to_sender.append((key, heads_text(outcome.history)))
-                taken.append(key)
+                taken.append((hid, key))
             else:
                 report.merged += 1
             intended[key] = Record(r.kind, r.id, dict(outcome.values))
@@ -219,9 +219,9 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
     for hid, (intended, _histories) in to_write.items():
         if hid not in written:
             write_household(session, hid, intended)
-    record_written_many(session, [(hid, i, h) for hid, (i, h) in to_write.items()], known)
+    record_written_many(session, [(hid, i, h) for hid, (i, h) in to_write.items()], known, inserted=written)
     mark(session, sender, known_to_sender, sequence=None)
-    record_store.set_unsent(session, taken, False)
+    record_store.set_unsent(session, (k for hid, k in taken if hid not in written), False)  # those: stored so
 
 
 def _compare(session: Session, mine: State | None, r: Incoming) -> versions.Outcome:

@@ -52,10 +52,11 @@ def _table_rows(model: type[Any], rows: list[dict[str, Any]]) -> TableRows:
     return table.name, columns, list(map(operator.itemgetter(*columns), rows))
 
 
-def household_rows(households: Sequence[Household]) -> list[TableRows]:
-    """Rows for new households (with members, visits, needs); assigns ids and version 1."""
+def household_rows(households: Sequence[Household], *, unsent: bool = True) -> list[TableRows]:
+    """Rows for new households (with members, visits, needs); assigns ids and version 1. ``unsent``:
+    flagged as local changes not yet sent (an import's writes are not)."""
     now = utc_now()
-    base = {"created_at": now, "updated_at": now, "version": 1, "deleted_at": None, "unsent": True}
+    base = {"created_at": now, "updated_at": now, "version": 1, "deleted_at": None, "unsent": unsent}
     rows: dict[type[Any], list[dict[str, Any]]] = {HouseholdRow: [], MemberRow: [], VisitRow: [], NeedRow: []}
     for h in households:
         h.id = h.id or new_id()
@@ -116,9 +117,9 @@ def insert_rows(conn: sa.Connection, tables: Sequence[TableRows]) -> None:
     _FAST.get(conn.dialect.name, insert_rows_portable)(conn, tables)
 
 
-def insert_many(conn: sa.Connection, households: Sequence[Household]) -> int:
-    """Insert new households (much faster than the ORM). Assigns ids."""
-    insert_rows(conn, household_rows(households))
+def insert_many(conn: sa.Connection, households: Sequence[Household], *, unsent: bool = True) -> int:
+    """Insert new households (much faster than the ORM). Assigns ids; ``unsent`` as :func:`household_rows`."""
+    insert_rows(conn, household_rows(households, unsent=unsent))
     return len(households)
 
 

@@ -140,7 +140,7 @@ def test_new_households_imported_together_equal_those_imported_one_by_one(
     written: list[int] = []
     bulk = sync_import.write_new_households
 
-    def counting(session: Any, households: Any) -> set[str]:
+    def counting(session: Any, households: Any) -> dict[str, Any]:
         done = bulk(session, households)
         written.append(len(done))
         return done
@@ -148,7 +148,7 @@ def test_new_households_imported_together_equal_those_imported_one_by_one(
     monkeypatch.setattr(sync_import, "write_new_households", counting)
     first = apply_payload(together, advisor_device, 1, payload)
     assert written == [40]
-    monkeypatch.setattr(sync_import, "write_new_households", lambda session, households: set())
+    monkeypatch.setattr(sync_import, "write_new_households", lambda session, households: {})
     second = apply_payload(one_by_one, advisor_device, 1, {**copy.deepcopy(payload), "addressee": one_by_one_device})
     assert (first.new, first.changed, first.merged, first.conflicts) == (second.new, 0, 0, 0)
     assert first.new == len(payload["records"])
@@ -177,7 +177,7 @@ def test_a_new_household_with_a_person_registered_elsewhere_is_refused_as_one_by
     before = (hh.count_households(office), sync_status(office)["records"])
     with pytest.raises(PayloadRefused) as together:
         apply_payload(office, advisor_device, 1, payload)
-    monkeypatch.setattr(sync_import, "write_new_households", lambda session, households: set())
+    monkeypatch.setattr(sync_import, "write_new_households", lambda session, households: {})
     with pytest.raises(PayloadRefused) as one_by_one:
         apply_payload(office, advisor_device, 1, payload)
     assert str(together.value) == str(one_by_one.value)
