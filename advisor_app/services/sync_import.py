@@ -240,7 +240,7 @@ def _drop_unassigned(session: Session, office: str, assigned: set[str]) -> int:
     if not candidates:
         return 0
     seal_households(session, candidates)
-    unacked = {r.household_id for r in record_store.unacknowledged(session, office, candidates)}
+    unacked = {r.household_id for r in record_store.unacknowledged(session, office, candidates, texts=False)}
     conflicted = {c.household_id for c in record_store.open_conflicts(session, household_ids=candidates)}
     return record_store.drop_households(session, [h for h in candidates if h not in unacked | conflicted])
 

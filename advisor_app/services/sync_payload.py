@@ -60,11 +60,14 @@ def build_payload(profile: Profile, peer: str, *,
             assign_by_village(session)
             assigned = sorted(store.assignments(session, peer))
             scope = assigned
-        rows = record_store.unacknowledged(session, peer, scope)
+        rows = record_store.unacknowledged(session, peer, scope, texts=False)
         order = {k: i for i, k in enumerate(ORDER)}
         rows.sort(key=lambda r: (order.get(r.kind, len(order)), r.household_id, r.record_id))
         sequence = to.last_sent + 1
-        records = [_record(r, sealed.get((r.kind, r.record_id))) for r in rows]
+        # The records just sealed are at hand; the history and values of the others are read here.
+        unread = {r.household_id for r in rows if (r.kind, r.record_id) not in sealed}
+        states = {**record_store.states_of(session, unread), **sealed} if unread else sealed
+        records = [_record(r, states[(r.kind, r.record_id)]) for r in rows]
         counts: dict[str, int] = {}
         for r in rows:
             counts[r.kind] = counts.get(r.kind, 0) + 1
@@ -84,11 +87,12 @@ def build_payload(profile: Profile, peer: str, *,
         return payload
 
 
-def _record(row: Any, state: State | None) -> dict[str, Any]:
-    """A payload record from its state row (``state``: the same state, already read by the seal)."""
-    if state is not None:
+def _record(row: Any, state: Any) -> dict[str, Any]:
+    """A payload record: ``row`` names it; ``state`` is its :class:`State` as the seal left it, or its
+    state row (history and sealed values as JSON text)."""
+    if isinstance(state, State):
         values, history = state.values, [v.to_dict() for v in state.history]
     else:
-        values, history = json.loads(row.sealed_values), json.loads(row.history)  # as Version.to_dict() wrote it
+        values, history = json.loads(state.sealed_values), json.loads(state.history)  # as Version.to_dict() wrote it
     return {"kind": row.kind, "id": row.record_id, "household": row.household_id, "values": values,
             "history": history}
