@@ -87,15 +87,16 @@ def _rows(conn: sa.Connection, table: sa.Table, column: str, part: list[str], or
                                 .order_by(*(table.c[c] for c in order)))
         return
     names = [c.name for c in table.columns]
-    row_type = _ROW_TYPES.get(table.name)
+    row_type: Any = _ROW_TYPES.get(table.name)
     if row_type is None:
-        row_type = _ROW_TYPES[table.name] = namedtuple(f"{table.name}_row", names)  # type: ignore[misc]
+        row_type = _ROW_TYPES[table.name] = namedtuple(f"{table.name}_row", names)
     fixes = _converters(table)
     quote = conn.dialect.identifier_preparer.quote
     sql = (f"SELECT {', '.join(quote(c) for c in names)} FROM {quote(table.name)} "
            f"WHERE {quote(column)} IN ({', '.join('?' * len(part))}) ORDER BY {', '.join(quote(c) for c in order)}")
     make = row_type._make
-    for raw in conn.exec_driver_sql(sql, tuple(part)).cursor:
+    cursor: Iterable[Sequence[Any]] = conn.exec_driver_sql(sql, tuple(part)).cursor  # type: ignore[assignment]
+    for raw in cursor:  # sqlite3's cursor yields plain tuples
         values = list(raw)
         for i, fix in fixes:
             if values[i] is not None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from pathlib import Path
-
-import json
 from typing import Any
 
 from advisor_app.domain import interchange, vocab
