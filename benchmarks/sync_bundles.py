@@ -18,7 +18,9 @@ seal and 0.04 s to open per 10,000 households (docs/sync.md, "A bundle file"), m
   (``tests/integration/pg_cluster.py``); skipped with the reason printed when it cannot start.
 
 The demo profiles are cached under the benchmark folder (``_gui_profiles``); the copies and the
-office profiles are temporary.
+office profiles are temporary. Each figure is followed by the CPU time this process spent on it and
+the machine's load average (1 minute) when it was taken: on a shared machine the wall time follows
+the load, the CPU time much less.
 """
 
 from __future__ import annotations
@@ -58,16 +60,21 @@ def copy_profile(households: int, into: Path) -> Profile:
     return open_profile(into, passphrase=profiles.passphrase(), database_url=url)
 
 
-def advisor_export(households: int, folder: Path, office_device: str) -> tuple[dict[str, Any], float]:
+def load() -> str:
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
+def advisor_export(households: int, folder: Path, office_device: str) -> tuple[dict[str, Any], float, float]:
+    """The payload, the wall and the CPU time of its export."""
     advisor = copy_profile(households, folder)
     try:
         me = set_up_identity(advisor, role="advisor", name="王老师")
         enrol_peer(advisor, office_device, "乡镇", "office", "keys-office")
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         payload = build_payload(advisor, office_device)
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         payload["sender"] = me.device_id
-        return payload, elapsed
+        return payload, elapsed, cpu
     finally:
         advisor.close()
 
@@ -99,22 +106,23 @@ def office_import(folder: Path, url: str | None, source: Path, report: Callable[
             advisor = f"00000000-0000-4000-8000-{i:012d}"
             enrol_peer(office, advisor, f"辅导员{i + 1}", "advisor", "keys", [])
             senders.append(advisor)
-        payload, _elapsed = advisor_export(OFFICE, source, me.device_id)
+        payload, _elapsed, _cpu = advisor_export(OFFICE, source, me.device_id)
         payloads = split(payload, ADVISORS, senders)
         del payload
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         records = 0
         for one in payloads:
             result = apply_payload(office, one["sender"], 1, one)
             records += result.new
-        elapsed = time.perf_counter() - start
-        report(f"{elapsed:.2f} s ({ADVISORS} payloads, {OFFICE} households, {records} records)")
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+        report(f"{elapsed:.2f} s ({ADVISORS} payloads, {OFFICE} households, {records} records; "
+               f"CPU {cpu:.1f} s; {load()})")
         first = payloads[0]
         start = time.perf_counter()
         again = apply_payload(office, first["sender"], 1, first)
         reimport = time.perf_counter() - start
         assert again.status == ALREADY_IMPORTED
-        report(f"reimport:{reimport:.3f} s ({len(first['records'])} records)")
+        report(f"reimport:{reimport:.3f} s ({len(first['records'])} records; {load()})")
     finally:
         office.close()
 
@@ -136,14 +144,17 @@ def postgresql_url(tmp: Path) -> tuple[Any, str] | str:
 def main() -> None:
     variant = profiles.variant()
     print(f"load_average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1, 5, 15 min; {os.cpu_count()} cores)")
-    times = []
+    times, cpus = [], []
     for _ in range(RUNS):
         with tempfile.TemporaryDirectory() as tmp:
-            payload, elapsed = advisor_export(EXPORT, Path(tmp) / "advisor", "00000000-0000-4000-8000-ffffffffffff")
+            office = "00000000-0000-4000-8000-ffffffffffff"
+            payload, elapsed, cpu = advisor_export(EXPORT, Path(tmp) / "advisor", office)
             times.append(elapsed)
+            cpus.append(cpu)
     records = len(payload["records"])
     print(f"sync_export_{EXPORT}_households: {statistics.median(times):.2f} s "
-          f"(runs: {', '.join(f'{t:.2f}' for t in times)}; {records} records; {variant})")
+          f"(runs: {', '.join(f'{t:.2f}' for t in times)}; {records} records; {variant}; "
+          f"CPU {statistics.median(cpus):.2f} s; {load()})")
 
     def sqlite_line(text: str) -> None:
         if text.startswith("reimport:"):

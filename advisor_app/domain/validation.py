@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 
 from . import idcard, vocab
@@ -101,43 +102,52 @@ class _Problems(list[Problem]):
         if why is not None:
             self.append(Problem(path, f"{what}：{why}", other))
 
+    def of(self, path: Path, who: Callable[[], str], what: str, why: str | None) -> None:
+        """Add ``<who>的<what>：why`` when ``why`` says something is wrong; ``who`` is asked only then (an
+        import checks thousands of members: the words are made for a wrong field only)."""
+        if why is not None:
+            self.append(Problem(path, f"{who()}的{what}：{why}"))
+
 
 # ---- members -----------------------------------------------------------------------------------------
 
 def _member(out: _Problems, i: int, m: Member, today: dt.date | None) -> bool:
     """Add the member's own problems; True when its ID number is valid."""
-    who = member_label(i, m)
+    def who() -> str:
+        return member_label(i, m)
+
     at: Path = ("members", i)
     if not m.name:
-        out.append(Problem((*at, "name"), f"{who}的姓名未填写"))
+        out.append(Problem((*at, "name"), f"{who()}的姓名未填写"))
     for key, limit, what in _MEMBER_TEXTS:
-        out.add((*at, key), f"{who}的{what}", _text(getattr(m, key), limit))
+        out.of((*at, key), who, what, _text(getattr(m, key), limit))
     id_problem = _id_problem(m.id_number, today)
-    out.add((*at, "id_number"), f"{who}的身份证号", id_problem)
-    out.add((*at, "relation"), f"{who}的与户主关系", _code(m.relation, vocab.RELATIONS))
+    out.of((*at, "id_number"), who, "身份证号", id_problem)
+    out.of((*at, "relation"), who, "与户主关系", _code(m.relation, vocab.RELATIONS))
     if m.disability is not None:
-        out.add((*at, "disability", "kind"), f"{who}的残疾类别", _code(m.disability.kind, vocab.DISABILITY_KINDS))
-        out.add((*at, "disability", "grade"), f"{who}的残疾等级", _count(m.disability.grade, 1, 4))
+        out.of((*at, "disability", "kind"), who, "残疾类别", _code(m.disability.kind, vocab.DISABILITY_KINDS))
+        out.of((*at, "disability", "grade"), who, "残疾等级", _count(m.disability.grade, 1, 4))
     lost = _count(m.self_care_lost, 0, len(vocab.SELF_CARE_ITEMS))
-    out.add((*at, "self_care_lost"), f"{who}的不能自理项数", lost)
+    out.of((*at, "self_care_lost"), who, "不能自理项数", lost)
     unknown = [str(x) for x in m.self_care_items if x not in vocab.SELF_CARE_ITEMS]
     if unknown:
-        out.add((*at, "self_care_items"), f"{who}的不能自理项目", f"不认识的日常生活活动“{'、'.join(unknown)}”")
+        out.of((*at, "self_care_items"), who, "不能自理项目", f"不认识的日常生活活动“{'、'.join(unknown)}”")
     elif len(set(m.self_care_items)) != len(m.self_care_items):
-        out.add((*at, "self_care_items"), f"{who}的不能自理项目", "有重复的项目")
+        out.of((*at, "self_care_items"), who, "不能自理项目", "有重复的项目")
     elif lost is None and m.self_care_items and len(m.self_care_items) != m.self_care_lost:
-        out.add((*at, "self_care_lost"), f"{who}的不能自理项数",
+        out.of((*at, "self_care_lost"), who, "不能自理项数",
                 f"记录为 {m.self_care_lost} 项，但勾选了 {len(m.self_care_items)} 个项目，两者应一致")
-    out.add((*at, "whereabouts"), f"{who}的去向", _code(m.whereabouts, vocab.WHEREABOUTS))
-    out.add((*at, "months_away"), f"{who}的离家月数", _count(m.months_away, 0, MAX_MONTHS_AWAY))
-    out.add((*at, "state"), f"{who}的状态", _code(m.state, vocab.MEMBER_STATES))
+    out.of((*at, "whereabouts"), who, "去向", _code(m.whereabouts, vocab.WHEREABOUTS))
+    out.of((*at, "months_away"), who, "离家月数", _count(m.months_away, 0, MAX_MONTHS_AWAY))
+    out.of((*at, "state"), who, "状态", _code(m.state, vocab.MEMBER_STATES))
     if m.state != "living" and m.state_date is not None and today is not None and m.state_date > today:
-        out.append(Problem((*at, "state_date"), f"{who}的死亡或宣告日期不能晚于今天"))
-    out.add((*at, "order_months"), f"{who}的刑期或强制戒毒期限（月）", _count(m.order_months, 0, MAX_MONTHS_AWAY))
+        out.append(Problem((*at, "state_date"), f"{who()}的死亡或宣告日期不能晚于今天"))
+    out.of((*at, "order_months"), who, "刑期或强制戒毒期限（月）", _count(m.order_months, 0, MAX_MONTHS_AWAY))
     for j, income in enumerate(m.incomes):
-        what = f"{who}的第{j + 1}项收入"
-        out.add((*at, "incomes", j, "kind"), what + "的类别", _code(income.kind, vocab.INCOME_KINDS))
-        out.add((*at, "incomes", j, "monthly"), what + "的月金额", _money(income.monthly))
+        kind, monthly = _code(income.kind, vocab.INCOME_KINDS), _money(income.monthly)
+        if kind or monthly:
+            out.of((*at, "incomes", j, "kind"), who, f"第{j + 1}项收入的类别", kind)
+            out.of((*at, "incomes", j, "monthly"), who, f"第{j + 1}项收入的月金额", monthly)
     return id_problem is None
 
 

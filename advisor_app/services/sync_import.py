@@ -41,6 +41,7 @@ from advisor_app.sync.versions import CONFLICT, HAVE, MERGED, TAKE, Version
 
 from . import audit
 from . import sync_keepers as keepers
+from .batch import gc_paused
 from .profile import Profile
 from .sync_conflicts import close_settled, keep_conflict
 from .sync_payload import FORMAT
@@ -131,7 +132,7 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
     Raises :class:`PayloadRefused` (nothing written) when it cannot be imported."""
     if payload.get("format") != FORMAT:
         read_records(payload)  # refuses it, saying so
-    with profile.session(write=True) as session:
+    with gc_paused(), profile.session(write=True) as session:
         me = identity_in(session)
         peer = store.peer(session, sender)
         if peer is None:
@@ -192,7 +193,7 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
         if st is not None and st.household != r.household:
             raise _refuse("有一条记录属于另一户家庭，与本机的记录对不上")
         by_household.setdefault(r.household, []).append(r)
-    taken: list[Key] = []
+    taken: list[tuple[str, Key]] = []  # (household, record)
     known_to_sender: list[tuple[Key, str]] = []
     any_kept = record_store.has_kept_copies(session)
     known_by_household: dict[str, dict[Key, State]] = {}
@@ -219,7 +220,7 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
                 report.new += int(key not in mine)
                 report.changed += int(key in mine)
                 known_to_sender.append((key, heads_text(outcome.history)))
-                taken.append(key)
+                taken.append((hid, key))
             else:
                 report.merged += 1
             intended[key] = Record(r.kind, r.id, dict(outcome.values))
@@ -236,9 +237,9 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
     for hid, (intended, _histories) in to_write.items():
         if hid not in written:
             write_household(session, hid, intended)
-    record_written_many(session, [(hid, i, h) for hid, (i, h) in to_write.items()], known)
+    record_written_many(session, [(hid, i, h) for hid, (i, h) in to_write.items()], known, inserted=written)
     mark(session, sender, known_to_sender, sequence=None)
-    record_store.set_unsent(session, taken, False)
+    record_store.set_unsent(session, (k for hid, k in taken if hid not in written), False)  # those: stored so
 
 
 def _compare(session: Session, mine: State | None, r: Incoming) -> versions.Outcome:
@@ -257,7 +258,7 @@ def _drop_unassigned(session: Session, office: str, assigned: set[str]) -> int:
     if not candidates:
         return 0
     seal_households(session, candidates)
-    unacked = {r.household_id for r in record_store.unacknowledged(session, office, candidates)}
+    unacked = {r.household_id for r in record_store.unacknowledged(session, office, candidates, texts=False)}
     conflicted = {c.household_id for c in record_store.open_conflicts(session, household_ids=candidates)}
     return record_store.drop_households(session, [h for h in candidates if h not in unacked | conflicted])
 

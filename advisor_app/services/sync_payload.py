@@ -41,6 +41,7 @@ from advisor_app.sync.kinds import KINDS, NO_HOUSEHOLD, ORDER
 
 from . import audit
 from . import sync_keepers as keepers
+from .batch import gc_paused
 from .profile import Profile
 from .sync_records import State, seal_pending_states
 from .sync_setup import OFFICE, assign_by_village, identity_in, peer_in
@@ -51,7 +52,7 @@ FORMAT = "advisor-sync-payload/1"
 def build_payload(profile: Profile, peer: str, *,
                   deliver: Callable[[dict[str, Any]], object] | None = None) -> dict[str, Any]:
     """The next payload for ``peer`` (a device id), recorded as sent; see the module doc."""
-    with profile.session(write=True) as session:
+    with gc_paused(), profile.session(write=True) as session:
         me = identity_in(session)
         to = peer_in(session, peer)
         if to.revoked_at is not None:
@@ -64,11 +65,15 @@ def build_payload(profile: Profile, peer: str, *,
             assign_by_village(session)
             assigned = sorted(store.assignments(session, peer))
             scope = [*assigned, NO_HOUSEHOLD]
-        rows = [r for r in record_store.unacknowledged(session, peer, scope) if KINDS[r.kind].sent_by(me.role)]
+        rows = [r for r in record_store.unacknowledged(session, peer, scope, texts=False)
+                if KINDS[r.kind].sent_by(me.role)]
         order = {k: i for i, k in enumerate(ORDER)}
         rows.sort(key=lambda r: (order.get(r.kind, len(order)), r.household_id, r.record_id))
         sequence = to.last_sent + 1
-        records = [_record(r, sealed.get((r.kind, r.record_id))) for r in rows]
+        # The records just sealed are at hand; the history and values of the others are read here.
+        unread = {r.household_id for r in rows if (r.kind, r.record_id) not in sealed}
+        states = {**record_store.states_of(session, unread), **sealed} if unread else sealed
+        records = [_record(r, states[(r.kind, r.record_id)]) for r in rows]
         counts: dict[str, int] = {}
         for r in rows:
             counts[r.kind] = counts.get(r.kind, 0) + 1
@@ -88,11 +93,12 @@ def build_payload(profile: Profile, peer: str, *,
         return payload
 
 
-def _record(row: Any, state: State | None) -> dict[str, Any]:
-    """A payload record from its state row (``state``: the same state, already read by the seal)."""
-    if state is not None:
+def _record(row: Any, state: Any) -> dict[str, Any]:
+    """A payload record: ``row`` names it; ``state`` is its :class:`State` as the seal left it, or its
+    state row (history and sealed values as JSON text)."""
+    if isinstance(state, State):
         values, history = state.values, [v.to_dict() for v in state.history]
     else:
-        values, history = json.loads(row.sealed_values), json.loads(row.history)  # as Version.to_dict() wrote it
+        values, history = json.loads(state.sealed_values), json.loads(state.history)  # as Version.to_dict() wrote it
     return {"kind": row.kind, "id": row.record_id, "household": row.household_id, "values": values,
             "history": history}

@@ -24,8 +24,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from advisor_app.domain import interchange
+from advisor_app.domain.household import Household
 from advisor_app.store import sync_records as state_store
 from advisor_app.store import sync_rows, sync_state
+from advisor_app.store.sync_records import StoredHead
 from advisor_app.store.sync_rows import Stored
 from advisor_app.sync import versions
 from advisor_app.sync.kinds import KINDS, Record, split_household
@@ -97,14 +99,20 @@ def _records(household_id: str, stored: Stored, known: Mapping[Key, State],
         found[0] = Record(own.kind, own.id, {**own.values, ARCHIVE: head.archive})
     out: dict[Key, Record] = {}
     for r in found:
-        text = dumps(dict(r.values))
-        out[(r.kind, r.id)] = Record(r.kind, r.id, json.loads(text))  # as normal() gives it
+        # The document holds only JSON's own types (lists, ISO dates: a test checks every field), so
+        # its values already are as normal() gives them; the text is made once, for the seal.
+        out[(r.kind, r.id)] = r
         if texts is not None:
-            texts[(r.kind, r.id)] = text
+            texts[(r.kind, r.id)] = dumps(r.values)
     for key, st in known.items():
         if key not in out and st.household == household_id and KINDS[st.kind].in_document:
             out[key] = Record(st.kind, st.id, {**st.values, DELETED: True})
     return out
+
+
+def records_of_new(household: Household) -> dict[Key, Record]:
+    """The records of a live household just stored with no sync state, from the stored object."""
+    return _records(str(household.id), Stored(StoredHead(household, False, None)), {})
 
 
 def read_households(session: Session, household_ids: Iterable[str], known: Mapping[Key, State]
@@ -174,12 +182,17 @@ def seal(session: Session, household_ids: Iterable[str]) -> Sealed:
     rows: list[sync_rows.StateRow] = []
     for i, (hid, key, record, row_version) in enumerate(pending):
         st = known.get(key)
-        history: History = st.history if st else ()
-        if i in new_versions:
-            history = (*history, new_versions[i])
+        new = new_versions.get(i)
+        if st is None and new is not None:  # a record sealed for the first time: one version, its own head
+            history: History = (new,)
+            history_json, heads = dumps([new.to_dict()]), new.id
+        else:
+            history = st.history if st else ()
+            if new is not None:
+                history = (*history, new)
+            history_json, heads = history_text(history), heads_text(history)
         out_states[key] = State(key[0], key[1], hid, dict(record.values), history)
-        rows.append((key[0], key[1], hid, history_text(history), texts.get(key) or dumps(record.values),
-                     heads_text(history), row_version))
+        rows.append((key[0], key[1], hid, history_json, texts.get(key) or dumps(record.values), heads, row_version))
     sync_rows.write_states(session, rows, raw)
     return Sealed(len(made), out_states, current)
 

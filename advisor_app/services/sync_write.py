@@ -30,7 +30,17 @@ from advisor_app.sync.kinds import Record, join_household
 from advisor_app.sync.versions import History
 
 from .households import refuse_people_elsewhere
-from .sync_records import ARCHIVE, Key, State, dumps, heads_text, history_text, read_households, states
+from .sync_records import (
+    ARCHIVE,
+    Key,
+    State,
+    dumps,
+    heads_text,
+    history_text,
+    read_households,
+    records_of_new,
+    states,
+)
 
 
 class PayloadRefused(DomainError):
@@ -73,29 +83,30 @@ def write_household(session: Session, household_id: str, records: Mapping[Key, R
         raise PayloadRefused(f"没有导入（没有改动任何数据）：{household_label(doc)}有问题：{exc}") from None
 
 
-def write_new_households(session: Session, households: Mapping[str, Mapping[Key, Record]]) -> set[str]:
+def write_new_households(session: Session, households: Mapping[str, Mapping[Key, Record]]) -> dict[str, Household]:
     """Store households new to this profile (no row of theirs, no sync state) many at once, through
-    :func:`advisor_app.store.bulk.insert_many`; returns the ids written.
+    :func:`advisor_app.store.bulk.insert_many`, not flagged unsent (an import's writes are not local
+    changes); returns the households written, by id, as they were stored.
 
     The checks are those of :func:`write_household`: each household is joined into a document and
     read with the household file's reader and checks, then (for all of them in one query each) no
     member, visit or need id may belong to a stored record, and no member may be registered in
     another live household (nor twice among these). When anything fails, nothing is written and the
-    empty set is returned: the caller writes them one by one through :func:`write_household`,
+    empty dict is returned: the caller writes them one by one through :func:`write_household`,
     which refuses with its own message."""
     if not households:
-        return set()
+        return {}
     read: list[Household] = []
     for hid in sorted(households):
         doc = join_household(households[hid].values())
         if doc is None:
-            return set()  # arriving deleted: the ordinary path knows what (not) to do
+            return {}  # arriving deleted: the ordinary path knows what (not) to do
         doc.pop(ARCHIVE, None)
         doc["version"] = 0
         try:
             household, _notes = interchange.read_household(doc)
         except DomainError:
-            return set()
+            return {}
         read.append(household)
     numbers = [m.id_number for h in read for m in h.members]
     ids = [*(h.id for h in read), *(m.id for h in read for m in h.members),
@@ -103,10 +114,10 @@ def write_new_households(session: Session, households: Mapping[str, Mapping[Key,
     if (len(set(numbers)) != len(numbers) or None in ids or len(set(ids)) != len(ids)
             or any_stored(session, [str(i) for i in ids])
             or people.registrations(session, numbers)):
-        return set()
+        return {}
     session.flush()
-    bulk_store.insert_many(session.connection(), read)
-    return {str(h.id) for h in read}
+    bulk_store.insert_many(session.connection(), read, unsent=False)
+    return {str(h.id): h for h in read}
 
 
 def record_written(session: Session, household_id: str, intended: Mapping[Key, Record],
@@ -118,12 +129,17 @@ def record_written(session: Session, household_id: str, intended: Mapping[Key, R
 
 
 def record_written_many(session: Session, written: Sequence[tuple[str, Mapping[Key, Record], Mapping[Key, History]]],
-                        known: Mapping[Key, State] | None = None) -> None:
+                        known: Mapping[Key, State] | None = None, *,
+                        inserted: Mapping[str, Household] | None = None) -> None:
     """:func:`record_written` of many households, read back together; ``known``: their sync states
-    as they are (read when not given)."""
+    as they are (read when not given). ``inserted``: households :func:`write_new_households` just
+    stored, as it stored them; their records are those objects' (every row of theirs has version 1),
+    which is what reading them back gives (the bulk insert and the store's reader agree, a test
+    checks it), without reading them back."""
     ids = [hid for hid, _i, _h in written]
     if known is None:
         known = states(session, ids)
+    inserted = inserted or {}
     meant: dict[Key, State] = {}
     texts: dict[Key, str] = {}
     for household_id, intended, histories in written:
@@ -131,7 +147,10 @@ def record_written_many(session: Session, written: Sequence[tuple[str, Mapping[K
             history = histories.get(key) or (known[key].history if key in known else ())
             texts[key] = text = dumps(dict(record.values))
             meant[key] = State(key[0], key[1], household_id, json.loads(text), history)  # as normal() gives it
-    actual, rows = read_households(session, ids, meant)
+    actual, rows = read_households(session, [hid for hid in ids if hid not in inserted], meant)
+    for hid, household in inserted.items():
+        actual[hid] = records_of_new(household)
+        rows.update(dict.fromkeys(actual[hid], 1))
     out: list[StateRow] = []
     for key, st in meant.items():
         now = actual[st.household].get(key)

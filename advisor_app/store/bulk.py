@@ -30,7 +30,7 @@ from advisor_app.domain.review import next_review
 from . import convert
 from .engine import POSTGRESQL, SQLITE, tune_for_bulk_load
 from .models import NOT_ARCHIVED, Base, HouseholdRow, MemberRow, NeedRow, VisitRow, new_id, utc_now
-from .sync_marks import UNSENT
+from .sync_marks import NOTHING, UNSENT
 
 TableRows = tuple[str, list[str], list[tuple[Any, ...]]]
 """(table name, column names, value tuples): ready for executemany, picklable between processes."""
@@ -54,24 +54,26 @@ def _table_rows(model: type[Any], rows: list[dict[str, Any]]) -> TableRows:
     return table.name, columns, list(map(operator.itemgetter(*columns), rows))
 
 
-def _list_columns(h: Household) -> dict[str, Any]:
+def _list_columns(h: Household, unsent: bool) -> dict[str, Any]:
     """The list's kept columns of a new household (store.list_columns): its latest visit, its next
-    review (the rule of domain.review) and 未发送 (new rows are local changes not yet sent)."""
+    review (the rule of domain.review) and 未发送 when its rows are local changes not yet sent (an
+    import's households get their mark from their sync state when the import commits)."""
     visits = sorted(h.visits, key=lambda v: v.date)  # as they took place, ties as recorded
     return {"last_visit": visits[-1].date if visits else None, "next_review": next_review(visits),
-            "sync_mark": UNSENT}
+            "sync_mark": UNSENT if unsent else NOTHING}
 
 
-def household_rows(households: Sequence[Household]) -> list[TableRows]:
-    """Rows for new households (with members, visits, needs); assigns ids and version 1."""
+def household_rows(households: Sequence[Household], *, unsent: bool = True) -> list[TableRows]:
+    """Rows for new households (with members, visits, needs); assigns ids and version 1. ``unsent``:
+    flagged as local changes not yet sent (an import's writes are not)."""
     now = utc_now()
-    base = {"created_at": now, "updated_at": now, "version": 1, "deleted_at": None, "unsent": True}
+    base = {"created_at": now, "updated_at": now, "version": 1, "deleted_at": None, "unsent": unsent}
     rows: dict[type[Any], list[dict[str, Any]]] = {HouseholdRow: [], MemberRow: [], VisitRow: [], NeedRow: []}
     for h in households:
         h.id = h.id or new_id()
         h.version = 1
         rows[HouseholdRow].append({**convert.household_values(h), **base, **NOT_ARCHIVED, "id": h.id,
-                                   **_list_columns(h)})
+                                   **_list_columns(h, unsent)})
         for position, m in enumerate(h.members):
             m.id = m.id or new_id()
             rows[MemberRow].append({**convert.member_values(m, position), **base, "id": m.id,
@@ -127,9 +129,9 @@ def insert_rows(conn: sa.Connection, tables: Sequence[TableRows]) -> None:
     _FAST.get(conn.dialect.name, insert_rows_portable)(conn, tables)
 
 
-def insert_many(conn: sa.Connection, households: Sequence[Household]) -> int:
-    """Insert new households (much faster than the ORM). Assigns ids."""
-    insert_rows(conn, household_rows(households))
+def insert_many(conn: sa.Connection, households: Sequence[Household], *, unsent: bool = True) -> int:
+    """Insert new households (much faster than the ORM). Assigns ids; ``unsent`` as :func:`household_rows`."""
+    insert_rows(conn, household_rows(households, unsent=unsent))
     return len(households)
 
 

@@ -136,11 +136,14 @@ def known_households(session: Session) -> set[str]:
 
 # --- what went to each peer ------------------------------------------------------------------------
 
-def unacknowledged(session: Session, peer: str, household_ids: Iterable[str] | None) -> list[Any]:
+def unacknowledged(session: Session, peer: str, household_ids: Iterable[str] | None, *,
+                   texts: bool = True) -> list[Any]:
     """Records (of these households, or all) whose heads are not the ones ``peer`` acknowledged: the
-    state rows (columns as attributes: kind, record_id, household_id, history, sealed_values, heads)."""
+    state rows (columns as attributes: kind, record_id, household_id, history, sealed_values, heads;
+    without history and sealed values when not ``texts``)."""
     s, t = SyncRecordRow.__table__, SyncSentRow.__table__
-    query = (sa.select(s).outerjoin(t, sa.and_(t.c.peer == peer, t.c.kind == s.c.kind,
+    columns = [s] if texts else [s.c.kind, s.c.record_id, s.c.household_id, s.c.heads]
+    query = (sa.select(*columns).outerjoin(t, sa.and_(t.c.peer == peer, t.c.kind == s.c.kind,
                                                t.c.record_id == s.c.record_id))
              .where(sa.or_(t.c.acked_heads.is_(None), t.c.acked_heads != s.c.heads)))
     if household_ids is None:

@@ -140,7 +140,7 @@ def test_new_households_imported_together_equal_those_imported_one_by_one(
     written: list[int] = []
     bulk = sync_import.write_new_households
 
-    def counting(session: Any, households: Any) -> set[str]:
+    def counting(session: Any, households: Any) -> dict[str, Any]:
         done = bulk(session, households)
         written.append(len(done))
         return done
@@ -148,7 +148,7 @@ def test_new_households_imported_together_equal_those_imported_one_by_one(
     monkeypatch.setattr(sync_import, "write_new_households", counting)
     first = apply_payload(together, advisor_device, 1, payload)
     assert written == [40]
-    monkeypatch.setattr(sync_import, "write_new_households", lambda session, households: set())
+    monkeypatch.setattr(sync_import, "write_new_households", lambda session, households: {})
     second = apply_payload(one_by_one, advisor_device, 1, {**copy.deepcopy(payload), "addressee": one_by_one_device})
     assert (first.new, first.changed, first.merged, first.conflicts) == (second.new, 0, 0, 0)
     assert first.new == len(payload["records"])
@@ -177,9 +177,36 @@ def test_a_new_household_with_a_person_registered_elsewhere_is_refused_as_one_by
     before = (hh.count_households(office), sync_status(office)["records"])
     with pytest.raises(PayloadRefused) as together:
         apply_payload(office, advisor_device, 1, payload)
-    monkeypatch.setattr(sync_import, "write_new_households", lambda session, households: set())
+    monkeypatch.setattr(sync_import, "write_new_households", lambda session, households: {})
     with pytest.raises(PayloadRefused) as one_by_one:
         apply_payload(office, advisor_device, 1, payload)
     assert str(together.value) == str(one_by_one.value)
     assert "已登记在另一户家庭" in str(together.value) and "周一" in str(together.value)
     assert (hh.count_households(office), sync_status(office)["records"]) == before
+
+
+def test_the_driver_cursor_reads_households_as_the_portable_path_does(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    profile = open_profile(tmp_path / "advisor")
+    try:
+        fill_demo(profile, 30, seed=11)
+        ids = [s.id for s in hh.list_households(profile)]
+        hh.archive_household(profile, ids[0], "moved")
+        edited = hh.load_household(profile, ids[1])
+        edited.members = edited.members[:1]
+        hh.save_household(profile, edited)
+
+        def read() -> dict[str, Any]:
+            with profile.session() as session:
+                stored = sync_rows.stored_households(session, ids)
+            return {hid: (interchange.household_to_dict(one.head.household), one.head.deleted, one.head.archive,
+                          one.versions) for hid, one in stored.items() if one.head is not None}
+
+        fast = read()
+        monkeypatch.setattr(sync_rows, "DRIVER_CURSOR", False)
+        portable = read()
+        assert fast == portable
+        assert len(fast) == 30 and fast[ids[0]][1] and fast[ids[0]][2] is not None
+        assert any(d["emergency"] or d.get("visits") for d, *_ in fast.values())
+    finally:
+        profile.close()

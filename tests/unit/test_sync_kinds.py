@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from pathlib import Path
+from typing import Any
 
-from advisor_app.domain import interchange
-from advisor_app.domain.household import Need, Visit
+from advisor_app.domain import interchange, vocab
+from advisor_app.domain.household import Disability, Emergency, Need, Receipt, Supporter, Visit
 from advisor_app.sync.kinds import KINDS, ORDER, Record, join_household, split_household
 from advisor_app.sync.versions import DELETED
 
@@ -68,3 +70,30 @@ def test_members_keep_their_order_by_position() -> None:
 def test_every_kind_is_registered_once_with_a_label() -> None:
     assert ORDER[:4] == ("household", "member", "visit", "need")
     assert all(k.label for k in KINDS.values())
+
+
+def _plain_json(value: Any) -> bool:
+    """Whether ``value`` holds only what JSON text reads back as: dicts of text keys, lists, text,
+    numbers, true/false and null (no tuples, dates or other objects)."""
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain_json(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain_json(v) for v in value)
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def test_a_stored_documents_records_hold_only_json_values_so_sealing_need_not_reparse_them() -> None:
+    household = interchange.household_from_dict(stored_document())
+    head, child = household.members
+    household.emergency = Emergency(next(iter(vocab.EMERGENCY_KINDS)), dt.date(2026, 5, 1))
+    household.receiving = [Receipt(next(iter(vocab.PROGRAMS)), dt.date(2025, 1, 1), 610.5, head.id_number)]
+    household.supporters = [Supporter("吴大伟", False, "重病", kinship="elder_brother", of_member=head.id_number,
+                                      disability=Disability("physical", 2), monthly_income=800.0, assets_ok=True)]
+    household.phone, household.notes, household.registered_address = "13800000000", "备注", "户籍地址"
+    child.state, child.state_date, child.self_care_items = "dead", dt.date(2026, 1, 2), ["eating"]
+    household.visits[0].next_visit, household.visits[0].follow_up = dt.date(2026, 12, 1), "再访"
+    records = split_household(interchange.household_to_dict(household))
+    assert {r.kind for r in records} == {"household", "member", "visit", "need"}
+    for r in records:
+        assert _plain_json(r.values), r
+        assert json.loads(json.dumps(r.values)) == r.values
