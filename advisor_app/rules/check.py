@@ -11,17 +11,19 @@ reasons are built (batch screening); statuses, amounts, margins and missing fact
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from advisor_app.domain.household import Household
 
 from .children import unsupported_child
 from .context import Ctx
 from .dibao import dibao, dibao_edge, dibao_single, dibao_single_alone, dibao_single_clergy
+from .dibao_formulas import DibaoTrace, dibao_formulas
 from .dibao_single import is_alone_candidate, is_clergy
-from .facts import household_facts
+from .frame import Frame, frame_from_households
 from .results import ELIGIBLE, CheckResult, ProgramResult
 from .rigid import assessed_on, rigid_expense
-from .snapshot import TablesLike, policy_for
+from .snapshot import TablesLike
 from .tekun import family_of, tekun
 from .temporary import temporary
 
@@ -37,9 +39,25 @@ def check_household(household: Household, on: dt.date, tables: TablesLike | None
     """Check ``household`` against the policy in force on ``on`` (shipped tables by default)."""
     if tables is None:
         tables = _default_tables()
-    policy = policy_for(tables, household.region, household.area, on)
-    facts = household_facts(household, on)
-    c = Ctx(facts, policy, explain)
+    frame = frame_from_households([household], on, tables)
+    return check_in_frame(frame, dibao_formulas(frame), 0, explain=explain)
+
+
+def check_frame(frame: Frame, *, explain: bool = False) -> Iterator[CheckResult]:
+    """Every household of ``frame`` in order: the 低保 formulas run once for all of them."""
+    trace = dibao_formulas(frame)
+    for i in range(frame.size):
+        yield check_in_frame(frame, trace, i, explain=explain)
+
+
+def check_in_frame(frame: Frame, trace: DibaoTrace, i: int, *, explain: bool = True) -> CheckResult:
+    """Household ``i`` of ``frame``: 低保 and 低保边缘 read from the formulas' ``trace``, the other
+    programmes computed for this household (reading 低保's status)."""
+    household = frame.households[i]
+    on = frame.on
+    policy = frame.policies[int(frame.pidx[i])]
+    facts = frame.facts(i)
+    c = Ctx(facts, policy, explain, trace=trace, row=i, first=int(frame.first[i]))
     edge = dibao_edge(c)
     household_dibao = dibao(c)
     programs: list[ProgramResult] = [household_dibao, edge]
