@@ -55,9 +55,8 @@ def check_in_frame(frame: Frame, trace: DibaoTrace, i: int, *, explain: bool = T
     programmes computed for this household (reading 低保's status)."""
     household = frame.households[i]
     on = frame.on
-    policy = frame.policies[int(frame.pidx[i])]
-    facts = frame.facts(i)
-    c = Ctx(facts, policy, explain, trace=trace, row=i, first=int(frame.first[i]))
+    facts, policy = frame.facts(i), frame.policy_of(i)
+    c = Ctx(facts, policy, explain, trace=trace, row=i, first=frame.first_member(i))
     edge = dibao_edge(c)
     household_dibao = dibao(c)
     programs: list[ProgramResult] = [household_dibao, edge]

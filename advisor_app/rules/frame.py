@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -81,6 +82,7 @@ class Frame:
     own_fen: Ints = field(default_factory=lambda: np.zeros(0, np.int64))  # own counted income (Art. 13)
     counted_n: Ints = field(default_factory=lambda: np.zeros(0, np.int64))  # N: counted members
     income_fen: Ints = field(default_factory=lambda: np.zeros(0, np.int64))  # N: their counted income
+    _lists: dict[str, list[Any]] | None = None  # the columns ``facts`` reads, as Python lists
 
     @property
     def size(self) -> int:
@@ -101,12 +103,22 @@ class Frame:
 
     def facts(self, i: int) -> HouseholdFacts:
         """The :class:`~.facts.HouseholdFacts` of household ``i`` (the per-member programmes read them)."""
+        if self._lists is None:  # (one numpy item costs more than one list item: convert once)
+            self._lists = {name: getattr(self, name).tolist() for name in (
+                "first", "age", "counted", "own_fen", "exists", "out", "counted_n", "income_fen", "pidx")}
+        c = self._lists
         h = self.households[i]
-        lo = int(self.first[i])
-        members = [MemberFacts(m, int(self.age[lo + k]), bool(self.counted[lo + k]), int(self.own_fen[lo + k]),
-                               bool(self.exists[lo + k]), OUT[self.out[lo + k]])
-                   for k, m in enumerate(h.members)]
-        return HouseholdFacts(h, self.on, members, int(self.counted_n[i]), int(self.income_fen[i]))
+        lo = c["first"][i]
+        age, counted, own, exists, out = c["age"], c["counted"], c["own_fen"], c["exists"], c["out"]
+        members = [MemberFacts(m, age[j], counted[j], own[j], exists[j], OUT[out[j]])
+                   for j, m in enumerate(h.members, lo)]
+        return HouseholdFacts(h, self.on, members, c["counted_n"][i], c["income_fen"][i])
+
+    def first_member(self, i: int) -> int:
+        return self._lists["first"][i] if self._lists is not None else int(self.first[i])
+
+    def policy_of(self, i: int) -> Policy:
+        return self.policies[self._lists["pidx"][i] if self._lists is not None else int(self.pidx[i])]
 
 
 def frame_from_households(households: Sequence[Household], on: dt.date, tables: TablesLike) -> Frame:
