@@ -19,7 +19,10 @@ tree sampled every 20 ms with psutil), and the 1-minute load average at the end.
 optional extra ``bench`` (openfisca-core; it brings psutil), which scripts/bootstrap installs with the
 other extras of the lock: no separate environment is needed (numpy 2.4 suits both).
 
-Prints one figure per line (``name: value unit``), then a table.
+Prints one figure per line (``name: value unit``), then a table. To measure an earlier version of
+the app in the same conditions, run this script with ``PYTHONPATH`` pointing at an export of that
+commit (``git archive <commit> advisor_app resources | tar -x -C DIR``): its processes then import
+that version (the peer's figures stay; ours on the same input are left out when it has no frame).
 """
 
 from __future__ import annotations
@@ -88,8 +91,11 @@ def child_peer(folder: Path) -> dict[str, Any]:
     import numpy as np
     import openfisca_dibao as peer
 
-    from advisor_app.rules.dibao_formulas import dibao_formulas
-    from advisor_app.rules.frame import frame_from_households
+    try:
+        from advisor_app.rules.dibao_formulas import dibao_formulas
+        from advisor_app.rules.frame import frame_from_households
+    except ImportError:
+        frame_from_households = None
     from advisor_app.rules.snapshot import policy_for
     from advisor_app.services.policy import tables_for
     from advisor_app.services.profile import open_profile
@@ -120,6 +126,10 @@ def child_peer(folder: Path) -> dict[str, Any]:
     eligible, amount = peer.calculate(sim, month)
     out["peer_calc_s"] = time.perf_counter() - start
 
+    if frame_from_households is None:  # an earlier version of the app (measuring "before")
+        out.update(ours_frame_s=float("nan"), ours_formulas_s=float("nan"), agree_status=0, agree_amount=0,
+                   compared=0, eligible=int(np.sum(eligible)))
+        return out
     start = time.perf_counter()
     frame = frame_from_households(households, ON, tables)
     out["ours_frame_s"] = time.perf_counter() - start
@@ -138,7 +148,10 @@ def child_peer(folder: Path) -> dict[str, Any]:
 
 # --- measuring a process ------------------------------------------------------------------------
 
-def _tree_rss(pid: int, stop: threading.Event, peak: list[int]) -> None:
+def _sample_tree(pid: int, stop: threading.Event, peak: list[int], cpu: dict[int, float]) -> None:
+    """Every 20 ms: the RSS summed over the live process tree (its peak kept in ``peak[0]``) and the
+    CPU seconds of every process seen (worker processes of a forkserver are not reaped by the
+    measured process, so ``os.wait4`` does not count them)."""
     import psutil
 
     try:
@@ -151,6 +164,8 @@ def _tree_rss(pid: int, stop: threading.Event, peak: list[int]) -> None:
             for p in [root, *root.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):
                     total += p.memory_info().rss
+                    t = p.cpu_times()
+                    cpu[p.pid] = t.user + t.system
         except psutil.Error:
             break
         peak[0] = max(peak[0], total)
@@ -161,8 +176,8 @@ def measure(args: list[str]) -> dict[str, Any]:
     """Run ``args``; wall time, CPU of the process and its reaped children, peak RSS, load."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=TOP, stdout=subprocess.PIPE, env=os.environ)
-    stop, peak = threading.Event(), [0]
-    sampler = threading.Thread(target=_tree_rss, args=(proc.pid, stop, peak), daemon=True)
+    stop, peak, cpu = threading.Event(), [0], dict[int, float]()
+    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, stop, peak, cpu), daemon=True)
     sampler.start()
     assert proc.stdout is not None
     output = proc.stdout.read()
@@ -175,7 +190,10 @@ def measure(args: list[str]) -> dict[str, Any]:
         raise SystemExit(f"{args} failed ({proc.returncode})")
     text = output.decode().strip().splitlines()
     result = json.loads(text[-1]) if text and text[-1].startswith("{") else {}
-    result.update(wall_s=wall, cpu_s=usage.ru_utime + usage.ru_stime, maxrss_mb=usage.ru_maxrss / 1024,
+    own = usage.ru_utime + usage.ru_stime  # the process and the children it reaped
+    unreaped = sum(v for pid, v in cpu.items() if pid != proc.pid)  # children, sampled (an upper bound
+    # when the process reaped them too: then their time is in ``own`` as well; take the larger)
+    result.update(wall_s=wall, cpu_s=max(own, cpu.get(proc.pid, 0.0) + unreaped), maxrss_mb=usage.ru_maxrss / 1024,
                   tree_rss_mb=peak[0] / 2**20, load=os.getloadavg()[0])
     return result
 

@@ -6,6 +6,11 @@ each member living at a religious site 3+ years), 特困 (each member alive and 
 事实无人抚养儿童 (each such member under 18), 临时救助, and from 2025-01-01 刚性支出困难家庭
 (not assessed, so absent from the results, before that day). With ``explain=False`` no
 reasons are built (batch screening); statuses, amounts, margins and missing facts are the same.
+
+The member counting, 低保 and 低保边缘 are formulas over columns (:mod:`.frame`,
+:mod:`.dibao_formulas`): ``check_household`` runs them on a frame of one household, the batch
+(:func:`check_frame`) on a frame of many, and both word and finish each household with
+:func:`check_in_frame`: the same code either way.
 """
 
 from __future__ import annotations

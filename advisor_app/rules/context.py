@@ -1,7 +1,9 @@
 """The shared state of one household check: facts, policy figures and the asset test.
 
 Programmes read from a :class:`Ctx`; with ``explain`` false they build no reasons at all (batch
-screening), and take exactly the same decisions.
+screening), and take exactly the same decisions. A Ctx carries the trace of the 低保 formulas that
+holds its household (``trace``, ``row``, ``first``): the asset test here, 低保 and 低保边缘 read their
+decisions from it.
 """
 
 from __future__ import annotations
