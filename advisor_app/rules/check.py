@@ -6,22 +6,29 @@ each member living at a religious site 3+ years), 特困 (each member alive and 
 事实无人抚养儿童 (each such member under 18), 临时救助, and from 2025-01-01 刚性支出困难家庭
 (not assessed, so absent from the results, before that day). With ``explain=False`` no
 reasons are built (batch screening); statuses, amounts, margins and missing facts are the same.
+
+The member counting, 低保 and 低保边缘 are formulas over columns (:mod:`.frame`,
+:mod:`.dibao_formulas`): ``check_household`` runs them on a frame of one household, the batch
+(:func:`check_frame`) on a frame of many, and both word and finish each household with
+:func:`check_in_frame`: the same code either way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from advisor_app.domain.household import Household
 
 from .children import unsupported_child
 from .context import Ctx
 from .dibao import dibao, dibao_edge, dibao_single, dibao_single_alone, dibao_single_clergy
+from .dibao_formulas import DibaoTrace, dibao_formulas
 from .dibao_single import is_alone_candidate, is_clergy
-from .facts import household_facts
+from .frame import Frame, frame_from_households
 from .results import ELIGIBLE, CheckResult, ProgramResult
 from .rigid import assessed_on, rigid_expense
-from .snapshot import TablesLike, policy_for
+from .snapshot import TablesLike
 from .tekun import family_of, tekun
 from .temporary import temporary
 
@@ -37,9 +44,24 @@ def check_household(household: Household, on: dt.date, tables: TablesLike | None
     """Check ``household`` against the policy in force on ``on`` (shipped tables by default)."""
     if tables is None:
         tables = _default_tables()
-    policy = policy_for(tables, household.region, household.area, on)
-    facts = household_facts(household, on)
-    c = Ctx(facts, policy, explain)
+    frame = frame_from_households([household], on, tables)
+    return check_in_frame(frame, dibao_formulas(frame), 0, explain=explain)
+
+
+def check_frame(frame: Frame, *, explain: bool = False) -> Iterator[CheckResult]:
+    """Every household of ``frame`` in order: the 低保 formulas run once for all of them."""
+    trace = dibao_formulas(frame)
+    for i in range(frame.size):
+        yield check_in_frame(frame, trace, i, explain=explain)
+
+
+def check_in_frame(frame: Frame, trace: DibaoTrace, i: int, *, explain: bool = True) -> CheckResult:
+    """Household ``i`` of ``frame``: 低保 and 低保边缘 read from the formulas' ``trace``, the other
+    programmes computed for this household (reading 低保's status)."""
+    household = frame.households[i]
+    on = frame.on
+    facts, policy = frame.facts(i), frame.policy_of(i)
+    c = Ctx(facts, policy, explain, trace=trace, row=i, first=frame.first_member(i))
     edge = dibao_edge(c)
     household_dibao = dibao(c)
     programs: list[ProgramResult] = [household_dibao, edge]

@@ -1,7 +1,9 @@
 """The shared state of one household check: facts, policy figures and the asset test.
 
 Programmes read from a :class:`Ctx`; with ``explain`` false they build no reasons at all (batch
-screening), and take exactly the same decisions.
+screening), and take exactly the same decisions. A Ctx carries the trace of the 低保 formulas that
+holds its household (``trace``, ``row``, ``first``): the asset test here, 低保 and 低保边缘 read their
+decisions from it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from advisor_app.domain.vocab import Text, term
 
+from .dibao_formulas import DibaoTrace
 from .facts import (
     CITE_ASSETS,
     CITE_INCOME,
@@ -76,10 +79,19 @@ class Ctx:
     _assets: AssetTest | None = None
     _income: Any = None  # the cached dibao_income.DibaoIncome (``dibao_income.income``)
     _disposable: Any = None  # the cached disposable.DisposableTest (``disposable.below_disposable``)
+    trace: DibaoTrace | None = None  # the formulas' run (``dibao_formulas``) holding this household
+    row: int = 0  # this household's index in ``trace``
+    first: int = 0  # the index of its first member in ``trace``'s member arrays
 
     @property
     def on(self) -> dt.date:
         return self.facts.on
+
+    @property
+    def t(self) -> DibaoTrace:
+        """The trace of the 低保 formulas that the reasons of this household read."""
+        assert self.trace is not None, "a Ctx is made with the trace of its household (check.py)"
+        return self.trace
 
     def std(self) -> Text:
         """The 低保标准 as a phrase, flagged when it is a shipped default."""
@@ -117,52 +129,45 @@ class Ctx:
         return self._assets
 
 
+_TRI: dict[int, bool | None] = {1: True, 0: False, -1: None}
+
+
 def _asset_test(c: Ctx) -> AssetTest:
     """Default rule (counties set their own): financial assets ≤ months × standard per counted
-    member; no vehicle and no house beyond the home, unless the county's table allows more."""
-    p, h, n = c.policy, c.facts.household, c.facts.counted
+    member; no vehicle and no house beyond the home, unless the county's table allows more. The
+    decisions are the formulas' (``dibao_formulas``: financial_ok, vehicles_ok, houses_ok,
+    assets_ok); here they are worded, and the unknown limits named."""
+    p, h, n, t, i = c.policy, c.facts.household, c.facts.counted, c.t, c.row
     a = h.assets
-    financial_fen = round(a.financial * 100)
-    if (not c.explain and p.standard_fen is not None and p.asset_months_milli is not None
-            and p.vehicles_max is not None and p.houses_max is not None):
-        # batch screening with every limit known: the three comparisons below, no sentence, nothing missing
-        return AssetTest(financial_fen * 1000 <= p.asset_months_milli * p.standard_fen * n
-                         and a.vehicles <= p.vehicles_max and a.extra_houses <= p.houses_max)
-    oks: list[bool | None] = []
-    t = AssetTest(None)
-    if p.standard_fen is None or p.asset_months_milli is None:
-        oks.append(None)
-        if p.standard_fen is not None:
-            t.missing.append(missing_value(p, Text("家庭金融资产限额（几个月低保标准）",
-                                                   "limit on financial assets (months of the dibao standard)")))
-    else:
-        # Exact integers: financial ≤ months × standard × members.
-        ok = financial_fen * 1000 <= p.asset_months_milli * p.standard_fen * n
-        oks.append(ok)
-        if c.explain:
-            limit = yuan(p.asset_months_milli * p.standard_fen * n // 1000)
-            assets, months, std = yuan(financial_fen), times(p.asset_months_milli), figure(p.standard_fen)
-            t.reasons.append(because(
-                "financial_assets", ok,
-                Text(f"家庭金融资产 {assets} 元，{'不超过' if ok else '超过'}限额 {limit} 元"
-                     f"（{n} 人 × {months} 个月 × 低保标准 {std} 元）",
-                     f"Financial assets of {assets} yuan, {'within' if ok else 'above'} the limit of {limit} yuan "
-                     f"({n} × {months} months × the dibao standard of {std} yuan)")
-                + p.default_note("asset_financial_months"), CITE_ASSETS))
-    for key, have, limit_, what, unit in (
-            ("asset_vehicles_max", a.vehicles, p.vehicles_max, Text("机动车", "Motor vehicles"), "辆"),
+    out = AssetTest(_TRI[int(t.assets_ok[i])])
+    if p.standard_fen is not None and p.asset_months_milli is None:
+        out.missing.append(missing_value(p, Text("家庭金融资产限额（几个月低保标准）",
+                                                 "limit on financial assets (months of the dibao standard)")))
+    if c.explain and p.standard_fen is not None and p.asset_months_milli is not None:
+        ok = bool(t.financial_ok[i] == 1)
+        limit = yuan(int(t.financial_limit_fen[i]))
+        assets = yuan(round(a.financial * 100))
+        months, std = times(p.asset_months_milli), figure(p.standard_fen)
+        out.reasons.append(because(
+            "financial_assets", ok,
+            Text(f"家庭金融资产 {assets} 元，{'不超过' if ok else '超过'}限额 {limit} 元"
+                 f"（{n} 人 × {months} 个月 × 低保标准 {std} 元）",
+                 f"Financial assets of {assets} yuan, {'within' if ok else 'above'} the limit of {limit} yuan "
+                 f"({n} × {months} months × the dibao standard of {std} yuan)")
+            + p.default_note("asset_financial_months"), CITE_ASSETS))
+    for key, have, limit_, what, unit, decided in (
+            ("asset_vehicles_max", a.vehicles, p.vehicles_max, Text("机动车", "Motor vehicles"), "辆",
+             t.vehicles_ok[i]),
             ("asset_extra_houses_max", a.extra_houses, p.houses_max,
-             Text("自住以外的房屋", "Houses besides the home"), "套")):
+             Text("自住以外的房屋", "Houses besides the home"), "套", t.houses_ok[i])):
         if limit_ is None:
-            oks.append(None)
-            t.missing.append(missing_value(p, Text(what.zh + "限制", "limit on " + what.en.lower())))
+            out.missing.append(missing_value(p, Text(what.zh + "限制", "limit on " + what.en.lower())))
             continue
-        ok = have <= limit_
-        oks.append(ok)
         if c.explain:
+            ok = bool(decided == 1)
             allowed = Text("不得拥有", "none allowed") if limit_ == 0 else Text(f"最多 {limit_} {unit}",
                                                                            f"at most {limit_}")
-            t.reasons.append(because(
+            out.reasons.append(because(
                 "vehicles" if key == "asset_vehicles_max" else "extra_houses", ok,
                 Text(f"家庭有{what.zh} {have} {unit}，{'符合' if ok else '不符合'}规定（{allowed.zh}）",
                      f"{what.en} of the household: {have}, {'within' if ok else 'against'} the rule "
@@ -173,12 +178,10 @@ def _asset_test(c: Ctx) -> AssetTest:
     if c.explain and exempt:
         listed = Text("、", ", ").zh.join(f"{w.zh} {n} 辆" for n, w in exempt)
         listed_en = ", ".join(f"{w.en}: {n}" for n, w in exempt)
-        t.reasons.append(because("vehicles_exempt", True,
-                                 Text(f"{listed}不计入机动车限制", f"Exempt from the vehicle rule: {listed_en}"),
-                                 CITE_ASSETS))
-    st = status_of(oks)
-    t.ok = True if st == ELIGIBLE else (False if st == INELIGIBLE else None)
-    return t
+        out.reasons.append(because("vehicles_exempt", True,
+                                   Text(f"{listed}不计入机动车限制", f"Exempt from the vehicle rule: {listed_en}"),
+                                   CITE_ASSETS))
+    return out
 
 
 __all__ = ["CITE_COUNTY_LIST", "AssetTest", "Ctx", "county_note", "missing_standard", "missing_value", "status_of"]

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from advisor_app.domain.vocab import Text
 
-from .context import Ctx, missing_standard, missing_value, status_of
+from .context import Ctx, missing_standard, missing_value
+from .dibao_formulas import STATUSES
 from .dibao_income import income
 from .dibao_pay import gradual_exit, pay
 from .dibao_single import dibao_single, dibao_single_alone, dibao_single_clergy, severe_for_single
@@ -42,7 +43,9 @@ def _common(c: Ctx, r: ProgramResult) -> None:
 
 
 def dibao(c: Ctx) -> ProgramResult:
-    f, p = c.facts, c.policy
+    """The decisions are the formulas' (``dibao_formulas``); here they are read for one household and
+    worded."""
+    f, p, t, i = c.facts, c.policy, c.t, c.row
     r = ProgramResult("dibao", NEEDS_INFO)
     if p.standard_fen is None:
         r.missing_facts.append(missing_standard(p))
@@ -51,14 +54,14 @@ def dibao(c: Ctx) -> ProgramResult:
         return r
     if c.explain:
         _common(c, r)
-    n, inc, line = f.counted, income(c).net_fen, p.standard_fen * f.counted
+    n, inc, line = f.counted, int(t.net_fen[i]), int(t.line_fen[i])
     if n == 0:
         r.status = INELIGIBLE
         if c.explain:
             r.reasons.append(because("has_counted_members", False, NO_COUNTED_MEMBERS, CITE_MEMBERS))
         return r
-    income_ok = inc < line
-    r.margin = (line - inc) / 100
+    income_ok = bool(t.income_ok[i] == 1)
+    r.margin = int(t.dibao_margin_fen[i]) / 100
     if c.explain:
         r.reasons.append(because(
             "income_below_standard", income_ok,
@@ -67,10 +70,9 @@ def dibao(c: Ctx) -> ProgramResult:
     if c.explain:
         r.reasons.extend(assets.reasons)
     r.missing_facts.extend(assets.missing)
-    r.status = status_of([income_ok, assets.ok])
+    r.status = STATUSES[int(t.dibao_status[i])]
     if not income_ok and assets.ok is not False and gradual_exit(c, r):
-        r.status = status_of([True, assets.ok])  # 渐退期: paid on at the amount last granted
-        if r.status != ELIGIBLE:
+        if r.status != ELIGIBLE:  # 渐退期: paid on at the amount last granted
             r.monthly_amount, r.gradual_exit_until = None, None
         return r
     if r.status != NEEDS_INFO:
@@ -81,7 +83,7 @@ def dibao(c: Ctx) -> ProgramResult:
 
 
 def dibao_edge(c: Ctx) -> ProgramResult:
-    f, p = c.facts, c.policy
+    f, p, t, i = c.facts, c.policy, c.t, c.row
     r = ProgramResult("dibao_edge", NEEDS_INFO)
     if p.standard_fen is None:
         r.missing_facts.append(missing_standard(p))
@@ -93,17 +95,14 @@ def dibao_edge(c: Ctx) -> ProgramResult:
         return r
     if c.explain:
         _common(c, r)
-    n, inc = f.counted, income(c).net_fen
+    n, inc = f.counted, int(t.net_fen[i])
     if n == 0:
         r.status = INELIGIBLE
         if c.explain:
             r.reasons.append(because("has_counted_members", False, NO_COUNTED_MEMBERS, CITE_MEMBERS))
         return r
-    lower = p.standard_fen * n
-    at_least = inc >= lower
-    below_upper = inc * 1000 < p.standard_fen * p.edge_milli * n
-    upper_total = p.standard_fen * p.edge_milli * n // 1000
-    r.margin = (upper_total - inc) / 100 if at_least else (inc - lower) / 100
+    at_least, below_upper = bool(t.at_least[i] == 1), bool(t.below_upper[i] == 1)
+    r.margin = int(t.edge_margin_fen[i]) / 100
     if c.explain:
         per = _per_capita(inc, n)
         r.reasons.append(because(
@@ -119,7 +118,7 @@ def dibao_edge(c: Ctx) -> ProgramResult:
     assets = c.assets()
     if c.explain:
         r.reasons.extend(assets.reasons)
-    r.status = status_of([at_least, below_upper, assets.ok])
+    r.status = STATUSES[int(t.edge_status[i])]
     if r.status == NEEDS_INFO:
         r.missing_facts.extend(assets.missing)
     return r

@@ -61,39 +61,37 @@ def income(c: Ctx) -> DibaoIncome:
 
 
 def dibao_income(c: Ctx) -> DibaoIncome:
-    p, f, d = c.policy, c.facts, c.policy.dibao
-    out = DibaoIncome(f.income_fen)
-    if not d.counted_listed and not d.deducts:
-        return out  # the common case (batch screening): nothing to add or deduct
-    for mf in f.members:
+    """The figures of the formulas (``dibao_formulas``: gross, 就业成本, 刚性支出), with one reason
+    line each when explaining."""
+    p, f, d, t, i = c.policy, c.facts, c.policy.dibao, c.t, c.row
+    out = DibaoIncome(int(t.gross_fen[i]), int(t.work_fen[c.first:c.first + len(f.members)].sum()),
+                      int(t.rigid_fen[i]))
+    if not c.explain or (not d.counted_listed and not d.deducts):
+        return out  # the common case: nothing to add or deduct
+    for k, mf in enumerate(f.members):
         if not mf.counted:
             continue
         for inc in mf.member.incomes:
             if inc.kind in d.counted_listed:
-                out.gross_fen += round(inc.monthly * 100)
-                if c.explain:
-                    kind, amount = term("income_kind", inc.kind), f"{inc.monthly:.2f}"
-                    out.reasons.append(because(
-                        f"income_counted_{inc.kind}", True,
-                        Text(f"{mf.member.name}的{kind.zh} {amount} 元/月按县里规定计入家庭收入",
-                             f"{mf.member.name}'s {kind.en.lower()} of {amount} yuan a month is counted as "
-                             "household income, as the county rules"), CITE_COUNTY_LIST))
-        wage = sum(round(i.monthly * 100) for i in mf.member.incomes if i.kind == "wage")
-        if wage > 0:
-            out.work_fen += _work_cost(c, mf, wage, out.reasons)
-    if d.rigid:
+                kind, amount = term("income_kind", inc.kind), f"{inc.monthly:.2f}"
+                out.reasons.append(because(
+                    f"income_counted_{inc.kind}", True,
+                    Text(f"{mf.member.name}的{kind.zh} {amount} 元/月按县里规定计入家庭收入",
+                         f"{mf.member.name}'s {kind.en.lower()} of {amount} yuan a month is counted as "
+                         "household income, as the county rules"), CITE_COUNTY_LIST))
+        if int(t.work_fen[c.first + k]):
+            out.reasons.append(_work_cost(c, mf, c.first + k))
+    if out.rigid_fen:
         e = f.household.expenses
         medical, education = round(e.medical_selfpaid_12m * 100), round(e.education_12m * 100)
-        out.rigid_fen = (medical + education) // 12
-        if c.explain and out.rigid_fen:
-            out.reasons.append(because(
-                "deduct_rigid_expense", True,
-                Text(f"扣减刚性支出每月 {yuan(out.rigid_fen)} 元 = （近12个月自付医疗费用 {yuan(medical)} 元 + "
-                     f"教育支出 {yuan(education)} 元）÷ 12",
-                     f"Essential spending deducted: {yuan(out.rigid_fen)} yuan a month = (self-paid medical costs "
-                     f"{yuan(medical)} yuan + education {yuan(education)} yuan over the last 12 months) / 12")
-                + note(p, "dibao_rigid_expense_deduction"), CITE_DEDUCTION))
-    if c.explain and (out.work_fen or out.rigid_fen):
+        out.reasons.append(because(
+            "deduct_rigid_expense", True,
+            Text(f"扣减刚性支出每月 {yuan(out.rigid_fen)} 元 = （近12个月自付医疗费用 {yuan(medical)} 元 + "
+                 f"教育支出 {yuan(education)} 元）÷ 12",
+                 f"Essential spending deducted: {yuan(out.rigid_fen)} yuan a month = (self-paid medical costs "
+                 f"{yuan(medical)} yuan + education {yuan(education)} yuan over the last 12 months) / 12")
+            + note(p, "dibao_rigid_expense_deduction"), CITE_DEDUCTION))
+    if out.work_fen or out.rigid_fen:
         out.reasons.append(because(
             "income_after_deductions", True,
             Text(f"扣减后家庭月收入 {yuan(out.net_fen)} 元（扣减前 {yuan(out.gross_fen)} 元）",
@@ -102,35 +100,33 @@ def dibao_income(c: Ctx) -> DibaoIncome:
     return out
 
 
-def _work_cost(c: Ctx, mf: MemberFacts, wage: int, reasons: list[Reason]) -> int:
-    p, d = c.policy, c.policy.dibao
+def _work_cost(c: Ctx, mf: MemberFacts, j: int) -> Reason:
+    """The 就业成本 line of member ``j`` (its parts as the formulas computed them)."""
+    p, d, t = c.policy, c.policy.dibao, c.t
+    wage = sum(round(i.monthly * 100) for i in mf.member.incomes if i.kind == "wage")
     parts: list[tuple[int, Text, str]] = []
     if d.work_fixed_fen:
         fixed = figure(d.work_fixed_fen)
-        parts.append((d.work_fixed_fen, Text(f"固定 {fixed} 元", f"a fixed {fixed} yuan"), "dibao_work_cost_monthly"))
+        parts.append((int(t.work_fixed_fen[j]), Text(f"固定 {fixed} 元", f"a fixed {fixed} yuan"),
+                      "dibao_work_cost_monthly"))
     if d.work_wage_milli:
-        share = wage * d.work_wage_milli // 1000
-        parts.append((share, Text(f"工资 {yuan(wage)} 元的 {times(d.work_wage_milli)} 倍",
-                                  f"{times(d.work_wage_milli)} × the wage of {yuan(wage)} yuan"),
+        parts.append((int(t.work_wage_share_fen[j]), Text(f"工资 {yuan(wage)} 元的 {times(d.work_wage_milli)} 倍",
+                                                         f"{times(d.work_wage_milli)} × the wage of {yuan(wage)} yuan"),
                       "dibao_work_cost_wage_share"))
     if d.work_standard_milli and p.standard_fen is not None:
-        share = p.standard_fen * d.work_standard_milli // 1000
-        parts.append((share, Text(f"低保标准的 {times(d.work_standard_milli)} 倍",
-                                  f"{times(d.work_standard_milli)} × the dibao standard"),
+        parts.append((int(t.work_standard_share_fen[j]), Text(f"低保标准的 {times(d.work_standard_milli)} 倍",
+                                                             f"{times(d.work_standard_milli)} × the dibao standard"),
                       "dibao_work_cost_standard_share"))
-    total = min(wage, sum(x for x, _, _ in parts))
-    if c.explain and total:
-        name = mf.member.name
-        how = Text("", "")
-        for i, (_, words, key) in enumerate(parts):
-            how += (Text(" + ", " + ") if i else Text("", "")) + words + note(p, key)
-        over = total < sum(x for x, _, _ in parts)
-        capped = Text("（以本人工资为限）", " (at most the wage)") if over else Text("", "")
-        reasons.append(because(
-            "deduct_work_cost", True,
-            Text(f"扣减{name}的就业成本每月 {yuan(total)} 元 = ", f"Work costs of {name} deducted: {yuan(total)} yuan "
-                 "a month = ") + how + capped, CITE_DEDUCTION))
-    return total
+    total = int(t.work_fen[j])
+    how = Text("", "")
+    for k, (_, words, key) in enumerate(parts):
+        how += (Text(" + ", " + ") if k else Text("", "")) + words + note(p, key)
+    over = total < sum(x for x, _, _ in parts)
+    capped = Text("（以本人工资为限）", " (at most the wage)") if over else Text("", "")
+    return because(
+        "deduct_work_cost", True,
+        Text(f"扣减{mf.member.name}的就业成本每月 {yuan(total)} 元 = ", f"Work costs of {mf.member.name} deducted: "
+             f"{yuan(total)} yuan a month = ") + how + capped, CITE_DEDUCTION)
 
 
 __all__ = ["CITE_COUNTY_LIST", "DibaoIncome", "dibao_income", "income", "listed_counted_fen", "note", "own_income_fen"]

@@ -18,13 +18,13 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from advisor_app.domain.household import Receipt
 from advisor_app.domain.vocab import Text
 
 from .context import Ctx
+from .dibao_formulas import NO, SUPPLEMENT_ORDER
 from .dibao_income import note
 from .facts import ceil_yuan, figure, yuan
 from .results import ProgramResult, because
@@ -38,12 +38,6 @@ _KIND_WORDS = {"severely_ill": Text("重病患者", "seriously ill"),
                "elderly": Text("60周岁以上老年人", "aged 60 or over"), "minor": Text("未成年人", "a minor")}
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    y, m = divmod(day.month - 1 + months, 12)
-    year, month = day.year + y, m + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def dibao_receipt(c: Ctx) -> Receipt | None:
     for r in c.facts.household.receiving:
         if r.program == "dibao" and r.since <= c.on:
@@ -52,16 +46,16 @@ def dibao_receipt(c: Ctx) -> Receipt | None:
 
 
 def gradual_exit(c: Ctx, r: ProgramResult) -> bool:
-    """For a household whose income is at or above the line: apply the 渐退期 if it is receiving
-    低保 and within the period (sets amount and end day, returns True)."""
+    """For a household whose income is at or above the line: whether the 渐退期 applies (the
+    formulas' ``exit_inside``; it sets amount and end day), with its reason when explaining."""
     receipt = dibao_receipt(c)
     if receipt is None:
         return False
-    d = c.policy.dibao
-    months = d.exit_months or 0
-    end = add_months(receipt.since, months) - dt.timedelta(days=1)
+    t, i = c.t, c.row
+    months = c.policy.dibao.exit_months or 0
+    end = dt.date.fromordinal(int(t.exit_end[i]))
     since, last = receipt.since.isoformat(), yuan(round(receipt.monthly_amount * 100))
-    inside = months > 0 and c.on <= end
+    inside = bool(t.exit_inside[i])
     if c.explain:
         period = Text(f"渐退期 {months} 个月", f"a gradual exit of {months} months") + note(c.policy,
                                                                                      "dibao_gradual_exit_months")
@@ -78,7 +72,8 @@ def gradual_exit(c: Ctx, r: ProgramResult) -> bool:
                 else Text("，县里未设渐退期", ": the county sets none"))
         r.reasons.append(because("gradual_exit", inside, sentence, CITE_EXIT))
     if inside:
-        r.monthly_amount = ceil_yuan(round(receipt.monthly_amount * 100))
+        amount = int(t.dibao_amount[i])
+        r.monthly_amount = amount if amount != NO else None
         r.gradual_exit_until = end
     return inside
 
@@ -89,30 +84,23 @@ def severe_disabled(c: Ctx, index: int) -> bool:
 
 
 def pay(c: Ctx, r: ProgramResult, line: int, inc: int, n: int) -> None:
-    """Set the eligible household's amount: 补差 or its tier, plus 分类施保, with a reason each."""
-    p, d = c.policy, c.policy.dibao
+    """Set the eligible household's amount (the formulas' 补差 or tier, plus 分类施保), with a reason
+    each."""
+    p, d, t, i = c.policy, c.policy.dibao, c.t, c.row
     assert p.standard_fen is not None
-    gap = line - inc
-    tier = next((t for t in d.tiers if gap >= t.gap_min_fen * n), None)
-    base = tier.amount_fen * n if tier is not None else gap
-    supplement = 0
-    lines: list[Text] = []
-    if d.supplements_fen:
-        for i, mf in enumerate(c.facts.members):
-            if not mf.counted:
-                continue
-            kinds = {"severely_ill": mf.member.serious_illness, "severely_disabled": severe_disabled(c, i),
-                     "elderly": mf.age >= 60, "minor": mf.age < 18}
-            best = max(((d.supplements_fen[k], k) for k, yes in kinds.items() if yes and k in d.supplements_fen),
-                       default=None)
-            if best is not None:
-                supplement += best[0]
-                word = _KIND_WORDS[best[1]]
-                lines.append(Text(f"{mf.member.name}（{word.zh}）{figure(best[0])} 元",
-                                  f"{mf.member.name} ({word.en}) {figure(best[0])} yuan"))
-    r.monthly_amount = ceil_yuan(base + supplement)
+    r.monthly_amount = int(t.dibao_amount[i])
     if not c.explain:
         return
+    gap = line - inc
+    tier = d.tiers[int(t.tier[i])] if t.tier[i] != NO else None
+    base, supplement = int(t.base_fen[i]), int(t.supplement_fen[i])
+    lines: list[Text] = []
+    for k, mf in enumerate(c.facts.members):
+        kind = int(t.member_supplement_kind[c.first + k])
+        if kind != NO:
+            fen, word = int(t.member_supplement_fen[c.first + k]), _KIND_WORDS[SUPPLEMENT_ORDER[kind]]
+            lines.append(Text(f"{mf.member.name}（{word.zh}）{figure(fen)} 元",
+                              f"{mf.member.name} ({word.en}) {figure(fen)} yuan"))
     std, income = figure(p.standard_fen), yuan(inc)
     if tier is not None:
         r.tier = tier.name

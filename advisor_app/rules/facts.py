@@ -18,6 +18,11 @@ them.
 **Counted income (第十三条).** wage, business, property, transfer, pension_other and other are
 counted; preferential_care, family_planning_award, scholarship, heroism_award, assistance and
 pension_basic (the 基础养老金 part) are not. All sums are integer fen.
+
+These rules are computed as formulas over columns, for one household or many at once, by
+:func:`.frame.count_members`; :meth:`.frame.Frame.facts` gives one household's
+:class:`HouseholdFacts` from them. This module holds the vocabulary of the rules (the kinds, the
+36 months) and their wording.
 """
 
 from __future__ import annotations
@@ -59,12 +64,6 @@ class HouseholdFacts:
     income_fen: int  # counted monthly income of the counted members, fen
 
 
-def age_on(id_number: str, on: dt.date) -> int:
-    """Completed years from the birth date in the ID number (same rule as ``idcard.age_on``)."""
-    y, m, d = int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14])
-    return on.year - y - ((on.month, on.day) < (m, d))
-
-
 def is_counted(m: Member) -> bool:
     w = m.whereabouts
     if w in NOT_COUNTED_ANY_TIME:
@@ -77,50 +76,6 @@ def state_on(m: Member, on: dt.date | None) -> str:
     if m.state == "living" or on is None or m.state_date is None or m.state_date <= on:
         return m.state
     return "living"
-
-
-def out_reason(m: Member, on: dt.date, born_after: bool) -> str:
-    """Why ``m`` is not counted on ``on`` ("" when counted); see the module docstring."""
-    if born_after:
-        return "unborn"
-    state = state_on(m, on)
-    if state != "living":
-        return state
-    if m.relation == "lodger":
-        return "lodger"
-    return "" if m.whereabouts == "home" or is_counted(m) else "whereabouts"
-
-
-def counted_income_fen(m: Member) -> int:
-    return sum(round(i.monthly * 100) for i in m.incomes if i.kind in COUNTED_INCOME)
-
-
-def household_facts(h: Household, on: dt.date) -> HouseholdFacts:
-    """Ages, counting and counted income of every member (the hot loop of batch screening)."""
-    members = []
-    n = 0
-    income = 0
-    year, mmdd = on.year, f"{on.month:02d}{on.day:02d}"
-    ymd = f"{year:04d}{mmdd}"
-    for m in h.members:
-        own = 0
-        for i in m.incomes:
-            if i.kind in COUNTED_INCOME:
-                own += round(i.monthly * 100)
-        idn = m.id_number
-        born_after = idn[6:14] > ymd
-        if m.whereabouts == "home" and m.state == "living" and m.relation != "lodger" and not born_after:
-            counted, out = True, ""  # the common case, kept cheap for batch screening
-        else:
-            out = out_reason(m, on, born_after)
-            counted = not out
-        # Same rule as age_on(): fixed-width MMDD digits compare like dates; nobody is younger than 0.
-        age = 0 if born_after else year - int(idn[6:10]) - (mmdd < idn[10:14])
-        members.append(MemberFacts(m, age, counted, own, out not in ("unborn", "deceased", "declared_dead"), out))
-        if counted:
-            n += 1
-            income += own
-    return HouseholdFacts(h, on, members, n, income)
 
 
 # --- wording -------------------------------------------------------------------------------------

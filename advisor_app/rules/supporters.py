@@ -121,7 +121,8 @@ class Family:
                  tekun_of: Callable[[Family, int], bool | None] | None = None) -> None:
         # the family's own checks build no reasons: the household's context itself when it builds
         # none either (its asset test and income are then shared), else a quiet copy of it
-        self.c = c if not c.explain else Ctx(c.facts, c.policy, False, c._assets)
+        self.c = c if not c.explain else Ctx(c.facts, c.policy, False, c._assets, trace=c.trace, row=c.row,
+                                             first=c.first)
         self._dibao = dibao_status
         self._tekun_of = tekun_of
         self._tekun: dict[int, bool | None] = {}

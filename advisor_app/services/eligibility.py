@@ -109,7 +109,7 @@ def _parts(profile: Profile, on: dt.date, tables: TablesLike, total: int,
     if processes <= 1:
         def local() -> Iterator[PartResult]:
             with profile.connection() as conn:
-                for batch in read_for_screening(sql_runner(conn), batch=2000):
+                for batch in read_for_screening(sql_runner(conn), batch=10_000):
                     yield result_rows(batch, on, tables)
         yield local()
         return

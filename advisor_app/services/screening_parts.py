@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from advisor_app.rules import check_household
+from advisor_app.rules.check import check_frame
+from advisor_app.rules.frame import frame_from_households
 from advisor_app.rules.results import INELIGIBLE
 from advisor_app.rules.snapshot import TablesLike
 from advisor_app.store import engine as store_engine
@@ -42,17 +43,18 @@ class PartResult:
 
 
 def result_rows(households: Any, on: dt.date, tables: TablesLike) -> PartResult:
-    """Check every household (no explanations) and keep the rows screening stores: the results that
-    are eligible or needs_info (an ineligible result is the absence of a row: most results are
-    ineligible, and writing them would double the time of a screening). ``counts`` covers all."""
+    """Check every household (no explanations; the formulas of :mod:`advisor_app.rules.frame` and
+    ``dibao_formulas`` run once over all of them, as the one-household check runs them) and keep the
+    rows screening stores: the results that are eligible or needs_info (an ineligible result is the
+    absence of a row: most results are ineligible, and writing them would double the time of a
+    screening). ``counts`` covers all."""
     rows: list[ResultRow] = []
     add = rows.append
     tally: dict[tuple[str, str], int] = {}  # (a plain dict in the loop: a Counter's += is slower)
     get = tally.get
-    n = 0
-    for h in households:
-        n += 1
-        result = check_household(h, on, tables, explain=False)
+    batch = list(households)
+    frame = frame_from_households(batch, on, tables)  # 低保 and 低保边缘: formulas over all of them at once
+    for h, result in zip(batch, check_frame(frame), strict=True):
         member_ids: dict[str, str | None] | None = None
         hid = h.id or ""
         for p in result.programs:
@@ -66,7 +68,7 @@ def result_rows(households: Any, on: dt.date, tables: TablesLike) -> PartResult:
                 if member_ids is None:
                     member_ids = {m.id_number: m.id for m in h.members}
                 add((hid, member_ids.get(p.member), key[0], key[1], p.amount_fen, p.detail))
-    return PartResult(n, rows, Counter(tally))
+    return PartResult(len(batch), rows, Counter(tally))
 
 
 def run_part(job: PartJob) -> PartResult:

@@ -1,0 +1,252 @@
+"""Batch screening, ours and OpenFisca's, side by side: same households, same machine, same run.
+
+For 10,000 and 140,000 demo households (BENCH_280K=1 adds 280,000; BENCH_SIZES=10000,… picks
+others), each in a profile of its own (``<bench dir>/side_by_side_<n>``, made once with
+``fill_demo`` seed 1), three measurements, each in a fresh process:
+
+* ``ours_in_process``: ``services.eligibility.screen`` (all programmes, read from the profile, results
+  written) timed inside a process that has opened the profile;
+* ``ours_whole_process``: ``python -m advisor_app screen`` from start to exit;
+* ``peer``: the profile's households read by our reader (``store.screening.read_for_screening``), then
+  handed to both: the OpenFisca peer (``openfisca_dibao.py``: its load = building its input arrays and
+  simulation, its calculation = ``dibao_eligible`` and ``dibao_amount``) and our formulas
+  (``rules.frame.frame_from_households`` and ``rules.dibao_formulas``) on the same list, with how many
+  households the two agree on.
+
+For each: wall seconds, CPU seconds of the process tree (``os.wait4``: the process and the children
+it waited for), peak RSS (``ru_maxrss`` of the largest process, and the sum over the live process
+tree sampled every 20 ms with psutil), and the 1-minute load average at the end. The peer needs the
+optional extra ``bench`` (openfisca-core; it brings psutil), which scripts/bootstrap installs with the
+other extras of the lock: no separate environment is needed (numpy 2.4 suits both).
+
+Prints one figure per line (``name: value unit``), then a table. To measure an earlier version of
+the app in the same conditions, run this script with ``PYTHONPATH`` pointing at an export of that
+commit (``git archive <commit> advisor_app resources | tar -x -C DIR``): its processes then import
+that version (the peer's figures stay; ours on the same input are left out when it has no frame).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from _gui_profiles import TOP, bench_base
+
+ON = dt.date(2026, 11, 1)
+HERE = Path(__file__).resolve().parent
+
+
+def sizes() -> list[int]:
+    if os.environ.get("BENCH_SIZES"):
+        return [int(s) for s in os.environ["BENCH_SIZES"].split(",")]
+    return [10_000, 140_000, *([280_000] if os.environ.get("BENCH_280K") == "1" else [])]
+
+
+def folder_for(households: int) -> Path:
+    return bench_base() / f"side_by_side_{households}"
+
+
+def ensure_profile(households: int) -> Path:
+    folder = folder_for(households)
+    done = folder / ".complete"
+    if not done.exists():
+        from advisor_app.services.demo import fill_demo
+        from advisor_app.services.profile import open_profile
+
+        start = time.perf_counter()
+        profile = open_profile(folder)
+        try:
+            fill_demo(profile, households, seed=1)
+        finally:
+            profile.close()
+        done.touch()
+        print(f"# generated {households} households in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    return folder
+
+
+# --- the measured processes ---------------------------------------------------------------------
+
+def child_ours(folder: Path) -> dict[str, Any]:
+    from advisor_app.services import eligibility
+    from advisor_app.services.profile import open_profile
+
+    profile = open_profile(folder)
+    try:
+        start = time.perf_counter()
+        summary = eligibility.screen(profile, ON)
+        return {"screen_s": time.perf_counter() - start, "households": summary.households, "stored": summary.stored}
+    finally:
+        profile.close()
+
+
+def child_peer(folder: Path) -> dict[str, Any]:
+    import numpy as np
+    import openfisca_dibao as peer
+
+    try:
+        from advisor_app.rules.dibao_formulas import dibao_formulas
+        from advisor_app.rules.frame import frame_from_households
+    except ImportError:
+        frame_from_households = None
+    from advisor_app.rules.snapshot import policy_for
+    from advisor_app.services.policy import tables_for
+    from advisor_app.services.profile import open_profile
+    from advisor_app.store.screening import read_for_screening, sql_runner
+
+    out: dict[str, Any] = {}
+    profile = open_profile(folder)
+    try:
+        tables = tables_for(profile)
+        start = time.perf_counter()
+        with profile.connection() as conn:
+            households = [h for batch in read_for_screening(sql_runner(conn)) for h in batch]
+        out["read_s"] = time.perf_counter() - start
+    finally:
+        profile.close()
+    out["households"] = len(households)
+
+    def limits(region: str, area: str) -> tuple[Any, ...]:
+        p = policy_for(tables, region, area, ON)
+        return p.standard_fen, p.asset_months_milli, p.vehicles_max, p.houses_max
+
+    start = time.perf_counter()
+    tbs = peer.system()
+    data = peer.peer_input(households, ON, limits)
+    sim, month = peer.simulate(tbs, data, ON)
+    out["peer_load_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    eligible, amount = peer.calculate(sim, month)
+    out["peer_calc_s"] = time.perf_counter() - start
+
+    if frame_from_households is None:  # an earlier version of the app (measuring "before")
+        out.update(ours_frame_s=float("nan"), ours_formulas_s=float("nan"), agree_status=0, agree_amount=0,
+                   compared=0, eligible=int(np.sum(eligible)))
+        return out
+    start = time.perf_counter()
+    frame = frame_from_households(households, ON, tables)
+    out["ours_frame_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    trace = dibao_formulas(frame)
+    out["ours_formulas_s"] = time.perf_counter() - start
+    ours_eligible = trace.dibao_status == 1
+    plain = ~trace.exit_applies  # the peer has no 渐退期
+    out["agree_status"] = int(np.sum((ours_eligible == eligible) & plain))
+    out["agree_amount"] = int(np.sum((ours_eligible == eligible) & plain
+                                     & (np.where(ours_eligible, trace.dibao_amount, 0) == amount)))
+    out["compared"] = int(np.sum(plain))
+    out["eligible"] = int(np.sum(ours_eligible))
+    return out
+
+
+# --- measuring a process ------------------------------------------------------------------------
+
+def _sample_tree(pid: int, stop: threading.Event, peak: list[int], cpu: dict[int, float]) -> None:
+    """Every 20 ms: the RSS summed over the live process tree (its peak kept in ``peak[0]``) and the
+    CPU seconds of every process seen (worker processes of a forkserver are not reaped by the
+    measured process, so ``os.wait4`` does not count them)."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+    except psutil.Error:
+        return
+    while not stop.is_set():
+        total = 0
+        try:
+            for p in [root, *root.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += p.memory_info().rss
+                    t = p.cpu_times()
+                    cpu[p.pid] = t.user + t.system
+        except psutil.Error:
+            break
+        peak[0] = max(peak[0], total)
+        stop.wait(0.02)
+
+
+def measure(args: list[str]) -> dict[str, Any]:
+    """Run ``args``; wall time, CPU of the process and its reaped children, peak RSS, load."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=TOP, stdout=subprocess.PIPE, env=os.environ)
+    stop, peak, cpu = threading.Event(), [0], dict[int, float]()
+    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, stop, peak, cpu), daemon=True)
+    sampler.start()
+    assert proc.stdout is not None
+    output = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{args} failed ({proc.returncode})")
+    text = output.decode().strip().splitlines()
+    result = json.loads(text[-1]) if text and text[-1].startswith("{") else {}
+    own = usage.ru_utime + usage.ru_stime  # the process and the children it reaped
+    unreaped = sum(v for pid, v in cpu.items() if pid != proc.pid)  # children, sampled (an upper bound
+    # when the process reaped them too: then their time is in ``own`` as well; take the larger)
+    result.update(wall_s=wall, cpu_s=max(own, cpu.get(proc.pid, 0.0) + unreaped), maxrss_mb=usage.ru_maxrss / 1024,
+                  tree_rss_mb=peak[0] / 2**20, load=os.getloadavg()[0])
+    return result
+
+
+def main() -> int:
+    me = [sys.executable, str(Path(__file__).resolve())]
+    rows = []
+    for n in sizes():
+        folder = ensure_profile(n)
+        ours = measure([*me, "--child", "ours", str(folder)])
+        cli = measure([sys.executable, "-m", "advisor_app", "--data-dir", str(folder), "screen", "--on",
+                       ON.isoformat()])
+        peer = measure([*me, "--child", "peer", str(folder)])
+        k = f"{n // 1000}k"
+        figures = [
+            (f"ours_in_process_screen_{k}", ours["screen_s"], "s"),
+            (f"ours_in_process_cpu_{k}", ours["cpu_s"], "s (process tree)"),
+            (f"ours_in_process_peak_rss_{k}", ours["tree_rss_mb"],
+             f"MB tree (largest process {ours['maxrss_mb']:.0f})"),
+            (f"ours_whole_process_screen_{k}", cli["wall_s"], "s"),
+            (f"ours_whole_process_cpu_{k}", cli["cpu_s"], "s"),
+            (f"ours_whole_process_peak_rss_{k}", cli["tree_rss_mb"],
+             f"MB tree (largest process {cli['maxrss_mb']:.0f})"),
+            (f"read_households_{k}", peer["read_s"], "s (our reader, handed to both)"),
+            (f"peer_openfisca_load_{k}", peer["peer_load_s"], "s"),
+            (f"peer_openfisca_calculation_{k}", peer["peer_calc_s"], "s"),
+            (f"ours_frame_{k}", peer["ours_frame_s"], "s (same households into columns)"),
+            (f"ours_dibao_formulas_{k}", peer["ours_formulas_s"], "s"),
+            (f"peer_process_cpu_{k}", peer["cpu_s"], "s (read + peer + ours)"),
+            (f"peer_process_peak_rss_{k}", peer["tree_rss_mb"], "MB"),
+            (f"agreement_{k}", peer["agree_amount"], f"of {peer['compared']} households same status and amount "
+             f"({peer['agree_status']} same status; {peer['eligible']} eligible)"),
+            (f"load_average_1min_{k}", (ours["load"] + cli["load"] + peer["load"]) / 3, "processes"),
+        ]
+        for name, value, unit in figures:
+            print(f"{name}: {value:.2f} {unit}", flush=True)
+        rows.append((n, ours, cli, peer))
+    print()
+    print("| households | ours in-process | ours `advisor-app screen` | peer load + calc | ours frame + formulas "
+          "(same input) | CPU ours / CLI / peer run | peak RSS ours / CLI (MB) | load |")
+    print("|---|---|---|---|---|---|---|---|")
+    for n, ours, cli, peer in rows:
+        print(f"| {n:,} | {ours['screen_s']:.2f} s | {cli['wall_s']:.2f} s | {peer['peer_load_s']:.2f} + "
+              f"{peer['peer_calc_s']:.3f} s | {peer['ours_frame_s']:.2f} + {peer['ours_formulas_s']:.3f} s | "
+              f"{ours['cpu_s']:.1f} / {cli['cpu_s']:.1f} / {peer['cpu_s']:.1f} s | {ours['tree_rss_mb']:.0f} / "
+              f"{cli['tree_rss_mb']:.0f} | {peer['load']:.1f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        sys.path.insert(0, str(HERE))
+        result = (child_ours if sys.argv[2] == "ours" else child_peer)(Path(sys.argv[3]))
+        print(json.dumps(result))
+        sys.exit(0)
+    sys.exit(main())
