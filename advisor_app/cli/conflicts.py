@@ -9,7 +9,6 @@ on one side and edited on the other (docs/sync.md, "Versions, merges and conflic
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from .context import Context
@@ -31,16 +30,15 @@ def register(sub: Any) -> None:
     p.set_defaults(run=_resolve)
 
 
-def _shown(value: Any) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
 def _list(args: argparse.Namespace, ctx: Context) -> int:
-    from advisor_app.services import sync_conflicts
+    from advisor_app.services import conflicts_view, sync_conflicts
 
     found = sync_conflicts.list_conflicts(ctx.profile)
-    lines = [f"{c.id}\t{c.household_id}\t{c.label}\t本机：{_shown(c.mine)}\t{c.peer_name}：{_shown(c.theirs)}"
-             for c in found]
+    lines: list[str] = []
+    if getattr(args, "format", "text") != "json":  # the same words as the conflicts view
+        for r in conflicts_view.open_conflicts(ctx.profile):
+            head = f"{r.head_name}（{r.village}）" if r.village else (r.head_name or r.household_id)
+            lines.append(f"{r.id}\t{head}\t{r.record.zh}：{r.field.zh}\t本机：{r.mine.zh}\t{r.peer_name}：{r.theirs.zh}")
     emit(args, [c.to_dict() for c in found], lines or ["没有未解决的冲突"])
     return 0
 

@@ -27,15 +27,13 @@ from advisor_app.sync.kinds import KINDS, Record
 from advisor_app.sync.versions import CONFLICT, HAVE, MERGED, Conflict, Version
 
 from . import audit
+from .conflict_words import field_words
 from .profile import Profile
 from .sync_records import current_records, dumps, history_of, history_text, seal_households, states
 from .sync_write import record_written, write_household
 
 MINE, THEIRS = "mine", "theirs"
 SETTLED, SUPERSEDED = "settled", "superseded"  # closed by the other side's resolution / by a newer copy
-FIELD_LABELS = {versions.DELETED: "（删除）"}
-
-
 @dataclass(frozen=True, slots=True)
 class ConflictView:
     """One open conflict, for ``conflicts list`` and the conflicts view."""
@@ -54,7 +52,7 @@ class ConflictView:
     @property
     def label(self) -> str:
         kind = KINDS[self.kind].label if self.kind in KINDS else self.kind
-        return f"{kind}：{FIELD_LABELS.get(self.field, self.field)}"
+        return f"{kind}：{field_words(self.field).zh}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "record_id": self.record_id, "field": self.field,

@@ -267,7 +267,8 @@ def test_a_deletion_against_an_edit_is_a_conflict(trio: Trio) -> None:
     assert t.send(t.office, t.a)["conflicts"] == 1
     (c,) = t.a.json("conflicts", "list")
     assert (c["kind"], c["record_id"], c["field"], c["mine"], c["theirs"]) == ("member", child, "deleted", True, False)
-    assert "（删除）" in t.a.run("conflicts", "list")[1]
+    shown = t.a.run("conflicts", "list")[1]  # in the advisor's words, as the conflicts view says it
+    assert "家庭成员" in shown and "：删除\t本机：已删除\t莲花镇：未删除" in shown, shown
     t.a.run("conflicts", "resolve", c["id"], "--keep", "mine")
     t.send(t.a, t.office)
     assert t.office.json("conflicts", "list") == []

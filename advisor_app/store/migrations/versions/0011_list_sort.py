@@ -39,7 +39,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in LIST_SORT_INDEXES:
         op.drop_index(f"ix_households_by_{name}", "households")
-    with op.batch_alter_table("households") as batch:
-        batch.drop_column("sync_mark")
-        batch.drop_column("next_review")
-        batch.drop_column("last_visit")
+    # Plain ALTER TABLE … DROP COLUMN (as 0004 does): a batch copy of the table would drop the old
+    # one, and with foreign keys on that deletes every member, visit and need with it.
+    for name in ("sync_mark", "next_review", "last_visit"):
+        op.drop_column("households", name)
