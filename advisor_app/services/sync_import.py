@@ -44,6 +44,7 @@ from . import sync_keepers as keepers
 from .batch import gc_paused
 from .profile import Profile
 from .sync_conflicts import close_settled, keep_conflict
+from .sync_keepers import Incoming
 from .sync_payload import FORMAT
 from .sync_records import Key, State, dumps, heads_text, seal, seal_households
 from .sync_setup import ADVISOR, OFFICE, identity_in
@@ -81,15 +82,6 @@ class ImportReport:
             missing = "、".join(str(n) for n in self.gaps)
             text += f"。第 {missing} 号数据包没有导入，但它们的内容已包含在这个数据包里"
         return text
-
-
-@dataclass(frozen=True, slots=True)
-class Incoming:
-    kind: str
-    id: str
-    household: str
-    values: dict[str, Any]
-    history: versions.History
 
 
 def _refuse(why: str) -> PayloadRefused:
@@ -162,9 +154,7 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
             peer.last_acknowledged = acknowledges
         newest = sequence > peer.last_received
         _apply_records(session, sender, [r for r in incoming if KINDS[r.kind].in_document], report)
-        new, changed, unchanged = keepers.apply(session, peer, [
-            keepers.Incoming(r.kind, r.id, r.household, r.values, r.history)
-            for r in incoming if not KINDS[r.kind].in_document])
+        new, changed, unchanged = keepers.apply(session, peer, [r for r in incoming if not KINDS[r.kind].in_document])
         report.new, report.changed, report.unchanged = (report.new + new, report.changed + changed,
                                                         report.unchanged + unchanged)
         if me.role == OFFICE and peer.role == ADVISOR:

@@ -97,14 +97,42 @@ def own_window(qtbot: Any, profile: Any, household_json: str) -> Iterator[Any]:
     yield from _shown_window(qtbot, profile)
 
 
-def _shown_window(qtbot: Any, profile: Any) -> Iterator[Any]:
-    """The main window on ``profile``, shown with its first query done; closed afterwards."""
+def _open_window(qtbot: Any, profile: Any) -> Any:
+    """The main window on ``profile``, shown with its first query done."""
     from advisor_app.gui.app import create_main_window
 
     window = create_main_window(profile, install_hook=False)
     qtbot.addWidget(window)
     window.show()
     assert window.operations.wait_idle()
-    yield window
+    return window
+
+
+def _close_window(window: Any) -> None:
     window.operations.wait_idle()
     window.close()
+
+
+def _shown_window(qtbot: Any, profile: Any) -> Iterator[Any]:
+    """The main window on ``profile``, shown with its first query done; closed afterwards."""
+    window = _open_window(qtbot, profile)
+    yield window
+    _close_window(window)
+
+
+@pytest.fixture
+def window_on(qtbot: Any) -> Iterator[Any]:
+    """Opens main windows on profiles: ``window_on(profile)`` beside those already open, or
+    ``window_on(profile, alone=True)`` after closing them; every one is closed afterwards."""
+    opened: list[Any] = []
+
+    def open_window(profile: Any, *, alone: bool = False) -> Any:
+        if alone:
+            while opened:
+                _close_window(opened.pop())
+        opened.append(_open_window(qtbot, profile))
+        return opened[-1]
+
+    yield open_window
+    for window in opened:
+        _close_window(window)

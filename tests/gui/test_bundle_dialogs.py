@@ -55,29 +55,6 @@ def stick(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-@pytest.fixture
-def window_on(qtbot: Any) -> Iterator[Any]:
-    from advisor_app.gui.app import create_main_window
-
-    opened: list[Any] = []
-
-    def open_window(profile: Profile) -> Any:
-        for old in opened:  # one window at a time
-            old.operations.wait_idle()
-            old.close()
-        window = create_main_window(profile, install_hook=False)
-        qtbot.addWidget(window)
-        window.show()
-        assert window.operations.wait_idle()
-        opened.append(window)
-        return window
-
-    yield open_window
-    for window in opened:
-        window.operations.wait_idle()
-        window.close()
-
-
 def new_household(profile: Profile, village: str, head: str) -> Household:
     doc = {"format": interchange.FORMAT, "region": "340104", "area": "rural", "address": f"{village}1号",
            "village": village, "town": "莲花镇", "members": [
@@ -138,7 +115,7 @@ def test_export_to_a_stick_then_import_at_the_office_with_its_report(
     office, wang = profiles["莲花镇"], profiles["王老师"]
     new_household(wang, "七星村", "张三")
     new_household(wang, "七星村", "李四")
-    window = window_on(wang)
+    window = window_on(wang, alone=True)
     assert window.sync.export_action.text() == "导出给乡镇…"
     menu = window.findChild(type(window.menuBar().actions()[0].menu()), "sync_menu")
     assert [a.text() for a in menu.actions() if not a.isSeparator()][:2] == ["导出给乡镇…", "导入数据包…"]
@@ -161,7 +138,7 @@ def test_export_to_a_stick_then_import_at_the_office_with_its_report(
     model = window.model  # the list refreshed after the export: sent, not yet acknowledged
     assert [model.data(model.index(r, UNSENT)) for r in range(model.rowCount())] == ["待确认", "待确认"]
 
-    window = window_on(office)
+    window = window_on(office, alone=True)
     assert window.sync.export_action.text() == "导出给救助顾问…"
     before = sync_status.sync_status(office)["digest"]
     report = import_through_dialog(window, monkeypatch, written[0])
@@ -189,14 +166,14 @@ def test_a_tampered_file_is_refused_with_its_reason_and_changes_nothing(
         tmp_path: Path) -> None:
     office, wang = profiles["莲花镇"], profiles["王老师"]
     new_household(wang, "七星村", "张三")
-    export_through_dialog(qtbot, window_on(wang))
+    export_through_dialog(qtbot, window_on(wang, alone=True))
     (good,) = stick.iterdir()
     data = bytearray(good.read_bytes())
     data[len(data) // 2] ^= 0x40
     tampered = tmp_path / "tampered" / good.name
     tampered.parent.mkdir()
     tampered.write_bytes(bytes(data))
-    window = window_on(office)
+    window = window_on(office, alone=True)
     digest, status = sync_status.sync_status(office)["digest"], sync_status.sync_status(office)["peers"]
     report = import_through_dialog(window, monkeypatch, tampered)
     ((name, shown, reason),) = rows(report)
@@ -220,7 +197,7 @@ def test_an_import_that_opens_a_conflict_offers_the_conflicts_view(
     set_phone(office, str(made.id), "13800000001")
     set_phone(wang, str(made.id), "13900000002")
     to_wang = bundles.export_bundles(office, tmp_path / "b", to="王老师")
-    window = window_on(wang)
+    window = window_on(wang, alone=True)
     assert not window.sync.conflicts_badge.isVisible()
     report = import_through_dialog(window, monkeypatch, *to_wang.files)
     assert [r[1] for r in rows(report)] == ["已导入"]
@@ -240,7 +217,7 @@ def test_a_bundle_in_parts_is_held_until_every_part_is_there(
         new_household(wang, "七星村", f"张{n}")
     parts = bundles.export_bundles(wang, tmp_path / "parts", max_size=4096).files
     assert len(parts) >= 2
-    window = window_on(office)
+    window = window_on(office, alone=True)
     report = import_through_dialog(window, monkeypatch, parts[0])
     waiting = "、".join(str(n) for n in range(2, len(parts) + 1))
     assert [r[1] for r in rows(report)] == [f"暂存：等待第 {waiting} 部分"]
@@ -253,7 +230,7 @@ def test_a_bundle_in_parts_is_held_until_every_part_is_there(
 
 def test_a_profile_not_enrolled_is_told_the_enrolment_steps(
         profiles: dict[str, Profile], stick: Path, window_on: Any, message_boxes: list[tuple[str, str, str]]) -> None:
-    window = window_on(profiles["新来的"])
+    window = window_on(profiles["新来的"], alone=True)
     window.sync.export_action.trigger()
     assert window.operations.wait_idle()
     kind, title, text = message_boxes[-1]
@@ -270,7 +247,7 @@ def test_the_office_exports_to_every_advisor_into_a_folder_of_its_choice(
     other = tmp_path / "发送"
     other.mkdir()
     monkeypatch.setattr(bundle_export, "choose_folder", lambda _parent, _start: str(other))
-    window = window_on(profiles["莲花镇"])
+    window = window_on(profiles["莲花镇"], alone=True)
     window.sync.export_action.trigger()
     assert window.operations.wait_idle()
     dialog = window.sync.last_dialog
@@ -303,7 +280,7 @@ def test_the_conflicts_view_gives_the_values_columns_the_room(
     set_phone(office, str(made.id), "13800000001")
     set_phone(wang, str(made.id), "13900000002")
     bundles.import_bundles(wang, bundles.export_bundles(office, tmp_path / "b", to="王老师").files)
-    window = window_on(wang)
+    window = window_on(wang, alone=True)
     dialog = ConflictsDialog(window.operations, window)
     qtbot.addWidget(dialog)
     dialog.resize(1200, 420)

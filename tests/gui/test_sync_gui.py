@@ -72,27 +72,6 @@ def send(src: Side, dst: Side) -> ImportReport:
     return apply_payload(dst.profile, src.device, payload["sequence"], payload)
 
 
-@pytest.fixture
-def window_on(qtbot: Any) -> Iterator[Any]:
-    """Opens the main window on a profile (one at a time), shown, first queries done."""
-    from advisor_app.gui.app import create_main_window
-
-    opened: list[Any] = []
-
-    def open_window(side: Side) -> Any:
-        window = create_main_window(side.profile, install_hook=False)
-        qtbot.addWidget(window)
-        window.show()
-        assert window.operations.wait_idle()
-        opened.append(window)
-        return window
-
-    yield open_window
-    for window in opened:
-        window.operations.wait_idle()
-        window.close()
-
-
 def marks(window: Any) -> dict[str, str]:
     """Head's name → the 发送 column as shown."""
     model = window.model
@@ -109,7 +88,7 @@ def test_the_list_marks_unsent_and_unconfirmed_households_and_sorts_by_it(
         qtbot: Any, sides: dict[str, Side], window_on: Any) -> None:
     office, a = sides["乡镇"], sides["王老师"]
     first = new_household(a, "七星村", "张三")
-    window = window_on(a)
+    window = window_on(a.profile)
     assert window.model.header_text(UNSENT) == "发送"
     assert marks(window) == {"张三": "未发送"}  # no office yet: every household changed
 
@@ -177,7 +156,7 @@ def test_conflicts_are_listed_in_words_and_resolved_by_clicking(
         hh.save_household(side.profile, household)
     assert send(a, office).conflicts == 3
 
-    window = window_on(office)
+    window = window_on(office.profile)
     badge = window.sync.conflicts_badge
     qtbot.waitUntil(lambda: badge.isVisible())
     assert badge.text() == "数据冲突 3"
@@ -254,11 +233,11 @@ def test_the_office_sees_its_advisors_and_who_has_gone_quiet(
             build_payload(office.profile, a.device)
     revoke_peer(office.profile, b.device)
 
-    advisor_window = window_on(a)
+    advisor_window = window_on(a.profile)
     assert not advisor_window.sync.advisors_action.isVisible()  # an advisor has no such view
     advisor_window.close()
 
-    window = window_on(office)
+    window = window_on(office.profile)
     assert window.sync.advisors_action.isVisible()
     window.sync.advisors_action.trigger()
     dialogs = [d for d in window.findChildren(AdvisorsDialog) if d.isVisible()]
