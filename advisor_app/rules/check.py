@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from advisor_app.domain.household import Household
 
+from .aid_formulas import AidTrace, aid_formulas
 from .children import unsupported_child
 from .context import Ctx
 from .dibao import dibao, dibao_edge, dibao_single, dibao_single_alone, dibao_single_clergy
@@ -45,23 +47,36 @@ def check_household(household: Household, on: dt.date, tables: TablesLike | None
     if tables is None:
         tables = _default_tables()
     frame = frame_from_households([household], on, tables)
-    return check_in_frame(frame, dibao_formulas(frame), 0, explain=explain)
+    return check_in_frame(frame, formulas(frame), 0, explain=explain)
+
+
+@dataclass(frozen=True, slots=True)
+class Traces:
+    """The runs of every programme's formulas over one frame."""
+
+    dibao: DibaoTrace
+    aid: AidTrace
+
+
+def formulas(frame: Frame) -> Traces:
+    """Run the formulas of the ported programmes over ``frame`` (once for all its households)."""
+    return Traces(dibao_formulas(frame), aid_formulas(frame))
 
 
 def check_frame(frame: Frame, *, explain: bool = False) -> Iterator[CheckResult]:
-    """Every household of ``frame`` in order: the 低保 formulas run once for all of them."""
-    trace = dibao_formulas(frame)
+    """Every household of ``frame`` in order: the formulas run once for all of them."""
+    traces = formulas(frame)
     for i in range(frame.size):
-        yield check_in_frame(frame, trace, i, explain=explain)
+        yield check_in_frame(frame, traces, i, explain=explain)
 
 
-def check_in_frame(frame: Frame, trace: DibaoTrace, i: int, *, explain: bool = True) -> CheckResult:
-    """Household ``i`` of ``frame``: 低保 and 低保边缘 read from the formulas' ``trace``, the other
-    programmes computed for this household (reading 低保's status)."""
+def check_in_frame(frame: Frame, traces: Traces, i: int, *, explain: bool = True) -> CheckResult:
+    """Household ``i`` of ``frame``: the ported programmes read from the formulas' ``traces``, the
+    others computed for this household (reading 低保's status)."""
     household = frame.households[i]
     on = frame.on
     facts, policy = frame.facts(i), frame.policy_of(i)
-    c = Ctx(facts, policy, explain, trace=trace, row=i, first=frame.first_member(i))
+    c = Ctx(facts, policy, explain, trace=traces.dibao, row=i, first=frame.first_member(i), aid_trace=traces.aid)
     edge = dibao_edge(c)
     household_dibao = dibao(c)
     programs: list[ProgramResult] = [household_dibao, edge]
