@@ -26,10 +26,10 @@ from .children import unsupported_child
 from .context import Ctx
 from .dibao import dibao, dibao_edge, dibao_single, dibao_single_alone, dibao_single_clergy
 from .dibao_formulas import DibaoTrace, dibao_formulas
-from .dibao_single import is_alone_candidate, is_clergy
 from .frame import Frame, frame_from_households
-from .results import ELIGIBLE, CheckResult, ProgramResult
+from .results import CheckResult, ProgramResult
 from .rigid import assessed_on, rigid_expense
+from .single_formulas import SingleTrace, single_formulas
 from .snapshot import TablesLike
 from .tekun import family_of, tekun
 from .temporary import temporary
@@ -56,11 +56,13 @@ class Traces:
 
     dibao: DibaoTrace
     aid: AidTrace
+    single: SingleTrace
 
 
 def formulas(frame: Frame) -> Traces:
     """Run the formulas of the ported programmes over ``frame`` (once for all its households)."""
-    return Traces(dibao_formulas(frame), aid_formulas(frame))
+    dibao = dibao_formulas(frame)
+    return Traces(dibao, aid_formulas(frame), single_formulas(frame, dibao))
 
 
 def check_frame(frame: Frame, *, explain: bool = False) -> Iterator[CheckResult]:
@@ -76,22 +78,23 @@ def check_in_frame(frame: Frame, traces: Traces, i: int, *, explain: bool = True
     household = frame.households[i]
     on = frame.on
     facts, policy = frame.facts(i), frame.policy_of(i)
-    c = Ctx(facts, policy, explain, trace=traces.dibao, row=i, first=frame.first_member(i), aid_trace=traces.aid)
+    c = Ctx(facts, policy, explain, trace=traces.dibao, row=i, first=frame.first_member(i), aid_trace=traces.aid,
+            single_trace=traces.single)
     edge = dibao_edge(c)
     household_dibao = dibao(c)
     programs: list[ProgramResult] = [household_dibao, edge]
     members = facts.members
     count = len(members)
-    if edge.status == ELIGIBLE:
-        for i in range(count):
-            if members[i].counted:
-                programs.append(dibao_single(c, i))  # route (a)
-    elif household_dibao.status != ELIGIBLE:
-        for i in range(count):
-            if is_alone_candidate(c, i):
-                programs.append(dibao_single_alone(c, i))  # route (b)
+    lo = c.first
+    routes = traces.single.route[lo:lo + count].tolist()  # the route each member is assessed by (if any)
     for i in range(count):
-        if is_clergy(c, i):
+        if routes[i] == 1:
+            programs.append(dibao_single(c, i))  # route (a): the household is 低保边缘
+        elif routes[i] == 2:
+            programs.append(dibao_single_alone(c, i))  # route (b): neither 低保 nor 低保边缘
+    clergy = traces.single.clergy[lo:lo + count].tolist()
+    for i in range(count):
+        if clergy[i]:
             programs.append(dibao_single_clergy(c, i))  # route (c)
     family = family_of(c, household_dibao.status)  # kinship and supporters, shared by 特困 and children
     for i in range(count):

@@ -27,6 +27,7 @@ from .facts import (
     yuan,
 )
 from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, Reason, because
+from .single_formulas import SingleTrace
 from .snapshot import DEFAULT_NOTE, Policy
 
 
@@ -84,7 +85,7 @@ class Ctx:
     row: int = 0  # this household's index in ``trace``
     first: int = 0  # the index of its first member in ``trace``'s member arrays
     aid_trace: AidTrace | None = None  # the 临时救助 / 刚性支出 formulas' run (``aid_formulas``), same rows
-    single_trace: Any = None  # the 单人保 formulas' run (``single_formulas.SingleTrace``), same rows
+    single_trace: SingleTrace | None = None  # the 单人保 formulas' run (``single_formulas``), same rows
 
     @property
     def on(self) -> dt.date:
@@ -101,6 +102,12 @@ class Ctx:
         """The trace of the 临时救助 and 刚性支出 formulas."""
         assert self.aid_trace is not None, "a Ctx is made with the traces of its household (check.py)"
         return self.aid_trace
+
+    @property
+    def single(self) -> SingleTrace:
+        """The trace of the 单人保 formulas (member arrays: ``first`` + the member's index)."""
+        assert self.single_trace is not None, "a Ctx is made with the traces of its household (check.py)"
+        return self.single_trace
 
     def std(self) -> Text:
         """The 低保标准 as a phrase, flagged when it is a shipped default."""
