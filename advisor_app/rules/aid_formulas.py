@@ -48,7 +48,7 @@ class AidTrace:
     emergency_ok: Tri  # 急难型: a recent event and hardship
     left_fen: Ints  # yearly income less the essential expenses (may be negative)
     expense_high: Bools  # there are such expenses and what is left is below the standard × members × 12
-    expense_ok: Tri  # 支出型: expenses too high and income below the disposable income
+    expense_ok: Tri  # 支出型: expenses too high and income below the disposable income (-1: no standard)
     temporary_status: Tri
     temporary_kind: Ints  # index into KINDS
     cap_yuan: Ints  # cap multiple × standard, whole yuan (NO where unknown)
@@ -93,8 +93,8 @@ def aid_formulas(f: Frame) -> AidTrace:
     emergency_ok = np.where(event & ~window_known, -1, np.where(recent, below, 0)).astype(np.int8)
     # --- 支出型 ---
     left = yearly - spent
-    high = (spent > 0) & (left < std * n * 12)
-    expense_ok = np.where(high, below, 0).astype(np.int8)
+    high = std_known & (spent > 0) & (left < std * n * 12)
+    expense_ok = np.where(std_known, np.where(high, below, 0), -1).astype(np.int8)
     unknown = (emergency_ok < 0) | (expense_ok < 0)
     kind = np.where(emergency_ok == 1, 1, np.where(expense_ok == 1, 2, 0)).astype(np.int64)
     status = np.where(kind > 0, 1, np.where(unknown, 2, 0))
