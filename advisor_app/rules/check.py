@@ -7,8 +7,9 @@ each member living at a religious site 3+ years), 特困 (each member alive and 
 (not assessed, so absent from the results, before that day). With ``explain=False`` no
 reasons are built (batch screening); statuses, amounts, margins and missing facts are the same.
 
-The member counting, 低保 and 低保边缘 are formulas over columns (:mod:`.frame`,
-:mod:`.dibao_formulas`): ``check_household`` runs them on a frame of one household, the batch
+The member counting, 低保 and 低保边缘, 临时救助 and 刚性支出, and 单人保 are formulas over columns
+(:mod:`.frame`, :mod:`.dibao_formulas`, :mod:`.aid_formulas`, :mod:`.single_formulas`; run together
+by :func:`formulas`): ``check_household`` runs them on a frame of one household, the batch
 (:func:`check_frame`) on a frame of many, and both word and finish each household with
 :func:`check_in_frame`: the same code either way.
 """
