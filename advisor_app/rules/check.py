@@ -7,8 +7,9 @@ each member living at a religious site 3+ years), 特困 (each member alive and 
 (not assessed, so absent from the results, before that day). With ``explain=False`` no
 reasons are built (batch screening); statuses, amounts, margins and missing facts are the same.
 
-The member counting, 低保 and 低保边缘 are formulas over columns (:mod:`.frame`,
-:mod:`.dibao_formulas`): ``check_household`` runs them on a frame of one household, the batch
+The member counting, 低保 and 低保边缘, 临时救助 and 刚性支出, and 单人保 are formulas over columns
+(:mod:`.frame`, :mod:`.dibao_formulas`, :mod:`.aid_formulas`, :mod:`.single_formulas`; run together
+by :func:`formulas`): ``check_household`` runs them on a frame of one household, the batch
 (:func:`check_frame`) on a frame of many, and both word and finish each household with
 :func:`check_in_frame`: the same code either way.
 """
@@ -17,17 +18,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from advisor_app.domain.household import Household
 
+from .aid_formulas import AidTrace, aid_formulas
 from .children import unsupported_child
 from .context import Ctx
 from .dibao import dibao, dibao_edge, dibao_single, dibao_single_alone, dibao_single_clergy
 from .dibao_formulas import DibaoTrace, dibao_formulas
-from .dibao_single import is_alone_candidate, is_clergy
 from .frame import Frame, frame_from_households
-from .results import ELIGIBLE, CheckResult, ProgramResult
+from .results import CheckResult, ProgramResult
 from .rigid import assessed_on, rigid_expense
+from .single_formulas import SingleTrace, single_formulas
 from .snapshot import TablesLike
 from .tekun import family_of, tekun
 from .temporary import temporary
@@ -45,38 +48,54 @@ def check_household(household: Household, on: dt.date, tables: TablesLike | None
     if tables is None:
         tables = _default_tables()
     frame = frame_from_households([household], on, tables)
-    return check_in_frame(frame, dibao_formulas(frame), 0, explain=explain)
+    return check_in_frame(frame, formulas(frame), 0, explain=explain)
+
+
+@dataclass(frozen=True, slots=True)
+class Traces:
+    """The runs of every programme's formulas over one frame."""
+
+    dibao: DibaoTrace
+    aid: AidTrace
+    single: SingleTrace
+
+
+def formulas(frame: Frame) -> Traces:
+    """Run the formulas of the ported programmes over ``frame`` (once for all its households)."""
+    dibao = dibao_formulas(frame)
+    return Traces(dibao, aid_formulas(frame), single_formulas(frame, dibao))
 
 
 def check_frame(frame: Frame, *, explain: bool = False) -> Iterator[CheckResult]:
-    """Every household of ``frame`` in order: the 低保 formulas run once for all of them."""
-    trace = dibao_formulas(frame)
+    """Every household of ``frame`` in order: the formulas run once for all of them."""
+    traces = formulas(frame)
     for i in range(frame.size):
-        yield check_in_frame(frame, trace, i, explain=explain)
+        yield check_in_frame(frame, traces, i, explain=explain)
 
 
-def check_in_frame(frame: Frame, trace: DibaoTrace, i: int, *, explain: bool = True) -> CheckResult:
-    """Household ``i`` of ``frame``: 低保 and 低保边缘 read from the formulas' ``trace``, the other
-    programmes computed for this household (reading 低保's status)."""
+def check_in_frame(frame: Frame, traces: Traces, i: int, *, explain: bool = True) -> CheckResult:
+    """Household ``i`` of ``frame``: the ported programmes read from the formulas' ``traces``, the
+    others computed for this household (reading 低保's status)."""
     household = frame.households[i]
     on = frame.on
     facts, policy = frame.facts(i), frame.policy_of(i)
-    c = Ctx(facts, policy, explain, trace=trace, row=i, first=frame.first_member(i))
+    c = Ctx(facts, policy, explain, trace=traces.dibao, row=i, first=frame.first_member(i), aid_trace=traces.aid,
+            single_trace=traces.single)
     edge = dibao_edge(c)
     household_dibao = dibao(c)
     programs: list[ProgramResult] = [household_dibao, edge]
     members = facts.members
     count = len(members)
-    if edge.status == ELIGIBLE:
-        for i in range(count):
-            if members[i].counted:
-                programs.append(dibao_single(c, i))  # route (a)
-    elif household_dibao.status != ELIGIBLE:
-        for i in range(count):
-            if is_alone_candidate(c, i):
-                programs.append(dibao_single_alone(c, i))  # route (b)
+    lo = c.first
+    routes = traces.single.route[lo:lo + count].tolist()  # the route each member is assessed by (if any)
     for i in range(count):
-        if is_clergy(c, i):
+        if routes[i] == 1:
+            programs.append(dibao_single(c, i))  # route (a): the household is 低保边缘
+        elif routes[i] == 2:
+            programs.append(dibao_single_alone(c, i))  # route (b): neither 低保 nor 低保边缘
+    clergy = traces.single.clergy[lo:lo + count].tolist()
+    for i in range(count):
+        if clergy[i]:
             programs.append(dibao_single_clergy(c, i))  # route (c)
     family = family_of(c, household_dibao.status)  # kinship and supporters, shared by 特困 and children
     for i in range(count):

@@ -15,6 +15,7 @@ from typing import Any
 
 from advisor_app.domain.vocab import Text, term
 
+from .aid_formulas import AidTrace
 from .dibao_formulas import DibaoTrace
 from .facts import (
     CITE_ASSETS,
@@ -26,6 +27,7 @@ from .facts import (
     yuan,
 )
 from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, Reason, because
+from .single_formulas import SingleTrace
 from .snapshot import DEFAULT_NOTE, Policy
 
 
@@ -82,6 +84,8 @@ class Ctx:
     trace: DibaoTrace | None = None  # the formulas' run (``dibao_formulas``) holding this household
     row: int = 0  # this household's index in ``trace``
     first: int = 0  # the index of its first member in ``trace``'s member arrays
+    aid_trace: AidTrace | None = None  # the 临时救助 / 刚性支出 formulas' run (``aid_formulas``), same rows
+    single_trace: SingleTrace | None = None  # the 单人保 formulas' run (``single_formulas``), same rows
 
     @property
     def on(self) -> dt.date:
@@ -92,6 +96,18 @@ class Ctx:
         """The trace of the 低保 formulas that the reasons of this household read."""
         assert self.trace is not None, "a Ctx is made with the trace of its household (check.py)"
         return self.trace
+
+    @property
+    def aid(self) -> AidTrace:
+        """The trace of the 临时救助 and 刚性支出 formulas."""
+        assert self.aid_trace is not None, "a Ctx is made with the traces of its household (check.py)"
+        return self.aid_trace
+
+    @property
+    def single(self) -> SingleTrace:
+        """The trace of the 单人保 formulas (member arrays: ``first`` + the member's index)."""
+        assert self.single_trace is not None, "a Ctx is made with the traces of its household (check.py)"
+        return self.single_trace
 
     def std(self) -> Text:
         """The 低保标准 as a phrase, flagged when it is a shipped default."""
@@ -129,7 +145,7 @@ class Ctx:
         return self._assets
 
 
-_TRI: dict[int, bool | None] = {1: True, 0: False, -1: None}
+TRI: dict[int, bool | None] = {1: True, 0: False, -1: None}
 
 
 def _asset_test(c: Ctx) -> AssetTest:
@@ -139,7 +155,7 @@ def _asset_test(c: Ctx) -> AssetTest:
     assets_ok); here they are worded, and the unknown limits named."""
     p, h, n, t, i = c.policy, c.facts.household, c.facts.counted, c.t, c.row
     a = h.assets
-    out = AssetTest(_TRI[int(t.assets_ok[i])])
+    out = AssetTest(TRI[int(t.assets_ok[i])])
     if p.standard_fen is not None and p.asset_months_milli is None:
         out.missing.append(missing_value(p, Text("家庭金融资产限额（几个月低保标准）",
                                                  "limit on financial assets (months of the dibao standard)")))
@@ -184,4 +200,5 @@ def _asset_test(c: Ctx) -> AssetTest:
     return out
 
 
-__all__ = ["CITE_COUNTY_LIST", "AssetTest", "Ctx", "county_note", "missing_standard", "missing_value", "status_of"]
+__all__ = ["CITE_COUNTY_LIST", "TRI", "AssetTest", "Ctx", "county_note", "missing_standard", "missing_value",
+           "status_of"]

@@ -47,11 +47,6 @@ def listed_counted_fen(p: Policy, mf: MemberFacts) -> int:
     return sum(round(i.monthly * 100) for i in mf.member.incomes if i.kind in counted)
 
 
-def own_income_fen(p: Policy, mf: MemberFacts) -> int:
-    """A member's own counted monthly income for 低保 (单人保), before deductions."""
-    return mf.income_fen + listed_counted_fen(p, mf)
-
-
 def income(c: Ctx) -> DibaoIncome:
     """The household's 低保 income, computed once per check (cached on the context)."""
     if c._income is None:
@@ -129,4 +124,4 @@ def _work_cost(c: Ctx, mf: MemberFacts, j: int) -> Reason:
              f"{yuan(total)} yuan a month = ") + how + capped, CITE_DEDUCTION)
 
 
-__all__ = ["CITE_COUNTY_LIST", "DibaoIncome", "dibao_income", "income", "listed_counted_fen", "note", "own_income_fen"]
+__all__ = ["CITE_COUNTY_LIST", "DibaoIncome", "dibao_income", "income", "listed_counted_fen", "note"]

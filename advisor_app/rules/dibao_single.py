@@ -14,16 +14,20 @@
   they are registered: shown as ``needs_info`` with that instruction, not computed.
 Amount for (a) and (b): the full standard for one person minus the person's own counted income,
 rounded up to the yuan.
+
+The decisions are formulas over the frame (:mod:`.single_formulas`: which route each member is
+assessed by, the tests and the amounts); here they are read for one member and worded.
 """
 
 from __future__ import annotations
 
 from advisor_app.domain.vocab import Text, disability
 
-from .context import Ctx, missing_standard, missing_value, status_of
-from .dibao_income import own_income_fen
-from .facts import CITE_ASSETS, RELIGIOUS_MONTHS, ceil_yuan, figure, times, yuan
+from .context import TRI, Ctx, missing_standard, missing_value
+from .dibao_formulas import STATUSES
+from .facts import CITE_ASSETS, figure, times, yuan
 from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, ProgramResult, because
+from .single_formulas import SEVERE
 
 CITE_SINGLE = Text("《最低生活保障审核确认办法》第八条；民政部2022年低保和兜底保障通知",
                    "Measures for Reviewing and Confirming Dibao, Art. 8; Ministry of Civil Affairs notice of 2022 "
@@ -32,26 +36,16 @@ BELOW = Text("低于", "below")
 NOT_BELOW = Text("不低于", "not below")
 
 
-def is_alone_candidate(c: Ctx, index: int) -> bool:
-    """Route (b) is assessed for a counted adult with a severe disability."""
-    mf = c.facts.members[index]
-    d = mf.member.disability
-    return mf.counted and mf.age >= 18 and d is not None and (
-        d.grade <= 2 or (d.grade == 3 and d.kind in ("intellectual", "psychiatric")))
-
-
-def is_clergy(c: Ctx, index: int) -> bool:
-    m = c.facts.members[index]
-    return m.exists and m.member.whereabouts == "religious" and m.member.months_away >= RELIGIOUS_MONTHS
-
-
 def severe_for_single(c: Ctx, index: int) -> tuple[bool, Text]:
+    """Route (a)'s condition for member ``index`` as the formulas decided it, and its sentence."""
     m = c.facts.members[index].member
     d = m.disability
-    if d is not None and (d.grade <= 2 or (d.grade == 3 and d.kind in ("intellectual", "psychiatric"))):
+    kind = SEVERE[int(c.single.severe_kind[c.first + index])]
+    if kind == "disability":
+        assert d is not None
         grade = disability(d.kind, d.grade)
         return True, Text(f"{m.name}为{grade.zh}", f"{m.name} has a {grade.en}")
-    if m.serious_illness:
+    if kind == "illness":
         return True, Text(f"{m.name}患有重特大疾病", f"{m.name} has a serious illness")
     if d is not None:
         grade = disability(d.kind, d.grade)
@@ -70,9 +64,9 @@ def dibao_single(c: Ctx, index: int) -> ProgramResult:
     assert p.standard_fen is not None
     r = ProgramResult("dibao_single", INELIGIBLE, member=mf.member.id_number, member_name=mf.member.name,
                       route="a")
+    t, j = c.single, c.first + index
     severe, why = severe_for_single(c, index)
-    income = own_income_fen(p, mf)
-    own_ok = income < p.standard_fen
+    income, own_ok = int(t.own_fen[j]), bool(t.own_ok[j])
     if c.explain:
         name, own = mf.member.name, yuan(income)
         relation = BELOW if own_ok else NOT_BELOW
@@ -83,16 +77,16 @@ def dibao_single(c: Ctx, index: int) -> ProgramResult:
             "own_income_below_standard", own_ok,
             Text(f"{name}本人月收入（计入部分）{own} 元，{relation.zh}",
                  f"{name}'s own counted income of {own} yuan a month, {relation.en} ") + c.std(), CITE_SINGLE))
-    r.status = status_of([severe, own_ok])
+    r.status = STATUSES[int(t.status[j])]
     if r.status == ELIGIBLE:
-        _amount(c, r, income)
+        _amount(c, r, income, int(t.amount[j]))
     return r
 
 
-def _amount(c: Ctx, r: ProgramResult, income: int) -> None:
+def _amount(c: Ctx, r: ProgramResult, income: int, amount: int) -> None:
     p = c.policy
     assert p.standard_fen is not None
-    r.monthly_amount = ceil_yuan(p.standard_fen - income)
+    r.monthly_amount = amount
     if c.explain:
         amount, std, own = r.monthly_amount, figure(p.standard_fen), yuan(income)
         r.reasons.append(because(
@@ -112,17 +106,15 @@ def dibao_single_alone(c: Ctx, index: int) -> ProgramResult:
     if p.standard_fen is None:
         r.missing_facts.append(missing_standard(p))
         return r
+    t, j = c.single, c.first + index
     severe, why = severe_for_single(c, index)
-    working = [i for i in m.incomes if i.kind in ("wage", "business") and i.monthly > 0]
-    income = own_income_fen(p, mf)
-    own_ok = income < p.standard_fen
+    working = not bool(t.no_work[j])
+    income, own_ok = int(t.own_fen[j]), bool(t.own_ok[j])
     n, financial = c.facts.counted, round(c.facts.household.assets.financial * 100)
-    assets_ok: bool | None = None
-    if p.asset_months_milli is None:
+    assets_ok = TRI[int(t.assets_ok[c.row])]
+    if assets_ok is None:
         r.missing_facts.append(missing_value(p, Text("家庭金融资产限额（几个月低保标准）",
                                                      "limit on financial assets (months of the dibao standard)")))
-    else:
-        assets_ok = financial * 1000 <= p.asset_months_milli * p.standard_fen * n
     if c.explain:
         name = m.name
         r.reasons.append(because("adult", True, Text(f"{name}已满18周岁（{mf.age}岁）", f"{name} is an adult "
@@ -151,11 +143,11 @@ def dibao_single_alone(c: Ctx, index: int) -> ProgramResult:
                      f"({times(p.asset_months_milli)} months of the standard); whether vehicles or houses are in "
                      f"{name}'s name is to be verified at the home visit") + p.default_note("asset_financial_months"),
                 CITE_ASSETS))
-    r.status = status_of([severe, not working, own_ok, assets_ok])
+    r.status = STATUSES[int(t.status[j])]
     if r.status != NEEDS_INFO:
         r.missing_facts.clear()
     if r.status == ELIGIBLE:
-        _amount(c, r, income)
+        _amount(c, r, income, int(t.amount[j]))
     return r
 
 

@@ -10,7 +10,8 @@ where no figure is in force the programmes that need it answer ``needs_info`` an
 
 :func:`below_disposable` is the one test 临时救助 (急难型 and 支出型) and 刚性支出困难家庭 make: the
 household's counted income over a year, per counted member, strictly below the figure (integers:
-``12 × monthly income < figure × members``).
+``12 × monthly income < figure × members``). The decision is the formulas' (``aid_formulas``:
+``below_disposable``); here it is worded.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def _below_disposable(c: Ctx) -> DisposableTest:
         return DisposableTest(False, Text("家里没有计入的人口", "Nobody in the household is counted"))
     if p.disposable_yearly_fen is None:
         return DisposableTest(None, missing_disposable(c))
-    below = inc * 12 < p.disposable_yearly_fen * n
+    below = bool(c.aid.below_disposable[c.row] == 1)  # the formulas' decision (``aid_formulas``)
     if not c.explain:
         return DisposableTest(below, EMPTY)
     yearly, local = yuan(inc * 12 // n), figure(p.disposable_yearly_fen)

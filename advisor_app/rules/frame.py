@@ -64,6 +64,8 @@ class Frame:
     receipt: Bools  # recorded as receiving 低保 since a day on or before the check date
     receipt_since: Ints  # that day (0 when none)
     receipt_fen: Ints  # the amount last granted, fen a month
+    emergency: Bools  # a sudden event is recorded (临时救助 急难型)
+    emergency_day: Ints  # its day (ordinal; 0 when none)
     # member inputs (M)
     birth: Ints  # yyyymmdd from the ID number
     state: Ints  # index into OUT (0 living)
@@ -74,6 +76,7 @@ class Frame:
     income: Ints  # M × len(KINDS): monthly income by kind, fen (each income rounded, then added)
     serious_illness: Bools
     severe_disability: Bools  # grade 1–2, or grade 3 intellectual / psychiatric
+    works: Bools  # has a wage or business income above 0 (单人保 route b)
     # derived by the counting formulas (:func:`count_members`)
     age: Ints = field(default_factory=lambda: np.zeros(0, np.int64))
     out: Ints = field(default_factory=lambda: np.zeros(0, np.int64))  # index into OUT
@@ -135,6 +138,9 @@ def frame_from_households(households: Sequence[Household], on: dt.date, tables: 
     rec: list[bool] = []
     rec_since: list[int] = []
     rec_fen: list[int] = []
+    emergency: list[bool] = []
+    emergency_day: list[int] = []
+    works: list[bool] = []
     birth: list[int] = []
     state: list[int] = []
     state_day: list[int] = []
@@ -165,6 +171,8 @@ def frame_from_households(households: Sequence[Household], on: dt.date, tables: 
         rec.append(got is not None)
         rec_since.append(got.since.toordinal() if got is not None else 0)
         rec_fen.append(round(got.monthly_amount * 100) if got is not None else 0)
+        emergency.append(h.emergency is not None)
+        emergency_day.append(h.emergency.date.toordinal() if h.emergency is not None else 0)
         for m in h.members:
             birth.append(int(m.id_number[6:14]))
             state.append(state_code[m.state])
@@ -176,6 +184,7 @@ def frame_from_households(households: Sequence[Household], on: dt.date, tables: 
             d = m.disability
             severe.append(d is not None and (d.grade <= 2 or (d.grade == 3 and d.kind in ("intellectual",
                                                                                           "psychiatric"))))
+            works.append(any(i.kind in ("wage", "business") and i.monthly > 0 for i in m.incomes))
             for i in m.incomes:
                 inc_rows.append(j)
                 inc_cols.append(kind_index[i.kind])
@@ -191,9 +200,11 @@ def frame_from_households(households: Sequence[Household], on: dt.date, tables: 
         hh=np.repeat(np.arange(len(households), dtype=np.int64), np.diff(starts)),
         financial_fen=_ints(fin), vehicles=_ints(veh), extra_houses=_ints(houses), medical_fen=_ints(med),
         education_fen=_ints(edu), receipt=np.array(rec, np.bool_), receipt_since=_ints(rec_since),
-        receipt_fen=_ints(rec_fen), birth=_ints(birth), state=_ints(state), state_day=_ints(state_day),
+        receipt_fen=_ints(rec_fen), emergency=np.array(emergency, np.bool_), emergency_day=_ints(emergency_day),
+        birth=_ints(birth), state=_ints(state), state_day=_ints(state_day),
         lodger=np.array(lodger, np.bool_), where=_ints(where), months_away=_ints(away), income=income,
-        serious_illness=np.array(ill, np.bool_), severe_disability=np.array(severe, np.bool_))
+        serious_illness=np.array(ill, np.bool_), severe_disability=np.array(severe, np.bool_),
+        works=np.array(works, np.bool_))
     count_members(frame)
     return frame
 

@@ -27,7 +27,8 @@ import datetime as dt
 
 from advisor_app.domain.vocab import Text
 
-from .context import Ctx, missing_value, status_of
+from .context import Ctx, missing_value
+from .dibao_formulas import STATUSES
 from .disposable import below_disposable
 from .facts import yuan
 from .results import ELIGIBLE, INELIGIBLE, ProgramResult, because
@@ -56,10 +57,11 @@ def valid_until(on: dt.date) -> dt.date:
 
 
 def rigid_expense(c: Ctx) -> ProgramResult:
-    f, p, h = c.facts, c.policy, c.facts.household
+    """The decisions are the formulas' (``aid_formulas``); here they are read for one household and
+    worded, with the facts still missing."""
+    f, p, t, i = c.facts, c.policy, c.aid, c.row
     r = ProgramResult("rigid_expense", INELIGIBLE)
-    n, inc = f.counted, f.income_fen
-    if n == 0:
+    if f.counted == 0:
         if c.explain:
             r.reasons.append(because("members_counted", False, Text("家里没有计入的人口",
                                                                   "Nobody in the household is counted"), CITE))
@@ -69,36 +71,30 @@ def rigid_expense(c: Ctx) -> ProgramResult:
         r.missing_facts.append(income.sentence)
     if c.explain:
         r.reasons.append(because("income_below_disposable", income.below is True, income.sentence, CITE))
-    spent = round(h.expenses.medical_selfpaid_12m * 100) + round(h.expenses.education_12m * 100)
-    yearly = inc * 12
+    spent, yearly = int(t.spent_fen[i]), int(t.yearly_fen[i])
     share = p.values.get("rigid_expense_share")
-    high: bool | None
     if spent == 0:
-        high = False
         if c.explain:
             r.reasons.append(because("essential_spending_high", False,
                                      Text("近12个月没有医疗自付和教育支出，不属于刚性支出困难家庭",
                                           "No self-paid medical or education costs in the last 12 months: not a "
                                           "household in hardship from essential spending"), CITE))
     elif share is None:
-        high = None
         r.missing_facts.append(missing_value(p, SHARE))
         if c.explain:
             r.reasons.append(because("essential_spending_high", False, r.missing_facts[-1], CITE))
-    else:
-        share_milli = round(share.value * 1000)  # percent × 1000
-        high = spent * 100_000 > share_milli * yearly
-        if c.explain:
-            pct = f"{share.value:g}"
-            relation = Text("超过", "above") if high else Text("未超过", "not above")
-            r.reasons.append(because(
-                "essential_spending_high", high,
-                Text(f"近12个月医疗自付和教育支出 {yuan(spent)} 元，{relation.zh}家庭同期收入 {yuan(yearly)} 元"
-                     f"（月收入 × 12）的 {pct}%",
-                     f"Self-paid medical and education costs of {yuan(spent)} yuan in the last 12 months, "
-                     f"{relation.en} {pct}% of the household's income over the same time, {yuan(yearly)} yuan "
-                     "(monthly income × 12)") + p.default_note("rigid_expense_share"), CITE))
-    r.status = status_of([income.below, high])
+    elif c.explain:
+        high = bool(t.spending_high[i] == 1)
+        pct = f"{share.value:g}"
+        relation = Text("超过", "above") if high else Text("未超过", "not above")
+        r.reasons.append(because(
+            "essential_spending_high", high,
+            Text(f"近12个月医疗自付和教育支出 {yuan(spent)} 元，{relation.zh}家庭同期收入 {yuan(yearly)} 元"
+                 f"（月收入 × 12）的 {pct}%",
+                 f"Self-paid medical and education costs of {yuan(spent)} yuan in the last 12 months, "
+                 f"{relation.en} {pct}% of the household's income over the same time, {yuan(yearly)} yuan "
+                 "(monthly income × 12)") + p.default_note("rigid_expense_share"), CITE))
+    r.status = STATUSES[int(t.rigid_status[i])]
     if r.status == INELIGIBLE:
         r.missing_facts.clear()
     if r.status == ELIGIBLE:

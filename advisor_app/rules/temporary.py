@@ -36,12 +36,13 @@ least the emergency multiple (default 2) × the standard.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from advisor_app.domain.vocab import Text, term
 
+from .aid_formulas import KINDS, months_before
 from .context import Ctx, missing_standard, missing_value
+from .dibao_formulas import NO, STATUSES
 from .disposable import below_disposable
 from .facts import figure, times, yuan
 from .results import ELIGIBLE, INELIGIBLE, NEEDS_INFO, ProgramResult, Reason, because
@@ -54,14 +55,10 @@ NOT_BELOW = Text("不低于", "not below")
 WINDOW = Text("急难型临时救助的事件期限（几个月内）", "time limit for a sudden event (months)")
 
 
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months earlier (the month's last day when it is shorter)."""
-    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
-
-
 def temporary(c: Ctx) -> ProgramResult:
-    p = c.policy
+    """The decisions are the formulas' (``aid_formulas``); here they are read for one household and
+    worded, with the facts still missing."""
+    p, t, i = c.policy, c.aid, c.row
     r = ProgramResult("temporary", NEEDS_INFO)
     if p.standard_fen is None:
         r.missing_facts.append(missing_standard(p))
@@ -74,23 +71,17 @@ def temporary(c: Ctx) -> ProgramResult:
             r.reasons.append(because("members_counted", False, Text("家里没有计入的人口",
                                                                   "Nobody in the household is counted"), CITE))
         return r
-    cap = None if p.cap_milli is None else p.standard_fen * p.cap_milli // 1000 // 100
-    emergency = _emergency(c, r)
-    if emergency:
-        r.status, r.kind, r.max_amount = ELIGIBLE, "急难型", cap
+    cap = None if t.cap_yuan[i] == NO else int(t.cap_yuan[i])
+    _emergency(c, r)
+    kind = KINDS[int(t.temporary_kind[i])]
+    if kind != "急难型":
+        _expense(c, r)
+    r.status = STATUSES[int(t.temporary_status[i])]
+    if r.status == ELIGIBLE:
+        r.kind, r.max_amount = kind, cap
         if c.explain:
             _amount_reasons(c, r)
-        return r
-    expense = _expense(c, r)
-    if expense:
-        r.status, r.kind, r.max_amount = ELIGIBLE, "支出型", cap
-        if c.explain:
-            _amount_reasons(c, r)
-        return r
-    if emergency is None or expense is None:
-        r.status = NEEDS_INFO
-    else:
-        r.status = INELIGIBLE
+    elif r.status == INELIGIBLE:
         r.missing_facts.clear()
     return r
 
@@ -100,32 +91,31 @@ def _need(r: ProgramResult, what: Text) -> None:
         r.missing_facts.append(what)
 
 
-def _emergency(c: Ctx, r: ProgramResult) -> bool | None:
-    """急难型: a recent sudden event and hardship (None: a figure is missing)."""
-    p, e = c.policy, c.facts.household.emergency
+def _emergency(c: Ctx, r: ProgramResult) -> None:
+    """急难型: a recent sudden event and hardship (worded; the trace holds the decision)."""
+    p, e, t, i = c.policy, c.facts.household.emergency, c.aid, c.row
     if e is None:
         if c.explain:
             r.reasons.append(because("emergency", False, Text("没有登记突发事件，不属于急难型",
                                                               "No sudden event recorded: not emergency assistance"),
                                      CITE))
-        return False
+        return
     event, on = term("emergency_kind", e.kind), e.date.isoformat()
-    if e.date > c.on:
+    if t.emergency_future[i]:
         if c.explain:
             r.reasons.append(because(
                 "emergency", False, Text(f"登记的突发事件日期 {on} 晚于核对日期，尚未发生，不计入",
                                          f"The sudden event recorded ({on}) is after the check date: it has not "
                                          "happened yet and is not counted"), CITE))
-        return False
-    window = p.values.get("temporary_emergency_window_months")
-    if window is None:
+        return
+    if t.window_months[i] == NO:
         _need(r, missing_value(p, WINDOW))
         if c.explain:
             r.reasons.append(because("emergency_recent", False, r.missing_facts[-1], CITE))
-        return None
-    months = round(window.value)
-    since = months_before(c.on, months)
-    recent = e.date >= since
+        return
+    months = int(t.window_months[i])
+    since = dt.date.fromordinal(int(t.since_day[i]))
+    recent = bool(t.emergency_recent[i])
     if c.explain:
         limit = Text(f"核对日前 {months} 个月内（{since.isoformat()} 起）", f"within {months} months before the check "
                      f"date (from {since.isoformat()})") + p.default_note("temporary_emergency_window_months")
@@ -136,13 +126,12 @@ def _emergency(c: Ctx, r: ProgramResult) -> bool | None:
             + (Text("，属于急难型临时救助，可先行救助、事后补充审核", ": emergency assistance, help first and review "
                     "afterwards") if recent else Text("，已不属于急难型", ": no longer emergency assistance")), CITE))
     if not recent:
-        return False
+        return
     test = below_disposable(c)
     if test.below is None:
         _need(r, test.sentence)
     if c.explain:
         r.reasons.append(_hardship_reason(c, test.below, test.sentence))
-    return test.below
 
 
 def _hardship_reason(c: Ctx, below: bool | None, sentence: Text) -> Reason:
@@ -157,14 +146,12 @@ def _hardship_reason(c: Ctx, below: bool | None, sentence: Text) -> Reason:
     return because("emergency_hardship", below, sentence + tail, CITE)
 
 
-def _expense(c: Ctx, r: ProgramResult) -> bool | None:
-    """支出型: essential expenses too high and income below the disposable income (None: unknown)."""
-    f, p, h = c.facts, c.policy, c.facts.household
-    assert p.standard_fen is not None
-    std, n, inc = p.standard_fen, f.counted, f.income_fen
-    spent = round(h.expenses.medical_selfpaid_12m * 100) + round(h.expenses.education_12m * 100)
-    left = inc * 12 - spent
-    high = spent > 0 and left < std * n * 12
+def _expense(c: Ctx, r: ProgramResult) -> None:
+    """支出型: essential expenses too high and income below the disposable income (worded; the trace
+    holds the decision)."""
+    f, t, i = c.facts, c.aid, c.row
+    n, inc = f.counted, f.income_fen
+    spent, left, high = int(t.spent_fen[i]), int(t.left_fen[i]), bool(t.expense_high[i])
     if c.explain and spent == 0:
         r.reasons.append(because("essential_expenses_high", False,
                                  Text("近12个月没有医疗自付和教育等刚性支出，不属于支出型",
@@ -188,16 +175,12 @@ def _expense(c: Ctx, r: ProgramResult) -> bool | None:
                  f"Self-paid medical and education costs of {yuan(spent)} yuan in the last 12 months; after them, "
                  f"household income a month per person is {per} yuan, {relation.en} ") + c.std(), CITE))
     if not high:
-        return False
+        return
     test = below_disposable(c)
     if test.below is None:
         _need(r, test.sentence)
-        if c.explain:
-            r.reasons.append(because("income_below_disposable", False, test.sentence, CITE))
-        return None
     if c.explain:
-        r.reasons.append(because("income_below_disposable", test.below, test.sentence, CITE))
-    return test.below
+        r.reasons.append(because("income_below_disposable", test.below is True, test.sentence, CITE))
 
 
 def _amount_reasons(c: Ctx, r: ProgramResult) -> None:
@@ -220,3 +203,6 @@ def _amount_reasons(c: Ctx, r: ProgramResult) -> None:
                       f"; emergency assistance is usually at least {low} yuan ({low_multiple} times")
                  + p.default_note("temporary_emergency_min_multiple") + Text("）", ")"))
     r.reasons.append(because("amount", True, text, CITE))
+
+
+__all__ = ["CITE", "months_before", "temporary"]
