@@ -39,7 +39,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in LIST_SORT_INDEXES:
         op.drop_index(f"ix_households_by_{name}", "households")
-    with op.batch_alter_table("households") as batch:
-        batch.drop_column("sync_mark")
-        batch.drop_column("next_review")
-        batch.drop_column("last_visit")
+    # Not a batch (a copy of the table): dropping the old households table would take the members,
+    # visits and needs with it (ON DELETE CASCADE).
+    for column in ("sync_mark", "next_review", "last_visit"):
+        op.drop_column("households", column)
