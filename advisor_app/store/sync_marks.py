@@ -101,7 +101,7 @@ class _Pending:
     def __init__(self) -> None:
         self.everything = False
         self.households: set[str] = set()
-        self.records: set[str] = set()
+        self.records: dict[str, set[str]] = {}  # kind → record ids
         self.peers: set[str] = set()
 
 
@@ -125,7 +125,10 @@ def marks_changed_for_records(session: Session, keys: Iterable[tuple[str, str]])
     """:func:`marks_changed` for the households of these records ((kind, id) with a sync state)."""
     pending = _pending_of(session)
     for kind, rid in keys:
-        (pending.households if kind == "household" else pending.records).add(rid)
+        if kind == "household":
+            pending.households.add(rid)
+        else:
+            pending.records.setdefault(kind, set()).add(rid)
 
 
 def marks_changed_for_peer(session: Session, peer: str) -> None:
@@ -144,10 +147,12 @@ def _refresh_pending(session: Session) -> None:
         refresh_marks(conn)
         return
     households = set(pending.households)
-    stmt = sa.text("SELECT household_id FROM sync_records WHERE record_id IN :ids").bindparams(
+    # by the primary key (kind, record_id)
+    stmt = sa.text("SELECT household_id FROM sync_records WHERE kind = :kind AND record_id IN :ids").bindparams(
         sa.bindparam("ids", expanding=True))
-    for part in chunks(pending.records):
-        households.update(conn.execute(stmt, {"ids": part}).scalars())
+    for kind, ids in pending.records.items():
+        for part in chunks(ids):
+            households.update(conn.execute(stmt, {"kind": kind, "ids": part}).scalars())
     for peer in pending.peers:
         households.update(conn.execute(sa.text(
             "SELECT DISTINCT s.household_id FROM sync_sent t JOIN sync_records s ON s.kind = t.kind "
