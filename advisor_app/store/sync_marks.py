@@ -167,13 +167,12 @@ def _forget_pending(session: Session) -> None:
 
 def marks_by_advisor(conn: sa.Connection) -> dict[str, tuple[int, int, int]]:
     """At the office: advisor device id → (households assigned, of them 未发送, 待确认), archived
-    and deleted households included (their state travels too)."""
-    mark, params = mark_sql(conn)
-    sql = (f"SELECT x.advisor, count(*), sum(CASE WHEN x.mark = {UNSENT} THEN 1 ELSE 0 END), "
-           f"sum(CASE WHEN x.mark = {UNCONFIRMED} THEN 1 ELSE 0 END) FROM (SELECT g.advisor AS advisor, "
-           f"{mark} AS mark FROM sync_assignments g JOIN households h ON h.id = g.household_id) x "
-           "GROUP BY x.advisor")
-    return {str(r[0]): (int(r[1]), int(r[2] or 0), int(r[3] or 0)) for r in conn.execute(sa.text(sql), params)}
+    and deleted households included (their state travels too). Reads the kept mark
+    (``households.sync_mark``, refreshed by every write it depends on, assignments included)."""
+    sql = (f"SELECT g.advisor, count(*), sum(CASE WHEN h.sync_mark = {UNSENT} THEN 1 ELSE 0 END), "
+           f"sum(CASE WHEN h.sync_mark = {UNCONFIRMED} THEN 1 ELSE 0 END) "
+           "FROM sync_assignments g JOIN households h ON h.id = g.household_id GROUP BY g.advisor")
+    return {str(r[0]): (int(r[1]), int(r[2] or 0), int(r[3] or 0)) for r in conn.execute(sa.text(sql))}
 
 
 def last_bundles(conn: sa.Connection) -> dict[str, tuple[int, str]]:
