@@ -88,6 +88,29 @@ def test_a_single_digit_or_character_stays_narrow(demo_profile: Any) -> None:
     assert len(found) < len(hl.ids(demo_profile, village[-2:])) or len(village) < 2
 
 
+NAMES = ("阿依古丽·买买提", "欧阳晓霞", "司马相如", "晓𠇔", "𠇔晓霞", "吴")
+
+
+def test_a_name_part_is_found_wherever_it_stands(demo_profile: Any) -> None:
+    # Names of every length: the part at each place (1–4 on their own indexes, later ones among the
+    # long names), a rare character (outside the basic plane) right after the part.
+    listed = hl.ids(demo_profile)
+    for n, name in enumerate(NAMES):
+        household = households.load_household(demo_profile, listed[n * 3])
+        household.members[-1].name = name
+        households.save_household(demo_profile, household)
+    everyone = [households.load_household(demo_profile, h) for h in hl.ids(demo_profile)]
+    for name in NAMES:
+        for start in range(len(name)):
+            for end in range(start + 1, min(len(name), start + 3) + 1):
+                part = name[start:end]
+                if part.isdigit() or part.isascii():
+                    continue
+                expected = {h.id for h in everyone if any(part in m.name for m in h.members)
+                            or (len(part) > 1 and (part in h.village or part in h.town))}
+                assert set(hl.ids(demo_profile, part)) == expected, part
+
+
 def test_words_must_all_match(demo_profile: Any) -> None:
     household = households.load_household(demo_profile, hl.ids(demo_profile)[7])
     both = hl.ids(demo_profile, f"{household.village} {household.members[0].id_number[-4:]}")
