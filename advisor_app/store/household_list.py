@@ -259,11 +259,24 @@ def ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descendin
     return [r[0] for r in _driver_rows(conn, sql, params)]
 
 
+def first_ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False, *,
+              limit: int) -> list[str] | None:
+    """The first ``limit`` ids of :func:`ids` when the list's order is an index's order (the default
+    and ascending sorts on SQLite: the first page is ready long before the whole list); ``None``
+    when it is not, and only the whole list gives the first page."""
+    if not _fast(conn) or sort not in _SORT_SQL or descending or _SORT_SQL[sort][2] == "LAST":
+        return None
+    where, params = _where(text, True)
+    column, index, _nulls = _SORT_SQL[sort]
+    order = _INDEX_ORDER.get(sort, f"{column}, h.village, h.head_name, h.id")
+    hint = f"INDEXED BY {index}" if where == _LIVE_ONLY else ""
+    sql = f"SELECT h.id FROM households h {hint} WHERE {where} ORDER BY {order} LIMIT {int(limit)}"
+    return [r[0] for r in _driver_rows(conn, sql, params)]
+
+
 def count(conn: sa.Connection, text: str = "") -> int:
     where, params = _where(text, _fast(conn))
     return int(conn.execute(sa.text(f"SELECT count(*) FROM households h WHERE {where}"), params).scalar_one())
-
-
 
 
 def _row_columns() -> str:

@@ -263,3 +263,18 @@ def test_the_list_and_the_rule_agree(demo_profile: Any) -> None:
             _visit(demo_profile, household_id, day, agreed)
     for row in hl.rows(demo_profile, chosen):
         assert row.next_review == next_review(households.load_household(demo_profile, row.id).visits)
+
+
+@pytest.mark.parametrize("sort", store_list.SORT_KEYS)
+def test_the_first_ids_are_the_start_of_the_list(demo_profile: Any, sql_path: str, sort: str) -> None:
+    with demo_profile.connection() as conn:
+        on_sqlite = conn.dialect.name == "sqlite"
+    for text in ("", "村", "2"):
+        for descending in (False, True):
+            whole = hl.ids(demo_profile, text, sort, descending)
+            first = hl.first_ids(demo_profile, text, sort, descending, limit=7)
+            in_index_order = not descending and sort not in ("status", "next_review")
+            cheap = on_sqlite and sql_path == "sqlite-speedups" and in_index_order
+            assert (first is not None) == cheap, (sort, descending)
+            if first is not None:
+                assert first == whole[:7]
