@@ -121,6 +121,8 @@ class HouseholdRow(Record, Base):
         Index("ix_households_list", "village", "head_name", "id", "town", **_LIVE),
         # The list's other orders (migration 0011): each column, then the default order.
         *(Index(f"ix_households_by_{name}", *columns, **_LIVE) for name, columns in LIST_SORT_INDEXES.items()),
+        # A part of a town's name in the search: the distinct towns, then their households (migration 0013).
+        Index("ix_households_town", "town", "id", **_LIVE),
     )
 
 

@@ -111,6 +111,26 @@ def test_a_name_part_is_found_wherever_it_stands(demo_profile: Any) -> None:
                 assert set(hl.ids(demo_profile, part)) == expected, part
 
 
+def test_a_part_of_a_village_or_town_finds_its_households(demo_profile: Any) -> None:
+    listed = hl.ids(demo_profile)
+    moved = households.load_household(demo_profile, listed[5])
+    moved.village, moved.town = "新建村", "远山镇"  # a place of its own, first and last in order
+    households.save_household(demo_profile, moved)
+    gone = households.load_household(demo_profile, listed[9])
+    gone.village = "拆迁村"  # only a deleted household lives there
+    households.save_household(demo_profile, gone)
+    households.delete_household(demo_profile, gone.id)
+    everyone = [households.load_household(demo_profile, h) for h in hl.ids(demo_profile)]
+    places = {h.village for h in everyone} | {h.town for h in everyone} | {"拆迁村"}
+    for place in places:
+        for start in range(len(place) - 1):
+            part = place[start:start + 2]
+            expected = {h.id for h in everyone if part in h.village or part in h.town
+                        or any(part in m.name for m in h.members)}
+            assert set(hl.ids(demo_profile, part)) == expected, part
+    assert hl.ids(demo_profile, "拆迁") == []
+
+
 def test_words_must_all_match(demo_profile: Any) -> None:
     household = households.load_household(demo_profile, hl.ids(demo_profile)[7])
     both = hl.ids(demo_profile, f"{household.village} {household.members[0].id_number[-4:]}")
