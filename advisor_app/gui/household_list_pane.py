@@ -1,8 +1,11 @@
 """The household list pane: the search box above the table, searching as the advisor types.
 
 Each search (150 ms after the last key, or at once on Enter, on a header click, after a change)
-runs ``services.household_list.ids`` on the background worker; a newer search wins over an older
-one still running. The table shows :class:`HouseholdTableModel`, which fetches the rows it shows.
+runs on the background worker: ``services.household_list.first_ids`` (the first ``FIRST_ROWS``,
+painted at once when the list's order allows it), then ``ids`` for the whole list (appended; the count
+and the selection follow). A newer search wins over an older one: its results are dropped, and the
+whole list of a search that a new key has replaced is not looked for at all.
+The table shows :class:`HouseholdTableModel`, which fetches the rows it shows.
 Double-click or Enter on a row emits ``household_activated(id)``; moving to another row (a click,
 the arrow keys) emits ``current_changed(id)`` ("" when no row is current): while the editor is shown,
 the main window opens that household in it, so the list and the editor never show different ones.
@@ -41,6 +44,8 @@ from .household_table_model import STATUS, VILLAGE, HouseholdTableModel, househo
 from .operations import Operations
 
 SEARCH_DEBOUNCE_MS = 150
+FIRST_ROWS = 200
+"""A search shows its first rows as soon as they are found, the rest follow (and then the count)."""
 EXTERNAL_POLL_MS = 1000  # how often to ask whether another program changed the database
 COLUMN_WIDTHS = (90, 170, 110, 50, 150, 100, 100, 64)
 VISIT_SORT_KEYS = ("last_visit", "next_review")  # what a visit changes of a row, as the list sorts by it
@@ -189,10 +194,11 @@ class HouseholdListPane(QWidget):
         keep = keep or self._select_after_search or self.current_household_id()
 
         def done(ids: list[str]) -> None:
-            if generation != self._generation:
-                return  # a newer search is on its way
-            self.searched_text = text
             self.model.set_ids(ids)
+            shown()
+
+        def shown() -> None:  # every id of the result is in the model
+            self.searched_text = text
             self.update_count()
             just_saved = keep is not None and keep == self._select_after_search
             if just_saved:
@@ -205,7 +211,30 @@ class HouseholdListPane(QWidget):
                 self.search.clear()
                 self.run_search()
 
-        self.operations.query(lambda p: household_list.ids(p, text, sort, descending), done)
+        def whole(ids: list[str] | None, first_shown: bool) -> None:
+            if ids is None or generation != self._generation:
+                return
+            if first_shown:
+                self.model.complete_ids(ids)
+                shown()
+            else:
+                done(ids)
+
+        def first(ids: list[str] | None) -> None:
+            if generation != self._generation:
+                return  # a newer search is on its way
+            if ids is not None and len(ids) < FIRST_ROWS:
+                done(ids)  # that is all of them
+                return
+            if ids is not None:
+                self.model.set_ids(ids)  # painted now; the count and the selection when all are in
+            # Not run when a newer search came meanwhile (typing on): the worker goes on to that one.
+            self.operations.query(lambda p: household_list.ids(p, text, sort, descending)
+                                  if generation == self._generation else None,
+                                  lambda all_ids: whole(all_ids, ids is not None))
+
+        self.operations.query(lambda p: household_list.first_ids(p, text, sort, descending, limit=FIRST_ROWS),
+                              first)
 
     # --- writes by another program ---
 

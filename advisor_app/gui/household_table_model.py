@@ -91,6 +91,19 @@ class HouseholdTableModel(QAbstractTableModel):
         self.today = dt.date.today()
         self.endResetModel()
 
+    def complete_ids(self, ids: list[str]) -> None:
+        """The whole result of the search whose first rows are shown (``set_ids``): the rest are
+        appended, the rows shown stay as they are (all anew when the shown ones are not its start)."""
+        shown = len(self._ids)
+        if ids[:shown] != self._ids:
+            self.set_ids(ids)
+            return
+        if len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self._row_of = None
+            self.endInsertRows()
+
     def refresh(self) -> None:
         """Forget cached rows (after a change); shown rows are fetched again."""
         self._pages.clear()

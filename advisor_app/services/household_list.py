@@ -79,6 +79,13 @@ def ids(profile: Profile, text: str = "", sort: str = DEFAULT_SORT, descending: 
         return store.ids(conn, text, sort, descending, status=status)
 
 
+def first_ids(profile: Profile, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False, *,
+              limit: int) -> list[str] | None:
+    """The first ``limit`` of :func:`ids` when they come much sooner than the whole list, else ``None``."""
+    with profile.connection() as conn:
+        return store.first_ids(conn, text, sort, descending, limit=limit)
+
+
 def count(profile: Profile, text: str = "") -> int:
     with profile.connection() as conn:
         return store.count(conn, text)

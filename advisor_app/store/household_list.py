@@ -14,9 +14,11 @@ ids at a time (``rows``). Search is done here, in SQL, one condition per word of
 
 The SQL runs on SQLite and PostgreSQL. On SQLite (:data:`SQLITE_SPEEDUPS`) prefixes are range
 searches on the indexes of migration 0002 (``ix_households_list``, ``ix_members_name_list``,
-``ix_members_id_reversed``), a name part is looked for in a scan of the narrow name index (``INDEXED
-BY``, ``instr``), and the ids come straight from the driver's cursor. The portable path says the same
-with ``LIKE`` (whose meaning does not depend on the database's collation).
+``ix_members_id_reversed``); a name part is looked for on the indexes of the name's characters at
+places 2–4 and of long names (migration 0013, :func:`_name_part`; ``INDEXED BY``, ``instr``), the
+village and town among the distinct names of the places (:func:`_place_part`); the ids come
+straight from the driver's cursor. The portable path says the same with ``LIKE`` (whose meaning
+does not depend on the database's collation).
 
 The status column ("current status") shows a household's eligible programmes from the last batch
 screening when that result is still current. What counts as current, and the order of the programmes,
@@ -108,6 +110,39 @@ def _like(term: str) -> str:
 
 _LIVE_ONLY = "h.deleted_at IS NULL"
 
+# The characters of a name at these places have an index each (migration 0013), and so have the
+# names longer than the last of them: with the name index for the first character, every place a
+# part of a name can start at is a search on an index, not a scan of every member.
+NAME_CHAR_PLACES = (2, 3, 4)
+_AFTER_ALL = "\U0010ffff"  # sorts after every character: ``name < term + this`` is "starts with term"
+
+
+def _name_part(key: str, term: str, params: dict[str, Any]) -> str:
+    """Household ids of the live members whose name contains ``term`` (SQLite): the names that
+    start with it (a range on ``ix_members_name_list``), those where its first character stands
+    at place 2, 3 or 4 and that contain it, and the long names that contain it."""
+    params[key + "_end"], params[key + "_first"] = term + _AFTER_ALL, term[0]
+    live = "WHERE deleted_at IS NULL AND"
+    parts = [f"SELECT household_id FROM members INDEXED BY ix_members_name_list {live} "
+             f"name >= :{key} AND name < :{key}_end"]
+    parts += [f"SELECT household_id FROM members INDEXED BY ix_members_name_{place} {live} "
+              f"substr(name, {place}, 1) = :{key}_first AND instr(name, :{key}) > 0" for place in NAME_CHAR_PLACES]
+    parts.append(f"SELECT household_id FROM members INDEXED BY ix_members_name_long {live} "
+                 f"length(name) > {NAME_CHAR_PLACES[-1]} AND instr(name, :{key}) > 0")
+    return " UNION ALL ".join(parts)
+
+
+def _place_part(key: str, column: str, index: str) -> str:
+    """Ids of the live households whose ``column`` (village or town) contains the term (SQLite): the
+    names of the places are found one after the other along ``index`` (about a hundred seeks, not a
+    read of every household), those that contain it picked, and their households read as ranges."""
+    live = f"FROM households INDEXED BY {index} WHERE deleted_at IS NULL"
+    places = (f"WITH RECURSIVE place(name) AS (SELECT (SELECT min({column}) {live}) UNION ALL "
+              f"SELECT (SELECT min({column}) {live} AND {column} > place.name) FROM place "
+              f"WHERE place.name IS NOT NULL) "
+              f"SELECT name FROM place WHERE instr(name, :{key}) > 0")
+    return f"SELECT id {live} AND {column} IN ({places})"
+
 
 def _where(text: str, fast: bool) -> tuple[str, dict[str, Any]]:
     """The WHERE clause (over households ``h``) and its parameters for the search text."""
@@ -136,11 +171,9 @@ def _where(text: str, fast: bool) -> tuple[str, dict[str, Any]]:
                 clauses.append(f"h.head_initials LIKE :{key}")
         elif fast:
             params[key] = term
-            # Narrow index scans (names; village and town) instead of reading every household row.
-            names = (f"SELECT household_id FROM members INDEXED BY ix_members_name_list "
-                     f"WHERE deleted_at IS NULL AND instr(name, :{key}) > 0")
-            places = (f" UNION ALL SELECT id FROM households INDEXED BY ix_households_list "
-                      f"WHERE deleted_at IS NULL AND (instr(village, :{key}) > 0 OR instr(town, :{key}) > 0)")
+            names = _name_part(key, term, params)
+            places = f" UNION ALL {_place_part(key, 'village', 'ix_households_list')}" \
+                     f" UNION ALL {_place_part(key, 'town', 'ix_households_town')}"
             clauses.append(f"h.id IN ({names}{places if len(term) > 1 else ''})")
         else:
             params[key] = f"%{_like(term)}%"
@@ -239,11 +272,24 @@ def ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descendin
     return [r[0] for r in _driver_rows(conn, sql, params)]
 
 
+def first_ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False, *,
+              limit: int) -> list[str] | None:
+    """The first ``limit`` ids of :func:`ids` when the list's order is an index's order (the default
+    and ascending sorts on SQLite: the first page is ready long before the whole list); ``None``
+    when it is not, and only the whole list gives the first page."""
+    if not _fast(conn) or sort not in _SORT_SQL or descending or _SORT_SQL[sort][2] == "LAST":
+        return None
+    where, params = _where(text, True)
+    column, index, _nulls = _SORT_SQL[sort]
+    order = _INDEX_ORDER.get(sort, f"{column}, h.village, h.head_name, h.id")
+    hint = f"INDEXED BY {index}" if where == _LIVE_ONLY else ""
+    sql = f"SELECT h.id FROM households h {hint} WHERE {where} ORDER BY {order} LIMIT {int(limit)}"
+    return [r[0] for r in _driver_rows(conn, sql, params)]
+
+
 def count(conn: sa.Connection, text: str = "") -> int:
     where, params = _where(text, _fast(conn))
     return int(conn.execute(sa.text(f"SELECT count(*) FROM households h WHERE {where}"), params).scalar_one())
-
-
 
 
 def _row_columns() -> str:

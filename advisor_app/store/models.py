@@ -18,7 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base as Base  # re-exported: every table is declared on it
 from .held_parts import HeldPartRow  # noqa: F401  (declared on Base.metadata, as the sync tables)
-from .household_list import ID_REVERSED
+from .household_list import ID_REVERSED, NAME_CHAR_PLACES
 from .policy_tables import PolicyTableRow  # noqa: F401  (declared on Base.metadata, as the sync tables)
 from .sync_models import (  # noqa: F401  (declared on Base.metadata here, so every user of the models has them)
     SyncAssignmentRow,
@@ -121,6 +121,8 @@ class HouseholdRow(Record, Base):
         Index("ix_households_list", "village", "head_name", "id", "town", **_LIVE),
         # The list's other orders (migration 0011): each column, then the default order.
         *(Index(f"ix_households_by_{name}", *columns, **_LIVE) for name, columns in LIST_SORT_INDEXES.items()),
+        # A part of a town's name in the search: the distinct towns, then their households (migration 0013).
+        Index("ix_households_town", "town", "id", **_LIVE),
     )
 
 
@@ -160,6 +162,12 @@ class MemberRow(Record, Base):
         Index("ix_members_name_list", "name", "household_id", **_LIVE),
         # In parentheses: PostgreSQL requires them around an index expression that is not one function call.
         Index("ix_members_id_reversed", text(f"({ID_REVERSED})"), **_LIVE),
+        # A part of a name: its character at places 2–4, and the long names (migration 0013).
+        *(Index(f"ix_members_name_{place}", text(f"(substr(name, {place}, 1))"), "name", "household_id", **_LIVE)
+          for place in NAME_CHAR_PLACES),
+        Index("ix_members_name_long", "name", "household_id",
+              sqlite_where=text(f"deleted_at IS NULL AND length(name) > {NAME_CHAR_PLACES[-1]}"),
+              postgresql_where=text(f"deleted_at IS NULL AND length(name) > {NAME_CHAR_PLACES[-1]}")),
     )
 
 

@@ -88,6 +88,49 @@ def test_a_single_digit_or_character_stays_narrow(demo_profile: Any) -> None:
     assert len(found) < len(hl.ids(demo_profile, village[-2:])) or len(village) < 2
 
 
+NAMES = ("阿依古丽·买买提", "欧阳晓霞", "司马相如", "晓𠇔", "𠇔晓霞", "吴")
+
+
+def test_a_name_part_is_found_wherever_it_stands(demo_profile: Any) -> None:
+    # Names of every length: the part at each place (1–4 on their own indexes, later ones among the
+    # long names), a rare character (outside the basic plane) right after the part.
+    listed = hl.ids(demo_profile)
+    for n, name in enumerate(NAMES):
+        household = households.load_household(demo_profile, listed[n * 3])
+        household.members[-1].name = name
+        households.save_household(demo_profile, household)
+    everyone = [households.load_household(demo_profile, h) for h in hl.ids(demo_profile)]
+    for name in NAMES:
+        for start in range(len(name)):
+            for end in range(start + 1, min(len(name), start + 3) + 1):
+                part = name[start:end]
+                if part.isdigit() or part.isascii():
+                    continue
+                expected = {h.id for h in everyone if any(part in m.name for m in h.members)
+                            or (len(part) > 1 and (part in h.village or part in h.town))}
+                assert set(hl.ids(demo_profile, part)) == expected, part
+
+
+def test_a_part_of_a_village_or_town_finds_its_households(demo_profile: Any) -> None:
+    listed = hl.ids(demo_profile)
+    moved = households.load_household(demo_profile, listed[5])
+    moved.village, moved.town = "新建村", "远山镇"  # a place of its own, first and last in order
+    households.save_household(demo_profile, moved)
+    gone = households.load_household(demo_profile, listed[9])
+    gone.village = "拆迁村"  # only a deleted household lives there
+    households.save_household(demo_profile, gone)
+    households.delete_household(demo_profile, gone.id)
+    everyone = [households.load_household(demo_profile, h) for h in hl.ids(demo_profile)]
+    places = {h.village for h in everyone} | {h.town for h in everyone} | {"拆迁村"}
+    for place in places:
+        for start in range(len(place) - 1):
+            part = place[start:start + 2]
+            expected = {h.id for h in everyone if part in h.village or part in h.town
+                        or any(part in m.name for m in h.members)}
+            assert set(hl.ids(demo_profile, part)) == expected, part
+    assert hl.ids(demo_profile, "拆迁") == []
+
+
 def test_words_must_all_match(demo_profile: Any) -> None:
     household = households.load_household(demo_profile, hl.ids(demo_profile)[7])
     both = hl.ids(demo_profile, f"{household.village} {household.members[0].id_number[-4:]}")
@@ -240,3 +283,18 @@ def test_the_list_and_the_rule_agree(demo_profile: Any) -> None:
             _visit(demo_profile, household_id, day, agreed)
     for row in hl.rows(demo_profile, chosen):
         assert row.next_review == next_review(households.load_household(demo_profile, row.id).visits)
+
+
+@pytest.mark.parametrize("sort", store_list.SORT_KEYS)
+def test_the_first_ids_are_the_start_of_the_list(demo_profile: Any, sql_path: str, sort: str) -> None:
+    with demo_profile.connection() as conn:
+        on_sqlite = conn.dialect.name == "sqlite"
+    for text in ("", "村", "2"):
+        for descending in (False, True):
+            whole = hl.ids(demo_profile, text, sort, descending)
+            first = hl.first_ids(demo_profile, text, sort, descending, limit=7)
+            in_index_order = not descending and sort not in ("status", "next_review")
+            cheap = on_sqlite and sql_path == "sqlite-speedups" and in_index_order
+            assert (first is not None) == cheap, (sort, descending)
+            if first is not None:
+                assert first == whole[:7]

@@ -1,0 +1,100 @@
+"""A search paints its first rows before the whole list is in; the rest are appended, the count and
+the selection follow; the whole list of a search replaced by a newer one is not looked for."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from advisor_app.gui import household_list_pane
+from advisor_app.gui.household_table_model import MEMBERS
+from advisor_app.services import household_list
+
+FIRST = 7
+
+
+@pytest.fixture
+def events(main_window: Any, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int, str]]:
+    """What the model announced, with its row count and the count label at that moment."""
+    monkeypatch.setattr(household_list_pane, "FIRST_ROWS", FIRST)
+    model, label = main_window.model, main_window.count_label
+    seen: list[tuple[str, int, str]] = []
+    model.modelReset.connect(lambda: seen.append(("reset", model.rowCount(), label.text())))
+    model.rowsInserted.connect(lambda *_: seen.append(("inserted", model.rowCount(), label.text())))
+    return seen
+
+
+def search(window: Any, text: str) -> None:
+    window.search.setText(text)
+    window.list_pane.run_search()
+    assert window.operations.wait_idle()
+
+
+def test_first_rows_then_the_rest_then_the_count(main_window: Any, demo_profile: Any,
+                                                 events: list[tuple[str, int, str]]) -> None:
+    name = household_list.page(demo_profile, limit=60)[40].head_name
+    search(main_window, name)
+    told = main_window.count_label.text()
+    assert told != "共 60 户"
+    search(main_window, "")
+    assert [e[:2] for e in events[-2:]] == [("reset", FIRST), ("inserted", 60)]
+    assert [e[2] for e in events[-2:]] == [told, told]  # the count is told once every row is in
+    assert main_window.count_label.text() == "共 60 户"
+    assert main_window.model.ids() == household_list.ids(demo_profile)
+
+
+def test_a_short_result_comes_at_once(main_window: Any, demo_profile: Any,
+                                      events: list[tuple[str, int, str]]) -> None:
+    name = household_list.page(demo_profile, limit=60)[40].head_name
+    search(main_window, name)
+    expected = household_list.ids(demo_profile, name)
+    assert len(expected) < FIRST
+    assert [e[:2] for e in events] == [("reset", len(expected))]
+    assert main_window.model.ids() == expected
+
+
+def test_an_order_no_index_gives_comes_whole(qtbot: Any, main_window: Any, demo_profile: Any,
+                                             events: list[tuple[str, int, str]]) -> None:
+    main_window.table.horizontalHeader().setSortIndicator(MEMBERS, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: main_window.model.sort_key == "member_count")
+    assert main_window.operations.wait_idle()
+    assert [e[:2] for e in events] == [("reset", 60)]
+    assert main_window.model.ids() == household_list.ids(demo_profile, "", "member_count", True)
+
+
+def test_the_selection_stays_once_the_whole_list_is_in(main_window: Any, events: list[tuple[str, int, str]]) -> None:
+    pane = main_window.list_pane
+    kept = main_window.model.ids()[40]  # beyond the first rows
+    assert pane.select_household(kept, scroll=True)
+    search(main_window, "")
+    assert ("inserted", 60) in [e[:2] for e in events]
+    assert pane.current_household_id() == kept
+
+
+def test_a_replaced_search_is_not_finished(qtbot: Any, main_window: Any, monkeypatch: pytest.MonkeyPatch,
+                                           events: list[tuple[str, int, str]]) -> None:
+    asked: list[str] = []
+    real_ids = household_list.ids
+
+    def ids(profile: Any, text: str = "", *args: Any) -> list[str]:
+        asked.append(text)
+        return real_ids(profile, text, *args)
+
+    monkeypatch.setattr(household_list, "ids", ids)
+    operations = main_window.operations
+    first_done, second_gate = threading.Event(), threading.Event()
+    operations.query(lambda _p: first_done.wait(5), lambda _r: None)  # the worker waits
+    main_window.search.setText("")
+    main_window.list_pane.run_search()  # its first rows are queued
+    first_done.set()
+    operations.query(lambda _p: second_gate.wait(5), lambda _r: None)  # after those first rows
+    qtbot.waitUntil(lambda: bool(events), timeout=5000)  # they are shown; the whole list is queued
+    main_window.list_pane.run_search()  # a newer search before the whole list was looked for
+    second_gate.set()
+    assert operations.wait_idle()
+    assert asked == [""]  # the newer one's whole list only
+    assert main_window.model.rowCount() == 60
+    assert main_window.count_label.text() == "共 60 户"
