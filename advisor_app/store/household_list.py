@@ -1,24 +1,8 @@
 """SQL for the household list screen: filter, sort and page 200,000 households quickly.
 
 The list keeps only the ordered household ids (``ids``) and fetches the shown columns for a page of
-ids at a time (``rows``). Search is done here, in SQL, one condition per word of the search text
-(all must match):
-
-* two or more digits (``0026``, ``20026``, ``…002X``): the end of any member's ID number. An
-  expression index on the reversed ID number (migration 0002) turns "ends with" into a range search.
-  A single digit is ignored (it would match a tenth of everyone and only slow typing down).
-* latin letters (``wxx``): the start of the pinyin initials of the head's name (吴晓霞 → wxx).
-* one other character (``吴``): part of any member's name.
-* two or more (``晓霞``, ``七星村``, ``和平``): part of any member's name, or of the village (村/社区)
-  or town (乡镇/街道) name. (One character would match every 村 and 镇.)
-
-The SQL runs on SQLite and PostgreSQL. On SQLite (:data:`SQLITE_SPEEDUPS`) prefixes are range
-searches on the indexes of migration 0002 (``ix_households_list``, ``ix_members_name_list``,
-``ix_members_id_reversed``); a name part is looked for on the indexes of the name's characters at
-places 2–4 and of long names (migration 0013, :func:`_name_part`; ``INDEXED BY``, ``instr``), the
-village and town among the distinct names of the places (:func:`_place_part`); the ids come
-straight from the driver's cursor. The portable path says the same with ``LIKE`` (whose meaning
-does not depend on the database's collation).
+ids at a time (``rows``). Search is done in SQL (:mod:`.list_search`: one condition per word of the
+search text).
 
 The status column ("current status") shows a household's eligible programmes from the last batch
 screening when that result is still current. What counts as current, and the order of the programmes,
@@ -30,19 +14,14 @@ the status sort takes both in a :class:`StatusQuery`; a row carries the househol
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 
+from .list_search import LIVE_ONLY, search_where
 from .screening import CHANGED_AFTER
-
-# The member's ID number reversed, written with builtin functions only so that every SQLite
-# connection (also tools without our functions) can maintain the index on it.
-ID_REVERSED = "||".join(f"substr(id_number,{i},1)" for i in range(18, 0, -1))
-ID_MAX_LEN = 18
 
 SORT_KEYS = ("village", "head_name", "member_count", "status", "last_visit", "next_review", "unsent")
 DEFAULT_SORT = "village"
@@ -76,10 +55,6 @@ _SORT_SQL = {
 
 _INDEX_ORDER = {"village": "h.village, h.head_name, h.id", "head_name": "h.head_name, h.village, h.id"}
 
-_DIGITS = re.compile(r"^\d{1,17}[\dXx]?$")
-_LETTERS = re.compile(r"^[A-Za-z]+$")
-
-
 @dataclass(frozen=True, slots=True)
 class ListRow:
     """One household as the list shows it (raw values; the service adds labels)."""
@@ -101,87 +76,6 @@ class ListRow:
 
 def _fast(conn: sa.Connection) -> bool:
     return SQLITE_SPEEDUPS and conn.dialect.name == "sqlite"
-
-
-def _like(term: str) -> str:
-    """``term`` for ``LIKE … ESCAPE '!'``: its wildcards taken literally."""
-    return term.replace("!", "!!").replace("%", "!%").replace("_", "!_")
-
-
-_LIVE_ONLY = "h.deleted_at IS NULL"
-
-# The characters of a name at these places have an index each (migration 0013), and so have the
-# names longer than the last of them: with the name index for the first character, every place a
-# part of a name can start at is a search on an index, not a scan of every member.
-NAME_CHAR_PLACES = (2, 3, 4)
-_AFTER_ALL = "\U0010ffff"  # sorts after every character: ``name < term + this`` is "starts with term"
-
-
-def _name_part(key: str, term: str, params: dict[str, Any]) -> str:
-    """Household ids of the live members whose name contains ``term`` (SQLite): the names that
-    start with it (a range on ``ix_members_name_list``), those where its first character stands
-    at place 2, 3 or 4 and that contain it, and the long names that contain it."""
-    params[key + "_end"], params[key + "_first"] = term + _AFTER_ALL, term[0]
-    live = "WHERE deleted_at IS NULL AND"
-    parts = [f"SELECT household_id FROM members INDEXED BY ix_members_name_list {live} "
-             f"name >= :{key} AND name < :{key}_end"]
-    parts += [f"SELECT household_id FROM members INDEXED BY ix_members_name_{place} {live} "
-              f"substr(name, {place}, 1) = :{key}_first AND instr(name, :{key}) > 0" for place in NAME_CHAR_PLACES]
-    parts.append(f"SELECT household_id FROM members INDEXED BY ix_members_name_long {live} "
-                 f"length(name) > {NAME_CHAR_PLACES[-1]} AND instr(name, :{key}) > 0")
-    return " UNION ALL ".join(parts)
-
-
-def _place_part(key: str, column: str, index: str) -> str:
-    """Ids of the live households whose ``column`` (village or town) contains the term (SQLite): the
-    names of the places are found one after the other along ``index`` (about a hundred seeks, not a
-    read of every household), those that contain it picked, and their households read as ranges."""
-    live = f"FROM households INDEXED BY {index} WHERE deleted_at IS NULL"
-    places = (f"WITH RECURSIVE place(name) AS (SELECT (SELECT min({column}) {live}) UNION ALL "
-              f"SELECT (SELECT min({column}) {live} AND {column} > place.name) FROM place "
-              f"WHERE place.name IS NOT NULL) "
-              f"SELECT name FROM place WHERE instr(name, :{key}) > 0")
-    return f"SELECT id {live} AND {column} IN ({places})"
-
-
-def _where(text: str, fast: bool) -> tuple[str, dict[str, Any]]:
-    """The WHERE clause (over households ``h``) and its parameters for the search text."""
-    clauses = [_LIVE_ONLY]
-    params: dict[str, Any] = {}
-    for n, term in enumerate(text.split()):
-        key = f"t{n}"
-        if _DIGITS.match(term):
-            if len(term) < 2:
-                continue
-            rev = term.upper()[::-1]
-            if fast:
-                params[key], params[key + "_end"] = rev, rev + "\uffff"
-                match = f"{ID_REVERSED} >= :{key} AND {ID_REVERSED} < :{key}_end"
-            else:
-                params[key] = rev + "%"
-                match = f"{ID_REVERSED} LIKE :{key}"
-            clauses.append(f"h.id IN (SELECT household_id FROM members WHERE deleted_at IS NULL AND {match})")
-        elif _LETTERS.match(term):
-            low = term.lower()
-            if fast:
-                params[key], params[key + "_end"] = low, low + "\uffff"
-                clauses.append(f"(h.head_initials >= :{key} AND h.head_initials < :{key}_end)")
-            else:
-                params[key] = low + "%"
-                clauses.append(f"h.head_initials LIKE :{key}")
-        elif fast:
-            params[key] = term
-            names = _name_part(key, term, params)
-            places = f" UNION ALL {_place_part(key, 'village', 'ix_households_list')}" \
-                     f" UNION ALL {_place_part(key, 'town', 'ix_households_town')}"
-            clauses.append(f"h.id IN ({names}{places if len(term) > 1 else ''})")
-        else:
-            params[key] = f"%{_like(term)}%"
-            names = f"SELECT household_id FROM members WHERE deleted_at IS NULL AND name LIKE :{key} ESCAPE '!'"
-            places = (f" UNION ALL SELECT id FROM households WHERE deleted_at IS NULL "
-                      f"AND (village LIKE :{key} ESCAPE '!' OR town LIKE :{key} ESCAPE '!')")
-            clauses.append(f"h.id IN ({names}{places if len(term) > 1 else ''})")
-    return " AND ".join(clauses), params
 
 
 def _status_rank(status: StatusQuery, params: dict[str, Any]) -> str | None:
@@ -253,14 +147,14 @@ def ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descendin
         status: StatusQuery) -> list[str]:
     """Ids of the households matching ``text``, in list order."""
     fast = _fast(conn)
-    where, params = _where(text, fast)
+    where, params = search_where(text, fast)
     if fast and sort in _SORT_SQL:
         # Walk the column's index (value, then the default order) and reverse the groups in Python
         # when descending: no sort in SQL at all.
         column, index, nulls = _SORT_SQL[sort]
         order = _INDEX_ORDER.get(sort, f"{column}, h.village, h.head_name, h.id")
         # The whole list: along the index. A search: the planner picks (the matches, then a sort).
-        hint = f"INDEXED BY {index}" if where == _LIVE_ONLY else ""
+        hint = f"INDEXED BY {index}" if where == LIVE_ONLY else ""
         if not descending and nulls != "LAST":  # the index order is the list order: ids only
             sql = f"SELECT h.id FROM households h {hint} WHERE {where} ORDER BY {order}"
             return [r[0] for r in _driver_rows(conn, sql, params)]
@@ -279,16 +173,16 @@ def first_ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, des
     when it is not, and only the whole list gives the first page."""
     if not _fast(conn) or sort not in _SORT_SQL or descending or _SORT_SQL[sort][2] == "LAST":
         return None
-    where, params = _where(text, True)
+    where, params = search_where(text, True)
     column, index, _nulls = _SORT_SQL[sort]
     order = _INDEX_ORDER.get(sort, f"{column}, h.village, h.head_name, h.id")
-    hint = f"INDEXED BY {index}" if where == _LIVE_ONLY else ""
+    hint = f"INDEXED BY {index}" if where == LIVE_ONLY else ""
     sql = f"SELECT h.id FROM households h {hint} WHERE {where} ORDER BY {order} LIMIT {int(limit)}"
     return [r[0] for r in _driver_rows(conn, sql, params)]
 
 
 def count(conn: sa.Connection, text: str = "") -> int:
-    where, params = _where(text, _fast(conn))
+    where, params = search_where(text, _fast(conn))
     return int(conn.execute(sa.text(f"SELECT count(*) FROM households h WHERE {where}"), params).scalar_one())
 
 
@@ -348,7 +242,7 @@ def rows(conn: sa.Connection, household_ids: Sequence[str], *, ranking: Sequence
 def page(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False,
          offset: int = 0, limit: int = 100, *, status: StatusQuery) -> list[ListRow]:
     """One page of the list, computed entirely in SQL (for scripts and reports; the GUI uses ids/rows)."""
-    where, params = _where(text, _fast(conn))
+    where, params = search_where(text, _fast(conn))
     sql = (f"SELECT {_row_columns()} FROM households h WHERE {where} "
            f"ORDER BY {_order(conn, sort, descending, status, params)} LIMIT :limit OFFSET :offset")
     found = list(conn.execute(sa.text(sql), {**params, "limit": limit, "offset": offset}))

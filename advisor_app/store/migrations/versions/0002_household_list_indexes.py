@@ -16,7 +16,7 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# Keep in step with advisor_app.store.household_list.ID_REVERSED (the query must use the same text).
+# Keep in step with advisor_app.store.list_search.ID_REVERSED (the query must use the same text).
 ID_REVERSED = "||".join(f"substr(id_number,{i},1)" for i in range(18, 0, -1))
 
 

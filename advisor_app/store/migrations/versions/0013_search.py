@@ -22,7 +22,7 @@ down_revision = "0012_policy_tables"
 branch_labels = None
 depends_on = None
 
-# Keep in step with advisor_app.store.household_list.NAME_CHAR_PLACES (the query names these indexes).
+# Keep in step with advisor_app.store.list_search.NAME_CHAR_PLACES (the query names these indexes).
 PLACES = (2, 3, 4)
 
 
