@@ -78,22 +78,3 @@ def profile(data_dir: Path, database_url: str | None) -> Iterator[Any]:
     p = open_profile(data_dir, database_url=database_url)
     yield p
     p.close()
-
-
-_derived_keys: dict[tuple[str, bytes], bytes] = {}
-
-
-@pytest.fixture
-def remembered_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    """argon2id once per passphrase and salt, for tests that open the same files again and again
-    (crash checks, every command of a three-profile sync): the key is the same each time."""
-    from advisor_app.store import encryption
-
-    derive = encryption.derive_key
-
-    def remembered(passphrase: str, salt: bytes) -> bytes:
-        if (passphrase, salt) not in _derived_keys:
-            _derived_keys[passphrase, salt] = derive(passphrase, salt)
-        return _derived_keys[passphrase, salt]
-
-    monkeypatch.setattr(encryption, "derive_key", remembered)
