@@ -49,25 +49,33 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def empty_database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """The URL of a database with nothing in it yet: a new SQLite file or a new PostgreSQL database."""
+def empty_database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a database with nothing in it yet: a new SQLite file or a new PostgreSQL database
+    (dropped after the test)."""
     from advisor_app.store.engine import sqlite_url
 
     if backend == "sqlite":
-        return sqlite_url(tmp_path / "empty.sqlite")
+        yield sqlite_url(tmp_path / "empty.sqlite")
+        return
     cluster: pg_cluster.Cluster = request.getfixturevalue("postgres")
-    return cluster.create_database()
+    url = cluster.create_database()
+    yield url
+    cluster.drop_database(url)
 
 
 @pytest.fixture
-def database_url(backend: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str | None:
-    """``None`` for SQLite (the profile's own file); else a new PostgreSQL database at head."""
+def database_url(backend: str, request: pytest.FixtureRequest,
+                 monkeypatch: pytest.MonkeyPatch) -> Iterator[str | None]:
+    """``None`` for SQLite (the profile's own file); else a new PostgreSQL database at head (dropped
+    after the test)."""
     if backend == "sqlite":
-        return None
+        yield None
+        return
     cluster: pg_cluster.Cluster = request.getfixturevalue("postgres")
     url = cluster.create_database(pg_cluster.TEMPLATE)
     monkeypatch.setenv("ADVISOR_APP_DATABASE_URL", url)
-    return url
+    yield url
+    cluster.drop_database(url)
 
 
 @pytest.fixture
