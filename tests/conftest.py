@@ -24,6 +24,26 @@ def _passphrase(monkeypatch: pytest.MonkeyPatch) -> str:
     return TEST_PASSPHRASE
 
 
+_derived_keys: dict[tuple[str, bytes], bytes] = {}
+
+
+@pytest.fixture(autouse=True)
+def remembered_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id once per passphrase and salt in the test process (the key is the same each time; the
+    suite opens the same files again and again: crash checks, CLI commands run in-process, a sync
+    between three profiles). Every process a test starts derives its keys itself, at full cost."""
+    from advisor_app.store import encryption
+
+    derive = encryption.derive_key
+
+    def remembered(passphrase: str, salt: bytes) -> bytes:
+        if (passphrase, salt) not in _derived_keys:
+            _derived_keys[passphrase, salt] = derive(passphrase, salt)
+        return _derived_keys[passphrase, salt]
+
+    monkeypatch.setattr(encryption, "derive_key", remembered)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test ever touches the user's real data folder."""

@@ -39,14 +39,14 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
-    from advisor_app.services import eligibility, explanation
-    from advisor_app.services.households import read_document_with_notes
+    from advisor_app.services import explanation, household_check
+    from advisor_app.services.household_files import read_document_with_notes
 
     on = parse_day(args.on)
     household, notes = read_document_with_notes(args.file)
     for note in notes:
         print(f"注意：{note}", file=sys.stderr)
-    result = eligibility.check(household, on)
+    result = household_check.check(household, on)
     explained = explanation.explain(household, result)
     if args.format == "json":
         doc = result.to_dict() | explained.to_dict()  # the advisor-check/1 keys first, unchanged

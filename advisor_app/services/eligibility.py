@@ -1,6 +1,7 @@
 """Eligibility use cases: check one household, screen a whole profile, read the latest results.
 
-* :func:`check` — one household on one date (no profile: the CLI's ``check`` uses the shipped tables).
+* :func:`check` — one household on one date (no profile: the CLI's ``check`` uses the shipped tables);
+  defined in :mod:`.household_check`, which loads no database library.
 * :func:`screen` — re-check every household of a profile on a date and replace the stored results
   (``screening_results``: amounts in fen, ``detail`` = care level or temporary-assistance kind).
   Stored are the results that are eligible or needs_info; an ineligible result is the absence of a
@@ -34,8 +35,7 @@ from typing import NamedTuple
 import sqlalchemy as sa
 
 from advisor_app.domain.errors import Cancelled
-from advisor_app.domain.household import Household
-from advisor_app.rules import CheckResult, check_household
+from advisor_app.rules import CheckResult
 from advisor_app.rules import freshness as rule
 from advisor_app.rules.freshness import ScreeningRun
 from advisor_app.rules.results import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS, ProgramResult
@@ -53,6 +53,7 @@ from advisor_app.store.settings import get_setting, set_setting
 
 from . import audit
 from .batch import gc_paused
+from .household_check import check as check  # the one per-household check (its own module: docs/startup.md)
 from .policy import tables_for
 from .profile import Profile
 from .screening_parts import PARTS, PartJob, PartResult, result_rows, run_part
@@ -67,15 +68,6 @@ Progress = Callable[[int, int], bool]
 
 LAST_KEY = "screening.last"
 PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
-
-
-def check(household: Household, on: dt.date | None = None, tables: TablesLike | None = None, *,
-          profile: Profile | None = None) -> CheckResult:
-    """Check one household on ``on`` (default today). Policy: ``tables`` if given, else the profile's
-    tables (shipped plus its imported local table) if a profile is given, else the shipped tables."""
-    if tables is None and profile is not None:
-        tables = tables_for(profile)
-    return check_household(household, on or dt.date.today(), tables)
 
 
 @dataclass

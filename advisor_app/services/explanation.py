@@ -11,6 +11,7 @@ of the others, not of everyone.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from advisor_app.domain.household import Household
 from advisor_app.rules import CheckResult, check_household
@@ -25,8 +26,8 @@ from advisor_app.rules.explanation import explain as build
 from advisor_app.rules.recommendation import Pick, Recommendation, SetAside, recommend
 from advisor_app.rules.snapshot import TablesLike
 
-from .policy import tables_for
-from .profile import Profile
+if TYPE_CHECKING:
+    from .profile import Profile
 
 __all__ = ["DEFAULT_MARK", "AdviceLine", "ExplainedReason", "Explanation", "Pick", "ProgramSection",
            "Recommendation", "SetAside", "explain"]
@@ -41,6 +42,8 @@ def explain(household: Household, result: CheckResult, tables: TablesLike | None
     rest = None
     if without:
         if tables is None and profile is not None:
+            from .policy import tables_for
+
             tables = tables_for(profile)
         others = dataclasses.replace(
             household, members=[m for m in household.members if m.id_number not in without])

@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session
 from advisor_app.domain import validation, vocab
 from advisor_app.domain.errors import DomainError, NotFound, PersonInAnotherHousehold, Problem
 from advisor_app.domain.household import Household, Visit
-from advisor_app.domain.limits import MAX_HOUSEHOLD_BYTES, read_limited, read_stream_limited
 from advisor_app.store import archive as archive_store
 from advisor_app.store import households as store
 from advisor_app.store import people
@@ -32,27 +31,9 @@ from advisor_app.store.archive import ArchivedHousehold as ArchivedHousehold  # 
 from advisor_app.store.households import HouseholdSummary
 
 from . import audit, backups, profile_settings
+from .household_files import read_document as read_document  # re-exported: read, then saved
+from .household_files import read_document_with_notes as read_document_with_notes
 from .profile import Profile
-
-
-def read_document(path: str | Path) -> Household:
-    """Parse and validate an ``advisor-household/2`` (or ``/1``) file (or ``-`` for standard input)."""
-    return read_document_with_notes(path)[0]
-
-
-def read_document_with_notes(path: str | Path) -> tuple[Household, list[str]]:
-    """:func:`read_document`, and the notes on what an older ``/1`` file left undecided (supporters
-    whose relation names no kinship): warnings for the advisor, nothing is refused for them.
-    A file larger than ``MAX_HOUSEHOLD_BYTES`` (20 MB) is refused unread (``/dev/zero`` stops)."""
-    from advisor_app.domain import interchange
-
-    if str(path) == "-":
-        import sys
-
-        data = read_stream_limited(sys.stdin.buffer, MAX_HOUSEHOLD_BYTES, "家庭文件", "标准输入")
-    else:
-        data = read_limited(path, MAX_HOUSEHOLD_BYTES, "家庭文件")
-    return interchange.read_household_json(data)
 
 
 def import_household(profile: Profile, path: str | Path) -> Household:

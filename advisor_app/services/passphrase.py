@@ -13,7 +13,9 @@ every open of the encrypted profile encrypts the backups a crash left in plainte
 Changing the passphrase (:func:`change_passphrase`) re-keys the backups first and the database last,
 each file in one transaction of its own (a file opens with the old passphrase or the new one, never
 neither). Killed half-way, the profile still opens with the old passphrase; changing it again
-finishes the job (the backups already re-keyed are recognised and left alone).
+finishes the job (the backups already re-keyed are recognised and left alone). A demo profile keyed
+before the demo's passphrase got its cheap derivation is re-keyed the same way, once, when it is
+opened (:func:`rekey_full_cost_demo`).
 """
 
 from __future__ import annotations
@@ -119,6 +121,22 @@ def rekey_files(data: paths.DataDir, salt: bytes, old_key: bytes, old_keys_for: 
     if sealed is not None:
         recovery.write(data.recovery, sealed.sealing([(new_key, salt)]))
     return done
+
+
+def rekey_full_cost_demo(data: paths.DataDir) -> bool:
+    """A demo profile keyed with the full-cost derivation (before the demo's passphrase got its own
+    token cost, :data:`advisor_app.store.encryption.DEMO_ARGON2_TIME_COST`): its backups and then its
+    database re-keyed to the demo's key, as a passphrase change does (a re-key cut short is completed
+    at the next open). False when the file does not open with the full-cost key either."""
+    demo = encryption.DEMO_PASSPHRASE
+    salt = encryption.salt_of(data.database)
+    if salt is None:
+        return False
+    old_key = encryption.full_cost_key(demo, salt)
+    if not encryption.opens(data.database, old_key, salt):
+        return False
+    rekey_files(data, salt, old_key, lambda copy_salt: [encryption.full_cost_key(demo, copy_salt)], demo)
+    return True
 
 
 def check_passphrase(profile: Profile, typed: str) -> None:

@@ -200,7 +200,7 @@ def open_profile(data_dir: str | os.PathLike[str] | None = None, *, database_url
             if own and exc.__cause__ is not None and damage.is_damage(exc.__cause__):
                 raise DamagedProfile(backups.damaged_message(data, given)) from None
             raise
-        problems = damage.open_problems(engine)
+        problems = damage.open_problems(engine, remember=not read_only)
         if problems:
             return _damaged(data, engine, problems, given, read_only)
         if read_only:

@@ -54,6 +54,7 @@ from .profile import (
     MISSING,
     PLAINTEXT,
     Profile,
+    WrongPassphrase,
     database_state,
     demo_data_dir,
     open_profile,
@@ -268,13 +269,18 @@ def require_demo(conn: sa.Connection) -> ProfileInfo:
 def open_demo_profile(data_dir: str | os.PathLike[str] | None = None) -> Profile:
     """Open (creating as needed) the demo profile in ``<data folder>/demo``, marked as a demo; always
     its own SQLite file, whatever database URL the data folder's own profile uses."""
-    from .passphrase import encrypt_profile
+    from .passphrase import encrypt_profile, rekey_full_cost_demo
 
     folder = demo_data_dir(data_dir)
     data = paths.DataDir(folder).ensure()
     if database_state(folder) == PLAINTEXT:  # a demo written before encryption: encrypted, nothing asked
         encrypt_profile(folder, DEMO_PASSPHRASE, new_passphrase_checked=False)
-    profile = open_profile(folder, database_url=own_database_url(data, DEMO_PASSPHRASE, check_new=False))
+    try:
+        profile = open_profile(folder, database_url=own_database_url(data, DEMO_PASSPHRASE, check_new=False))
+    except WrongPassphrase:
+        if not rekey_full_cost_demo(data):
+            raise
+        profile = open_profile(folder, database_url=own_database_url(data, DEMO_PASSPHRASE, check_new=False))
     try:
         with profile.connection() as conn:
             new = read_info(conn).kind is None

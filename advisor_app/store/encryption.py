@@ -1,7 +1,8 @@
 """The profile database encrypted at rest: SQLCipher 4 with a key derived from the passphrase.
 
 **Key.** ``key = argon2id(passphrase, salt)`` (32 bytes; time cost 3, 64 MiB, 4 lanes: RFC 9106's
-second recommended setting, about 0.1 s on a 2-core laptop), given to SQLCipher as a raw key with
+second recommended setting, about 0.1 s on a 2-core laptop; the published demo passphrase alone at a
+token cost, :data:`DEMO_ARGON2_TIME_COST`), given to SQLCipher as a raw key with
 the salt (``PRAGMA key = "x'<key><salt>'"``), so SQLCipher's own PBKDF2 is skipped and the salt is
 stored as the file's first 16 bytes, where SQLCipher keeps its per-database salt anyway. A database
 file is therefore self-contained: nothing beside it is needed to open it, a backup copy opens with
@@ -37,6 +38,16 @@ PLAINTEXT_HEADER = b"SQLite format 3\x00"
 DEMO_PASSPHRASE = "demo"
 """The demo profile's published passphrase: it holds only invented families and opens without asking."""
 
+DEMO_ARGON2_TIME_COST = 1
+DEMO_ARGON2_MEMORY_KIB = 1024
+DEMO_ARGON2_LANES = 1
+"""The key derivation's cost for :data:`DEMO_PASSPHRASE` alone: about a millisecond instead of 0.1–0.5 s.
+A memory-hard derivation makes each guess of a secret passphrase expensive; the demo's passphrase is
+published and needs no guessing, so its cost would protect nothing and only slow every open of the
+demo. No other passphrase can take this path: a new passphrase has at least :data:`MIN_PASSPHRASE`
+characters, and the demo's has four. Files keyed before (the full cost) are re-keyed once when the
+demo is opened (:func:`advisor_app.services.profile_settings.open_demo_profile`)."""
+
 
 class WrongPassphrase(DomainError):
     """The passphrase does not open this profile (or the file is damaged beyond its first page)."""
@@ -60,9 +71,20 @@ def check_new_passphrase(passphrase: str) -> None:
 
 
 def derive_key(passphrase: str, salt: bytes) -> bytes:
-    return hash_secret_raw(passphrase.encode("utf-8"), salt, time_cost=ARGON2_TIME_COST,
-                           memory_cost=ARGON2_MEMORY_KIB, parallelism=ARGON2_LANES, hash_len=KEY_BYTES,
-                           type=Type.ID)
+    """The database key: argon2id at the full cost, or at the demo's for :data:`DEMO_PASSPHRASE`."""
+    if passphrase == DEMO_PASSPHRASE:
+        return _argon2id(passphrase, salt, DEMO_ARGON2_TIME_COST, DEMO_ARGON2_MEMORY_KIB, DEMO_ARGON2_LANES)
+    return full_cost_key(passphrase, salt)
+
+
+def full_cost_key(passphrase: str, salt: bytes) -> bytes:
+    """argon2id at the full cost, whatever the passphrase (the demo's key before it got its own)."""
+    return _argon2id(passphrase, salt, ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_LANES)
+
+
+def _argon2id(passphrase: str, salt: bytes, time_cost: int, memory_kib: int, lanes: int) -> bytes:
+    return hash_secret_raw(passphrase.encode("utf-8"), salt, time_cost=time_cost, memory_cost=memory_kib,
+                           parallelism=lanes, hash_len=KEY_BYTES, type=Type.ID)
 
 
 def new_salt() -> bytes:

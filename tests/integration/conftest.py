@@ -49,25 +49,33 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def empty_database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """The URL of a database with nothing in it yet: a new SQLite file or a new PostgreSQL database."""
+def empty_database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a database with nothing in it yet: a new SQLite file or a new PostgreSQL database
+    (dropped after the test)."""
     from advisor_app.store.engine import sqlite_url
 
     if backend == "sqlite":
-        return sqlite_url(tmp_path / "empty.sqlite")
+        yield sqlite_url(tmp_path / "empty.sqlite")
+        return
     cluster: pg_cluster.Cluster = request.getfixturevalue("postgres")
-    return cluster.create_database()
+    url = cluster.create_database()
+    yield url
+    cluster.drop_database(url)
 
 
 @pytest.fixture
-def database_url(backend: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str | None:
-    """``None`` for SQLite (the profile's own file); else a new PostgreSQL database at head."""
+def database_url(backend: str, request: pytest.FixtureRequest,
+                 monkeypatch: pytest.MonkeyPatch) -> Iterator[str | None]:
+    """``None`` for SQLite (the profile's own file); else a new PostgreSQL database at head (dropped
+    after the test)."""
     if backend == "sqlite":
-        return None
+        yield None
+        return
     cluster: pg_cluster.Cluster = request.getfixturevalue("postgres")
     url = cluster.create_database(pg_cluster.TEMPLATE)
     monkeypatch.setenv("ADVISOR_APP_DATABASE_URL", url)
-    return url
+    yield url
+    cluster.drop_database(url)
 
 
 @pytest.fixture
@@ -78,22 +86,3 @@ def profile(data_dir: Path, database_url: str | None) -> Iterator[Any]:
     p = open_profile(data_dir, database_url=database_url)
     yield p
     p.close()
-
-
-_derived_keys: dict[tuple[str, bytes], bytes] = {}
-
-
-@pytest.fixture
-def remembered_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    """argon2id once per passphrase and salt, for tests that open the same files again and again
-    (crash checks, every command of a three-profile sync): the key is the same each time."""
-    from advisor_app.store import encryption
-
-    derive = encryption.derive_key
-
-    def remembered(passphrase: str, salt: bytes) -> bytes:
-        if (passphrase, salt) not in _derived_keys:
-            _derived_keys[passphrase, salt] = derive(passphrase, salt)
-        return _derived_keys[passphrase, salt]
-
-    monkeypatch.setattr(encryption, "derive_key", remembered)

@@ -3,7 +3,8 @@
 Checked without timing, in a fresh interpreter per command: the child runs ``advisor_app.cli.main``
 in-process and reports the top-level packages in ``sys.modules`` afterwards. ``--version`` and
 ``--help`` load no database, spreadsheet, PDF, pinyin or Qt library; listing households and checking
-a file load no Alembic (the profile is at the current revision), spreadsheet, PDF, pinyin or Qt.
+a file load no Alembic (the profile is at the current revision), spreadsheet, PDF, pinyin or Qt;
+listing loads no numpy (no rule is run), checking a file no SQLAlchemy (no profile is opened).
 An outdated profile still gets Alembic and its migration.
 """
 
@@ -82,12 +83,14 @@ def test_household_list_and_check_load_only_what_they_read_with(tmp_path: Path, 
     assert code == 0, err
     assert "吴晓霞" in out
     assert "sqlalchemy" in modules  # it did open the profile
-    assert loaded(NOT_FOR_READING, modules) == []
+    assert loaded((*NOT_FOR_READING, "numpy"), modules) == []  # no rules are run to list
 
     code, modules, out, err = run_child(tmp_path, "check", str(SAMPLE), "--on", "2023-09-01")
     assert code == 0, err
     assert "【低保】：符合" in out
     assert loaded(NOT_FOR_READING, modules) == []
+    assert "sqlalchemy" not in modules, "checking a file opens no profile: no database library"
+    assert "numpy" in modules  # the probe sees the rules it did load
 
 
 def test_an_outdated_profile_is_still_migrated(tmp_path: Path, data_dir: Path,

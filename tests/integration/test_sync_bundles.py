@@ -32,8 +32,6 @@ from advisor_app.services import households as hh
 from advisor_app.services.profile import Profile, open_profile
 from advisor_app.sync.bundle_header import EXTENSION
 
-pytestmark = pytest.mark.usefixtures("remembered_keys")  # argon2id once per passphrase and salt
-
 _numbers = itertools.count(1)
 
 

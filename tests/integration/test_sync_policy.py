@@ -22,8 +22,6 @@ from advisor_app.services import audit, eligibility, policy, visits
 from advisor_app.services import households as hh
 from advisor_app.sync.kinds import BOTH, KINDS
 
-pytestmark = pytest.mark.usefixtures("remembered_keys")
-
 ON = dt.date(2025, 1, 1)
 SHIPPED = 924  # 合肥市蜀山区's 低保标准 from 2023-07-01 in the shipped table
 OFFICE_STANDARD = 1111
