@@ -36,6 +36,7 @@ from advisor_app.domain.errors import DomainError
 from advisor_app.store import sync_records as record_store
 from advisor_app.store import sync_state as store
 from advisor_app.store.models import utc_now
+from advisor_app.store.sync_marks import marks_sent
 from advisor_app.store.sync_rows import mark
 from advisor_app.sync.kinds import KINDS, NO_HOUSEHOLD, ORDER
 
@@ -71,9 +72,10 @@ def build_payload(profile: Profile, peer: str, *,
         rows.sort(key=lambda r: (order.get(r.kind, len(order)), r.household_id, r.record_id))
         sequence = to.last_sent + 1
         # The records just sealed are at hand; the history and values of the others are read here.
-        unread = {r.household_id for r in rows if (r.kind, r.record_id) not in sealed}
+        keys = [(r.kind, r.record_id) for r in rows]
+        unread = {r.household_id for r, key in zip(rows, keys, strict=True) if key not in sealed}
         states = {**record_store.states_of(session, unread), **sealed} if unread else sealed
-        records = [_record(r, states[(r.kind, r.record_id)]) for r in rows]
+        records = [_record(r, states[key]) for r, key in zip(rows, keys, strict=True)]
         counts: dict[str, int] = {}
         for r in rows:
             counts[r.kind] = counts.get(r.kind, 0) + 1
@@ -84,8 +86,10 @@ def build_payload(profile: Profile, peer: str, *,
         if assigned is not None:
             payload["assigned"] = assigned
         to.last_sent = sequence
-        mark(session, peer, (((r.kind, r.record_id), r.heads) for r in rows), sequence=sequence)
-        record_store.set_unsent(session, ((r.kind, r.record_id) for r in rows), False)
+        mark(session, peer, zip(keys, (r.heads for r in rows), strict=True), sequence=sequence)
+        record_store.clear_unsent_sent(session, peer, sequence)
+        # Every record of these households the peer lacked went out: 待确认, in one statement.
+        marks_sent(session, peer, {r.household_id for r in rows} - {NO_HOUSEHOLD}, keys)
         audit.record(session, action="export", kind="bundle", record_id=f"{peer}:{sequence}",
                      detail=f"{len(records)} records")
         if deliver is not None:

@@ -142,6 +142,51 @@ def stored_households(session: Session, household_ids: Iterable[str]) -> dict[st
     return out
 
 
+@dataclass(slots=True)
+class HouseholdRows:
+    """One household's rows as sync reads them, without domain objects: its own row (None when there
+    is none), its live members and its live visits, each with its live needs, in the order
+    :func:`.households.load_household` gives them; and the version of every row, live or not."""
+
+    head: Any = None
+    members: list[Any] = field(default_factory=list)
+    visits: list[tuple[Any, list[Any]]] = field(default_factory=list)
+    versions: dict[Key, int] = field(default_factory=dict)
+
+
+def household_rows(session: Session, household_ids: Iterable[str]) -> dict[str, HouseholdRows]:
+    """The rows of these households (known or not: an id without rows gives an empty one), each table
+    read once per 500 households: the row objects of :func:`stored_households`, before they become
+    domain objects (``services/sync_row_records.py`` makes the records from them)."""
+    session.flush()
+    conn = session.connection()
+    h, m, v, n = (cast(sa.Table, t.__table__) for t in (HouseholdRow, MemberRow, VisitRow, NeedRow))
+    out: dict[str, HouseholdRows] = {}
+    for part in _chunks(household_ids):
+        for hid in part:
+            out[hid] = HouseholdRows()
+        for row in _rows(conn, m, "household_id", part, ("household_id", "position", "id")):
+            one = out[row.household_id]
+            one.versions[("member", row.id)] = row.version
+            if row.deleted_at is None:
+                one.members.append(row)
+        needs: dict[str, list[Any]] = {}
+        for row in _rows(conn, n, "household_id", part, ("household_id", "position", "id")):
+            out[row.household_id].versions[("need", row.id)] = row.version
+            if row.deleted_at is None:
+                needs.setdefault(row.visit_id, []).append(row)
+        for row in _rows(conn, v, "household_id", part, ("household_id", "date", "created_at", "id")):
+            one = out[row.household_id]
+            one.versions[("visit", row.id)] = row.version
+            if row.deleted_at is None:
+                one.visits.append((row, needs.get(row.id, [])))
+        for row in _rows(conn, h, "id", part, ("id",)):
+            one = out[row.id]
+            one.versions[("household", row.id)] = row.version
+            one.head = row
+    return out
+
+
 # --- sync states ---------------------------------------------------------------------------------
 
 def state_rows(session: Session, household_ids: Iterable[str]) -> list[StateRow]:
