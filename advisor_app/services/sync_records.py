@@ -198,7 +198,9 @@ def seal(session: Session, household_ids: Iterable[str]) -> Sealed:
     made: list[tuple[int, Version]] = []
     for i, (_hid, key, record, _v) in enumerate(pending):
         st = known.get(key)
-        version = versions.seal(st.history if st else (), st.values if st else None, record.values, "")
+        # never sealed: one version naming every field (versions.seal of nothing)
+        version = (Version("", (), tuple(sorted(record.values))) if st is None else
+                   versions.seal(st.history, st.values, record.values, ""))
         if version is not None:
             made.append((i, version))
     ids = iter(sync_state.next_version_ids(session, len(made)) if made else [])

@@ -64,12 +64,17 @@ DRIVER_CURSOR = True
 """Read through the driver's cursor on SQLite (tests switch it off to run the portable path there)."""
 
 
+def _json(text: str) -> Any:
+    """A JSON column's value (most of them are empty lists: those without the decoder)."""
+    return [] if text == "[]" else json.loads(text)
+
+
 def _converters(table: sa.Table) -> list[tuple[int, Callable[[Any], Any]]]:
     """(column index, conversion) for the columns whose raw SQLite value is not what the type gives."""
     out: list[tuple[int, Callable[[Any], Any]]] = []
     for i, column in enumerate(table.columns):
         if isinstance(column.type, sa.JSON):
-            out.append((i, json.loads))
+            out.append((i, _json))
         elif isinstance(column.type, sa.Date):
             out.append((i, dt.date.fromisoformat))
         elif isinstance(column.type, sa.Boolean):
@@ -239,9 +244,11 @@ def _sent_keys(conn: sa.Connection, peer: str, keys: set[Key]) -> set[Key]:
             if (k, r) in keys}
 
 
-def mark(session: Session, peer: str, items: Iterable[tuple[Key, str]], *, sequence: int | None) -> None:
+def mark(session: Session, peer: str, items: Iterable[tuple[Key, str]], *, sequence: int | None,
+         marks: bool = True) -> None:
     """Record heads as sent in ``sequence``, or (``sequence`` None) as known to ``peer`` (acknowledged:
-    it sent them, or acknowledged a bundle that carried them)."""
+    it sent them, or acknowledged a bundle that carried them). ``marks`` False: the caller writes the
+    households' list marks itself (an export: :func:`.sync_marks.marks_sent`)."""
     latest = dict(items)  # a key given twice: the last heads count
     if not latest:
         return
@@ -260,7 +267,8 @@ def mark(session: Session, peer: str, items: Iterable[tuple[Key, str]], *, seque
         values: dict[str, Any] = ({"acked_heads": sa.bindparam("h")} if sequence is None else
                                   {"sent_heads": sa.bindparam("h"), "sent_sequence": sequence})
         conn.execute(stmt.values(**values), changed)
-    marks_changed_for_records(session, latest)
+    if marks:
+        marks_changed_for_records(session, latest)
 
 
 def any_stored(session: Session, record_ids: Iterable[str]) -> bool:
