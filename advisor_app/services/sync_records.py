@@ -183,33 +183,30 @@ def seal(session: Session, household_ids: Iterable[str]) -> Sealed:
     stored = sync_rows.household_rows(session, wanted)  # the records straight from the rows (sync_row_records)
     current: dict[str, dict[Key, Record]] = {}
     texts: dict[Key, str] = {}
-    pending: list[tuple[str, Key, Record, int | None]] = []
+    # One version per record with a change (versions.seal; a record never sealed: one naming every
+    # field); their ids are drawn together, in the records' order.
+    pending: list[tuple[str, Key, Record, int | None, State | None, Version | None]] = []
+    made = 0
     for hid in wanted:
         mine = by_household.get(hid, {})
         rows_of = stored[hid]
         current[hid] = records = _keyed(hid, records_of_rows(hid, rows_of), mine, texts)
+        row_versions = rows_of.versions
         for key, record in records.items():
-            row_version = rows_of.versions.get(key)
+            row_version = row_versions.get(key)
             old = raw.get(key)
             if old is not None and old[6] is not None and old[6] == row_version:
                 continue
-            pending.append((hid, key, record, row_version))
-    # One version per record with a change; their ids are drawn together, in the records' order.
-    made: list[tuple[int, Version]] = []
-    for i, (_hid, key, record, _v) in enumerate(pending):
-        st = known.get(key)
-        # never sealed: one version naming every field (versions.seal of nothing)
-        version = (Version("", (), tuple(sorted(record.values))) if st is None else
-                   versions.seal(st.history, st.values, record.values, ""))
-        if version is not None:
-            made.append((i, version))
-    ids = iter(sync_state.next_version_ids(session, len(made)) if made else [])
-    new_versions = {i: Version(next(ids), v.parents, v.fields) for i, v in made}
+            st = known.get(key)
+            version = (Version("", (), tuple(sorted(record.values))) if st is None else
+                       versions.seal(st.history, st.values, record.values, ""))
+            made += version is not None
+            pending.append((hid, key, record, row_version, st, version))
+    ids = iter(sync_state.next_version_ids(session, made) if made else [])
     out_states = dict(known)
     rows: list[sync_rows.StateRow] = []
-    for i, (hid, key, record, row_version) in enumerate(pending):
-        st = known.get(key)
-        new = new_versions.get(i)
+    for hid, key, record, row_version, st, version in pending:
+        new = None if version is None else Version(next(ids), version.parents, version.fields)
         if st is None and new is not None:  # a record sealed for the first time: one version, its own head
             history: History = (new,)
             history_json, heads = first_history_text(new), new.id
@@ -221,7 +218,7 @@ def seal(session: Session, household_ids: Iterable[str]) -> Sealed:
         out_states[key] = State(key[0], key[1], hid, dict(record.values), history)
         rows.append((key[0], key[1], hid, history_json, texts.get(key) or dumps(record.values), heads, row_version))
     sync_rows.write_states(session, rows, raw)
-    return Sealed(len(made), out_states, current)
+    return Sealed(made, out_states, current)
 
 
 def seal_households(session: Session, household_ids: Iterable[str]) -> int:

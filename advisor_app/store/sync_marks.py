@@ -173,12 +173,13 @@ def marks_sent(session: Session, peer: str, household_ids: Iterable[str], keys: 
     update_households(conn, f"sync_mark = {UNSENT}", {}, unsealed)
     pending = _pending_of(session)  # what is known now needs no computing at commit; a later write adds it again
     pending.households -= wanted
-    sent: dict[str, set[str]] = {}
-    for kind, rid in keys:
-        sent.setdefault(kind, set()).add(rid)
-    for kind, ids in sent.items():
-        if kind in pending.records:
-            pending.records[kind] -= ids
+    if pending.records:
+        sent: dict[str, set[str]] = {}
+        for kind, rid in keys:
+            sent.setdefault(kind, set()).add(rid)
+        for kind, ids in sent.items():
+            if kind in pending.records:
+                pending.records[kind] -= ids
 
 
 @sa.event.listens_for(Session, "before_commit")

@@ -210,8 +210,10 @@ def write_states(session: Session, rows: Sequence[StateRow], existing: Iterable[
     if not rows:
         return
     have = set(existing)
-    new = [r for r in rows if (r[0], r[1]) not in have]
-    changed = [r for r in rows if (r[0], r[1]) in have]
+    new: list[StateRow] = []
+    changed: list[StateRow] = []
+    for r in rows:
+        (changed if (r[0], r[1]) in have else new).append(r)
     session.flush()
     conn = session.connection()
     if new:
