@@ -19,7 +19,8 @@ Speed: the ``unsent`` flag is cleared when a record is exported or taken from an
 check of local changes looks up sync state only for the few flagged rows; the rest is one walk of
 the household's records (``ix_sync_records_household``) with a primary-key look-up of what the
 peer was sent. The list asks for it per page of 100 households, and for all of them only when it
-sorts by this column.
+sorts by this column. An export knows the marks of the households it sent without computing them
+(:func:`marks_sent`: 待确认, one statement for all of them); a test compares them with a recompute.
 """
 
 from __future__ import annotations
