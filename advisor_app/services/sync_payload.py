@@ -36,6 +36,7 @@ from advisor_app.domain.errors import DomainError
 from advisor_app.store import sync_records as record_store
 from advisor_app.store import sync_state as store
 from advisor_app.store.models import utc_now
+from advisor_app.store.sync_marks import marks_sent
 from advisor_app.store.sync_rows import mark
 from advisor_app.sync.kinds import KINDS, NO_HOUSEHOLD, ORDER
 
@@ -52,7 +53,7 @@ FORMAT = "advisor-sync-payload/1"
 def build_payload(profile: Profile, peer: str, *,
                   deliver: Callable[[dict[str, Any]], object] | None = None) -> dict[str, Any]:
     """The next payload for ``peer`` (a device id), recorded as sent; see the module doc."""
-    with gc_paused(), profile.session(write=True) as session:
+    with gc_paused(keep_old=True), profile.session(write=True) as session:
         me = identity_in(session)
         to = peer_in(session, peer)
         if to.revoked_at is not None:
@@ -65,18 +66,20 @@ def build_payload(profile: Profile, peer: str, *,
             assign_by_village(session)
             assigned = sorted(store.assignments(session, peer))
             scope = [*assigned, NO_HOUSEHOLD]
-        rows = [r for r in record_store.unacknowledged(session, peer, scope, texts=False)
-                if KINDS[r.kind].sent_by(me.role)]
+        sends = {name: kind.sent_by(me.role) for name, kind in KINDS.items()}
         order = {k: i for i, k in enumerate(ORDER)}
-        rows.sort(key=lambda r: (order.get(r.kind, len(order)), r.household_id, r.record_id))
+        # (kind's place, household, id, kind, heads): sorted as plain tuples, in the bundle's order
+        rows = sorted((order.get(k, len(order)), h, r, k, heads)
+                      for k, r, h, heads in record_store.unacknowledged(session, peer, scope, texts=False) if sends[k])
         sequence = to.last_sent + 1
         # The records just sealed are at hand; the history and values of the others are read here.
-        unread = {r.household_id for r in rows if (r.kind, r.record_id) not in sealed}
+        keys = [(k, r) for _o, _h, r, k, _he in rows]
+        unread = {h for (_o, h, *_), key in zip(rows, keys, strict=True) if key not in sealed}
         states = {**record_store.states_of(session, unread), **sealed} if unread else sealed
-        records = [_record(r, states[(r.kind, r.record_id)]) for r in rows]
+        records = [_record(key, h, states[key]) for (_o, h, *_), key in zip(rows, keys, strict=True)]
         counts: dict[str, int] = {}
-        for r in rows:
-            counts[r.kind] = counts.get(r.kind, 0) + 1
+        for k, _r in keys:
+            counts[k] = counts.get(k, 0) + 1
         payload: dict[str, Any] = {
             "format": FORMAT, "sender": me.device_id, "addressee": peer, "sequence": sequence,
             "builds_on": to.last_received, "acknowledges": to.last_received, "made_at": utc_now(),
@@ -84,8 +87,10 @@ def build_payload(profile: Profile, peer: str, *,
         if assigned is not None:
             payload["assigned"] = assigned
         to.last_sent = sequence
-        mark(session, peer, (((r.kind, r.record_id), r.heads) for r in rows), sequence=sequence)
-        record_store.set_unsent(session, ((r.kind, r.record_id) for r in rows), False)
+        mark(session, peer, zip(keys, (row[4] for row in rows), strict=True), sequence=sequence, marks=False)
+        record_store.clear_unsent_sent(session, peer, sequence)
+        # Every record of these households the peer lacked went out: 待确认, in one statement.
+        marks_sent(session, peer, {row[1] for row in rows} - {NO_HOUSEHOLD}, keys)
         audit.record(session, action="export", kind="bundle", record_id=f"{peer}:{sequence}",
                      detail=f"{len(records)} records")
         if deliver is not None:
@@ -93,12 +98,11 @@ def build_payload(profile: Profile, peer: str, *,
         return payload
 
 
-def _record(row: Any, state: Any) -> dict[str, Any]:
-    """A payload record: ``row`` names it; ``state`` is its :class:`State` as the seal left it, or its
-    state row (history and sealed values as JSON text)."""
+def _record(key: tuple[str, str], household: str, state: Any) -> dict[str, Any]:
+    """A payload record: ``key`` (kind, id) and ``household`` name it; ``state`` is its :class:`State`
+    as the seal left it, or its state row (history and sealed values as JSON text)."""
     if isinstance(state, State):
         values, history = state.values, [v.to_dict() for v in state.history]
     else:
         values, history = json.loads(state.sealed_values), json.loads(state.history)  # as Version.to_dict() wrote it
-    return {"kind": row.kind, "id": row.record_id, "household": row.household_id, "values": values,
-            "history": history}
+    return {"kind": key[0], "id": key[1], "household": household, "values": values, "history": history}

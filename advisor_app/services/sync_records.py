@@ -17,7 +17,8 @@ households an import touches, before comparing.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+import json.encoder
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,8 +34,8 @@ from advisor_app.sync import versions
 from advisor_app.sync.kinds import KINDS, Record, split_household
 from advisor_app.sync.versions import DELETED, History, Version
 
-ARCHIVE = "archive"
-"""The household record's value holding its archive state (not a key of the household document)."""
+from .sync_row_records import ARCHIVE as ARCHIVE  # the household record's archive state
+from .sync_row_records import records_of_rows
 
 Key = tuple[str, str]
 
@@ -55,6 +56,22 @@ def normal(values: Mapping[str, Any]) -> dict[str, Any]:
 
 def history_text(history: Iterable[Version]) -> str:
     return dumps([v.to_dict() for v in history])
+
+
+_string: Callable[[str], str] = json.encoder.encode_basestring  # as the canonical encoder writes a string
+_FIELDS_TEXTS: dict[tuple[str, ...], str] = {}  # a version's fields as canonical JSON (few different ones)
+
+
+def first_history_text(version: Version) -> str:
+    """:func:`history_text` of a history of this one version (a record sealed for the first time),
+    made without encoding its dict: the field lists of a kind's records are mostly the same."""
+    fields = _FIELDS_TEXTS.get(version.fields)
+    if fields is None:
+        fields = dumps(list(version.fields))
+        if len(_FIELDS_TEXTS) < 4096:
+            _FIELDS_TEXTS[version.fields] = fields
+    parents = dumps(list(version.parents)) if version.parents else "[]"
+    return f'[{{"fields":{fields},"id":{_string(version.id)},"parents":{parents}}}]'
 
 
 def history_of(text: str) -> History:
@@ -97,6 +114,13 @@ def _records(household_id: str, stored: Stored, known: Mapping[Key, State],
             found = found[:1]
         own = found[0]
         found[0] = Record(own.kind, own.id, {**own.values, ARCHIVE: head.archive})
+    return _keyed(household_id, found, known, texts)
+
+
+def _keyed(household_id: str, found: list[Record], known: Mapping[Key, State],
+           texts: dict[Key, str] | None) -> dict[Key, Record]:
+    """The records found in the household's document by key, with a tombstone for each record of
+    ``known`` that is no longer there."""
     out: dict[Key, Record] = {}
     for r in found:
         # The document holds only JSON's own types (lists, ISO dates: a test checks every field), so
@@ -156,36 +180,36 @@ def seal(session: Session, household_ids: Iterable[str]) -> Sealed:
     by_household: dict[str, dict[Key, State]] = {}
     for key, one in known.items():
         by_household.setdefault(one.household, {})[key] = one
-    stored = sync_rows.stored_households(session, wanted)
+    stored = sync_rows.household_rows(session, wanted)  # the records straight from the rows (sync_row_records)
     current: dict[str, dict[Key, Record]] = {}
     texts: dict[Key, str] = {}
-    pending: list[tuple[str, Key, Record, int | None]] = []
+    # One version per record with a change (versions.seal; a record never sealed: one naming every
+    # field); their ids are drawn together, in the records' order.
+    pending: list[tuple[str, Key, Record, int | None, State | None, Version | None]] = []
+    made = 0
     for hid in wanted:
         mine = by_household.get(hid, {})
-        current[hid] = records = _records(hid, stored[hid], mine, texts)
+        rows_of = stored[hid]
+        current[hid] = records = _keyed(hid, records_of_rows(hid, rows_of), mine, texts)
+        row_versions = rows_of.versions
         for key, record in records.items():
-            row_version = stored[hid].versions.get(key)
+            row_version = row_versions.get(key)
             old = raw.get(key)
             if old is not None and old[6] is not None and old[6] == row_version:
                 continue
-            pending.append((hid, key, record, row_version))
-    # One version per record with a change; their ids are drawn together, in the records' order.
-    made: list[tuple[int, Version]] = []
-    for i, (_hid, key, record, _v) in enumerate(pending):
-        st = known.get(key)
-        version = versions.seal(st.history if st else (), st.values if st else None, record.values, "")
-        if version is not None:
-            made.append((i, version))
-    ids = iter(sync_state.next_version_ids(session, len(made)) if made else [])
-    new_versions = {i: Version(next(ids), v.parents, v.fields) for i, v in made}
+            st = known.get(key)
+            version = (Version("", (), tuple(sorted(record.values))) if st is None else
+                       versions.seal(st.history, st.values, record.values, ""))
+            made += version is not None
+            pending.append((hid, key, record, row_version, st, version))
+    ids = iter(sync_state.next_version_ids(session, made) if made else [])
     out_states = dict(known)
     rows: list[sync_rows.StateRow] = []
-    for i, (hid, key, record, row_version) in enumerate(pending):
-        st = known.get(key)
-        new = new_versions.get(i)
+    for hid, key, record, row_version, st, version in pending:
+        new = None if version is None else Version(next(ids), version.parents, version.fields)
         if st is None and new is not None:  # a record sealed for the first time: one version, its own head
             history: History = (new,)
-            history_json, heads = dumps([new.to_dict()]), new.id
+            history_json, heads = first_history_text(new), new.id
         else:
             history = st.history if st else ()
             if new is not None:
@@ -194,7 +218,7 @@ def seal(session: Session, household_ids: Iterable[str]) -> Sealed:
         out_states[key] = State(key[0], key[1], hid, dict(record.values), history)
         rows.append((key[0], key[1], hid, history_json, texts.get(key) or dumps(record.values), heads, row_version))
     sync_rows.write_states(session, rows, raw)
-    return Sealed(len(made), out_states, current)
+    return Sealed(made, out_states, current)
 
 
 def seal_households(session: Session, household_ids: Iterable[str]) -> int:

@@ -19,7 +19,8 @@ Speed: the ``unsent`` flag is cleared when a record is exported or taken from an
 check of local changes looks up sync state only for the few flagged rows; the rest is one walk of
 the household's records (``ix_sync_records_household``) with a primary-key look-up of what the
 peer was sent. The list asks for it per page of 100 households, and for all of them only when it
-sorts by this column.
+sorts by this column. An export knows the marks of the households it sent without computing them
+(:func:`marks_sent`: 待确认, one statement for all of them); a test compares them with a recompute.
 """
 
 from __future__ import annotations
@@ -75,12 +76,17 @@ def mark_sql(conn: sa.Connection, h: str = "h") -> tuple[str, dict[str, Any]]:
     if me == "office":
         peer = f"(SELECT a.advisor FROM sync_assignments a WHERE a.household_id = {h}.id)"
     else:
-        office = conn.execute(sa.select(SyncPeerRow.device_id).where(SyncPeerRow.role == "office")
-                              .order_by(SyncPeerRow.revoked_at.is_not(None), SyncPeerRow.enrolled_at.desc())
-                              .limit(1)).scalar()
-        params["sync_peer"], peer = office or "", ":sync_peer"
+        params["sync_peer"], peer = _laptop_office(conn) or "", ":sync_peer"
     return (f"(CASE WHEN {_pending(h)} THEN {UNSENT} ELSE coalesce({_not_acknowledged(h, peer)}, {NOTHING}) END)",
             params)
+
+
+def _laptop_office(conn: sa.Connection) -> str | None:
+    """The office a laptop's marks are about: the one enrolled last, a revoked one only if no other."""
+    office: str | None = conn.execute(sa.select(SyncPeerRow.device_id).where(SyncPeerRow.role == "office")
+                                      .order_by(SyncPeerRow.revoked_at.is_not(None), SyncPeerRow.enrolled_at.desc())
+                                      .limit(1)).scalar()
+    return office
 
 
 def refresh_marks(conn: sa.Connection, household_ids: Iterable[str] | None = None) -> None:
@@ -134,6 +140,47 @@ def marks_changed_for_records(session: Session, keys: Iterable[tuple[str, str]])
 def marks_changed_for_peer(session: Session, peer: str) -> None:
     """:func:`marks_changed` for the households with a record sent to ``peer`` (it acknowledged)."""
     _pending_of(session).peers.add(peer)
+
+
+def _unsealed_flagged(conn: sa.Connection) -> set[str]:
+    """The households with a row flagged unsent and not sealed at its version (:func:`_pending`),
+    found from the flagged rows (one pass over each table)."""
+    found: set[str] = set()
+    for table, kind, own in (("households", "household", "id"), ("visits", "visit", "household_id"),
+                             ("needs", "need", "household_id")):
+        found.update(conn.execute(sa.text(
+            f"SELECT DISTINCT x.{own} FROM {table} x LEFT JOIN sync_records s ON s.kind = '{kind}' "
+            "AND s.record_id = x.id WHERE x.unsent "
+            "AND (s.record_id IS NULL OR s.row_version IS NULL OR s.row_version <> x.version)")).scalars())
+    return found
+
+
+def marks_sent(session: Session, peer: str, household_ids: Iterable[str], keys: Iterable[tuple[str, str]]) -> None:
+    """An export just sent ``peer`` every record of these households that it had not acknowledged
+    (``keys``, their (kind, id)), and every row of theirs is sealed: their mark is 待确认 now — 未发送
+    only for a row still flagged and not sealed at its version (one deleted before it was ever
+    sealed) — written in one statement per 500 households instead of computed at commit. The
+    households' peer must be ``peer`` (at the office: the advisor they are assigned to); on a laptop
+    whose marks are about another office, they are computed at commit as for any write."""
+    wanted = set(household_ids)
+    session.flush()
+    conn = session.connection()
+    role = conn.execute(sa.select(SyncIdentityRow.role)).scalar()
+    if role is None or (role != "office" and _laptop_office(conn) != peer):
+        marks_changed(session, wanted)
+        return
+    unsealed = _unsealed_flagged(conn) & wanted
+    update_households(conn, f"sync_mark = {UNCONFIRMED}", {}, wanted - unsealed)
+    update_households(conn, f"sync_mark = {UNSENT}", {}, unsealed)
+    pending = _pending_of(session)  # what is known now needs no computing at commit; a later write adds it again
+    pending.households -= wanted
+    if pending.records:
+        sent: dict[str, set[str]] = {}
+        for kind, rid in keys:
+            sent.setdefault(kind, set()).add(rid)
+        for kind, ids in sent.items():
+            if kind in pending.records:
+                pending.records[kind] -= ids
 
 
 @sa.event.listens_for(Session, "before_commit")

@@ -109,6 +109,19 @@ def set_unsent(session: Session, keys: Iterable[Key], unsent: bool) -> None:
     marks_changed_for_records(session, ((k, r) for k, ids in by_kind.items() for r in ids))
 
 
+def clear_unsent_sent(session: Session, peer: str, sequence: int) -> None:
+    """Clear the ``unsent`` flag of the rows whose records went to ``peer`` in bundle ``sequence``
+    (:func:`set_unsent` of those records, False): one statement per table, through the marks of
+    what was sent (:func:`.sync_rows.mark`), writing only the rows flagged. The households' marks are
+    the export's to write (:func:`.sync_marks.marks_sent`)."""
+    session.flush()
+    t = SyncSentRow
+    for kind, table in TABLES.items():
+        sent = sa.select(t.record_id).where(t.peer == peer, t.sent_sequence == sequence, t.kind == kind)
+        session.execute(sa.update(table).where(table.unsent, table.id.in_(sent))
+                        .values(unsent=False).execution_options(synchronize_session=False))
+
+
 # --- record states ---------------------------------------------------------------------------------
 
 def states_of(session: Session, household_ids: Iterable[str]) -> dict[Key, Any]:

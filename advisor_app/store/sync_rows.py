@@ -64,12 +64,17 @@ DRIVER_CURSOR = True
 """Read through the driver's cursor on SQLite (tests switch it off to run the portable path there)."""
 
 
+def _json(text: str) -> Any:
+    """A JSON column's value (most of them are empty lists: those without the decoder)."""
+    return [] if text == "[]" else json.loads(text)
+
+
 def _converters(table: sa.Table) -> list[tuple[int, Callable[[Any], Any]]]:
     """(column index, conversion) for the columns whose raw SQLite value is not what the type gives."""
     out: list[tuple[int, Callable[[Any], Any]]] = []
     for i, column in enumerate(table.columns):
         if isinstance(column.type, sa.JSON):
-            out.append((i, json.loads))
+            out.append((i, _json))
         elif isinstance(column.type, sa.Date):
             out.append((i, dt.date.fromisoformat))
         elif isinstance(column.type, sa.Boolean):
@@ -142,6 +147,51 @@ def stored_households(session: Session, household_ids: Iterable[str]) -> dict[st
     return out
 
 
+@dataclass(slots=True)
+class HouseholdRows:
+    """One household's rows as sync reads them, without domain objects: its own row (None when there
+    is none), its live members and its live visits, each with its live needs, in the order
+    :func:`.households.load_household` gives them; and the version of every row, live or not."""
+
+    head: Any = None
+    members: list[Any] = field(default_factory=list)
+    visits: list[tuple[Any, list[Any]]] = field(default_factory=list)
+    versions: dict[Key, int] = field(default_factory=dict)
+
+
+def household_rows(session: Session, household_ids: Iterable[str]) -> dict[str, HouseholdRows]:
+    """The rows of these households (known or not: an id without rows gives an empty one), each table
+    read once per 500 households: the row objects of :func:`stored_households`, before they become
+    domain objects (``services/sync_row_records.py`` makes the records from them)."""
+    session.flush()
+    conn = session.connection()
+    h, m, v, n = (cast(sa.Table, t.__table__) for t in (HouseholdRow, MemberRow, VisitRow, NeedRow))
+    out: dict[str, HouseholdRows] = {}
+    for part in _chunks(household_ids):
+        for hid in part:
+            out[hid] = HouseholdRows()
+        for row in _rows(conn, m, "household_id", part, ("household_id", "position", "id")):
+            one = out[row.household_id]
+            one.versions[("member", row.id)] = row.version
+            if row.deleted_at is None:
+                one.members.append(row)
+        needs: dict[str, list[Any]] = {}
+        for row in _rows(conn, n, "household_id", part, ("household_id", "position", "id")):
+            out[row.household_id].versions[("need", row.id)] = row.version
+            if row.deleted_at is None:
+                needs.setdefault(row.visit_id, []).append(row)
+        for row in _rows(conn, v, "household_id", part, ("household_id", "date", "created_at", "id")):
+            one = out[row.household_id]
+            one.versions[("visit", row.id)] = row.version
+            if row.deleted_at is None:
+                one.visits.append((row, needs.get(row.id, [])))
+        for row in _rows(conn, h, "id", part, ("id",)):
+            one = out[row.id]
+            one.versions[("household", row.id)] = row.version
+            one.head = row
+    return out
+
+
 # --- sync states ---------------------------------------------------------------------------------
 
 def state_rows(session: Session, household_ids: Iterable[str]) -> list[StateRow]:
@@ -160,8 +210,10 @@ def write_states(session: Session, rows: Sequence[StateRow], existing: Iterable[
     if not rows:
         return
     have = set(existing)
-    new = [r for r in rows if (r[0], r[1]) not in have]
-    changed = [r for r in rows if (r[0], r[1]) in have]
+    new: list[StateRow] = []
+    changed: list[StateRow] = []
+    for r in rows:
+        (changed if (r[0], r[1]) in have else new).append(r)
     session.flush()
     conn = session.connection()
     if new:
@@ -194,9 +246,11 @@ def _sent_keys(conn: sa.Connection, peer: str, keys: set[Key]) -> set[Key]:
             if (k, r) in keys}
 
 
-def mark(session: Session, peer: str, items: Iterable[tuple[Key, str]], *, sequence: int | None) -> None:
+def mark(session: Session, peer: str, items: Iterable[tuple[Key, str]], *, sequence: int | None,
+         marks: bool = True) -> None:
     """Record heads as sent in ``sequence``, or (``sequence`` None) as known to ``peer`` (acknowledged:
-    it sent them, or acknowledged a bundle that carried them)."""
+    it sent them, or acknowledged a bundle that carried them). ``marks`` False: the caller writes the
+    households' list marks itself (an export: :func:`.sync_marks.marks_sent`)."""
     latest = dict(items)  # a key given twice: the last heads count
     if not latest:
         return
@@ -215,7 +269,8 @@ def mark(session: Session, peer: str, items: Iterable[tuple[Key, str]], *, seque
         values: dict[str, Any] = ({"acked_heads": sa.bindparam("h")} if sequence is None else
                                   {"sent_heads": sa.bindparam("h"), "sent_sequence": sequence})
         conn.execute(stmt.values(**values), changed)
-    marks_changed_for_records(session, latest)
+    if marks:
+        marks_changed_for_records(session, latest)
 
 
 def any_stored(session: Session, record_ids: Iterable[str]) -> bool:

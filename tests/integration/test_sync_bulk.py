@@ -12,19 +12,24 @@ from typing import Any
 import pg_cluster
 import pytest
 import sqlalchemy as sa
+from test_household_format_2 import full_household
 
 from advisor_app.domain import idcard, interchange
+from advisor_app.domain.household import Disability, Emergency, Income, Need, Visit
 from advisor_app.services import households as hh
 from advisor_app.services import sync_import
 from advisor_app.services.demo import fill_demo
 from advisor_app.services.profile import Profile, open_profile
 from advisor_app.services.sync_import import PayloadRefused, apply_payload
 from advisor_app.services.sync_payload import build_payload
+from advisor_app.services.sync_records import dumps
+from advisor_app.services.sync_row_records import records_of_rows
 from advisor_app.services.sync_setup import enrol_peer, set_up_identity
 from advisor_app.services.sync_status import sync_status
 from advisor_app.store import households as store
 from advisor_app.store import sync_rows
 from advisor_app.store.sync_models import SyncRecordRow
+from advisor_app.store.sync_records import household_head
 from advisor_app.sync.kinds import split_household
 
 Maker = Callable[[str, str], tuple[Profile, str]]
@@ -210,3 +215,57 @@ def test_the_driver_cursor_reads_households_as_the_portable_path_does(tmp_path: 
         assert any(d["emergency"] or d.get("visits") for d, *_ in fast.values())
     finally:
         profile.close()
+
+
+def editor_records(session: Any, household_id: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """The household's records the way the editor loads it: the stored household, its document, split
+    (only its own record when it is deleted), the own record carrying the archive state."""
+    head = household_head(session, household_id)
+    assert head is not None
+    household = head.household if head.deleted else store.load_household(session, household_id)
+    records = split_household(interchange.household_to_dict(household), deleted=head.deleted)
+    if head.deleted:
+        records = records[:1]
+    out = [(r.kind, r.id, dict(r.values)) for r in records]
+    out[0][2]["archive"] = head.archive
+    return out
+
+
+def test_records_made_straight_from_the_rows_are_those_of_the_editors_load(
+        make: Maker, monkeypatch: pytest.MonkeyPatch) -> None:
+    profile, _device = make("王老师", "advisor")
+    fill_demo(profile, 40, seed=5)
+    rich = full_household()  # every optional field of the document set
+    rich.registered_address, rich.phone, rich.notes = "户籍地址 1 号", "13900000001", "备注"
+    rich.emergency = Emergency("fire", dt.date(2024, 2, 3))
+    rich.members[0].self_care_items, rich.members[0].self_care_lost = ["eating", "dressing"], 2
+    rich.members[0].disability = Disability("physical", 2)
+    rich.members[0].incomes = [Income("wage", 1200.5)]
+    rich.members[0].serious_illness = True
+    needs = [Need("cash", "医药费"), Need("goods", "被子", "fulfilled")]
+    rich.visits = [Visit("investigation", dt.date(2024, 3, 1), ["王老师", "李老师"], "看望", needs, dt.date(2024, 6, 1),
+                         follow_up="下月再来"), Visit("review", dt.date(2024, 1, 5), ["王老师"])]
+    rich_id = str(hh.save_household(profile, rich).id)
+    ids = [s.id for s in hh.list_households(profile)]
+    shrunk = hh.load_household(profile, ids[0])
+    shrunk.members = shrunk.members[:1]  # removed members and visits are no longer among the records
+    shrunk.visits = shrunk.visits[1:]
+    hh.save_household(profile, shrunk)
+    hh.archive_household(profile, ids[1], "moved")
+    hh.delete_household(profile, ids[2])
+
+    def straight() -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
+        with profile.session() as session:
+            rows = sync_rows.household_rows(session, [*ids, "no-such-household"])
+        assert rows["no-such-household"].head is None and rows["no-such-household"].versions == {}
+        return {hid: [(r.kind, r.id, dict(r.values)) for r in records_of_rows(hid, rows[hid])] for hid in ids}
+
+    fast = straight()
+    with profile.session() as session:
+        expected = {hid: editor_records(session, hid) for hid in ids}
+    assert fast == expected
+    assert {k for k, *_ in fast[rich_id]} == {"household", "member", "visit", "need"}
+    assert fast[ids[1]][0][2]["archive"] is not None and len(fast[ids[1]]) == 1
+    assert dumps(fast) == dumps(expected)  # the same canonical texts: the same digests
+    monkeypatch.setattr(sync_rows, "DRIVER_CURSOR", False)
+    assert straight() == expected

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pg_cluster
 import pytest
+import sqlalchemy as sa
 from list_columns_check import stale_list_columns
 
 from advisor_app.domain import idcard, interchange
-from advisor_app.domain.household import Household
+from advisor_app.domain.household import Household, Visit
 from advisor_app.services import advisors_view, conflicts_view
 from advisor_app.services import household_list as hl
 from advisor_app.services import households as hh
@@ -148,3 +149,39 @@ def test_conflicts_are_named_in_the_advisors_words(trio: Pair) -> None:
     send(a, office, ad, o)
     rows = conflicts_view.open_conflicts(office)
     assert [(r.head_name, r.field.zh, r.mine.zh, r.theirs.zh) for r in rows] == [("张三", "删除", "已删除", "未删除")]
+
+
+def test_an_export_writes_the_marks_of_what_it_sent_as_a_recompute_gives_them(trio: Pair) -> None:
+    office, o, a, ad, _b, bd = trio
+    enrol_peer(office, ad, "王老师", "advisor", "keys-a", ["七星村"])
+    enrol_peer(office, bd, "李老师", "advisor", "keys-b", ["丰收村"])
+    enrol_peer(a, o, "乡镇", "office", "keys-o")
+    first = household(a, "七星村", "张三")
+    household(a, "七星村", "李四")
+    visited = hh.load_household(a, str(first.id))
+    visited.visits = [Visit("review", dt.date(2024, 3, 1), ["王老师"])]
+    visited = hh.save_household(a, visited)
+    visited.visits = []  # deleted before it was ever sealed: it never travels, its flag stays
+    hh.save_household(a, visited)
+    payload = build_payload(a, o)
+    assert stale_list_columns(a) == []
+    assert marks(a) == {"张三": hl.UNSENT, "李四": hl.UNCONFIRMED}
+    assert {r["kind"] for r in payload["records"]} == {"household", "member"}
+    with a.connection() as conn:  # every row that went out is no longer flagged; the deleted visit is
+        flagged = conn.execute(sa.text("SELECT 'visit', count(*) FROM visits WHERE unsent UNION ALL "
+                                       "SELECT 'member', count(*) FROM members WHERE unsent UNION ALL "
+                                       "SELECT 'household', count(*) FROM households WHERE unsent")).all()
+    assert sorted(flagged) == [("household", 0), ("member", 0), ("visit", 1)]
+
+    apply_payload(office, ad, payload["sequence"], payload)
+    household(office, "丰收村", "王五")  # 李老师's, changed at the office
+    edit(office, str(first.id), phone="13900000000")
+    build_payload(office, ad)  # only 王老师's households go, and only theirs change mark
+    assert stale_list_columns(office) == []
+    assert marks(office) == {"张三": hl.UNCONFIRMED, "李四": hl.NOTHING, "王五": hl.UNSENT}
+
+    enrol_peer(a, bd, "另一个乡镇", "office", "keys-x")  # the laptop's marks are about the office enrolled last
+    edit(a, str(first.id), phone="13700000000")
+    build_payload(a, o)
+    assert stale_list_columns(a) == []
+    assert marks(a)["张三"] == hl.UNSENT  # sent to the first office, never to the one the marks are about
