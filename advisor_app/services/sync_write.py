@@ -130,31 +130,38 @@ def record_written(session: Session, household_id: str, intended: Mapping[Key, R
 
 def record_written_many(session: Session, written: Sequence[tuple[str, Mapping[Key, Record], Mapping[Key, History]]],
                         known: Mapping[Key, State] | None = None, *,
-                        inserted: Mapping[str, Household] | None = None) -> None:
+                        inserted: Mapping[str, Household] | None = None,
+                        texts: Mapping[Key, tuple[str, str | None]] | None = None) -> None:
     """:func:`record_written` of many households, read back together; ``known``: their sync states
     as they are (read when not given). ``inserted``: households :func:`write_new_households` just
     stored, as it stored them; their records are those objects' (every row of theirs has version 1),
     which is what reading them back gives (the bulk insert and the store's reader agree, a test
-    checks it), without reading them back."""
+    checks it), without reading them back. ``texts``: for records written with the values (and,
+    unless None, the history) they came with, the canonical JSON of those, already made."""
     ids = [hid for hid, _i, _h in written]
     if known is None:
         known = states(session, ids)
     inserted = inserted or {}
-    meant: dict[Key, State] = {}
-    texts: dict[Key, str] = {}
+    texts = texts or {}
+    # key → (household, values as written, their text, history, its text or None)
+    meant: dict[Key, tuple[str, Mapping[str, Any], str, History, str | None]] = {}
+    read_back: dict[Key, State] = {}  # of the households read back: their tombstones are made of these
     for household_id, intended, histories in written:
         for key, record in intended.items():
             history = histories.get(key) or (known[key].history if key in known else ())
-            texts[key] = text = dumps(dict(record.values))
-            meant[key] = State(key[0], key[1], household_id, json.loads(text), history)  # as normal() gives it
-    actual, rows = read_households(session, [hid for hid in ids if hid not in inserted], meant)
+            values_text, history_json = texts.get(key) or (dumps(dict(record.values)), None)
+            meant[key] = (household_id, record.values, values_text, history, history_json)
+            if household_id not in inserted:
+                read_back[key] = State(key[0], key[1], household_id, json.loads(values_text), history)
+    actual, rows = read_households(session, [hid for hid in ids if hid not in inserted], read_back)
     for hid, household in inserted.items():
         actual[hid] = records_of_new(household)
         rows.update(dict.fromkeys(actual[hid], 1))
     out: list[StateRow] = []
-    for key, st in meant.items():
-        now = actual[st.household].get(key)
-        same = now is not None and now.values == st.values
-        out.append((key[0], key[1], st.household, history_text(st.history), texts[key],
-                    heads_text(st.history), rows.get(key) if same else None))
+    for key, (household_id, values, values_text, history, history_json) in meant.items():
+        now = actual[household_id].get(key)
+        # As the values read back from their text (normal()): equal as they are is equal so.
+        same = now is not None and (now.values == values or now.values == json.loads(values_text))
+        out.append((key[0], key[1], household_id, history_json or history_text(history), values_text,
+                    heads_text(history), rows.get(key) if same else None))
     write_states(session, out, known)

@@ -210,3 +210,20 @@ def test_the_driver_cursor_reads_households_as_the_portable_path_does(tmp_path: 
         assert any(d["emergency"] or d.get("visits") for d, *_ in fast.values())
     finally:
         profile.close()
+
+
+def test_any_stored_finds_an_id_of_each_table_in_one_query(make: Maker) -> None:
+    advisor, _device = make("王老师", "advisor")
+    fill_demo(advisor, 3, seed=12)
+    household = hh.load_household(advisor, hh.list_households(advisor)[0].id)
+    visit = next(v for v in household.visits if v.needs) if any(v.needs for v in household.visits) else None
+    stored = [str(household.id), str(household.members[-1].id)]
+    if visit is not None:
+        stored += [str(visit.id), str(visit.needs[0].id)]
+    hh.delete_household(advisor, str(household.id))  # tombstones count too
+    unknown = [f"00000000-0000-4000-8000-{i:012d}" for i in range(1200)]  # more than one chunk of ids
+    with advisor.session() as session:
+        assert not sync_rows.any_stored(session, unknown)
+        assert not sync_rows.any_stored(session, [])
+        for one in stored:
+            assert sync_rows.any_stored(session, [*unknown[:700], one, *unknown[700:]]), one
