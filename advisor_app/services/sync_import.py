@@ -49,7 +49,13 @@ from .sync_keepers import Incoming
 from .sync_payload import FORMAT
 from .sync_records import Key, State, heads_text, seal, seal_households
 from .sync_setup import ADVISOR, OFFICE, identity_in
-from .sync_write import PayloadRefused, record_written_many, write_household, write_new_households
+from .sync_write import (
+    PayloadRefused,
+    record_written_many,
+    write_changed_households,
+    write_household,
+    write_new_households,
+)
 
 IMPORTED, ALREADY_IMPORTED = "imported", "already_imported"
 
@@ -195,11 +201,13 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
             to_write[hid] = (intended, histories)
     report.households_new += sum(1 for hid in to_write if not sealed.current[hid])
     report.households_changed += sum(1 for hid in to_write if sealed.current[hid])
-    # Households new here are written together; the others (and new ones that fail a check: the
-    # ordinary save then refuses them with its message) one by one, in id order.
+    # Households new here are written together, then those already here that stay live; when a
+    # check fails (the ordinary save then refuses them with its message), or a household is deleted,
+    # archived or restored, the rest go one by one, in id order.
     written = write_new_households(session, {hid: i for hid, (i, _h) in to_write.items() if not sealed.current[hid]})
-    for hid, (intended, _histories) in to_write.items():
-        if hid not in written:
+    rest = {hid: intended for hid, (intended, _h) in to_write.items() if hid not in written}
+    if any(not sealed.current[hid] for hid in rest) or not write_changed_households(session, rest):
+        for hid, intended in rest.items():
             write_household(session, hid, intended)
     record_written_many(session, [(hid, i, h) for hid, (i, h) in to_write.items()], known, inserted=written,
                         texts=given)

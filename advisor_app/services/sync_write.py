@@ -23,7 +23,7 @@ from advisor_app.domain.household import Household
 from advisor_app.store import archive as archive_store
 from advisor_app.store import bulk as bulk_store
 from advisor_app.store import households as store
-from advisor_app.store import people
+from advisor_app.store import people, record_owners
 from advisor_app.store import sync_records as state_store
 from advisor_app.store.sync_rows import StateRow, any_stored, write_states
 from advisor_app.sync.kinds import Record, join_household
@@ -118,6 +118,49 @@ def write_new_households(session: Session, households: Mapping[str, Mapping[Key,
     session.flush()
     bulk_store.insert_many(session.connection(), read, unsent=False)
     return {str(h.id): h for h in read}
+
+
+def write_changed_households(session: Session, households: Mapping[str, Mapping[Key, Record]]) -> bool:
+    """Store households already here, live and staying live, together: :func:`write_household` of
+    each in id order, with the checks that look at other households made once for all of them —
+    every household read with the household file's reader and checks, then one query each that no
+    member is registered in another live household (nor twice among these) and that no member,
+    visit or need id belongs to another household — and the list's columns refreshed once. When
+    anything of that fails, or a household is not such a one, nothing is written and False is
+    returned: the caller writes them one by one through :func:`write_household`, which refuses with
+    its own message, in the same order."""
+    if not households:
+        return True
+    ids = sorted(households)
+    live = store.live_households(session, ids)
+    read: list[Household] = []
+    for hid in ids:
+        doc = join_household(households[hid].values())
+        if hid not in live or doc is None:
+            return False  # new, deleted, archived or restored: the ordinary path knows what to do
+        doc.pop(ARCHIVE, None)
+        doc["version"] = 0  # claims nothing (as write_household)
+        try:
+            household, _notes = interchange.read_household(doc)
+        except DomainError:
+            return False
+        read.append(household)
+    numbers = [m.id_number for h in read for m in h.members]
+    claimed_by = {m.id_number: str(h.id) for h in read for m in h.members}
+    if len(claimed_by) != len(numbers) or any(claimed_by.get(r.id_number) != r.household_id
+                                              for r in people.registrations(session, numbers)):
+        return False
+    if not record_owners.all_their_own(session, read):
+        return False
+    for hid, household in zip(ids, read, strict=True):
+        try:
+            store.save_household(session, household, with_visits=True, status_history=False, owners_checked=True,
+                                 refresh_list=False)
+        except DomainError as exc:
+            doc = join_household(households[hid].values())
+            raise PayloadRefused(f"没有导入（没有改动任何数据）：{household_label(doc)}有问题：{exc}") from None
+    store.refresh_list_columns(session, ids)
+    return True
 
 
 def record_written(session: Session, household_id: str, intended: Mapping[Key, Record],
