@@ -25,7 +25,6 @@ No kind is named here: every kind of :data:`advisor_app.sync.kinds.KINDS` is com
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,7 +35,7 @@ from advisor_app.store import sync_records as record_store
 from advisor_app.store import sync_state as store
 from advisor_app.store.sync_rows import mark
 from advisor_app.sync import versions
-from advisor_app.sync.kinds import KINDS, ORDER, Record
+from advisor_app.sync.kinds import KINDS, Record
 from advisor_app.sync.versions import CONFLICT, HAVE, MERGED, TAKE, Version
 
 from . import audit
@@ -44,11 +43,19 @@ from . import sync_keepers as keepers
 from .batch import gc_paused
 from .profile import Profile
 from .sync_conflicts import close_settled, keep_conflict
+from .sync_incoming import payload_digest, read_payload, read_records
+from .sync_incoming import refuse as _refuse
 from .sync_keepers import Incoming
 from .sync_payload import FORMAT
-from .sync_records import Key, State, dumps, heads_text, seal, seal_households
+from .sync_records import Key, State, heads_text, seal, seal_households
 from .sync_setup import ADVISOR, OFFICE, identity_in
-from .sync_write import PayloadRefused, record_written_many, write_household, write_new_households
+from .sync_write import (
+    PayloadRefused,
+    record_written_many,
+    write_changed_households,
+    write_household,
+    write_new_households,
+)
 
 IMPORTED, ALREADY_IMPORTED = "imported", "already_imported"
 
@@ -84,41 +91,6 @@ class ImportReport:
         return text
 
 
-def _refuse(why: str) -> PayloadRefused:
-    return PayloadRefused(f"数据包没有导入（没有改动任何数据）：{why}")
-
-
-def read_records(payload: Mapping[str, Any]) -> list[Incoming]:
-    """The payload's records, their shape checked (a payload of a later format is refused). A
-    record of no household has :data:`~advisor_app.sync.kinds.NO_HOUSEHOLD` as its household."""
-    if payload.get("format") != FORMAT:
-        raise _refuse(f"格式“{str(payload.get('format'))[:40]}”不认识，可能是较新版本的程序做的，请先升级本程序")
-    raw = payload.get("records")
-    if not isinstance(raw, list):
-        raise _refuse("内容不完整（缺少记录列表）")
-    out = []
-    for i, r in enumerate(raw):
-        ok = (isinstance(r, dict) and r.get("kind") in KINDS and isinstance(r.get("id"), str) and r["id"]
-              and isinstance(r.get("household"), str)
-              and bool(r["household"]) == KINDS[str(r["kind"])].of_household
-              and isinstance(r.get("values"), dict) and isinstance(r.get("history"), list) and r["history"]
-              and all(isinstance(v, dict) and isinstance(v.get("id"), str) for v in r["history"]))
-        if not ok or (r["kind"] == "household" and r["household"] != r["id"]):
-            raise _refuse(f"第 {i + 1} 条记录的结构不对")
-        try:
-            history = tuple(Version.from_dict(v) for v in r["history"])
-        except (TypeError, ValueError):
-            raise _refuse(f"第 {i + 1} 条记录的版本历史不对") from None
-        out.append(Incoming(str(r["kind"]), str(r["id"]), str(r["household"]), dict(r["values"]), history))
-    order = {k: n for n, k in enumerate(ORDER)}
-    out.sort(key=lambda r: (r.household, order[r.kind], r.id))
-    return out
-
-
-def payload_digest(payload: Mapping[str, Any]) -> str:
-    return hashlib.sha256(dumps(dict(payload)).encode("utf-8")).hexdigest()
-
-
 def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping[str, Any]) -> ImportReport:
     """Import one payload from ``sender`` (device id) with its ``sequence``; see the module doc.
     Raises :class:`PayloadRefused` (nothing written) when it cannot be imported."""
@@ -135,16 +107,17 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
             raise _refuse("这个数据包不是发给本机的")
         if payload.get("sequence") not in (None, sequence) or sequence < 1:
             raise _refuse("数据包的编号不对")
-        digest = payload_digest(payload)
         report = ImportReport(IMPORTED, sender, peer.name, sequence)
         prior = store.received(session, sender, sequence)
-        if prior is not None:
-            if prior.digest != digest:
+        if prior is not None:  # a replay is known by its digest; its records were read when it was imported
+            if prior.digest != payload_digest(payload):
                 raise _refuse(f"来自{peer.name}的第 {sequence} 号数据包已经导入过，这一份的内容却不同（可能是伪造的）")
             report.status = ALREADY_IMPORTED
             report.gaps = _gaps(session, sender)
             return report
-        incoming = read_records(payload)  # (a replay was read when it was imported)
+        read = read_payload(payload)
+        incoming = read.records
+        digest = payload_digest(payload, read.records_text)  # of the texts just made: the same digest
         keepers.check_senders((r.kind for r in incoming), peer)
         acknowledges = payload.get("acknowledges", 0)
         if not isinstance(acknowledges, int) or not 0 <= acknowledges <= peer.last_sent:
@@ -153,7 +126,7 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
             record_store.acknowledge(session, sender, acknowledges)
             peer.last_acknowledged = acknowledges
         newest = sequence > peer.last_received
-        _apply_records(session, sender, [r for r in incoming if KINDS[r.kind].in_document], report)
+        _apply_records(session, sender, [r for r in incoming if KINDS[r.kind].in_document], report, read.texts)
         new, changed, unchanged = keepers.apply(session, peer, [r for r in incoming if not KINDS[r.kind].in_document])
         report.new, report.changed, report.unchanged = (report.new + new, report.changed + changed,
                                                         report.unchanged + unchanged)
@@ -173,7 +146,8 @@ def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping
         return report
 
 
-def _apply_records(session: Session, sender: str, incoming: list[Incoming], report: ImportReport) -> None:
+def _apply_records(session: Session, sender: str, incoming: list[Incoming], report: ImportReport,
+                   texts: Mapping[Key, tuple[str, str | None]]) -> None:
     touched = sorted({r.household for r in incoming})
     sealed = seal(session, touched)
     known = sealed.states
@@ -190,13 +164,17 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
     for key, st in known.items():
         known_by_household.setdefault(st.household, {})[key] = st
     to_write: dict[str, tuple[dict[Key, Record], dict[Key, versions.History]]] = {}
+    given: dict[Key, tuple[str, str | None]] = {}  # the texts of records taken, made when they were read
     for hid in touched:
         mine = known_by_household.get(hid, {})
         intended = dict(sealed.current[hid])
         histories: dict[Key, versions.History] = {}
         for r in by_household[hid]:
             key = (r.kind, r.id)
-            outcome = _compare(session, mine.get(key), r)
+            st = mine.get(key)
+            # A record we do not have is taken as it came (what compare() says of it, without the work).
+            outcome = versions.Outcome(TAKE, r.values, versions.union(r.history, ())) if st is None else \
+                _compare(session, st, r)
             if outcome.action == HAVE:
                 report.unchanged += 1
                 if set(versions.heads(r.history)) == set(versions.heads(outcome.history)):
@@ -211,6 +189,8 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
                 report.changed += int(key in mine)
                 known_to_sender.append((key, heads_text(outcome.history)))
                 taken.append((hid, key))
+                values_text, history_text = texts[key]
+                given[key] = (values_text, history_text if st is None else None)  # the record's as it came
             else:
                 report.merged += 1
             intended[key] = Record(r.kind, r.id, dict(outcome.values))
@@ -221,13 +201,16 @@ def _apply_records(session: Session, sender: str, incoming: list[Incoming], repo
             to_write[hid] = (intended, histories)
     report.households_new += sum(1 for hid in to_write if not sealed.current[hid])
     report.households_changed += sum(1 for hid in to_write if sealed.current[hid])
-    # Households new here are written together; the others (and new ones that fail a check: the
-    # ordinary save then refuses them with its message) one by one, in id order.
+    # Households new here are written together, then those already here that stay live; when a
+    # check fails (the ordinary save then refuses them with its message), or a household is deleted,
+    # archived or restored, the rest go one by one, in id order.
     written = write_new_households(session, {hid: i for hid, (i, _h) in to_write.items() if not sealed.current[hid]})
-    for hid, (intended, _histories) in to_write.items():
-        if hid not in written:
+    rest = {hid: intended for hid, (intended, _h) in to_write.items() if hid not in written}
+    if any(not sealed.current[hid] for hid in rest) or not write_changed_households(session, rest):
+        for hid, intended in rest.items():
             write_household(session, hid, intended)
-    record_written_many(session, [(hid, i, h) for hid, (i, h) in to_write.items()], known, inserted=written)
+    record_written_many(session, [(hid, i, h) for hid, (i, h) in to_write.items()], known, inserted=written,
+                        texts=given)
     mark(session, sender, known_to_sender, sequence=None)
     record_store.set_unsent(session, (k for hid, k in taken if hid not in written), False)  # those: stored so
 
@@ -261,4 +244,5 @@ def _gaps(session: Session, sender: str) -> tuple[int, ...]:
     return tuple(n for n in range(1, max(seen)) if n not in have)
 
 
-__all__ = ["ALREADY_IMPORTED", "IMPORTED", "ImportReport", "PayloadRefused", "apply_payload"]
+__all__ = ["ALREADY_IMPORTED", "IMPORTED", "ImportReport", "PayloadRefused", "apply_payload", "payload_digest",
+           "read_records"]

@@ -23,7 +23,7 @@ from advisor_app.domain.household import Household
 from advisor_app.store import archive as archive_store
 from advisor_app.store import bulk as bulk_store
 from advisor_app.store import households as store
-from advisor_app.store import people
+from advisor_app.store import people, record_owners
 from advisor_app.store import sync_records as state_store
 from advisor_app.store.sync_rows import StateRow, any_stored, write_states
 from advisor_app.sync.kinds import Record, join_household
@@ -120,6 +120,49 @@ def write_new_households(session: Session, households: Mapping[str, Mapping[Key,
     return {str(h.id): h for h in read}
 
 
+def write_changed_households(session: Session, households: Mapping[str, Mapping[Key, Record]]) -> bool:
+    """Store households already here, live and staying live, together: :func:`write_household` of
+    each in id order, with the checks that look at other households made once for all of them —
+    every household read with the household file's reader and checks, then one query each that no
+    member is registered in another live household (nor twice among these) and that no member,
+    visit or need id belongs to another household — and the list's columns refreshed once. When
+    anything of that fails, or a household is not such a one, nothing is written and False is
+    returned: the caller writes them one by one through :func:`write_household`, which refuses with
+    its own message, in the same order."""
+    if not households:
+        return True
+    ids = sorted(households)
+    live = store.live_households(session, ids)
+    read: list[Household] = []
+    for hid in ids:
+        doc = join_household(households[hid].values())
+        if hid not in live or doc is None:
+            return False  # new, deleted, archived or restored: the ordinary path knows what to do
+        doc.pop(ARCHIVE, None)
+        doc["version"] = 0  # claims nothing (as write_household)
+        try:
+            household, _notes = interchange.read_household(doc)
+        except DomainError:
+            return False
+        read.append(household)
+    numbers = [m.id_number for h in read for m in h.members]
+    claimed_by = {m.id_number: str(h.id) for h in read for m in h.members}
+    if len(claimed_by) != len(numbers) or any(claimed_by.get(r.id_number) != r.household_id
+                                              for r in people.registrations(session, numbers)):
+        return False
+    if not record_owners.all_their_own(session, read):
+        return False
+    for hid, household in zip(ids, read, strict=True):
+        try:
+            store.save_household(session, household, with_visits=True, status_history=False, owners_checked=True,
+                                 refresh_list=False)
+        except DomainError as exc:
+            doc = join_household(households[hid].values())
+            raise PayloadRefused(f"没有导入（没有改动任何数据）：{household_label(doc)}有问题：{exc}") from None
+    store.refresh_list_columns(session, ids)
+    return True
+
+
 def record_written(session: Session, household_id: str, intended: Mapping[Key, Record],
                    histories: Mapping[Key, History]) -> None:
     """After :func:`write_household`: the household's records are sealed as written. A record that
@@ -130,31 +173,38 @@ def record_written(session: Session, household_id: str, intended: Mapping[Key, R
 
 def record_written_many(session: Session, written: Sequence[tuple[str, Mapping[Key, Record], Mapping[Key, History]]],
                         known: Mapping[Key, State] | None = None, *,
-                        inserted: Mapping[str, Household] | None = None) -> None:
+                        inserted: Mapping[str, Household] | None = None,
+                        texts: Mapping[Key, tuple[str, str | None]] | None = None) -> None:
     """:func:`record_written` of many households, read back together; ``known``: their sync states
     as they are (read when not given). ``inserted``: households :func:`write_new_households` just
     stored, as it stored them; their records are those objects' (every row of theirs has version 1),
     which is what reading them back gives (the bulk insert and the store's reader agree, a test
-    checks it), without reading them back."""
+    checks it), without reading them back. ``texts``: for records written with the values (and,
+    unless None, the history) they came with, the canonical JSON of those, already made."""
     ids = [hid for hid, _i, _h in written]
     if known is None:
         known = states(session, ids)
     inserted = inserted or {}
-    meant: dict[Key, State] = {}
-    texts: dict[Key, str] = {}
+    texts = texts or {}
+    # key → (household, values as written, their text, history, its text or None)
+    meant: dict[Key, tuple[str, Mapping[str, Any], str, History, str | None]] = {}
+    read_back: dict[Key, State] = {}  # of the households read back: their tombstones are made of these
     for household_id, intended, histories in written:
         for key, record in intended.items():
             history = histories.get(key) or (known[key].history if key in known else ())
-            texts[key] = text = dumps(dict(record.values))
-            meant[key] = State(key[0], key[1], household_id, json.loads(text), history)  # as normal() gives it
-    actual, rows = read_households(session, [hid for hid in ids if hid not in inserted], meant)
+            values_text, history_json = texts.get(key) or (dumps(dict(record.values)), None)
+            meant[key] = (household_id, record.values, values_text, history, history_json)
+            if household_id not in inserted:
+                read_back[key] = State(key[0], key[1], household_id, json.loads(values_text), history)
+    actual, rows = read_households(session, [hid for hid in ids if hid not in inserted], read_back)
     for hid, household in inserted.items():
         actual[hid] = records_of_new(household)
         rows.update(dict.fromkeys(actual[hid], 1))
     out: list[StateRow] = []
-    for key, st in meant.items():
-        now = actual[st.household].get(key)
-        same = now is not None and now.values == st.values
-        out.append((key[0], key[1], st.household, history_text(st.history), texts[key],
-                    heads_text(st.history), rows.get(key) if same else None))
+    for key, (household_id, values, values_text, history, history_json) in meant.items():
+        now = actual[household_id].get(key)
+        # As the values read back from their text (normal()): equal as they are is equal so.
+        same = now is not None and (now.values == values or now.values == json.loads(values_text))
+        out.append((key[0], key[1], household_id, history_json or history_text(history), values_text,
+                    heads_text(history), rows.get(key) if same else None))
     write_states(session, out, known)

@@ -62,19 +62,24 @@ def _tombstone(row: Record, now: str) -> None:
 
 
 def save_household(session: Session, household: Household, *, with_visits: bool = True,
-                   status_history: bool = True) -> Household:
+                   status_history: bool = True, owners_checked: bool = False,
+                   refresh_list: bool = True) -> Household:
     """Create or update ``household``; returns it with ids and versions as stored.
 
     With ``with_visits=False`` the stored visits are left alone (an editor that only changes the
     household's facts must not delete visits it never loaded). ``status_history=False``: a need
     saved with another status gets no history entry here (a bundle's import: the entry written
-    where the change was made arrives as a record of its own).
+    where the change was made arrives as a record of its own). Saving many households together (an
+    import), the caller may have checked already that no member, visit or need id of theirs belongs
+    to another household (``owners_checked``, one query for all) and refresh the list's columns of
+    all of them once afterwards (``refresh_list=False``: :func:`refresh_list_columns`).
     """
     now = utc_now()
     row = session.get(HouseholdRow, household.id) if household.id else None
     if row is not None:
         record_owners.refuse_stale_or_deleted(row, household)
-    record_owners.refuse_records_of_others(session, household, with_visits=with_visits)
+    if not owners_checked:
+        record_owners.refuse_records_of_others(session, household, with_visits=with_visits)
     if row is None:
         row = HouseholdRow(id=household.id or new_id(), created_at=now, updated_at=now, version=0)
         session.add(row)
@@ -114,10 +119,22 @@ def save_household(session: Session, household: Household, *, with_visits: bool 
         row.updated_at = now
         row.unsent = True
     _flush(session)
-    refresh_list_columns(session, [row.id])
+    if refresh_list:
+        refresh_list_columns(session, [row.id])
     household.id = row.id
     household.version = row.version
     return household
+
+
+def live_households(session: Session, household_ids: Iterable[str]) -> set[str]:
+    """Those of these households that are stored and live. Their rows are loaded into the session,
+    500 at a time, where :func:`save_household` then finds them without a query of its own."""
+    ids = sorted(set(household_ids))
+    live: set[str] = set()
+    for start in range(0, len(ids), 500):
+        rows = session.scalars(sa.select(HouseholdRow).where(HouseholdRow.id.in_(ids[start:start + 500])))
+        live.update(r.id for r in rows if r.deleted_at is None)
+    return live
 
 
 def refresh_list_columns(session: Session, household_ids: Iterable[str]) -> None:

@@ -134,3 +134,31 @@ def _owners(session: Session, table: type[MemberRow] | type[VisitRow],
         return []
     return [(r[0], r[1]) for r in session.execute(
         sa.select(table.id, table.household_id).where(table.id.in_(wanted)))]
+
+
+def all_their_own(session: Session, households: Sequence[Household]) -> bool:
+    """Whether :func:`refuse_records_of_others` would pass for each of these households (with their
+    visits), saved one after another: no member, visit or need id of theirs belongs to another
+    household (nor a need to another visit), and none is claimed twice among them. One query per
+    table for all of them, 500 ids at a time."""
+    members = {str(m.id): str(h.id) for h in households for m in h.members if m.id}
+    visits = {str(v.id): str(h.id) for h in households for v in h.visits if v.id}
+    needs = {str(n.id): (str(h.id), str(v.id)) for h in households for v in h.visits for n in v.needs if n.id}
+    claimed = sum(sum(1 for m in h.members if m.id) + sum(1 for v in h.visits if v.id)
+                  + sum(1 for v in h.visits for n in v.needs if n.id) for h in households)
+    if claimed != len(members) + len(visits) + len(needs) or set(members) & set(visits) or set(needs) & (
+            set(members) | set(visits)):
+        return False
+    for table, wanted in ((MemberRow, members), (VisitRow, visits)):
+        ids = sorted(wanted)
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            if any(owner != wanted[rid] for rid, owner in _owners(session, table, part)):
+                return False
+    ids = sorted(needs)
+    for start in range(0, len(ids), 500):
+        rows = session.execute(sa.select(NeedRow.id, NeedRow.household_id, NeedRow.visit_id)
+                               .where(NeedRow.id.in_(ids[start:start + 500])))
+        if any((owner, visit_id) != needs[rid] for rid, owner, visit_id in rows):
+            return False
+    return True

@@ -33,7 +33,7 @@ from advisor_app.domain.household import Member, Need, Visit
 
 from . import convert
 from .bulk import insert_rows
-from .engine import SQLITE
+from .engine import POSTGRESQL, SQLITE
 from .models import HouseholdRow, MemberRow, NeedRow, VisitRow
 from .sync_marks import marks_changed, marks_changed_for_records
 from .sync_models import SyncRecordRow, SyncSentRow
@@ -274,11 +274,24 @@ def mark(session: Session, peer: str, items: Iterable[tuple[Key, str]], *, seque
 
 
 def any_stored(session: Session, record_ids: Iterable[str]) -> bool:
-    """Whether any of these ids is that of a stored household, member, visit or need (live or not)."""
+    """Whether any of these ids is that of a stored household, member, visit or need (live or not):
+    one query for all of them — on SQLite the ids go as one JSON array (``json_each``), on
+    PostgreSQL as one array parameter (``unnest``); elsewhere 500 at a time per table."""
+    ids = sorted(set(record_ids))
+    if not ids:
+        return False
     conn = session.connection()
-    for part in _chunks(record_ids):
-        for table in (HouseholdRow, MemberRow, VisitRow, NeedRow):
-            t = table.__table__
+    tables = [cast(sa.Table, t.__table__) for t in (HouseholdRow, MemberRow, VisitRow, NeedRow)]
+    quote = conn.dialect.identifier_preparer.quote
+    found = " OR ".join(f"EXISTS (SELECT 1 FROM {quote(t.name)} x WHERE x.id = j.id)" for t in tables)
+    if conn.dialect.name == SQLITE:
+        sql = f"SELECT 1 FROM (SELECT value AS id FROM json_each(?)) j WHERE {found} LIMIT 1"
+        return conn.exec_driver_sql(sql, (json.dumps(ids),)).first() is not None
+    if conn.dialect.name == POSTGRESQL:
+        query = sa.text(f"SELECT 1 FROM unnest(CAST(:ids AS text[])) AS j(id) WHERE {found} LIMIT 1")
+        return conn.execute(query, {"ids": ids}).first() is not None
+    for part in _chunks(ids):
+        for t in tables:
             if conn.execute(sa.select(t.c.id).where(t.c.id.in_(part)).limit(1)).first() is not None:
                 return True
     return False

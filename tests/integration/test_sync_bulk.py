@@ -269,3 +269,90 @@ def test_records_made_straight_from_the_rows_are_those_of_the_editors_load(
     assert dumps(fast) == dumps(expected)  # the same canonical texts: the same digests
     monkeypatch.setattr(sync_rows, "DRIVER_CURSOR", False)
     assert straight() == expected
+def test_any_stored_finds_an_id_of_each_table_in_one_query(make: Maker) -> None:
+    advisor, _device = make("王老师", "advisor")
+    fill_demo(advisor, 3, seed=12)
+    household = hh.load_household(advisor, hh.list_households(advisor)[0].id)
+    visit = next(v for v in household.visits if v.needs) if any(v.needs for v in household.visits) else None
+    stored = [str(household.id), str(household.members[-1].id)]
+    if visit is not None:
+        stored += [str(visit.id), str(visit.needs[0].id)]
+    hh.delete_household(advisor, str(household.id))  # tombstones count too
+    unknown = [f"00000000-0000-4000-8000-{i:012d}" for i in range(1200)]  # more than one chunk of ids
+    with advisor.session() as session:
+        assert not sync_rows.any_stored(session, unknown)
+        assert not sync_rows.any_stored(session, [])
+        for one in stored:
+            assert sync_rows.any_stored(session, [*unknown[:700], one, *unknown[700:]]), one
+
+
+def test_changed_households_imported_together_equal_those_imported_one_by_one(
+        make: Maker, monkeypatch: pytest.MonkeyPatch) -> None:
+    advisor, advisor_device = make("王老师", "advisor")
+    together, together_device = make("乡镇甲", "office")
+    one_by_one, _one_by_one_device = make("乡镇乙", "office")
+    fill_demo(advisor, 30, seed=13)
+    for office in (together, one_by_one):
+        enrol_peer(office, advisor_device, "王老师", "advisor", "keys-a", [])
+    enrol_peer(advisor, together_device, "乡镇甲", "office", "keys-office")
+    first = build_payload(advisor, together_device)
+    apply_payload(together, advisor_device, 1, copy.deepcopy(first))
+    apply_payload(one_by_one, advisor_device, 1, {**copy.deepcopy(first), "addressee": _one_by_one_device})
+    ids = sorted(s.id for s in hh.list_households(advisor))
+    for n, hid in enumerate(ids[:12]):
+        edited = hh.load_household(advisor, hid)
+        edited.phone = f"1370000{n:04d}"
+        if n % 3 == 0 and len(edited.members) > 1:
+            edited.members = edited.members[:-1]  # a member removed
+        if n % 3 == 1:
+            edited.members[0].occupation = "务农"
+        if n % 3 == 2 and edited.visits:
+            edited.visits[0].notes = "再次走访"
+        hh.save_household(advisor, edited)
+    second = build_payload(advisor, together_device)
+    batches: list[bool] = []
+    real = sync_import.write_changed_households
+
+    def counting(session: Any, households: Any) -> bool:
+        done = real(session, households)
+        batches.append(done and len(households) == 12)
+        return done
+
+    monkeypatch.setattr(sync_import, "write_changed_households", counting)
+    a = apply_payload(together, advisor_device, 2, copy.deepcopy(second))
+    assert batches == [True]
+    monkeypatch.setattr(sync_import, "write_changed_households", lambda session, households: False)
+    b = apply_payload(one_by_one, advisor_device, 2, {**copy.deepcopy(second), "addressee": _one_by_one_device})
+    assert (a.new, a.changed, a.merged, a.conflicts, a.households_changed) == (
+        b.new, b.changed, b.merged, b.conflicts, b.households_changed)
+    assert a.households_changed == 12 and a.changed >= 12
+    assert documents(together) == documents(one_by_one) == documents(advisor)
+    assert hh.list_households(together) == hh.list_households(one_by_one)  # head name, member count …
+    assert states(together) == states(one_by_one)
+    status = [sync_status(p) for p in (together, one_by_one)]
+    assert status[0]["digest"] == status[1]["digest"] == sync_status(advisor)["digest"]
+    assert status[0]["unsent"] == status[1]["unsent"] == {}
+
+
+def test_a_person_moving_to_another_household_in_one_payload_is_written_as_one_by_one(
+        make: Maker, monkeypatch: pytest.MonkeyPatch) -> None:
+    advisor, advisor_device = make("王老师", "advisor")
+    office, office_device = make("乡镇", "office")
+    fill_demo(advisor, 10, seed=14)
+    enrol_peer(office, advisor_device, "王老师", "advisor", "keys-a", [])
+    enrol_peer(advisor, office_device, "乡镇", "office", "keys-office")
+    apply_payload(office, advisor_device, 1, build_payload(advisor, office_device))
+    big = sorted(s.id for s in hh.list_households(advisor) if s.member_count > 1)  # moving to a later id
+    source, target = hh.load_household(advisor, big[0]), hh.load_household(advisor, big[1])
+    moving = source.members.pop()
+    hh.save_household(advisor, source)
+    moving.id, moving.relation = None, "other"
+    target.members.append(moving)
+    hh.save_household(advisor, target)
+    batched: list[bool] = []
+    real = sync_import.write_changed_households
+    monkeypatch.setattr(sync_import, "write_changed_households",
+                        lambda session, households: batched.append(real(session, households)) or batched[-1])
+    apply_payload(office, advisor_device, 2, build_payload(advisor, office_device))
+    assert documents(office) == documents(advisor)
+    assert batched == [False]  # the person is still registered in the first household: one by one
