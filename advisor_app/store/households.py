@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from advisor_app.domain.errors import NotFound
 from advisor_app.domain.household import Household, Need, Visit
 
-from . import convert, record_owners
+from . import convert, household_inputs, record_owners
 from . import needs as need_history
 from .list_columns import refresh_visit_columns
 from .models import (
@@ -115,6 +115,7 @@ def save_household(session: Session, household: Household, *, with_visits: bool 
         row.unsent = True
     _flush(session)
     refresh_list_columns(session, [row.id])
+    household_inputs.repack(session.connection(), [row.id])
     household.id = row.id
     household.version = row.version
     return household
@@ -214,6 +215,7 @@ def delete_household(session: Session, household_id: str) -> None:
         _tombstone(child, now)
     session.flush()
     refresh_list_columns(session, [household_id])
+    household_inputs.repack(session.connection(), [household_id])
 
 
 @dataclass(frozen=True, slots=True)

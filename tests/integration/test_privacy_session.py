@@ -43,7 +43,7 @@ with FileWatch([data, tmp]) as watch:
     households.save_visit(profile, hid, Visit("investigation", on, ["王芳", "李强"], "吴晓霞坐轮椅，电话13812345678",
                                               [Need("goods", "轮椅一台")]))
     in_memory = documents.render_form(profile, "dibao-application", hid)
-    summary = eligibility.screen(profile, on, processes=2)
+    summary = eligibility.screen(profile, on)
     profile.close()
     assert main(["form", "dibao-application", "--household", hid, "--out", str(outside / "form.pdf")]) == 0
     assert main(["screen", "--on", on.isoformat(), "--xlsx", str(outside / "ledger.xlsx")]) == 0
