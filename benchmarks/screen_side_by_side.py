@@ -2,11 +2,14 @@
 
 For 10,000 and 140,000 demo households (BENCH_280K=1 adds 280,000; BENCH_SIZES=10000,… picks
 others), each in a profile of its own (``<bench dir>/side_by_side_<n>``, made once with
-``fill_demo`` seed 1), three measurements, each in a fresh process:
+``fill_demo`` seed 1), four measurements, each in a fresh process:
 
 * ``ours_in_process``: ``services.eligibility.screen`` (all programmes, read from the profile, results
   written) timed inside a process that has opened the profile;
 * ``ours_whole_process``: ``python -m advisor_app screen`` from start to exit;
+* ``io``: the screening's path without its per-household Python (the packed inputs read, frames
+  built from them, every programme's formulas, the results written in their compact form; and the
+  same results written as one row per result, as the former table held them), rolled back;
 * ``peer``: the profile's households read by our reader (``store.screening.read_for_screening``), then
   handed to both: the OpenFisca peer (``openfisca_dibao.py``: its load = building its input arrays and
   simulation, its calculation = ``dibao_eligible`` and ``dibao_amount``) and our formulas
@@ -82,9 +85,69 @@ def child_ours(folder: Path) -> dict[str, Any]:
     try:
         start = time.perf_counter()
         summary = eligibility.screen(profile, ON)
-        return {"screen_s": time.perf_counter() - start, "households": summary.households, "stored": summary.stored}
+        return {"screen_s": time.perf_counter() - start, "households": summary.households, "stored": summary.stored,
+                **{f"{k}_s" if k != "objects" else k: v for k, v in summary.timings.items()}}
     finally:
         profile.close()
+
+
+def child_io(folder: Path) -> dict[str, Any]:
+    """The screening's path without its per-household Python: the packed inputs read (one query), the
+    frames built from them and every programme's formulas run, the stored results (as the last
+    screening left them) written in their compact form — and, for comparison, the same results
+    written as the rows of the former table (one per result), in a transaction rolled back."""
+    import sqlalchemy as sa
+
+    from advisor_app.rules.check import formulas
+    from advisor_app.services.policy import tables_for
+    from advisor_app.services.profile import open_profile
+    from advisor_app.services.screening_parts import BATCH, frame_of
+    from advisor_app.store import household_inputs
+    from advisor_app.store.screening import replace_results, stored_results
+    from advisor_app.store.screening_results import pack_household
+
+    out: dict[str, Any] = {}
+    profile = open_profile(folder)
+    try:
+        tables = tables_for(profile)
+        with profile.engine.connect() as conn, conn.begin() as transaction:
+            start = time.perf_counter()
+            packed = household_inputs.read_packed(conn)
+            out["read_packed_s"] = time.perf_counter() - start
+            start = time.perf_counter()
+            frames = [frame_of(packed[lo:lo + BATCH], ON, tables) for lo in range(0, len(packed), BATCH)]
+            out["frame_from_packed_s"] = time.perf_counter() - start
+            start = time.perf_counter()
+            for frame in frames:
+                formulas(frame)
+            out["all_formulas_s"] = time.perf_counter() - start
+            results = stored_results(conn)
+            by_household: dict[str, list[Any]] = {}
+            for hid, member, program, status, fen, detail, _on in results:
+                by_household.setdefault(hid, []).append((member, program, status, fen, detail))
+            start = time.perf_counter()
+            rows = [pack_household(hid, kept) for hid, kept in by_household.items()]
+            out["pack_results_s"] = time.perf_counter() - start
+            start = time.perf_counter()
+            replace_results(conn, rows, ON, "2026-11-01T00:00:00Z", clear=True)
+            out["write_compact_s"] = time.perf_counter() - start
+            conn.execute(sa.text(
+                "CREATE TEMPORARY TABLE former_results (id INTEGER PRIMARY KEY, household_id VARCHAR(36) NOT NULL, "
+                "member_id VARCHAR(36), program VARCHAR(32) NOT NULL, status VARCHAR(16) NOT NULL, amount_fen "
+                "INTEGER, detail TEXT NOT NULL, on_date DATE NOT NULL, screened_at VARCHAR(32) NOT NULL)"))
+            conn.execute(sa.text("CREATE INDEX ix_former_household ON former_results (household_id)"))
+            conn.execute(sa.text("CREATE INDEX ix_former_program_status ON former_results (program, status)"))
+            start = time.perf_counter()
+            conn.exec_driver_sql(
+                "INSERT INTO former_results (household_id, member_id, program, status, amount_fen, detail, on_date, "
+                "screened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(*r[:6], "2026-11-01", "2026-11-01T00:00:00Z") for r in results])
+            out["write_former_rows_s"] = time.perf_counter() - start
+            out.update(households=len(packed), results=len(results), compact_rows=len(rows))
+            transaction.rollback()
+    finally:
+        profile.close()
+    return out
 
 
 def child_peer(folder: Path) -> dict[str, Any]:
@@ -207,8 +270,19 @@ def main() -> int:
         cli = measure([sys.executable, "-m", "advisor_app", "--data-dir", str(folder), "screen", "--on",
                        ON.isoformat()])
         peer = measure([*me, "--child", "peer", str(folder)])
+        io = measure([*me, "--child", "io", str(folder)])
         k = f"{n // 1000}k"
         figures = [
+            (f"ours_in_process_parts_{k}", ours.get("read_s", float("nan")),
+             f"s read packed, {ours.get('check_s', float('nan')):.2f} s check, {ours.get('write_s', float('nan')):.2f} "
+             f"s write; {ours.get('objects', 0):.0f} households read as objects"),
+            (f"io_read_packed_{k}", io["read_packed_s"], "s (one query)"),
+            (f"io_frame_from_packed_{k}", io["frame_from_packed_s"], "s (np.frombuffer, no objects)"),
+            (f"io_all_formulas_{k}", io["all_formulas_s"], "s (低保, 边缘, 临时救助, 刚性支出, 单人保)"),
+            (f"io_pack_results_{k}", io["pack_results_s"], f"s ({io['results']} results, {io['compact_rows']} rows)"),
+            (f"io_write_compact_{k}", io["write_compact_s"], "s (one row per household)"),
+            (f"io_write_former_rows_{k}", io["write_former_rows_s"], "s (one row per result, as before)"),
+            (f"io_process_{k}", io["wall_s"], f"s wall, {io['cpu_s']:.2f} s CPU, {io['tree_rss_mb']:.0f} MB tree"),
             (f"ours_in_process_screen_{k}", ours["screen_s"], "s"),
             (f"ours_in_process_cpu_{k}", ours["cpu_s"], "s (process tree)"),
             (f"ours_in_process_peak_rss_{k}", ours["tree_rss_mb"],
@@ -246,7 +320,8 @@ def main() -> int:
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--child":
         sys.path.insert(0, str(HERE))
-        result = (child_ours if sys.argv[2] == "ours" else child_peer)(Path(sys.argv[3]))
+        child = {"ours": child_ours, "peer": child_peer, "io": child_io}[sys.argv[2]]
+        result = child(Path(sys.argv[3]))
         print(json.dumps(result))
         sys.exit(0)
     sys.exit(main())

@@ -28,9 +28,9 @@ import numpy as np
 import numpy.typing as npt
 
 from advisor_app.domain.household import Household
+from advisor_app.domain.inputs import KIND_INDEX, KINDS, OUT, RECEIPTS, WHERE, WHERE_CODE, inputs_of
 
 from .facts import COUNTED_INCOME, NOT_COUNTED_ANY_TIME, RELIGIOUS_MONTHS, HouseholdFacts, MemberFacts
-from advisor_app.domain.inputs import KIND_INDEX, KINDS, OUT, RECEIPTS, WHERE, WHERE_CODE, inputs_of
 from .snapshot import Policy, TablesLike, policy_for
 
 Ints = npt.NDArray[np.int64]

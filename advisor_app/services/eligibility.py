@@ -37,8 +37,8 @@ from advisor_app.rules import freshness as rule
 from advisor_app.rules.freshness import ScreeningRun
 from advisor_app.rules.results import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS, ProgramResult
 from advisor_app.rules.snapshot import TablesLike
-from advisor_app.store.models import utc_now
 from advisor_app.store import household_inputs as inputs_store
+from advisor_app.store.models import utc_now
 from advisor_app.store.screening import last_changes, live_household_count, replace_results, stored_results
 from advisor_app.store.screening_results import RESULT
 from advisor_app.store.settings import get_setting, set_setting
@@ -76,6 +76,10 @@ class ScreeningSummary:
     counts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (programme, status) → results
     stored: int = 0  # rows written to screening_results
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds: read, check, write; objects: households
+
+    def add(self, key: str, value: float) -> None:
+        self.timings[key] = self.timings.get(key, 0.0) + value
 
     def lines(self) -> list[str]:
         """One Chinese line per programme: counts by status."""
@@ -100,12 +104,19 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
             raise Cancelled()
         if inputs_store.packed_count(conn) != total:  # a write the store did not see: pack what is missing
             inputs_store.repack_missing(conn)
+        clock = time.perf_counter()
         packed = inputs_store.read_packed(conn)
+        summary.add("read", time.perf_counter() - clock)
         replace_results(conn, [], on, screened_at, clear=True)
         for lo in range(0, len(packed), BATCH):
+            clock = time.perf_counter()
             part = screen_batch(conn, packed[lo:lo + BATCH], on, tables,
                                 hi=packed[lo + BATCH][0] if lo + BATCH < len(packed) else None)
+            summary.add("check", time.perf_counter() - clock)
+            clock = time.perf_counter()
             replace_results(conn, part.rows, on, screened_at, clear=False)
+            summary.add("write", time.perf_counter() - clock)
+            summary.add("objects", part.objects)
             summary.households += part.households
             summary.counts.update(part.counts)
             summary.stored += sum(len(r[2]) for r in part.rows) // RESULT.itemsize

@@ -27,9 +27,8 @@ import sqlalchemy as sa
 from advisor_app.domain.household import Household
 from advisor_app.domain.review import next_review
 
-from . import convert
+from . import convert, household_inputs
 from .engine import POSTGRESQL, SQLITE, tune_for_bulk_load
-from . import household_inputs
 from .models import NOT_ARCHIVED, Base, HouseholdInputRow, HouseholdRow, MemberRow, NeedRow, VisitRow, new_id, utc_now
 from .sync_marks import NOTHING, UNSENT
 

@@ -112,11 +112,10 @@ def read_packed(conn: sa.Connection) -> list[Sequence[Any]]:
     return [tuple(r) for r in conn.execute(sa.text(_READ))]
 
 
-
 def packed_count(conn: sa.Connection) -> int:
     """How many rows are stored (one per live household when they are current)."""
     return int(conn.execute(sa.text("SELECT count(*) FROM household_inputs")).scalar_one())
 
 
-__all__ = ["LAYOUT_KEY", "ensure_layout", "packed_count", "packed_row", "read_packed", "repack", "repack_all", "repack_missing",
-           "write_packed"]
+__all__ = ["LAYOUT_KEY", "ensure_layout", "packed_count", "packed_row", "read_packed", "repack", "repack_all",
+           "repack_missing", "write_packed"]

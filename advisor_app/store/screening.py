@@ -38,8 +38,8 @@ from advisor_app.domain.household import (
     Supporter,
 )
 
-from .convert import day_or_none, receipt_from, supporter_from
 from . import screening_results as _results
+from .convert import day_or_none, receipt_from, supporter_from
 from .screening_results import PackedRow, ResultRow, _chunks, result_count, stored_results, unpack
 
 __all__ = ["CHANGED_AFTER", "UNCHANGED_SINCE", "LedgerRow", "ResultRow", "changed_since", "last_changes",
