@@ -104,14 +104,15 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
             raise Cancelled()
         if inputs_store.packed_count(conn) != total:  # a write the store did not see: pack what is missing
             inputs_store.repack_missing(conn)
-        clock = time.perf_counter()
-        packed = inputs_store.read_packed(conn)
-        summary.add("read", time.perf_counter() - clock)
         replace_results(conn, [], on, screened_at, clear=True)
-        for lo in range(0, len(packed), BATCH):
+        batches = inputs_store.iter_packed(conn, BATCH)
+        clock = time.perf_counter()
+        packed = next(batches, [])
+        while packed:
+            following = next(batches, [])  # (its first id ends this batch's range)
+            summary.add("read", time.perf_counter() - clock)
             clock = time.perf_counter()
-            part = screen_batch(conn, packed[lo:lo + BATCH], on, tables,
-                                hi=packed[lo + BATCH][0] if lo + BATCH < len(packed) else None)
+            part = screen_batch(conn, packed, on, tables, hi=following[0][0] if following else None)
             summary.add("check", time.perf_counter() - clock)
             clock = time.perf_counter()
             replace_results(conn, part.rows, on, screened_at, clear=False)
@@ -122,6 +123,8 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
             summary.stored += sum(len(r[2]) for r in part.rows) // RESULT.itemsize
             if progress is not None and not progress(summary.households, total):
                 raise Cancelled()  # the transaction rolls back: the previous results stay
+            packed = following
+            clock = time.perf_counter()
         set_setting(conn, LAST_KEY, json.dumps({
             "on": on.isoformat(), "screened_at": screened_at, "households": summary.households,
             "policy": rule.policy_fingerprint(tables), "rules": rule.RULES_VERSION}))

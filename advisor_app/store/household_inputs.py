@@ -13,7 +13,7 @@ profile opens. Batch screening reads every row with :func:`read_packed`: one que
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -112,10 +112,22 @@ def read_packed(conn: sa.Connection) -> list[Sequence[Any]]:
     return [tuple(r) for r in conn.execute(sa.text(_READ))]
 
 
+_SCREEN = "SELECT household_id, region, area, household, members FROM household_inputs ORDER BY household_id"
+
+
+def iter_packed(conn: sa.Connection, batch: int) -> Iterator[list[Sequence[Any]]]:
+    """Every stored row but its member ids, in household id order, ``batch`` rows at a time (on
+    SQLite read from the driver's cursor as they are used: the memory of one batch)."""
+    fast = screening._sqlite_fast(conn)
+    cursor: Any = conn.exec_driver_sql(_SCREEN).cursor if fast else conn.execute(sa.text(_SCREEN))
+    while rows := cursor.fetchmany(batch):
+        yield list(rows)
+
+
 def packed_count(conn: sa.Connection) -> int:
     """How many rows are stored (one per live household when they are current)."""
     return int(conn.execute(sa.text("SELECT count(*) FROM household_inputs")).scalar_one())
 
 
-__all__ = ["LAYOUT_KEY", "ensure_layout", "packed_count", "packed_row", "read_packed", "repack", "repack_all",
-           "repack_missing", "write_packed"]
+__all__ = ["LAYOUT_KEY", "ensure_layout", "iter_packed", "packed_count", "packed_row", "read_packed", "repack",
+           "repack_all", "repack_missing", "write_packed"]
