@@ -29,7 +29,15 @@ from advisor_app.rules.frame import Frame, frame_from_inputs, settle_receipts
 from advisor_app.rules.results import INELIGIBLE
 from advisor_app.rules.snapshot import TablesLike
 from advisor_app.store.screening import read_for_screening, sql_runner
-from advisor_app.store.screening_results import PackedRow, pack_household
+from advisor_app.store.screening_results import (
+    DETAIL_CODE,
+    NO_AMOUNT,
+    NO_MEMBER,
+    PROGRAM_CODE,
+    STATUS_CODE,
+    PackedRow,
+    pack_results,
+)
 
 BATCH = 20_000  # households per frame: memory stays flat, progress and cancel between batches
 
@@ -82,25 +90,28 @@ def screen_batch(conn: sa.Connection, packed: Sequence[Sequence[Any]], on: dt.da
     frame.households = [found.get(r[0]) if wanted[i] else None for i, r in enumerate(packed)]
     settle_receipts(frame)
     traces = formulas(frame)
-    rows: list[PackedRow] = []
     tally: dict[tuple[str, str], int] = {}  # (a plain dict in the loop: a Counter's += is slower)
     get = tally.get
+    kept: list[tuple[int, int, int, int, int, int]] = []  # household, programme, status, member, detail, fen
+    add = kept.append
+    member_ids = [""] * len(packed)
     for i in np.flatnonzero(wanted).tolist():
         h = frame.household(i)
-        result = check_in_frame(frame, traces, i, explain=False)
-        kept: list[tuple[str | None, str, str, int | None, str]] = []
-        member_ids: dict[str, str | None] | None = None
-        for p in result.programs:
+        position: dict[str, int] | None = None
+        for p in check_in_frame(frame, traces, i, explain=False).programs:
             key = (p.program, p.status)
             tally[key] = get(key, 0) + 1
             if key[1] == INELIGIBLE:
                 continue
-            member = None
+            member = NO_MEMBER
             if p.member is not None:
-                if member_ids is None:
-                    member_ids = {m.id_number: m.id for m in h.members}
-                member = member_ids.get(p.member)
-            kept.append((member, key[0], key[1], p.amount_fen, p.detail))
-        if kept:
-            rows.append(pack_household(h.id or "", kept))
+                if position is None:
+                    position = {m.id_number: k for k, m in enumerate(h.members)}
+                    member_ids[i] = " ".join(m.id or "" for m in h.members)
+                member = position[p.member]
+            fen = p.amount_fen
+            add((i, PROGRAM_CODE[key[0]], STATUS_CODE[key[1]], member, DETAIL_CODE[p.detail],
+                 NO_AMOUNT if fen is None else fen))
+    c = np.array(kept, np.int64).reshape(len(kept), 6).T
+    rows = pack_results([r[0] for r in packed], member_ids, c[0], c[1], c[2], c[3], c[4], c[5])
     return PartResult(len(packed), rows, Counter(tally), objects=len(found))

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import sqlalchemy as sa
 
 PROGRAMS = ("dibao", "dibao_edge", "dibao_single", "tekun", "unsupported_child", "temporary", "rigid_expense")
@@ -54,6 +55,32 @@ def pack_household(household_id: str, rows: Sequence[tuple[str | None, str, str,
         if status == "eligible" and program not in eligible:
             eligible.append(program)
     return household_id, f" {' '.join(eligible)} " if eligible else "", records.tobytes(), " ".join(members)
+
+
+_WORDS = [" " + " ".join(p for k, p in enumerate(PROGRAMS) if bits >> k & 1) + " " if bits else ""
+          for bits in range(1 << len(PROGRAMS))]  # the eligible words of each set of programmes
+
+
+def pack_results(household_ids: Sequence[str], member_ids: Sequence[str], household: npt.NDArray[np.int64],
+                 program: npt.NDArray[Any], status: npt.NDArray[Any], member: npt.NDArray[Any],
+                 detail: npt.NDArray[Any], amount: npt.NDArray[np.int64]) -> list[PackedRow]:
+    """The stored rows of a batch from its results as arrays (codes; ``household`` ascending, an
+    index into ``household_ids``; ``member`` an index into that household's ``member_ids``, the
+    space-separated ids of its members, or :data:`NO_MEMBER`; ``amount`` :data:`NO_AMOUNT` for none).
+    Only the households with a result get a row."""
+    records = np.empty(len(household), RESULT)
+    records["program"], records["status"], records["member"] = program, status, member
+    records["detail"], records["amount"] = detail, amount
+    blob = records.tobytes()
+    counts = np.bincount(household, minlength=len(household_ids))
+    ends = np.cumsum(counts) * RESULT.itemsize
+    bits = np.zeros(len(household_ids), np.int64)
+    eligible = status == STATUS_CODE["eligible"]
+    np.bitwise_or.at(bits, household[eligible], np.left_shift(1, program[eligible].astype(np.int64)))
+    words, size = _WORDS, RESULT.itemsize
+    return [(household_ids[i], words[b], blob[e - n * size:e], member_ids[i])
+            for i, n, e, b in zip(np.flatnonzero(counts).tolist(), counts[counts > 0].tolist(),
+                                  ends[counts > 0].tolist(), bits[counts > 0].tolist(), strict=True)]
 
 
 def unpack(household_id: str, blob: bytes, member_ids: str) -> list[ResultRow]:
@@ -148,5 +175,5 @@ def rank_sql(ranking: Sequence[str], params: dict[str, Any], alias: str = "s") -
     return f"CASE{cases} WHEN {alias}.eligible <> '' THEN {len(ranking)} END"
 
 
-__all__ = ["DETAILS", "PROGRAMS", "RESULT", "STATUSES", "PackedRow", "ResultRow", "pack_household",
+__all__ = ["DETAILS", "PROGRAMS", "RESULT", "STATUSES", "PackedRow", "ResultRow", "pack_household", "pack_results",
            "rank_sql", "replace_results", "result_count", "stored_programs", "stored_results", "unpack"]
