@@ -111,8 +111,8 @@ def child_io(folder: Path) -> dict[str, Any]:
     from advisor_app.services.profile import open_profile
     from advisor_app.services.screening_parts import BATCH, frame_of
     from advisor_app.store import household_inputs
-    from advisor_app.store.screening import replace_results, stored_results
     from advisor_app.store import screening_results as codes
+    from advisor_app.store.screening import replace_results, stored_results
 
     out: dict[str, Any] = {}
     profile = open_profile(folder)
