@@ -2,11 +2,14 @@
 
 For 10,000 and 140,000 demo households (BENCH_280K=1 adds 280,000; BENCH_SIZES=10000,… picks
 others), each in a profile of its own (``<bench dir>/side_by_side_<n>``, made once with
-``fill_demo`` seed 1), three measurements, each in a fresh process:
+``fill_demo`` seed 1), four measurements, each in a fresh process:
 
 * ``ours_in_process``: ``services.eligibility.screen`` (all programmes, read from the profile, results
   written) timed inside a process that has opened the profile;
 * ``ours_whole_process``: ``python -m advisor_app screen`` from start to exit;
+* ``io``: the screening's path without its per-household Python (the packed inputs read, frames
+  built from them, every programme's formulas, the results written in their compact form; and the
+  same results written as one row per result, as the former table held them), rolled back;
 * ``peer``: the profile's households read by our reader (``store.screening.read_for_screening``), then
   handed to both: the OpenFisca peer (``openfisca_dibao.py``: its load = building its input arrays and
   simulation, its calculation = ``dibao_eligible`` and ``dibao_amount``) and our formulas
@@ -82,9 +85,81 @@ def child_ours(folder: Path) -> dict[str, Any]:
     try:
         start = time.perf_counter()
         summary = eligibility.screen(profile, ON)
-        return {"screen_s": time.perf_counter() - start, "households": summary.households, "stored": summary.stored}
+        return {"screen_s": time.perf_counter() - start, "households": summary.households, "stored": summary.stored,
+                **{f"{k}_s" if k != "objects" else k: v for k, v in summary.timings.items()}}
     finally:
         profile.close()
+
+
+def _timed(fn: Any, *args: Any, **kwargs: Any) -> tuple[Any, float, float]:
+    """``fn(*args, **kwargs)``, its wall seconds and the CPU seconds of this process meanwhile."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    value = fn(*args, **kwargs)
+    return value, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def child_io(folder: Path) -> dict[str, Any]:
+    """The screening's path without its per-household Python: the packed inputs read (one query), the
+    frames built from them and every programme's formulas run, the stored results (as the last
+    screening left them) written in their compact form — and, for comparison, the same results
+    written as the rows of the former table (one per result), in a transaction rolled back."""
+    import numpy as np
+    import sqlalchemy as sa
+
+    from advisor_app.rules.check import formulas
+    from advisor_app.services.policy import tables_for
+    from advisor_app.services.profile import open_profile
+    from advisor_app.services.screening_parts import BATCH, frame_of
+    from advisor_app.store import household_inputs
+    from advisor_app.store import screening_results as codes
+    from advisor_app.store.screening import replace_results, stored_results
+
+    out: dict[str, Any] = {}
+    profile = open_profile(folder)
+    try:
+        tables = tables_for(profile)
+        with profile.engine.connect() as conn, conn.begin() as transaction:
+            packed, out["read_packed_s"], out["read_packed_cpu_s"] = _timed(household_inputs.read_packed, conn)
+            frames, out["frame_from_packed_s"], out["frame_from_packed_cpu_s"] = _timed(
+                lambda: [frame_of(packed[lo:lo + BATCH], ON, tables) for lo in range(0, len(packed), BATCH)])
+            _, out["all_formulas_s"], out["all_formulas_cpu_s"] = _timed(lambda: [formulas(f) for f in frames])
+            results = stored_results(conn)
+            ids: list[str] = []  # the results as arrays, as the formulas give them (codes, indexes)
+            members: list[list[str]] = []
+            arrays: list[tuple[int, ...]] = []
+            for hid, member, program, status, fen, detail, _on in results:
+                if not ids or ids[-1] != hid:
+                    ids.append(hid)
+                    members.append([])
+                position = codes.NO_MEMBER
+                if member is not None:
+                    if member not in members[-1]:
+                        members[-1].append(member)
+                    position = members[-1].index(member)
+                arrays.append((len(ids) - 1, codes.PROGRAM_CODE[program], codes.STATUS_CODE[status], position,
+                               codes.DETAIL_CODE[detail], codes.NO_AMOUNT if fen is None else fen))
+            c = np.array(arrays, np.int64).T
+            texts = [" ".join(m) for m in members]
+            rows, out["pack_results_s"], out["pack_results_cpu_s"] = _timed(
+                codes.pack_results, ids, texts, c[0], c[1], c[2], c[3], c[4], c[5])
+            _, out["write_compact_s"], out["write_compact_cpu_s"] = _timed(
+                replace_results, conn, rows, ON, "2026-11-01T00:00:00Z", clear=True)
+            conn.execute(sa.text(
+                "CREATE TABLE former_results (id INTEGER PRIMARY KEY, household_id VARCHAR(36) NOT NULL, "
+                "member_id VARCHAR(36), program VARCHAR(32) NOT NULL, status VARCHAR(16) NOT NULL, amount_fen "
+                "INTEGER, detail TEXT NOT NULL, on_date DATE NOT NULL, screened_at VARCHAR(32) NOT NULL)"))
+            conn.execute(sa.text("CREATE INDEX ix_former_household ON former_results (household_id)"))
+            conn.execute(sa.text("CREATE INDEX ix_former_program_status ON former_results (program, status)"))
+            _, out["write_former_rows_s"], out["write_former_rows_cpu_s"] = _timed(
+                conn.exec_driver_sql,
+                "INSERT INTO former_results (household_id, member_id, program, status, amount_fen, detail, on_date, "
+                "screened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(*r[:6], "2026-11-01", "2026-11-01T00:00:00Z") for r in results])
+            out.update(households=len(packed), results=len(results), compact_rows=len(rows))
+            transaction.rollback()
+    finally:
+        profile.close()
+    return out
 
 
 def child_peer(folder: Path) -> dict[str, Any]:
@@ -207,8 +282,19 @@ def main() -> int:
         cli = measure([sys.executable, "-m", "advisor_app", "--data-dir", str(folder), "screen", "--on",
                        ON.isoformat()])
         peer = measure([*me, "--child", "peer", str(folder)])
+        io = measure([*me, "--child", "io", str(folder)])
         k = f"{n // 1000}k"
         figures = [
+            (f"ours_in_process_parts_{k}", ours.get("read_s", float("nan")),
+             f"s read packed, {ours.get('check_s', float('nan')):.2f} s check, {ours.get('write_s', float('nan')):.2f} "
+             f"s write; {ours.get('objects', 0):.0f} households read as objects"),
+            *[(f"io_{name}_{k}", io[f"{name}_s"], f"s wall, {io[f'{name}_cpu_s']:.2f} s CPU ({what})")
+              for name, what in (("read_packed", "one query"), ("frame_from_packed", "np.frombuffer, no objects"),
+                                 ("all_formulas", "低保, 边缘, 临时救助, 刚性支出, 单人保"),
+                                 ("pack_results", f"{io['results']} results from arrays, {io['compact_rows']} rows"),
+                                 ("write_compact", "one row per household"),
+                                 ("write_former_rows", "one row per result, as before"))],
+            (f"io_process_{k}", io["wall_s"], f"s wall, {io['cpu_s']:.2f} s CPU, {io['tree_rss_mb']:.0f} MB tree"),
             (f"ours_in_process_screen_{k}", ours["screen_s"], "s"),
             (f"ours_in_process_cpu_{k}", ours["cpu_s"], "s (process tree)"),
             (f"ours_in_process_peak_rss_{k}", ours["tree_rss_mb"],
@@ -246,7 +332,8 @@ def main() -> int:
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--child":
         sys.path.insert(0, str(HERE))
-        result = (child_ours if sys.argv[2] == "ours" else child_peer)(Path(sys.argv[3]))
+        child = {"ours": child_ours, "peer": child_peer, "io": child_io}[sys.argv[2]]
+        result = child(Path(sys.argv[3]))
         print(json.dumps(result))
         sys.exit(0)
     sys.exit(main())

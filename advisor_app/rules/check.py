@@ -76,7 +76,7 @@ def check_frame(frame: Frame, *, explain: bool = False) -> Iterator[CheckResult]
 def check_in_frame(frame: Frame, traces: Traces, i: int, *, explain: bool = True) -> CheckResult:
     """Household ``i`` of ``frame``: the ported programmes read from the formulas' ``traces``, the
     others computed for this household (reading 低保's status)."""
-    household = frame.households[i]
+    household = frame.household(i)
     on = frame.on
     facts, policy = frame.facts(i), frame.policy_of(i)
     c = Ctx(facts, policy, explain, trace=traces.dibao, row=i, first=frame.first_member(i), aid_trace=traces.aid,

@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from advisor_app.domain.household import Household
-from advisor_app.domain.vocab import INCOME_KINDS
+from advisor_app.domain.inputs import KIND_INDEX, KINDS, OUT, RECEIPTS, WHERE, WHERE_CODE, inputs_of
 
 from .facts import COUNTED_INCOME, NOT_COUNTED_ANY_TIME, RELIGIOUS_MONTHS, HouseholdFacts, MemberFacts
 from .snapshot import Policy, TablesLike, policy_for
@@ -36,21 +36,16 @@ from .snapshot import Policy, TablesLike, policy_for
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
 
-KINDS: tuple[str, ...] = tuple(INCOME_KINDS)  # the columns of ``Frame.income``
-KIND_INDEX = {k: i for i, k in enumerate(KINDS)}
-COUNTED_KINDS = np.array([k in COUNTED_INCOME for k in KINDS])
-# Why a member is not counted (``MemberFacts.out``), as codes: 0 = counted.
-OUT = ("", "unborn", "deceased", "declared_dead", "declared_missing", "lodger", "whereabouts")
-_STATE_CODE = {"living": 0, "deceased": 2, "declared_dead": 3, "declared_missing": 4}
-WHERE = ("home", "prison", "drug_rehab", "religious", "missing")
-_WHERE_CODE = {w: i for i, w in enumerate(WHERE)}
+COUNTED_KINDS = np.array([k in COUNTED_INCOME for k in KINDS])  # (KINDS: the columns of ``Frame.income``)
+# Why a member is not counted (``MemberFacts.out``, codes of OUT: 0 = counted); WHERE: whereabouts.
+_WHERE_CODE = WHERE_CODE
 _AWAY_ANY_TIME = [_WHERE_CODE[w] for w in sorted(NOT_COUNTED_ANY_TIME)]
 
 
 @dataclass(slots=True)
 class Frame:
     on: dt.date
-    households: Sequence[Household]
+    households: Sequence[Household | None]  # the objects, where the per-household programmes need them
     policies: list[Policy]  # the distinct policies in force
     pidx: Ints  # N: index into ``policies``
     first: Ints  # N + 1: members of household i are first[i]:first[i+1]
@@ -77,6 +72,7 @@ class Frame:
     serious_illness: Bools
     severe_disability: Bools  # grade 1–2, or grade 3 intellectual / psychiatric
     works: Bools  # has a wage or business income above 0 (单人保 route b)
+    receipt_unknown: Bools = field(default_factory=lambda: np.zeros(0, np.bool_))  # N: see frame_from_inputs
     # derived by the counting formulas (:func:`count_members`)
     age: Ints = field(default_factory=lambda: np.zeros(0, np.int64))
     out: Ints = field(default_factory=lambda: np.zeros(0, np.int64))  # index into OUT
@@ -89,7 +85,14 @@ class Frame:
 
     @property
     def size(self) -> int:
-        return len(self.households)
+        return len(self.pidx)
+
+    def household(self, i: int) -> Household:
+        """The object of household ``i`` (only where the frame was given it)."""
+        h = self.households[i]
+        if h is None:
+            raise LookupError(f"household {i} of the frame was read without its object")
+        return h
 
     def policy_column(self, get: Callable[[Policy], int | None]) -> tuple[Ints, Bools]:
         """One policy figure per household, and where it is known (unknown entries hold 0)."""
@@ -110,7 +113,7 @@ class Frame:
             self._lists = {name: getattr(self, name).tolist() for name in (
                 "first", "age", "counted", "own_fen", "exists", "out", "counted_n", "income_fen", "pidx")}
         c = self._lists
-        h = self.households[i]
+        h = self.household(i)
         lo = c["first"][i]
         age, counted, own, exists, out = c["age"], c["counted"], c["own_fen"], c["exists"], c["out"]
         members = [MemberFacts(m, age[j], counted[j], own[j], exists[j], OUT[out[j]])
@@ -126,91 +129,68 @@ class Frame:
 
 def frame_from_households(households: Sequence[Household], on: dt.date, tables: TablesLike) -> Frame:
     """Read ``households`` into columns and apply the counting rules for the check date ``on``."""
-    keys: dict[tuple[str, str], int] = {}
-    policies: list[Policy] = []
-    pidx: list[int] = []
-    first = [0]
-    fin: list[int] = []
-    veh: list[int] = []
-    houses: list[int] = []
-    med: list[int] = []
-    edu: list[int] = []
-    rec: list[bool] = []
-    rec_since: list[int] = []
-    rec_fen: list[int] = []
-    emergency: list[bool] = []
-    emergency_day: list[int] = []
-    works: list[bool] = []
-    birth: list[int] = []
-    state: list[int] = []
-    state_day: list[int] = []
-    lodger: list[bool] = []
-    where: list[int] = []
-    away: list[int] = []
-    ill: list[bool] = []
-    severe: list[bool] = []
-    inc_rows: list[int] = []
-    inc_cols: list[int] = []
-    inc_fen: list[int] = []
-    state_code, where_code, kind_index = _STATE_CODE, _WHERE_CODE, KIND_INDEX
-    j = 0
-    for h in households:
-        key = (h.region, h.area)
-        p = keys.get(key)
-        if p is None:
-            p = keys[key] = len(policies)
-            policies.append(policy_for(tables, h.region, h.area, on))
-        pidx.append(p)
-        a, e = h.assets, h.expenses
-        fin.append(round(a.financial * 100))
-        veh.append(a.vehicles)
-        houses.append(a.extra_houses)
-        med.append(round(e.medical_selfpaid_12m * 100))
-        edu.append(round(e.education_12m * 100))
-        got = next((r for r in h.receiving if r.program == "dibao" and r.since <= on), None)
-        rec.append(got is not None)
-        rec_since.append(got.since.toordinal() if got is not None else 0)
-        rec_fen.append(round(got.monthly_amount * 100) if got is not None else 0)
-        emergency.append(h.emergency is not None)
-        emergency_day.append(h.emergency.date.toordinal() if h.emergency is not None else 0)
-        for m in h.members:
-            birth.append(int(m.id_number[6:14]))
-            state.append(state_code[m.state])
-            state_day.append(m.state_date.toordinal() if m.state_date is not None else 0)
-            lodger.append(m.relation == "lodger")
-            where.append(where_code[m.whereabouts])
-            away.append(m.months_away)
-            ill.append(m.serious_illness)
-            d = m.disability
-            severe.append(d is not None and (d.grade <= 2 or (d.grade == 3 and d.kind in ("intellectual",
-                                                                                          "psychiatric"))))
-            works.append(any(i.kind in ("wage", "business") and i.monthly > 0 for i in m.incomes))
-            for i in m.incomes:
-                inc_rows.append(j)
-                inc_cols.append(kind_index[i.kind])
-                inc_fen.append(round(i.monthly * 100))
-            j += 1
-        first.append(j)
-    starts = np.array(first, np.int64)
-    income = np.zeros((j, len(KINDS)), np.int64)
-    if inc_rows:
-        np.add.at(income, (np.array(inc_rows, np.int64), np.array(inc_cols, np.int64)), np.array(inc_fen, np.int64))
-    frame = Frame(
-        on=on, households=households, policies=policies, pidx=np.array(pidx, np.int64), first=starts,
-        hh=np.repeat(np.arange(len(households), dtype=np.int64), np.diff(starts)),
-        financial_fen=_ints(fin), vehicles=_ints(veh), extra_houses=_ints(houses), medical_fen=_ints(med),
-        education_fen=_ints(edu), receipt=np.array(rec, np.bool_), receipt_since=_ints(rec_since),
-        receipt_fen=_ints(rec_fen), emergency=np.array(emergency, np.bool_), emergency_day=_ints(emergency_day),
-        birth=_ints(birth), state=_ints(state), state_day=_ints(state_day),
-        lodger=np.array(lodger, np.bool_), where=_ints(where), months_away=_ints(away), income=income,
-        serious_illness=np.array(ill, np.bool_), severe_disability=np.array(severe, np.bool_),
-        works=np.array(works, np.bool_))
-    count_members(frame)
+    hrec, mrec, counts = inputs_of(households)
+    frame = frame_from_inputs(hrec, mrec, counts, [(h.region, h.area) for h in households], on, tables,
+                              households=households)
+    settle_receipts(frame)
     return frame
 
 
-def _ints(values: list[int]) -> Ints:
-    return np.array(values, np.int64)
+def settle_receipts(frame: Frame) -> None:
+    """The 低保 receipt of the households whose record cannot tell it (``receipt_unknown``: more
+    receipts recorded than a record keeps, none of those kept applying), from their objects."""
+    late = np.flatnonzero(frame.receipt_unknown)
+    for i in late.tolist():
+        got = next((r for r in frame.household(i).receiving if r.program == "dibao" and r.since <= frame.on), None)
+        if got is not None:
+            frame.receipt[i], frame.receipt_since[i] = True, got.since.toordinal()
+            frame.receipt_fen[i] = round(got.monthly_amount * 100)
+    frame.receipt_unknown[late] = False
+
+
+def frame_from_inputs(hrec: npt.NDArray[Any], mrec: npt.NDArray[Any], counts: Ints,
+                      places: Sequence[tuple[str, str]], on: dt.date, tables: TablesLike, *,
+                      households: Sequence[Household | None] | None = None) -> Frame:
+    """The frame of the households whose records (:mod:`.inputs`) are ``hrec`` (N), ``mrec`` (their
+    members, household after household, ``counts`` of each) and whose (region, area) are ``places``.
+    ``households``: their objects, where the per-household programmes need them (``None`` elsewhere).
+    ``receipt_unknown`` marks the households whose applying receipt their record cannot tell."""
+    keys: dict[tuple[str, str], int] = {}
+    policies: list[Policy] = []
+    pidx = np.empty(len(places), np.int64)
+    for i, key in enumerate(places):  # one policy per distinct (region, area)
+        p = keys.get(key)
+        if p is None:
+            p = keys[key] = len(policies)
+            policies.append(policy_for(tables, key[0], key[1], on))
+        pidx[i] = p
+    n = len(hrec)
+    starts = np.zeros(n + 1, np.int64)
+    np.cumsum(counts, out=starts[1:])
+    # the 低保 receipt that applies: the first kept one that began on or before the check date
+    since = hrec["receipt_since"].astype(np.int64)
+    began = (since <= on.toordinal()) & (np.arange(RECEIPTS) < np.minimum(hrec["receipts"], RECEIPTS)[:, None])
+    got = began.any(axis=1)
+    pick = began.argmax(axis=1)
+    rows = np.arange(n)
+    income = mrec["income"].astype(np.int64).reshape(len(mrec), len(KINDS))
+    frame = Frame(
+        on=on, households=households if households is not None else [None] * n, policies=policies, pidx=pidx,
+        first=starts, hh=np.repeat(np.arange(n, dtype=np.int64), counts),
+        financial_fen=hrec["financial_fen"].astype(np.int64), vehicles=hrec["vehicles"].astype(np.int64),
+        extra_houses=hrec["extra_houses"].astype(np.int64), medical_fen=hrec["medical_fen"].astype(np.int64),
+        education_fen=hrec["education_fen"].astype(np.int64), receipt=got,
+        receipt_since=np.where(got, since[rows, pick], 0),
+        receipt_fen=np.where(got, hrec["receipt_fen"][rows, pick].astype(np.int64), 0),
+        emergency=hrec["emergency"].astype(np.bool_), emergency_day=hrec["emergency_day"].astype(np.int64),
+        birth=mrec["birth"].astype(np.int64), state=mrec["state"].astype(np.int64),
+        state_day=mrec["state_day"].astype(np.int64), lodger=mrec["lodger"].astype(np.bool_),
+        where=mrec["where"].astype(np.int64), months_away=mrec["months_away"].astype(np.int64), income=income,
+        serious_illness=mrec["serious_illness"].astype(np.bool_),
+        severe_disability=mrec["severe_disability"].astype(np.bool_), works=mrec["works"].astype(np.bool_),
+        receipt_unknown=~got & (hrec["receipts"] > RECEIPTS))
+    count_members(frame)
+    return frame
 
 
 def count_members(f: Frame) -> None:
@@ -237,4 +217,5 @@ def count_members(f: Frame) -> None:
     f.income_fen = f.per_household(np.where(f.counted, f.own_fen, 0))
 
 
-__all__ = ["COUNTED_KINDS", "KINDS", "KIND_INDEX", "OUT", "Frame", "count_members", "frame_from_households"]
+__all__ = ["COUNTED_KINDS", "KINDS", "KIND_INDEX", "OUT", "WHERE", "Frame", "count_members", "frame_from_households",
+           "frame_from_inputs", "settle_receipts"]

@@ -3,15 +3,16 @@
 * :func:`check` — one household on one date (no profile: the CLI's ``check`` uses the shipped tables);
   defined in :mod:`.household_check`, which loads no database library.
 * :func:`screen` — re-check every household of a profile on a date and replace the stored results
-  (``screening_results``: amounts in fen, ``detail`` = care level or temporary-assistance kind).
-  Stored are the results that are eligible or needs_info; an ineligible result is the absence of a
-  row (most results are ineligible; writing them too would double the time of a screening). The run
+  (``store.screening_results``: one row per household; amounts in fen, ``detail`` = care level or
+  temporary-assistance kind). Stored are the results that are eligible or needs_info; an ineligible
+  result is the absence of a record (most results are ineligible). The households are read as their
+  packed inputs (``store.household_inputs``, one query) and checked in batches
+  (:mod:`.screening_parts`) in this process: no worker processes. The run
   itself (date, time, households) is recorded in the setting ``screening.last``, so a household
   with no row was screened and found ineligible for everything — unless it was saved after the run.
   Counts in the summary cover all results, stored or not.
-  Large profiles are checked by worker processes in 16 parts (by household id) while this process
-  writes the rows; everything is written in one transaction, so a cancel (or any error) leaves the
-  previous results as they were.
+  Everything is written in one transaction, so a cancel (or any error) leaves the previous results
+  as they were.
 * :func:`latest_status` — the stored results of some households, for lists and forms.
 * :func:`last_screening` — when the stored results were made.
 * :func:`result_freshness` — whether stored results are still current (the rule is
@@ -20,15 +21,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import multiprocessing
-import os
-import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -40,15 +37,10 @@ from advisor_app.rules import freshness as rule
 from advisor_app.rules.freshness import ScreeningRun
 from advisor_app.rules.results import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS, ProgramResult
 from advisor_app.rules.snapshot import TablesLike
+from advisor_app.store import household_inputs as inputs_store
 from advisor_app.store.models import utc_now
-from advisor_app.store.screening import (
-    last_changes,
-    live_household_count,
-    read_for_screening,
-    replace_results,
-    sql_runner,
-    stored_results,
-)
+from advisor_app.store.screening import last_changes, live_household_count, replace_results, stored_results
+from advisor_app.store.screening_results import RESULT
 from advisor_app.store.settings import get_setting, set_setting
 
 from . import audit
@@ -56,7 +48,7 @@ from .batch import gc_paused
 from .household_check import check as check  # the one per-household check (its own module: docs/startup.md)
 from .policy import tables_for
 from .profile import Profile
-from .screening_parts import PARTS, PartJob, PartResult, result_rows, run_part
+from .screening_parts import BATCH, screen_batch
 
 # Screens import nothing from rules/: what a check result is, and how its codes read, comes from here.
 __all__ = ["CARE_LABELS", "PROGRAM_LABELS", "STATUS_LABELS", "CheckResult", "LastScreening", "ProgramResult",
@@ -67,7 +59,6 @@ Progress = Callable[[int, int], bool]
 """Called with (households done, total); return False to cancel (nothing is changed then)."""
 
 LAST_KEY = "screening.last"
-PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -77,6 +68,10 @@ class ScreeningSummary:
     counts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (programme, status) → results
     stored: int = 0  # rows written to screening_results
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds: read, check, write; objects: households
+
+    def add(self, key: str, value: float) -> None:
+        self.timings[key] = self.timings.get(key, 0.0) + value
 
     def lines(self) -> list[str]:
         """One Chinese line per programme: counts by status."""
@@ -88,61 +83,40 @@ class ScreeningSummary:
         return out
 
 
-def _total(profile: Profile) -> int:
-    with profile.connection() as conn:
-        return live_household_count(conn)
-
-
-@contextlib.contextmanager
-def _parts(profile: Profile, on: dt.date, tables: TablesLike, total: int,
-           processes: int | None) -> Iterator[Iterable[PartResult]]:
-    if processes is None:
-        processes = min(2, os.cpu_count() or 1) if total >= PARALLEL_FROM else 1
-    if processes <= 1:
-        def local() -> Iterator[PartResult]:
-            with profile.connection() as conn:
-                for batch in read_for_screening(sql_runner(conn), batch=10_000):
-                    yield result_rows(batch, on, tables)
-        yield local()
-        return
-    jobs = [PartJob(profile.database_url, on, tables, lo, hi) for lo, hi in PARTS]
-    with _context().Pool(processes) as pool:
-        yield pool.imap_unordered(run_part, jobs)
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """Worker processes: "forkserver" where there is one (Linux, macOS): a clean server process,
-    started once, with the rules already imported, forks each worker in milliseconds; "spawn"
-    (start a fresh interpreter) elsewhere and in a frozen (packaged) app, whose entry point must call
-    ``multiprocessing.freeze_support()``. Never plain fork: the desktop app has threads."""
-    if "forkserver" in multiprocessing.get_all_start_methods() and not getattr(sys, "frozen", False):
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["advisor_app.services.screening_parts"])
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-def screen(profile: Profile, on: dt.date | None = None, progress: Progress | None = None, *,
-           processes: int | None = None) -> ScreeningSummary:
+def screen(profile: Profile, on: dt.date | None = None, progress: Progress | None = None) -> ScreeningSummary:
     """Re-check every household on ``on`` (default today) and replace the stored results."""
     start = time.perf_counter()
     on = on or dt.date.today()
     tables = tables_for(profile)
-    total = _total(profile)
     summary = ScreeningSummary(on, 0)
     screened_at = utc_now()
-    if progress is not None and not progress(0, total):
-        raise Cancelled()
-    with (gc_paused(), _parts(profile, on, tables, total, processes) as parts,
-          profile.connection(write=True) as conn):
-        replace_results(conn, [], on, screened_at, clear=True)  # while the workers start
-        for part in parts:
+    with gc_paused(), profile.connection(write=True) as conn:
+        total = live_household_count(conn)
+        if progress is not None and not progress(0, total):
+            raise Cancelled()
+        if inputs_store.packed_count(conn) != total:  # a write the store did not see: pack what is missing
+            inputs_store.repack_missing(conn)
+        replace_results(conn, [], on, screened_at, clear=True)
+        batches = inputs_store.iter_packed(conn, BATCH)
+        clock = time.perf_counter()
+        packed = next(batches, [])
+        while packed:
+            following = next(batches, [])  # (its first id ends this batch's range)
+            summary.add("read", time.perf_counter() - clock)
+            clock = time.perf_counter()
+            part = screen_batch(conn, packed, on, tables, hi=following[0][0] if following else None)
+            summary.add("check", time.perf_counter() - clock)
+            clock = time.perf_counter()
             replace_results(conn, part.rows, on, screened_at, clear=False)
+            summary.add("write", time.perf_counter() - clock)
+            summary.add("objects", part.objects)
             summary.households += part.households
             summary.counts.update(part.counts)
-            summary.stored += len(part.rows)
+            summary.stored += sum(len(r[2]) for r in part.rows) // RESULT.itemsize
             if progress is not None and not progress(summary.households, total):
                 raise Cancelled()  # the transaction rolls back: the previous results stay
+            packed = following
+            clock = time.perf_counter()
         set_setting(conn, LAST_KEY, json.dumps({
             "on": on.isoformat(), "screened_at": screened_at, "households": summary.households,
             "policy": rule.policy_fingerprint(tables), "rules": rule.RULES_VERSION}))

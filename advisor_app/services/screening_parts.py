@@ -1,83 +1,117 @@
-"""One part of a batch screening: read a range of households, check each, return compact rows.
+"""One batch of a screening: packed inputs → a frame → the formulas → compact result rows.
 
-Runs in a worker process (a 140,000-household screening is split into 16 parts by the first hex
-digit of the household id) or in the calling process for small profiles. Only this module and what
-it imports are loaded in a worker: the rules, the domain and the store's fast reader.
+The batch's households come as their packed rows (``store.household_inputs``: one query for the
+whole profile, no objects); their frame is built from the arrays (``np.frombuffer`` of the joined
+records, :func:`~advisor_app.rules.frame.frame_from_inputs`) and every programme's formulas run once
+over it. The programmes still computed per household in Python (特困 with the supporter analysis,
+事实无人抚养儿童, and each household's results: :func:`~advisor_app.rules.check.check_in_frame`) need
+the household as an object: :func:`objects_needed` says which households (a mask), and only those
+are read as objects. Today that is every household; once those programmes are formulas and the
+results are built from the traces' arrays, the mask becomes empty and no object is read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from advisor_app.rules.check import check_frame
-from advisor_app.rules.frame import frame_from_households
+import numpy as np
+import numpy.typing as npt
+import sqlalchemy as sa
+
+from advisor_app.domain.household import Household
+from advisor_app.domain.inputs import HOUSEHOLD_INPUT, MEMBER_INPUT
+from advisor_app.rules.check import check_in_frame, formulas
+from advisor_app.rules.frame import Frame, frame_from_inputs, settle_receipts
 from advisor_app.rules.results import INELIGIBLE
 from advisor_app.rules.snapshot import TablesLike
-from advisor_app.store import engine as store_engine
-from advisor_app.store.screening import ResultRow, read_for_screening, sql_runner
+from advisor_app.store.screening import read_for_screening, sql_runner
+from advisor_app.store.screening_results import (
+    DETAIL_CODE,
+    NO_AMOUNT,
+    NO_MEMBER,
+    PROGRAM_CODE,
+    STATUS_CODE,
+    PackedRow,
+    pack_results,
+)
 
-from .batch import gc_paused
-
-HEX = "0123456789abcdef"
-PARTS: list[tuple[str | None, str | None]] = [
-    (None if i == 0 else HEX[i], None if i == 15 else HEX[i + 1]) for i in range(16)]
-
-
-@dataclass(frozen=True, slots=True)
-class PartJob:
-    database_url: str  # the profile's database (Profile.database_url): a worker opens its own engine
-    on: dt.date
-    tables: TablesLike
-    lo: str | None = None
-    hi: str | None = None
+BATCH = 20_000  # households per frame: memory stays flat, progress and cancel between batches
 
 
 @dataclass(slots=True)
 class PartResult:
     households: int
-    rows: list[ResultRow]
+    rows: list[PackedRow]  # one per household with a stored (eligible or needs_info) result
     counts: Counter[tuple[str, str]]
+    objects: int = 0  # households read as objects
 
 
-def result_rows(households: Any, on: dt.date, tables: TablesLike) -> PartResult:
-    """Check every household (no explanations; the formulas of :mod:`advisor_app.rules.frame` and
-    ``dibao_formulas`` run once over all of them, as the one-household check runs them) and keep the
-    rows screening stores: the results that are eligible or needs_info (an ineligible result is the
-    absence of a row: most results are ineligible, and writing them would double the time of a
-    screening). ``counts`` covers all."""
-    rows: list[ResultRow] = []
-    add = rows.append
+def frame_of(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLike) -> Frame:
+    """The frame of these packed rows (household id, region, area, record, member records, ids)."""
+    hrec = np.frombuffer(b"".join(r[3] for r in packed), HOUSEHOLD_INPUT)
+    mrec = np.frombuffer(b"".join(r[4] for r in packed), MEMBER_INPUT)
+    counts = np.fromiter((len(r[4]) for r in packed), np.int64, len(packed)) // MEMBER_INPUT.itemsize
+    return frame_from_inputs(hrec, mrec, counts, [(r[1], r[2]) for r in packed], on, tables)
+
+
+def objects_needed(frame: Frame) -> npt.NDArray[np.bool_]:
+    """The households whose results still need their object: those of the per-household programmes
+    (every household, as long as ``check_in_frame`` builds each household's results) and those
+    whose record cannot tell which 低保 receipt applies."""
+    return np.ones(frame.size, np.bool_) | frame.receipt_unknown
+
+
+def _objects(conn: sa.Connection, packed: Sequence[Sequence[Any]], wanted: npt.NDArray[np.bool_],
+             hi: str | None) -> dict[str, Household]:
+    """The objects of the wanted households of the batch (``hi``: the next batch's first id)."""
+    ids = [packed[i][0] for i in np.flatnonzero(wanted).tolist()]
+    if not ids:
+        return {}
+    runner = sql_runner(conn)
+    if len(ids) > len(packed) // 4:  # most of the batch: read its id range, keep the wanted ones
+        keep = set(ids)
+        return {h.id or "": h for b in read_for_screening(runner, lo=packed[0][0], hi=hi) for h in b if h.id in keep}
+    return {h.id or "": h for start in range(0, len(ids), 500)
+            for b in read_for_screening(runner, ids=ids[start:start + 500]) for h in b}
+
+
+def screen_batch(conn: sa.Connection, packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLike, *,
+                 hi: str | None = None) -> PartResult:
+    """Check the households of ``packed`` (no explanations) and keep what screening stores: per
+    household its eligible and needs_info results (an ineligible result is the absence of a record;
+    most are). ``counts`` covers all results."""
+    frame = frame_of(packed, on, tables)
+    wanted = objects_needed(frame)
+    found = _objects(conn, packed, wanted, hi)
+    frame.households = [found.get(r[0]) if wanted[i] else None for i, r in enumerate(packed)]
+    settle_receipts(frame)
+    traces = formulas(frame)
     tally: dict[tuple[str, str], int] = {}  # (a plain dict in the loop: a Counter's += is slower)
     get = tally.get
-    batch = list(households)
-    frame = frame_from_households(batch, on, tables)  # 低保 and 低保边缘: formulas over all of them at once
-    for h, result in zip(batch, check_frame(frame), strict=True):
-        member_ids: dict[str, str | None] | None = None
-        hid = h.id or ""
-        for p in result.programs:
+    kept: list[tuple[int, int, int, int, int, int]] = []  # household, programme, status, member, detail, fen
+    add = kept.append
+    member_ids = [""] * len(packed)
+    for i in np.flatnonzero(wanted).tolist():
+        h = frame.household(i)
+        position: dict[str, int] | None = None
+        for p in check_in_frame(frame, traces, i, explain=False).programs:
             key = (p.program, p.status)
             tally[key] = get(key, 0) + 1
             if key[1] == INELIGIBLE:
                 continue
-            if p.member is None:
-                add((hid, None, key[0], key[1], p.amount_fen, p.detail))
-            else:
-                if member_ids is None:
-                    member_ids = {m.id_number: m.id for m in h.members}
-                add((hid, member_ids.get(p.member), key[0], key[1], p.amount_fen, p.detail))
-    return PartResult(len(batch), rows, Counter(tally))
-
-
-def run_part(job: PartJob) -> PartResult:
-    """Read and check the households whose id is in ``[job.lo, job.hi)``."""
-    engine = store_engine.create_engine(job.database_url)
-    try:
-        with gc_paused(), engine.connect() as conn:
-            store_engine.tune_for_reading(conn)  # this connection only reads
-            batches = read_for_screening(sql_runner(conn), lo=job.lo, hi=job.hi)
-            return result_rows((h for batch in batches for h in batch), job.on, job.tables)
-    finally:
-        engine.dispose()
+            member = NO_MEMBER
+            if p.member is not None:
+                if position is None:
+                    position = {m.id_number: k for k, m in enumerate(h.members)}
+                    member_ids[i] = " ".join(m.id or "" for m in h.members)
+                member = position[p.member]
+            fen = p.amount_fen
+            add((i, PROGRAM_CODE[key[0]], STATUS_CODE[key[1]], member, DETAIL_CODE[p.detail],
+                 NO_AMOUNT if fen is None else fen))
+    c = np.array(kept, np.int64).reshape(len(kept), 6).T
+    rows = pack_results([r[0] for r in packed], member_ids, c[0], c[1], c[2], c[3], c[4], c[5])
+    return PartResult(len(packed), rows, Counter(tally), objects=len(found))

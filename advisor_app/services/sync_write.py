@@ -159,7 +159,7 @@ def write_changed_households(session: Session, households: Mapping[str, Mapping[
         except DomainError as exc:
             doc = join_household(households[hid].values())
             raise PayloadRefused(f"没有导入（没有改动任何数据）：{household_label(doc)}有问题：{exc}") from None
-    store.refresh_list_columns(session, ids)
+    store.refresh_after_save(session, ids)
     return True
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from advisor_app.domain.errors import DomainError, NotFound
 from advisor_app.domain.household import Member
 
-from . import convert
+from . import convert, household_inputs
 from .households import delete_household, refresh_list_columns
 from .models import NOT_ARCHIVED, HouseholdRow, MemberRow, NeedRow, NeedStatusChangeRow, Record, VisitRow, utc_now
 
@@ -86,6 +86,7 @@ def restore_household(session: Session, household_id: str) -> None:
         setattr(row, key, value)
     session.flush()
     refresh_list_columns(session, [row.id])
+    household_inputs.repack(session.connection(), [row.id])
 
 
 def list_archived(session: Session, text: str = "") -> list[ArchivedHousehold]:

@@ -27,9 +27,9 @@ import sqlalchemy as sa
 from advisor_app.domain.household import Household
 from advisor_app.domain.review import next_review
 
-from . import convert
+from . import convert, household_inputs
 from .engine import POSTGRESQL, SQLITE, tune_for_bulk_load
-from .models import NOT_ARCHIVED, Base, HouseholdRow, MemberRow, NeedRow, VisitRow, new_id, utc_now
+from .models import NOT_ARCHIVED, Base, HouseholdInputRow, HouseholdRow, MemberRow, NeedRow, VisitRow, new_id, utc_now
 from .sync_marks import NOTHING, UNSENT
 
 TableRows = tuple[str, list[str], list[tuple[Any, ...]]]
@@ -86,7 +86,11 @@ def household_rows(households: Sequence[Household], *, unsent: bool = True) -> l
                 n.id = n.id or new_id()
                 rows[NeedRow].append({**convert.need_values(n, position), **base, "id": n.id,
                                       "visit_id": v.id, "household_id": h.id})
-    return [_table_rows(model, values) for model, values in rows.items() if values]
+    out = [_table_rows(model, values) for model, values in rows.items() if values]
+    if households:  # the rules' inputs, packed (store.household_inputs)
+        out.append((HouseholdInputRow.__tablename__, household_inputs.COLUMNS,
+                    [household_inputs.packed_row(h) for h in households]))
+    return out
 
 
 def _quoted(conn: sa.Connection, name: str, columns: list[str]) -> tuple[str, str]:

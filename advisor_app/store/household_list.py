@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 from .list_search import LIVE_ONLY, search_where
 from .screening import CHANGED_AFTER
+from .screening_results import rank_sql, stored_programs
 
 SORT_KEYS = ("village", "head_name", "member_count", "status", "last_visit", "next_review", "unsent")
 DEFAULT_SORT = "village"
@@ -84,12 +85,9 @@ def _status_rank(status: StatusQuery, params: dict[str, Any]) -> str | None:
     if status.since is None:
         return None
     params["since"] = status.since
-    cases = ""
-    for i, program in enumerate(status.ranking):
-        params[f"rank{i}"] = program
-        cases += f" WHEN :rank{i} THEN {i}"
-    return (f"(SELECT min(CASE s.program{cases} ELSE {len(status.ranking)} END) FROM screening_results s "
-            f"WHERE s.household_id = h.id AND s.status = 'eligible' AND s.household_id NOT IN {CHANGED_AFTER})")
+    rank = rank_sql(status.ranking, params)
+    return (f"(SELECT {rank} FROM screening_results s "
+            f"WHERE s.household_id = h.id AND s.household_id NOT IN {CHANGED_AFTER})")
 
 
 def _order(conn: sa.Connection, sort: str, descending: bool, status: StatusQuery, params: dict[str, Any]) -> str:
@@ -195,11 +193,6 @@ def _row_columns() -> str:
     h.last_visit, h.next_review, h.sync_mark AS mark,
     h.updated_at, (SELECT max(m.updated_at) FROM members m WHERE m.household_id = h.id) AS members_changed
 """
-_PROGRAMS = sa.text(
-    "SELECT DISTINCT household_id, program FROM screening_results WHERE household_id IN :ids "
-    "AND status = 'eligible'").bindparams(sa.bindparam("ids", expanding=True))
-
-
 def _day(raw: Any) -> dt.date | None:
     if raw is None or raw == "":
         return None
@@ -211,8 +204,7 @@ def _rows(conn: sa.Connection, found: Sequence[Sequence[Any]], ranking: Sequence
     programmes, read in one more query (none when ``ranking`` is ``None``)."""
     programs: dict[str, set[str]] = {}
     if found and ranking is not None:
-        for hid, program in conn.execute(_PROGRAMS, {"ids": [r[0] for r in found]}):
-            programs.setdefault(hid, set()).add(program)
+        programs = stored_programs(conn, [r[0] for r in found])
     ranking = ranking or ()
     ranked = set(ranking)
     out = []

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from advisor_app.domain.errors import NotFound
 from advisor_app.domain.household import Household, Need, Visit
 
-from . import convert, record_owners
+from . import convert, household_inputs, record_owners
 from . import needs as need_history
 from .list_columns import refresh_visit_columns
 from .models import (
@@ -72,7 +72,7 @@ def save_household(session: Session, household: Household, *, with_visits: bool 
     where the change was made arrives as a record of its own). Saving many households together (an
     import), the caller may have checked already that no member, visit or need id of theirs belongs
     to another household (``owners_checked``, one query for all) and refresh the list's columns of
-    all of them once afterwards (``refresh_list=False``: :func:`refresh_list_columns`).
+    all of them once afterwards (``refresh_list=False``: :func:`refresh_after_save`).
     """
     now = utc_now()
     row = session.get(HouseholdRow, household.id) if household.id else None
@@ -120,7 +120,7 @@ def save_household(session: Session, household: Household, *, with_visits: bool 
         row.unsent = True
     _flush(session)
     if refresh_list:
-        refresh_list_columns(session, [row.id])
+        refresh_after_save(session, [row.id])
     household.id = row.id
     household.version = row.version
     return household
@@ -135,6 +135,13 @@ def live_households(session: Session, household_ids: Iterable[str]) -> set[str]:
         rows = session.scalars(sa.select(HouseholdRow).where(HouseholdRow.id.in_(ids[start:start + 500])))
         live.update(r.id for r in rows if r.deleted_at is None)
     return live
+
+
+def refresh_after_save(session: Session, household_ids: Iterable[str]) -> None:
+    """After saving these households: the list's kept columns and the rules' packed inputs again."""
+    ids = list(household_ids)
+    refresh_list_columns(session, ids)
+    household_inputs.repack(session.connection(), ids)
 
 
 def refresh_list_columns(session: Session, household_ids: Iterable[str]) -> None:
@@ -231,6 +238,7 @@ def delete_household(session: Session, household_id: str) -> None:
         _tombstone(child, now)
     session.flush()
     refresh_list_columns(session, [household_id])
+    household_inputs.repack(session.connection(), [household_id])
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ test compares them with Alembic's own view of the history — and when a file ca
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,8 @@ from advisor_app.domain.errors import DomainError
 
 from . import backups as backup_files
 from .engine import for_writing, is_sqlite
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -133,6 +136,8 @@ def upgrade(engine: sa.Engine, backups: Path | None, *, target: str = "head") ->
     """
     current = current_revision(engine)
     if current == (head_revision() if target == "head" else target):
+        if target == "head":
+            _pack_inputs(engine)
         return None
     refuse_unknown(engine, current)
     copy = None
@@ -144,7 +149,20 @@ def upgrade(engine: sa.Engine, backups: Path | None, *, target: str = "head") ->
     with for_writing(engine).begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
+    if target == "head":
+        _pack_inputs(engine)
     return copy
+
+
+def _pack_inputs(engine: sa.Engine) -> None:
+    """The rules' inputs packed again when their layout is not the stored one (a new input, an older
+    profile, a restored backup): once, here, not in a screening."""
+    from .household_inputs import ensure_layout
+
+    with for_writing(engine).begin() as conn:
+        seconds = ensure_layout(conn)
+    if seconds is not None:
+        log.info("rules' inputs packed again (layout changed) in %.2f s", seconds)
 
 
 def has_tables(engine: sa.Engine) -> bool:

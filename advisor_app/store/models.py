@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -222,22 +222,32 @@ class NeedStatusChangeRow(Record, Base):
 
 
 class ScreeningResultRow(Base):
-    """The latest eligibility result per household, programme and member (batch screening)."""
+    """The latest screening's stored results of one household (migration 0014): its eligible and
+    needs_info results as fixed-width records (``store.screening_results.RESULT``), the members they
+    name, and its eligible programmes as words (`` dibao tekun ``) for the list's SQL."""
 
     __tablename__ = "screening_results"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    household_id: Mapped[str] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
-    member_id: Mapped[str | None] = mapped_column(String(36), default=None)
-    program: Mapped[str] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16))
-    amount_fen: Mapped[int | None] = mapped_column(Integer, default=None)
-    detail: Mapped[str] = mapped_column(Text, default="")  # e.g. care level, temporary kind
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), primary_key=True)
+    eligible: Mapped[str] = mapped_column(Text, default="")
+    results: Mapped[bytes] = mapped_column(LargeBinary)
+    member_ids: Mapped[str] = mapped_column(Text, default="")  # space-separated; a result names one by index
     on_date: Mapped[dt.date] = mapped_column(Date)
     screened_at: Mapped[str] = mapped_column(String(32), default=utc_now)
 
-    __table_args__ = (Index("ix_screening_household", "household_id"),
-                      Index("ix_screening_program_status", "program", "status"))
+
+class HouseholdInputRow(Base):
+    """The inputs of the rules of one live household, packed (``domain.inputs``; migration 0014):
+    its record, its live members' records one after another, their ids, and its region and area."""
+
+    __tablename__ = "household_inputs"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), primary_key=True)
+    region: Mapped[str] = mapped_column(String(6))
+    area: Mapped[str] = mapped_column(String(8))
+    household: Mapped[bytes] = mapped_column(LargeBinary)
+    members: Mapped[bytes] = mapped_column(LargeBinary)
+    member_ids: Mapped[str] = mapped_column(Text, default="")  # space-separated, in the members' order
 
 
 class DraftRow(Base):

@@ -12,11 +12,11 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
-from .models import DraftRow, HouseholdRow, MemberRow, NeedRow, ScreeningResultRow, VisitRow
+from .models import DraftRow, HouseholdInputRow, HouseholdRow, MemberRow, NeedRow, ScreeningResultRow, VisitRow
 
 CHUNK = 500  # household ids per statement: well below every database's limit on bound parameters
 
-_CHILDREN = (NeedRow, VisitRow, MemberRow, ScreeningResultRow)
+_CHILDREN = (NeedRow, VisitRow, MemberRow, ScreeningResultRow, HouseholdInputRow)
 
 
 def head_id_numbers(conn: sa.Connection) -> dict[str, str]:

@@ -38,7 +38,13 @@ from advisor_app.domain.household import (
     Supporter,
 )
 
+from . import screening_results as _results
 from .convert import day_or_none, receipt_from, supporter_from
+from .screening_results import PackedRow, ResultRow, _chunks, result_count, stored_results, unpack
+
+__all__ = ["CHANGED_AFTER", "UNCHANGED_SINCE", "LedgerRow", "ResultRow", "changed_since", "last_changes",
+           "ledger_rows", "live_household_count", "read_for_screening", "replace_results", "result_count",
+           "sql_runner", "stored_results"]
 
 SQLITE_SPEEDUPS = True
 """Use the driver's cursor on SQLite (tests switch it off to run the portable path on SQLite)."""
@@ -80,8 +86,12 @@ def sql_runner(conn: sa.Connection) -> SqlRunner:
     return SqlRunner(conn)
 
 
-def _range(lo: str | None, hi: str | None, column: str) -> tuple[str, dict[str, str]]:
+def _range(lo: str | None, hi: str | None, column: str,
+           ids: Sequence[str] | None = None) -> tuple[str, dict[str, str]]:
     where, params = "", {}
+    if ids is not None:
+        where += f" AND {column} IN ({', '.join(f':i{k}' for k in range(len(ids)))})" if ids else " AND 0 = 1"
+        params.update({f"i{k}": i for k, i in enumerate(ids)})
     if lo is not None:
         where += f" AND {column} >= :lo"
         params["lo"] = lo
@@ -100,16 +110,16 @@ def _day(raw: Any) -> dt.date:
 
 
 def read_for_screening(execute: Any, *, lo: str | None = None, hi: str | None = None,
-                       batch: int = 10_000) -> Iterator[list[Household]]:
+                       ids: Sequence[str] | None = None, batch: int = 10_000) -> Iterator[list[Household]]:
     """Live households with their live members, in id order, in batches.
 
     ``execute(sql, params)`` runs one query and returns an iterable of row tuples: :func:`sql_runner`
     over a SQLAlchemy connection (or a sqlite3 connection's ``execute``). ``lo``/``hi`` restrict to
-    household ids in ``[lo, hi)`` so that parts can be read in parallel.
+    household ids in ``[lo, hi)``, ``ids`` to these (a few hundred at most: one bind each).
     """
     fast = getattr(execute, "fast", True)
-    hw, params = _range(lo, hi, "id")
-    mw, _ = _range(lo, hi, "household_id")
+    hw, params = _range(lo, hi, "id", ids)
+    mw, _ = _range(lo, hi, "household_id", ids)
     if not fast:
         mw = _OWNED.format(where=hw)
     member_rows = iter(execute(_MEMBERS.format(where=mw), params))
@@ -178,64 +188,16 @@ def read_for_screening(execute: Any, *, lo: str | None = None, hi: str | None = 
         yield out
 
 
+def replace_results(conn: sa.Connection, rows: Sequence[PackedRow], on: dt.date, screened_at: str, *,
+                    clear: bool = True) -> None:
+    """Write the stored rows of a screening (``store.screening_results``), first removing every
+    stored result when ``clear`` (in the caller's transaction)."""
+    _results.replace_results(conn, rows, on, screened_at, clear=clear, fast=_sqlite_fast(conn))
+
+
 def live_household_count(conn: sa.Connection) -> int:
     """How many households a screening will check (those not deleted)."""
     return int(conn.execute(sa.text("SELECT count(*) FROM households WHERE deleted_at IS NULL")).scalar_one())
-
-
-# --- screening_results -----------------------------------------------------------------------
-
-ResultRow = tuple[str, str | None, str, str, int | None, str]
-"""(household id, member id or None, programme, status, amount in fen or None, detail)."""
-
-_NAMES = ("household_id", "member_id", "program", "status", "amount_fen", "detail")
-_INSERT = sa.text(
-    "INSERT INTO screening_results (household_id, member_id, program, status, amount_fen, detail, on_date, "
-    "screened_at) VALUES (:household_id, :member_id, :program, :status, :amount_fen, :detail, :on_date, "
-    ":screened_at)").bindparams(sa.bindparam("on_date", type_=sa.Date()))
-_INSERT_SQLITE = ("INSERT INTO screening_results (household_id, member_id, program, status, amount_fen, detail, "
-                  "on_date, screened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-
-
-def replace_results(conn: sa.Connection, rows: Sequence[ResultRow], on: dt.date, screened_at: str, *,
-                    clear: bool = True) -> None:
-    """Write ``rows``, first removing every stored result when ``clear`` (in the caller's transaction)."""
-    if clear:
-        conn.execute(sa.text("DELETE FROM screening_results"))
-    if not rows:
-        return
-    if _sqlite_fast(conn):  # a plain executemany: no per-row parameter processing
-        day = on.isoformat()
-        conn.exec_driver_sql(_INSERT_SQLITE, [(*r, day, screened_at) for r in rows])
-        return
-    conn.execute(_INSERT, [{**dict(zip(_NAMES, r, strict=True)), "on_date": on, "screened_at": screened_at}
-                           for r in rows])
-
-
-def _chunks(ids: Iterable[str], size: int = 500) -> Iterator[list[str]]:
-    items = list(ids)
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-_STORED = ("SELECT household_id, member_id, program, status, amount_fen, detail, on_date "
-           "FROM screening_results")
-
-
-def stored_results(conn: sa.Connection, household_ids: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
-    """(household id, member id, programme, status, amount fen, detail, on date) rows, in stored order.
-    The date is a ``datetime.date``."""
-    if household_ids is None:
-        found = list(conn.execute(sa.text(_STORED + " ORDER BY id")))
-    else:
-        stmt = sa.text(_STORED + " WHERE household_id IN :ids ORDER BY id").bindparams(
-            sa.bindparam("ids", expanding=True))
-        found = [r for chunk in _chunks(household_ids) for r in conn.execute(stmt, {"ids": chunk})]
-    return [(*r[:6], _day(r[6])) for r in found]
-
-
-def result_count(conn: sa.Connection) -> int:
-    return int(conn.execute(sa.text("SELECT count(*) FROM screening_results")).scalar_one())
 
 
 # --- what changed since the run (the per-household part of rules.freshness) -------------------
@@ -280,13 +242,22 @@ def ledger_rows(conn: sa.Connection, since: str) -> Iterator[LedgerRow]:
     """The stored results of the live households unchanged since ``since``, in village, head name,
     household and stored order."""
     stmt = sa.text(
-        "SELECT h.head_name, h.town, h.village, r.program, m.name, m.id_number, r.status, r.amount_fen, "
-        "r.detail, r.on_date FROM screening_results r JOIN households h ON h.id = r.household_id "
-        "LEFT JOIN members m ON m.id = r.member_id "
+        "SELECT h.head_name, h.town, h.village, r.household_id, r.results, r.member_ids, r.on_date "
+        "FROM screening_results r JOIN households h ON h.id = r.household_id "
         f"WHERE h.deleted_at IS NULL AND h.id NOT IN {CHANGED_AFTER} "
-        "ORDER BY h.village, h.head_name, r.household_id, r.id")
-    for r in conn.execute(stmt, {"since": since}):
-        yield (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or "", _day(r[9]))
+        "ORDER BY h.village, h.head_name, r.household_id")
+    names = sa.text("SELECT id, name, id_number FROM members WHERE id IN :ids").bindparams(
+        sa.bindparam("ids", expanding=True))
+    found = conn.execute(stmt, {"since": since})
+    while part := found.fetchmany(500):
+        wanted = {m for r in part if r[5] for m in r[5].split(" ")}
+        people = {mid: (name, number) for chunk in _chunks(wanted)
+                  for mid, name, number in conn.execute(names, {"ids": chunk})}
+        for head, town, village, hid, blob, members, on in part:
+            day = _day(on)
+            for _h, member, program, status, amount, detail in unpack(hid, bytes(blob), members):
+                name, number = people.get(member, (None, None)) if member is not None else (None, None)
+                yield (head, town, village, program, name, number, status, amount, detail, day)
 
 
 def changed_since(conn: sa.Connection, since: str) -> list[tuple[str, str, str]]:

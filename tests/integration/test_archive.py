@@ -43,7 +43,7 @@ def _other(profile: Any, household_json: str, head: str) -> Any:
 def test_an_archived_household_is_hidden_everywhere_but_kept(profile: Any, household_json: str) -> None:
     wu = _saved_wu(profile, household_json)
     other = _other(profile, household_json, "张大山")
-    eligibility.screen(profile, processes=1)
+    eligibility.screen(profile)
     svc.archive_household(profile, wu.id, "moved", "迁往合肥市区", by="王芳", on=dt.date(2026, 4, 1))
 
     assert [h.id for h in svc.list_households(profile)] == [other.id]
@@ -63,7 +63,7 @@ def test_an_archived_household_is_hidden_everywhere_but_kept(profile: Any, house
     assert (row[0], row[1], day, row[3]) == ("moved", "迁往合肥市区", dt.date(2026, 4, 1), "王芳")
     assert row[4] is not None and row[5] == wu.version + 1 and row[6]
     assert members == 2  # kept for sync and audit
-    assert eligibility.screen(profile, processes=1).households == 1
+    assert eligibility.screen(profile).households == 1
     [archived] = svc.archived_households(profile)
     assert (archived.id, archived.head_name, archived.reason, archived.note, archived.archived_on,
             archived.archived_by, archived.member_count) == (

@@ -14,6 +14,7 @@ from advisor_app.cli import main
 from advisor_app.services import eligibility
 from advisor_app.services import households as household_service
 from advisor_app.services.profile import Profile
+from advisor_app.store.screening import stored_results
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -51,8 +52,8 @@ def test_template_to_a_folder_that_cannot_be_written(tmp_path: Path, capsys: pyt
 
 def stored(profile: Profile) -> list[tuple[Any, ...]]:
     with profile.connection() as conn:
-        return [tuple(r) for r in conn.execute(sa.text(
-            "SELECT household_id, program, status, on_date, screened_at FROM screening_results ORDER BY 1, 2"))]
+        at = dict(conn.execute(sa.text("SELECT household_id, screened_at FROM screening_results")).all())
+        return sorted((r[0], r[2], r[3], r[6], at[r[0]]) for r in stored_results(conn))
 
 
 def test_screen_to_an_unwritable_sheet_keeps_the_stored_results(demo_profile: Profile, tmp_path: Path,

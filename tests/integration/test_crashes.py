@@ -35,6 +35,7 @@ from advisor_app.services import passphrase as keys
 from advisor_app.services.profile import PlaintextProfile, open_profile
 from advisor_app.store import damage, encryption, migrate, purge
 from advisor_app.store import engine as store_engine
+from advisor_app.store.screening import stored_results
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the crash child forks (POSIX)")
 
@@ -262,8 +263,8 @@ def results(folder: Path) -> tuple[set[tuple[Any, ...]], set[tuple[str, str]], s
     profile = open_profile(folder)
     try:
         with profile.connection() as conn:
-            rows = conn.exec_driver_sql("SELECT household_id, member_id, program, status, amount_fen, detail,"
-                                        " on_date, screened_at FROM screening_results").all()
+            at = dict(conn.exec_driver_sql("SELECT household_id, screened_at FROM screening_results").all())
+            rows = [(*r, at[r[0]]) for r in stored_results(conn)]
             run = conn.exec_driver_sql("SELECT value FROM settings WHERE key = 'screening.last'").scalar()
         entries = [e.detail for e in audit.list_entries(profile) if e.action == "screen"]
     finally:

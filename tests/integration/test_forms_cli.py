@@ -21,6 +21,8 @@ from advisor_app.rules.facts import is_counted
 from advisor_app.rules.results import ELIGIBLE
 from advisor_app.services import documents, eligibility, explanation, households
 from advisor_app.shipped import forms_dir
+from advisor_app.store.screening import replace_results, stored_results
+from advisor_app.store.screening_results import pack_household
 
 ON = dt.date(2026, 11, 29)
 ID_18 = re.compile(r"(?<![0-9*])\d{17}[\dX](?![0-9])")
@@ -138,10 +140,17 @@ def test_notice_uses_stored_screening_results(demo_profile: Any, capsys: Any, tm
         ids = list(conn.execute(sa.text(
             "SELECT id FROM households WHERE village = :village AND town = :town AND region = :region"),
             {"village": village, "town": town, "region": region}).scalars())
-        changed = conn.execute(sa.text(
-            "UPDATE screening_results SET amount_fen = 9876500 WHERE status = 'eligible' AND program IN "
-            "('dibao', 'tekun', 'dibao_single') AND household_id IN :ids").bindparams(
-            sa.bindparam("ids", expanding=True)), {"ids": ids}).rowcount
+        rows = stored_results(conn, ids)
+        on, at = rows[0][6], conn.execute(sa.text("SELECT screened_at FROM screening_results")).scalars().first()
+        by_household: dict[str, list[Any]] = {}
+        changed = 0
+        for hid, member, program, status, fen, detail, _on in rows:  # the stored amounts, edited
+            if status == "eligible" and program in ("dibao", "tekun", "dibao_single"):
+                fen, changed = 9876500, changed + 1
+            by_household.setdefault(hid, []).append((member, program, status, fen, detail))
+        conn.execute(sa.text("DELETE FROM screening_results WHERE household_id IN :ids").bindparams(
+            sa.bindparam("ids", expanding=True)), {"ids": ids})
+        replace_results(conn, [pack_household(h, kept) for h, kept in by_household.items()], on, str(at), clear=False)
     assert changed > 0
     pdf = documents.render_notice(demo_profile, village=village, town=town, region=region, on=ON, phone="12345")
     out = tmp_path / "n.pdf"

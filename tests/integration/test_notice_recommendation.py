@@ -40,7 +40,7 @@ def test_the_wu_line_pays_her_tekun_and_the_sons_dibao_as_recommended(profile: A
     assert dibao.people == 1 and dibao.monthly_amount is not None and rec.monthly_total is not None
     assert dibao.monthly_amount != household_dibao.monthly_amount  # the others' 低保, not the household's
     if screened:
-        assert eligibility.screen(profile, ON, processes=1).households == 1
+        assert eligibility.screen(profile, ON).households == 1
     flat = _flat(documents.render_notice(profile, village=wu.village, town=wu.town, region=wu.region,
                                                    on=ON, phone="0551-12345678"))
     people = sum(p.people or 1 for p in rec.apply_for if p.program in ("dibao", "dibao_single", "tekun"))

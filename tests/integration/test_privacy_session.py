@@ -1,7 +1,7 @@
 """No name or ID number in plaintext outside the database after a working session, in a child process
-of its own (so its temporary folder, and that of its screening worker processes, is the test's):
+of its own (so its temporary folder is the test's):
 register a household, save a visit with needs, print a form in memory and to a file outside the data
-folder, screen with worker processes, export the ledger outside the data folder, and import a
+folder, screen (packed inputs, compact results), export the ledger outside the data folder, and import a
 household whose ID number is wrong (a DomainError naming the member). Then every file in the data
 folder and in the session's TMPDIR, and every file deleted from them during the session, is grepped
 for the names and ID numbers used (UTF-8, UTF-16LE/BE); no file is written anywhere else but where
@@ -43,7 +43,7 @@ with FileWatch([data, tmp]) as watch:
     households.save_visit(profile, hid, Visit("investigation", on, ["王芳", "李强"], "吴晓霞坐轮椅，电话13812345678",
                                               [Need("goods", "轮椅一台")]))
     in_memory = documents.render_form(profile, "dibao-application", hid)
-    summary = eligibility.screen(profile, on, processes=2)
+    summary = eligibility.screen(profile, on)
     profile.close()
     assert main(["form", "dibao-application", "--household", hid, "--out", str(outside / "form.pdf")]) == 0
     assert main(["screen", "--on", on.isoformat(), "--xlsx", str(outside / "ledger.xlsx")]) == 0

@@ -24,10 +24,11 @@ ON = dt.date(2026, 11, 1)
 
 
 def stored(profile: Profile) -> list[tuple[Any, ...]]:
+    """(household, member, programme, status, amount fen, detail, on date, screened at) per stored result."""
     with profile.connection() as conn:
-        return [tuple(r) for r in conn.execute(sa.text(
-            "SELECT household_id, member_id, program, status, amount_fen, detail, on_date, screened_at "
-            "FROM screening_results ORDER BY household_id, program, member_id"))]
+        at = dict(conn.execute(sa.text("SELECT household_id, screened_at FROM screening_results")).all())
+        rows = [(*r, at[r[0]]) for r in store_screening.stored_results(conn)]
+    return sorted(rows, key=lambda r: (r[0], r[2], r[1] or ""))
 
 
 def test_screen_counts_and_stores_what_check_says(demo_profile: Profile) -> None:
@@ -86,9 +87,9 @@ def test_latest_status_for_lists(demo_profile: Profile) -> None:
 
 
 def test_parallel_parts_give_the_same_results(demo_profile: Profile) -> None:
-    single = eligibility.screen(demo_profile, ON, processes=1)
+    single = eligibility.screen(demo_profile, ON)
     one = [r[:7] for r in stored(demo_profile)]
-    double = eligibility.screen(demo_profile, ON, processes=2)
+    double = eligibility.screen(demo_profile, ON)
     assert [r[:7] for r in stored(demo_profile)] == one
     assert double.counts == single.counts and double.stored == single.stored
 
@@ -102,7 +103,7 @@ def test_portable_path_reads_and_writes_what_the_sqlite_path_does(demo_profile: 
     household_service.save_household(demo_profile, some)
     with demo_profile.connection() as conn:
         fast = [h for batch in store_screening.read_for_screening(store_screening.sql_runner(conn)) for h in batch]
-    fast_summary = eligibility.screen(demo_profile, ON, processes=1)
+    fast_summary = eligibility.screen(demo_profile, ON)
     fast_rows = [r[:7] for r in stored(demo_profile)]
     monkeypatch.setattr(store_screening, "SQLITE_SPEEDUPS", False)
     with demo_profile.connection() as conn:
@@ -112,7 +113,7 @@ def test_portable_path_reads_and_writes_what_the_sqlite_path_does(demo_profile: 
     assert portable == fast and len(fast) == 60
     read = {h.id: h for h in portable}[some.id]
     assert read.emergency == some.emergency and read.supporters == some.supporters
-    summary = eligibility.screen(demo_profile, ON, processes=1)
+    summary = eligibility.screen(demo_profile, ON)
     assert [r[:7] for r in stored(demo_profile)] == fast_rows
     assert summary.counts == fast_summary.counts
 

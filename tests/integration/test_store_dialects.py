@@ -13,9 +13,11 @@ import sqlalchemy as sa
 from advisor_app.cli import main
 from advisor_app.demo.generator import DemoGenerator
 from advisor_app.domain.household import Emergency
+from advisor_app.domain.inputs import LAYOUT
 from advisor_app.services import households as svc
 from advisor_app.store import bulk, settings
 from advisor_app.store import engine as store_engine
+from advisor_app.store.household_inputs import LAYOUT_KEY
 from advisor_app.store.models import HouseholdRow, MemberRow, NeedRow, VisitRow
 
 
@@ -85,7 +87,8 @@ def test_settings_are_replaced_not_repeated(profile: Any, write: Any) -> None:
         write(conn, "office.name", "七星村")
     with profile.connection(write=True) as conn:
         assert settings.get_setting(conn, "office.phone") == "0554-7654321"
-        assert settings.all_settings(conn) == {"office.phone": "0554-7654321", "office.name": "七星村"}
+        assert settings.all_settings(conn) == {"office.phone": "0554-7654321", "office.name": "七星村",
+                                               LAYOUT_KEY: LAYOUT}  # (set when the profile was made)
         assert settings.get_setting(conn, "missing", "默认") == "默认"
 
 

@@ -15,10 +15,13 @@ from typing import Any
 import pytest
 
 from advisor_app.cli import main
+from advisor_app.domain.inputs import LAYOUT
 from advisor_app.services import drafts, households
 from advisor_app.services.profile import PLAINTEXT, database_state, open_profile
 from advisor_app.services.profile_settings import profile_info
 from advisor_app.store import encryption, migrate
+from advisor_app.store.household_inputs import LAYOUT_KEY, read_packed
+from advisor_app.store.screening_results import stored_results
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 RELEASE = FIXTURES / "release-0.1.0-profile.sqlite"
@@ -74,10 +77,19 @@ def test_a_profile_of_the_current_release_upgrades_with_every_record_intact(
         assert profile.backup is not None and encryption.salt_of(profile.backup) is not None
         with profile.connection() as conn:
             for table, expected in DUMP["tables"].items():
+                if table == "screening_results":  # one row per household since migration 0014
+                    old = sorted(expected, key=lambda r: (r["household_id"], r["id"]))
+                    assert [(*r[:6], r[6].isoformat()) for r in stored_results(conn)] == [
+                        (r["household_id"], r["member_id"], r["program"], r["status"], r["amount_fen"], r["detail"],
+                         r["on_date"]) for r in old], table
+                    continue
                 columns = list(expected[0]) if expected else ["rowid"]
                 names = ", ".join(f'"{c}"' for c in columns)
                 stored = [dict(zip(columns, r, strict=True))
                           for r in conn.exec_driver_sql(f'SELECT {names} FROM "{table}" ORDER BY rowid')]
+                if table == "settings":  # and the layout of the rules' inputs, packed on opening
+                    assert {"key": LAYOUT_KEY, "value": LAYOUT} in stored
+                    stored = [r for r in stored if r["key"] != LAYOUT_KEY]
                 assert stored == expected, table
         # and through the services, as the screens read them
         for row in DUMP["tables"]["households"]:
@@ -95,6 +107,9 @@ def test_a_profile_of_the_current_release_upgrades_with_every_record_intact(
         assert info.villages == ("莲花社区", "七星村")
         live = sum(1 for h in DUMP["tables"]["households"] if h["deleted_at"] is None)
         assert households.count_households(profile) == live
+        with profile.connection() as conn:  # every live household's inputs packed when it opened
+            assert sorted(r[0] for r in read_packed(conn)) == sorted(
+                h["id"] for h in DUMP["tables"]["households"] if h["deleted_at"] is None)
     finally:
         profile.close()
 

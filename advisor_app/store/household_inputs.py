@@ -1,0 +1,133 @@
+"""The inputs of the rules kept packed in the profile (``household_inputs``, migration 0014).
+
+Every live household has one row: its record and its live members' records as
+:mod:`advisor_app.domain.inputs` extracts them (the same extraction the one-household check uses),
+its members' ids and its region and area. A deleted (tombstoned, archived) household has none. The
+store keeps the rows current on every write of a household: :func:`write_packed` for households
+it has as objects (a bulk insert), :func:`repack` for households it has written by id (a save, a
+delete, an archive or its restore, a removal); a layout other than ``domain.inputs.LAYOUT`` (a new
+input, an older profile, a restored backup) is packed again by :func:`ensure_layout` when the
+profile opens. Batch screening reads every row with :func:`read_packed`: one query, no objects.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from advisor_app.domain.household import Household
+from advisor_app.domain.inputs import LAYOUT, packed
+
+from . import screening
+from .screening import read_for_screening, sql_runner
+from .screening_results import _chunks
+from .settings import get_setting, set_setting
+
+LAYOUT_KEY = "screening.inputs_layout"
+COLUMNS = ["household_id", "region", "area", "household", "members", "member_ids"]
+_INSERT = ("INSERT INTO household_inputs (household_id, region, area, household, members, member_ids) "
+           "VALUES (:household_id, :region, :area, :household, :members, :member_ids)")
+_DELETE = sa.text("DELETE FROM household_inputs WHERE household_id IN :ids").bindparams(
+    sa.bindparam("ids", expanding=True))
+_READ = "SELECT household_id, region, area, household, members, member_ids FROM household_inputs ORDER BY household_id"
+
+
+def packed_row(h: Household) -> tuple[str, str, str, bytes, bytes, str]:
+    """The stored row of ``h`` (which has its id and its members' ids)."""
+    household, members = packed(h)
+    return h.id or "", h.region, h.area, household, members, " ".join(m.id or "" for m in h.members)
+
+
+def _insert(conn: sa.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
+    if screening._sqlite_fast(conn):
+        conn.exec_driver_sql(_INSERT.replace(":household_id, :region, :area, :household, :members, :member_ids",
+                                             "?, ?, ?, ?, ?, ?"), list(rows))
+    else:
+        conn.execute(sa.text(_INSERT), [dict(zip(COLUMNS, r, strict=True)) for r in rows])
+
+
+def write_packed(conn: sa.Connection, households: Iterable[Household]) -> None:
+    """Store the rows of these live households (replacing theirs)."""
+    rows = [packed_row(h) for h in households]
+    for chunk in _chunks([r[0] for r in rows]):
+        conn.execute(_DELETE, {"ids": chunk})
+    _insert(conn, rows)
+
+
+def repack(conn: sa.Connection, household_ids: Iterable[str]) -> int:
+    """After a write to these households: their rows again from what is stored (none for those not
+    live). Returns how many were packed."""
+    done = 0
+    for chunk in _chunks(sorted(set(household_ids))):
+        conn.execute(_DELETE, {"ids": chunk})
+        for batch in read_for_screening(sql_runner(conn), ids=chunk):
+            _insert(conn, [packed_row(h) for h in batch])
+            done += len(batch)
+    return done
+
+
+def repack_all(conn: sa.Connection) -> int:
+    """Every row again (another layout): all live households read once as objects."""
+    conn.execute(sa.text("DELETE FROM household_inputs"))
+    done = 0
+    for batch in read_for_screening(sql_runner(conn), batch=5_000):
+        _insert(conn, [packed_row(h) for h in batch])
+        done += len(batch)
+    return done
+
+
+def ensure_layout(conn: sa.Connection) -> float | None:
+    """Pack every household again if the stored rows have another layout; the seconds it took
+    (``None``: nothing to do)."""
+    if get_setting(conn, LAYOUT_KEY) == LAYOUT:
+        return None
+    start = time.perf_counter()
+    repack_all(conn)
+    set_setting(conn, LAYOUT_KEY, LAYOUT)
+    return time.perf_counter() - start
+
+
+def repack_missing(conn: sa.Connection) -> int:
+    """Rows for live households that have none, and none for households not live (a write the store
+    did not see, such as a row edited by hand); returns how many rows changed."""
+    missing = [r[0] for r in conn.execute(sa.text(
+        "SELECT h.id FROM households h LEFT JOIN household_inputs i ON i.household_id = h.id "
+        "WHERE h.deleted_at IS NULL AND i.household_id IS NULL"))]
+    gone = [r[0] for r in conn.execute(sa.text(
+        "SELECT i.household_id FROM household_inputs i JOIN households h ON h.id = i.household_id "
+        "WHERE h.deleted_at IS NOT NULL"))]
+    return repack(conn, [*missing, *gone])
+
+
+def read_packed(conn: sa.Connection) -> list[Sequence[Any]]:
+    """Every stored row, in household id order: (household id, region, area, record, member records,
+    member ids)."""
+    if screening._sqlite_fast(conn):
+        return conn.exec_driver_sql(_READ).fetchall()  # type: ignore[return-value]
+    return [tuple(r) for r in conn.execute(sa.text(_READ))]
+
+
+_SCREEN = "SELECT household_id, region, area, household, members FROM household_inputs ORDER BY household_id"
+
+
+def iter_packed(conn: sa.Connection, batch: int) -> Iterator[list[Sequence[Any]]]:
+    """Every stored row but its member ids, in household id order, ``batch`` rows at a time (on
+    SQLite read from the driver's cursor as they are used: the memory of one batch)."""
+    fast = screening._sqlite_fast(conn)
+    cursor: Any = conn.exec_driver_sql(_SCREEN).cursor if fast else conn.execute(sa.text(_SCREEN))
+    while rows := cursor.fetchmany(batch):
+        yield list(rows)
+
+
+def packed_count(conn: sa.Connection) -> int:
+    """How many rows are stored (one per live household when they are current)."""
+    return int(conn.execute(sa.text("SELECT count(*) FROM household_inputs")).scalar_one())
+
+
+__all__ = ["LAYOUT_KEY", "ensure_layout", "iter_packed", "packed_count", "packed_row", "read_packed", "repack",
+           "repack_all", "repack_missing", "write_packed"]
