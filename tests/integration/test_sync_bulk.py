@@ -13,6 +13,7 @@ import pg_cluster
 import pytest
 import sqlalchemy as sa
 from test_household_format_2 import full_household
+from test_household_inputs import packed
 
 from advisor_app.domain import idcard, interchange
 from advisor_app.domain.household import Disability, Emergency, Income, Need, Visit
@@ -332,6 +333,7 @@ def test_changed_households_imported_together_equal_those_imported_one_by_one(
     status = [sync_status(p) for p in (together, one_by_one)]
     assert status[0]["digest"] == status[1]["digest"] == sync_status(advisor)["digest"]
     assert status[0]["unsent"] == status[1]["unsent"] == {}
+    assert packed(together) == packed(one_by_one) == packed(advisor)  # the rules' inputs follow the writes
 
 
 def test_a_person_moving_to_another_household_in_one_payload_is_written_as_one_by_one(
