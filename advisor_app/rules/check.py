@@ -33,6 +33,7 @@ from .rigid import assessed_on, rigid_expense
 from .single_formulas import SingleTrace, single_formulas
 from .snapshot import TablesLike
 from .tekun import family_of, tekun
+from .tekun_formulas import ChildTrace, TekunTrace, tekun_formulas
 from .temporary import temporary
 
 
@@ -58,12 +59,15 @@ class Traces:
     dibao: DibaoTrace
     aid: AidTrace
     single: SingleTrace
+    tekun: TekunTrace
+    child: ChildTrace
 
 
 def formulas(frame: Frame) -> Traces:
     """Run the formulas of the ported programmes over ``frame`` (once for all its households)."""
     dibao = dibao_formulas(frame)
-    return Traces(dibao, aid_formulas(frame), single_formulas(frame, dibao))
+    tekun, child = tekun_formulas(frame, dibao)
+    return Traces(dibao, aid_formulas(frame), single_formulas(frame, dibao), tekun, child)
 
 
 def check_frame(frame: Frame, *, explain: bool = False) -> Iterator[CheckResult]:

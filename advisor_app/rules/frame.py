@@ -31,6 +31,7 @@ from advisor_app.domain.household import Household
 from advisor_app.domain.vocab import INCOME_KINDS
 
 from .facts import COUNTED_INCOME, NOT_COUNTED_ANY_TIME, RELIGIOUS_MONTHS, HouseholdFacts, MemberFacts
+from .people import People, people_columns
 from .snapshot import Policy, TablesLike, policy_for
 
 Ints = npt.NDArray[np.int64]
@@ -77,6 +78,7 @@ class Frame:
     serious_illness: Bools
     severe_disability: Bools  # grade 1–2, or grade 3 intellectual / psychiatric
     works: Bools  # has a wage or business income above 0 (单人保 route b)
+    people: People  # relations, sex, disability, supporters … (特困 and 事实无人抚养儿童: :mod:`.people`)
     # derived by the counting formulas (:func:`count_members`)
     age: Ints = field(default_factory=lambda: np.zeros(0, np.int64))
     out: Ints = field(default_factory=lambda: np.zeros(0, np.int64))  # index into OUT
@@ -204,7 +206,7 @@ def frame_from_households(households: Sequence[Household], on: dt.date, tables: 
         birth=_ints(birth), state=_ints(state), state_day=_ints(state_day),
         lodger=np.array(lodger, np.bool_), where=_ints(where), months_away=_ints(away), income=income,
         serious_illness=np.array(ill, np.bool_), severe_disability=np.array(severe, np.bool_),
-        works=np.array(works, np.bool_))
+        works=np.array(works, np.bool_), people=people_columns(households, on))
     count_members(frame)
     return frame
 

@@ -1,0 +1,124 @@
+"""The kinship of :mod:`.supporters` as formulas over pairs of members of the same household.
+
+Every ordered pair (a, b) of members of one household (a ≠ b) is one entry of the pair arrays
+(households are small: a few pairs per member). From the relations to the head and the sexes, the
+module docstring of :mod:`.supporters` says what b is to a: spouse, parent, child, sibling,
+grandparent, grandchild; :func:`pairs` computes those as boolean arrays, and the duties of
+:meth:`.supporters.Family.duty_plan` as three masks per pair: the duty holds (mode 0), it holds if
+a's parents are dead or unable (mode 1: grandparents and elder siblings of a minor), if a's children
+are (mode 2: adult grandchildren).
+
+A member with two recorded parents of the same sex makes "the father" ambiguous (the kinship graph
+takes the first in its order): such households are marked in ``Pairs.ambiguous`` and decided by the
+graph one by one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .frame import Bools, Frame, Ints
+from .people import REL, People
+
+H, S, C, P, GC, GP, SIB, IL = (REL[r] for r in ("head", "spouse", "child", "parent", "grandchild", "grandparent",
+                                                 "sibling", "child_in_law"))
+_NO_WORK = {"intellectual": 3, "psychiatric": 3, "physical": 2, "visual": 1}
+
+
+@dataclass(slots=True)
+class Pairs:
+    """Ordered pairs (a, b) of members of one household, a ≠ b: what b is to a, and b's duty to a."""
+
+    a: Ints  # member index of the one supported
+    b: Ints  # member index of the possible supporter
+    spouse: Bools
+    parent: Bools  # b is a's parent
+    child: Bools  # b is a's child
+    sibling: Bools
+    grand_up: Bools  # b is a's grandparent
+    grand_down: Bools  # b is a's grandchild
+    mode0: Bools  # b has the duty (spouse; parent of a minor or dependent adult; adult child)
+    mode1: Bools  # b has it if a's parents are gone (a a minor: adult grandparent, adult elder sibling)
+    mode2: Bools  # b has it if a's children are gone (adult grandchild)
+    father: Ints  # M: the member index of each member's father (-1: none recorded in the household)
+    mother: Ints  # M
+    has_children: Bools  # M: some member is a's child
+    has_grand_down: Bools  # M: some member is a's grandchild
+    ambiguous: Bools  # N: a member has two parents of the same sex in the household
+
+
+def no_work_by_disability(p: People) -> Bools:
+    """A disability that takes away the ability to work (《特困人员认定办法》)."""
+    limit = np.zeros(len(p.dis_kind), np.int64)
+    from .people import DIS_KINDS
+
+    for kind, grade in _NO_WORK.items():
+        limit[p.dis_kind == DIS_KINDS.index(kind)] = grade
+    return (p.dis_grade > 0) & (p.dis_grade <= limit)
+
+
+def pairs(f: Frame, p: People) -> Pairs:
+    n = np.diff(f.first)
+    sq = n * n
+    offset = np.concatenate(([0], np.cumsum(sq)[:-1])).astype(np.int64) if len(n) else np.zeros(0, np.int64)
+    hh = np.repeat(np.arange(len(n), dtype=np.int64), sq)
+    k = np.arange(int(sq.sum()), dtype=np.int64) - offset[hh]
+    size = n[hh]
+    i, j = k // np.maximum(size, 1), k % np.maximum(size, 1)
+    a, b = f.first[hh] + i, f.first[hh] + j
+    transposed = offset[hh] + j * size + i
+    rel, sex = p.rel, p.sex
+    ra, rb = rel[a], rel[b]
+
+    def count(mask: Bools) -> Ints:
+        return np.bincount(f.hh[mask], minlength=len(n)).astype(np.int64)
+
+    n_child, n_inlaw, n_parent = count(rel == C), count(rel == IL), count(rel == P)
+    kid_or_inlaw = (rel == C) | (rel == IL)
+    n_male, n_female = count(kid_or_inlaw & (sex == 1)), count(kid_or_inlaw & (sex == 2))
+    other = a != b
+    couple_b = (rb == H) | (rb == S)
+    inlaw_couple = (n_child == 1)[hh] & (n_inlaw == 1)[hh] & (sex[a] != sex[b])
+    spouse = other & (((ra == H) & (rb == S)) | ((ra == S) & (rb == H))
+                      | (inlaw_couple & (((ra == C) & (rb == IL)) | ((ra == IL) & (rb == C)))))
+    sb = sex[b]
+    only_of_sex = ((sb == 1) & (n_male == 1)[hh]) | ((sb == 2) & (n_female == 1)[hh])
+    parent = other & (((ra == H) & (rb == P)) | ((ra == C) & couple_b) | ((ra == SIB) & (rb == P))
+                      | ((ra == P) & (rb == GP) & (n_parent == 1)[hh])
+                      | ((ra == GC) & ((rb == C) | (rb == IL)) & only_of_sex))
+    sibling = other & (((ra == H) & (rb == SIB)) | ((ra == C) & (rb == C)) | ((ra == SIB) & ((rb == H) | (rb == SIB)))
+                       | ((ra == GC) & (rb == GC)))
+    grand_up = other & (((ra == H) & (rb == GP)) | ((ra == C) & (rb == P)) | ((ra == GC) & couple_b))
+    child = parent[transposed]
+    grand_down = other & ((ra == H) | (ra == S)) & (rb == GC)
+    for c in range(int(n.max()) if len(n) else 0):  # b is a child of a child c of a
+        has_c = c < size
+        ac = np.where(has_c, offset[hh] + i * size + c, 0)
+        cb = np.where(has_c, offset[hh] + c * size + j, 0)
+        grand_down |= has_c & child[ac] & child[cb]
+    age = f.age
+    minor = age < 18
+    dependent = minor | p.no_capacity | no_work_by_disability(p)
+    adult_b = age[b] >= 18
+    mode0 = spouse | (parent & dependent[a]) | (child & adult_b)
+    mode1 = minor[a] & adult_b & (grand_up | (sibling & (age[b] > age[a])))
+    mode2 = grand_down & adult_b
+    m = len(rel)
+    fathers = np.bincount(a[parent & (sb == 1)], minlength=m)
+    mothers = np.bincount(a[parent & (sb == 2)], minlength=m)
+    father = np.full(m, -1, np.int64)
+    mother = np.full(m, -1, np.int64)
+    father[a[parent & (sb == 1)]] = b[parent & (sb == 1)]
+    mother[a[parent & (sb == 2)]] = b[parent & (sb == 2)]
+    ambiguous = np.zeros(len(n), np.bool_)
+    ambiguous[f.hh[(fathers > 1) | (mothers > 1)]] = True
+    return Pairs(a=a[other], b=b[other], spouse=spouse[other], parent=parent[other], child=child[other],
+                 sibling=sibling[other], grand_up=grand_up[other], grand_down=grand_down[other],
+                 mode0=mode0[other], mode1=mode1[other], mode2=mode2[other], father=father, mother=mother,
+                 has_children=np.bincount(a[child], minlength=m) > 0,
+                 has_grand_down=np.bincount(a[grand_down], minlength=m) > 0, ambiguous=ambiguous)
+
+
+__all__ = ["Pairs", "no_work_by_disability", "pairs"]
