@@ -7,10 +7,11 @@ in one pass; the formulas (:mod:`.kinship`, :mod:`.tekun_formulas`) read only th
 relations index :data:`RELATIONS`, sex 0 unknown / 1 male / 2 female (from the ID number),
 disability kinds index :data:`DIS_KINDS` (grade 0: none), tri-states 1 / 0 / -1 (unknown).
 
-A supporter recorded with a kinship to a member of the household (``kinship`` and ``of_member``)
-sets ``kin_of`` on its household (``Frame.people.complex``): such households are decided by the
-kinship graph of :mod:`.supporters`, one by one (they are rare: records of advisor-household/2 with
-a kinship). The supporters without one are the head's (:mod:`.supporters`), here as formulas.
+A supporter recorded with a kinship to a member (``kinship`` and ``of_member``) is what the kinship
+says it is to that member (``s_kin``, ``s_of``: :mod:`.kinship` draws the pairs); one recorded
+without is the head's. The one case the formulas leave to the kinship graph of :mod:`.supporters`
+(``complex``, decided one by one): an ``advisor-household/1`` 父亲/母亲 of the head, which the graph
+gives to the minors in the order of the record.
 """
 
 from __future__ import annotations
@@ -34,6 +35,15 @@ DIS_KINDS = ("", "physical", "visual", "hearing", "speech", "intellectual", "psy
 _DIS = {k: i for i, k in enumerate(DIS_KINDS)}
 SUP_STATUS = ("", "tekun", "dibao")
 SUP_SITUATION = ("", "deceased", "no_capacity", "declared_missing", "prison")
+# what a recorded supporter is to its member (``s_kin``): 0 the head's supporter (no kinship to a
+# member of the household), 8 no duty (in-law, other)
+KIN = ("head", "parent", "spouse", "child", "grandparent", "grandchild", "elder", "younger", "none")
+_KIN_OF = {"father": 1, "mother": 1, "spouse": 2, "son": 3, "daughter": 3, "grandfather": 4, "grandmother": 4,
+           "grandson": 5, "granddaughter": 5, "elder_brother": 6, "elder_sister": 6, "younger_brother": 7,
+           "younger_sister": 7}
+_KIN_SEX = {"father": 1, "mother": 2, "son": 1, "daughter": 2}
+# a parent's situation for 事实无人抚养儿童 (``s_child``; "absent": no parent recorded)
+SITUATIONS = ("none", "dead", "missing", "listed", "unknown", "absent")
 _DEAD = ("deceased", "declared_dead")
 
 
@@ -55,7 +65,7 @@ class People:
     dibao_receipt: Bools  # a 低保 / 单人保 receipt of the household or naming the member (any day)
     # households (N)
     head: Ints  # the head's member index (the first ``head``, else the first member; -1: nobody)
-    complex: Bools  # a supporter recorded with a kinship to a member: decided one by one
+    complex: Bools  # decided one by one (see the module docstring)
     # supporters (S)
     s_hh: Ints
     s_able: Ints  # tri-state
@@ -67,7 +77,11 @@ class People:
     s_income_known: Bools
     s_assets: Ints  # tri-state
     s_age: Ints  # from the ID number (valid where ``s_age_known``)
-    s_age_known: Bools
+    s_age_known: Bools  # (an elder brother or sister recorded without an ID number: adult, age 1000)
+    s_kin: Ints  # index into KIN
+    s_of: Ints  # the member the kinship is to (-1: none, the head's supporter)
+    s_sex: Ints  # from the kinship (father, son …), else from the ID number
+    s_child: Ints  # index into SITUATIONS: the supporter's situation as a child's parent
 
 
 def _age(id_number: str, on: dt.date) -> int | None:
@@ -95,14 +109,12 @@ def people_columns(households: Sequence[Household], on: dt.date) -> People:
     s_cols: list[tuple[int, ...]] = []
     j = 0
     for k, h in enumerate(households):
-        ids = set()
         hd = -1
         tekun_ids = {r.member for r in h.receiving if r.program == "tekun"} if h.receiving else set()
         dibao_ids = ({r.member for r in h.receiving if r.program in ("dibao", "dibao_single")}
                      if h.receiving else set())
         for m in h.members:
             idn = m.id_number
-            ids.add(idn)
             r = REL[m.relation]
             if r == 0 and hd < 0:
                 hd = j
@@ -124,21 +136,33 @@ def people_columns(households: Sequence[Household], on: dt.date) -> People:
         if hd < 0 and h.members:
             hd = j - len(h.members)
         head.append(hd)
-        kin_of = False
-        for s in h.supporters:
-            if s.kinship and s.of_member in ids:
-                kin_of = True
-                continue
-            age = _age(s.id_number, on) if s.id_number else None
-            sd = s.disability
-            s_cols.append((
-                k, -1 if s.able is None else int(s.able), SUP_STATUS.index(s.status),
-                SUP_SITUATION.index(s.situation), _DIS[sd.kind] if sd is not None else 0,
-                sd.grade if sd is not None else 0,
-                0 if s.monthly_income is None else round(s.monthly_income * 100), s.monthly_income is not None,
-                -1 if s.assets_ok is None else int(s.assets_ok), 0 if age is None else age, age is not None))
-        cplx.append(kin_of)
-    t = np.array(s_cols, np.int64).reshape(-1, 11)
+        quirk = False
+        if h.supporters:
+            from .children import supporter_situation  # (the children's rules import the frame)
+
+            lo = j - len(h.members)
+            index = {m.id_number: lo + i for i, m in enumerate(h.members)}
+            for s in h.supporters:
+                of = index.get(s.of_member, -1) if s.kinship else -1
+                kin = 0 if of < 0 else _KIN_OF.get(s.kinship, 8)
+                quirk = quirk or (kin == 1 and bool(s.relation) and of == hd)
+                age = _age(s.id_number, on) if s.id_number else None
+                if age is None and kin == 6:
+                    age = 1000
+                idn = s.id_number
+                s_sex = _KIN_SEX.get(s.kinship, 0) if kin else 0
+                if not s_sex and len(idn) == 18 and idn[16].isdigit():
+                    s_sex = 1 if int(idn[16]) % 2 else 2
+                sd = s.disability
+                s_cols.append((
+                    k, -1 if s.able is None else int(s.able), SUP_STATUS.index(s.status),
+                    SUP_SITUATION.index(s.situation), _DIS[sd.kind] if sd is not None else 0,
+                    sd.grade if sd is not None else 0,
+                    0 if s.monthly_income is None else round(s.monthly_income * 100), s.monthly_income is not None,
+                    -1 if s.assets_ok is None else int(s.assets_ok), 0 if age is None else age, age is not None,
+                    kin, of, s_sex, SITUATIONS.index(supporter_situation(s).kind) if kin == 1 else 0))
+        cplx.append(quirk)
+    t = np.array(s_cols, np.int64).reshape(-1, 15)
     b = np.bool_
     return People(
         rel=_i(rel), sex=_i(sex), dead=np.array(dead, b), declared_missing=np.array(dmiss, b), dis_kind=_i(dkind),
@@ -148,11 +172,12 @@ def people_columns(households: Sequence[Household], on: dt.date) -> People:
         s_hh=t[:, 0].copy(), s_able=t[:, 1].copy(), s_status=t[:, 2].copy(), s_situation=t[:, 3].copy(),
         s_dis_kind=t[:, 4].copy(), s_dis_grade=t[:, 5].copy(), s_income_fen=t[:, 6].copy(),
         s_income_known=t[:, 7].astype(b), s_assets=t[:, 8].copy(), s_age=t[:, 9].copy(),
-        s_age_known=t[:, 10].astype(b))
+        s_age_known=t[:, 10].astype(b), s_kin=t[:, 11].copy(), s_of=t[:, 12].copy(), s_sex=t[:, 13].copy(),
+        s_child=t[:, 14].copy())
 
 
 def _i(values: list[int]) -> Ints:
     return np.array(values, np.int64)
 
 
-__all__ = ["DIS_KINDS", "RELATIONS", "SUP_SITUATION", "SUP_STATUS", "People", "people_columns"]
+__all__ = ["DIS_KINDS", "KIN", "RELATIONS", "SITUATIONS", "SUP_SITUATION", "SUP_STATUS", "People", "people_columns"]

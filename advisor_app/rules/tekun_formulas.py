@@ -11,10 +11,14 @@ rules are described in :mod:`.tekun`, :mod:`.supporters` and :mod:`.children`, w
 to support when 特困 — which depends on that member's own supporters. :mod:`.supporters` judges it
 depth first and takes a cycle back to someone being judged as 特困 (two old spouses with nothing each
 have only the other). Here every candidate starts as 特困 and the abilities and verdicts are
-recomputed until nothing changes: the greatest fixed point, the same answers.
+recomputed until nothing changes: the greatest fixed point, the same answers. A grandparent's duty
+holds only when the parents are gone, so a parent found 特困 can make a grandparent's duty hold and
+the child not 特困: the rounds need not settle; a household still changing after ``MAX_ROUNDS`` is
+left to the graph (``undecided``) — none of the demo households is.
 
-Households the formulas do not decide (``undecided``: a supporter recorded with a kinship to a
-member, or a member with two parents of the same sex) are decided one by one by the kinship graph.
+Households the formulas do not decide (``undecided``: a member with two parents of the same sex among
+the members, an ``advisor-household/1`` 父亲/母亲 of the head — :mod:`.kinship`, :mod:`.people` — or
+answers that do not settle) are decided one by one by the kinship graph.
 
 Conditions are tri-state int8 arrays (1 held, 0 failed, -1 unknown); statuses are codes into
 :data:`.dibao_formulas.STATUSES`; abilities :data:`ABILITY` codes. All arithmetic is exact integers.
@@ -30,12 +34,12 @@ import numpy as np
 from .dibao_formulas import NO, DibaoTrace, Tri, status_codes, tri
 from .frame import WHERE, Bools, Frame, Ints
 from .kinship import Pairs, no_work_by_disability, pairs
-from .people import DIS_KINDS, SUP_SITUATION, SUP_STATUS, People
+from .people import DIS_KINDS, SITUATIONS, SUP_SITUATION, SUP_STATUS, People
 from .snapshot import Policy
 
 ABILITY = ("able", "unable", "unknown")  # codes 0, 1, 2
 CARE = ("self", "partial", "full")
-SITUATIONS = ("none", "dead", "missing", "listed", "unknown", "absent")  # a parent's, for children
+MAX_ROUNDS = 16  # a household whose answers still change after this many rounds is decided one by one
 _INTELLECT = (DIS_KINDS.index("intellectual"), DIS_KINDS.index("psychiatric"))
 
 
@@ -49,7 +53,7 @@ class TekunTrace:
     dibao_60: Bools  # M: a 低保 recipient (recorded, or the household found eligible) aged 60+
     low_income: Bools  # M: 70+ or severely disabled, own income × 12 below the disposable income
     ability: Ints  # M: index into ABILITY, as a supporter of another member
-    supporter_ability: Ints  # S
+    supporter_ability: Ints  # S: index into ABILITY
     support: Tri  # M: no legal supporter able to support (where ``before`` is not 0)
     iterations: int  # rounds until the fixed point
     status: Tri  # M (0 where the member is not assessed)
@@ -144,9 +148,11 @@ def tekun_formulas(f: Frame, d: DibaoTrace) -> tuple[TekunTrace, ChildTrace]:
     asks_tekun = ~p.tekun_receipt & ((age >= 60) | dependent)
     sup = _supporters(f, p, disposable, disposable_known)
     head_of = p.head[p.s_hh]
-    s_alive = (p.s_situation != SUP_SITUATION.index("deceased")) & (head_of >= 0)
-    s_able = _any_at(head_of, s_alive & (sup == 0), m)
-    s_unknown = _any_at(head_of, s_alive & (sup == 2), m)
+    s_dead = p.s_situation == SUP_SITUATION.index("deceased")
+    head_only = ~s_dead & (head_of >= 0) & (p.s_kin == 0)  # the head's supporters (no kinship to a member)
+    s_able = _any_at(head_of, head_only & (sup == 0), m)
+    s_unknown = _any_at(head_of, head_only & (sup == 2), m)
+    dead = np.concatenate((p.dead, s_dead))  # per person: the members, then the recorded supporters
     a, b = kin.a, kin.b
     no_father, no_mother = kin.father < 0, kin.mother < 0
     parents_missing = minor & (no_father | no_mother)
@@ -156,26 +162,31 @@ def tekun_formulas(f: Frame, d: DibaoTrace) -> tuple[TekunTrace, ChildTrace]:
     ability = np.zeros(m, np.int64)
     support = np.ones(m, np.int8)
     rounds = 0
+    swinging = np.zeros(len(f.first) - 1, np.bool_)
     while True:
         rounds += 1
         tek = np.where(p.tekun_receipt, 1, np.where(asks_tekun, tekun, 0))
         ability = np.where(unable_own | (tek == 1), 1, np.where(unknown_own | (tek == -1), 2, 0))
-        parents_gone = np.minimum(_gone(father, ability, p.dead, no_father), _gone(mother, ability, p.dead, no_mother))
-        child_able = _any_at(a, kin.child & ~p.dead[b] & (ability[b] == 0), m)
-        child_unknown = _any_at(a, kin.child & ~p.dead[b] & (ability[b] == 2), m)
+        person = np.concatenate((ability, sup))
+        parents_gone = np.minimum(_gone(father, person, dead, no_father), _gone(mother, person, dead, no_mother))
+        alive = ~dead[b]
+        ab = person[b]
+        child_able = _any_at(a, kin.child & alive & (ab == 0), m)
+        child_unknown = _any_at(a, kin.child & alive & (ab == 2), m)
         children_gone = np.where(child_able, 0, np.where(child_unknown, -1, 1))
         children_gone = np.where(kin.has_children & kin.has_grand_down, children_gone, -1)
-        alive = ~p.dead[b]
-        ab = ability[b]
         held = kin.mode0 | (kin.mode1 & (parents_gone[a] == 1)) | (kin.mode2 & (children_gone[a] == 1))
-        open_ = (kin.mode1 & (parents_gone[a] != 1)) | (kin.mode2 & (children_gone[a] != 1))
-        duty = kin.mode0 | kin.mode1 | kin.mode2
+        open_ = (kin.mode1 & (parents_gone[a] != 1)) | (kin.mode2 & (children_gone[a] != 1)) | kin.mode3
+        duty = kin.mode0 | kin.mode1 | kin.mode2 | kin.mode3
         found_able = _any_at(a, duty & alive & (ab == 0) & held, m) | s_able
         found_unknown = (_any_at(a, duty & alive & ((ab == 2) | ((ab == 0) & open_)), m) | s_unknown
                          | parents_missing)
         support = np.where(found_able, 0, np.where(found_unknown, -1, 1)).astype(np.int8)
         new = np.where(candidate, _tri(status_codes(before, support)), 0).astype(np.int8)
         if np.array_equal(new, tekun):
+            break
+        if rounds >= MAX_ROUNDS:  # no fixed point: the households that still change are left to the graph
+            swinging[hh[new != tekun]] = True
             break
         tekun = new
     status = np.where(f.exists, np.where(tekun < 0, 2, tekun), 0).astype(np.int8)
@@ -190,7 +201,7 @@ def tekun_formulas(f: Frame, d: DibaoTrace) -> tuple[TekunTrace, ChildTrace]:
         fen, known = f.policy_column(_care_of(name))
         care_month = np.where((care == level) & known[hh], _ceil_div(fen[hh], 12), care_month)
     amount = np.where((status == 1) & basic_known[hh], _ceil_div(basic[hh] + care_month, 100), NO)
-    undecided = p.complex | kin.ambiguous
+    undecided = p.complex | kin.ambiguous | swinging
     trace = TekunTrace(no_work=no_work, own_ok=own_ok, before=before, dibao_60=dibao_60, low_income=low,
                        ability=ability, supporter_ability=sup, support=support, iterations=rounds, status=status,
                        care=care, amount=amount, undecided=undecided)
@@ -215,7 +226,7 @@ def _situation(f: Frame, p: People) -> Ints:
 
 def _children(f: Frame, p: People, kin: Pairs) -> ChildTrace:
     s = SITUATIONS.index
-    sit = _situation(f, p)
+    sit = np.concatenate((_situation(f, p), p.s_child))  # per person
     father = np.where(kin.father >= 0, sit[np.maximum(kin.father, 0)], s("absent"))
     mother = np.where(kin.mother >= 0, sit[np.maximum(kin.mother, 0)], s("absent"))
     assessed = f.exists & (f.age < 18)
