@@ -25,6 +25,8 @@ import numpy.typing as npt
 
 from advisor_app.domain.household import Household
 
+from .situations import supporter_situation
+
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
 
@@ -138,8 +140,6 @@ def people_columns(households: Sequence[Household], on: dt.date) -> People:
         head.append(hd)
         quirk = False
         if h.supporters:
-            from .children import supporter_situation  # (the children's rules import the frame)
-
             lo = j - len(h.members)
             index = {m.id_number: lo + i for i, m in enumerate(h.members)}
             for s in h.supporters:

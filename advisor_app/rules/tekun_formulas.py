@@ -209,7 +209,7 @@ def tekun_formulas(f: Frame, d: DibaoTrace) -> tuple[TekunTrace, ChildTrace]:
 
 
 def _situation(f: Frame, p: People) -> Ints:
-    """Each member's situation as a parent (:func:`.children.member_situation`)."""
+    """Each member's situation as a parent (:func:`.situations.member_situation`)."""
     w = f.where
     away = (w == WHERE.index("prison")) | (w == WHERE.index("drug_rehab"))
     term = np.where(p.order_months > 0, p.order_months, np.where(w == WHERE.index("drug_rehab"), 24, 0))
