@@ -28,9 +28,10 @@ import numpy as np
 import numpy.typing as npt
 
 from advisor_app.domain.household import Household
-from advisor_app.domain.inputs import KIND_INDEX, KINDS, OUT, RECEIPTS, WHERE, WHERE_CODE, inputs_of
+from advisor_app.domain.inputs import KIND_INDEX, KINDS, OUT, RECEIPTS, WHERE, WHERE_CODE, Inputs, inputs_of
 
 from .facts import COUNTED_INCOME, NOT_COUNTED_ANY_TIME, RELIGIOUS_MONTHS, HouseholdFacts, MemberFacts
+from .people import People, people_of
 from .snapshot import Policy, TablesLike, policy_for
 
 Ints = npt.NDArray[np.int64]
@@ -72,6 +73,7 @@ class Frame:
     serious_illness: Bools
     severe_disability: Bools  # grade 1–2, or grade 3 intellectual / psychiatric
     works: Bools  # has a wage or business income above 0 (单人保 route b)
+    people: People  # relations, sex, disability, supporters … (特困 and 事实无人抚养儿童: :mod:`.people`)
     receipt_unknown: Bools = field(default_factory=lambda: np.zeros(0, np.bool_))  # N: see frame_from_inputs
     # derived by the counting formulas (:func:`count_members`)
     age: Ints = field(default_factory=lambda: np.zeros(0, np.int64))
@@ -129,8 +131,7 @@ class Frame:
 
 def frame_from_households(households: Sequence[Household], on: dt.date, tables: TablesLike) -> Frame:
     """Read ``households`` into columns and apply the counting rules for the check date ``on``."""
-    hrec, mrec, counts = inputs_of(households)
-    frame = frame_from_inputs(hrec, mrec, counts, [(h.region, h.area) for h in households], on, tables,
+    frame = frame_from_inputs(inputs_of(households), [(h.region, h.area) for h in households], on, tables,
                               households=households)
     settle_receipts(frame)
     return frame
@@ -148,11 +149,10 @@ def settle_receipts(frame: Frame) -> None:
     frame.receipt_unknown[late] = False
 
 
-def frame_from_inputs(hrec: npt.NDArray[Any], mrec: npt.NDArray[Any], counts: Ints,
-                      places: Sequence[tuple[str, str]], on: dt.date, tables: TablesLike, *,
+def frame_from_inputs(inputs: Inputs, places: Sequence[tuple[str, str]], on: dt.date, tables: TablesLike, *,
                       households: Sequence[Household | None] | None = None) -> Frame:
-    """The frame of the households whose records (:mod:`.inputs`) are ``hrec`` (N), ``mrec`` (their
-    members, household after household, ``counts`` of each) and whose (region, area) are ``places``.
+    """The frame of the households whose records (:mod:`advisor_app.domain.inputs`) are ``inputs``
+    and whose (region, area) are ``places``.
     ``households``: their objects, where the per-household programmes need them (``None`` elsewhere).
     ``receipt_unknown`` marks the households whose applying receipt their record cannot tell."""
     keys: dict[tuple[str, str], int] = {}
@@ -164,6 +164,7 @@ def frame_from_inputs(hrec: npt.NDArray[Any], mrec: npt.NDArray[Any], counts: In
             p = keys[key] = len(policies)
             policies.append(policy_for(tables, key[0], key[1], on))
         pidx[i] = p
+    hrec, mrec, counts = inputs.households, inputs.members, inputs.counts
     n = len(hrec)
     starts = np.zeros(n + 1, np.int64)
     np.cumsum(counts, out=starts[1:])
@@ -188,6 +189,7 @@ def frame_from_inputs(hrec: npt.NDArray[Any], mrec: npt.NDArray[Any], counts: In
         where=mrec["where"].astype(np.int64), months_away=mrec["months_away"].astype(np.int64), income=income,
         serious_illness=mrec["serious_illness"].astype(np.bool_),
         severe_disability=mrec["severe_disability"].astype(np.bool_), works=mrec["works"].astype(np.bool_),
+        people=people_of(mrec, inputs.supporters, starts, inputs.supporter_counts, on),
         receipt_unknown=~got & (hrec["receipts"] > RECEIPTS))
     count_members(frame)
     return frame

@@ -36,8 +36,8 @@ from advisor_app.domain.vocab import Text, disability, term
 
 from .context import Ctx, missing_value
 from .results import ELIGIBLE, ProgramResult
+from .situations import DEAD_STATES
 
-DEAD_STATES = frozenset({"deceased", "declared_dead"})
 _NO_WORK = {"intellectual": 3, "psychiatric": 3, "physical": 2, "visual": 1}
 PARENT_KINSHIPS = {"father": "male", "mother": "female"}
 CHILD_KINSHIPS = frozenset({"son", "daughter"})

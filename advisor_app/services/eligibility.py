@@ -36,7 +36,6 @@ from advisor_app.rules import CheckResult
 from advisor_app.rules import freshness as rule
 from advisor_app.rules.freshness import ScreeningRun
 from advisor_app.rules.results import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS, ProgramResult
-from advisor_app.rules.snapshot import TablesLike
 from advisor_app.store import household_inputs as inputs_store
 from advisor_app.store.models import utc_now
 from advisor_app.store.screening import last_changes, live_household_count, replace_results, stored_results

@@ -2,19 +2,19 @@
 
 The batch's households come as their packed rows (``store.household_inputs``: one query for the
 whole profile, no objects); their frame is built from the arrays (``np.frombuffer`` of the joined
-records, :func:`~advisor_app.rules.frame.frame_from_inputs`) and every programme's formulas run once
-over it. The programmes still computed per household in Python (特困 with the supporter analysis,
-事实无人抚养儿童, and each household's results: :func:`~advisor_app.rules.check.check_in_frame`) need
-the household as an object: :func:`objects_needed` says which households (a mask), and only those
-are read as objects. Today that is every household; once those programmes are formulas and the
-results are built from the traces' arrays, the mask becomes empty and no object is read.
+records, :func:`~advisor_app.rules.frame.frame_from_inputs`), every programme's formulas run once
+over it and the results are read from the traces' arrays (:func:`~advisor_app.rules.rows.frame_rows`)
+into the stored rows (:func:`~advisor_app.store.screening_results.pack_results`). Only two kinds of
+household are read as objects (:func:`objects_needed`, both rare): those whose record cannot tell
+which 低保 receipt applies (more receipts than a record keeps), before the formulas, and those the
+特困 formulas leave undecided, checked one by one with :func:`~advisor_app.rules.check.check_in_frame`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,10 +23,11 @@ import numpy.typing as npt
 import sqlalchemy as sa
 
 from advisor_app.domain.household import Household
-from advisor_app.domain.inputs import HOUSEHOLD_INPUT, MEMBER_INPUT
-from advisor_app.rules.check import check_in_frame, formulas
+from advisor_app.domain.inputs import HOUSEHOLD_INPUT, MEMBER_INPUT, SUPPORTER_INPUT, Inputs
+from advisor_app.rules.check import Traces, check_in_frame, formulas
+from advisor_app.rules.dibao_formulas import NO
 from advisor_app.rules.frame import Frame, frame_from_inputs, settle_receipts
-from advisor_app.rules.results import INELIGIBLE
+from advisor_app.rules.rows import DETAILS, PROGRAMS, STATUS_CODES, frame_rows
 from advisor_app.rules.snapshot import TablesLike
 from advisor_app.store.screening import read_for_screening, sql_runner
 from advisor_app.store.screening_results import (
@@ -50,19 +51,32 @@ class PartResult:
     objects: int = 0  # households read as objects
 
 
+# the rules' codes (rules.rows) as the stored codes (store.screening_results)
+_PROGRAM = np.array([PROGRAM_CODE[p] for p in PROGRAMS], np.int64)
+_STATUS = np.array([STATUS_CODE[x] for x in STATUS_CODES], np.int64)
+_DETAIL = np.array([DETAIL_CODE[d] for d in DETAILS], np.int64)
+_INELIGIBLE = STATUS_CODES.index("ineligible")
+
+
 def frame_of(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLike) -> Frame:
-    """The frame of these packed rows (household id, region, area, record, member records, ids)."""
-    hrec = np.frombuffer(b"".join(r[3] for r in packed), HOUSEHOLD_INPUT)
-    mrec = np.frombuffer(b"".join(r[4] for r in packed), MEMBER_INPUT)
-    counts = np.fromiter((len(r[4]) for r in packed), np.int64, len(packed)) // MEMBER_INPUT.itemsize
-    return frame_from_inputs(hrec, mrec, counts, [(r[1], r[2]) for r in packed], on, tables)
+    """The frame of these packed rows (household id, region, area, record, member records,
+    supporter records, member ids)."""
+    n = len(packed)
+    inputs = Inputs(np.frombuffer(b"".join(r[3] for r in packed), HOUSEHOLD_INPUT),
+                    np.frombuffer(b"".join(r[4] for r in packed), MEMBER_INPUT),
+                    np.fromiter((len(r[4]) for r in packed), np.int64, n) // MEMBER_INPUT.itemsize,
+                    np.frombuffer(b"".join(r[5] for r in packed), SUPPORTER_INPUT),
+                    np.fromiter((len(r[5]) for r in packed), np.int64, n) // SUPPORTER_INPUT.itemsize)
+    return frame_from_inputs(inputs, [(r[1], r[2]) for r in packed], on, tables)
 
 
-def objects_needed(frame: Frame) -> npt.NDArray[np.bool_]:
-    """The households whose results still need their object: those of the per-household programmes
-    (every household, as long as ``check_in_frame`` builds each household's results) and those
-    whose record cannot tell which 低保 receipt applies."""
-    return np.ones(frame.size, np.bool_) | frame.receipt_unknown
+def objects_needed(frame: Frame, traces: Traces | None = None) -> npt.NDArray[np.bool_]:
+    """The households whose results need their object: before the formulas (``traces`` None) those
+    whose record cannot tell which 低保 receipt applies; after them also those the 特困 formulas
+    leave undecided."""
+    if traces is None:
+        return frame.receipt_unknown.copy()
+    return frame.receipt_unknown | traces.tekun.undecided
 
 
 def _objects(conn: sa.Connection, packed: Sequence[Sequence[Any]], wanted: npt.NDArray[np.bool_],
@@ -79,39 +93,67 @@ def _objects(conn: sa.Connection, packed: Sequence[Sequence[Any]], wanted: npt.N
             for b in read_for_screening(runner, ids=ids[start:start + 500]) for h in b}
 
 
+def _one_by_one(frame: Frame, traces: Traces, households: list[int],
+                tally: Counter[tuple[str, str]]) -> tuple[npt.NDArray[np.int64], ...]:
+    """The stored results (household, programme, status, member, detail, amount as codes) of these
+    households, each checked alone with its object; ``tally`` counts all their results."""
+    kept: list[tuple[int, int, int, int, int, int]] = []
+    for i in households:
+        h = frame.household(i)
+        position = {m.id_number: k for k, m in enumerate(h.members)}
+        for p in check_in_frame(frame, traces, i, explain=False).programs:
+            tally[(p.program, p.status)] += 1
+            if p.status == "ineligible":
+                continue
+            fen = p.amount_fen
+            kept.append((i, PROGRAM_CODE[p.program], STATUS_CODE[p.status],
+                         NO_MEMBER if p.member is None else position[p.member], DETAIL_CODE[p.detail],
+                         NO_AMOUNT if fen is None else fen))
+    c = np.array(kept, np.int64).reshape(len(kept), 6).T
+    return c[0], c[1], c[2], c[3], c[4], c[5]
+
+
 def screen_batch(conn: sa.Connection, packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLike, *,
                  hi: str | None = None) -> PartResult:
+    """Check the households of ``packed`` (:func:`check_packed`), reading the objects it needs from
+    ``conn`` (``hi``: the next batch's first id)."""
+    return check_packed(packed, on, tables, lambda wanted: _objects(conn, packed, wanted, hi))
+
+
+ReadObjects = Callable[[npt.NDArray[np.bool_]], dict[str, Household]]
+"""The objects of the households a mask over the batch marks, by household id."""
+
+
+def check_packed(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLike, read: ReadObjects) -> PartResult:
     """Check the households of ``packed`` (no explanations) and keep what screening stores: per
     household its eligible and needs_info results (an ineligible result is the absence of a record;
     most are). ``counts`` covers all results."""
     frame = frame_of(packed, on, tables)
-    wanted = objects_needed(frame)
-    found = _objects(conn, packed, wanted, hi)
-    frame.households = [found.get(r[0]) if wanted[i] else None for i, r in enumerate(packed)]
-    settle_receipts(frame)
+    early = objects_needed(frame)
+    found = read(early) if early.any() else {}
+    if found:
+        frame.households = [found.get(r[0]) for r in packed]
+        settle_receipts(frame)
     traces = formulas(frame)
-    tally: dict[tuple[str, str], int] = {}  # (a plain dict in the loop: a Counter's += is slower)
-    get = tally.get
-    kept: list[tuple[int, int, int, int, int, int]] = []  # household, programme, status, member, detail, fen
-    add = kept.append
-    member_ids = [""] * len(packed)
-    for i in np.flatnonzero(wanted).tolist():
-        h = frame.household(i)
-        position: dict[str, int] | None = None
-        for p in check_in_frame(frame, traces, i, explain=False).programs:
-            key = (p.program, p.status)
-            tally[key] = get(key, 0) + 1
-            if key[1] == INELIGIBLE:
-                continue
-            member = NO_MEMBER
-            if p.member is not None:
-                if position is None:
-                    position = {m.id_number: k for k, m in enumerate(h.members)}
-                    member_ids[i] = " ".join(m.id or "" for m in h.members)
-                member = position[p.member]
-            fen = p.amount_fen
-            add((i, PROGRAM_CODE[key[0]], STATUS_CODE[key[1]], member, DETAIL_CODE[p.detail],
-                 NO_AMOUNT if fen is None else fen))
-    c = np.array(kept, np.int64).reshape(len(kept), 6).T
-    rows = pack_results([r[0] for r in packed], member_ids, c[0], c[1], c[2], c[3], c[4], c[5])
-    return PartResult(len(packed), rows, Counter(tally), objects=len(found))
+    table = frame_rows(frame, traces)  # (without the undecided households)
+    late = objects_needed(frame, traces) & ~early
+    if late.any():
+        found.update(read(late))
+        frame.households = [found.get(r[0]) for r in packed]
+    code = table.program * 3 + table.status
+    tally = np.bincount(code, minlength=len(PROGRAMS) * 3).tolist()
+    counts: Counter[tuple[str, str]] = Counter({
+        (PROGRAMS[c // 3], STATUS_CODES[c % 3]): v for c, v in enumerate(tally) if v})
+    keep = table.status != _INELIGIBLE
+    house = table.household[keep]
+    member = table.member[keep]
+    columns = [house, _PROGRAM[table.program[keep]], _STATUS[table.status[keep]],
+               np.where(member < 0, NO_MEMBER, member - frame.first[house]), _DETAIL[table.detail[keep]],
+               np.where(table.amount_fen[keep] == NO, NO_AMOUNT, table.amount_fen[keep])]
+    undecided = np.flatnonzero(traces.tekun.undecided).tolist()
+    if undecided:  # their results in their place, after those of the households before them
+        alone = _one_by_one(frame, traces, undecided, counts)
+        order = np.argsort(np.concatenate([house, alone[0]]), kind="stable")
+        columns = [np.concatenate([a, b])[order] for a, b in zip(columns, alone, strict=True)]
+    rows = pack_results([r[0] for r in packed], [r[6] for r in packed], *columns)
+    return PartResult(len(packed), rows, counts, objects=len(found))

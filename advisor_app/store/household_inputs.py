@@ -27,26 +27,25 @@ from .screening_results import _chunks
 from .settings import get_setting, set_setting
 
 LAYOUT_KEY = "screening.inputs_layout"
-COLUMNS = ["household_id", "region", "area", "household", "members", "member_ids"]
-_INSERT = ("INSERT INTO household_inputs (household_id, region, area, household, members, member_ids) "
-           "VALUES (:household_id, :region, :area, :household, :members, :member_ids)")
+COLUMNS = ["household_id", "region", "area", "household", "members", "supporters", "member_ids"]
+_INSERT = (f"INSERT INTO household_inputs ({', '.join(COLUMNS)}) VALUES ({', '.join(':' + c for c in COLUMNS)})")
+_INSERT_SQLITE = f"INSERT INTO household_inputs ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _c in COLUMNS)})"
 _DELETE = sa.text("DELETE FROM household_inputs WHERE household_id IN :ids").bindparams(
     sa.bindparam("ids", expanding=True))
-_READ = "SELECT household_id, region, area, household, members, member_ids FROM household_inputs ORDER BY household_id"
+_READ = f"SELECT {', '.join(COLUMNS)} FROM household_inputs ORDER BY household_id"
 
 
-def packed_row(h: Household) -> tuple[str, str, str, bytes, bytes, str]:
+def packed_row(h: Household) -> tuple[str, str, str, bytes, bytes, bytes, str]:
     """The stored row of ``h`` (which has its id and its members' ids)."""
-    household, members = packed(h)
-    return h.id or "", h.region, h.area, household, members, " ".join(m.id or "" for m in h.members)
+    household, members, supporters = packed(h)
+    return h.id or "", h.region, h.area, household, members, supporters, " ".join(m.id or "" for m in h.members)
 
 
 def _insert(conn: sa.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
     if not rows:
         return
     if screening._sqlite_fast(conn):
-        conn.exec_driver_sql(_INSERT.replace(":household_id, :region, :area, :household, :members, :member_ids",
-                                             "?, ?, ?, ?, ?, ?"), list(rows))
+        conn.exec_driver_sql(_INSERT_SQLITE, list(rows))
     else:
         conn.execute(sa.text(_INSERT), [dict(zip(COLUMNS, r, strict=True)) for r in rows])
 
@@ -106,20 +105,17 @@ def repack_missing(conn: sa.Connection) -> int:
 
 def read_packed(conn: sa.Connection) -> list[Sequence[Any]]:
     """Every stored row, in household id order: (household id, region, area, record, member records,
-    member ids)."""
+    supporter records, member ids)."""
     if screening._sqlite_fast(conn):
         return conn.exec_driver_sql(_READ).fetchall()  # type: ignore[return-value]
     return [tuple(r) for r in conn.execute(sa.text(_READ))]
 
 
-_SCREEN = "SELECT household_id, region, area, household, members FROM household_inputs ORDER BY household_id"
-
-
 def iter_packed(conn: sa.Connection, batch: int) -> Iterator[list[Sequence[Any]]]:
-    """Every stored row but its member ids, in household id order, ``batch`` rows at a time (on
-    SQLite read from the driver's cursor as they are used: the memory of one batch)."""
+    """Every stored row (as :func:`read_packed`), ``batch`` rows at a time (on SQLite read from the
+    driver's cursor as they are used: the memory of one batch)."""
     fast = screening._sqlite_fast(conn)
-    cursor: Any = conn.exec_driver_sql(_SCREEN).cursor if fast else conn.execute(sa.text(_SCREEN))
+    cursor: Any = conn.exec_driver_sql(_READ).cursor if fast else conn.execute(sa.text(_READ))
     while rows := cursor.fetchmany(batch):
         yield list(rows)
 

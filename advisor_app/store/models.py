@@ -247,6 +247,7 @@ class HouseholdInputRow(Base):
     area: Mapped[str] = mapped_column(String(8))
     household: Mapped[bytes] = mapped_column(LargeBinary)
     members: Mapped[bytes] = mapped_column(LargeBinary)
+    supporters: Mapped[bytes] = mapped_column(LargeBinary)
     member_ids: Mapped[str] = mapped_column(Text, default="")  # space-separated, in the members' order
 
 

@@ -29,7 +29,8 @@ from advisor_app.store.settings import set_setting
 
 def packed(profile: Profile) -> dict[str, tuple[Any, ...]]:
     with profile.connection() as conn:
-        return {r[0]: (r[1], r[2], bytes(r[3]), bytes(r[4]), r[5]) for r in household_inputs.read_packed(conn)}
+        return {r[0]: (r[1], r[2], bytes(r[3]), bytes(r[4]), bytes(r[5]), r[6])
+                for r in household_inputs.read_packed(conn)}
 
 
 def fresh(profile: Profile) -> dict[str, tuple[Any, ...]]:

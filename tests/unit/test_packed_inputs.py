@@ -3,15 +3,16 @@ column equal, on several dates, for varied households — also receipts beyond w
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 
 import numpy as np
 import pytest
-from test_frame import DATES, _outcome, _varied
+from test_frame import DATES, _outcome, _varied, _with_supporters
 
 from advisor_app.domain.household import Household, Receipt
-from advisor_app.domain.inputs import HOUSEHOLD_INPUT, MEMBER_INPUT, RECEIPTS, packed
+from advisor_app.domain.inputs import HOUSEHOLD_INPUT, MEMBER_INPUT, RECEIPTS, SUPPORTER_INPUT, packed
 from advisor_app.rules.check import check_in_frame, formulas
 from advisor_app.rules.frame import Frame, frame_from_households, settle_receipts
 from advisor_app.rules.policy import default_tables
@@ -24,7 +25,7 @@ COLUMNS = ("pidx", "first", "hh", "financial_fen", "vehicles", "extra_houses", "
 
 
 def _from_packed(households: list[Household], on: dt.date) -> Frame:
-    rows = [(h.id or str(k), h.region, h.area, *packed(h)) for k, h in enumerate(households)]
+    rows = [(h.id or str(k), h.region, h.area, *packed(h), "") for k, h in enumerate(households)]
     frame = frame_of(rows, on, default_tables())
     frame.households = households
     settle_receipts(frame)
@@ -42,7 +43,7 @@ def _with_many_receipts(households: list[Household], seed: int) -> None:
 
 @pytest.mark.parametrize("on", DATES)
 def test_a_frame_of_packed_records_is_the_frame_of_the_objects(on: dt.date) -> None:
-    households = _varied(400, seed=3)
+    households = _varied(200, seed=3) + _with_supporters(200, seed=3)
     _with_many_receipts(households, seed=3)
     for h in households[::11]:
         h.receiving.append(Receipt("dibao", dt.date(2020, 1, 5), 321.5))  # a second one, never applying
@@ -50,6 +51,9 @@ def test_a_frame_of_packed_records_is_the_frame_of_the_objects(on: dt.date) -> N
     records = _from_packed(households, on)
     for name in COLUMNS:
         assert np.array_equal(getattr(objects, name), getattr(records, name)), name
+    for column in dataclasses.fields(objects.people):  # 特困 and 事实无人抚养儿童's people and supporters
+        assert np.array_equal(getattr(objects.people, column.name), getattr(records.people, column.name)), column.name
+    assert len(records.people.s_hh) > 100 and records.people.s_kin.any() and records.people.s_child.any()
     assert not records.receipt_unknown.any()
     assert objects.receipt.any() and not objects.receipt.all()
     traces = [formulas(objects), formulas(records)]
@@ -61,7 +65,7 @@ def test_a_record_that_cannot_tell_its_receipt_says_so() -> None:
     (h,) = _varied(1, seed=5)
     h.receiving = [Receipt("dibao", dt.date(2026, 1, 1) - dt.timedelta(days=30 * k), 100 + k) for k in range(6)]
     on = dt.date(2025, 9, 1)  # only the sixth receipt (2025-08-06) began by then; a record keeps four
-    rows = [("h", h.region, h.area, *packed(h))]
+    rows = [("h", h.region, h.area, *packed(h), "")]
     frame = frame_of(rows, on, default_tables())
     assert frame.receipt_unknown.tolist() == [True] and not frame.receipt[0]
     frame.households = [h]
@@ -71,10 +75,11 @@ def test_a_record_that_cannot_tell_its_receipt_says_so() -> None:
 
 
 def test_the_records_are_little_endian_without_padding() -> None:
-    for dtype in (HOUSEHOLD_INPUT, MEMBER_INPUT):
+    for dtype in (HOUSEHOLD_INPUT, MEMBER_INPUT, SUPPORTER_INPUT):
         fields = [dtype[name] for name in dtype.names or ()]
         assert dtype.itemsize == sum(f.itemsize for f in fields)
         assert all(f.base.str[0] in "<|" for f in fields)  # (little-endian, or a byte)
-    (h,) = _varied(1, seed=2)
-    record, members = packed(h)
+    (h,) = _with_supporters(1, seed=2)
+    record, members, supporters = packed(h)
     assert len(record) == HOUSEHOLD_INPUT.itemsize and len(members) == MEMBER_INPUT.itemsize * len(h.members)
+    assert len(supporters) == SUPPORTER_INPUT.itemsize * len(h.supporters) > 0
