@@ -1,7 +1,8 @@
 """The inputs of the rules as fixed-width records: one per household, one per member.
 
-:func:`household_input` and :func:`member_input` are the ONE extraction of the facts the formulas
-read from a :class:`~advisor_app.domain.household.Household`: :func:`advisor_app.rules.frame.frame_from_households`
+:func:`household_input`, :func:`member_input` and :func:`supporter_input` are the ONE extraction of
+the facts the formulas read from a :class:`~advisor_app.domain.household.Household` (its recorded
+supporters are a third kind of record): :func:`advisor_app.rules.frame.frame_from_households`
 uses them, and the store keeps the same records packed in the profile (``household_inputs``) so that
 a batch screening reads them with one query and ``np.frombuffer`` instead of building objects.
 Adding an input is one entry in a dtype below plus one value in its function (and a new

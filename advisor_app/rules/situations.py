@@ -1,8 +1,9 @@
 """A parent's situation in the sense of the 事实无人抚养儿童 notice (:mod:`.children` has the rules):
 a member of the household (:func:`member_situation`) or a recorded supporter
 (:func:`supporter_situation`: its situation, disability, and the advisor's reason for ``able: false``
-where it names a situation of the notice). The formulas (:mod:`.people`) read the recorded
-supporter's kind from here; the children's programme words both.
+where it names a situation of the notice: the words are :data:`advisor_app.domain.inputs.REASON_WORDS`).
+The formulas compute the recorded supporter's kind by the same rule over its packed record
+(:func:`.people.people_of`); the children's programme words both.
 """
 
 from __future__ import annotations
