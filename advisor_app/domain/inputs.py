@@ -1,12 +1,13 @@
-"""The inputs of the rules as fixed-width records: one per household, one per member.
+"""The inputs of the rules as fixed-width records: one per household, member and recorded supporter.
 
 :func:`household_input`, :func:`member_input` and :func:`supporter_input` are the ONE extraction of
 the facts the formulas read from a :class:`~advisor_app.domain.household.Household` (its recorded
 supporters are a third kind of record): :func:`advisor_app.rules.frame.frame_from_households`
 uses them, and the store keeps the same records packed in the profile (``household_inputs``) so that
 a batch screening reads them with one query and ``np.frombuffer`` instead of building objects.
-Adding an input is one entry in a dtype below plus one value in its function (and a new
-:data:`LAYOUT`: stored records of another layout are packed again when the profile opens).
+Adding an input is one entry in a field list of :mod:`.input_layout` plus one value in its
+function here (and so a new :data:`LAYOUT`: stored records of another layout are packed again when
+the profile opens).
 
 The records are little-endian, without padding. Money is integer fen, days ``date.toordinal()``
 (0: none), the birth date ``yyyymmdd`` from the ID number. Which 低保 receipt applies depends on the
@@ -17,77 +18,45 @@ can ever be that one (each began before every receipt listed ahead of it), at mo
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
 
 from advisor_app.domain.household import Household, Member, Supporter
-from advisor_app.domain.vocab import INCOME_KINDS
-
-KINDS: tuple[str, ...] = tuple(INCOME_KINDS)  # the columns of the income sub-array
-KIND_INDEX = {k: i for i, k in enumerate(KINDS)}
-OUT = ("", "unborn", "deceased", "declared_dead", "declared_missing", "lodger", "whereabouts")
-STATE_CODE = {"living": 0, "deceased": 2, "declared_dead": 3, "declared_missing": 4}
-WHERE = ("home", "prison", "drug_rehab", "religious", "missing")
-WHERE_CODE = {w: i for i, w in enumerate(WHERE)}
-RECEIPTS = 4
-RELATIONS = ("head", "spouse", "child", "parent", "grandchild", "grandparent", "sibling", "child_in_law",
-             "other", "lodger")
-REL = {r: i for i, r in enumerate(RELATIONS)}
-DIS_KINDS = ("", "physical", "visual", "hearing", "speech", "intellectual", "psychiatric", "multiple")
-DIS_CODE = {k: i for i, k in enumerate(DIS_KINDS)}
-SUP_STATUS = ("", "tekun", "dibao")
-SUP_SITUATION = ("", "deceased", "no_capacity", "declared_missing", "prison")
-# what a recorded supporter is to its member (``kin``): 0 the head's supporter (no kinship to a
-# member of the household), 8 no duty (in-law, other)
-KIN = ("head", "parent", "spouse", "child", "grandparent", "grandchild", "elder", "younger", "none")
-KIN_OF = {"father": 1, "mother": 1, "spouse": 2, "son": 3, "daughter": 3, "grandfather": 4, "grandmother": 4,
-          "grandson": 5, "granddaughter": 5, "elder_brother": 6, "elder_sister": 6, "younger_brother": 7,
-          "younger_sister": 7}
-_KIN_SEX = {"father": 1, "mother": 2, "son": 1, "daughter": 2}
-# The advisor's reason for a supporter's ``able: false``, where it names a situation of the
-# 事实无人抚养儿童 notice (``reason``: 1 + the index of the first group whose words it contains).
-REASON_WORDS = (
-    (("宣告死亡", "已故", "去世", "死亡", "病故", "过世", "身故"), "dead"),
-    (("宣告失踪",), "missing"),
-    (("重病", "重特大疾病", "大病", "重度残疾", "重残", "一级残疾", "二级残疾", "强制隔离戒毒", "戒毒",
-      "撤销监护", "遣送", "驱逐"), "listed"),
+from advisor_app.domain.input_layout import (
+    DIS_CODE,
+    DIS_KINDS,
+    HOUSEHOLD_FIELDS,
+    KIN,
+    KIN_OF,
+    KIN_SEX,
+    KIND_INDEX,
+    KINDS,
+    LAYOUT,
+    MEMBER_FIELDS,
+    OUT,
+    PRISON_WORDS,
+    REASON_WORDS,
+    RECEIPTS,
+    REL,
+    RELATIONS,
+    STATE_CODE,
+    SUP_SITUATION,
+    SUP_STATUS,
+    SUPPORTER_FIELDS,
+    WHERE,
+    WHERE_CODE,
 )
-PRISON_WORDS = ("服刑", "监狱", "在押")
 
-HOUSEHOLD_INPUT = np.dtype([
-    ("financial_fen", "<i8"), ("vehicles", "<i4"), ("extra_houses", "<i4"), ("medical_fen", "<i8"),
-    ("education_fen", "<i8"), ("receipts", "<i4"), ("receipt_since", "<i4", (RECEIPTS,)),
-    ("receipt_fen", "<i8", (RECEIPTS,)), ("emergency", "u1"), ("emergency_day", "<i4"),
-])
-# 特困 and 事实无人抚养儿童 read more of each member (``rules.people``): relation, sex (from the ID
-# number), disability, legal capacity, receipts naming the member (or, for 低保, the household), …
-MEMBER_INPUT_PEOPLE = [
-    ("relation", "u1"), ("sex", "u1"), ("dis_kind", "u1"), ("dis_grade", "u1"), ("no_capacity", "u1"),
-    ("revoked", "u1"), ("deported", "u1"), ("order_months", "<i4"), ("care_lost", "u1"), ("tekun_receipt", "u1"),
-    ("dibao_receipt", "u1"),
-]
-SUPPORTER_INPUT = np.dtype([
-    ("able", "i1"), ("status", "u1"), ("situation", "u1"), ("dis_kind", "u1"), ("dis_grade", "u1"),
-    ("income_fen", "<i8"), ("income_known", "u1"), ("assets", "i1"), ("birth", "<i4"), ("kin", "u1"),
-    ("of", "<i2"), ("sex", "u1"), ("legacy", "u1"), ("reason", "u1"), ("prison_words", "u1"),
-])
+HOUSEHOLD_INPUT = np.dtype(HOUSEHOLD_FIELDS)
+MEMBER_INPUT = np.dtype(MEMBER_FIELDS)
+SUPPORTER_INPUT = np.dtype(SUPPORTER_FIELDS)
 """A recorded supporter: tri-states -1 unknown / 0 / 1; ``birth`` yyyymmdd from the ID number (0: none);
 ``kin`` index into :data:`KIN` and ``of`` the position of the member it is to (-1: the head's
 supporter); ``sex`` from the kinship, else the ID number (0 unknown); ``legacy``: recorded with the
 free-text relation of ``advisor-household/1``; ``reason`` and ``prison_words``: what the reason for
 ``able: false`` names (:data:`REASON_WORDS`, :data:`PRISON_WORDS`)."""
-MEMBER_INPUT = np.dtype([
-    ("birth", "<i4"), ("state", "u1"), ("state_day", "<i4"), ("lodger", "u1"), ("where", "u1"),
-    ("months_away", "<i4"), ("income", "<i8", (len(KINDS),)), ("serious_illness", "u1"),
-    ("severe_disability", "u1"), ("works", "u1"), *MEMBER_INPUT_PEOPLE,
-])
-_VERSION = 1  # raise when a function below computes a field differently
-LAYOUT = hashlib.sha256(repr((_VERSION, KINDS, HOUSEHOLD_INPUT.descr, MEMBER_INPUT.descr, SUPPORTER_INPUT.descr,
-                              REASON_WORDS, PRISON_WORDS)).encode()).hexdigest()[:16]
-"""Names the records' layout: stored records of another layout are packed again."""
 
 _NO_RECEIPT = (0,) * RECEIPTS
 
@@ -152,7 +121,7 @@ def supporter_input(s: Supporter, member_index: dict[str, int]) -> tuple[object,
     kin = 0 if of < 0 else KIN_OF.get(s.kinship, 8)
     idn = s.id_number
     birth = int(idn[6:14]) if len(idn) == 18 and idn[6:14].isdigit() else 0
-    sex = (_KIN_SEX.get(s.kinship, 0) if kin else 0) or _sex(idn)
+    sex = (KIN_SEX.get(s.kinship, 0) if kin else 0) or _sex(idn)
     d = s.disability
     return (-1 if s.able is None else int(s.able), SUP_STATUS.index(s.status), SUP_SITUATION.index(s.situation),
             DIS_CODE[d.kind] if d is not None else 0, d.grade if d is not None else 0,
@@ -203,7 +172,31 @@ def packed(h: Household) -> tuple[bytes, bytes, bytes]:
             np.array(_supporters(h), SUPPORTER_INPUT).tobytes())
 
 
-__all__ = ["DIS_KINDS", "HOUSEHOLD_INPUT", "KIN", "KINDS", "KIND_INDEX", "LAYOUT", "MEMBER_INPUT", "OUT",
-           "PRISON_WORDS", "REASON_WORDS", "RECEIPTS", "REL", "RELATIONS", "SUPPORTER_INPUT", "SUP_SITUATION",
-           "SUP_STATUS", "WHERE",
-           "Inputs", "household_input", "inputs_of", "member_input", "packed", "reason_code", "supporter_input"]
+__all__ = [
+    "DIS_KINDS",
+    "HOUSEHOLD_INPUT",
+    "KIN",
+    "KINDS",
+    "KIND_INDEX",
+    "LAYOUT",
+    "MEMBER_INPUT",
+    "OUT",
+    "PRISON_WORDS",
+    "REASON_WORDS",
+    "RECEIPTS",
+    "REL",
+    "RELATIONS",
+    "STATE_CODE",
+    "SUPPORTER_INPUT",
+    "SUP_SITUATION",
+    "SUP_STATUS",
+    "WHERE",
+    "WHERE_CODE",
+    "Inputs",
+    "household_input",
+    "inputs_of",
+    "member_input",
+    "packed",
+    "reason_code",
+    "supporter_input",
+]

@@ -39,7 +39,7 @@ from advisor_app.rules.results import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS
 from advisor_app.store import household_inputs as inputs_store
 from advisor_app.store.models import utc_now
 from advisor_app.store.screening import last_changes, live_household_count, replace_results, stored_results
-from advisor_app.store.screening_results import RESULT
+from advisor_app.store.screening_results import RESULT_SIZE
 from advisor_app.store.settings import get_setting, set_setting
 
 from . import audit
@@ -111,7 +111,7 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
             summary.add("objects", part.objects)
             summary.households += part.households
             summary.counts.update(part.counts)
-            summary.stored += sum(len(r[2]) for r in part.rows) // RESULT.itemsize
+            summary.stored += sum(len(r[2]) for r in part.rows) // RESULT_SIZE
             if progress is not None and not progress(summary.households, total):
                 raise Cancelled()  # the transaction rolls back: the previous results stay
             packed = following

@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from advisor_app.domain.household import Household
-from advisor_app.domain.inputs import LAYOUT, packed
+from advisor_app.domain.input_layout import LAYOUT
 
 from . import screening
 from .screening import read_for_screening, sql_runner
@@ -37,6 +37,8 @@ _READ = f"SELECT {', '.join(COLUMNS)} FROM household_inputs ORDER BY household_i
 
 def packed_row(h: Household) -> tuple[str, str, str, bytes, bytes, bytes, str]:
     """The stored row of ``h`` (which has its id and its members' ids)."""
+    from advisor_app.domain.inputs import packed  # (numpy: loaded only where records are made)
+
     household, members, supporters = packed(h)
     return h.id or "", h.region, h.area, household, members, supporters, " ".join(m.id or "" for m in h.members)
 

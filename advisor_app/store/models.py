@@ -223,7 +223,7 @@ class NeedStatusChangeRow(Record, Base):
 
 class ScreeningResultRow(Base):
     """The latest screening's stored results of one household (migration 0014): its eligible and
-    needs_info results as fixed-width records (``store.screening_results.RESULT``), the members they
+    needs_info results as fixed-width records (``store.screening_results.RESULT_FIELDS``), the members they
     name, and its eligible programmes as words (`` dibao tekun ``) for the list's SQL."""
 
     __tablename__ = "screening_results"

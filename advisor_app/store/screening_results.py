@@ -1,7 +1,7 @@
 """The stored results of the latest screening, one row per household (migration 0014).
 
 A household's eligible and needs_info results (an ineligible result is the absence of a record) are
-fixed-width little-endian records (:data:`RESULT`: programme, status, member, detail and amount as
+fixed-width little-endian records (:data:`RESULT_FIELDS`: programme, status, member, detail and amount as
 codes and fen) in one blob, in the order the check gave them; the members they name are the row's
 ``member_ids`` (space-separated; a record holds the index). ``eligible`` holds the household's eligible
 programmes as words between spaces (`` dibao tekun ``; empty when none) so that the household list
@@ -14,12 +14,15 @@ The code tuples below only ever grow at their end (stored records name their ent
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import numpy.typing as npt
 import sqlalchemy as sa
+
+if TYPE_CHECKING:  # (numpy is imported where records are made or read: the list loads this module without it)
+    import numpy as np
+    import numpy.typing as npt
 
 PROGRAMS = ("dibao", "dibao_edge", "dibao_single", "tekun", "unsupported_child", "temporary", "rigid_expense")
 STATUSES = ("eligible", "ineligible", "needs_info")
@@ -30,7 +33,16 @@ DETAIL_CODE = {d: i for i, d in enumerate(DETAILS)}
 NO_AMOUNT = -(2**63)  # the amount of a result without one
 NO_MEMBER = -1
 
-RESULT = np.dtype([("program", "u1"), ("status", "u1"), ("member", "<i2"), ("detail", "u1"), ("amount", "<i8")])
+RESULT_FIELDS = [("program", "u1"), ("status", "u1"), ("member", "<i2"), ("detail", "u1"), ("amount", "<i8")]
+RESULT_SIZE = 13  # bytes of one record (RESULT_FIELDS, no padding)
+
+
+@functools.cache
+def result_dtype() -> np.dtype[Any]:
+    """The numpy dtype of one record (:data:`RESULT_FIELDS`)."""
+    import numpy as np
+
+    return np.dtype(RESULT_FIELDS)
 
 ResultRow = tuple[str, str | None, str, str, int | None, str]
 """(household id, member id or None, programme, status, amount in fen or None, detail)."""
@@ -41,8 +53,10 @@ PackedRow = tuple[str, str, bytes, str]
 
 def pack_household(household_id: str, rows: Sequence[tuple[str | None, str, str, int | None, str]]) -> PackedRow:
     """One household's stored row from its results (member id, programme, status, amount fen, detail)."""
+    import numpy as np
+
     members: list[str] = []
-    records = np.zeros(len(rows), RESULT)
+    records = np.zeros(len(rows), result_dtype())
     eligible: list[str] = []
     for k, (member, program, status, amount, detail) in enumerate(rows):
         index = NO_MEMBER
@@ -68,16 +82,18 @@ def pack_results(household_ids: Sequence[str], member_ids: Sequence[str], househ
     index into ``household_ids``; ``member`` an index into that household's ``member_ids``, the
     space-separated ids of its members, or :data:`NO_MEMBER`; ``amount`` :data:`NO_AMOUNT` for none).
     Only the households with a result get a row."""
-    records = np.empty(len(household), RESULT)
+    import numpy as np
+
+    records = np.empty(len(household), result_dtype())
     records["program"], records["status"], records["member"] = program, status, member
     records["detail"], records["amount"] = detail, amount
     blob = records.tobytes()
     counts = np.bincount(household, minlength=len(household_ids))
-    ends = np.cumsum(counts) * RESULT.itemsize
+    ends = np.cumsum(counts) * RESULT_SIZE
     bits = np.zeros(len(household_ids), np.int64)
     eligible = status == STATUS_CODE["eligible"]
     np.bitwise_or.at(bits, household[eligible], np.left_shift(1, program[eligible].astype(np.int64)))
-    words, size = _WORDS, RESULT.itemsize
+    words, size = _WORDS, RESULT_SIZE
     return [(household_ids[i], words[b], blob[e - n * size:e], member_ids[i])
             for i, n, e, b in zip(np.flatnonzero(counts).tolist(), counts[counts > 0].tolist(),
                                   ends[counts > 0].tolist(), bits[counts > 0].tolist(), strict=True)]
@@ -87,7 +103,9 @@ def unpack(household_id: str, blob: bytes, member_ids: str) -> list[ResultRow]:
     """The results of one stored row, in their stored order."""
     members = member_ids.split(" ") if member_ids else []
     out: list[ResultRow] = []
-    for program, status, member, detail, amount in np.frombuffer(blob, RESULT).tolist():
+    import numpy as np
+
+    for program, status, member, detail, amount in np.frombuffer(blob, result_dtype()).tolist():
         out.append((household_id, None if member == NO_MEMBER else members[member], PROGRAMS[program],
                     STATUSES[status], None if amount == NO_AMOUNT else amount, DETAILS[detail]))
     return out
@@ -150,7 +168,7 @@ def result_count(conn: sa.Connection) -> int:
     """How many results are stored (eligible and needs_info ones)."""
     total = 0
     for (size,) in conn.execute(sa.text("SELECT length(results) FROM screening_results")):
-        total += int(size) // RESULT.itemsize
+        total += int(size) // RESULT_SIZE
     return total
 
 
@@ -175,5 +193,21 @@ def rank_sql(ranking: Sequence[str], params: dict[str, Any], alias: str = "s") -
     return f"CASE{cases} WHEN {alias}.eligible <> '' THEN {len(ranking)} END"
 
 
-__all__ = ["DETAILS", "PROGRAMS", "RESULT", "STATUSES", "PackedRow", "ResultRow", "pack_household", "pack_results",
-           "rank_sql", "replace_results", "result_count", "stored_programs", "stored_results", "unpack"]
+__all__ = [
+    "DETAILS",
+    "PROGRAMS",
+    "RESULT_FIELDS",
+    "RESULT_SIZE",
+    "STATUSES",
+    "PackedRow",
+    "ResultRow",
+    "pack_household",
+    "pack_results",
+    "rank_sql",
+    "replace_results",
+    "result_count",
+    "result_dtype",
+    "stored_programs",
+    "stored_results",
+    "unpack",
+]

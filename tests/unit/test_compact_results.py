@@ -12,7 +12,7 @@ from advisor_app.store.screening_results import (
     NO_AMOUNT,
     NO_MEMBER,
     PROGRAMS,
-    RESULT,
+    RESULT_SIZE,
     STATUSES,
     pack_household,
     pack_results,
@@ -39,7 +39,7 @@ def test_rows_from_arrays_read_back_as_the_results_they_were_made_of() -> None:
     for hid, words, blob, member_ids in rows:
         i = ids.index(hid)
         mine = [r for r in results if r[0] == i]
-        assert len(blob) == RESULT.itemsize * len(mine)
+        assert len(blob) == RESULT_SIZE * len(mine)
         expected = [(hid, None if m == NO_MEMBER else members[i].split()[m], PROGRAMS[p], STATUSES[s],
                      None if a == NO_AMOUNT else a, DETAILS[d]) for _i, p, s, m, d, a in mine]
         assert unpack(hid, blob, member_ids) == expected
