@@ -81,7 +81,7 @@ def pack_results(household_ids: Sequence[str], member_ids: Sequence[str], househ
     """The stored rows of a batch from its results as arrays (codes; ``household`` ascending, an
     index into ``household_ids``; ``member`` an index into that household's ``member_ids``, the
     space-separated ids of its members, or :data:`NO_MEMBER`; ``amount`` :data:`NO_AMOUNT` for none).
-    Only the households with a result get a row."""
+    Only the households with a result get a row; a row whose results name no member keeps no ids."""
     import numpy as np
 
     records = np.empty(len(household), result_dtype())
@@ -93,10 +93,12 @@ def pack_results(household_ids: Sequence[str], member_ids: Sequence[str], househ
     bits = np.zeros(len(household_ids), np.int64)
     eligible = status == STATUS_CODE["eligible"]
     np.bitwise_or.at(bits, household[eligible], np.left_shift(1, program[eligible].astype(np.int64)))
-    words, size = _WORDS, RESULT_SIZE
-    return [(household_ids[i], words[b], blob[e - n * size:e], member_ids[i])
-            for i, n, e, b in zip(np.flatnonzero(counts).tolist(), counts[counts > 0].tolist(),
-                                  ends[counts > 0].tolist(), bits[counts > 0].tolist(), strict=True)]
+    named = np.zeros(len(household_ids), np.bool_)  # (a row keeps its members' ids only where a result names one)
+    named[household[member != NO_MEMBER]] = True
+    words, size, some = _WORDS, RESULT_SIZE, counts > 0
+    return [(household_ids[i], words[b], blob[e - n * size:e], member_ids[i] if k else "")
+            for i, n, e, b, k in zip(np.flatnonzero(some).tolist(), counts[some].tolist(), ends[some].tolist(),
+                                     bits[some].tolist(), named[some].tolist(), strict=True)]
 
 
 def unpack(household_id: str, blob: bytes, member_ids: str) -> list[ResultRow]:
