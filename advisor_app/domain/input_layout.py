@@ -62,15 +62,19 @@ SUPPORTER_FIELDS: list[tuple[Any, ...]] = [
 
 MEMBER_FIELDS: list[tuple[Any, ...]] = [
     ("birth", "<i4"), ("state", "u1"), ("state_day", "<i4"), ("lodger", "u1"), ("where", "u1"),
-    ("months_away", "<i4"), ("income", "<i8", (len(KINDS),)), ("serious_illness", "u1"),
+    ("months_away", "<i4"), ("serious_illness", "u1"),
     ("severe_disability", "u1"), ("works", "u1"), *MEMBER_FIELDS_PEOPLE,
 ]
+# One record per recorded income of a member (a member's incomes by kind are their sum): most
+# members have none or one, so the records are a fraction of a column per kind.
+INCOME_FIELDS: list[tuple[Any, ...]] = [("member", "<u2"), ("kind", "u1"), ("fen", "<i8")]
 _VERSION = 1  # raise when a function of domain.inputs computes a field differently
-LAYOUT = hashlib.sha256(repr((_VERSION, KINDS, HOUSEHOLD_FIELDS, MEMBER_FIELDS, SUPPORTER_FIELDS, REASON_WORDS,
-                              PRISON_WORDS)).encode()).hexdigest()[:16]
+LAYOUT = hashlib.sha256(repr((_VERSION, KINDS, HOUSEHOLD_FIELDS, MEMBER_FIELDS, SUPPORTER_FIELDS, INCOME_FIELDS,
+                              REASON_WORDS, PRISON_WORDS)).encode()).hexdigest()[:16]
 """Names the records' layout: stored records of another layout are packed again."""
 
 
-__all__ = ["DIS_CODE", "DIS_KINDS", "HOUSEHOLD_FIELDS", "KIN", "KINDS", "KIND_INDEX", "KIN_OF", "KIN_SEX", "LAYOUT",
-           "MEMBER_FIELDS", "MEMBER_FIELDS_PEOPLE", "OUT", "PRISON_WORDS", "REASON_WORDS", "RECEIPTS", "REL",
-           "RELATIONS", "STATE_CODE", "SUPPORTER_FIELDS", "SUP_SITUATION", "SUP_STATUS", "WHERE", "WHERE_CODE"]
+__all__ = ["DIS_CODE", "DIS_KINDS", "HOUSEHOLD_FIELDS", "INCOME_FIELDS", "KIN", "KINDS", "KIND_INDEX", "KIN_OF",
+           "KIN_SEX", "LAYOUT", "MEMBER_FIELDS", "MEMBER_FIELDS_PEOPLE", "OUT", "PRISON_WORDS", "REASON_WORDS",
+           "RECEIPTS", "REL", "RELATIONS", "STATE_CODE", "SUPPORTER_FIELDS", "SUP_SITUATION", "SUP_STATUS", "WHERE",
+           "WHERE_CODE"]

@@ -28,6 +28,7 @@ from advisor_app.domain.input_layout import (
     DIS_CODE,
     DIS_KINDS,
     HOUSEHOLD_FIELDS,
+    INCOME_FIELDS,
     KIN,
     KIN_OF,
     KIN_SEX,
@@ -52,6 +53,7 @@ from advisor_app.domain.input_layout import (
 HOUSEHOLD_INPUT = np.dtype(HOUSEHOLD_FIELDS)
 MEMBER_INPUT = np.dtype(MEMBER_FIELDS)
 SUPPORTER_INPUT = np.dtype(SUPPORTER_FIELDS)
+INCOME_INPUT = np.dtype(INCOME_FIELDS)
 """A recorded supporter: tri-states -1 unknown / 0 / 1; ``birth`` yyyymmdd from the ID number (0: none);
 ``kin`` index into :data:`KIN` and ``of`` the position of the member it is to (-1: the head's
 supporter); ``sex`` from the kinship, else the ID number (0 unknown); ``legacy``: recorded with the
@@ -88,16 +90,12 @@ def member_input(m: Member, tekun_ids: frozenset[str] = frozenset(),
                  dibao_ids: frozenset[str] = frozenset()) -> tuple[object, ...]:
     """The member's record (a tuple in the order of :data:`MEMBER_INPUT`); ``tekun_ids`` and
     ``dibao_ids``: the ID numbers the household's 特困 and 低保 / 单人保 receipts name ("": the household)."""
-    income = [0] * len(KINDS)
-    works = False
-    for i in m.incomes:
-        income[KIND_INDEX[i.kind]] += round(i.monthly * 100)  # each income rounded, then added
-        works = works or (i.kind in ("wage", "business") and i.monthly > 0)
+    works = any(i.kind in ("wage", "business") and i.monthly > 0 for i in m.incomes)
     d = m.disability
     severe = d is not None and (d.grade <= 2 or (d.grade == 3 and d.kind in ("intellectual", "psychiatric")))
     idn = m.id_number
     return (int(idn[6:14]), STATE_CODE[m.state], m.state_date.toordinal() if m.state_date else 0,
-            m.relation == "lodger", WHERE_CODE[m.whereabouts], m.months_away, income, m.serious_illness,
+            m.relation == "lodger", WHERE_CODE[m.whereabouts], m.months_away, m.serious_illness,
             severe, works, REL[m.relation], _sex(idn), DIS_CODE[d.kind] if d is not None else 0,
             d.grade if d is not None else 0, m.no_legal_capacity, m.guardianship_revoked, m.deported,
             m.order_months, m.self_care_lost, idn in tekun_ids, "" in dibao_ids or idn in dibao_ids)
@@ -138,6 +136,12 @@ def _members(h: Household) -> list[tuple[object, ...]]:
     return [member_input(m, tekun, dibao) for m in h.members]
 
 
+def _incomes(h: Household) -> list[tuple[int, int, int]]:
+    """The household's income records (:data:`INCOME_INPUT`): member position, kind, fen (each
+    income rounded; the frame adds a member's incomes of one kind)."""
+    return [(k, KIND_INDEX[i.kind], round(i.monthly * 100)) for k, m in enumerate(h.members) for i in m.incomes]
+
+
 def _supporters(h: Household) -> list[tuple[object, ...]]:
     if not h.supporters:
         return []
@@ -147,13 +151,16 @@ def _supporters(h: Household) -> list[tuple[object, ...]]:
 
 class Inputs(NamedTuple):
     """The records of many households: household records (N), their members' records household
-    after household (M, ``counts`` of each) and their supporters' records (S, ``supporter_counts``)."""
+    after household (M, ``counts`` of each), their supporters' records (S, ``supporter_counts``)
+    and their members' income records (``income_counts`` per household)."""
 
     households: np.ndarray
     members: np.ndarray
     counts: np.ndarray
     supporters: np.ndarray
     supporter_counts: np.ndarray
+    incomes: np.ndarray
+    income_counts: np.ndarray
 
 
 def inputs_of(households: Sequence[Household]) -> Inputs:
@@ -162,19 +169,22 @@ def inputs_of(households: Sequence[Household]) -> Inputs:
                   np.array([r for h in households for r in _members(h)], MEMBER_INPUT),
                   np.array([len(h.members) for h in households], np.int64),
                   np.array([r for h in households for r in _supporters(h)], SUPPORTER_INPUT),
-                  np.array([len(h.supporters) for h in households], np.int64))
+                  np.array([len(h.supporters) for h in households], np.int64),
+                  np.array([r for h in households for r in _incomes(h)], INCOME_INPUT),
+                  np.array([sum(len(m.incomes) for m in h.members) for h in households], np.int64))
 
 
-def packed(h: Household) -> tuple[bytes, bytes, bytes]:
+def packed(h: Household) -> tuple[bytes, bytes, bytes, bytes]:
     """The household's stored form: its record, its members' records one after another, its
-    supporters' records one after another."""
+    supporters' records one after another, its members' income records one after another."""
     return (np.array([household_input(h)], HOUSEHOLD_INPUT).tobytes(), np.array(_members(h), MEMBER_INPUT).tobytes(),
-            np.array(_supporters(h), SUPPORTER_INPUT).tobytes())
+            np.array(_supporters(h), SUPPORTER_INPUT).tobytes(), np.array(_incomes(h), INCOME_INPUT).tobytes())
 
 
 __all__ = [
     "DIS_KINDS",
     "HOUSEHOLD_INPUT",
+    "INCOME_INPUT",
     "KIN",
     "KINDS",
     "KIND_INDEX",

@@ -174,7 +174,10 @@ def frame_from_inputs(inputs: Inputs, places: Sequence[tuple[str, str]], on: dt.
     got = began.any(axis=1)
     pick = began.argmax(axis=1)
     rows = np.arange(n)
-    income = mrec["income"].astype(np.int64).reshape(len(mrec), len(KINDS))
+    income = np.zeros((len(mrec), len(KINDS)), np.int64)
+    if len(inputs.incomes):  # a member's incomes of one kind are added
+        at = starts[:-1].repeat(inputs.income_counts) + inputs.incomes["member"].astype(np.int64)
+        np.add.at(income, (at, inputs.incomes["kind"].astype(np.int64)), inputs.incomes["fen"].astype(np.int64))
     frame = Frame(
         on=on, households=households if households is not None else [None] * n, policies=policies, pidx=pidx,
         first=starts, hh=np.repeat(np.arange(n, dtype=np.int64), counts),

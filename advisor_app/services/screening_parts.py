@@ -23,7 +23,7 @@ import numpy.typing as npt
 import sqlalchemy as sa
 
 from advisor_app.domain.household import Household
-from advisor_app.domain.inputs import HOUSEHOLD_INPUT, MEMBER_INPUT, SUPPORTER_INPUT, Inputs
+from advisor_app.domain.inputs import HOUSEHOLD_INPUT, INCOME_INPUT, MEMBER_INPUT, SUPPORTER_INPUT, Inputs
 from advisor_app.rules.check import Traces, check_in_frame, formulas
 from advisor_app.rules.dibao_formulas import NO
 from advisor_app.rules.frame import Frame, frame_from_households, frame_from_inputs, settle_receipts
@@ -60,16 +60,18 @@ _INELIGIBLE = STATUS_CODES.index("ineligible")
 
 def frame_of(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLike) -> Frame:
     """The frame of these packed rows (household id, region, area, record, member records,
-    supporter records, member ids)."""
+    supporter records, income records, member ids)."""
     n = len(packed)
     if not n:
         return frame_from_households([], on, tables)
-    _ids, regions, areas, households, members, supporters, *_rest = zip(*packed, strict=True)  # (columns, in C)
+    _ids, regions, areas, households, members, supporters, incomes, *_rest = zip(*packed, strict=True)  # (in C)
     inputs = Inputs(np.frombuffer(b"".join(households), HOUSEHOLD_INPUT),
                     np.frombuffer(b"".join(members), MEMBER_INPUT),
                     np.fromiter(map(len, members), np.int64, n) // MEMBER_INPUT.itemsize,
                     np.frombuffer(b"".join(supporters), SUPPORTER_INPUT),
-                    np.fromiter(map(len, supporters), np.int64, n) // SUPPORTER_INPUT.itemsize)
+                    np.fromiter(map(len, supporters), np.int64, n) // SUPPORTER_INPUT.itemsize,
+                    np.frombuffer(b"".join(incomes), INCOME_INPUT),
+                    np.fromiter(map(len, incomes), np.int64, n) // INCOME_INPUT.itemsize)
     return frame_from_inputs(inputs, list(zip(regions, areas, strict=True)), on, tables)
 
 
@@ -158,5 +160,5 @@ def check_packed(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLik
         alone = _one_by_one(frame, traces, undecided, counts)
         order = np.argsort(np.concatenate([house, alone[0]]), kind="stable")
         columns = [np.concatenate([a, b])[order] for a, b in zip(columns, alone, strict=True)]
-    rows = pack_results([r[0] for r in packed], [r[6] for r in packed], *columns)
+    rows = pack_results([r[0] for r in packed], [r[7] for r in packed], *columns)
     return PartResult(len(packed), rows, counts, objects=len(found))

@@ -248,6 +248,7 @@ class HouseholdInputRow(Base):
     household: Mapped[bytes] = mapped_column(LargeBinary)
     members: Mapped[bytes] = mapped_column(LargeBinary)
     supporters: Mapped[bytes] = mapped_column(LargeBinary)
+    incomes: Mapped[bytes] = mapped_column(LargeBinary)
     member_ids: Mapped[str] = mapped_column(Text, default="")  # space-separated, in the members' order
 
 

@@ -29,7 +29,7 @@ from advisor_app.store.settings import set_setting
 
 def packed(profile: Profile) -> dict[str, tuple[Any, ...]]:
     with profile.connection() as conn:
-        return {r[0]: (r[1], r[2], bytes(r[3]), bytes(r[4]), bytes(r[5]), r[6])
+        return {r[0]: (r[1], r[2], bytes(r[3]), bytes(r[4]), bytes(r[5]), bytes(r[6]), r[7])
                 for r in household_inputs.read_packed(conn)}
 
 

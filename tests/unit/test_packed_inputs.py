@@ -12,7 +12,7 @@ import pytest
 from test_frame import DATES, _outcome, _varied, _with_supporters
 
 from advisor_app.domain.household import Household, Receipt
-from advisor_app.domain.inputs import HOUSEHOLD_INPUT, MEMBER_INPUT, RECEIPTS, SUPPORTER_INPUT, packed
+from advisor_app.domain.inputs import HOUSEHOLD_INPUT, INCOME_INPUT, MEMBER_INPUT, RECEIPTS, SUPPORTER_INPUT, packed
 from advisor_app.rules.check import check_in_frame, formulas
 from advisor_app.rules.frame import Frame, frame_from_households, settle_receipts
 from advisor_app.rules.policy import default_tables
@@ -75,11 +75,12 @@ def test_a_record_that_cannot_tell_its_receipt_says_so() -> None:
 
 
 def test_the_records_are_little_endian_without_padding() -> None:
-    for dtype in (HOUSEHOLD_INPUT, MEMBER_INPUT, SUPPORTER_INPUT):
+    for dtype in (HOUSEHOLD_INPUT, MEMBER_INPUT, SUPPORTER_INPUT, INCOME_INPUT):
         fields = [dtype[name] for name in dtype.names or ()]
         assert dtype.itemsize == sum(f.itemsize for f in fields)
         assert all(f.base.str[0] in "<|" for f in fields)  # (little-endian, or a byte)
     (h,) = _with_supporters(1, seed=2)
-    record, members, supporters = packed(h)
+    record, members, supporters, incomes = packed(h)
     assert len(record) == HOUSEHOLD_INPUT.itemsize and len(members) == MEMBER_INPUT.itemsize * len(h.members)
     assert len(supporters) == SUPPORTER_INPUT.itemsize * len(h.supporters) > 0
+    assert len(incomes) == INCOME_INPUT.itemsize * sum(len(m.incomes) for m in h.members) > 0

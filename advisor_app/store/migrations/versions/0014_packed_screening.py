@@ -73,6 +73,7 @@ def upgrade() -> None:
         sa.Column("household", sa.LargeBinary(), nullable=False),
         sa.Column("members", sa.LargeBinary(), nullable=False),
         sa.Column("supporters", sa.LargeBinary(), nullable=False),
+        sa.Column("incomes", sa.LargeBinary(), nullable=False),
         sa.Column("member_ids", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(["household_id"], ["households.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("household_id"),
