@@ -27,7 +27,7 @@ from .screening_results import _chunks
 from .settings import get_setting, set_setting
 
 LAYOUT_KEY = "screening.inputs_layout"
-COLUMNS = ["household_id", "region", "area", "household", "members", "supporters", "member_ids"]
+COLUMNS = ["household_id", "region", "area", "household", "members", "supporters", "incomes", "member_ids"]
 _INSERT = (f"INSERT INTO household_inputs ({', '.join(COLUMNS)}) VALUES ({', '.join(':' + c for c in COLUMNS)})")
 _INSERT_SQLITE = f"INSERT INTO household_inputs ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _c in COLUMNS)})"
 _DELETE = sa.text("DELETE FROM household_inputs WHERE household_id IN :ids").bindparams(
@@ -35,12 +35,13 @@ _DELETE = sa.text("DELETE FROM household_inputs WHERE household_id IN :ids").bin
 _READ = f"SELECT {', '.join(COLUMNS)} FROM household_inputs ORDER BY household_id"
 
 
-def packed_row(h: Household) -> tuple[str, str, str, bytes, bytes, bytes, str]:
+def packed_row(h: Household) -> tuple[str, str, str, bytes, bytes, bytes, bytes, str]:
     """The stored row of ``h`` (which has its id and its members' ids)."""
     from advisor_app.domain.inputs import packed  # (numpy: loaded only where records are made)
 
-    household, members, supporters = packed(h)
-    return h.id or "", h.region, h.area, household, members, supporters, " ".join(m.id or "" for m in h.members)
+    household, members, supporters, incomes = packed(h)
+    return (h.id or "", h.region, h.area, household, members, supporters, incomes,
+            " ".join(m.id or "" for m in h.members))
 
 
 def _insert(conn: sa.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -107,7 +108,7 @@ def repack_missing(conn: sa.Connection) -> int:
 
 def read_packed(conn: sa.Connection) -> list[Sequence[Any]]:
     """Every stored row, in household id order: (household id, region, area, record, member records,
-    supporter records, member ids)."""
+    supporter records, income records, member ids)."""
     if screening._sqlite_fast(conn):
         return conn.exec_driver_sql(_READ).fetchall()  # type: ignore[return-value]
     return [tuple(r) for r in conn.execute(sa.text(_READ))]
