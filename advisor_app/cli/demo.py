@@ -26,7 +26,7 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
-    from advisor_app.services.demo import fill_demo, reset_demo
+    from advisor_app.services.demo import AUTO, fill_demo, reset_demo
 
     if args.households is not None and args.households < 0:
         print("错误：户数不能为负数", file=sys.stderr)
@@ -39,11 +39,11 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
         return True
 
     if args.action == "reset":
-        n = reset_demo(ctx.profile, args.households, seed=args.seed, progress=progress)
+        n = reset_demo(ctx.profile, args.households, seed=args.seed, progress=progress, processes=AUTO)
         verb = "已重置演示数据：重新生成"
     else:
         n = fill_demo(ctx.profile, 200 if args.households is None else args.households,
-                      seed=1 if args.seed is None else args.seed, progress=progress)
+                      seed=1 if args.seed is None else args.seed, progress=progress, processes=AUTO)
         verb = "已生成"
     if sys.stderr.isatty():
         print(file=sys.stderr)

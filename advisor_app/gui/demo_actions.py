@@ -24,7 +24,8 @@ class DemoActions(QObject):
         what they may apply for (with a progress dialog)."""
         from advisor_app.services import demo
 
-        self.operations.long_job(lambda p, progress: _screened(p, demo.fill_demo(p, count, progress=progress)),
+        self.operations.long_job(lambda p, progress: _screened(p, demo.fill_demo(p, count, progress=progress,
+                                                                                 processes=demo.AUTO)),
                                  None, title=self.tr("正在生成演示数据"),
                                  changed=Changes(all_households=True, screening=True))
 
@@ -43,7 +44,8 @@ class DemoActions(QObject):
         def done(count: int) -> None:
             self.window.statusBar().showMessage(self.tr("演示数据已重置：%1 户").replace("%1", str(count)), 10000)
 
-        self.operations.long_job(lambda p, progress: _screened(p, demo.reset_demo(p, progress=progress)), done,
+        self.operations.long_job(lambda p, progress: _screened(p, demo.reset_demo(p, progress=progress,
+                                                                                  processes=demo.AUTO)), done,
                                  title=self.tr("正在重置演示数据"),
                                  changed=Changes(all_households=True, screening=True))
 

@@ -5,9 +5,13 @@ the advisor's own profile (:class:`~.profile_settings.ProfileKindError`) and mar
 as a demo. :func:`reset_demo` removes every household of a demo profile and generates them again
 (the same count and seed as the last fill, unless told otherwise), in one transaction.
 
-Large fills generate households in worker processes (each part of the data has its own seed and its
-own class of ID sequence numbers, so the result is the same however many processes run) while this
-process inserts them, all in one transaction: a cancel leaves the profile as it was.
+Large fills may generate households in worker processes (each part of the data has its own seed and
+its own class of ID sequence numbers, so the result is the same however many processes run) while
+this process inserts them, all in one transaction: a cancel leaves the profile as it was. Only a
+caller that asks gets them (``processes=AUTO`` or a number: the command line and the desktop app,
+whose entry points have the ``__main__`` guard that spawned workers need); a script calling
+:func:`fill_demo` gets one process, so that an unguarded script cannot start workers that start
+workers again.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ Progress = Callable[[int, int], bool]
 """Called with (done, total); return False to cancel: nothing is kept then."""
 
 PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
+AUTO = 0  # ``processes=AUTO``: two worker processes from PARALLEL_FROM households on, else none
 DEFAULT_HOUSEHOLDS = 200  # what a new demo profile is filled with
 SETTING_HOUSEHOLDS = "demo.households"
 SETTING_SEED = "demo.seed"
@@ -53,7 +58,7 @@ def _parts(households: int, seed: int) -> list[tuple[int, int, int]]:
 
 
 def fill_demo(profile: Profile, households: int, *, seed: int = 1, progress: Progress | None = None,
-              processes: int | None = None) -> int:
+              processes: int = 1) -> int:
     """Generate and insert ``households`` demo households; returns how many were inserted.
 
     Refused (nothing written) on the advisor's own profile."""
@@ -69,7 +74,7 @@ def is_empty_demo(profile: Profile) -> bool:
 
 
 def reset_demo(profile: Profile, households: int | None = None, *, seed: int | None = None,
-               progress: Progress | None = None, processes: int | None = None) -> int:
+               progress: Progress | None = None, processes: int = 1) -> int:
     """Remove every household of the demo profile and generate them anew (all or nothing: a cancel
     leaves the demo as it was); returns how many there are now. Refused on the advisor's own profile."""
     with profile.connection(write=True) as conn:
@@ -88,9 +93,9 @@ def _stored_int(conn: sa.Connection, key: str) -> int | None:
 
 
 def _fill(conn: sa.Connection, households: int, seed: int, progress: Progress | None,
-          processes: int | None) -> int:
+          processes: int) -> int:
     specs = _parts(households, seed)
-    if processes is None:
+    if processes == AUTO:
         processes = min(2, os.cpu_count() or 1) if households >= PARALLEL_FROM else 1
     done = 0
     with contextlib.ExitStack() as stack:

@@ -104,3 +104,29 @@ def test_indexes_dropped_for_a_bulk_load_are_built_again(profile) -> None:
             conn.exec_driver_sql("set local enable_seqscan = off")
             plan = " ".join(r[0] for r in conn.exec_driver_sql(f"explain {query}"))
     assert "ix_households_village" in plan
+
+
+def test_a_script_without_the_main_guard_fills_a_large_demo_in_its_own_process(tmp_path) -> None:
+    """Worker processes are started only when the caller asks (the command line, the desktop app):
+    a script without ``if __name__ == "__main__"`` that fills more households than the parallel
+    threshold would otherwise start spawned workers that import the script and start workers again."""
+    import subprocess
+    import sys
+
+    from advisor_app.services.demo import PARALLEL_FROM
+
+    script = tmp_path / "fill.py"
+    script.write_text(
+        "import multiprocessing\n"
+        "from advisor_app.services import demo\n"
+        "from advisor_app.services.profile import open_profile\n"
+        "real = multiprocessing.get_context\n"
+        "def refuse(*a, **k):\n"
+        "    raise SystemExit('a worker process was started')\n"
+        "multiprocessing.get_context = refuse\n"
+        f"p = open_profile({str(tmp_path / 'data')!r})\n"
+        f"print(demo.fill_demo(p, {PARALLEL_FROM + 1}, seed=2))\n"
+        "p.close()\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == str(PARALLEL_FROM + 1)
