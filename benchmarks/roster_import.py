@@ -36,7 +36,8 @@ def roster(households: int, members: int = 4) -> list[SheetRow]:
         for m in range(members):
             born = dt.date(1950 + m * 9, 1, 1) + dt.timedelta(days=h // 1000)
             values: dict[str, Any] = {
-                "household_no": f"H{h:06d}", "name": f"村民{h}之{m}", "id_number": idcard.make("340104", born, h % 1000),
+                "household_no": f"H{h:06d}", "name": f"村民{h}之{m}",
+                "id_number": idcard.make("340104", born, h % 1000),
                 "relation": RELATIONS[m], "village": f"{h % 9}村", "group": f"{h % 5 + 1}组",
                 "phone": f"139{h:08d}", "health": "健康", "monthly_income": 300 + m * 10,
                 "disability_kind": "肢体残疾" if m == 3 else "", "disability_grade": "二级" if m == 3 else ""}

@@ -22,7 +22,7 @@ def test_relations(word: str, code: str) -> None:
 
 
 def test_an_unknown_relation_lists_the_words() -> None:
-    with pytest.raises(RosterWordError, match="“邻居”看不懂.*户主.*配偶"):
+    with pytest.raises(RosterWordError, match=r"“邻居”看不懂.*户主.*配偶"):
         roster_words.relation("邻居")
 
 
