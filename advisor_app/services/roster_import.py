@@ -80,7 +80,10 @@ def _entry(row: SheetRow) -> _Entry:
     v = row.values
     key = cells.text(v.get("household_no")) or None
     if key is None and not cells.is_blank(v.get("head_id")):
-        key = "户主" + "".join(cells.text(v.get("head_id")).split()).upper()
+        try:  # typed two ways (３４…, spaces, a small x): still one head
+            key = "户主" + cells.id_number(v.get("head_id"))
+        except cells.CellError:
+            key = "户主" + cells.text(v.get("head_id"))
     try:
         read = read_row(row)
     except RowProblems as exc:
