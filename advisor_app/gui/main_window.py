@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
                                    self.tr("按政策核对选中家庭可申请的救助项目"))
         self.archive_action = action(self.tr("归档家庭…"), self.archive_current, None,
                                      self.tr("把这户家庭移出列表、公示和台账（记录保留，可以恢复）"))
+        self.differences_action = action(self.tr("名册差异…"), self.show_roster_differences, None,
+                                         self.tr("导入名册时与现在登记的不同之处：逐条接受名册的值或保留现有"))
         self.screen_action = action(self.tr("批量筛查"), self.household_actions.screen_all, None,
                                     self.tr("按现行政策重新核对全部家庭的救助资格"))
         self.find_action = action(self.tr("查找"), self.list_pane.focus_search, QKeySequence.StandardKey.Find)
@@ -201,6 +203,7 @@ class MainWindow(QMainWindow):
                   self.find_action):
             household_menu.addAction(a)
         household_menu.addAction(self.sync.conflicts_action)
+        household_menu.addAction(self.differences_action)
         household_menu.addSeparator()
         household_menu.addAction(self.archive_action)
         self.print_menu: QMenu = bar.addMenu(self.tr("打印(&P)"))
@@ -224,6 +227,13 @@ class MainWindow(QMainWindow):
             language_menu.addAction(a)
         help_menu = bar.addMenu(self.tr("帮助(&A)"))
         help_menu.addAction(self.about_action)
+
+    def show_roster_differences(self) -> None:
+        from .roster_differences_dialog import RosterDifferencesDialog
+
+        dialog = RosterDifferencesDialog(self.operations, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # --- list ---
 

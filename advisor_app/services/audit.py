@@ -72,6 +72,19 @@ def record_household_save(bind: sa.Connection | Session, before: Household | Non
     return len(changes) + int(imported)
 
 
+def record_household_imports(bind: sa.Connection | Session, households: list[Household]) -> int:
+    """The entries :func:`record_household_save` makes for new households imported from a file
+    (``import`` with ``detail`` new, and each member created), appended together."""
+    conn = _conn(bind)
+    drafts: list[dict[str, object]] = []
+    for h in households:
+        drafts.append({"action": "import", "kind": "household", "record_id": h.id, "household_id": h.id,
+                       "detail": "new"})
+        drafts += [{"action": c.action, "kind": c.kind, "record_id": c.record_id, "household_id": h.id,
+                    "fields": c.fields} for c in household_changes(None, h, with_visits=False) if c.kind != "household"]
+    return store.append_many(conn, drafts, who=profile_settings.advisor_in(conn))
+
+
 def record_visit_save(bind: sa.Connection | Session, household_id: str, before: Visit | None,
                       after: Visit) -> int:
     """Entries for one saved visit and its needs (as :func:`record_household_save`)."""

@@ -63,11 +63,21 @@ def save_household(profile: Profile, household: Household, *, with_visits: bool 
         profile.refuse_writes()  # a read-only or damaged profile: refused before a copy is made
         backups.backup_before(profile, "import")
     with profile.session(write=True) as session:
-        refuse_people_elsewhere(session, household)
-        before = _stored(session, household.id, with_visits=with_visits)
-        saved = store.save_household(session, household, with_visits=with_visits)
-        audit.record_household_save(session, before, saved, with_visits=with_visits, imported=imported)
-        return saved
+        return save_household_in(session, household, with_visits=with_visits, imported=imported, checked=True)
+
+
+def save_household_in(session: Session, household: Household, *, with_visits: bool = True,
+                      imported: bool = False, checked: bool = False) -> Household:
+    """:func:`save_household` in the session's transaction (a service that writes more with it: an
+    accepted roster difference). ``checked``: tidied and checked already."""
+    if not checked:
+        validation.tidy(household)
+        validation.check_household(household, with_visits=with_visits)
+    refuse_people_elsewhere(session, household)
+    before = _stored(session, household.id, with_visits=with_visits)
+    saved = store.save_household(session, household, with_visits=with_visits)
+    audit.record_household_save(session, before, saved, with_visits=with_visits, imported=imported)
+    return saved
 
 
 def _stored(session: Session, household_id: str | None, *, with_visits: bool) -> Household | None:

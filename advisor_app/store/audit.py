@@ -108,6 +108,31 @@ def append(conn: sa.Connection, *, action: str, kind: str, who: str, record_id: 
     return entry
 
 
+def append_many(conn: sa.Connection, drafts: Sequence[dict[str, object]], *, who: str) -> int:
+    """Add entries at the chain's end in one statement (an import's many households): each draft has
+    :func:`append`'s keyword arguments (``action``, ``kind``, ``record_id``, ``household_id``,
+    ``fields``, ``detail``). The same chain as appending them one by one, the end marker locked first."""
+    if not drafts:
+        return 0
+    locked = conn.execute(sa.update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(seq=_HEAD.c.seq))
+    if locked.rowcount != 1:
+        conn.execute(sa.insert(_HEAD).values(id=HEAD_ID, seq=0, hash=GENESIS))
+    seq, prev = conn.execute(sa.select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == HEAD_ID)).one()
+    seq, prev, at = int(seq), str(prev), utc_now()
+    rows = []
+    for d in drafts:
+        seq += 1
+        draft = AuditEntry(seq, at, who, str(d["action"]), str(d["kind"]), cast("str | None", d.get("record_id")),
+                           cast("str | None", d.get("household_id")),
+                           fields_text(cast("Iterable[str]", d.get("fields", ()))), str(d.get("detail", "")), prev, "")
+        entry = dataclasses.replace(draft, hash=entry_hash(draft))
+        rows.append({f: getattr(entry, f) for f in _COLUMNS})
+        prev = entry.hash
+    conn.execute(sa.insert(_LOG), rows)
+    conn.execute(sa.update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(seq=seq, hash=prev))
+    return len(rows)
+
+
 _COLUMNS: Sequence[str] = ("seq", "at", "who", "action", "kind", "record_id", "household_id", "fields",
                            "detail", "prev_hash", "hash")
 

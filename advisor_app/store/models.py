@@ -20,6 +20,7 @@ from .base import Base as Base  # re-exported: every table is declared on it
 from .held_parts import HeldPartRow  # noqa: F401  (declared on Base.metadata, as the sync tables)
 from .list_search import ID_REVERSED, NAME_CHAR_PLACES
 from .policy_tables import PolicyTableRow  # noqa: F401  (declared on Base.metadata, as the sync tables)
+from .roster_difference_rows import RosterDifferenceRow as RosterDifferenceRow  # declared on Base.metadata
 from .sync_models import (  # noqa: F401  (declared on Base.metadata here, so every user of the models has them)
     SyncAssignmentRow,
     SyncBundleRow,

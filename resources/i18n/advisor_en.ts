@@ -184,37 +184,37 @@ For technical support, send this file to the county&apos;s IT contact.</translat
 <context>
     <name>ArchivedTableModel</name>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="266"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="279"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="266"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="279"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="266"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="279"/>
         <source>人数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="266"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="279"/>
         <source>归档日期</source>
         <translation>Archived on</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="267"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="280"/>
         <source>归档原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="267"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="280"/>
         <source>经办人</source>
         <translation>Archived by</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="271"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="284"/>
         <source>未记录原因</source>
         <translation>No reason recorded</translation>
     </message>
@@ -1170,17 +1170,17 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdListPane</name>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="89"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="94"/>
         <source>搜索：姓名、拼音首字母（如 wxx）、身份证号后几位、村（社区）</source>
         <translation>Search: name, pinyin initials (e.g. wxx), last digits of an ID number, village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="117"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="122"/>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="305"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="334"/>
         <source>找到 %n 户（共 %1 户）</source>
         <translation>
             <numerusform>%n household found (of %1)</numerusform>
@@ -1188,7 +1188,7 @@ Please copy the details below for the support person.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../advisor_app/gui/household_list_pane.py" line="307"/>
+        <location filename="../../advisor_app/gui/household_list_pane.py" line="336"/>
         <source>共 %n 户</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -1247,67 +1247,67 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="176"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="176"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="176"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="163"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="176"/>
         <source>人数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="164"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="177"/>
         <source>当前状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="164"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="177"/>
         <source>最近走访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="164"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="177"/>
         <source>下次核查</source>
         <translation>Next review</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="164"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="177"/>
         <source>发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="197"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="210"/>
         <source>有改动还没有导出到数据包</source>
         <translation>Changes not yet exported in a bundle</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="199"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="212"/>
         <source>已导出，对方还没有确认收到</source>
         <translation>Exported; the other side has not yet confirmed receiving it</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="224"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="237"/>
         <source>未发送</source>
         <translation>Unsent</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="226"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="239"/>
         <source>待确认</source>
         <translation>Unconfirmed</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_table_model.py" line="195"/>
+        <location filename="../../advisor_app/gui/household_table_model.py" line="208"/>
         <source>已过核查日期</source>
         <translation>Review overdue</translation>
     </message>
@@ -1552,149 +1552,159 @@ Please copy the details below for the support person.</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/main_window.py" line="161"/>
+        <source>名册差异…</source>
+        <translation>Roster differences…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
+        <source>导入名册时与现在登记的不同之处：逐条接受名册的值或保留现有</source>
+        <translation>Where an imported roster differs from what is recorded: accept the roster&apos;s value or keep the current one, item by item</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/main_window.py" line="163"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="163"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="165"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="166"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="165"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="167"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="168"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="170"/>
         <source>档案设置…</source>
         <translation>Profile settings…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="169"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="171"/>
         <source>更改所属地区、负责的村（社区）、救助顾问姓名和监督电话</source>
         <translation>Change the region, the villages you serve, the advisor&apos;s name and the complaint phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="170"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="447"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="172"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="457"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="171"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="173"/>
         <source>重置演示数据…</source>
         <translation>Reset demo data…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="172"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="174"/>
         <source>删除演示档案里的全部家庭，重新生成演示家庭</source>
         <translation>Delete every household of the demo records and generate the demo households again</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="174"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="176"/>
         <source>恢复备份…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="175"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="177"/>
         <source>用一份自动备份替换现在的档案（现在的档案先另存为备份）</source>
         <translation>Replace the profile with one of its automatic backups (the current profile is backed up first)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="177"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="179"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="190"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="192"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="199"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="201"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="206"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="209"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="209"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="212"/>
         <source>同步(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="213"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="216"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="217"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="444"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="220"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="454"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="225"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="228"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="256"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="266"/>
         <source>请先保存这户新家庭</source>
         <translation>Save this new household first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="258"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="268"/>
         <source>这户家庭已归档，请先恢复</source>
         <translation>This household is archived: restore it first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="260"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="270"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="312"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="322"/>
         <source>已归档的家庭不能编辑，请先恢复</source>
         <translation>An archived household cannot be edited: restore it first</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/app.py" line="164"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="428"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="438"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="426"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="436"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="427"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="437"/>
         <source>只读</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="444"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="454"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="448"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="458"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -2550,6 +2560,84 @@ A desktop tool for village and community social-assistance advisors: household r
         <translation>Replace the profile with the backup of %1 (%2)?
 
 Changes made after it are not in that backup; the current profile is kept as a backup first, so it can be restored again if needed.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterDifferencesDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="49"/>
+        <source>名册差异</source>
+        <translation>Roster differences</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="53"/>
+        <source>家庭</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="53"/>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="53"/>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="53"/>
+        <source>现有值</source>
+        <translation>Recorded value</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="54"/>
+        <source>名册值</source>
+        <translation>Roster value</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="54"/>
+        <source>来源文件</source>
+        <translation>Source file</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="66"/>
+        <source>接受</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="67"/>
+        <source>这一项改用名册的值（保存并记入审计记录）</source>
+        <translation>Use the roster&apos;s value for this item (saved and recorded in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="68"/>
+        <source>保留现有</source>
+        <translation>Keep current</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="69"/>
+        <source>这一项保留现在登记的值；同一名册再次导入时不再列出</source>
+        <translation>Keep the recorded value for this item; importing the same roster again will not list it</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="78"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="98"/>
+        <source>（家庭）</source>
+        <translation>(household)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="108"/>
+        <source>导入名册时有 %1 处与现在登记的不同。现有的值没有被改动：请逐条选择接受名册的值，或保留现有的值。</source>
+        <translation>The imported roster differs from what is recorded in %1 places. Nothing recorded was changed: for each, accept the roster&apos;s value or keep the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="111"/>
+        <source>没有待处理的名册差异。</source>
+        <translation>No roster differences to review.</translation>
     </message>
 </context>
 <context>
