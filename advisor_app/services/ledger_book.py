@@ -112,7 +112,9 @@ def _build(profile: Profile, kind: LedgerKind, made: Path, folder: Path, village
         if village is not None:
             known = store.villages(conn)
             if village not in known:
-                named = "、".join(v or NO_VILLAGE for v in known) or "（还没有家庭）"
+                named = "、".join(v or NO_VILLAGE for v in known[:20]) or "（还没有家庭）"
+                if len(known) > 20:
+                    named += f" 等 {len(known)} 个"
                 raise DomainError(f"档案里没有村（社区）“{village}”的家庭。档案里的村（社区）：{named}")
         region = region_name(profile, read_info(conn).region)
         source = kind.source(profile, conn, village, today)
