@@ -52,7 +52,8 @@ def wu(profile: Any, household_json: str) -> Household:
     svc.save_visit(profile, h.id or "", Visit("investigation", FIRST, ["王芳", "李强"], "户主坐轮椅",
                                               [Need("goods", "需要轮椅一台"), Need("cash", "医疗费用缺口")],
                                               follow_up="转介慈善资源", next_visit=SECOND))
-    svc.save_visit(profile, h.id or "", Visit("return", SECOND, ["王芳"], "轮椅已申请", [Need("service", "每周助浴一次")]))
+    svc.save_visit(profile, h.id or "", Visit("return", SECOND, ["王芳"], "轮椅已申请",
+                                              [Need("service", "每周助浴一次")]))
     wheelchair = next(n for n in visits.household_needs(profile, h.id or "") if n.category == "goods")
     visits.change_need_status(profile, wheelchair.id, "referred", on=FIRST + dt.timedelta(days=3), by="王芳",
                               note="转介县残联")
