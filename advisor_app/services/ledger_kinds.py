@@ -71,6 +71,13 @@ def _households(profile: Profile, conn: sa.Connection, village: str | None, toda
     since = fresh.since
     stale = LEFT_OUT_REASON if since is not None else (fresh.reason() or "")
     screened_on = fresh.run.on if fresh.run is not None else None
+    said: dict[tuple[str, ...], str] = {}
+
+    def words(programs: tuple[str, ...]) -> str:
+        found = said.get(programs)
+        if found is None:
+            found = said[programs] = programme_words(programs)
+        return found
 
     def rows() -> Iterator[Sequence[object]]:
         for (town, place, head, number, members, address, phone, last, nxt, unsent, results, on,
@@ -83,11 +90,11 @@ def _households(profile: Profile, conn: sa.Connection, village: str | None, toda
             if current:
                 why, day = "", on or screened_on
                 found = results or []
-                eligible = programme_words([p for _m, p, s, _a, _d in found if s == "eligible"])
-                needs_info = programme_words([p for _m, p, s, _a, _d in found if s == "needs_info"])
-                amounts = [a for _m, p, s, a, _d in found if s == "eligible" and p != "temporary" and a is not None]
+                eligible = words(tuple(p for p, s, _a, _d in found if s == "eligible"))
+                needs_info = words(tuple(p for p, s, _a, _d in found if s == "needs_info"))
+                amounts = [a for p, s, a, _d in found if s == "eligible" and p != "temporary" and a is not None]
                 monthly = _yuan(sum(amounts)) if amounts else None
-                caps = [a for _m, p, s, a, _d in found if s == "eligible" and p == "temporary" and a is not None]
+                caps = [a for p, s, a, _d in found if s == "eligible" and p == "temporary" and a is not None]
                 cap = _yuan(max(caps)) if caps else None
             yield (town, place, head, number, members, address, phone, eligible, needs_info, monthly, cap, day,
                    why, last, nxt, YES if unsent else "")

@@ -20,7 +20,6 @@ import datetime as dt
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import NamedTuple
 
 import sqlalchemy as sa
@@ -32,7 +31,7 @@ from advisor_app.sheets.write import DATE, ID_NUMBER, MONEY, Column, LedgerBook
 from advisor_app.store.screening import changed_since, ledger_rows, result_count
 
 from .eligibility import Progress, result_freshness
-from .ledger_book import LedgerKind, Source, write_ledger
+from .ledger_book import LedgerKind, Source, check_target, write_ledger
 from .ledger_kinds import LEFT_OUT_REASON
 from .profile import Profile
 
@@ -57,8 +56,8 @@ class LedgerExport(NamedTuple):
 def check_writable(path: str | os.PathLike[str]) -> None:
     """Raise :class:`DomainError` unless a file can be written at ``path`` (its folder exists or can
     be made, and takes a new file): asked before screening replaces the stored results, so a
-    screening whose sheet cannot be written changes nothing."""
-    target = Path(path)
+    screening whose sheet cannot be written changes nothing. A name not ending in .xlsx is refused."""
+    target = check_target(path)
     try:
         if target.is_dir():
             raise IsADirectoryError(21, "这是一个文件夹")

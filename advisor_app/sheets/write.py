@@ -141,18 +141,25 @@ class _StreamedSheet(Worksheet):  # type: ignore[misc]  # (a class without type 
 
     In ``constant_memory`` mode XlsxWriter writes each row's XML to the sheet's temporary file when
     the next row begins; its per-cell path (checks, a cell object, the XML built attribute by
-    attribute) costs ≈ 3 µs a cell, 5 s for 100,000 households. :meth:`write_row_xml` writes the same
-    XML (``<row r=…><c r=… s=… t="inlineStr"><is><t>…</t></is></c>…</row>``) in one piece and keeps
-    the sheet's dimensions, so that everything else (styles, merged title, panes, filter, widths, the
-    package) stays XlsxWriter's. Tested against the locked XlsxWriter version by opening the files."""
+    attribute) costs ≈ 3 µs a cell, 5 s for 100,000 households. After :meth:`begin_rows` each row
+    comes as the same XML (``<row r=…><c r=… s=… t="inlineStr"><is><t>…</t></is></c>…</row>``) in
+    one piece; :meth:`end_rows` keeps the sheet's dimensions, so that everything else (styles, the
+    merged title, panes, filter, widths, the package) stays XlsxWriter's. Tested against the locked
+    XlsxWriter version by opening the files."""
 
-    def write_row_xml(self, row: int, last_col: int, xml: str) -> None:
+    def begin_rows(self, row: int) -> Callable[[str], object]:
+        """Rows from ``row`` on come as XML (``<row r=…>…</row>``, in order): returns the function
+        that writes one. The row written before (the header) goes out first."""
         if row <= self.previous_row:
             raise ValueError("rows are written in order")
-        self._write_single_row(row)  # the row written before (the header) goes out first
-        self._check_dimensions(row, 0)
-        self._check_dimensions(row, last_col)
-        self.fh.write(xml)
+        self._write_single_row(row)
+        write: Callable[[str], object] = self.fh.write
+        return write
+
+    def end_rows(self, last_row: int, last_col: int) -> None:
+        """The rows given as XML ended at ``last_row``: the sheet's dimensions include them."""
+        self._check_dimensions(last_row, last_col)
+        self.previous_row = last_row
 
 
 _SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f]|_x[0-9a-fA-F]{4}_")
@@ -195,36 +202,53 @@ class LedgerSheet:
         for col, column in enumerate(self.columns):
             ws.write_string(HEADER_ROW, col, column.header, formats["header"])
         ws.freeze_panes(FIRST_DATA_ROW, 0)
-        # Per column: its letter, its style attribute and whether its cells are text.
-        self._cells: list[tuple[str, str, bool, Callable[[Any], str]]] = []
+        # Per column: its letter, its style attribute and the kind of its cells (0 text, 1 date, 2 number).
+        self._cells: list[tuple[str, str, int]] = []
         for col, column in enumerate(self.columns):
             fmt = formats.get(column.kind)
             style = f' s="{fmt._get_xf_index()}"' if fmt is not None else ""
-            text = column.kind in (TEXT, ID_NUMBER)
-            convert = _xml_text if text else _day_text if column.kind == DATE else _number_text
-            self._cells.append((xl_col_to_name(col), style, text, convert))
+            code = 0 if column.kind in (TEXT, ID_NUMBER) else 1 if column.kind == DATE else 2
+            self._cells.append((xl_col_to_name(col), style, code))
+        self._write: Callable[[str], object] | None = None
 
     def append(self, values: Sequence[Any]) -> None:
         """Write one row (``values`` in column order; ``None`` or "" leaves the cell empty)."""
-        if self.rows >= MAX_ROWS - FIRST_DATA_ROW:
-            raise SheetFull(f"a sheet holds at most {MAX_ROWS} rows")
+        if self._finished:
+            raise ValueError("the sheet is finished")
         if len(values) != len(self._cells):
             raise ValueError(f"{len(values)} values for {len(self._cells)} columns")
+        if self.rows >= MAX_ROWS - FIRST_DATA_ROW:
+            raise SheetFull(f"a sheet holds at most {MAX_ROWS} rows")
         r = FIRST_DATA_ROW + self.rows + 1  # as the file numbers rows (from 1)
+        if self._write is None:
+            self._write = self.worksheet.begin_rows(r - 1)
         parts = [f'<row r="{r}">']
-        for (letter, style, text, convert), value in zip(self._cells, values, strict=True):
+        add = parts.append
+        special = _SPECIAL.search
+        for (letter, style, code), value in zip(self._cells, values, strict=False):  # (lengths checked above)
             if value is None or value == "":
                 continue
-            if text:
-                shown = convert(value if isinstance(value, str) else str(value))
-                if not shown:
-                    continue
-                space = ' xml:space="preserve"' if shown[0].isspace() or shown[-1].isspace() else ""
-                parts.append(f'<c r="{letter}{r}"{style} t="inlineStr"><is><t{space}>{shown}</t></is></c>')
+            if code == 0:
+                if value.__class__ is not str:
+                    value = str(value)
+                if len(value) > MAX_TEXT or special(value):
+                    value = _xml_text(value)
+                    if not value:
+                        continue
+                if value.strip() != value:  # leading or trailing spaces are kept only when marked
+                    add(f'<c r="{letter}{r}"{style} t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>')
+                else:
+                    add(f'<c r="{letter}{r}"{style} t="inlineStr"><is><t>{value}</t></is></c>')
+            elif code == 1:
+                shown = str(value.toordinal() - _EPOCH_ORDINAL) if value.__class__ is dt.date else _day_text(value)
+                add(f'<c r="{letter}{r}"{style}><v>{shown}</v></c>')
             else:
-                parts.append(f'<c r="{letter}{r}"{style}><v>{convert(value)}</v></c>')
-        parts.append("</row>")
-        self.worksheet.write_row_xml(r - 1, self._last, "".join(parts))
+                cls = value.__class__
+                shown = str(value) if cls is int else repr(value) if cls is float and value - value == 0 \
+                    else _number_text(value)
+                add(f'<c r="{letter}{r}"{style}><v>{shown}</v></c>')
+        add("</row>")
+        self._write("".join(parts))
         if self.rows < SAMPLED_ROWS:
             for col, value in enumerate(values):
                 if self._measure[col] and isinstance(value, str):
@@ -237,6 +261,8 @@ class LedgerSheet:
             return
         self._finished = True
         ws = self.worksheet
+        if self.rows:
+            ws.end_rows(HEADER_ROW + self.rows, self._last)
         for col, width in enumerate(self._widths):
             ws.set_column(col, col, width)
         ws.autofilter(HEADER_ROW, 0, HEADER_ROW + self.rows, len(self.columns) - 1)
@@ -248,7 +274,7 @@ def _day_text(value: dt.date) -> str:
         midnight = value.replace(hour=0, minute=0, second=0, microsecond=0)
         return _number_text(value.toordinal() - _EPOCH_ORDINAL + (value - midnight).total_seconds() / 86400)
     if not isinstance(value, dt.date):
-        raise TypeError(f"a date column got {type(value).__name__}")
+        raise TypeError(f"a date column got {type(value).__name__}")  # (a sheet already begun is discarded)
     return str(value.toordinal() - _EPOCH_ORDINAL)
 
 

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import struct
 from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
 
 from .convert import day_or_none
-from .screening import CHANGED_AFTER
-from .screening_results import _chunks, unpack
+from .screening import CHANGED_AFTER, sql_runner
+from .screening_results import DETAILS, NO_AMOUNT, PROGRAMS, RESULT_FIELDS, RESULT_SIZE, STATUSES, _chunks
 
 FETCH = 1000
+_STRUCT = {"u1": "B", "<i2": "h", "<i8": "q"}
+_RECORD = struct.Struct("<" + "".join(_STRUCT[code] for _name, code in RESULT_FIELDS))
+assert _RECORD.size == RESULT_SIZE, "the stored result records' layout changed"
 _LIVE = "h.deleted_at IS NULL"
 
 
@@ -33,9 +37,17 @@ def _where(village: str | None, params: dict[str, Any]) -> str:
 
 
 def _stream(conn: sa.Connection, sql: str, params: dict[str, Any]) -> Iterator[Any]:
-    found = conn.execute(sa.text(sql), params)
+    """The rows as plain tuples (on SQLite from the driver's cursor, as the screening reads them)."""
+    found: Any = sql_runner(conn)(sql, params)
     while part := found.fetchmany(FETCH):
         yield from part
+
+
+def results_of(blob: bytes) -> list[tuple[str, str, int | None, str]]:
+    """(programme, status, amount fen or None, detail) of a stored row's result records (the same
+    records as :func:`advisor_app.store.screening_results.unpack`, read without numpy)."""
+    return [(PROGRAMS[program], STATUSES[status], None if amount == NO_AMOUNT else amount, DETAILS[detail])
+            for program, status, _member, detail, amount in _RECORD.iter_unpack(blob)]
 
 
 def villages(conn: sa.Connection) -> list[str]:
@@ -59,10 +71,10 @@ def count(conn: sa.Connection, which: str, village: str | None = None) -> int:
 
 
 HouseholdRow = tuple[str, str, str, str, int, str, str, "dt.date | None", "dt.date | None", bool,
-                     "list[tuple[str | None, str, str, int | None, str]] | None", "dt.date | None", bool]
+                     "list[tuple[str, str, int | None, str]] | None", "dt.date | None", bool]
 """(town, village, head name, head's ID number, members, address, phone, last visit, next review,
-unsent, results (member id, programme, status, amount fen, detail) or None when never screened,
-the results' date, whether the results are current)."""
+unsent, results (programme, status, amount fen, detail) or None when none is stored, the results'
+date, whether the results are current)."""
 
 
 def household_rows(conn: sa.Connection, since: str | None, village: str | None = None) -> Iterator[HouseholdRow]:
@@ -78,14 +90,12 @@ def household_rows(conn: sa.Connection, since: str | None, village: str | None =
     sql = (
         "SELECT h.town, h.village, h.head_name, (SELECT m.id_number FROM members m WHERE m.household_id = h.id "
         "AND m.relation = 'head' AND m.deleted_at IS NULL ORDER BY m.position LIMIT 1), h.member_count, "
-        "h.address, h.phone, h.last_visit, h.next_review, h.sync_mark, h.id, r.results, r.member_ids, r.on_date, "
+        "h.address, h.phone, h.last_visit, h.next_review, h.sync_mark, r.results, r.on_date, "
         f"{current} FROM households h LEFT JOIN screening_results r ON r.household_id = h.id "
         f"WHERE {where} ORDER BY h.village, h.head_name, h.id")
-    for (town, vill, head, number, members, address, phone, last, nxt, mark, hid, blob, member_ids, on,
+    for (town, vill, head, number, members, address, phone, last, nxt, mark, blob, on,
          fresh) in _stream(conn, sql, params):
-        results = None
-        if blob is not None:
-            results = [row[1:] for row in unpack(hid, bytes(blob), member_ids or "")]
+        results = None if blob is None else results_of(bytes(blob))
         yield (town or "", vill or "", head or "", number or "", int(members or 0), address or "", phone or "",
                day_or_none(last), day_or_none(nxt), mark == 2, results, day_or_none(on), bool(fresh))
 
@@ -139,7 +149,7 @@ def need_rows(conn: sa.Connection, village: str | None = None) -> Iterator[NeedL
         "SELECT need_id, new_status, changed_on, changed_by, note FROM need_status_changes "
         "WHERE deleted_at IS NULL AND need_id IN :ids ORDER BY changed_on, created_at").bindparams(
         sa.bindparam("ids", expanding=True))
-    found = conn.execute(sa.text(sql), params)
+    found: Any = sql_runner(conn)(sql, params)
     while part := found.fetchmany(FETCH):
         history: dict[str, list[tuple[str, dt.date, str, str]]] = {}
         for chunk in _chunks(r[0] for r in part):

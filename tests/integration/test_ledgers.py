@@ -221,6 +221,12 @@ def test_the_export_command(demo_profile: Any, tmp_path: Path, capsys: pytest.Ca
     _, err = capsys.readouterr()
     assert code == 2 and "没有可以导出的筛查结果" in err and "Traceback" not in err
     assert len(load_workbook(out).sheetnames) > 1  # the earlier file stays as it was
+    code_text = ("import sys\nfrom advisor_app.cli import main\n"
+                 f"assert main(['--data-dir', {root!r}, 'xlsx', 'export', 'members', '--out', {str(out)!r}]) == 0\n"
+                 "print(sorted(m for m in ('xlsxwriter', 'openpyxl', 'reportlab', 'PySide6') if m in sys.modules))")
+    child = subprocess.run([sys.executable, "-c", code_text], capture_output=True, text=True, check=False)
+    assert child.returncode == 0, child.stderr
+    assert child.stdout.strip().splitlines()[-1] == "['xlsxwriter']"  # the writer only (docs/startup.md)
 
 
 def test_the_parser_loads_no_spreadsheet_library() -> None:
