@@ -27,12 +27,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import threading
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter  # type: ignore[import-untyped]  # (no type hints)
+import xlsxwriter.workbook  # type: ignore[import-untyped]
 from xlsxwriter.utility import xl_col_to_name  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
@@ -50,6 +53,20 @@ FIRST_DATA_ROW = 2
 MAX_ROWS = 1_048_576  # Excel's limit per sheet
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 _EPOCH_ORDINAL = EXCEL_EPOCH.toordinal()
+
+
+ZIP_LEVEL = 1
+"""zlib's level for the package: 1 packs a ledger two to three times faster than zlib's default (6),
+for a file about a third larger (100,000 households: ≈ 7 MB instead of 5.4 MB)."""
+_zip_lock = threading.Lock()
+
+
+class _LedgerZip(zipfile.ZipFile):
+    """The zip file XlsxWriter packs the workbook into, at :data:`ZIP_LEVEL`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("compresslevel", ZIP_LEVEL)
+        super().__init__(*args, **kwargs)
 
 
 class SheetFull(ValueError):
@@ -126,7 +143,15 @@ class LedgerBook:
             s.finish()
         if not self.sheets:  # an empty workbook is not a valid file
             raise ValueError("a ledger needs at least one sheet")
-        self.book.close()
+        # XlsxWriter has no option for the level: its module's ZipFile is ours while it packs (under a
+        # lock: one workbook at a time; nothing else in the app writes with XlsxWriter).
+        with _zip_lock:
+            module = xlsxwriter.workbook
+            previous, module.ZipFile = module.ZipFile, _LedgerZip
+            try:
+                self.book.close()
+            finally:
+                module.ZipFile = previous
 
     def discard(self) -> None:
         """Give up: the sheets' temporary files are closed (the caller removes its scratch folder)."""

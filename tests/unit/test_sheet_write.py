@@ -56,6 +56,13 @@ def test_cells_are_typed_and_formatted(tmp_path: Path) -> None:
     assert ws["E3"].value == 2 and ws["E3"].data_type == "n"
     assert ws["F4"].value is None
     assert ws.max_row == 4
+    import zipfile
+
+    import xlsxwriter.workbook  # type: ignore[import-untyped]
+
+    assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile  # packed at our level, then given back
+    with zipfile.ZipFile(path) as packed:
+        assert packed.testzip() is None
 
 
 def test_widths_follow_headers_and_the_first_rows(tmp_path: Path) -> None:
