@@ -28,7 +28,7 @@ from .context import Context
 
 # Subcommand modules, in the order ``--help`` lists them.
 COMMANDS = ("profile", "household", "demo", "policy", "form", "notice", "check", "screen", "audit", "backup",
-            "enrol", "bundle", "conflicts", "differences", "sync")
+            "enrol", "bundle", "conflicts", "differences", "sync", "xlsx")
 
 
 def build_parser() -> argparse.ArgumentParser:

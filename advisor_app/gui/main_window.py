@@ -53,6 +53,7 @@ from .demo_actions import DemoActions
 from .editor_splitter import stored_sizes
 from .household_actions import HouseholdActions
 from .household_list_pane import HouseholdListPane
+from .ledger_export import LedgerExportActions
 from .operations import Operations
 from .print_preview import install_print_actions
 from .security_actions import SecurityActions
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.security = SecurityActions(self, self.operations, self.list_pane, lambda: self.profile_info.is_demo)
         self.auto_lock = self.security.auto_lock
         self.sync = SyncActions(self, self.operations)  # 同步: 导出, 导入, 数据冲突…, 救助顾问… (office)
+        self.ledger_export = LedgerExportActions(self, self.operations)  # 文件 ▸ 导出台账 ▸ …
         self._build_layout()
         self._build_actions()
         self._build_menus()
@@ -193,6 +195,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.reset_demo_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        self.ledger_menu = self.ledger_export.menu(file_menu)
         file_menu.addSeparator()
         for a in self.security.actions():
             file_menu.addAction(a)

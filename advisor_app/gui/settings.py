@@ -79,6 +79,8 @@ class GuiSettings:
     pdf_folder = Setting("print_preview/pdf_folder", "", _text)
     # the folder a bundle was last exported to or imported from ("" until then: removable drives first)
     bundle_folder = Setting("sync/bundle_folder", "", _text)
+    # the folder a ledger (台账) was last exported to ("" until then: the Documents folder)
+    ledger_folder = Setting("ledgers/folder", "", _text)
     # minutes without input before the windows lock (.auto_lock: 1 to 60; an own profile always locks)
     lock_minutes = Setting("security/lock_minutes", 10, _int)
 

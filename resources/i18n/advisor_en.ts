@@ -671,27 +671,27 @@ Enrolment is done once.</translation>
 <context>
     <name>DemoActions</name>
     <message>
-        <location filename="../../advisor_app/gui/demo_actions.py" line="28"/>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="29"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/demo_actions.py" line="36"/>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="37"/>
         <source>重置演示数据</source>
         <translation>Reset demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/demo_actions.py" line="37"/>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="38"/>
         <source>删除演示档案里的全部家庭（包括走访记录和筛查结果），再重新生成演示家庭吗？删除后不能恢复。</source>
         <translation>Delete every household of the demo records (with their visits and screening results) and generate the demo households again? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/demo_actions.py" line="44"/>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="45"/>
         <source>演示数据已重置：%1 户</source>
         <translation>Demo data reset: %1 households</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/demo_actions.py" line="47"/>
+        <location filename="../../advisor_app/gui/demo_actions.py" line="49"/>
         <source>正在重置演示数据</source>
         <translation>Resetting the demo data</translation>
     </message>
@@ -1453,6 +1453,130 @@ Please copy the details below for the support person.</translation>
     </message>
 </context>
 <context>
+    <name>LedgerExport</name>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="51"/>
+        <source>救助帮扶台账</source>
+        <translation>Assistance ledger</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="51"/>
+        <source>成员台账</source>
+        <translation>Member ledger</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="52"/>
+        <source>需求台账</source>
+        <translation>Needs ledger</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="52"/>
+        <source>走访台账</source>
+        <translation>Visit ledger</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="53"/>
+        <source>筛查结果</source>
+        <translation>Screening results</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="66"/>
+        <source>保存台账</source>
+        <translation>Save ledger</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="67"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="149"/>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="185"/>
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="173"/>
+        <source>正在导出%1</source>
+        <translation>Exporting %1</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="178"/>
+        <source>已导出 %1 行到：
+%2</source>
+        <translation>Exported %1 rows to:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="181"/>
+        <source>共 %1 个工作表</source>
+        <translation>%1 sheets</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="183"/>
+        <source>有 %1 户在筛查之后有改动，结果未导出（见“未列入”工作表），请重新筛查</source>
+        <translation>%1 households changed after the screening: their results were not exported (see the sheet “未列入”). Please screen again.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="187"/>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="189"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerExportDialog</name>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="82"/>
+        <source>导出%1</source>
+        <translation>Export %1</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="86"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="91"/>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="94"/>
+        <source>全部村（社区）</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="96"/>
+        <source>未填村（社区）</source>
+        <translation>No village given</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="97"/>
+        <source>村（社区）：</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="98"/>
+        <source>每个村（社区）一个工作表</source>
+        <translation>One sheet per village</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="103"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/ledger_export.py" line="104"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
     <name>LockCover</name>
     <message>
         <location filename="../../advisor_app/gui/auto_lock.py" line="62"/>
@@ -1481,230 +1605,230 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="107"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="109"/>
         <source>演示数据：虚构家庭</source>
         <translation>Demo data: invented families</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="112"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="114"/>
         <source>只读：只能查看，不能保存改动</source>
         <translation>Read-only: you can look, not save changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="149"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="150"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="157"/>
         <source>走访记录</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
         <source>查看历次走访和需求清单，打印走访记录表</source>
         <translation>See past visits and the needs list, print the visit record form</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="157"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="160"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
         <source>归档家庭…</source>
         <translation>Archive household…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="160"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
         <source>把这户家庭移出列表、公示和台账（记录保留，可以恢复）</source>
         <translation>Take this household out of the list, notices and ledgers (its records are kept and it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="163"/>
         <source>名册差异…</source>
         <translation>Roster differences…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
         <source>导入名册时与现在登记的不同之处：逐条接受名册的值或保留现有</source>
         <translation>Where an imported roster differs from what is recorded: accept the roster&apos;s value or keep the current one, item by item</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="163"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="165"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="166"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="165"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="167"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="166"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="168"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="167"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="169"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="170"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="172"/>
         <source>档案设置…</source>
         <translation>Profile settings…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="171"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="173"/>
         <source>更改所属地区、负责的村（社区）、救助顾问姓名和监督电话</source>
         <translation>Change the region, the villages you serve, the advisor&apos;s name and the complaint phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="172"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="457"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="174"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="461"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="173"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="175"/>
         <source>重置演示数据…</source>
         <translation>Reset demo data…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="174"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="176"/>
         <source>删除演示档案里的全部家庭，重新生成演示家庭</source>
         <translation>Delete every household of the demo records and generate the demo households again</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="176"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="178"/>
         <source>恢复备份…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="177"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="179"/>
         <source>用一份自动备份替换现在的档案（现在的档案先另存为备份）</source>
         <translation>Replace the profile with one of its automatic backups (the current profile is backed up first)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="179"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="181"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="192"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="194"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="201"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="205"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="209"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="213"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="212"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="216"/>
         <source>同步(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="216"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="220"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="220"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="454"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="224"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="458"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="228"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="232"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="266"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="270"/>
         <source>请先保存这户新家庭</source>
         <translation>Save this new household first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="268"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="272"/>
         <source>这户家庭已归档，请先恢复</source>
         <translation>This household is archived: restore it first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="270"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="274"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="322"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="326"/>
         <source>已归档的家庭不能编辑，请先恢复</source>
         <translation>An archived household cannot be edited: restore it first</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/app.py" line="164"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="438"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="442"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="436"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="440"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="437"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="441"/>
         <source>只读</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="454"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="458"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="458"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="462"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>

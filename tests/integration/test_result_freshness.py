@@ -42,8 +42,8 @@ def ledger(profile: Any, path: Path) -> tuple[list[tuple[Any, ...]], list[tuple[
     """(result rows, left-out rows) of the exported workbook, headers dropped."""
     export_xlsx(profile, path)
     book = load_workbook(path, read_only=True)
-    results = [tuple(r) for r in book["筛查结果"].iter_rows(min_row=2, values_only=True)]
-    left = [tuple(r) for r in book["未列入"].iter_rows(min_row=2, values_only=True)] if "未列入" in book else []
+    results = [tuple(r) for r in book["筛查结果"].iter_rows(min_row=3, values_only=True)]  # (title, headers)
+    left = [tuple(r) for r in book["未列入"].iter_rows(min_row=3, values_only=True)] if "未列入" in book else []
     return results, left
 
 

@@ -141,13 +141,14 @@ def test_xlsx_has_chinese_headers_and_masked_ids(demo_profile: Profile, tmp_path
     assert book.sheetnames == ["筛查结果"]  # nothing left out
     ws = book.active
     rows = list(ws.iter_rows(values_only=True))
-    assert list(rows[0]) == HEADERS
-    assert len(rows) == summary.stored + 1
-    programs = {r[3] for r in rows[1:]}
+    assert str(rows[0][0]).startswith("筛查结果")  # the title row, then the headers
+    assert list(rows[1]) == HEADERS
+    assert len(rows) == summary.stored + 2
+    programs = {r[3] for r in rows[2:]}
     assert {"低保", "特困"} <= programs
-    numbers = [r[5] for r in rows[1:] if r[5]]
+    numbers = [r[5] for r in rows[2:] if r[5]]
     assert numbers and all("*" in n and len(n) == 18 for n in numbers)
-    assert all(r[6] in ("符合", "需补充信息") for r in rows[1:])
+    assert all(r[6] in ("符合", "需补充信息") for r in rows[2:])
 
 
 def test_screen_of_an_empty_profile(profile: Profile) -> None:
