@@ -28,7 +28,7 @@ from .context import Context
 
 # Subcommand modules, in the order ``--help`` lists them.
 COMMANDS = ("profile", "household", "demo", "policy", "form", "notice", "check", "screen", "audit", "backup",
-            "enrol", "bundle", "conflicts", "sync")
+            "enrol", "bundle", "conflicts", "sync", "xlsx")
 
 
 def build_parser() -> argparse.ArgumentParser:

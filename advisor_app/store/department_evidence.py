@@ -1,0 +1,149 @@
+"""What other departments' lists say about people (migration 0015, table ``department_evidence``).
+
+One row per row of an imported list (残联, 医保, 监测, 养老, 就业): the kind of list, the person's ID
+number and name as the list gives them, the list's fields as JSON, the date or period the row is
+about, the source file's name and SHA-256, its row number, and when it was imported. A row whose ID
+number names a stored member carries that member and household; a row naming nobody stored is a
+**lead** (线索: a person in need the advisor does not know yet) and is kept in the same table with
+no member, so that the office can see the leads later and a household added afterwards finds its
+evidence by its members' ID numbers (:func:`for_household`).
+
+Evidence is only added: it never changes a member or a household (what an advisor recorded stays
+as recorded). A file is known by its SHA-256: re-importing the same file adds nothing
+(:func:`imported_rows`, and the unique index on file, kind and row).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base
+
+CHUNK = 500  # ID numbers per query (well inside every database's limit on bound parameters)
+
+
+class DepartmentEvidenceRow(Base):
+    __tablename__ = "department_evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    id_number: Mapped[str] = mapped_column(String(18))
+    name: Mapped[str] = mapped_column(Text, default="")
+    member_id: Mapped[str | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), default=None)
+    household_id: Mapped[str | None] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), default=None)
+    fields: Mapped[str] = mapped_column(Text)  # JSON object: field name → value
+    on_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    period: Mapped[str] = mapped_column(Text, default="")
+    source_name: Mapped[str] = mapped_column(Text)
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    row_number: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (
+        Index("ux_department_evidence_source", "source_sha256", "kind", "row_number", unique=True),
+        Index("ix_department_evidence_household", "household_id"),
+        Index("ix_department_evidence_id_number", "id_number"),
+    )
+
+
+_T = DepartmentEvidenceRow.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMember:
+    member_id: str
+    household_id: str
+    name: str
+    disability_kind: str | None
+    disability_grade: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    kind: str
+    id_number: str
+    name: str
+    member_id: str | None
+    household_id: str | None
+    fields: dict[str, object]
+    on_date: dt.date | None
+    period: str
+    source_name: str
+    source_sha256: str
+    row_number: int
+    imported_at: str
+
+
+def members_by_id_number(conn: sa.Connection, id_numbers: Iterable[str]) -> dict[str, StoredMember]:
+    """The live members (of live households) with these ID numbers, one query per :data:`CHUNK`."""
+    from .models import HouseholdRow, MemberRow
+
+    m, h = MemberRow.__table__, HouseholdRow.__table__
+    wanted = list(dict.fromkeys(id_numbers))
+    out: dict[str, StoredMember] = {}
+    for start in range(0, len(wanted), CHUNK):
+        part = wanted[start:start + CHUNK]
+        rows = conn.execute(
+            sa.select(m.c.id_number, m.c.id, m.c.household_id, m.c.name, m.c.disability_kind, m.c.disability_grade)
+            .join(h, h.c.id == m.c.household_id)
+            .where(m.c.id_number.in_(part), m.c.deleted_at.is_(None), h.c.deleted_at.is_(None))
+            .order_by(m.c.id_number, m.c.household_id))
+        for number, mid, hid, name, kind, grade in rows:
+            out.setdefault(number, StoredMember(mid, hid, name, kind, grade))
+    return out
+
+
+def imported_rows(conn: sa.Connection, source_sha256: str, kind: str) -> set[int]:
+    """The row numbers of this file (and kind) already stored."""
+    return set(conn.execute(sa.select(_T.c.row_number).where(
+        _T.c.source_sha256 == source_sha256, _T.c.kind == kind)).scalars())
+
+
+def add(conn: sa.Connection, rows: Sequence[dict[str, object]]) -> None:
+    """Insert evidence rows (dicts of the table's columns, ``fields`` already JSON text)."""
+    if rows:
+        conn.execute(sa.insert(DepartmentEvidenceRow), list(rows))
+
+
+def _evidence(r: sa.Row[tuple[object, ...]]) -> Evidence:
+    return Evidence(r.kind, r.id_number, r.name, r.member_id, r.household_id, json.loads(r.fields),
+                    r.on_date, r.period, r.source_name, r.source_sha256, r.row_number, r.imported_at)
+
+
+def for_household(conn: sa.Connection, household_id: str) -> list[Evidence]:
+    """Every list's rows about this household: matched to it when imported, and leads naming one of
+    its live members' ID numbers (imported before the member was recorded); newest first."""
+    from .models import MemberRow
+
+    m = MemberRow.__table__
+    numbers = sa.select(m.c.id_number).where(m.c.household_id == household_id, m.c.deleted_at.is_(None))
+    rows = conn.execute(sa.select(_T).where(sa.or_(
+        _T.c.household_id == household_id,
+        sa.and_(_T.c.member_id.is_(None), _T.c.id_number.in_(numbers))))
+        .order_by(_T.c.imported_at.desc(), _T.c.kind, _T.c.row_number))
+    return [_evidence(r) for r in rows]
+
+
+def leads(conn: sa.Connection, kind: str | None = None, *, limit: int = 1000) -> list[Evidence]:
+    """Rows that named nobody stored when imported and still name no live member."""
+    from .models import HouseholdRow, MemberRow
+
+    m, h = MemberRow.__table__, HouseholdRow.__table__
+    known = (sa.select(m.c.id_number).join(h, h.c.id == m.c.household_id)
+             .where(m.c.deleted_at.is_(None), h.c.deleted_at.is_(None)))
+    query = sa.select(_T).where(_T.c.member_id.is_(None), _T.c.id_number.not_in(known))
+    if kind is not None:
+        query = query.where(_T.c.kind == kind)
+    rows = conn.execute(query.order_by(_T.c.imported_at.desc(), _T.c.row_number).limit(limit))
+    return [_evidence(r) for r in rows]
+
+
+__all__ = ["CHUNK", "DepartmentEvidenceRow", "Evidence", "StoredMember", "add", "for_household", "imported_rows",
+           "leads", "members_by_id_number"]
