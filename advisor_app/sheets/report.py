@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from pathlib import Path
 
 from advisor_app.domain.errors import DomainError
@@ -27,8 +28,9 @@ def report_path(source: Path, folder: Path | None = None) -> Path:
 
 
 def _id_text(value: object) -> str:
+    """An ID number as text; one stored as a number as Excel shows it (15 significant digits)."""
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return format(Decimal(f"{value:.15g}"), "f")
     return "" if value is None else str(value)
 
 
@@ -49,11 +51,14 @@ def write_report(table: Table, mapping: Mapping[str, str | None], errors: Mappin
     as_date = workbook.add_format({"num_format": "yyyy-mm-dd"})
     error_format = workbook.add_format({"font_color": "#C00000", "text_wrap": True})
     sheet = workbook.add_worksheet((table.sheet or "错误报告")[:31])
-    width = len(table.headers)
+    headers = list(table.headers)
+    # A report imported again: its 错误说明 column gets the new messages (not a second one).
+    width = headers.index(ERROR_COLUMN) if ERROR_COLUMN in headers else len(headers)
+    headers[width:] = [ERROR_COLUMN]
     for c in range(width):
         sheet.set_column(c, c, 22 if c in text_columns else 14, as_text if c in text_columns else None)
     sheet.set_column(width, width, 50)
-    for c, h in enumerate([*table.headers, ERROR_COLUMN]):
+    for c, h in enumerate(headers):
         sheet.write_string(0, c, h, bold)
     sheet.freeze_panes(1, 0)
     out_row = 1
@@ -61,7 +66,7 @@ def write_report(table: Table, mapping: Mapping[str, str | None], errors: Mappin
         messages = errors.get(number)
         if messages is None:
             continue
-        for c, value in enumerate(row[:max(width, len(row))]):
+        for c, value in enumerate(row[:width]):
             if c in text_columns:
                 sheet.write_string(out_row, c, _id_text(value), as_text)
             elif isinstance(value, bool):

@@ -56,6 +56,12 @@ class DepartmentEvidenceRow(Base):
 _T = DepartmentEvidenceRow.__table__
 
 
+def _members_and_households() -> tuple[sa.Table, sa.Table]:
+    """The members and households tables (declared in :mod:`.models`, which imports this module)."""
+    tables = Base.metadata.tables
+    return tables["members"], tables["households"]
+
+
 @dataclass(frozen=True, slots=True)
 class StoredMember:
     member_id: str
@@ -83,9 +89,7 @@ class Evidence:
 
 def members_by_id_number(conn: sa.Connection, id_numbers: Iterable[str]) -> dict[str, StoredMember]:
     """The live members (of live households) with these ID numbers, one query per :data:`CHUNK`."""
-    from .models import HouseholdRow, MemberRow
-
-    m, h = MemberRow.__table__, HouseholdRow.__table__
+    m, h = _members_and_households()
     wanted = list(dict.fromkeys(id_numbers))
     out: dict[str, StoredMember] = {}
     for start in range(0, len(wanted), CHUNK):
@@ -120,9 +124,7 @@ def _evidence(r: sa.Row[tuple[object, ...]]) -> Evidence:
 def for_household(conn: sa.Connection, household_id: str) -> list[Evidence]:
     """Every list's rows about this household: matched to it when imported, and leads naming one of
     its live members' ID numbers (imported before the member was recorded); newest first."""
-    from .models import MemberRow
-
-    m = MemberRow.__table__
+    m, _h = _members_and_households()
     numbers = sa.select(m.c.id_number).where(m.c.household_id == household_id, m.c.deleted_at.is_(None))
     rows = conn.execute(sa.select(_T).where(sa.or_(
         _T.c.household_id == household_id,
@@ -133,9 +135,7 @@ def for_household(conn: sa.Connection, household_id: str) -> list[Evidence]:
 
 def leads(conn: sa.Connection, kind: str | None = None, *, limit: int = 1000) -> list[Evidence]:
     """Rows that named nobody stored when imported and still name no live member."""
-    from .models import HouseholdRow, MemberRow
-
-    m, h = MemberRow.__table__, HouseholdRow.__table__
+    m, h = _members_and_households()
     known = (sa.select(m.c.id_number).join(h, h.c.id == m.c.household_id)
              .where(m.c.deleted_at.is_(None), h.c.deleted_at.is_(None)))
     query = sa.select(_T).where(_T.c.member_id.is_(None), _T.c.id_number.not_in(known))

@@ -60,7 +60,8 @@ def table_rows(path: Path, fields: Any = DISABILITY, **kw: Any) -> list[tuple[in
 
 def test_title_rows_and_blank_rows_keep_excel_row_numbers(tmp_path: Path) -> None:
     path = xlsx(tmp_path / "a.xlsx", [["蜀山区残疾人名册"], [], ["姓名", "身份证号", "残疾类别", "残疾等级"],
-                                      ["吴晓霞", A, "肢体", "二级"], [], [None, None], ["王建国", B, "视力", 1]], start=2)
+                                      ["吴晓霞", A, "肢体", "二级"], [], [None, None],
+                                      ["王建国", B, "视力", 1]], start=2)
     t = open_table(path, DISABILITY)
     assert t.header.number == 5 and t.sheet == "名单"
     got = [(r.number, r.values["id_number"], r.values["name"]) for r in t.rows(t.header.mapping)]
@@ -126,8 +127,9 @@ def test_an_openpyxl_file_named_wrong_is_read_by_its_content(tmp_path: Path) -> 
                                                             ("gb18030", "\t", False), ("gb18030", ",", False)])
 def test_csv_in_the_encodings_and_separators_excel_writes(tmp_path: Path, encoding: str, delimiter: str,
                                                           bom: bool) -> None:
-    text = "\n".join(delimiter.join(r) for r in [["姓名", "身份证号码", "残疾类别", "残疾等级"],
-                                                 ["吴晓霞", A, "肢体", "2"], ["", "", "", ""], ["王建国", B, "精神", "四级"]])
+    rows = [["姓名", "身份证号码", "残疾类别", "残疾等级"], ["吴晓霞", A, "肢体", "2"], ["", "", "", ""],
+            ["王建国", B, "精神", "四级"]]
+    text = "\n".join(delimiter.join(r) for r in rows)
     path = tmp_path / "list.csv"
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode(encoding))
     rows = table_rows(path)
@@ -136,13 +138,15 @@ def test_csv_in_the_encodings_and_separators_excel_writes(tmp_path: Path, encodi
 
 
 def test_header_variants_counties_use() -> None:
-    for header in ("身份证号", "公民身份号码", "证件号码", "身份证号码", " 身份证号 ", "身份证号（18位）", "*身份证号", "身份证号："):
+    for header in ("身份证号", "公民身份号码", "证件号码", "身份证号码", " 身份证号 ", "身份证号（18位）",
+                   "*身份证号", "身份证号："):
         assert suggest([header], DISABILITY) == {header: "id_number"}, header
     medical = FIELDS["medical"]
     assert suggest(["个人自付（元）", "自付金额(元)", "结算期间", "就诊日期"], medical) == {
         "个人自付（元）": "self_paid", "自付金额(元)": None, "结算期间": "period", "就诊日期": None}
     assert suggest(["成员姓名", "残疾类型", "残疾等级", "发证日期"], DISABILITY) == {
-        "成员姓名": "name", "残疾类型": "disability_kind", "残疾等级": "disability_grade", "发证日期": "certificate_date"}
+        "成员姓名": "name", "残疾类型": "disability_kind", "残疾等级": "disability_grade",
+        "发证日期": "certificate_date"}
     assert normalise("自付金额（元）") == normalise("自付金额") == normalise("自 付 金 额")
     assert suggest(["备注", "联系电话"], DISABILITY) == {"备注": None, "联系电话": None}
 
@@ -159,7 +163,8 @@ def test_a_remembered_mapping_wins_over_the_synonyms() -> None:
 def test_a_mapping_given_corrects_the_suggestion() -> None:
     headers = ["身份证号", "类", "残疾等级", "备注"]
     suggested = suggest(headers, DISABILITY)
-    used = apply_mapping(headers, suggested, {"类": "残疾类别", "残疾等级": None, "备注": "disability_grade"}, DISABILITY)
+    given = {"类": "残疾类别", "残疾等级": None, "备注": "disability_grade"}
+    used = apply_mapping(headers, suggested, given, DISABILITY)
     assert used == {"身份证号": "id_number", "类": "disability_kind", "残疾等级": None, "备注": "disability_grade"}
     with pytest.raises(Exception, match="找不到"):
         apply_mapping(headers, suggested, {"不存在的列": "name"}, DISABILITY)
@@ -170,7 +175,7 @@ def test_a_mapping_given_corrects_the_suggestion() -> None:
 def test_a_required_column_missing_is_named(tmp_path: Path) -> None:
     path = xlsx(tmp_path / "m.xlsx", [["姓名", "身份证号", "残疾类别"], ["吴晓霞", A, "肢体"]])
     t = open_table(path, DISABILITY)
-    with pytest.raises(MissingColumn, match="缺少“残疾等级”列.*姓名、身份证号、残疾类别"):
+    with pytest.raises(MissingColumn, match=r"缺少“残疾等级”列.*姓名、身份证号、残疾类别"):
         t.check(t.header.mapping)
 
 
@@ -281,7 +286,7 @@ def test_an_old_xls_workbook_is_read(tmp_path: Path) -> None:
 def test_an_xls_that_cannot_be_read_says_how_to_convert_it(tmp_path: Path) -> None:
     path = tmp_path / "broken.xls"
     path.write_bytes(ole2({"Nothing": b"not a workbook" * 400}))
-    with pytest.raises(DamagedFile, match="另存为.*xlsx"):
+    with pytest.raises(DamagedFile, match=r"另存为.*xlsx"):
         open_book(path)
 
 
@@ -289,7 +294,7 @@ def test_a_password_protected_workbook_says_to_save_it_without(tmp_path: Path) -
     path = tmp_path / "secret.xlsx"
     path.write_bytes(ole2({"EncryptionInfo": b"\x04\x00\x04\x00" + b"\x00" * 4096,
                            "EncryptedPackage": b"\x10\x00" * 2100}))
-    with pytest.raises(EncryptedWorkbook, match="密码.*另存"):
+    with pytest.raises(EncryptedWorkbook, match=r"密码.*另存"):
         open_book(path)
 
 
