@@ -59,17 +59,19 @@ def _message(f: Field, exc: CellError) -> str:
     return exc.message if exc.message.startswith(f.label) else f"{f.label}：{exc.message}"
 
 
-def _parse(row: SheetRow, fields: list[Field], summary: ImportSummary) -> dict[str, object] | None:
+Reader = tuple[str, Field, Callable[[object], object]]
+
+
+def _parse(row: SheetRow, readers: list[Reader], summary: ImportSummary) -> dict[str, object] | None:
     """The row's fields as values, or None when a cell is refused (its errors are in ``summary``)."""
     out: dict[str, object] = {}
     bad = False
-    for f in fields:
-        if f.name not in row.values:
-            continue
+    cells = row.values
+    for name, f, read in readers:
         try:
-            out[f.name] = values.read(f, row.values[f.name])
+            out[name] = read(cells[name])
         except CellError as exc:
-            summary.errors.append(RowError(row.number, _message(f, exc), f.name))
+            summary.errors.append(RowError(row.number, _message(f, exc), name))
             bad = True
     return None if bad else out
 
@@ -84,16 +86,20 @@ def _differs(kind: str, fields: dict[str, object], member: store.StoredMember) -
 def import_rows(conn: sa.Connection, kind: str, fields: list[Field], rows: Iterable[SheetRow], summary: ImportSummary,
                 *, source: Source, dry_run: bool = False, progress: Progress | None = None, total: int = 0) -> None:
     """Read, match and (unless ``dry_run``) store the rows, in the transaction of ``conn``."""
-    already = store.imported_rows(conn, source.sha256, kind)
+    imported_at = utc_now()
+    source_id, already = store.source(conn, kind, source.name, source.sha256, imported_at, create=not dry_run)
+    readers: list[Reader] | None = None
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
     key_fields = _DUPLICATE_KEYS.get(kind, ("id_number",))
     first_seen: dict[tuple[object, ...], int] = {}
-    imported_at = utc_now()
     iterator = iter(rows)
     while chunk := list(itertools.islice(iterator, CHUNK)):
         parsed: list[tuple[SheetRow, dict[str, object]]] = []
+        if readers is None:  # the fields the mapping reads: the first row has them all
+            readers = [(f.name, f, values.reader(f)) for f in fields if f.name in chunk[0].values]
         for row in chunk:
             summary.rows += 1
-            got = _parse(row, fields, summary)
+            got = _parse(row, readers, summary)
             if got is None:
                 summary.invalid += 1
                 continue
@@ -107,9 +113,10 @@ def import_rows(conn: sa.Connection, kind: str, fields: list[Field], rows: Itera
                 continue
             parsed.append((row, got))
         members = store.members_by_id_number(conn, [str(got["id_number"]) for _, got in parsed])
-        new_rows: list[dict[str, object]] = []
+        new_rows: list[tuple[object, ...]] = []
         for row, got in parsed:
-            number = str(got["id_number"])
+            number = str(got.pop("id_number"))
+            name = str(got.pop("name", None) or "")
             member = members.get(number)
             if member is None:
                 summary.unmatched += 1
@@ -120,14 +127,9 @@ def import_rows(conn: sa.Connection, kind: str, fields: list[Field], rows: Itera
                 continue
             summary.new += 1
             on = values.list_date(got)
-            new_rows.append({
-                "kind": kind, "id_number": number, "name": str(got.get("name") or ""),
-                "member_id": member.member_id if member else None,
-                "household_id": member.household_id if member else None,
-                "fields": json.dumps({k: v for k, v in got.items() if k not in ("id_number", "name")},
-                                     ensure_ascii=False, sort_keys=True),
-                "on_date": _date(on), "period": str(got.get("period") or ""), "source_name": source.name,
-                "source_sha256": source.sha256, "row_number": row.number, "imported_at": imported_at})
+            new_rows.append((source_id, row.number, kind, number, name, member.member_id if member else None,
+                             member.household_id if member else None, encode(got),
+                             None if on is None else dt.date.fromisoformat(on), str(got.get("period") or "")))
         if not dry_run:
             store.add(conn, new_rows)
         if progress is not None and not progress(summary.rows, max(total, summary.rows)):
@@ -136,10 +138,6 @@ def import_rows(conn: sa.Connection, kind: str, fields: list[Field], rows: Itera
         audit.record(conn, action="import", kind="evidence",
                      detail=f"list={kind} file={source.sha256[:16]} rows={summary.rows} new={summary.new} "
                             f"matched={summary.matched} leads={summary.unmatched}")
-
-
-def _date(iso: str | None) -> dt.date | None:
-    return None if iso is None else dt.date.fromisoformat(iso)
 
 
 __all__ = ["CHUNK", "KINDS", "Source", "import_rows"]

@@ -22,6 +22,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from advisor_app.domain.errors import DomainError
 
@@ -67,6 +68,13 @@ class Book:
     encoding: str = "utf-8"
     delimiter: str = ","
     _workbook: object = field(default=None, repr=False)
+    _sheets: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def _sheet(self, name: str) -> Any:
+        """The parsed sheet (calamine parses a whole sheet at once: once per sheet, kept)."""
+        if name not in self._sheets:
+            self._sheets[name] = self._workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
+        return self._sheets[name]
 
     def rows(self, name: str) -> Iterator[list[object]]:
         """The sheet's rows from row 1 (index 0 is Excel's row 1), every cell as read."""
@@ -82,15 +90,14 @@ class Book:
         if self.format == "csv":
             with self.path.open("rb") as f:
                 return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) + 1
-        sheet = self._workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
-        return int(sheet.total_height) + 1
+        return int(self._sheet(name).total_height) + 1
 
     def merged_ranges(self, name: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         """Merged cells ((first row, first column), (last row, last column)), 0-based, columns
         counted from the sheet's first used column as :meth:`rows` gives them."""
         if self.format == "csv":
             return []
-        sheet = self._workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
+        sheet = self._sheet(name)
         ranges = getattr(sheet, "merged_cell_ranges", None) or []
         first = int(sheet.start[1]) if sheet.start else 0
         return [((a[0], a[1] - first), (b[0], b[1] - first)) for a, b in ranges]
@@ -99,8 +106,7 @@ class Book:
         from python_calamine import CalamineError
 
         try:
-            sheet = self._workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
-            yield from sheet.iter_rows()
+            yield from self._sheet(name).iter_rows()
         except CalamineError as exc:
             raise DamagedFile(f"工作表“{name}”读到一半出错，文件可能已损坏：{exc}", where=str(self.path)) from None
 

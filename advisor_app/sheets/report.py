@@ -62,7 +62,10 @@ def write_report(table: Table, mapping: Mapping[str, str | None], errors: Mappin
         sheet.write_string(0, c, h, bold)
     sheet.freeze_panes(1, 0)
     out_row = 1
+    last = max(errors, default=0)
     for number, row in enumerate(table.book.rows(table.sheet), start=1):
+        if number > last:
+            break
         messages = errors.get(number)
         if messages is None:
             continue

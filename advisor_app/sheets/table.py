@@ -58,10 +58,11 @@ class Table:
     def rows(self, mapping: Mapping[str, str | None]) -> Iterator[SheetRow]:
         """The data rows below the header, blank rows left out."""
         columns = list(self.columns(mapping).items())
+        is_blank = cells.is_blank
         for number, row in enumerate(self.book.rows(self.sheet), start=1):
             if number <= self.header.number:
                 continue
-            if all(cells.is_blank(v) for v in row):
+            if not row or (is_blank(row[0]) and all(is_blank(v) for v in row)):
                 continue
             width = len(row)
             yield SheetRow(number, {name: (row[i] if i < width else None) for name, i in columns}, row)
