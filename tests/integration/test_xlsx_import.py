@@ -243,3 +243,20 @@ def test_the_command_prints_json_and_exits_2_on_unreadable_files(profile: Any, d
     assert code == 2 and "名册导入尚未接入" in err
     code, _, err = run(capsys, *base, str(path), "--kind", "medical")
     assert code == 2 and "自付金额" in err
+
+
+def test_the_portable_insert_stores_what_the_driver_insert_stores(profile: Any, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from advisor_app.store import department_evidence as store
+
+    household = household_service.import_household(profile, WU)
+    path = disability_list(tmp_path / "list.xlsx")
+    xlsx_import.import_sheet(profile, path, "disability")
+    fast = department_evidence.household_evidence(profile, household.id) + department_evidence.leads(profile)
+    with profile.connection(write=True) as conn:
+        conn.execute(sa.delete(DepartmentEvidenceRow))
+    monkeypatch.setattr(store, "add", store.add_portable)
+    xlsx_import.import_sheet(profile, path, "disability")  # the same file: its source is kept, its rows again
+    portable = department_evidence.household_evidence(profile, household.id) + department_evidence.leads(profile)
+    assert portable == fast and len(fast) == 3
+    assert {type(e.on_date) for e in fast} == {dt.date}
