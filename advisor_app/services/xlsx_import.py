@@ -53,8 +53,9 @@ class NotConnected(DomainError):
     """A kind of import this build cannot do yet."""
 
 
-# Importers of their own kinds (their fields are FIELDS[kind]): called with the rows once the
-# header is mapped; each opens its own transaction.
+# Importers of their own kinds: called with the rows once the header is mapped (the header is
+# found by FIELDS[kind], which the importer's module fills: sheets cannot import services); each
+# opens its own transaction and leaves the data as it was when cancelled.
 ROW_IMPORTERS: dict[str, RowImporter] = {
     # "roster": roster_import.import_roster,
 }
@@ -163,6 +164,11 @@ def _report(table: Table, used: Mapping[str, str | None], summary: ImportSummary
     for e in summary.errors:
         by_row.setdefault(e.row, []).append(e.message)
     messages = {row: [f"原表第 {row} 行：" + "；".join(found)] for row, found in by_row.items()}
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DomainError(f"放错误报告的文件夹建不了：{exc.strerror or exc}", where=str(folder)) from None
     summary.report = str(write_report(table, used, messages, report_path(source, folder)).resolve())
 
 

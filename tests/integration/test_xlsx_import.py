@@ -230,7 +230,6 @@ def test_the_command_prints_json_and_exits_2_on_unreadable_files(profile: Any, d
                                "report": str((tmp_path / "list_错误报告.xlsx").resolve())}
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps({"备注": None}, ensure_ascii=False), encoding="utf-8")
-    (tmp_path / "reports").mkdir()
     code, out, _ = run(capsys, *base, str(path), "--kind", "disability", "--mapping", str(mapping),
                        "--report-dir", str(tmp_path / "reports"))
     assert code == 0
