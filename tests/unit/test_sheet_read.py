@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 import xlsxwriter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from advisor_app.domain import idcard
@@ -26,6 +28,7 @@ from advisor_app.sheets.read import (
     EncryptedWorkbook,
     NoSuchSheet,
     NotASpreadsheet,
+    SheetError,
     open_book,
 )
 from advisor_app.sheets.table import MissingColumn, apply_mapping, open_table
@@ -321,3 +324,23 @@ def test_disability_kinds_as_the_app_codes(value: object, kind: str) -> None:
 def test_periods_keep_their_words_or_become_dates() -> None:
     assert values.period("2024年1-6月") == "2024年1-6月"
     assert values.period(dt.date(2024, 3, 5)) == values.period(45356) == values.period("2024/3/5") == "2024-03-05"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prefix=st.sampled_from([b"", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "身份证号,".encode()]),
+       body=st.binary(max_size=3000), cut=st.integers(min_value=0, max_value=100))
+def test_any_bytes_give_a_table_or_a_message(tmp_path: Path, prefix: bytes, body: bytes, cut: int) -> None:
+    """Whatever a file holds — random bytes, a zip or OLE2 header over rubbish, a workbook cut
+    short — reading it gives rows or a SheetError, never another exception."""
+    whole = tmp_path / "whole.xlsx"
+    if not whole.exists():
+        xlsx(whole, [["身份证号", "残疾类别", "残疾等级"], [A, "肢体", 2]])
+    data = whole.read_bytes()
+    for content in (prefix + body, data[: len(data) * cut // 100]):
+        path = tmp_path / "fuzz.xlsx"
+        path.write_bytes(content)
+        try:
+            t = open_table(path, DISABILITY)
+            list(t.rows(t.header.mapping))
+        except SheetError:
+            pass
