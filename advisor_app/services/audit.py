@@ -34,7 +34,7 @@ ACTIONS = {"create": "新建", "change": "修改", "delete": "删除", "archive"
            "import": "导入", "reset": "恢复默认", "export": "导出", "print": "打印", "screen": "筛查", "unlock": "解锁"}
 KINDS = {"household": "家庭", "member": "成员", "visit": "走访", "need": "需求", "policy": "政策表",
          "form": "表格", "notice": "公示名单", "ledger": "筛查台账", "screening": "筛查结果",
-         "profile": "档案", "bundle": "数据包", "conflict": "同步冲突"}
+         "profile": "档案", "bundle": "数据包", "conflict": "同步冲突", "evidence": "部门名单"}
 JSON_KEYS = ("seq", "at", "who", "action", "kind", "record_id", "household_id", "fields", "detail",
              "prev_hash", "hash")
 """The keys of each object of ``audit list --format json`` (docs/audit.md), in this order."""

@@ -23,6 +23,7 @@ from advisor_app.domain.limits import ascii_digits
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (with Excel's 1900 leap-year quirk beyond 60)
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_PLAIN_ID = re.compile(r"[0-9]{17}[0-9X]$")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 
 
@@ -36,6 +37,8 @@ def is_blank(value: object) -> bool:
 
 def text(value: object) -> str:
     """The cell as text ("" when blank)."""
+    if type(value) is str:  # the common case first (a list of 100,000 rows reads it 400,000 times)
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -51,6 +54,11 @@ def text(value: object) -> str:
 
 def id_number(value: object) -> str:
     """A valid ID number as stored (18 characters, capital X)."""
+    if type(value) is str and len(value) == 18 and _PLAIN_ID.match(value):  # as stored already: check only
+        why = idcard.problem(value)
+        if why is not None:
+            raise CellError(why)
+        return value
     if isinstance(value, bool) or value is None:
         raise CellError("身份证号为空")
     if isinstance(value, int | float):

@@ -15,12 +15,15 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True, slots=True)
 class Field:
     """A field an import reads: ``name`` (the program's), ``label`` (the header the app writes and
-    shows), ``synonyms`` (headers counties use for it), ``required``."""
+    shows), ``synonyms`` (headers counties use for it), ``required``, and ``value``: how its cell is
+    read (``text``, ``id_number``, ``date``, ``money``, ``grade``, ``disability_kind``, ``period``;
+    :mod:`advisor_app.sheets.values`)."""
 
     name: str
     label: str
     synonyms: tuple[str, ...] = ()
     required: bool = False
+    value: str = "text"
 
 
 @dataclass(slots=True)

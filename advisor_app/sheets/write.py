@@ -34,10 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter  # type: ignore[import-untyped]  # (no type hints)
-import xlsxwriter.workbook  # type: ignore[import-untyped]
-from xlsxwriter.utility import xl_col_to_name  # type: ignore[import-untyped]
-from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
+import xlsxwriter  # (no type hints: pyproject.toml lets mypy treat it as Any)
+import xlsxwriter.workbook
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
 from .cells import EXCEL_EPOCH
 

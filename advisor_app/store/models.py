@@ -17,6 +17,7 @@ from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base as Base  # re-exported: every table is declared on it
+from .department_evidence import DepartmentEvidenceRow  # noqa: F401  (declared on Base.metadata, as the sync tables)
 from .held_parts import HeldPartRow  # noqa: F401  (declared on Base.metadata, as the sync tables)
 from .list_search import ID_REVERSED, NAME_CHAR_PLACES
 from .policy_tables import PolicyTableRow  # noqa: F401  (declared on Base.metadata, as the sync tables)

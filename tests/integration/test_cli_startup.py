@@ -27,7 +27,7 @@ DATA = Path(__file__).parents[1] / "data"
 SAMPLE = DATA / "household_wu.json"
 RELEASE = Path(__file__).parents[1] / "fixtures" / "release-0.1.0-profile.sqlite"  # plaintext, revision 0007
 
-HEAVY = ("sqlalchemy", "alembic", "pypinyin", "openpyxl", "reportlab", "PySide6")
+HEAVY = ("sqlalchemy", "alembic", "pypinyin", "openpyxl", "python_calamine", "xlsxwriter", "reportlab", "PySide6")
 NOT_FOR_READING = ("alembic", "pypinyin", "openpyxl", "reportlab", "PySide6")
 
 CHILD = r"""
@@ -57,7 +57,8 @@ def loaded(names: tuple[str, ...], modules: set[str]) -> list[str]:
     return [n for n in names if n in modules]
 
 
-@pytest.mark.parametrize("argv", [("--version",), ("--help",), ("household", "--help"), ("check", "--help")])
+@pytest.mark.parametrize("argv", [("--version",), ("--help",), ("household", "--help"), ("check", "--help"),
+                                  ("xlsx", "import", "--help")])
 def test_version_and_help_load_no_library(tmp_path: Path, argv: tuple[str, ...]) -> None:
     code, modules, out, err = run_child(tmp_path, *argv)
     assert code == 0, err

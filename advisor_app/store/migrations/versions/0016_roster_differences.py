@@ -1,7 +1,7 @@
 """roster differences: what a roster import found that differs from what the advisor recorded
 
 Revision ID: 0016_roster_differences
-Revises: 0014_packed_screening
+Revises: 0015_department_evidence
 
 A new table only (``advisor_app.store.roster_differences``): one row per field a roster says
 otherwise, pending until a person accepts the roster's value or keeps the recorded one.
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016_roster_differences"
-down_revision = "0014_packed_screening"
+down_revision = "0015_department_evidence"
 branch_labels = None
 depends_on = None
 
