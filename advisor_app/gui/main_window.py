@@ -57,6 +57,7 @@ from .ledger_export import LedgerExportActions
 from .operations import Operations
 from .print_preview import install_print_actions
 from .security_actions import SecurityActions
+from .sheet_import import SheetImportActions
 from .sync_actions import SyncActions
 
 if TYPE_CHECKING:
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.auto_lock = self.security.auto_lock
         self.sync = SyncActions(self, self.operations)  # 同步: 导出, 导入, 数据冲突…, 救助顾问… (office)
         self.ledger_export = LedgerExportActions(self, self.operations)  # 文件 ▸ 导出台账 ▸ …
+        self.sheet_import = SheetImportActions(self, self.operations)  # 文件 ▸ 导入 Excel 名单…
         self._build_layout()
         self._build_actions()
         self._build_menus()
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.reset_demo_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.sheet_import.action)
         self.ledger_menu = self.ledger_export.menu(file_menu)
         file_menu.addSeparator()
         for a in self.security.actions():

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Protocol
 
 from advisor_app.domain.errors import DomainError
-from advisor_app.sheets.headers import FIELDS
+from advisor_app.sheets.headers import FIELDS, KIND_LABELS
 from advisor_app.sheets.model import Field, ImportSummary, SheetRow
 from advisor_app.sheets.read import SheetError
 from advisor_app.sheets.report import report_path, write_report
@@ -166,5 +166,18 @@ def _report(table: Table, used: Mapping[str, str | None], summary: ImportSummary
     summary.report = str(write_report(table, used, messages, report_path(source, folder)).resolve())
 
 
-__all__ = ["KINDS", "MAPPING_KEY", "ROW_FIELDS", "ROW_IMPORTERS", "Preview", "RowImporter", "fields_of",
-           "import_sheet", "preview", "read_mapping_file", "remembered_mapping"]
+__all__ = [
+    "KINDS",
+    "KIND_LABELS",
+    "MAPPING_KEY",
+    "ROW_FIELDS",
+    "ROW_IMPORTERS",
+    "ImportSummary",
+    "Preview",
+    "RowImporter",
+    "fields_of",
+    "import_sheet",
+    "preview",
+    "read_mapping_file",
+    "remembered_mapping",
+]

@@ -1605,230 +1605,230 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="109"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="111"/>
         <source>演示数据：虚构家庭</source>
         <translation>Demo data: invented families</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="114"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="116"/>
         <source>只读：只能查看，不能保存改动</source>
         <translation>Read-only: you can look, not save changes</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="151"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="152"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
         <source>登记一户新的家庭</source>
         <translation>Register a new household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="153"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
         <source>编辑家庭</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="154"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
         <source>打开选中的家庭</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="155"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="157"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="156"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
         <source>为选中的家庭记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="157"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
         <source>走访记录</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="158"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="160"/>
         <source>查看历次走访和需求清单，打印走访记录表</source>
         <translation>See past visits and the needs list, print the visit record form</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="159"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
         <source>资格核对</source>
         <translation>Eligibility check</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="160"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
         <source>按政策核对选中家庭可申请的救助项目</source>
         <translation>Check which programmes the selected household can apply for</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="161"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="163"/>
         <source>归档家庭…</source>
         <translation>Archive household…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="162"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
         <source>把这户家庭移出列表、公示和台账（记录保留，可以恢复）</source>
         <translation>Take this household out of the list, notices and ledgers (its records are kept and it can be restored)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="163"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="165"/>
         <source>名册差异…</source>
         <translation>Roster differences…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="164"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="166"/>
         <source>导入名册时与现在登记的不同之处：逐条接受名册的值或保留现有</source>
         <translation>Where an imported roster differs from what is recorded: accept the roster&apos;s value or keep the current one, item by item</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="165"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="167"/>
         <source>批量筛查</source>
         <translation>Screen all</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="166"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="168"/>
         <source>按现行政策重新核对全部家庭的救助资格</source>
         <translation>Re-check every household against the current policy</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="167"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="169"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="168"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="170"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="169"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="171"/>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="172"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="174"/>
         <source>档案设置…</source>
         <translation>Profile settings…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="173"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="175"/>
         <source>更改所属地区、负责的村（社区）、救助顾问姓名和监督电话</source>
         <translation>Change the region, the villages you serve, the advisor&apos;s name and the complaint phone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="174"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="461"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="176"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="464"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="175"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="177"/>
         <source>重置演示数据…</source>
         <translation>Reset demo data…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="176"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="178"/>
         <source>删除演示档案里的全部家庭，重新生成演示家庭</source>
         <translation>Delete every household of the demo records and generate the demo households again</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="178"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="180"/>
         <source>恢复备份…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="179"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="181"/>
         <source>用一份自动备份替换现在的档案（现在的档案先另存为备份）</source>
         <translation>Replace the profile with one of its automatic backups (the current profile is backed up first)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="181"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="183"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="194"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="196"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="205"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="208"/>
         <source>家庭(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="213"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="216"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="216"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="219"/>
         <source>同步(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="220"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="223"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="224"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="458"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="227"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="461"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="232"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="235"/>
         <source>帮助(&amp;A)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="270"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="273"/>
         <source>请先保存这户新家庭</source>
         <translation>Save this new household first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="272"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="275"/>
         <source>这户家庭已归档，请先恢复</source>
         <translation>This household is archived: restore it first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="274"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="277"/>
         <source>请先在列表中选择一户家庭</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="326"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="329"/>
         <source>已归档的家庭不能编辑，请先恢复</source>
         <translation>An archived household cannot be edited: restore it first</translation>
     </message>
     <message>
         <location filename="../../advisor_app/gui/app.py" line="164"/>
-        <location filename="../../advisor_app/gui/main_window.py" line="442"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="445"/>
         <source>救助顾问工作台</source>
         <translation>Assistance Advisor Workbench</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="440"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="443"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="441"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="444"/>
         <source>只读</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="458"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="461"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/main_window.py" line="462"/>
+        <location filename="../../advisor_app/gui/main_window.py" line="465"/>
         <source>救助顾问工作台 %1
 
 为村（社区）救助顾问设计的桌面工具：家庭登记、入户走访、资格核对、表格打印，无网络也能使用。</source>
@@ -2820,6 +2820,179 @@ Changes made after it are not in that backup; the current profile is kept as a b
         <location filename="../../advisor_app/gui/security_actions.py" line="95"/>
         <source>忘记口令就无法打开档案。要生成一张恢复密钥吗？它只显示一次，请打印或抄下来，和电脑分开保管。</source>
         <translation>A forgotten passphrase cannot open the profile. Make a recovery key? It is shown only once: print it or write it down and keep it away from the computer.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImport</name>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="54"/>
+        <source>户籍名册</source>
+        <translation>Household roster</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="54"/>
+        <source>残联残疾人名册</source>
+        <translation>Disability federation register</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="55"/>
+        <source>医保个人自付费用</source>
+        <translation>Medical self-paid costs</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="56"/>
+        <source>防返贫监测对象名单</source>
+        <translation>Poverty-return monitoring list</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="57"/>
+        <source>养老金领取名单</source>
+        <translation>Pension list</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="58"/>
+        <source>就业登记名单</source>
+        <translation>Employment register</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="69"/>
+        <source>导入 Excel 名单</source>
+        <translation>Import an Excel list</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="71"/>
+        <source>选择要导入的表格文件</source>
+        <translation>Choose the spreadsheet to import</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="72"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="80"/>
+        <source>表头</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="80"/>
+        <source>对应字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="86"/>
+        <source>试导入</source>
+        <translation>Try import</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="87"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="88"/>
+        <source>打开错误报告</source>
+        <translation>Open the error report</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="89"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="99"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="100"/>
+        <source>名单种类</source>
+        <translation>Kind of list</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="101"/>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="122"/>
+        <source>选择表格文件</source>
+        <translation>Choose a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="123"/>
+        <source>表格文件 (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="143"/>
+        <source>正在读取表格……</source>
+        <translation>Reading the spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="154"/>
+        <source>表头在第 %1 行；请核对每一列对应的字段：</source>
+        <translation>The header is on row %1; check the field of each column:</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="160"/>
+        <source>不导入</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="199"/>
+        <source>还缺少这些字段对应的列：%1</source>
+        <translation>No column yet for: %1</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="209"/>
+        <source>不能导入：%1</source>
+        <translation>Cannot import: %1</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="223"/>
+        <source>正在试导入</source>
+        <translation>Trying the import</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="223"/>
+        <source>正在导入</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="229"/>
+        <source>已取消，没有导入任何数据。</source>
+        <translation>Cancelled: nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="235"/>
+        <source>试导入（没有写入）</source>
+        <translation>Tried (nothing written)</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="235"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="236"/>
+        <source>%1：共 %2 行，对上已登记成员 %3 行，新增 %4，与登记不同 %5，未登记（线索）%6 行，有错误 %7 行</source>
+        <translation>%1: %2 rows, %3 matched to recorded members, %4 new, %5 differing from the record, %6 not recorded (leads), %7 with errors</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="241"/>
+        <source>第 %1 行：%2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="245"/>
+        <source>……还有 %1 处</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="260"/>
+        <source>导入 Excel 名单…</source>
+        <translation>Import an Excel list…</translation>
     </message>
 </context>
 <context>
