@@ -1,7 +1,8 @@
 """The household editor: every fact about one household, with the eligibility check beside it.
 
 Tabs: 家庭 (居住地址 and 户籍地址, region, area, phone), 成员 (:mod:`.member_editor`), 财产与支出
-(:mod:`.assets_editor`), 赡养人 (:mod:`.supporters_editor`); the :class:`EligibilityPanel` beside the
+(:mod:`.assets_editor`), 赡养人 (:mod:`.supporters_editor`), and 部门信息 (:mod:`.evidence_tab`, read
+only, shown when an imported department list named a member); the :class:`EligibilityPanel` beside the
 tabs (below them when the editor is narrower than ``SIDE_BY_SIDE_WIDTH``, see :mod:`.editor_splitter`)
 re-checks as the advisor types. 撤销 and Ctrl+Z step back through one history of snapshots,
 Ctrl+Y (Ctrl+Shift+Z) forward again (:mod:`.edit_history`). Esc closes the editor
@@ -47,6 +48,7 @@ from .assets_editor import AssetsEditor
 from .edit_history import EditHistory, UndoKeys
 from .editor_splitter import EditorSplitter
 from .eligibility_panel import EligibilityPanel
+from .evidence_tab import EvidenceTab
 from .household_tab import HouseholdTab
 from .household_table_model import household_label
 from .member_editor import MemberEditor
@@ -121,6 +123,10 @@ class HouseholdEditor(QWidget):
         self.tabs.addTab(_scrolling(self.assets), self.tr("财产与支出"))
         self.supporters = SupportersEditor()
         self.tabs.addTab(self.supporters, self.tr("赡养人"))
+        self.evidence = EvidenceTab(operations)  # 部门信息: shown only when a list said something
+        evidence_index = self.tabs.addTab(self.evidence, self.tr("部门信息"))
+        self.tabs.setTabVisible(evidence_index, False)
+        self.evidence.has_evidence.connect(lambda found: self.tabs.setTabVisible(evidence_index, found))
         self.panel = EligibilityPanel(operations)
         self.splitter = EditorSplitter(self.tabs, self.panel, side_by_side_width=SIDE_BY_SIDE_WIDTH)
         layout = QVBoxLayout(self)
@@ -286,9 +292,12 @@ class HouseholdEditor(QWidget):
 
     def on_data_changed(self, changes: Changes) -> None:
         """Load the household shown again when a write changed what is stored about it."""
-        if self._id is None or self._saving or not changes.touches_household(self._id):
+        if self._id is None or not changes.touches_household(self._id):
             return
         household_id = self._id
+        self.evidence.show_for(household_id)  # an import may have added some (the household unchanged)
+        if self._saving:
+            return
         self.operations.query(lambda p: household_service.load_household(p, household_id), self._reloaded,
                               on_error=self._reload_failed)
 
@@ -329,6 +338,7 @@ class HouseholdEditor(QWidget):
         self._refresh_header(self._saved)
         self._show_problems(self._saved)
         self.panel.show_for(self._saved)
+        self.evidence.show_for(self._id)
 
     def _apply(self, h: Household) -> None:
         """Put ``h`` into the widgets without recording an edit."""

@@ -845,6 +845,24 @@ Enrolment is done once.</translation>
     </message>
 </context>
 <context>
+    <name>EvidenceTab</name>
+    <message>
+        <location filename="../../advisor_app/gui/evidence_tab.py" line="29"/>
+        <source>其他部门名单里关于这户成员的记录（只供参考，不会改动登记的内容）：</source>
+        <translation>What other departments&apos; lists say about this household&apos;s members (for reference; the records are not changed):</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/evidence_tab.py" line="55"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/evidence_tab.py" line="57"/>
+        <source>导入于 %1</source>
+        <translation>Imported on %1</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionDialog</name>
     <message>
         <location filename="../../advisor_app/gui/errors.py" line="53"/>
@@ -1051,110 +1069,115 @@ Please copy the details below for the support person.</translation>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="95"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="97"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="96"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="98"/>
         <source>撤销上一次修改（Ctrl+Z）</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="97"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="99"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="98"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="100"/>
         <source>保存这户家庭（Ctrl+S）</source>
         <translation>Save this household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="102"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="104"/>
         <source>走访记录…</source>
         <translation>Visit history…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="103"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="105"/>
         <source>查看这户家庭的历次走访和需求清单，打印走访记录表（Ctrl+H）</source>
         <translation>See this household&apos;s past visits and needs list, print the visit record form (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="113"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="115"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="119"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="121"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="121"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="123"/>
         <source>财产与支出</source>
         <translation>Assets and spending</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="123"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="125"/>
         <source>赡养人</source>
         <translation>Supporters</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="249"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="127"/>
+        <source>部门信息</source>
+        <translation>Department lists</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/household_editor.py" line="255"/>
         <source>没有可以恢复的修改</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="251"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="257"/>
         <source>已恢复撤销的修改</source>
         <translation>Redid the undone change</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="381"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="421"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="391"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="431"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="412"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="422"/>
         <source>已保存；保存时正在输入的修改尚未保存</source>
         <translation>Saved; the changes typed while saving are not saved yet</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="423"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="431"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="433"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="441"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="231"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="237"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="241"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="247"/>
         <source>没有可以撤销的修改</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="243"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="249"/>
         <source>已撤销上一次修改</source>
         <translation>Last change undone</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="411"/>
-        <location filename="../../advisor_app/gui/household_editor.py" line="450"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="421"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="460"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="184"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="190"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/household_editor.py" line="449"/>
+        <location filename="../../advisor_app/gui/household_editor.py" line="459"/>
         <source>（未保存）</source>
         <translation>(not saved)</translation>
     </message>
@@ -2825,172 +2848,172 @@ Changes made after it are not in that backup; the current profile is kept as a b
 <context>
     <name>SheetImport</name>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="54"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="53"/>
         <source>户籍名册</source>
         <translation>Household roster</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="54"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="53"/>
         <source>残联残疾人名册</source>
         <translation>Disability federation register</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="55"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="54"/>
         <source>医保个人自付费用</source>
         <translation>Medical self-paid costs</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="56"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="55"/>
         <source>防返贫监测对象名单</source>
         <translation>Poverty-return monitoring list</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="57"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="56"/>
         <source>养老金领取名单</source>
         <translation>Pension list</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="58"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="57"/>
         <source>就业登记名单</source>
         <translation>Employment register</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="69"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="68"/>
         <source>导入 Excel 名单</source>
         <translation>Import an Excel list</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="71"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="70"/>
         <source>选择要导入的表格文件</source>
         <translation>Choose the spreadsheet to import</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="72"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="71"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="80"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="79"/>
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="80"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="79"/>
         <source>对应字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="86"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="85"/>
         <source>试导入</source>
         <translation>Try import</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="87"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="86"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="88"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="87"/>
         <source>打开错误报告</source>
         <translation>Open the error report</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="89"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="88"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="99"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="98"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="100"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="99"/>
         <source>名单种类</source>
         <translation>Kind of list</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="101"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="100"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="122"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="121"/>
         <source>选择表格文件</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="123"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="122"/>
         <source>表格文件 (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="143"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="142"/>
         <source>正在读取表格……</source>
         <translation>Reading the spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="154"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="153"/>
         <source>表头在第 %1 行；请核对每一列对应的字段：</source>
         <translation>The header is on row %1; check the field of each column:</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="160"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="159"/>
         <source>不导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="199"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="198"/>
         <source>还缺少这些字段对应的列：%1</source>
         <translation>No column yet for: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="209"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="208"/>
         <source>不能导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="223"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="222"/>
         <source>正在试导入</source>
         <translation>Trying the import</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="223"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="222"/>
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="229"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="228"/>
         <source>已取消，没有导入任何数据。</source>
         <translation>Cancelled: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="235"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="234"/>
         <source>试导入（没有写入）</source>
         <translation>Tried (nothing written)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="235"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="234"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="236"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="235"/>
         <source>%1：共 %2 行，对上已登记成员 %3 行，新增 %4，与登记不同 %5，未登记（线索）%6 行，有错误 %7 行</source>
         <translation>%1: %2 rows, %3 matched to recorded members, %4 new, %5 differing from the record, %6 not recorded (leads), %7 with errors</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="241"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="240"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="245"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="244"/>
         <source>……还有 %1 处</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="260"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="259"/>
         <source>导入 Excel 名单…</source>
         <translation>Import an Excel list…</translation>
     </message>

@@ -117,3 +117,20 @@ def test_a_file_that_is_not_a_spreadsheet_is_explained(qtbot: Any, main_window: 
     qtbot.waitUntil(lambda: "不能导入" in dialog.summary.text(), timeout=10000)
     assert "不是表格文件" in dialog.summary.text() and not dialog.import_button.isEnabled()
     assert not message_boxes
+
+
+def test_the_evidence_appears_in_the_open_household_editor(qtbot: Any, main_window: Any, demo_profile: Any,
+                                                           tmp_path: Path) -> None:
+    hid, name, number = a_member(demo_profile)
+    main_window.open_household(hid)
+    qtbot.waitUntil(lambda: main_window.editor is not None and main_window.editor.household_id == hid, timeout=10000)
+    assert main_window.operations.wait_idle()
+    editor = main_window.editor
+    tab = editor.tabs.indexOf(editor.evidence)
+    assert editor.tabs.tabText(tab) == "部门信息" and not editor.tabs.isTabVisible(tab)  # nothing imported yet
+    dialog = opened(qtbot, main_window, register(tmp_path / "残联名册.xlsx", [[1, name, number, "肢体", "二级"]]))
+    dialog.combo("程度（级）").setCurrentIndex(dialog.combo("程度（级）").findData("disability_grade"))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.tabs.isTabVisible(tab), timeout=10000)  # the open editor reads it again
+    (line,) = editor.evidence.lines()
+    assert line.startswith(f"{name}：") and "残联名册.xlsx" in line and "二级" in line
