@@ -18,14 +18,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,6 +35,7 @@ from advisor_app.services.conflicts_view import MINE, THEIRS, ConflictRow, Resol
 from . import language
 from .household_table_model import household_label
 from .operations import Operations
+from .values_table import values_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HOUSEHOLD, RECORD, FIELD, MINE_COLUMN, THEIRS_COLUMN, PEER = range(6)
@@ -55,22 +53,9 @@ class ConflictsDialog(QDialog):
         self.setWindowTitle(self.tr("数据冲突"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("家庭"), self.tr("记录"), self.tr("项目"), self.tr("本机的"),
-                                              self.tr("对方的"), self.tr("对方")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        # The two values share what the other columns (as wide as their contents) leave: the table
-        # always fills the dialog. (Sizing every column to its contents after each reading undid the
-        # stretch: the columns then ended where their texts did.)
-        header = self.table.horizontalHeader()
-        for column in (HOUSEHOLD, RECORD, FIELD, PEER):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for column in (MINE_COLUMN, THEIRS_COLUMN):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # (Sizing every column to its contents after each reading would undo the values' stretch.)
+        self.table = values_table([self.tr("家庭"), self.tr("记录"), self.tr("项目"), self.tr("本机的"),
+                                   self.tr("对方的"), self.tr("对方")], stretched=(MINE_COLUMN, THEIRS_COLUMN))
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.keep_mine = QPushButton(self.tr("保留本机的"))
         self.keep_mine.setToolTip(self.tr("这一项用本机的值，对方收到下一个数据包后也改成这个值"))

@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +29,7 @@ from advisor_app.services.roster_differences import Answered, DifferenceView
 
 from .household_table_model import household_label
 from .operations import Operations
+from .values_table import values_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HOUSEHOLD, MEMBER, FIELD, EXISTING, ROSTER, SOURCE = range(6)
@@ -49,19 +47,8 @@ class RosterDifferencesDialog(QDialog):
         self.setWindowTitle(self.tr("名册差异"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("家庭"), self.tr("成员"), self.tr("项目"), self.tr("现有值"),
-                                              self.tr("名册值"), self.tr("来源文件")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        for column in (HOUSEHOLD, MEMBER, FIELD, SOURCE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for column in (EXISTING, ROSTER):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table = values_table([self.tr("家庭"), self.tr("成员"), self.tr("项目"), self.tr("现有值"),
+                                   self.tr("名册值"), self.tr("来源文件")], stretched=(EXISTING, ROSTER))
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.accept_button = QPushButton(self.tr("接受"))
         self.accept_button.setToolTip(self.tr("这一项改用名册的值（保存并记入审计记录）"))

@@ -592,78 +592,78 @@ Enrolment is done once.</translation>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="55"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="53"/>
         <source>数据冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="59"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="57"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="59"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="57"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="59"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="57"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="59"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="57"/>
         <source>本机的</source>
         <translation>This computer&apos;s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="60"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="58"/>
         <source>对方的</source>
         <translation>Other side&apos;s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="60"/>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="107"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="58"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="92"/>
         <source>对方</source>
         <translation>Other side</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="75"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="60"/>
         <source>保留本机的</source>
         <translation>Keep this computer&apos;s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="76"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="61"/>
         <source>这一项用本机的值，对方收到下一个数据包后也改成这个值</source>
         <translation>Keep this computer&apos;s value; the other side takes it with the next bundle</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="77"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="62"/>
         <source>采用对方的</source>
         <translation>Take the other side&apos;s</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="78"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="63"/>
         <source>这一项改用对方的值</source>
         <translation>Use the other side&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="87"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="72"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="120"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="105"/>
         <source>✓ %1</source>
         <translation>✓ %1</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="123"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="108"/>
         <source>有 %1 处数据冲突：同一项在本机和对方都改过，值不一样。请逐条选择保留哪一边的值。</source>
         <translation>%1 conflict(s): the same field was changed here and on the other side to different values. Choose which value to keep for each.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="126"/>
+        <location filename="../../advisor_app/gui/conflicts_dialog.py" line="111"/>
         <source>没有数据冲突。</source>
         <translation>No conflicts.</translation>
     </message>
@@ -2712,77 +2712,77 @@ Changes made after it are not in that backup; the current profile is kept as a b
 <context>
     <name>RosterDifferencesDialog</name>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="49"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="47"/>
         <source>名册差异</source>
         <translation>Roster differences</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="53"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="50"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="53"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="50"/>
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="53"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="50"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="53"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="50"/>
         <source>现有值</source>
         <translation>Recorded value</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="54"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="51"/>
         <source>名册值</source>
         <translation>Roster value</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="54"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="51"/>
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="66"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="53"/>
         <source>接受</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="67"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="54"/>
         <source>这一项改用名册的值（保存并记入审计记录）</source>
         <translation>Use the roster&apos;s value for this item (saved and recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="68"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="55"/>
         <source>保留现有</source>
         <translation>Keep current</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="69"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="56"/>
         <source>这一项保留现在登记的值；同一名册再次导入时不再列出</source>
         <translation>Keep the recorded value for this item; importing the same roster again will not list it</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="78"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="65"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="98"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="85"/>
         <source>（家庭）</source>
         <translation>(household)</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="108"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="95"/>
         <source>导入名册时有 %1 处与现在登记的不同。现有的值没有被改动：请逐条选择接受名册的值，或保留现有的值。</source>
         <translation>The imported roster differs from what is recorded in %1 places. Nothing recorded was changed: for each, accept the roster&apos;s value or keep the current one.</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="111"/>
+        <location filename="../../advisor_app/gui/roster_differences_dialog.py" line="98"/>
         <source>没有待处理的名册差异。</source>
         <translation>No roster differences to review.</translation>
     </message>
