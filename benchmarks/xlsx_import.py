@@ -160,8 +160,8 @@ def bench_kind(kind: str, rows: int, work: Path, profile_folder: Path) -> None:
             profile = open_profile(copy, daily_backup=False)
             try:
                 for dry_run in (True, False):
-                    wall, cpu, summary = timed(lambda d=dry_run: xlsx_import.import_sheet(  # type: ignore[misc]
-                        profile, path, kind, dry_run=d, report_dir=report))
+                    wall, cpu, summary = timed(lambda d=dry_run, p=profile, r=report: xlsx_import.import_sheet(  # type: ignore[misc]
+                        p, path, kind, dry_run=d, report_dir=r))
                     note("dry run (the same, no writes)" if dry_run else "import (read, check, match, store)",
                          wall, cpu)
                     results[f"in-process {dry_run}"] = summary.as_json()  # type: ignore[attr-defined]

@@ -164,10 +164,10 @@ class SheetImportDialog(QDialog):
             self.mapping.setCellWidget(row, 1, combo)
         self.rows.setColumnCount(len(preview.headers))
         self.rows.setHorizontalHeaderLabels(preview.headers)
-        self.rows.setRowCount(len(preview.rows))
-        for r, cells in enumerate(preview.rows):
+        self.rows.setRowCount(len(preview.shown))
+        for r, cells in enumerate(preview.shown):
             for c, value in enumerate(cells[:len(preview.headers)]):
-                self.rows.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+                self.rows.setItem(r, c, QTableWidgetItem(value))
         self.summary.setText("")
         self._ready()
 

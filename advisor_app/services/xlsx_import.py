@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Protocol
 
 from advisor_app.domain.errors import DomainError
+from advisor_app.sheets import cells
 from advisor_app.sheets.headers import FIELDS, KIND_LABELS
 from advisor_app.sheets.model import Field, ImportSummary, SheetRow
 from advisor_app.sheets.read import SheetError
@@ -66,6 +67,7 @@ class Preview:
     mapping: dict[str, str | None]  # header → field name, or None (a column not read)
     fields: list[Field]
     rows: list[list[object]]  # the first data rows, as read
+    shown: list[list[str]]  # the same as a spreadsheet shows them: 1 (not 1.0), dates as 2024-03-05
 
 
 def fields_of(kind: str) -> list[Field]:
@@ -111,8 +113,9 @@ def preview(path: str | Path, kind: str, sheet: str | None = None, *, profile: P
     fields = fields_of(kind)
     known = remembered_mapping(profile, kind) if profile is not None else {}
     table = _open(path, kind, sheet, known)
+    rows = table.first_rows(PREVIEW_ROWS)
     return Preview(kind, list(table.book.sheet_names), table.sheet, table.header.number, list(table.headers),
-                   dict(table.header.mapping), fields, table.first_rows(PREVIEW_ROWS))
+                   dict(table.header.mapping), fields, rows, [[cells.text(v) for v in row] for row in rows])
 
 
 def import_sheet(profile: Profile, path: str | Path, kind: str, *, mapping: Mapping[str, str | None] | None = None,

@@ -25,6 +25,7 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (with Excel's 1900 
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _PLAIN_ID = re.compile(r"[0-9]{17}[0-9X]$")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
+_PLAIN_MONEY = re.compile(r"[0-9]+(?:\.[0-9]+)?\Z")
 
 
 class CellError(DomainError):
@@ -101,6 +102,8 @@ def money(value: object) -> float:
     if isinstance(value, bool):
         raise CellError("金额应为数字")
     if isinstance(value, int | float):
+        amount = float(value)
+    elif type(value) is str and _PLAIN_MONEY.match(value):  # 1234.50 as most lists write it: read as it is
         amount = float(value)
     else:
         raw = ascii_digits(_SPACES.sub("", text(value))).replace(",", "").replace("，", "")
