@@ -242,6 +242,11 @@ class SheetImportDialog(QDialog):
         if len(summary.errors) > SHOWN_ERRORS:
             more = len(summary.errors) - SHOWN_ERRORS
             lines.append(translate("SheetImport", "……还有 %1 处").replace("%1", str(more)))
+        lines += [translate("SheetImport", "提示：第 %1 行：%2").replace("%1", str(w.row)).replace("%2", w.message)
+                  for w in summary.warnings[:SHOWN_ERRORS]]
+        if len(summary.warnings) > SHOWN_ERRORS:
+            more = len(summary.warnings) - SHOWN_ERRORS
+            lines.append(translate("SheetImport", "……还有 %1 条提示").replace("%1", str(more)))
         self.summary.setText("\n".join(lines))
         self.report_button.setVisible(bool(summary.report))
 

@@ -101,9 +101,8 @@ def money(value: object) -> float:
     """An amount in yuan (two decimals at most; not negative)."""
     if isinstance(value, bool):
         raise CellError("金额应为数字")
-    if isinstance(value, int | float):
-        amount = float(value)
-    elif type(value) is str and _PLAIN_MONEY.match(value):  # 1234.50 as most lists write it: read as it is
+    # a number, or 1234.50 as most lists write it: read as it is
+    if isinstance(value, int | float) or (type(value) is str and _PLAIN_MONEY.match(value)):
         amount = float(value)
     else:
         raw = ascii_digits(_SPACES.sub("", text(value))).replace(",", "").replace("，", "")
