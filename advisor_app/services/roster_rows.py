@@ -34,8 +34,6 @@ from advisor_app.domain import roster_words, vocab
 from advisor_app.domain.errors import DomainError
 from advisor_app.domain.household import Household, Member, Receipt
 from advisor_app.domain.roster_merge import SheetPerson
-from advisor_app.rules.facts import MemberFacts
-from advisor_app.rules.tekun import no_work_ability
 from advisor_app.sheets import cells
 from advisor_app.sheets.model import Field, RowError, SheetRow
 
@@ -196,6 +194,10 @@ def labour_warning(member: Member, labour: tuple[str, str], row: int, on: dt.dat
     code, word = labour
     if code != "none" or member.state != "living":
         return None
+    # the rules (and numpy with them) only when a roster says so: a department list's import does not load them
+    from advisor_app.rules.facts import MemberFacts
+    from advisor_app.rules.tekun import no_work_ability
+
     age = member.age_on(on)
     if no_work_ability(MemberFacts(member, age, True, 0)):
         return None

@@ -334,3 +334,14 @@ def test_the_command_reads_the_sheet_named_and_prints_the_roster_s_notes(
     assert "提示：第 2 行：劳动能力：名册写“丧失劳动能力”" in out  # born 1990, no disability recorded
     code, out, err = run(capsys, *base, "--sheet", "三组", "--format", "json")
     assert (code, out) == (2, "") and "三组" in err and "一组、二组" in err
+
+
+def test_a_department_list_s_import_loads_neither_the_roster_nor_the_rules() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom advisor_app.services import xlsx_import\n"
+            "print(sorted(m for m in ('advisor_app.services.roster_import', 'advisor_app.rules.tekun', 'numpy')"
+            " if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"  # the command importing a list starts 0.25 s sooner without them
