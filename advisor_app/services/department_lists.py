@@ -1,9 +1,10 @@
 """Importing a department's list (数据比对, "政策找人"): the disability federation's register, medical
 insurance's self-paid costs, the monitoring list, pensions, employment.
 
-Each row is read by its fields (:mod:`advisor_app.sheets.values`; a cell that cannot be read is a
-:class:`RowError` naming the row and the field), matched to a stored member by its ID number (one
-query per :data:`CHUNK` rows), and stored as **dated evidence with its source file**
+Each row is read by its fields (:mod:`advisor_app.sheets.values`, a chunk of :data:`CHUNK` rows down
+its columns; a cell that cannot be read is a :class:`RowError` naming the row and the field),
+matched to a stored member by its ID number (one query per chunk, or every member read once when
+the list has more rows than the profile has people), and stored as **dated evidence with its source file**
 (:mod:`advisor_app.store.department_evidence`): it never changes what an advisor recorded. A row
 naming nobody stored is a lead, kept in the same table without a member. A row whose ID number
 (and, on the medical list, period) came earlier in the file is refused as a duplicate. Re-importing
