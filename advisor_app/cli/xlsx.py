@@ -65,6 +65,9 @@ def _run_import(args: argparse.Namespace, ctx: Context) -> int:
     lines += [f"第 {e.row} 行：{e.message}" for e in summary.errors[:SHOWN_ERRORS]]
     if len(summary.errors) > SHOWN_ERRORS:
         lines.append(f"……还有 {len(summary.errors) - SHOWN_ERRORS} 处错误")
+    lines += [f"提示：第 {w.row} 行：{w.message}" for w in summary.warnings[:SHOWN_ERRORS]]
+    if len(summary.warnings) > SHOWN_ERRORS:
+        lines.append(f"……还有 {len(summary.warnings) - SHOWN_ERRORS} 条提示")
     if summary.report:
         lines.append(f"错误报告：{summary.report}（改正后可以再导入这个文件）")
     emit(args, summary.as_json(), lines)

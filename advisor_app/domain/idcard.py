@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 from dataclasses import dataclass
 
@@ -24,9 +25,25 @@ _PROVINCE_PREFIXES = frozenset(
 
 
 def check_character(first17: str) -> str:
-    """The GB 11643 check character for the first 17 digits."""
+    """The GB 11643 check character for the first 17 digits.
+
+    The weights are 2^(18-k) mod 11 for the k-th digit, so the weighted sum is, modulo 11, twice the
+    digits read as a number in base 13 (13 ≡ 2 mod 11): one ``int()`` in C instead of 17 products
+    (a list of 100,000 rows checks 100,000 numbers; the tests compare both ways on many numbers).
+    """
+    if len(first17) == 17 and first17.isascii() and first17.isdigit():
+        return _CHECK[2 * int(first17, 13) % 11]
     total = sum(map(operator.mul, map(int, first17), _WEIGHTS))
     return _CHECK[total % 11]
+
+
+@functools.lru_cache(maxsize=65536)
+def _birth(yyyymmdd: str) -> dt.date | None:
+    """The date of 8 ASCII digits, None when there is no such day (a list repeats birth dates)."""
+    try:
+        return dt.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:]))
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +100,11 @@ def problem(text: str, *, today: dt.date | None = None) -> str | None:
     Lower-case ``x`` and full-width digits (３４０１…, Ｘ) are accepted (people type them);
     :func:`normalise` and :func:`parse` turn them into ASCII. Other digits (٣, ३ …) are refused.
     """
-    v = normalise(text)
+    return problem_normalised(normalise(text), today=today)
+
+
+def problem_normalised(v: str, *, today: dt.date | None = None) -> str | None:
+    """:func:`problem` of a text already as :func:`normalise` gives it (no second normalising)."""
     if not v:
         return "身份证号为空"
     if len(v) != 18:
@@ -92,9 +113,8 @@ def problem(text: str, *, today: dt.date | None = None) -> str | None:
         return "身份证号只能由数字组成，最后一位可以是X"
     if v[:2] not in _PROVINCE_PREFIXES:
         return f"地址码无效：前两位“{v[:2]}”不是省级行政区划代码"
-    try:
-        birth = dt.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
-    except ValueError:
+    birth = _birth(v[6:14])
+    if birth is None:
         return f"出生日期无效：{v[6:10]}年{v[10:12]}月{v[12:14]}日不存在"
     today = today or dt.date.today()
     if birth.year < 1880 or birth > today:

@@ -152,5 +152,26 @@ def seriously_ill(word: str) -> bool | None:
     raise RosterWordError(f"健康状况“{word}”看不懂，可填：健康、一般、重病")
 
 
-__all__ = ["MEMBER_PROGRAMS", "RosterWordError", "area", "disability", "disability_grade", "program", "relation",
-           "seriously_ill"]
+# 劳动能力 as the provincial systems write it: "none" (无劳动能力), "partial" (部分丧失, 弱劳动力 …), "able".
+_LABOUR_PARTIAL = ("部分丧失", "部分劳动", "弱劳动", "半劳动", "劳动能力弱", "劳动能力较弱")
+_LABOUR_NONE = ("无劳动", "丧失劳动", "没有劳动", "完全丧失", "不具备劳动", "无劳力", "丧失劳力")
+_LABOUR_ABLE = ("有劳动", "普通劳动", "技能劳动", "健全劳动", "劳动力", "具备劳动", "有劳力", "正常劳动")
+
+
+def labour(word: str) -> str | None:
+    """劳动能力: ``none`` (无劳动能力, 丧失劳动能力 …), ``partial`` (部分丧失劳动能力, 弱劳动力, 半劳动力),
+    ``able`` (有劳动能力, 普通劳动力, 技能劳动力 …); None when blank."""
+    key = _key(word)
+    if not key:
+        return None
+    if any(w in key for w in _LABOUR_PARTIAL):
+        return "partial"
+    if any(w in key for w in _LABOUR_NONE) or key in {"无", "否", "丧失"}:
+        return "none"
+    if any(w in key for w in _LABOUR_ABLE) or key in {"有", "是", "健全"}:
+        return "able"
+    raise RosterWordError(f"劳动能力“{word}”看不懂，可填：有劳动能力、部分丧失劳动能力、无劳动能力")
+
+
+__all__ = ["MEMBER_PROGRAMS", "RosterWordError", "area", "disability", "disability_grade", "labour", "program",
+           "relation", "seriously_ill"]

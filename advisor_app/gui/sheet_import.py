@@ -164,10 +164,10 @@ class SheetImportDialog(QDialog):
             self.mapping.setCellWidget(row, 1, combo)
         self.rows.setColumnCount(len(preview.headers))
         self.rows.setHorizontalHeaderLabels(preview.headers)
-        self.rows.setRowCount(len(preview.rows))
-        for r, cells in enumerate(preview.rows):
+        self.rows.setRowCount(len(preview.shown))
+        for r, cells in enumerate(preview.shown):
             for c, value in enumerate(cells[:len(preview.headers)]):
-                self.rows.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+                self.rows.setItem(r, c, QTableWidgetItem(value))
         self.summary.setText("")
         self._ready()
 
@@ -242,6 +242,11 @@ class SheetImportDialog(QDialog):
         if len(summary.errors) > SHOWN_ERRORS:
             more = len(summary.errors) - SHOWN_ERRORS
             lines.append(translate("SheetImport", "……还有 %1 处").replace("%1", str(more)))
+        lines += [translate("SheetImport", "提示：第 %1 行：%2").replace("%1", str(w.row)).replace("%2", w.message)
+                  for w in summary.warnings[:SHOWN_ERRORS]]
+        if len(summary.warnings) > SHOWN_ERRORS:
+            more = len(summary.warnings) - SHOWN_ERRORS
+            lines.append(translate("SheetImport", "……还有 %1 条提示").replace("%1", str(more)))
         self.summary.setText("\n".join(lines))
         self.report_button.setVisible(bool(summary.report))
 

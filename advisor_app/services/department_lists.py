@@ -1,9 +1,10 @@
 """Importing a department's list (数据比对, "政策找人"): the disability federation's register, medical
 insurance's self-paid costs, the monitoring list, pensions, employment.
 
-Each row is read by its fields (:mod:`advisor_app.sheets.values`; a cell that cannot be read is a
-:class:`RowError` naming the row and the field), matched to a stored member by its ID number (one
-query per :data:`CHUNK` rows), and stored as **dated evidence with its source file**
+Each row is read by its fields (:mod:`advisor_app.sheets.values`, a chunk of :data:`CHUNK` rows down
+its columns; a cell that cannot be read is a :class:`RowError` naming the row and the field),
+matched to a stored member by its ID number (one query per chunk, or every member read once when
+the list has more rows than the profile has people), and stored as **dated evidence with its source file**
 (:mod:`advisor_app.store.department_evidence`): it never changes what an advisor recorded. A row
 naming nobody stored is a lead, kept in the same table without a member. A row whose ID number
 (and, on the medical list, period) came earlier in the file is refused as a duplicate. Re-importing
@@ -15,10 +16,8 @@ register, another kind or grade of disability than the member's — for a person
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import itertools
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ import sqlalchemy as sa
 from advisor_app.domain.errors import Cancelled
 from advisor_app.sheets import values
 from advisor_app.sheets.cells import CellError
+from advisor_app.sheets.columns import JsonObject, read_columns
 from advisor_app.sheets.model import Field, ImportSummary, RowError, SheetRow
 from advisor_app.store import department_evidence as store
 from advisor_app.store.models import utc_now
@@ -59,23 +59,6 @@ def _message(f: Field, exc: CellError) -> str:
     return exc.message if exc.message.startswith(f.label) else f"{f.label}：{exc.message}"
 
 
-Reader = tuple[str, Field, Callable[[object], object]]
-
-
-def _parse(row: SheetRow, readers: list[Reader], summary: ImportSummary) -> dict[str, object] | None:
-    """The row's fields as values, or None when a cell is refused (its errors are in ``summary``)."""
-    out: dict[str, object] = {}
-    bad = False
-    cells = row.values
-    for name, f, read in readers:
-        try:
-            out[name] = read(cells[name])
-        except CellError as exc:
-            summary.errors.append(RowError(row.number, _message(f, exc), name))
-            bad = True
-    return None if bad else out
-
-
 def _differs(kind: str, fields: dict[str, object], member: store.StoredMember) -> bool:
     if kind == "disability":
         return (fields.get("disability_kind"), fields.get("disability_grade")) != \
@@ -83,53 +66,70 @@ def _differs(kind: str, fields: dict[str, object], member: store.StoredMember) -
     return False
 
 
+def _lookup(conn: sa.Connection, total: int) -> Callable[[list[str]], dict[str, store.StoredMember]]:
+    """How a chunk's ID numbers find their members: a query per chunk, or — when the list has more
+    rows than the profile has people — every member read once."""
+    if total <= CHUNK or store.live_member_count(conn) > total:
+        return lambda numbers: store.members_by_id_number(conn, numbers)
+    everyone = store.all_members_by_id_number(conn)
+    return lambda numbers: {n: everyone[n] for n in numbers if n in everyone}
+
+
 def import_rows(conn: sa.Connection, kind: str, fields: list[Field], rows: Iterable[SheetRow], summary: ImportSummary,
                 *, source: Source, dry_run: bool = False, progress: Progress | None = None, total: int = 0) -> None:
-    """Read, match and (unless ``dry_run``) store the rows, in the transaction of ``conn``."""
+    """Read, match and (unless ``dry_run``) store the rows, in the transaction of ``conn``.
+
+    Each chunk is read down its columns (:func:`~advisor_app.sheets.columns.read_columns`); the
+    messages come in the rows' order, a row's in the fields' order, as a row at a time would give them."""
     imported_at = utc_now()
     source_id, already = store.source(conn, kind, source.name, source.sha256, imported_at, create=not dry_run)
-    readers: list[Reader] | None = None
-    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    members_of = _lookup(conn, total)
     key_fields = _DUPLICATE_KEYS.get(kind, ("id_number",))
-    first_seen: dict[tuple[object, ...], int] = {}
+    first_seen: dict[object, int] = {}  # duplicate key (ID number, or with the period) → its first row
     iterator = iter(rows)
+    shape: _Shape | None = None
     while chunk := list(itertools.islice(iterator, CHUNK)):
-        parsed: list[tuple[SheetRow, dict[str, object]]] = []
-        if readers is None:  # the fields the mapping reads: the first row has them all
-            readers = [(f.name, f, values.reader(f)) for f in fields if f.name in chunk[0].values]
-        for row in chunk:
-            summary.rows += 1
-            got = _parse(row, readers, summary)
-            if got is None:
-                summary.invalid += 1
+        if shape is None:  # the fields the mapping reads: the first row has them all
+            shape = _Shape([f for f in fields if f.name in chunk[0].values], key_fields)
+        columns, refused = read_columns(chunk, shape.readers)
+        numbers = columns[shape.id_number]
+        keys = shape.keys(columns, len(chunk))
+        ok: list[int] = []
+        for i, row in enumerate(chunk):
+            bad = refused.get(i) if refused else None
+            if bad is not None:
+                summary.errors += [RowError(row.number, _message(shape.field[name], exc), name) for name, exc in bad]
                 continue
-            key = tuple(got.get(k) for k in key_fields)
-            earlier = first_seen.setdefault(key, row.number)
+            earlier = first_seen.setdefault(keys[i], row.number)
             if earlier != row.number:
-                message = (f"身份证号与第 {earlier} 行重复（同一个人在表里出现了两次）" if len(key) == 1 else
+                message = (f"身份证号与第 {earlier} 行重复（同一个人在表里出现了两次）" if len(key_fields) == 1 else
                            f"身份证号和期间与第 {earlier} 行重复（同一笔记录出现了两次）")
                 summary.errors.append(RowError(row.number, message, "id_number"))
-                summary.invalid += 1
                 continue
-            parsed.append((row, got))
-        members = store.members_by_id_number(conn, [str(got["id_number"]) for _, got in parsed])
+            ok.append(i)
+        summary.rows += len(chunk)
+        summary.invalid += len(chunk) - len(ok)
+        members = members_of([str(numbers[i]) for i in ok])
+        rests = list(zip(*(columns[j] for j in shape.rest_columns), strict=True)) or [()] * len(chunk)
         new_rows: list[tuple[object, ...]] = []
-        for row, got in parsed:
-            number = str(got.pop("id_number"))
-            name = str(got.pop("name", None) or "")
+        for i in ok:
+            number = str(numbers[i])
             member = members.get(number)
             if member is None:
                 summary.unmatched += 1
             else:
                 summary.matched += 1
-                summary.changed += _differs(kind, got, member)
-            if row.number in already:
+                summary.changed += _differs(kind, shape.fields_of(rests[i]), member)
+            row_number = chunk[i].number
+            if row_number in already:
                 continue
             summary.new += 1
-            on = values.list_date(got)
-            new_rows.append((source_id, row.number, kind, number, name, member.member_id if member else None,
-                             member.household_id if member else None, encode(got),
-                             None if on is None else dt.date.fromisoformat(on), str(got.get("period") or "")))
+            if dry_run:  # counted; nothing to store, so nothing to encode
+                continue
+            rest = rests[i]
+            new_rows.append((source_id, row_number, kind, number, shape.name(columns, i),
+                             member.member_id if member else None, member.household_id if member else None,
+                             shape.json.encode(rest), shape.on_date(rest), shape.period(rest)))
         if not dry_run:
             store.add(conn, new_rows)
         if progress is not None and not progress(summary.rows, max(total, summary.rows)):
@@ -138,6 +138,47 @@ def import_rows(conn: sa.Connection, kind: str, fields: list[Field], rows: Itera
         audit.record(conn, action="import", kind="evidence",
                      detail=f"list={kind} file={source.sha256[:16]} rows={summary.rows} new={summary.new} "
                             f"matched={summary.matched} leads={summary.unmatched}")
+
+
+class _Shape:
+    """Where a row's values are: the fields read (their readers, in order), the ID number, the name,
+    the duplicate key, and the other fields — stored as JSON, the first date field the row's date."""
+
+    def __init__(self, fields: list[Field], key_fields: tuple[str, ...]) -> None:
+        names = [f.name for f in fields]
+        self.readers = [(f.name, values.reader(f)) for f in fields]
+        self.field = {f.name: f for f in fields}
+        self.id_number = names.index("id_number")
+        self._name = names.index("name") if "name" in names else None
+        self._key = [names.index(k) if k in names else None for k in key_fields]
+        self.rest_columns = [i for i, n in enumerate(names) if n not in ("id_number", "name")]
+        self.rest_names = [names[i] for i in self.rest_columns]
+        self.json = JsonObject(self.rest_names)
+        self._dates = [self.rest_names.index(n) for n in values.DATE_FIELDS if n in self.rest_names]
+        self._period = self.rest_names.index("period") if "period" in self.rest_names else None
+
+    def keys(self, columns: list[list[object]], count: int) -> list[object]:
+        """Each row's duplicate key: its ID number, or (ID number, period) on the medical list."""
+        if len(self._key) == 1 and self._key[0] is not None:
+            return columns[self._key[0]]
+        return list(zip(*(columns[k] if k is not None else [None] * count for k in self._key), strict=True))
+
+    def name(self, columns: list[list[object]], i: int) -> str:
+        return str((columns[self._name][i] if self._name is not None else None) or "")
+
+    def fields_of(self, rest: tuple[object, ...]) -> dict[str, object]:
+        return dict(zip(self.rest_names, rest, strict=True))
+
+    def on_date(self, rest: tuple[object, ...]) -> str | None:
+        """The first date field's ISO text (:func:`advisor_app.sheets.values.list_date`)."""
+        for i in self._dates:
+            v = rest[i]
+            if isinstance(v, str) and values.is_iso_date(v):
+                return v
+        return None
+
+    def period(self, rest: tuple[object, ...]) -> str:
+        return str((rest[self._period] if self._period is not None else None) or "")
 
 
 __all__ = ["CHUNK", "KINDS", "Source", "import_rows"]

@@ -46,7 +46,7 @@ from advisor_app.store import roster_differences as difference_store
 
 from . import audit, backups, profile_settings
 from .profile import Profile
-from .roster_rows import LABELS, ROSTER_FIELDS, RosterRow, RowProblems, blank, read_row
+from .roster_rows import LABELS, ROSTER_FIELDS, RosterRow, RowProblems, blank, labour_warnings, read_row
 
 Progress = Callable[[int, int], bool]
 DEFAULT_AREA = "rural"  # a village's roster: 农村, unless its 户籍性质 column says otherwise
@@ -230,6 +230,9 @@ def import_roster(profile: Profile, rows: Iterable[SheetRow], summary: ImportSum
     with profile.session(write=not dry_run) as session:
         _match_and_write(session, groups, summary, dry_run=dry_run, progress=progress, source=source)
         summary.errors = _row_errors(groups)
+        summary.warnings += [w for g in groups if not g.refused for e in g.entries if e.read is not None
+                             for w in e.read.warnings]
+        summary.warnings.sort(key=lambda w: w.row)
         summary.invalid = sum(len(g.entries) for g in groups if g.refused)
         _tick(progress, total, total)
     return summary
@@ -265,6 +268,7 @@ def _match_and_write(session: Session, groups: list[_Group], summary: ImportSumm
                                                     "别的家庭：请先核实", LABELS["id_number"]))
             continue
         if not homes:
+            summary.warnings += labour_warnings([e.read for e in g.entries if e.read is not None], g.household)
             new.append(g.household)
             summary.new += 1
             summary.unmatched += len(g.entries)
@@ -278,6 +282,7 @@ def _match_and_write(session: Session, groups: list[_Group], summary: ImportSumm
                 _problem_rows(g, problems)
                 continue
             filled.append((before, after))
+        summary.warnings += labour_warnings([e.read for e in g.entries if e.read is not None], after)
         fresh = [d for d in diffs if _key(d) not in answered.get(str(before.id), ())]
         if fresh:
             differences[str(before.id)] = fresh

@@ -12,19 +12,27 @@ A roster (名册) is one row per person, as the provincial system exports it (�
 * 保障类别 (低保, 特困 … → what the household receives), 保障金额 (a month), 保障起始日期.
   特困, 单人保 and 事实无人抚养儿童 are the person's own; the others the household's.
 
-劳动能力 is not read: the household record has no such field (the rules decide from disability,
-illness and self-care). A sheet with only the head's columns (a 家庭查询 export: 户主姓名,
-户主身份证号, no 姓名/身份证号) gives one head per row.
+* 劳动能力 (有劳动能力 / 部分丧失 / 无劳动能力 …): a member has no such field — the rules decide it from
+  the age and the disability (:func:`advisor_app.rules.tekun.no_work_ability`), the editor records
+  those — so it is compared, not stored: a person the roster says cannot work but whom the record
+  does not show as unable (16–59, no such disability) gets a warning to record why (:func:`labour_warning`).
+
+Warnings (:attr:`RosterRow.warnings`) do not refuse a row: a 保障类别 without its 保障金额 or
+保障起始日期 imports the household without that programme (a programme the household receives is
+recorded with both: the rules reckon 渐退期 from the last amount and the start), saying what to add;
+a 劳动能力 word not understood is not compared. A sheet with only the head's columns (a 家庭查询
+export: 户主姓名, 户主身份证号, no 姓名/身份证号) gives one head per row.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from advisor_app.domain import roster_words
+from advisor_app.domain import roster_words, vocab
 from advisor_app.domain.errors import DomainError
-from advisor_app.domain.household import Receipt
+from advisor_app.domain.household import Household, Member, Receipt
 from advisor_app.domain.roster_merge import SheetPerson
 from advisor_app.sheets import cells
 from advisor_app.sheets.model import Field, RowError, SheetRow
@@ -54,6 +62,8 @@ ROSTER_FIELDS: list[Field] = [
                               "保障对象类别", "救助项目")),
     Field("amount", "保障金额", ("月保障金额", "户月保障金额", "保障金", "救助金额", "月救助金额", "享受金额",
                              "保障金额（元）", "保障金额(元)")),
+    Field("labour", "劳动能力", ("劳动能力状况", "劳动能力情况", "劳动力状况", "劳动力情况", "劳动力", "劳动力类型",
+                              "是否有劳动能力", "劳力状况")),
     Field("since", "保障起始日期", ("保障开始日期", "起始日期", "享受开始日期", "开始享受日期", "最初享受年月",
                                 "审批日期", "批准日期", "纳入日期", "保障起始时间", "享受起始日期")),
 ]
@@ -68,6 +78,8 @@ class RosterRow:
     key: str | None  # 户编号 or the head's ID number (None: grouped with the rows around it)
     household: dict[str, Any] = field(default_factory=dict)
     receipt: Receipt | None = None
+    labour: tuple[str, str] | None = None  # (the code, the word as written) of 劳动能力
+    warnings: list[RowError] = field(default_factory=list)  # said, not refused
 
 
 class RowProblems(DomainError):
@@ -136,28 +148,68 @@ def read_row(row: SheetRow) -> RosterRow:
     if "area" in has:
         household["area"] = cell("area", lambda x: roster_words.area(cells.text(x)))
     receipt = None
+    warnings: list[RowError] = []
     program = cell("program", lambda x: roster_words.program(cells.text(x))) if "program" in has else None
     if program is not None:
         since = cell("since", cells.date) if "since" in has else None
         amount = cell("amount", cells.money) if "amount" in has else None
-        if "since" not in has:
-            errors.append(RowError(row.number, f"保障起始日期：填写了保障类别“{_text(v, 'program')}”，但没有起始日期",
-                                   LABELS["since"]))
-        if "amount" not in has:
-            errors.append(RowError(row.number, f"保障金额：填写了保障类别“{_text(v, 'program')}”，但没有金额",
-                                   LABELS["amount"]))
-        if since is not None and amount is not None and number is not None:
+        missing = [LABELS[k] for k in ("amount", "since") if k not in has]
+        if missing:
+            warnings.append(RowError(row.number, f"保障类别：填写了“{_text(v, 'program')}”，但没有"
+                                                 f"{'和'.join(missing)}，这一项没有记入正在享受的救助："
+                                                 "请在这一户的“正在享受的救助”里补上", LABELS["program"]))
+        elif since is not None and amount is not None and number is not None:
             own = number if program in roster_words.MEMBER_PROGRAMS else ""
             receipt = Receipt(program, since, amount, own)
+    labour = None
+    if "labour" in has:
+        try:
+            code = roster_words.labour(_text(v, "labour"))
+            labour = (code, _text(v, "labour")) if code else None
+        except DomainError as exc:
+            warnings.append(RowError(row.number, f"{LABELS['labour']}：{exc.message}（没有比对）", LABELS["labour"]))
     if errors:
         raise RowProblems(errors)
     key = _text(v, "household_no") or (head_id if head_id is not None else None)
     assert number is not None and relation is not None
-    return RosterRow(SheetPerson(row.number, name, number, relation, given), key or None, household, receipt)
+    return RosterRow(SheetPerson(row.number, name, number, relation, given), key or None, household, receipt, labour,
+                     warnings)
+
+
+def labour_warnings(rows: list[RosterRow], household: Household, on: dt.date | None = None) -> list[RowError]:
+    """劳动能力 the rows give, against the household's members as they will be recorded."""
+    said = {r.person.id_number: (r.labour, r.person.row) for r in rows if r.labour is not None}
+    out = []
+    for m in household.members if said else ():
+        if m.id_number in said:
+            labour, row = said[m.id_number]
+            assert labour is not None
+            if (warning := labour_warning(m, labour, row, on or dt.date.today())) is not None:
+                out.append(warning)
+    return out
+
+
+def labour_warning(member: Member, labour: tuple[str, str], row: int, on: dt.date) -> RowError | None:
+    """A warning when the roster says the person cannot work and the record does not show it."""
+    code, word = labour
+    if code != "none" or member.state != "living":
+        return None
+    # the rules (and numpy with them) only when a roster says so: a department list's import does not load them
+    from advisor_app.rules.facts import MemberFacts
+    from advisor_app.rules.tekun import no_work_ability
+
+    age = member.age_on(on)
+    if no_work_ability(MemberFacts(member, age, True, 0)):
+        return None
+    d = member.disability
+    disability = "无残疾" if d is None else f"{vocab.DISABILITY_KINDS.get(d.kind, d.kind)}{'一二三四'[d.grade - 1]}级"
+    return RowError(row, f"劳动能力：名册写“{word}”，按记录（{age}岁，{disability}）不能认定无劳动能力："
+                         "如有残疾、重病或不能自理，请在成员信息里记下，筛查才能用上", LABELS["labour"])
 
 
 def blank(row: SheetRow) -> bool:
     return all(cells.is_blank(value) for value in row.values.values())
 
 
-__all__ = ["LABELS", "ROSTER_FIELDS", "RosterRow", "RowProblems", "blank", "read_row"]
+__all__ = ["LABELS", "ROSTER_FIELDS", "RosterRow", "RowProblems", "blank", "labour_warning", "labour_warnings",
+           "read_row"]

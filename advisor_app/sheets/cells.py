@@ -25,6 +25,7 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (with Excel's 1900 
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _PLAIN_ID = re.compile(r"[0-9]{17}[0-9X]$")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
+_PLAIN_MONEY = re.compile(r"[0-9]+(?:\.[0-9]+)?\Z")
 
 
 class CellError(DomainError):
@@ -52,10 +53,11 @@ def text(value: object) -> str:
     return str(value).strip()
 
 
-def id_number(value: object) -> str:
-    """A valid ID number as stored (18 characters, capital X)."""
+def id_number(value: object, *, today: dt.date | None = None) -> str:
+    """A valid ID number as stored (18 characters, capital X); ``today``: the day birth dates may not
+    be after (default: today — a long list passes it once instead of asking the clock each time)."""
     if type(value) is str and len(value) == 18 and _PLAIN_ID.match(value):  # as stored already: check only
-        why = idcard.problem(value)
+        why = idcard.problem_normalised(value, today=today)
         if why is not None:
             raise CellError(why)
         return value
@@ -65,7 +67,7 @@ def id_number(value: object) -> str:
         shown = f"{value:.14E}" if isinstance(value, float) or value >= 10**15 else str(value)
         raise CellError(f"身份证号存成了数字（{shown}），后几位已经丢失：请把这一列设为“文本”格式后重新填写")
     raw = _SPACES.sub("", str(value))
-    why = idcard.problem(raw)
+    why = idcard.problem(raw, today=today)
     if why is not None:
         raise CellError(why)
     return idcard.normalise(raw)
@@ -99,7 +101,8 @@ def money(value: object) -> float:
     """An amount in yuan (two decimals at most; not negative)."""
     if isinstance(value, bool):
         raise CellError("金额应为数字")
-    if isinstance(value, int | float):
+    # a number, or 1234.50 as most lists write it: read as it is
+    if isinstance(value, int | float) or (type(value) is str and _PLAIN_MONEY.match(value)):
         amount = float(value)
     else:
         raw = ascii_digits(_SPACES.sub("", text(value))).replace(",", "").replace("，", "")

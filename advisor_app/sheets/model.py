@@ -52,6 +52,7 @@ class ImportSummary:
     invalid: int = 0  # rows refused (each with a RowError)
     report: str | None = None  # the error report written (.xlsx), or None
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)  # said about rows imported (roster: a value left out)
     dry_run: bool = False
 
     def as_json(self) -> dict[str, object]:

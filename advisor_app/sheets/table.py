@@ -10,6 +10,7 @@ names one. A file with no such header, or a header without a required field's co
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,11 +59,17 @@ class Table:
     def rows(self, mapping: Mapping[str, str | None]) -> Iterator[SheetRow]:
         """The data rows below the header, blank rows left out."""
         columns = list(self.columns(mapping).items())
+        names = [name for name, _i in columns]
+        wanted = max((i for _name, i in columns), default=-1)
+        pick = operator.itemgetter(*(i for _name, i in columns)) if len(columns) > 1 else None
         is_blank = cells.is_blank
         for number, row in enumerate(self.book.rows(self.sheet), start=1):
             if number <= self.header.number:
                 continue
             if not row or (is_blank(row[0]) and all(is_blank(v) for v in row)):
+                continue
+            if pick is not None and len(row) > wanted:  # every column there: picked in one call
+                yield SheetRow(number, dict(zip(names, pick(row), strict=False)), row)  # as many: not checked again
                 continue
             width = len(row)
             yield SheetRow(number, {name: (row[i] if i < width else None) for name, i in columns}, row)

@@ -74,6 +74,8 @@ _FEW_VALUES = frozenset({"grade", "disability_kind", "date", "period"})
 def reader(f: Field) -> Callable[[object], object]:
     """The function that reads the field's cells (:func:`read`, made once per field for a long list)."""
     read_value = _READERS.get(f.value, cells.text)
+    if f.value == "id_number":  # the day birth dates may not be after: asked once, not once a cell
+        read_value = functools.partial(cells.id_number, today=dt.date.today())
     if f.value in _FEW_VALUES:  # a list repeats a handful of kinds, grades and dates: each read once
         read_value = functools.lru_cache(maxsize=4096, typed=True)(read_value)
     required, label = f.required, f.label
@@ -93,13 +95,22 @@ def read(f: Field, value: object) -> object:
     return reader(f)(value)
 
 
+DATE_FIELDS = ("certificate_date", "period", "identified_on", "start_date")
+"""The fields whose date a row of a list is about, the first one given wins (:func:`list_date`)."""
+
+
+def is_iso_date(v: str) -> bool:
+    """``2024-03-05`` (a date field's value, or a period written as a date)."""
+    return len(v) == 10 and v[4] == v[7] == "-" and _ISO_DATE.match(v) is not None
+
+
 def list_date(fields: dict[str, object]) -> str | None:
     """The date a row of a list is about (its first date field), as ISO text."""
-    for name in ("certificate_date", "period", "identified_on", "start_date"):
+    for name in DATE_FIELDS:
         v = fields.get(name)
-        if isinstance(v, str) and len(v) == 10 and v[4] == v[7] == "-" and _ISO_DATE.match(v):
+        if isinstance(v, str) and is_iso_date(v):
             return v
     return None
 
 
-__all__ = ["disability_kind", "grade", "list_date", "period", "read", "reader"]
+__all__ = ["DATE_FIELDS", "disability_kind", "grade", "is_iso_date", "list_date", "period", "read", "reader"]

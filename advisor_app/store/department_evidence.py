@@ -21,6 +21,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
@@ -108,21 +109,40 @@ class Evidence:
     imported_at: str
 
 
+def _live_members(m: sa.Table, h: sa.Table) -> sa.Select[tuple[object, ...]]:
+    return (sa.select(m.c.id_number, m.c.id, m.c.household_id, m.c.name, m.c.disability_kind, m.c.disability_grade)
+            .join(h, h.c.id == m.c.household_id).where(m.c.deleted_at.is_(None), h.c.deleted_at.is_(None)))
+
+
+def _stored(rows: Iterable[Any], out: dict[str, StoredMember]) -> dict[str, StoredMember]:
+    for number, mid, hid, name, kind, grade in rows:
+        out.setdefault(number, StoredMember(mid, hid, name, kind, grade))
+    return out
+
+
 def members_by_id_number(conn: sa.Connection, id_numbers: Iterable[str]) -> dict[str, StoredMember]:
-    """The live members (of live households) with these ID numbers, one query per :data:`CHUNK`."""
+    """The live members (of live households) with these ID numbers, one query per :data:`CHUNK`
+    (a number in two households: the first by household id)."""
     m, h = _members_and_households()
     wanted = list(dict.fromkeys(id_numbers))
     out: dict[str, StoredMember] = {}
     for start in range(0, len(wanted), CHUNK):
         part = wanted[start:start + CHUNK]
-        rows = conn.execute(
-            sa.select(m.c.id_number, m.c.id, m.c.household_id, m.c.name, m.c.disability_kind, m.c.disability_grade)
-            .join(h, h.c.id == m.c.household_id)
-            .where(m.c.id_number.in_(part), m.c.deleted_at.is_(None), h.c.deleted_at.is_(None))
-            .order_by(m.c.id_number, m.c.household_id))
-        for number, mid, hid, name, kind, grade in rows:
-            out.setdefault(number, StoredMember(mid, hid, name, kind, grade))
+        _stored(conn.execute(_live_members(m, h).where(m.c.id_number.in_(part))
+                             .order_by(m.c.id_number, m.c.household_id)), out)
     return out
+
+
+def live_member_count(conn: sa.Connection) -> int:
+    m, h = _members_and_households()
+    return int(conn.execute(sa.select(sa.func.count()).select_from(_live_members(m, h).subquery())).scalar() or 0)
+
+
+def all_members_by_id_number(conn: sa.Connection) -> dict[str, StoredMember]:
+    """Every live member by ID number, as :func:`members_by_id_number` gives them, in one query (for
+    a list longer than the profile has people: one read instead of a query per chunk)."""
+    m, h = _members_and_households()
+    return _stored(conn.execute(_live_members(m, h).order_by(m.c.id_number, m.c.household_id)), {})
 
 
 def source(conn: sa.Connection, kind: str, name: str, sha256: str, imported_at: str, *, create: bool = True
@@ -139,30 +159,37 @@ def source(conn: sa.Connection, kind: str, name: str, sha256: str, imported_at: 
     return int(made[0]), set()
 
 
+_DAY = COLUMNS.index("on_date")
+
+
+def _dated(rows: Sequence[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """The rows with ``on_date`` as a date (given as ISO text)."""
+    return [(*r[:_DAY], dt.date.fromisoformat(day), *r[_DAY + 1:]) if isinstance(day := r[_DAY], str) else r
+            for r in rows]
+
+
 def add(conn: sa.Connection, rows: Sequence[tuple[object, ...]]) -> None:
-    """Insert evidence rows (tuples of :data:`COLUMNS`, ``fields`` already JSON text).
+    """Insert evidence rows (tuples of :data:`COLUMNS`, ``fields`` already JSON text, ``on_date`` ISO
+    text such as 2024-03-05 or None).
 
     Through the driver's own executemany (the rows are plain values of portable types): a list of
-    100,000 rows spends no time building SQLAlchemy parameters."""
+    100,000 rows spends no time building SQLAlchemy parameters. SQLite keeps a date as SQLAlchemy
+    does, as ISO text: the rows go to it as they are."""
     if not rows:
         return
     style = conn.dialect.paramstyle
     if style not in _MARKS:
         add_portable(conn, rows)
         return
-    if conn.dialect.name == "sqlite":  # dates as SQLAlchemy keeps them in SQLite: ISO text
-        day = COLUMNS.index("on_date")
-        rows = [r if r[day] is None else (*r[:day], r[day].isoformat(), *r[day + 1:])  # type: ignore[attr-defined]
-                for r in rows]
     sql = (f"INSERT INTO department_evidence ({', '.join(COLUMNS)}) "
            f"VALUES ({', '.join(_MARKS[style] for _ in COLUMNS)})")
-    conn.exec_driver_sql(sql, list(rows))
+    conn.exec_driver_sql(sql, list(rows) if conn.dialect.name == "sqlite" else _dated(rows))
 
 
 def add_portable(conn: sa.Connection, rows: Sequence[tuple[object, ...]]) -> None:
     """The same through SQLAlchemy's insert (any database; the tests compare the two)."""
     if rows:
-        conn.execute(sa.insert(DepartmentEvidenceRow), [dict(zip(COLUMNS, r, strict=True)) for r in rows])
+        conn.execute(sa.insert(DepartmentEvidenceRow), [dict(zip(COLUMNS, r, strict=True)) for r in _dated(rows)])
 
 
 def _select() -> sa.Select[tuple[object, ...]]:
@@ -200,4 +227,5 @@ def leads(conn: sa.Connection, kind: str | None = None, *, limit: int = 1000) ->
 
 
 __all__ = ["CHUNK", "COLUMNS", "DepartmentEvidenceRow", "DepartmentSourceRow", "Evidence", "StoredMember", "add",
-           "add_portable", "for_household", "leads", "members_by_id_number", "source"]
+           "add_portable", "all_members_by_id_number", "for_household", "leads", "live_member_count",
+           "members_by_id_number", "source"]

@@ -3013,7 +3013,17 @@ Changes made after it are not in that backup; the current profile is kept as a b
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../advisor_app/gui/sheet_import.py" line="259"/>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="245"/>
+        <source>提示：第 %1 行：%2</source>
+        <translation>Note: row %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="249"/>
+        <source>……还有 %1 条提示</source>
+        <translation>… and %1 more notes</translation>
+    </message>
+    <message>
+        <location filename="../../advisor_app/gui/sheet_import.py" line="264"/>
         <source>导入 Excel 名单…</source>
         <translation>Import an Excel list…</translation>
     </message>

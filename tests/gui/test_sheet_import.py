@@ -61,6 +61,8 @@ def test_the_mapping_dialog_dry_run_and_import(qtbot: Any, main_window: Any, dem
     dialog = opened(qtbot, main_window, path)
     assert dialog.preview is not None and dialog.preview.header_row == 2 and dialog.sheet.currentText() == "残疾人"
     assert dialog.combo("身份证号").currentData() == "id_number" and dialog.combo("程度（级）").currentData() is None
+    first = [dialog.rows.item(0, c).text() for c in range(dialog.rows.columnCount())]
+    assert first == ["1", name, number, "肢体", "二级"]  # the 序号 as the sheet shows it: 1, not 1.0
     assert not dialog.import_button.isEnabled() and "残疾等级" in dialog.summary.text()  # a required field unmapped
     dialog.combo("程度（级）").setCurrentIndex(dialog.combo("程度（级）").findData("disability_grade"))
     assert dialog.import_button.isEnabled() and dialog.dry_button.isEnabled()

@@ -52,3 +52,21 @@ def test_money_and_text() -> None:
     assert cells.text(13900000001.0) == "13900000001" and cells.text("  七星村 ") == "七星村"
     assert cells.text(dt.datetime(2024, 3, 5)) == "2024-03-05" and cells.text(None) == ""
     assert cells.is_blank(" \u3000") and not cells.is_blank(0)
+
+
+def test_plain_amounts_read_as_the_same_amounts_as_written_any_other_way() -> None:
+    import random
+
+    rng = random.Random(5)
+    plain = [f"{rng.randrange(10**rng.randrange(1, 9))}" + rng.choice(("", f".{rng.randrange(100):02d}",
+                                                                       f".{rng.randrange(10)}", ".001", ".0"))
+             for _ in range(5_000)] + ["0", "007", "1.", ".5", "1e3", "1_000"]
+
+    def read(text: object) -> object:
+        try:
+            return cells.money(text)
+        except cells.CellError as exc:
+            return exc.message
+
+    # a space in front takes the long way (spaces, separators, ¥ and 元 removed) to the same answer
+    assert [read(t) for t in plain] == [read(f" {t}") for t in plain]
