@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 
@@ -57,6 +58,10 @@ def _code(value: object, allowed: dict[str, str]) -> str | None:
     return f"取值“{shown(value)}”无效，可选：{choices}"
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_CONTROL_IN_NOTE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # without tab, line feed, return
+
+
 def _text(value: object, limit: int) -> str | None:
     """A text field that cannot be stored: not text, a lone surrogate, a control character (a line
     break only in notes, ``limit`` :data:`MAX_NOTE`), or longer than ``limit``."""
@@ -64,8 +69,8 @@ def _text(value: object, limit: int) -> str | None:
         return "应为文字"
     if has_lone_surrogate(value):
         return "含有无法保存的字符（不成对的 UTF-16 代理码）"
-    allowed = "\n\r\t" if limit >= MAX_NOTE else ""
-    if any((ch < " " or ch == "\x7f") and ch not in allowed for ch in value.strip()):  # tidy() strips the ends
+    control = _CONTROL_IN_NOTE if limit >= MAX_NOTE else _CONTROL  # a line break only in notes
+    if not value.isprintable() and control.search(value.strip()):  # tidy() strips the ends
         return "含有控制字符（看不见的特殊字符），请删除后重新输入"
     if len(value) > limit:
         return f"太长：最多 {limit} 个字，现有 {len(value)} 个字"

@@ -29,6 +29,7 @@ file's writer) runs inside it, so a bundle that could not be written leaves no t
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -74,12 +75,10 @@ def build_payload(profile: Profile, peer: str, *,
         sequence = to.last_sent + 1
         # The records just sealed are at hand; the history and values of the others are read here.
         keys = [(k, r) for _o, _h, r, k, _he in rows]
-        unread = {h for (_o, h, *_), key in zip(rows, keys, strict=True) if key not in sealed}
+        unread = {row[1] for row, key in zip(rows, keys, strict=True) if key not in sealed}
         states = {**record_store.states_of(session, unread), **sealed} if unread else sealed
-        records = [_record(key, h, states[key]) for (_o, h, *_), key in zip(rows, keys, strict=True)]
-        counts: dict[str, int] = {}
-        for k, _r in keys:
-            counts[k] = counts.get(k, 0) + 1
+        records = [_record(key, row[1], states[key]) for row, key in zip(rows, keys, strict=True)]
+        counts = dict(Counter(k for k, _r in keys))  # in the order of the records' kinds
         payload: dict[str, Any] = {
             "format": FORMAT, "sender": me.device_id, "addressee": peer, "sequence": sequence,
             "builds_on": to.last_received, "acknowledges": to.last_received, "made_at": utc_now(),

@@ -47,7 +47,8 @@ def _table_rows(model: type[Any], rows: list[dict[str, Any]]) -> TableRows:
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
     for r in rows:
         for c in json_columns:
-            r[c] = dumps(r[c])
+            value = r[c]
+            r[c] = "[]" if type(value) is list and not value else dumps(value)  # most are empty lists
         for c in date_columns:
             if r[c] is not None:
                 r[c] = r[c].isoformat()

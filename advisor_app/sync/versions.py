@@ -48,7 +48,10 @@ History = tuple[Version, ...]
 
 def heads(history: Iterable[Version]) -> tuple[str, ...]:
     """The versions nothing in ``history`` is based on (one, unless a merge is pending), sorted."""
-    versions = list(history)
+    versions = history if isinstance(history, tuple) else list(history)
+    if len(versions) == 1:  # most records: one version
+        only = versions[0]
+        return () if only.id in only.parents else (only.id,)
     based_on = {p for v in versions for p in v.parents}
     return tuple(sorted(v.id for v in versions if v.id not in based_on))
 
