@@ -45,6 +45,9 @@ def _register_import(cmds: Any) -> None:
 
 
 def _run_import(args: argparse.Namespace, ctx: Context) -> int:
+    from advisor_app.services import xlsx_files
+
+    opened = xlsx_files.read_ahead(args.file, args.sheet)  # parsed while the importer loads and the profile opens
     from advisor_app.services import xlsx_import
 
     mapping = xlsx_import.read_mapping_file(args.mapping) if args.mapping else None
@@ -56,7 +59,8 @@ def _run_import(args: argparse.Namespace, ctx: Context) -> int:
         return True
 
     summary = xlsx_import.import_sheet(ctx.profile, args.file, args.kind, mapping=mapping, dry_run=args.dry_run,
-                                       progress=progress, sheet=args.sheet, report_dir=args.report_dir)
+                                       progress=progress, sheet=args.sheet, report_dir=args.report_dir,
+                                       opened=opened)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     head = "试导入（未写入）" if args.dry_run else "已导入"

@@ -214,10 +214,11 @@ class SheetImportDialog(QDialog):
 
         path, kind, sheet = self.file.text().strip(), self.kind.currentData(), self.sheet.currentText() or None
         mapping = self.chosen_mapping()
+        opened = self.preview.opened if self.preview is not None else None  # parsed for the preview: not again
 
         def job(profile: Profile, progress: JobProgress) -> ImportSummary:
             return xlsx_import.import_sheet(profile, path, kind, mapping=mapping, dry_run=dry_run, progress=progress,
-                                            sheet=sheet)
+                                            sheet=sheet, opened=opened)
 
         title = translate("SheetImport", "正在试导入") if dry_run else translate("SheetImport", "正在导入")
         self.operations.long_job(job, self.show_summary, title=title, on_error=self.stopped,

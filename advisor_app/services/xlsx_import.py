@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -37,6 +37,7 @@ from advisor_app.store.settings import get_setting, set_setting
 from . import department_lists
 from .profile import Profile
 from .roster_rows import ROSTER_FIELDS
+from .xlsx_files import OpenedFile
 
 KINDS = ("roster", *department_lists.KINDS)
 MAPPING_KEY = "import.mapping.{kind}"
@@ -78,6 +79,7 @@ class Preview:
     fields: list[Field]
     rows: list[list[object]]  # the first data rows, as read
     shown: list[list[str]]  # the same as a spreadsheet shows them: 1 (not 1.0), dates as 2024-03-05
+    opened: OpenedFile | None = field(default=None, repr=False, compare=False)  # for the import (parsed once)
 
 
 def fields_of(kind: str) -> list[Field]:
@@ -114,8 +116,10 @@ def read_mapping_file(path: str | Path) -> dict[str, str | None]:
     return {str(k): v for k, v in value.items()}
 
 
-def _open(path: str | Path, kind: str, sheet: str | None, known: Mapping[str, str | None]) -> Table:
-    return open_table(path, fields_of(kind), sheet=sheet, known=known)
+def _open(path: str | Path, kind: str, sheet: str | None, known: Mapping[str, str | None],
+          opened: OpenedFile | None = None) -> Table:
+    reuse = opened is not None and opened.path == Path(path) and opened.unchanged()  # saved again: read again
+    return open_table(path, fields_of(kind), sheet=sheet, known=known, book=opened if reuse else None)
 
 
 def preview(path: str | Path, kind: str, sheet: str | None = None, *, profile: Profile | None = None) -> Preview:
@@ -125,17 +129,19 @@ def preview(path: str | Path, kind: str, sheet: str | None = None, *, profile: P
     table = _open(path, kind, sheet, known)
     rows = table.first_rows(PREVIEW_ROWS)
     return Preview(kind, list(table.book.sheet_names), table.sheet, table.header.number, list(table.headers),
-                   dict(table.header.mapping), fields, rows, [[cells.text(v) for v in row] for row in rows])
+                   dict(table.header.mapping), fields, rows, [[cells.text(v) for v in row] for row in rows],
+                   table.book)
 
 
 def import_sheet(profile: Profile, path: str | Path, kind: str, *, mapping: Mapping[str, str | None] | None = None,
                  dry_run: bool = False, progress: Progress | None = None, sheet: str | None = None,
-                 report_dir: str | Path | None = None) -> ImportSummary:
-    """Import ``path`` as a list of ``kind`` (see the module doc); ``mapping`` corrects the suggested one."""
+                 report_dir: str | Path | None = None, opened: OpenedFile | None = None) -> ImportSummary:
+    """Import ``path`` as a list of ``kind`` (see the module doc); ``mapping`` corrects the suggested one;
+    ``opened``: the same file opened before (:func:`.xlsx_files.read_ahead`)."""
     source_path = Path(path)
     fields = fields_of(kind)
     known = remembered_mapping(profile, kind)
-    table = _open(source_path, kind, sheet, known)
+    table = _open(source_path, kind, sheet, known, opened)
     used = apply_mapping(table.headers, table.header.mapping, mapping or {}, fields)
     table.check(used)
     summary = ImportSummary(dry_run=dry_run)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,14 +68,45 @@ class Book:
     sheet_names: list[str]
     encoding: str = "utf-8"
     delimiter: str = ","
+    stamp: tuple[int, int] | None = None  # the file's (modification time in ns, size) when it was opened
     _workbook: object = field(default=None, repr=False)
     _sheets: dict[str, object] = field(default_factory=dict, repr=False)
 
+    _ahead: dict[str, threading.Thread] = field(default_factory=dict, repr=False)
+
     def _sheet(self, name: str) -> Any:
         """The parsed sheet (calamine parses a whole sheet at once: once per sheet, kept)."""
-        if name not in self._sheets:
-            self._sheets[name] = self._workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
-        return self._sheets[name]
+        ahead = self._ahead.pop(name, None)
+        if ahead is not None:
+            ahead.join()
+        found = self._sheets.get(name)
+        if isinstance(found, BaseException):  # the read ahead failed: raised here, as a read would
+            del self._sheets[name]
+            raise found
+        if found is None:
+            found = self._sheets[name] = self._workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
+        return found
+
+    def unchanged(self) -> bool:
+        """Whether the file on disk is still the one opened (not saved again since)."""
+        return self.stamp is not None and _stamp(self.path) == self.stamp
+
+    def read_ahead(self, name: str | None = None) -> None:
+        """Start parsing a sheet (the first when ``name`` is None) in a thread of its own: calamine
+        lets Python go on meanwhile, so a command opens the profile while the sheet is parsed.
+        What it raises is raised by the first read of the sheet."""
+        name = self.sheet_names[0] if name is None else name
+        if self.format == "csv" or name not in self.sheet_names or name in self._sheets or name in self._ahead:
+            return
+
+        def parse() -> None:
+            try:
+                self._sheets[name] = self._workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
+            except Exception as exc:
+                self._sheets[name] = exc
+
+        thread = self._ahead[name] = threading.Thread(target=parse, name="sheet-read-ahead", daemon=True)
+        thread.start()
 
     def rows(self, name: str) -> Iterator[list[object]]:
         """The sheet's rows from row 1 (index 0 is Excel's row 1), every cell as read."""
@@ -122,6 +154,7 @@ class Book:
 def open_book(path: str | Path) -> Book:
     """Open ``path`` by its content; a :class:`SheetError` when it is not a spreadsheet one can read."""
     path = Path(path)
+    stamp = _stamp(path)
     try:
         with path.open("rb") as f:
             head = f.read(_SNIFF)
@@ -136,8 +169,19 @@ def open_book(path: str | Path) -> Book:
                                 "“文件 ▸ 信息 ▸ 保护工作簿 ▸ 用密码进行加密”清空密码后另存，再导入",
                                 where=str(path))
     if head.startswith((ZIP_MAGIC, OLE2_MAGIC)):
-        return _open_workbook(path, "xls" if head.startswith(OLE2_MAGIC) else "zip")
-    return _open_csv(path, head)
+        book = _open_workbook(path, "xls" if head.startswith(OLE2_MAGIC) else "zip")
+    else:
+        book = _open_csv(path, head)
+    book.stamp = stamp
+    return book
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 def _encrypted(path: Path) -> bool:

@@ -115,9 +115,9 @@ def apply_mapping(headers: Sequence[str], suggested: Mapping[str, str | None], g
 
 
 def open_table(path: str | Path, fields: list[Field], *, sheet: str | None = None,
-               known: Mapping[str, str | None] | None = None) -> Table:
-    """Open the file and find the table of ``fields`` in it."""
-    book = open_book(path)
+               known: Mapping[str, str | None] | None = None, book: Book | None = None) -> Table:
+    """Open the file (or take ``book``, the same file opened before) and find the table of ``fields`` in it."""
+    book = open_book(path) if book is None else book
     names = [sheet] if sheet is not None else book.sheet_names
     empty = True
     for name in names:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -345,3 +346,46 @@ def test_a_department_list_s_import_loads_neither_the_roster_nor_the_rules() -> 
             " if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"  # the command importing a list starts 0.25 s sooner without them
+
+
+def test_an_opened_file_is_parsed_once_and_read_again_when_saved_since(profile: Any, tmp_path: Path) -> None:
+    """The preview's (or the command's read-ahead) parsed sheet serves the import; a file saved again
+    after it was opened (the clerk corrected it in Excel) is read again, not the stale copy."""
+    household_service.import_household(profile, WU)
+    path = write(tmp_path / "残联名册.xlsx", [[1, "吴晓霞", HEAD, "肢体", "一级", "2020-05-01", ""]])
+    shown = xlsx_import.preview(path, "disability", profile=profile)
+    assert shown.opened is not None
+    book = shown.opened
+    parses: list[str] = []
+    workbook = book._workbook
+
+    class Counting:
+        def get_sheet_by_name(self, name: str) -> Any:
+            parses.append(name)
+            return workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
+
+    book._workbook = Counting()
+    dry = xlsx_import.import_sheet(profile, path, "disability", dry_run=True, opened=book)
+    assert (dry.rows, dry.matched, parses) == (1, 1, [])  # the preview's parse, not a second one
+    write(path, [[1, "吴晓霞", HEAD, "肢体", "一级", "2020-05-01", ""], [2, "钱桂英", LEAD, "精神", "三级", None, ""]])
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # saved again, a second later
+    assert not book.unchanged()
+    done = xlsx_import.import_sheet(profile, path, "disability", opened=book)
+    assert (done.rows, done.matched, done.unmatched) == (2, 1, 1)  # the file as saved, both rows
+
+
+def test_a_file_the_read_ahead_cannot_open_is_refused_as_before(profile: Any, data_dir: Path, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from advisor_app.services import xlsx_files
+
+    profile.close()
+    bad = tmp_path / "坏.xlsx"
+    bad.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    assert xlsx_files.read_ahead(tmp_path / "没有.xlsx") is None and xlsx_files.read_ahead(bad) is None
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "xlsx", "import", str(bad), "--kind", "disability",
+                         "--format", "json")
+    assert (code, out) == (2, "") and "损坏" in err, err
+    good = disability_list(tmp_path / "list.xlsx")
+    opened = xlsx_files.read_ahead(good)
+    assert opened is not None and opened.unchanged()

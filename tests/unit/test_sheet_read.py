@@ -344,3 +344,25 @@ def test_any_bytes_give_a_table_or_a_message(tmp_path: Path, prefix: bytes, body
             list(t.rows(t.header.mapping))
         except SheetError:
             pass
+
+
+def test_a_sheet_read_ahead_gives_the_same_rows_and_its_failure_at_the_first_read(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "a.xlsx", [["姓名", "身份证号", "残疾类别", "残疾等级"], ["甲", A, "肢体", "二级"]],
+                before={"说明": [["这张表是说明"]]})
+    plain = [list(r) for r in open_book(path).rows("名单")]
+    book = open_book(path)
+    book.read_ahead("名单")
+    book.read_ahead("名单")  # a second call adds nothing
+    assert [list(r) for r in book.rows("名单")] == plain
+    assert [list(r) for r in book.rows("名单")] == plain  # kept: read twice, parsed once
+
+    class Failing:
+        def get_sheet_by_name(self, name: str) -> Any:
+            from python_calamine import CalamineError
+            raise CalamineError("unexpected end of file")
+
+    broken = open_book(path)
+    broken._workbook = Failing()
+    broken.read_ahead()  # the first sheet: 说明
+    with pytest.raises(DamagedFile, match="工作表“说明”读到一半出错"):
+        list(broken.rows("说明"))
