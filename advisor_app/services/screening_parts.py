@@ -84,16 +84,11 @@ def objects_needed(frame: Frame, traces: Traces | None = None) -> npt.NDArray[np
     return frame.receipt_unknown | traces.tekun.undecided
 
 
-def _objects(conn: sa.Connection, packed: Sequence[Sequence[Any]], wanted: npt.NDArray[np.bool_],
-             hi: str | None) -> dict[str, Household]:
-    """The objects of the wanted households of the batch (``hi``: the next batch's first id)."""
+def _objects(conn: sa.Connection, packed: Sequence[Sequence[Any]], wanted: npt.NDArray[np.bool_]
+             ) -> dict[str, Household]:
+    """The objects of the wanted households of the batch."""
     ids = [packed[i][0] for i in np.flatnonzero(wanted).tolist()]
-    if not ids:
-        return {}
     runner = sql_runner(conn)
-    if len(ids) > len(packed) // 4:  # most of the batch: read its id range, keep the wanted ones
-        keep = set(ids)
-        return {h.id or "": h for b in read_for_screening(runner, lo=packed[0][0], hi=hi) for h in b if h.id in keep}
     return {h.id or "": h for start in range(0, len(ids), 500)
             for b in read_for_screening(runner, ids=ids[start:start + 500]) for h in b}
 
@@ -118,11 +113,11 @@ def _one_by_one(frame: Frame, traces: Traces, households: list[int],
     return c[0], c[1], c[2], c[3], c[4], c[5]
 
 
-def screen_batch(conn: sa.Connection, packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLike, *,
-                 hi: str | None = None) -> PartResult:
+def screen_batch(conn: sa.Connection, packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLike
+                 ) -> PartResult:
     """Check the households of ``packed`` (:func:`check_packed`), reading the objects it needs from
-    ``conn`` (``hi``: the next batch's first id)."""
-    return check_packed(packed, on, tables, lambda wanted: _objects(conn, packed, wanted, hi))
+    ``conn``."""
+    return check_packed(packed, on, tables, lambda wanted: _objects(conn, packed, wanted))
 
 
 ReadObjects = Callable[[npt.NDArray[np.bool_]], dict[str, Household]]
