@@ -14,6 +14,7 @@ rows changed (a new policy table), everything is deleted and inserted, in househ
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,8 +29,8 @@ _DATED = sa.text("UPDATE screening_results SET on_date = :on_date, screened_at =
     sa.bindparam("on_date", type_=sa.Date()))
 
 
-def _key(row: PackedRow) -> str:
-    return row[0]
+_key = operator.itemgetter(0)
+_value = operator.itemgetter(1, 2, 3)
 
 
 class ResultUpdate:
@@ -37,39 +38,35 @@ class ResultUpdate:
 
     def __init__(self, conn: sa.Connection, *, fast: bool = True) -> None:
         self.conn, self.fast = conn, fast
-        found: Any = (conn.exec_driver_sql(_STORED).cursor if fast and conn.dialect.name == "sqlite"
-                      else conn.execute(sa.text(_STORED)))
-        self._old: dict[str, tuple[str, bytes, str]] = {
-            hid: (eligible, bytes(results), members) for hid, eligible, results, members in found}
-        self._stored = len(self._old)
+        if fast and conn.dialect.name == "sqlite":  # (the driver's tuples, its bytes: compared as they are)
+            found: Sequence[Any] = conn.exec_driver_sql(_STORED).cursor.fetchall()
+        else:
+            found = [(h, e, bytes(r), m) for h, e, r, m in conn.execute(sa.text(_STORED))]
+        self._old: dict[str, tuple[str, bytes, str]] = dict(zip(map(_key, found), map(_value, found), strict=True))
         self.rows: list[PackedRow] = []  # every new row
-        self.changed: list[PackedRow] = []  # new rows that differ from (or are not) the stored ones
-        self.replaced: list[str] = []  # the households of those whose stored row they replace
 
     def add(self, rows: Sequence[PackedRow]) -> None:
         """The new rows of some households (each household once in a screening)."""
-        old, changed = self._old, self.changed
         self.rows.extend(rows)
-        for row in rows:
-            before = old.pop(row[0], None)
-            if before is None:
-                changed.append(row)
-            elif before != row[1:]:
-                changed.append(row)
-                self.replaced.append(row[0])
 
     def write(self, on: dt.date, screened_at: str) -> int:
         """Write the differences (households left without a row lose theirs); the rows written."""
-        conn, gone = self.conn, list(self._old)
-        if 2 * (len(gone) + len(self.replaced)) > self._stored:  # most changed: everything again
-            replace_results(conn, sorted(self.rows, key=_key), on, screened_at, clear=True, fast=self.fast)
-            return len(self.rows)
-        for chunk in _chunks(gone + self.replaced):
+        conn, old, rows = self.conn, self._old, self.rows
+        new = dict(zip(map(_key, rows), map(_value, rows), strict=True))
+        changed = {hid for hid, _value in new.items() - old.items()}  # (in C: no Python per row)
+        gone = list(old.keys() - new.keys())
+        replaced = list(changed & old.keys())
+        if 2 * (len(gone) + len(replaced)) > len(old):  # most changed: everything again
+            replace_results(conn, sorted(rows, key=_key), on, screened_at, clear=True, fast=self.fast)
+            return len(rows)
+        for chunk in _chunks(gone + replaced):
             conn.execute(_DELETE, {"ids": chunk})
-        if self._stored > len(gone):
+        if len(old) > len(gone):
             conn.execute(_DATED, {"on_date": on, "at": screened_at})
-        replace_results(conn, sorted(self.changed, key=_key), on, screened_at, clear=False, fast=self.fast)
-        return len(self.changed) + len(gone)
+        if changed:
+            replace_results(conn, sorted((r for r in rows if r[0] in changed), key=_key), on, screened_at,
+                            clear=False, fast=self.fast)
+        return len(changed) + len(gone)
 
 
 __all__ = ["ResultUpdate"]
