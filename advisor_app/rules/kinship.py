@@ -98,11 +98,11 @@ def pairs(f: Frame, p: People) -> Pairs:
     grand_up = other & (((ra == H) & (rb == GP)) | ((ra == C) & (rb == P)) | ((ra == GC) & couple_b))
     child = parent[transposed]
     grand_down = other & ((ra == H) | (ra == S)) & (rb == GC)
+    at = np.flatnonzero((np.bincount(a[child], minlength=len(rel)) > 0)[a])  # (only a with a child c among the members)
     for c in range(int(n.max()) if len(n) else 0):  # b is a child of a child c of a
-        has_c = c < size
-        ac = np.where(has_c, offset[hh] + i * size + c, 0)
-        cb = np.where(has_c, offset[hh] + c * size + j, 0)
-        grand_down |= has_c & child[ac] & child[cb]
+        at = at[size[at] > c]  # (households with a c-th member)
+        start, width = offset[hh[at]], size[at]
+        grand_down[at] |= child[start + i[at] * width + c] & child[start + c * width + j[at]]
     sup = _supporter_pairs(f, p, offset, parent)
     m = len(rel)
     b = np.concatenate((b, sup["b"] + m))

@@ -13,6 +13,7 @@ which 低保 receipt applies (more receipts than a record keeps), before the for
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ _PROGRAM = np.array([PROGRAM_CODE[p] for p in PROGRAMS], np.int64)
 _STATUS = np.array([STATUS_CODE[x] for x in STATUS_CODES], np.int64)
 _DETAIL = np.array([DETAIL_CODE[d] for d in DETAILS], np.int64)
 _INELIGIBLE = STATUS_CODES.index("ineligible")
+_ID, _MEMBER_IDS = operator.itemgetter(0), operator.itemgetter(7)  # of a packed row
 
 
 def frame_of(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLike) -> Frame:
@@ -132,7 +134,7 @@ def check_packed(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLik
     early = objects_needed(frame)
     found = read(early) if early.any() else {}
     if found:
-        frame.households = [found.get(r[0]) for r in packed]
+        frame.households = [found.get(hid) for hid in map(_ID, packed)]
         settle_receipts(frame)
     traces = formulas(frame)
     table = frame_rows(frame, traces)  # (without the undecided households)
@@ -155,5 +157,5 @@ def check_packed(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLik
         alone = _one_by_one(frame, traces, undecided, counts)
         order = np.argsort(np.concatenate([house, alone[0]]), kind="stable")
         columns = [np.concatenate([a, b])[order] for a, b in zip(columns, alone, strict=True)]
-    rows = pack_results([r[0] for r in packed], [r[7] for r in packed], *columns)
+    rows = pack_results(list(map(_ID, packed)), list(map(_MEMBER_IDS, packed)), *columns)
     return PartResult(len(packed), rows, counts, objects=len(found))
