@@ -14,6 +14,7 @@ rows changed (a new policy table), everything is deleted and inserted, in househ
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import operator
 from collections.abc import Sequence
 from typing import Any
@@ -52,10 +53,10 @@ class ResultUpdate:
     def write(self, on: dt.date, screened_at: str) -> int:
         """Write the differences (households left without a row lose theirs); the rows written."""
         conn, old, rows = self.conn, self._old, self.rows
-        new = dict(zip(map(_key, rows), map(_value, rows), strict=True))
-        changed = {hid for hid, _value in new.items() - old.items()}  # (in C: no Python per row)
-        gone = list(old.keys() - new.keys())
-        replaced = list(changed & old.keys())
+        # (maps in C: no Python per household; comparing the values is cheaper than hashing them)
+        changed = list(itertools.compress(rows, map(operator.ne, map(old.get, map(_key, rows)), map(_value, rows))))
+        gone = list(old.keys() - set(map(_key, rows)))
+        replaced = [r[0] for r in changed if r[0] in old]
         if 2 * (len(gone) + len(replaced)) > len(old):  # most changed: everything again
             replace_results(conn, sorted(rows, key=_key), on, screened_at, clear=True, fast=self.fast)
             return len(rows)
@@ -64,8 +65,7 @@ class ResultUpdate:
         if len(old) > len(gone):
             conn.execute(_DATED, {"on_date": on, "at": screened_at})
         if changed:
-            replace_results(conn, sorted((r for r in rows if r[0] in changed), key=_key), on, screened_at,
-                            clear=False, fast=self.fast)
+            replace_results(conn, sorted(changed, key=_key), on, screened_at, clear=False, fast=self.fast)
         return len(changed) + len(gone)
 
 
