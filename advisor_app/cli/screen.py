@@ -19,10 +19,11 @@ def register(sub: Any) -> None:
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
     from advisor_app.services import eligibility
-    from advisor_app.services.screening_export import check_writable, export_xlsx
 
     on = parse_day(args.on)
     if args.xlsx:  # before the stored results are replaced: a sheet that cannot be written changes nothing
+        from advisor_app.services.screening_export import check_writable  # (XlsxWriter: only for a sheet)
+
         check_writable(args.xlsx)
 
     def progress(done: int, total: int) -> bool:
@@ -38,6 +39,8 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
     for line in summary.lines():
         print(line)
     if args.xlsx:
+        from advisor_app.services.screening_export import export_xlsx
+
         written = export_xlsx(ctx.profile, args.xlsx)
         print(f"已导出 {written.rows} 行到 {args.xlsx}")
         if written.left_out:

@@ -155,15 +155,9 @@ def frame_from_inputs(inputs: Inputs, places: Sequence[tuple[str, str]], on: dt.
     and whose (region, area) are ``places``.
     ``households``: their objects, where the per-household programmes need them (``None`` elsewhere).
     ``receipt_unknown`` marks the households whose applying receipt their record cannot tell."""
-    keys: dict[tuple[str, str], int] = {}
-    policies: list[Policy] = []
-    pidx = np.empty(len(places), np.int64)
-    for i, key in enumerate(places):  # one policy per distinct (region, area)
-        p = keys.get(key)
-        if p is None:
-            p = keys[key] = len(policies)
-            policies.append(policy_for(tables, key[0], key[1], on))
-        pidx[i] = p
+    keys = {key: k for k, key in enumerate(dict.fromkeys(places))}  # one policy per distinct (region, area),
+    policies: list[Policy] = [policy_for(tables, region, area, on) for region, area in keys]  # in first-seen order
+    pidx = np.fromiter(map(keys.__getitem__, places), np.int64, len(places))
     hrec, mrec, counts = inputs.households, inputs.members, inputs.counts
     n = len(hrec)
     starts = np.zeros(n + 1, np.int64)

@@ -98,11 +98,7 @@ def pairs(f: Frame, p: People) -> Pairs:
     grand_up = other & (((ra == H) & (rb == GP)) | ((ra == C) & (rb == P)) | ((ra == GC) & couple_b))
     child = parent[transposed]
     grand_down = other & ((ra == H) | (ra == S)) & (rb == GC)
-    for c in range(int(n.max()) if len(n) else 0):  # b is a child of a child c of a
-        has_c = c < size
-        ac = np.where(has_c, offset[hh] + i * size + c, 0)
-        cb = np.where(has_c, offset[hh] + c * size + j, 0)
-        grand_down |= has_c & child[ac] & child[cb]
+    grand_down[_grandchildren(f, offset, a[child], b[child])] = True  # b is a child of a child of a
     sup = _supporter_pairs(f, p, offset, parent)
     m = len(rel)
     b = np.concatenate((b, sup["b"] + m))
@@ -124,14 +120,10 @@ def pairs(f: Frame, p: People) -> Pairs:
     mode3 = minor[a] & sibling & ~known_b
     sex_b = np.concatenate((sex, p.s_sex))[b]
     # the first man / woman among the parents: members (their index) before recorded supporters
-    fathers = np.bincount(a[parent & (sex_b == 1) & (b < m)], minlength=m)
-    mothers = np.bincount(a[parent & (sex_b == 2) & (b < m)], minlength=m)
-    father = np.full(m, np.iinfo(np.int64).max, np.int64)
-    mother = father.copy()
-    np.minimum.at(father, a[parent & (sex_b == 1)], b[parent & (sex_b == 1)])
-    np.minimum.at(mother, a[parent & (sex_b == 2)], b[parent & (sex_b == 2)])
-    father[father == np.iinfo(np.int64).max] = -1
-    mother[mother == np.iinfo(np.int64).max] = -1
+    is_father, is_mother = parent & (sex_b == 1), parent & (sex_b == 2)
+    fathers = np.bincount(a[is_father & (b < m)], minlength=m)
+    mothers = np.bincount(a[is_mother & (b < m)], minlength=m)
+    father, mother = _first_per(a, b, is_father, m), _first_per(a, b, is_mother, m)
     ambiguous = np.zeros(len(n), np.bool_)
     ambiguous[f.hh[(fathers > 1) | (mothers > 1)]] = True
     return Pairs(a=a[other], b=b[other], spouse=spouse[other], parent=parent[other], child=child[other],
@@ -139,6 +131,35 @@ def pairs(f: Frame, p: People) -> Pairs:
                  mode0=mode0[other], mode1=mode1[other], mode2=mode2[other], mode3=mode3[other], father=father,
                  mother=mother, has_children=np.bincount(a[child], minlength=m) > 0,
                  has_grand_down=np.bincount(a[grand_down], minlength=m) > 0, ambiguous=ambiguous)
+
+
+def _grandchildren(f: Frame, offset: Ints, parent_of: Ints, child_of: Ints) -> Ints:
+    """The pair indexes (full layout) of (x, z) where z is a child of a child of x, from the
+    (parent, child) pairs among the members: each pair (x, y) joined with y's own children."""
+    m = len(f.hh)
+    kids = np.bincount(parent_of, minlength=m)
+    starts = np.cumsum(kids) - kids
+    grouped = child_of[np.argsort(parent_of, kind="stable")]  # each member's children together
+    reps = kids[child_of]
+    x = np.repeat(parent_of, reps)
+    within = np.arange(int(reps.sum()), dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
+    z = grouped[np.repeat(starts[child_of], reps) + within]
+    house = f.hh[x]
+    n = np.diff(f.first)
+    out: Ints = offset[house] + (x - f.first[house]) * n[house] + (z - f.first[house])
+    return out
+
+
+def _first_per(a: Ints, b: Ints, mask: Bools, m: int) -> Ints:
+    """Per member x: the smallest ``b`` of the pairs (x, b) ``mask`` marks (-1: none)."""
+    out = np.full(m, -1, np.int64)
+    if mask.any():
+        sa, sb = a[mask], b[mask]
+        order = np.lexsort((sb, sa))
+        sa, sb = sa[order], sb[order]
+        first = np.concatenate(([True], sa[1:] != sa[:-1]))
+        out[sa[first]] = sb[first]
+    return out
 
 
 def _supporter_pairs(f: Frame, p: People, offset: Ints, parent: Bools) -> dict[str, Ints | Bools]:

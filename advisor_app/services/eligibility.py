@@ -11,6 +11,8 @@
   itself (date, time, households) is recorded in the setting ``screening.last``, so a household
   with no row was screened and found ineligible for everything — unless it was saved after the run.
   Counts in the summary cover all results, stored or not.
+  Only the households whose stored row changed are written (``store.result_updates``: the rows
+  stored are compared with the new ones), and the run's date and time set on the others.
   Everything is written in one transaction, so a cancel (or any error) leaves the previous results
   as they were.
 * :func:`latest_status` — the stored results of some households, for lists and forms.
@@ -38,7 +40,8 @@ from advisor_app.rules.freshness import ScreeningRun
 from advisor_app.rules.results import CARE_LABELS, PROGRAM_LABELS, STATUS_LABELS, ProgramResult
 from advisor_app.store import household_inputs as inputs_store
 from advisor_app.store.models import utc_now
-from advisor_app.store.screening import last_changes, live_household_count, replace_results, stored_results
+from advisor_app.store.result_updates import ResultUpdate
+from advisor_app.store.screening import last_changes, live_household_count, sqlite_fast, stored_results
 from advisor_app.store.screening_results import RESULT_SIZE
 from advisor_app.store.settings import get_setting, set_setting
 
@@ -65,9 +68,10 @@ class ScreeningSummary:
     on: dt.date
     households: int
     counts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (programme, status) → results
-    stored: int = 0  # rows written to screening_results
+    stored: int = 0  # results stored (eligible and needs_info ones)
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)  # seconds: read, check, write; objects: households
+    # read as objects; written: rows written (or deleted), the others were stored already
 
     def add(self, key: str, value: float) -> None:
         self.timings[key] = self.timings.get(key, 0.0) + value
@@ -95,27 +99,29 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
             raise Cancelled()
         if inputs_store.packed_count(conn) != total:  # a write the store did not see: pack what is missing
             inputs_store.repack_missing(conn)
-        replace_results(conn, [], on, screened_at, clear=True)
+        clock = time.perf_counter()
+        update = ResultUpdate(conn, fast=sqlite_fast(conn))  # (the stored rows: only changes are written)
+        summary.add("write", time.perf_counter() - clock)
         batches = inputs_store.iter_packed(conn, BATCH)
         clock = time.perf_counter()
         packed = next(batches, [])
         while packed:
-            following = next(batches, [])  # (its first id ends this batch's range)
             summary.add("read", time.perf_counter() - clock)
             clock = time.perf_counter()
-            part = screen_batch(conn, packed, on, tables, hi=following[0][0] if following else None)
+            part = screen_batch(conn, packed, on, tables)
+            update.add(part.rows)
             summary.add("check", time.perf_counter() - clock)
-            clock = time.perf_counter()
-            replace_results(conn, part.rows, on, screened_at, clear=False)
-            summary.add("write", time.perf_counter() - clock)
             summary.add("objects", part.objects)
             summary.households += part.households
             summary.counts.update(part.counts)
             summary.stored += sum(len(r[2]) for r in part.rows) // RESULT_SIZE
             if progress is not None and not progress(summary.households, total):
                 raise Cancelled()  # the transaction rolls back: the previous results stay
-            packed = following
             clock = time.perf_counter()
+            packed = next(batches, [])
+        clock = time.perf_counter()
+        summary.add("written", update.write(on, screened_at))
+        summary.add("write", time.perf_counter() - clock)
         set_setting(conn, LAST_KEY, json.dumps({
             "on": on.isoformat(), "screened_at": screened_at, "households": summary.households,
             "policy": rule.policy_fingerprint(tables), "rules": rule.RULES_VERSION}))

@@ -13,6 +13,7 @@ which 低保 receipt applies (more receipts than a record keeps), before the for
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ _PROGRAM = np.array([PROGRAM_CODE[p] for p in PROGRAMS], np.int64)
 _STATUS = np.array([STATUS_CODE[x] for x in STATUS_CODES], np.int64)
 _DETAIL = np.array([DETAIL_CODE[d] for d in DETAILS], np.int64)
 _INELIGIBLE = STATUS_CODES.index("ineligible")
+_ID, _MEMBER_IDS = operator.itemgetter(0), operator.itemgetter(7)  # of a packed row
 
 
 def frame_of(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLike) -> Frame:
@@ -84,16 +86,11 @@ def objects_needed(frame: Frame, traces: Traces | None = None) -> npt.NDArray[np
     return frame.receipt_unknown | traces.tekun.undecided
 
 
-def _objects(conn: sa.Connection, packed: Sequence[Sequence[Any]], wanted: npt.NDArray[np.bool_],
-             hi: str | None) -> dict[str, Household]:
-    """The objects of the wanted households of the batch (``hi``: the next batch's first id)."""
+def _objects(conn: sa.Connection, packed: Sequence[Sequence[Any]], wanted: npt.NDArray[np.bool_]
+             ) -> dict[str, Household]:
+    """The objects of the wanted households of the batch."""
     ids = [packed[i][0] for i in np.flatnonzero(wanted).tolist()]
-    if not ids:
-        return {}
     runner = sql_runner(conn)
-    if len(ids) > len(packed) // 4:  # most of the batch: read its id range, keep the wanted ones
-        keep = set(ids)
-        return {h.id or "": h for b in read_for_screening(runner, lo=packed[0][0], hi=hi) for h in b if h.id in keep}
     return {h.id or "": h for start in range(0, len(ids), 500)
             for b in read_for_screening(runner, ids=ids[start:start + 500]) for h in b}
 
@@ -118,11 +115,11 @@ def _one_by_one(frame: Frame, traces: Traces, households: list[int],
     return c[0], c[1], c[2], c[3], c[4], c[5]
 
 
-def screen_batch(conn: sa.Connection, packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLike, *,
-                 hi: str | None = None) -> PartResult:
+def screen_batch(conn: sa.Connection, packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLike
+                 ) -> PartResult:
     """Check the households of ``packed`` (:func:`check_packed`), reading the objects it needs from
-    ``conn`` (``hi``: the next batch's first id)."""
-    return check_packed(packed, on, tables, lambda wanted: _objects(conn, packed, wanted, hi))
+    ``conn``."""
+    return check_packed(packed, on, tables, lambda wanted: _objects(conn, packed, wanted))
 
 
 ReadObjects = Callable[[npt.NDArray[np.bool_]], dict[str, Household]]
@@ -137,7 +134,7 @@ def check_packed(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLik
     early = objects_needed(frame)
     found = read(early) if early.any() else {}
     if found:
-        frame.households = [found.get(r[0]) for r in packed]
+        frame.households = [found.get(hid) for hid in map(_ID, packed)]
         settle_receipts(frame)
     traces = formulas(frame)
     table = frame_rows(frame, traces)  # (without the undecided households)
@@ -160,5 +157,5 @@ def check_packed(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLik
         alone = _one_by_one(frame, traces, undecided, counts)
         order = np.argsort(np.concatenate([house, alone[0]]), kind="stable")
         columns = [np.concatenate([a, b])[order] for a, b in zip(columns, alone, strict=True)]
-    rows = pack_results([r[0] for r in packed], [r[7] for r in packed], *columns)
+    rows = pack_results(list(map(_ID, packed)), list(map(_MEMBER_IDS, packed)), *columns)
     return PartResult(len(packed), rows, counts, objects=len(found))

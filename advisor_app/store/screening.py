@@ -44,7 +44,7 @@ from .screening_results import PackedRow, ResultRow, _chunks, result_count, stor
 
 __all__ = ["CHANGED_AFTER", "UNCHANGED_SINCE", "LedgerRow", "ResultRow", "changed_since", "last_changes",
            "ledger_rows", "live_household_count", "read_for_screening", "replace_results", "result_count",
-           "sql_runner", "stored_results"]
+           "sql_runner", "sqlite_fast", "stored_results"]
 
 SQLITE_SPEEDUPS = True
 """Use the driver's cursor on SQLite (tests switch it off to run the portable path on SQLite)."""
@@ -66,6 +66,11 @@ _OWNED = " AND household_id IN (SELECT id FROM households WHERE deleted_at IS NU
 
 def _sqlite_fast(conn: sa.Connection) -> bool:
     return SQLITE_SPEEDUPS and conn.dialect.name == "sqlite"
+
+
+def sqlite_fast(conn: sa.Connection) -> bool:
+    """Whether this module's SQLite speed-ups (the driver's own cursor) apply on ``conn``."""
+    return _sqlite_fast(conn)
 
 
 class SqlRunner:

@@ -95,10 +95,13 @@ def pack_results(household_ids: Sequence[str], member_ids: Sequence[str], househ
     np.bitwise_or.at(bits, household[eligible], np.left_shift(1, program[eligible].astype(np.int64)))
     named = np.zeros(len(household_ids), np.bool_)  # (a row keeps its members' ids only where a result names one)
     named[household[member != NO_MEMBER]] = True
-    words, size, some = _WORDS, RESULT_SIZE, counts > 0
-    return [(household_ids[i], words[b], blob[e - n * size:e], member_ids[i] if k else "")
-            for i, n, e, b, k in zip(np.flatnonzero(some).tolist(), counts[some].tolist(), ends[some].tolist(),
-                                     bits[some].tolist(), named[some].tolist(), strict=True)]
+    at = np.flatnonzero(counts).tolist()  # the households with a row (the rest: maps in C, no Python per row)
+    stops = ends[at].tolist()
+    blobs = map(blob.__getitem__, map(slice, (ends - counts * RESULT_SIZE)[at].tolist(), stops))
+    texts = [*member_ids, ""]
+    members = map(texts.__getitem__, np.where(named, np.arange(len(member_ids)), len(member_ids))[at].tolist())
+    return list(zip(map(household_ids.__getitem__, at), map(_WORDS.__getitem__, bits[at].tolist()), blobs, members,
+                    strict=True))
 
 
 def unpack(household_id: str, blob: bytes, member_ids: str) -> list[ResultRow]:

@@ -93,6 +93,12 @@ def test_household_list_and_check_load_only_what_they_read_with(tmp_path: Path, 
     assert "sqlalchemy" not in modules, "checking a file opens no profile: no database library"
     assert "numpy" in modules  # the probe sees the rules it did load
 
+    code, modules, out, err = run_child(tmp_path, "screen", "--on", "2023-09-01")
+    assert code == 0, err
+    assert "共 1 户" in out
+    assert loaded((*NOT_FOR_READING, "xlsxwriter"), modules) == []  # no sheet asked for: no spreadsheet library
+    assert "numpy" in modules and "sqlalchemy" in modules
+
 
 def test_an_outdated_profile_is_still_migrated(tmp_path: Path, data_dir: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,75 @@
+"""Writing only the stored rows that changed leaves the table a full replacement would leave."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from advisor_app.services import households as household_service
+from advisor_app.services.profile import Profile
+from advisor_app.store.engine import for_writing
+from advisor_app.store.result_updates import ResultUpdate
+from advisor_app.store.screening_results import RESULT_SIZE, PackedRow, replace_results
+
+_ALL = "SELECT household_id, eligible, results, member_ids, on_date, screened_at FROM screening_results"
+
+
+def table(conn: sa.Connection) -> list[tuple[Any, ...]]:
+    return sorted((h, e, bytes(r), m, str(on), at) for h, e, r, m, on, at in conn.execute(sa.text(_ALL)))
+
+
+def replaced(profile: Profile, rows: list[PackedRow], on: dt.date, at: str) -> list[tuple[Any, ...]]:
+    """The table after deleting everything and inserting ``rows`` (rolled back)."""
+    with for_writing(profile.engine).connect() as conn, conn.begin() as transaction:
+        replace_results(conn, rows, on, at, clear=True, fast=False)
+        out = table(conn)
+        transaction.rollback()
+    return out
+
+
+def some_rows(rng: random.Random, ids: list[str], previous: dict[str, PackedRow]) -> dict[str, PackedRow]:
+    """New rows: most households keep their row, some change it, lose it or get one."""
+    out: dict[str, PackedRow] = {}
+    share = rng.choice((0.0, 0.02, 0.2, 0.7, 1.0))  # how many change
+    for hid in ids:
+        old = previous.get(hid)
+        if old is not None and rng.random() >= share:
+            out[hid] = old
+        elif rng.random() < 0.7:
+            records = rng.randbytes(RESULT_SIZE * rng.randint(1, 4))
+            out[hid] = (hid, rng.choice(("", " dibao ", " dibao tekun ")), records, rng.choice(("", "m1 m2", "m3")))
+    return out
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_the_table_is_the_one_a_full_replacement_leaves(demo_profile: Profile, fast: bool) -> None:
+    ids = [h.id for h in household_service.list_households(demo_profile)]
+    rng = random.Random(11)
+    rows: dict[str, PackedRow] = {}
+    partial = 0
+    for round_ in range(40):
+        previous = rows
+        rows = some_rows(rng, ids, previous)
+        on, at = dt.date(2026, 1, 1) + dt.timedelta(days=round_ // 3), f"2026-12-03T08:{round_:02d}:00Z"
+        new = list(rows.values())
+        rng.shuffle(new)
+        expected = replaced(demo_profile, new, on, at)
+        with demo_profile.connection(write=True) as conn:
+            update = ResultUpdate(conn, fast=fast)
+            for start in range(0, len(new), 7):  # in batches, as a screening gives them
+                update.add(new[start:start + 7])
+            written = update.write(on, at)
+        with demo_profile.connection() as conn:
+            assert table(conn) == expected
+        changes = sum(previous.get(h) != r for h, r in rows.items()) + len(set(previous) - set(rows))
+        if previous and changes * 2 <= len(previous):  # few changes: only they are written
+            assert written == changes
+            partial += 1
+        else:
+            assert written == len(rows)
+    assert partial >= 5
+
