@@ -28,7 +28,7 @@ from advisor_app.domain.errors import Cancelled
 from advisor_app.sheets import values
 from advisor_app.sheets.cells import CellError
 from advisor_app.sheets.columns import JsonObject, read_columns
-from advisor_app.sheets.model import Field, ImportSummary, RowError, SheetRow
+from advisor_app.sheets.model import Chunk, Field, ImportSummary, RowError
 from advisor_app.store import department_evidence as store
 from advisor_app.store.models import utc_now
 
@@ -75,63 +75,54 @@ def _lookup(conn: sa.Connection, total: int) -> Callable[[list[str]], dict[str, 
     return lambda numbers: {n: everyone[n] for n in numbers if n in everyone}
 
 
-def import_rows(conn: sa.Connection, kind: str, fields: list[Field], rows: Iterable[SheetRow], summary: ImportSummary,
+def import_rows(conn: sa.Connection, kind: str, fields: list[Field], chunks: Iterable[Chunk], summary: ImportSummary,
                 *, source: Source, dry_run: bool = False, progress: Progress | None = None, total: int = 0) -> None:
-    """Read, match and (unless ``dry_run``) store the rows, in the transaction of ``conn``.
+    """Read, match and (unless ``dry_run``) store the rows, given :data:`CHUNK` at a time down their
+    columns (:meth:`~advisor_app.sheets.table.Table.chunks`), in the transaction of ``conn``.
 
-    Each chunk is read down its columns (:func:`~advisor_app.sheets.columns.read_columns`); the
-    messages come in the rows' order, a row's in the fields' order, as a row at a time would give them."""
+    The messages come in the rows' order, a row's in the fields' order, as a row at a time would give them."""
     imported_at = utc_now()
     source_id, already = store.source(conn, kind, source.name, source.sha256, imported_at, create=not dry_run)
     members_of = _lookup(conn, total)
     key_fields = _DUPLICATE_KEYS.get(kind, ("id_number",))
     first_seen: dict[object, int] = {}  # duplicate key (ID number, or with the period) → its first row
-    iterator = iter(rows)
     shape: _Shape | None = None
-    while chunk := list(itertools.islice(iterator, CHUNK)):
-        if shape is None:  # the fields the mapping reads: the first row has them all
-            shape = _Shape([f for f in fields if f.name in chunk[0].values], key_fields)
-        columns, refused = read_columns(chunk, shape.readers)
+    for chunk in chunks:
+        count = len(chunk.numbers)
+        if shape is None:  # the fields the mapping reads: every chunk has them all
+            shape = _Shape([f for f in fields if f.name in chunk.columns], key_fields)
+        columns, refused = read_columns([chunk.columns[name] for name, _read in shape.readers], shape.readers)
         numbers = columns[shape.id_number]
-        keys = shape.keys(columns, len(chunk))
+        keys = shape.keys(columns, count)
         ok: list[int] = []
-        for i, row in enumerate(chunk):
+        for i, row_number in enumerate(chunk.numbers):
             bad = refused.get(i) if refused else None
             if bad is not None:
-                summary.errors += [RowError(row.number, _message(shape.field[name], exc), name) for name, exc in bad]
+                summary.errors += [RowError(row_number, _message(shape.field[name], exc), name) for name, exc in bad]
                 continue
-            earlier = first_seen.setdefault(keys[i], row.number)
-            if earlier != row.number:
+            earlier = first_seen.setdefault(keys[i], row_number)
+            if earlier != row_number:
                 message = (f"身份证号与第 {earlier} 行重复（同一个人在表里出现了两次）" if len(key_fields) == 1 else
                            f"身份证号和期间与第 {earlier} 行重复（同一笔记录出现了两次）")
-                summary.errors.append(RowError(row.number, message, "id_number"))
+                summary.errors.append(RowError(row_number, message, "id_number"))
                 continue
             ok.append(i)
-        summary.rows += len(chunk)
-        summary.invalid += len(chunk) - len(ok)
+        summary.rows += count
+        summary.invalid += count - len(ok)
         members = members_of([str(numbers[i]) for i in ok])
-        rests = list(zip(*(columns[j] for j in shape.rest_columns), strict=True)) or [()] * len(chunk)
-        new_rows: list[tuple[object, ...]] = []
+        kept: list[int] = []  # the rows to store: valid and not stored from this file before
         for i in ok:
-            number = str(numbers[i])
-            member = members.get(number)
+            member = members.get(str(numbers[i]))
             if member is None:
                 summary.unmatched += 1
             else:
                 summary.matched += 1
-                summary.changed += _differs(kind, shape.fields_of(rests[i]), member)
-            row_number = chunk[i].number
-            if row_number in already:
-                continue
-            summary.new += 1
-            if dry_run:  # counted; nothing to store, so nothing to encode
-                continue
-            rest = rests[i]
-            new_rows.append((source_id, row_number, kind, number, shape.name(columns, i),
-                             member.member_id if member else None, member.household_id if member else None,
-                             shape.json.encode(rest), shape.on_date(rest), shape.period(rest)))
-        if not dry_run:
-            store.add(conn, new_rows)
+                summary.changed += _differs(kind, shape.fields_of(columns, i), member)
+            if chunk.numbers[i] not in already:
+                kept.append(i)
+        summary.new += len(kept)
+        if not dry_run and kept:  # a dry run counts; nothing to store, so nothing to encode
+            store.add(conn, shape.evidence(source_id, kind, chunk.numbers, columns, kept, members))
         if progress is not None and not progress(summary.rows, max(total, summary.rows)):
             raise Cancelled()  # the caller's transaction rolls back: nothing of this file is stored
     if not dry_run and summary.new:
@@ -163,22 +154,32 @@ class _Shape:
             return columns[self._key[0]]
         return list(zip(*(columns[k] if k is not None else [None] * count for k in self._key), strict=True))
 
-    def name(self, columns: list[list[object]], i: int) -> str:
-        return str((columns[self._name][i] if self._name is not None else None) or "")
+    def fields_of(self, columns: list[list[object]], i: int) -> dict[str, object]:
+        """Row ``i``'s other fields by name."""
+        return {name: columns[j][i] for name, j in zip(self.rest_names, self.rest_columns, strict=True)}
 
-    def fields_of(self, rest: tuple[object, ...]) -> dict[str, object]:
-        return dict(zip(self.rest_names, rest, strict=True))
+    def evidence(self, source_id: int | None, kind: str, numbers: list[int], columns: list[list[object]],
+                 rows: list[int], members: dict[str, store.StoredMember]) -> list[tuple[object, ...]]:
+        """The evidence rows (:data:`~advisor_app.store.department_evidence.COLUMNS`) of rows ``rows``
+        of the chunk, their values encoded down the columns."""
+        picked = [[column[i] for i in rows] for column in columns] if len(rows) < len(numbers) else columns
+        rest = [picked[j] for j in self.rest_columns]
+        ids = [str(v) for v in picked[self.id_number]]
+        found = [members.get(n) for n in ids]
+        count = len(rows)
+        names = [str(v or "") for v in picked[self._name]] if self._name is not None else [""] * count
+        periods = [str(v or "") for v in rest[self._period]] if self._period is not None else [""] * count
+        return list(zip(itertools.repeat(source_id), [numbers[i] for i in rows], itertools.repeat(kind), ids, names,
+                        [m.member_id if m else None for m in found], [m.household_id if m else None for m in found],
+                        self.json.encode_columns(rest, count), self.on_dates(rest, count), periods))
 
-    def on_date(self, rest: tuple[object, ...]) -> str | None:
-        """The first date field's ISO text (:func:`advisor_app.sheets.values.list_date`)."""
-        for i in self._dates:
-            v = rest[i]
-            if isinstance(v, str) and values.is_iso_date(v):
-                return v
-        return None
-
-    def period(self, rest: tuple[object, ...]) -> str:
-        return str((rest[self._period] if self._period is not None else None) or "")
+    def on_dates(self, rest: list[list[object]], count: int) -> list[str | None]:
+        """Each row's first date field's ISO text (:func:`advisor_app.sheets.values.list_date`)."""
+        out: list[str | None] = [None] * count
+        for j in self._dates:
+            out = [day if day is not None else (v if isinstance(v, str) and values.is_iso_date(v) else None)
+                   for day, v in zip(out, rest[j], strict=True)]
+        return out
 
 
 __all__ = ["CHUNK", "KINDS", "Source", "import_rows"]

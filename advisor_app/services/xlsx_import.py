@@ -156,8 +156,8 @@ def import_sheet(profile: Profile, path: str | Path, kind: str, *, mapping: Mapp
         return summary
     source = department_lists.Source.of(source_path)
     with profile.connection(write=not dry_run) as conn:
-        department_lists.import_rows(conn, kind, fields, table.rows(used), summary, source=source, dry_run=dry_run,
-                                     progress=progress, total=table.height())
+        department_lists.import_rows(conn, kind, fields, table.chunks(used, department_lists.CHUNK), summary,
+                                     source=source, dry_run=dry_run, progress=progress, total=table.height())
         _report(table, used, summary, source_path, folder)  # before the commit: no report, nothing stored
         if mapping and not dry_run:
             set_setting(conn, MAPPING_KEY.format(kind=kind), _mapping_json(known, used))

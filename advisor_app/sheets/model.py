@@ -34,6 +34,15 @@ class SheetRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Chunk:
+    """Rows of a long list read down their columns: each row's number as the spreadsheet shows it,
+    and each matched field's raw cell values down the rows (in the rows' order)."""
+
+    numbers: list[int]
+    columns: dict[str, list[object]]  # field name → the cells of its column
+
+
+@dataclass(frozen=True, slots=True)
 class RowError:
     row: int
     message: str  # plain Chinese, naming the field where it is about one cell
@@ -60,4 +69,4 @@ class ImportSummary:
                 "unmatched": self.unmatched, "invalid": self.invalid, "report": self.report}
 
 
-__all__ = ["Field", "ImportSummary", "RowError", "SheetRow"]
+__all__ = ["Chunk", "Field", "ImportSummary", "RowError", "SheetRow"]

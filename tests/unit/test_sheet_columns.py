@@ -44,6 +44,28 @@ def test_json_of_many_rows_is_what_json_dumps_writes() -> None:
                                                      sort_keys=True)
 
 
+def test_columns_of_many_rows_encode_as_json_dumps_writes() -> None:
+    """Down the columns: text, text and blanks, numbers and blanks (encoded a column at once) and
+    columns of other values (True, NaN: row by row) give the same text as json.dumps."""
+    rng = random.Random(2025)
+    texts = ["张桂英", 'a "quoted" %s word', "100%", "tab\tline", "😀", ""]
+    columns_of = {
+        "text": lambda n: [rng.choice(texts) for _ in range(n)],
+        "text or blank": lambda n: [rng.choice([*texts, None]) for _ in range(n)],
+        "money": lambda n: [rng.choice([None, 0.0, -0.0, 12.5, 1234.56, 3, 10**20]) for _ in range(n)],
+        "anything": lambda n: [random_value(rng) for _ in range(n)],
+    }
+    for keys in (["self_paid", "period", "total_cost", "insurance_type"], ["b", "a%", "键"], ["only"], []):
+        encoder = JsonObject(keys)
+        for _ in range(200):
+            count = rng.randrange(1, 30)
+            columns = [columns_of[rng.choice(list(columns_of))](count) for _ in keys]
+            rows = list(zip(*columns, strict=True)) or [()] * count
+            expected = [json.dumps(dict(zip(keys, row, strict=True)), ensure_ascii=False, sort_keys=True)
+                        for row in rows]
+            assert encoder.encode_columns(columns, count) == expected
+
+
 def test_a_chunk_read_down_its_columns_gives_each_cells_value_or_error() -> None:
     fields = FIELDS["disability"]
     rng = random.Random(7)
@@ -53,7 +75,7 @@ def test_a_chunk_read_down_its_columns_gives_each_cells_value_or_error() -> None
     rows = [SheetRow(i + 3, {f.name: rng.choice(cells.get(f.name, ["x", None, 12.0])) for f in fields})
             for i in range(400)]
     readers = [(f.name, values.reader(f)) for f in fields]
-    columns, refused = read_columns(rows, readers)
+    columns, refused = read_columns([[row.values[f.name] for row in rows] for f in fields], readers)
     for i, row in enumerate(rows):
         expected_values, expected_errors = [], []
         for f in fields:
