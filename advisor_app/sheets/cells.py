@@ -99,10 +99,12 @@ def date(value: object) -> dt.date:
 
 def money(value: object) -> float:
     """An amount in yuan (two decimals at most; not negative)."""
-    if isinstance(value, bool):
+    if value.__class__ is float:  # a number cell (most of a long list's amounts)
+        amount = value
+    elif isinstance(value, bool):
         raise CellError("金额应为数字")
     # a number, or 1234.50 as most lists write it: read as it is
-    if isinstance(value, int | float) or (type(value) is str and _PLAIN_MONEY.match(value)):
+    elif isinstance(value, int | float) or (type(value) is str and _PLAIN_MONEY.match(value)):
         amount = float(value)
     else:
         raw = ascii_digits(_SPACES.sub("", text(value))).replace(",", "").replace("，", "")
@@ -115,9 +117,10 @@ def money(value: object) -> float:
             raise CellError(f"金额“{text(value)}”不是数字") from None
     if not math.isfinite(amount) or amount < 0:
         raise CellError(f"金额“{text(value)}”无效：不能是负数")
-    if abs(round(amount, 2) - amount) > 1e-9:
+    rounded = round(amount, 2)
+    if abs(rounded - amount) > 1e-9:
         raise CellError(f"金额“{text(value)}”最多两位小数")
-    return round(amount, 2)
+    return rounded
 
 
 __all__ = ["EXCEL_EPOCH", "CellError", "date", "id_number", "is_blank", "money", "text"]

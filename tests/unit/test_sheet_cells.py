@@ -46,7 +46,9 @@ def test_a_wrong_date_says_what_is_wrong(value: object, words: str) -> None:
 
 def test_money_and_text() -> None:
     assert cells.money("¥1,234.50元") == cells.money(1234.5) == 1234.5
-    for bad, words in (("-3", "负数"), ("12.345", "两位小数"), ("abc", "不是数字"), (True, "数字")):
+    assert cells.money(0.1 + 0.2) == 0.3 and cells.money(7) == 7.0 and cells.money(-0.0) == 0.0
+    for bad, words in (("-3", "负数"), ("12.345", "两位小数"), ("abc", "不是数字"), (True, "数字"), (-3.0, "负数"),
+                       (12.345, "两位小数"), (float("nan"), "无效"), (float("inf"), "无效")):
         with pytest.raises(CellError, match=words):
             cells.money(bad)
     assert cells.text(13900000001.0) == "13900000001" and cells.text("  七星村 ") == "七星村"
