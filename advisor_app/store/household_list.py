@@ -14,6 +14,7 @@ the status sort takes both in a :class:`StatusQuery`; a row carries the househol
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -118,6 +119,9 @@ def _driver_rows(conn: sa.Connection, sql: str, params: dict[str, Any]) -> list[
         cursor.close()
 
 
+_VALUE = operator.itemgetter(0)
+
+
 def _regrouped(rows: list[Any], descending: bool, nulls: str) -> list[str]:
     """Ids from ``rows`` of (value, id) in index order (value, then the default order; NULLs first)
     put in the list's order: groups of equal value reversed when ``descending``, each group kept in
@@ -130,14 +134,9 @@ def _regrouped(rows: list[Any], descending: bool, nulls: str) -> list[str]:
     missing = [r[1] for r in rows[:split]]
     if not descending:
         return [r[1] for r in rows[split:]] + missing
-    out: list[str] = []
-    end = len(rows)
-    while end > split:  # the groups of equal value, last first, each in its own order
-        start, value = end - 1, rows[end - 1][0]
-        while start > split and rows[start - 1][0] == value:
-            start -= 1
-        out += [r[1] for r in rows[start:end]]
-        end = start
+    # A stable sort in reverse puts the groups last first and keeps each group's order; the rows
+    # are in the index's order already, which the sort walks through as one run.
+    out = [r[1] for r in sorted(rows[split:], key=_VALUE, reverse=True)]
     return missing + out if nulls == "LAST" else out + missing
 
 
