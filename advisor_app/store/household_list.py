@@ -21,7 +21,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .list_search import LIVE_ONLY, search_where
+from .list_search import LIVE_ONLY, place_households_sql, place_terms, search_where
 from .screening import CHANGED_AFTER
 from .screening_results import rank_sql, stored_programs
 
@@ -140,11 +140,32 @@ def _regrouped(rows: list[Any], descending: bool, nulls: str) -> list[str]:
     return missing + out if nulls == "LAST" else out + missing
 
 
+BROAD_SHARE = 10
+"""A word is broad when its villages and towns hold at least 1 in this many of the households."""
+
+
+def _search(conn: sa.Connection, text: str, fast: bool, *, along_list: bool = False) -> tuple[str, dict[str, Any]]:
+    """:func:`.list_search.search_where` of ``text``. ``along_list``: the rows are wanted in the
+    list's default order (village, head, id), walking ``ix_households_list``; then a word naming
+    places of many households (街道: half of them) is tested on each row as the walk goes, so that
+    the first page comes without reading every match (SQLite; any other word, and any other order,
+    looks its households up by id, which is quicker when they are few)."""
+    terms = place_terms(text) if fast and along_list else []
+    if not terms:
+        return search_where(text, fast)
+    # The households ever stored (the largest rowid: removed ones stay as tombstones), asked in one seek.
+    stored = int(_driver_rows(conn, "SELECT coalesce(max(rowid), 0) FROM households", {})[0][0])
+    enough = max(stored // BROAD_SHARE, 1)
+    broad = frozenset(n for n, term in terms
+                      if _driver_rows(conn, place_households_sql("t"), {"t": term, "enough": enough})[0][0] >= enough)
+    return search_where(text, fast, broad)
+
+
 def ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False, *,
         status: StatusQuery) -> list[str]:
     """Ids of the households matching ``text``, in list order."""
     fast = _fast(conn)
-    where, params = search_where(text, fast)
+    where, params = _search(conn, text, fast, along_list=sort == DEFAULT_SORT)
     if fast and sort in _SORT_SQL:
         # Walk the column's index (value, then the default order) and reverse the groups in Python
         # when descending: no sort in SQL at all.
@@ -170,7 +191,7 @@ def first_ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, des
     when it is not, and only the whole list gives the first page."""
     if not _fast(conn) or sort not in _SORT_SQL or descending or _SORT_SQL[sort][2] == "LAST":
         return None
-    where, params = search_where(text, True)
+    where, params = _search(conn, text, True, along_list=sort == DEFAULT_SORT)
     column, index, _nulls = _SORT_SQL[sort]
     order = _INDEX_ORDER.get(sort, f"{column}, h.village, h.head_name, h.id")
     hint = f"INDEXED BY {index}" if where == LIVE_ONLY else ""

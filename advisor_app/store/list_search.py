@@ -61,20 +61,46 @@ def _name_part(key: str, term: str, params: dict[str, Any]) -> str:
     return " UNION ALL ".join(parts)
 
 
+_PLACES = (("village", "ix_households_list"), ("town", "ix_households_town"))  # each place column, its index
+
+
+def _place_names(key: str, column: str, index: str) -> str:
+    """The names of the places (village or town ``column``) that contain the term (SQLite): found one
+    after the other along ``index`` (about a hundred seeks, not a read of every household)."""
+    live = f"FROM households INDEXED BY {index} WHERE deleted_at IS NULL"
+    return (f"WITH RECURSIVE place(name) AS (SELECT (SELECT min({column}) {live}) UNION ALL "
+            f"SELECT (SELECT min({column}) {live} AND {column} > place.name) FROM place "
+            f"WHERE place.name IS NOT NULL) "
+            f"SELECT name FROM place WHERE instr(name, :{key}) > 0")
+
+
 def _place_part(key: str, column: str, index: str) -> str:
     """Ids of the live households whose ``column`` (village or town) contains the term (SQLite): the
-    names of the places are found one after the other along ``index`` (about a hundred seeks, not a
-    read of every household), those that contain it picked, and their households read as ranges."""
-    live = f"FROM households INDEXED BY {index} WHERE deleted_at IS NULL"
-    places = (f"WITH RECURSIVE place(name) AS (SELECT (SELECT min({column}) {live}) UNION ALL "
-              f"SELECT (SELECT min({column}) {live} AND {column} > place.name) FROM place "
-              f"WHERE place.name IS NOT NULL) "
-              f"SELECT name FROM place WHERE instr(name, :{key}) > 0")
-    return f"SELECT id {live} AND {column} IN ({places})"
+    places' names (:func:`_place_names`), their households read as ranges of ``index``."""
+    return f"SELECT id FROM households INDEXED BY {index} WHERE deleted_at IS NULL AND {column} IN " \
+           f"({_place_names(key, column, index)})"
 
 
-def search_where(text: str, fast: bool) -> tuple[str, dict[str, Any]]:
-    """The WHERE clause (over households ``h``) and its parameters for the search text."""
+def place_terms(text: str) -> list[tuple[int, str]]:
+    """The words of the search text that may name a village or town: (their place, the word)."""
+    return [(n, term) for n, term in enumerate(text.split())
+            if len(term) > 1 and not _DIGITS.match(term) and not _LETTERS.match(term)]
+
+
+def place_households_sql(key: str) -> str:
+    """SQL (SQLite): how many live households a village or town containing ``:key`` holds, counted
+    up to ``:enough`` (a household whose village and town both contain it may count twice)."""
+    rows = " UNION ALL ".join(f"SELECT 1 FROM households INDEXED BY {index} WHERE deleted_at IS NULL AND {column} IN "
+                              f"({_place_names(key, column, index)})" for column, index in _PLACES)
+    return f"SELECT count(*) FROM ({rows} LIMIT :enough)"
+
+
+def search_where(text: str, fast: bool, broad: frozenset[int] = frozenset()) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause (over households ``h``) and its parameters for the search text. ``broad``:
+    the places (in :func:`place_terms`) of words whose villages or towns hold many households
+    (SQLite): their places are tested on each household row, so that the list's index is walked
+    and the first page comes without reading every match; the other words' households are looked
+    up by their ids, which is quicker when they are few."""
     clauses = [LIVE_ONLY]
     params: dict[str, Any] = {}
     for n, term in enumerate(text.split()):
@@ -98,6 +124,11 @@ def search_where(text: str, fast: bool) -> tuple[str, dict[str, Any]]:
             else:
                 params[key] = low + "%"
                 clauses.append(f"h.head_initials LIKE :{key}")
+        elif fast and n in broad and len(term) > 1:
+            params[key] = term
+            clauses.append(f"(h.id IN ({_name_part(key, term, params)}) "
+                           f"OR h.village IN ({_place_names(key, 'village', 'ix_households_list')}) "
+                           f"OR h.town IN ({_place_names(key, 'town', 'ix_households_town')}))")
         elif fast:
             params[key] = term
             names = _name_part(key, term, params)

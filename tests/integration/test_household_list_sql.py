@@ -298,3 +298,4 @@ def test_the_first_ids_are_the_start_of_the_list(demo_profile: Any, sql_path: st
             assert (first is not None) == cheap, (sort, descending)
             if first is not None:
                 assert first == whole[:7]
+
