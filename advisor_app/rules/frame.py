@@ -31,7 +31,7 @@ from advisor_app.domain.household import Household
 from advisor_app.domain.inputs import KIND_INDEX, KINDS, OUT, RECEIPTS, WHERE, WHERE_CODE, Inputs, inputs_of
 
 from .facts import COUNTED_INCOME, NOT_COUNTED_ANY_TIME, RELIGIOUS_MONTHS, HouseholdFacts, MemberFacts
-from .people import People, people_of
+from .people import People, among, people_of
 from .snapshot import Policy, TablesLike, policy_for
 
 Ints = npt.NDArray[np.int64]
@@ -203,13 +203,13 @@ def count_members(f: Frame) -> None:
     f.age = np.where(born_after, 0, age).astype(np.int64)
     # The recorded state holds from its day on (always, without a day).
     state_now = np.where((f.state_day == 0) | (f.state_day <= on.toordinal()), f.state, 0)
-    away_counted = ~(np.isin(f.where, _AWAY_ANY_TIME)
+    away_counted = ~(among(f.where, _AWAY_ANY_TIME)
                      | ((f.where == _WHERE_CODE["religious"]) & (f.months_away >= RELIGIOUS_MONTHS)))
     out = np.select(
         [born_after, state_now != 0, f.lodger, (f.where == _WHERE_CODE["home"]) | away_counted],
         [OUT.index("unborn"), state_now, OUT.index("lodger"), 0], OUT.index("whereabouts"))
     f.out = out.astype(np.int64)
-    f.exists = ~np.isin(f.out, [OUT.index("unborn"), OUT.index("deceased"), OUT.index("declared_dead")])
+    f.exists = ~among(f.out, [OUT.index("unborn"), OUT.index("deceased"), OUT.index("declared_dead")])
     f.counted = f.out == 0
     f.own_fen = f.income[:, COUNTED_KINDS].sum(axis=1) if len(f.income) else np.zeros(0, np.int64)
     f.counted_n = f.per_household(f.counted)
