@@ -192,13 +192,19 @@ def tekun_formulas(f: Frame, d: DibaoTrace) -> tuple[TekunTrace, ChildTrace]:
 
     def supports(ability: Ints, duties: _Duties) -> Tri:
         person = np.concatenate((ability, sup))
-        parents_gone = np.minimum(_gone(father, person, dead, no_father), _gone(mother, person, dead, no_mother))
         a, ab = duties.a, person[duties.b]
-        child_able = _any_at(a, duties.child & (ab == 0), m)
-        child_unknown = _any_at(a, duties.child & (ab == 2), m)
-        children_gone = np.where(child_able, 0, np.where(child_unknown, -1, 1))
-        children_gone = np.where(kin.has_children & kin.has_grand_down, children_gone, -1)
-        pg, cg = parents_gone[a], children_gone[a]
+        # whether a's parents (children) are gone matters only for the pairs of mode 1 (mode 2)
+        pg, cg = np.zeros(len(a), np.int8), np.zeros(len(a), np.int8)
+        at = np.flatnonzero(duties.mode1)
+        x = a[at]
+        pg[at] = np.minimum(_gone(father[x], person, dead, no_father[x]), _gone(mother[x], person, dead, no_mother[x]))
+        at = np.flatnonzero(duties.mode2)
+        if len(at):
+            child_able = _any_at(a, duties.child & (ab == 0), m)
+            child_unknown = _any_at(a, duties.child & (ab == 2), m)
+            children_gone = np.where(child_able, 0, np.where(child_unknown, -1, 1))
+            children_gone = np.where(kin.has_children & kin.has_grand_down, children_gone, -1)
+            cg[at] = children_gone[a[at]]
         held = duties.mode0 | (duties.mode1 & (pg == 1)) | (duties.mode2 & (cg == 1))
         open_ = (duties.mode1 & (pg != 1)) | (duties.mode2 & (cg != 1)) | duties.mode3
         found_able = _any_at(a, duties.duty & (ab == 0) & held, m) | s_able
