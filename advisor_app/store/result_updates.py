@@ -35,7 +35,6 @@ _DATED = sa.text("UPDATE screening_results SET on_date = :on_date WHERE on_date 
 
 
 _key = operator.itemgetter(0)
-_value = operator.itemgetter(1, 2, 3)
 
 
 class ResultUpdate:
@@ -47,7 +46,8 @@ class ResultUpdate:
             found: Sequence[Any] = conn.exec_driver_sql(_STORED).cursor.fetchall()
         else:
             found = [(h, e, bytes(r), m) for h, e, r, m in conn.execute(sa.text(_STORED))]
-        self._old: dict[str, tuple[str, bytes, str]] = dict(zip(map(_key, found), map(_value, found), strict=True))
+        # each stored row as a PackedRow (the driver's tuple as it is: no tuple made per row)
+        self._old: dict[str, PackedRow] = dict(zip(map(_key, found), found, strict=True))
         self.rows: list[PackedRow] = []  # every new row
 
     def add(self, rows: Sequence[PackedRow]) -> None:
@@ -57,9 +57,11 @@ class ResultUpdate:
     def write(self, on: dt.date, screened_at: str) -> int:
         """Write the differences (households left without a row lose theirs); the rows written."""
         conn, old, rows = self.conn, self._old, self.rows
-        # (maps in C: no Python per household; comparing the values is cheaper than hashing them)
-        changed = list(itertools.compress(rows, map(operator.ne, map(old.get, map(_key, rows)), map(_value, rows))))
-        gone = list(old.keys() - set(map(_key, rows)))
+        # (maps in C: no Python per household; comparing the rows is cheaper than hashing them)
+        stored = list(map(old.get, map(_key, rows)))
+        changed = list(itertools.compress(rows, map(operator.ne, stored, rows)))
+        kept = len(stored) - stored.count(None)  # the stored rows that have a new one
+        gone = list(old.keys() - set(map(_key, rows))) if kept < len(old) else []
         replaced = [r[0] for r in changed if r[0] in old]
         if 2 * (len(gone) + len(replaced)) > len(old):  # most changed: everything again
             replace_results(conn, sorted(rows, key=_key), on, screened_at, clear=True, fast=self.fast)
