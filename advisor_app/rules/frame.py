@@ -20,6 +20,7 @@ All money is integer fen (int64), multiples integer thousandths, days ``date.too
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -155,9 +156,14 @@ def frame_from_inputs(inputs: Inputs, places: Sequence[tuple[str, str]], on: dt.
     and whose (region, area) are ``places``.
     ``households``: their objects, where the per-household programmes need them (``None`` elsewhere).
     ``receipt_unknown`` marks the households whose applying receipt their record cannot tell."""
-    keys = {key: k for k, key in enumerate(dict.fromkeys(places))}  # one policy per distinct (region, area),
-    policies: list[Policy] = [policy_for(tables, region, area, on) for region, area in keys]  # in first-seen order
-    pidx = np.fromiter(map(keys.__getitem__, places), np.int64, len(places))
+    # one policy per distinct (region, area), in first-seen order: each place hashed once (in C), the
+    # first row of each place kept as its key's value, then numbered
+    keys: dict[tuple[str, str], int] = {}
+    seen = np.fromiter(map(keys.setdefault, places, itertools.count()), np.int64, len(places))
+    number = np.zeros(len(places), np.int64)
+    number[np.fromiter(keys.values(), np.int64, len(keys))] = np.arange(len(keys))
+    pidx = number[seen]
+    policies: list[Policy] = [policy_for(tables, region, area, on) for region, area in keys]
     hrec, mrec, counts = inputs.households, inputs.members, inputs.counts
     n = len(hrec)
     starts = np.zeros(n + 1, np.int64)
