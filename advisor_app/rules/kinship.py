@@ -195,7 +195,7 @@ def _supporter_pairs(f: Frame, p: People, offset: Ints, parent: Bools) -> dict[s
     grand_down_s = (is_child & o_couple & (rx == P)) | ((k == K["grandchild"]) & is_of)
     # a recorded child of member c is a grandchild of c's parents who come after c in the record
     size_r = n[house]
-    for c in range(int(size_r.max()) if len(size_r) else 0):
+    for c in range(int(size_r.max()) if len(size_r) and len(parent) else 0):  # (no member pairs: nobody later)
         has_c = c < size_r
         at_c = np.where(has_c, block + c, 0)
         later = has_c & (c < local)
