@@ -83,9 +83,8 @@ def child_ours(folder: Path) -> dict[str, Any]:
 
     profile = open_profile(folder)
     try:
-        start = time.perf_counter()
-        summary = eligibility.screen(profile, ON)
-        return {"screen_s": time.perf_counter() - start, "households": summary.households, "stored": summary.stored,
+        summary, wall, cpu = _timed(eligibility.screen, profile, ON)
+        return {"screen_s": wall, "screen_cpu_s": cpu, "households": summary.households, "stored": summary.stored,
                 **{f"{k}_s" if k != "objects" else k: v for k, v in summary.timings.items()}}
     finally:
         profile.close()
@@ -192,25 +191,19 @@ def child_peer(folder: Path) -> dict[str, Any]:
         p = policy_for(tables, region, area, ON)
         return p.standard_fen, p.asset_months_milli, p.vehicles_max, p.houses_max
 
-    start = time.perf_counter()
-    tbs = peer.system()
-    data = peer.peer_input(households, ON, limits)
-    sim, month = peer.simulate(tbs, data, ON)
-    out["peer_load_s"] = time.perf_counter() - start
-    start = time.perf_counter()
-    eligible, amount = peer.calculate(sim, month)
-    out["peer_calc_s"] = time.perf_counter() - start
+    def load() -> Any:
+        return peer.simulate(peer.system(), peer.peer_input(households, ON, limits), ON)
+
+    (sim, month), out["peer_load_s"], out["peer_load_cpu_s"] = _timed(load)
+    (eligible, amount), out["peer_calc_s"], out["peer_calc_cpu_s"] = _timed(peer.calculate, sim, month)
 
     if frame_from_households is None:  # an earlier version of the app (measuring "before")
-        out.update(ours_frame_s=float("nan"), ours_formulas_s=float("nan"), agree_status=0, agree_amount=0,
+        out.update(ours_frame_s=float("nan"), ours_formulas_s=float("nan"), ours_frame_cpu_s=float("nan"),
+                   ours_formulas_cpu_s=float("nan"), agree_status=0, agree_amount=0,
                    compared=0, eligible=int(np.sum(eligible)))
         return out
-    start = time.perf_counter()
-    frame = frame_from_households(households, ON, tables)
-    out["ours_frame_s"] = time.perf_counter() - start
-    start = time.perf_counter()
-    trace = dibao_formulas(frame)
-    out["ours_formulas_s"] = time.perf_counter() - start
+    frame, out["ours_frame_s"], out["ours_frame_cpu_s"] = _timed(frame_from_households, households, ON, tables)
+    trace, out["ours_formulas_s"], out["ours_formulas_cpu_s"] = _timed(dibao_formulas, frame)
     ours_eligible = trace.dibao_status == 1
     plain = ~trace.exit_applies  # the peer has no 渐退期
     out["agree_status"] = int(np.sum((ours_eligible == eligible) & plain))
@@ -284,6 +277,8 @@ def main() -> int:
         peer = measure([*me, "--child", "peer", str(folder)])
         io = measure([*me, "--child", "io", str(folder)])
         k = f"{n // 1000}k"
+        nan = float("nan")
+        peer_cpu = peer.get("peer_load_cpu_s", nan) + peer.get("peer_calc_cpu_s", nan)
         figures = [
             (f"ours_in_process_parts_{k}", ours.get("read_s", float("nan")),
              f"s read packed, {ours.get('check_s', float('nan')):.2f} s check, {ours.get('write_s', float('nan')):.2f} "
@@ -295,7 +290,7 @@ def main() -> int:
                                  ("write_compact", "one row per household"),
                                  ("write_former_rows", "one row per result, as before"))],
             (f"io_process_{k}", io["wall_s"], f"s wall, {io['cpu_s']:.2f} s CPU, {io['tree_rss_mb']:.0f} MB tree"),
-            (f"ours_in_process_screen_{k}", ours["screen_s"], "s"),
+            (f"ours_in_process_screen_{k}", ours["screen_s"], f"s wall, {ours.get('screen_cpu_s', nan):.2f} s CPU"),
             (f"ours_in_process_cpu_{k}", ours["cpu_s"], "s (process tree)"),
             (f"ours_in_process_peak_rss_{k}", ours["tree_rss_mb"],
              f"MB tree (largest process {ours['maxrss_mb']:.0f})"),
@@ -304,10 +299,19 @@ def main() -> int:
             (f"ours_whole_process_peak_rss_{k}", cli["tree_rss_mb"],
              f"MB tree (largest process {cli['maxrss_mb']:.0f})"),
             (f"read_households_{k}", peer["read_s"], "s (our reader, handed to both)"),
-            (f"peer_openfisca_load_{k}", peer["peer_load_s"], "s"),
-            (f"peer_openfisca_calculation_{k}", peer["peer_calc_s"], "s"),
-            (f"ours_frame_{k}", peer["ours_frame_s"], "s (same households into columns)"),
-            (f"ours_dibao_formulas_{k}", peer["ours_formulas_s"], "s"),
+            (f"peer_openfisca_load_{k}", peer["peer_load_s"], f"s wall, {peer.get('peer_load_cpu_s', nan):.2f} s CPU"),
+            (f"peer_openfisca_calculation_{k}", peer["peer_calc_s"],
+             f"s wall, {peer.get('peer_calc_cpu_s', nan):.3f} s CPU"),
+            (f"ours_frame_{k}", peer["ours_frame_s"],
+             f"s wall, {peer.get('ours_frame_cpu_s', nan):.2f} s CPU (same households into columns)"),
+            (f"ours_dibao_formulas_{k}", peer["ours_formulas_s"],
+             f"s wall, {peer.get('ours_formulas_cpu_s', nan):.3f} s CPU"),
+            (f"ours_screen_vs_peer_cpu_{k}", ours.get("screen_cpu_s", nan), f"s CPU, our whole screening in-process "
+             f"(every programme, read from the profile, results written; the first run after opening) against "
+             f"{peer_cpu:.2f} s CPU of the peer's 低保 alone (load + calculation)"),
+            (f"ours_packed_vs_peer_cpu_{k}", io["frame_from_packed_cpu_s"] + io["all_formulas_cpu_s"],
+             f"s CPU, our frames from the packed inputs and every programme's formulas, against {peer_cpu:.2f} s "
+             "CPU of the peer's load and calculation of 低保"),
             (f"peer_process_cpu_{k}", peer["cpu_s"], "s (read + peer + ours)"),
             (f"peer_process_peak_rss_{k}", peer["tree_rss_mb"], "MB"),
             (f"agreement_{k}", peer["agree_amount"], f"of {peer['compared']} households same status and amount "

@@ -20,6 +20,7 @@ All money is integer fen (int64), multiples integer thousandths, days ``date.too
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +32,7 @@ from advisor_app.domain.household import Household
 from advisor_app.domain.inputs import KIND_INDEX, KINDS, OUT, RECEIPTS, WHERE, WHERE_CODE, Inputs, inputs_of
 
 from .facts import COUNTED_INCOME, NOT_COUNTED_ANY_TIME, RELIGIOUS_MONTHS, HouseholdFacts, MemberFacts
-from .people import People, people_of
+from .people import People, among, people_of
 from .snapshot import Policy, TablesLike, policy_for
 
 Ints = npt.NDArray[np.int64]
@@ -155,9 +156,14 @@ def frame_from_inputs(inputs: Inputs, places: Sequence[tuple[str, str]], on: dt.
     and whose (region, area) are ``places``.
     ``households``: their objects, where the per-household programmes need them (``None`` elsewhere).
     ``receipt_unknown`` marks the households whose applying receipt their record cannot tell."""
-    keys = {key: k for k, key in enumerate(dict.fromkeys(places))}  # one policy per distinct (region, area),
-    policies: list[Policy] = [policy_for(tables, region, area, on) for region, area in keys]  # in first-seen order
-    pidx = np.fromiter(map(keys.__getitem__, places), np.int64, len(places))
+    # one policy per distinct (region, area), in first-seen order: each place hashed once (in C), the
+    # first row of each place kept as its key's value, then numbered
+    keys: dict[tuple[str, str], int] = {}
+    seen = np.fromiter(map(keys.setdefault, places, itertools.count()), np.int64, len(places))
+    number = np.zeros(len(places), np.int64)
+    number[np.fromiter(keys.values(), np.int64, len(keys))] = np.arange(len(keys))
+    pidx = number[seen]
+    policies: list[Policy] = [policy_for(tables, region, area, on) for region, area in keys]
     hrec, mrec, counts = inputs.households, inputs.members, inputs.counts
     n = len(hrec)
     starts = np.zeros(n + 1, np.int64)
@@ -203,13 +209,13 @@ def count_members(f: Frame) -> None:
     f.age = np.where(born_after, 0, age).astype(np.int64)
     # The recorded state holds from its day on (always, without a day).
     state_now = np.where((f.state_day == 0) | (f.state_day <= on.toordinal()), f.state, 0)
-    away_counted = ~(np.isin(f.where, _AWAY_ANY_TIME)
+    away_counted = ~(among(f.where, _AWAY_ANY_TIME)
                      | ((f.where == _WHERE_CODE["religious"]) & (f.months_away >= RELIGIOUS_MONTHS)))
     out = np.select(
         [born_after, state_now != 0, f.lodger, (f.where == _WHERE_CODE["home"]) | away_counted],
         [OUT.index("unborn"), state_now, OUT.index("lodger"), 0], OUT.index("whereabouts"))
     f.out = out.astype(np.int64)
-    f.exists = ~np.isin(f.out, [OUT.index("unborn"), OUT.index("deceased"), OUT.index("declared_dead")])
+    f.exists = ~among(f.out, [OUT.index("unborn"), OUT.index("deceased"), OUT.index("declared_dead")])
     f.counted = f.out == 0
     f.own_fen = f.income[:, COUNTED_KINDS].sum(axis=1) if len(f.income) else np.zeros(0, np.int64)
     f.counted_n = f.per_household(f.counted)

@@ -66,14 +66,18 @@ def no_work_by_disability(p: People) -> Bools:
 
 def pairs(f: Frame, p: People) -> Pairs:
     n = np.diff(f.first)
-    sq = n * n
+    # the layout: household after household, its pairs (i, j), i ≠ j, row by row (i, then j) — pair
+    # (i, j) at offset + i × (n − 1) + j − (j > i)
+    sq = n * (n - 1)
     offset = np.concatenate(([0], np.cumsum(sq)[:-1])).astype(np.int64) if len(n) else np.zeros(0, np.int64)
     hh = np.repeat(np.arange(len(n), dtype=np.int64), sq)
     k = np.arange(int(sq.sum()), dtype=np.int64) - offset[hh]
-    size = n[hh]
-    i, j = k // np.maximum(size, 1), k % np.maximum(size, 1)
-    a, b = f.first[hh] + i, f.first[hh] + j
-    transposed = offset[hh] + j * size + i
+    row = np.maximum(n - 1, 1)[hh]
+    i, j = np.divmod(k, row)
+    j += j >= i
+    base = f.first[hh]
+    a, b = base + i, base + j
+    transposed = offset[hh] + j * row + i - (i > j)
     rel, sex = p.rel, p.sex
     ra, rb = rel[a], rel[b]
 
@@ -83,27 +87,25 @@ def pairs(f: Frame, p: People) -> Pairs:
     n_child, n_inlaw, n_parent = count(rel == C), count(rel == IL), count(rel == P)
     kid_or_inlaw = (rel == C) | (rel == IL)
     n_male, n_female = count(kid_or_inlaw & (sex == 1)), count(kid_or_inlaw & (sex == 2))
-    other = a != b
     couple_b = (rb == H) | (rb == S)
-    inlaw_couple = (n_child == 1)[hh] & (n_inlaw == 1)[hh] & (sex[a] != sex[b])
-    spouse = other & (((ra == H) & (rb == S)) | ((ra == S) & (rb == H))
-                      | (inlaw_couple & (((ra == C) & (rb == IL)) | ((ra == IL) & (rb == C)))))
+    inlaw_couple = ((n_child == 1) & (n_inlaw == 1))[hh] & (sex[a] != sex[b])
+    spouse = (((ra == H) & (rb == S)) | ((ra == S) & (rb == H))
+              | (inlaw_couple & (((ra == C) & (rb == IL)) | ((ra == IL) & (rb == C)))))
     sb = sex[b]
     only_of_sex = ((sb == 1) & (n_male == 1)[hh]) | ((sb == 2) & (n_female == 1)[hh])
-    parent = other & (((ra == H) & (rb == P)) | ((ra == C) & couple_b) | ((ra == SIB) & (rb == P))
-                      | ((ra == P) & (rb == GP) & (n_parent == 1)[hh])
-                      | ((ra == GC) & ((rb == C) | (rb == IL)) & only_of_sex))
-    sibling = other & (((ra == H) & (rb == SIB)) | ((ra == C) & (rb == C)) | ((ra == SIB) & ((rb == H) | (rb == SIB)))
-                       | ((ra == GC) & (rb == GC)))
-    grand_up = other & (((ra == H) & (rb == GP)) | ((ra == C) & (rb == P)) | ((ra == GC) & couple_b))
+    parent = (((ra == H) & (rb == P)) | ((ra == C) & couple_b) | ((ra == SIB) & (rb == P))
+              | ((ra == P) & (rb == GP) & (n_parent == 1)[hh])
+              | ((ra == GC) & ((rb == C) | (rb == IL)) & only_of_sex))
+    sibling = (((ra == H) & (rb == SIB)) | ((ra == C) & (rb == C)) | ((ra == SIB) & ((rb == H) | (rb == SIB)))
+               | ((ra == GC) & (rb == GC)))
+    grand_up = ((ra == H) & (rb == GP)) | ((ra == C) & (rb == P)) | ((ra == GC) & couple_b)
     child = parent[transposed]
-    grand_down = other & ((ra == H) | (ra == S)) & (rb == GC)
+    grand_down = ((ra == H) | (ra == S)) & (rb == GC)
     grand_down[_grandchildren(f, offset, a[child], b[child])] = True  # b is a child of a child of a
     sup = _supporter_pairs(f, p, offset, parent)
     m = len(rel)
     b = np.concatenate((b, sup["b"] + m))
     a = np.concatenate((a, sup["a"]))
-    other = np.concatenate((other, np.ones(len(sup["a"]), np.bool_)))
     spouse, parent, child, sibling, grand_up, grand_down = (
         np.concatenate((x, sup[name])) for x, name in ((spouse, "spouse"), (parent, "parent"), (child, "child"),
                                                         (sibling, "sibling"), (grand_up, "grand_up"),
@@ -126,16 +128,15 @@ def pairs(f: Frame, p: People) -> Pairs:
     father, mother = _first_per(a, b, is_father, m), _first_per(a, b, is_mother, m)
     ambiguous = np.zeros(len(n), np.bool_)
     ambiguous[f.hh[(fathers > 1) | (mothers > 1)]] = True
-    return Pairs(a=a[other], b=b[other], spouse=spouse[other], parent=parent[other], child=child[other],
-                 sibling=sibling[other], grand_up=grand_up[other], grand_down=grand_down[other],
-                 mode0=mode0[other], mode1=mode1[other], mode2=mode2[other], mode3=mode3[other], father=father,
+    return Pairs(a=a, b=b, spouse=spouse, parent=parent, child=child, sibling=sibling, grand_up=grand_up,
+                 grand_down=grand_down, mode0=mode0, mode1=mode1, mode2=mode2, mode3=mode3, father=father,
                  mother=mother, has_children=np.bincount(a[child], minlength=m) > 0,
                  has_grand_down=np.bincount(a[grand_down], minlength=m) > 0, ambiguous=ambiguous)
 
 
 def _grandchildren(f: Frame, offset: Ints, parent_of: Ints, child_of: Ints) -> Ints:
-    """The pair indexes (full layout) of (x, z) where z is a child of a child of x, from the
-    (parent, child) pairs among the members: each pair (x, y) joined with y's own children."""
+    """The pair indexes (of the layout of :func:`pairs`) of (x, z) where z is a child of a child of x,
+    from the (parent, child) pairs among the members: each pair (x, y) joined with y's own children."""
     m = len(f.hh)
     kids = np.bincount(parent_of, minlength=m)
     starts = np.cumsum(kids) - kids
@@ -146,7 +147,8 @@ def _grandchildren(f: Frame, offset: Ints, parent_of: Ints, child_of: Ints) -> I
     z = grouped[np.repeat(starts[child_of], reps) + within]
     house = f.hh[x]
     n = np.diff(f.first)
-    out: Ints = offset[house] + (x - f.first[house]) * n[house] + (z - f.first[house])
+    i, j = x - f.first[house], z - f.first[house]  # (never the same member: generations do not loop)
+    out: Ints = offset[house] + i * (n[house] - 1) + j - (j > i)
     return out
 
 
@@ -164,7 +166,7 @@ def _first_per(a: Ints, b: Ints, mask: Bools, m: int) -> Ints:
 
 def _supporter_pairs(f: Frame, p: People, offset: Ints, parent: Bools) -> dict[str, Ints | Bools]:
     """The pairs (member x, recorded supporter s) of s's household: what s is to x (``_add_supporters``
-    of :mod:`.supporters`). ``parent`` is the members' (full layout, a = b included)."""
+    of :mod:`.supporters`). ``parent`` is the members' (the layout of :func:`pairs`)."""
     kin, of = p.s_kin, p.s_of
     s_idx = np.flatnonzero((kin > 0) & (kin < 8))
     n = np.diff(f.first)
@@ -193,11 +195,12 @@ def _supporter_pairs(f: Frame, p: People, offset: Ints, parent: Bools) -> dict[s
     grand_down_s = (is_child & o_couple & (rx == P)) | ((k == K["grandchild"]) & is_of)
     # a recorded child of member c is a grandchild of c's parents who come after c in the record
     size_r = n[house]
-    for c in range(int(size_r.max()) if len(size_r) else 0):
+    for c in range(int(size_r.max()) if len(size_r) and len(parent) else 0):  # (no member pairs: nobody later)
         has_c = c < size_r
         at_c = np.where(has_c, block + c, 0)
-        c_is_parent = np.where(has_c, offset[house] + c * size_r + local, 0)  # pair (a = c, b = x)
-        grand_down_s |= has_c & (c < local) & child_s[at_c] & parent[c_is_parent]
+        later = has_c & (c < local)
+        c_is_parent = np.where(later, offset[house] + c * (size_r - 1) + local - 1, 0)  # pair (a = c, b = x)
+        grand_down_s |= later & child_s[at_c] & parent[c_is_parent]
     return {"a": x, "b": rows, "spouse": spouse_s, "parent": parent_s, "child": child_s, "sibling": sibling_s,
             "grand_up": grand_up_s, "grand_down": grand_down_s}
 

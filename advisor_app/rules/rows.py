@@ -37,14 +37,17 @@ class Rows:
     status: Ints  # index into STATUS_CODES
     amount_fen: Ints  # NO where none
     detail: Ints  # index into DETAILS
+    tally: Ints  # how many results of each (programme, status), ``program * 3 + status``: all of them (also
+    # the ineligible ones left out with ``ineligible=False``)
 
     def __len__(self) -> int:
         return len(self.household)
 
 
-def frame_rows(frame: Frame, traces: Traces) -> Rows:
+def frame_rows(frame: Frame, traces: Traces, *, ineligible: bool = True) -> Rows:
     """Every result of every household of ``frame`` from ``traces``, except those of the households
-    the 特困 formulas leave undecided (``traces.tekun.undecided``: see the module docstring)."""
+    the 特困 formulas leave undecided (``traces.tekun.undecided``: see the module docstring);
+    ``ineligible=False``: without the ineligible results (still counted in ``tally``)."""
     d, a, s, tk, ch = traces.dibao, traces.aid, traces.single, traces.tekun, traces.child
     n_hh = frame.size
     hh = frame.hh
@@ -87,10 +90,14 @@ def frame_rows(frame: Frame, traces: Traces) -> Rows:
         add(households, none_n, 7, "rigid_expense", np.where(has, a.rigid_status, 0), np.full(n_hh, NO), zeros_n)
     house, member, slot, program, status, amount, detail = (np.concatenate(c) for c in zip(*parts, strict=True))
     keep = ~tk.undecided[house]
-    order = np.lexsort((member[keep], slot[keep], house[keep]))
-    sel = np.flatnonzero(keep)[order]
+    tally = np.bincount((program * 3 + status)[keep], minlength=len(PROGRAMS) * 3)
+    if not ineligible:
+        keep &= status != STATUS_CODES.index("ineligible")
+    at = np.flatnonzero(keep)
+    order = np.lexsort((member[at], slot[at], house[at]))
+    sel = at[order]
     return Rows(household=house[sel], member=member[sel], program=program[sel], status=status[sel],
-                amount_fen=amount[sel], detail=detail[sel])
+                amount_fen=amount[sel], detail=detail[sel], tally=tally)
 
 
 __all__ = ["DETAILS", "PROGRAMS", "STATUS_CODES", "Rows", "frame_rows"]

@@ -34,7 +34,7 @@ import numpy as np
 from .dibao_formulas import NO, DibaoTrace, Tri, status_codes, tri
 from .frame import WHERE, Bools, Frame, Ints
 from .kinship import Pairs, no_work_by_disability, pairs
-from .people import DIS_KINDS, SITUATIONS, SUP_SITUATION, SUP_STATUS, People
+from .people import DIS_KINDS, SITUATIONS, SUP_SITUATION, SUP_STATUS, People, among
 from .snapshot import Policy
 
 ABILITY = ("able", "unable", "unknown")  # codes 0, 1, 2
@@ -71,8 +71,33 @@ class ChildTrace:
     amount: Ints  # M: whole yuan (NO where none)
 
 
+@dataclass(slots=True)
+class _Duties:
+    """The pairs of :class:`~.kinship.Pairs` a round reads (b alive; those ``keep`` marks)."""
+
+    a: Ints
+    b: Ints
+    child: Bools  # b is a's child
+    mode0: Bools
+    mode1: Bools
+    mode2: Bools
+    mode3: Bools
+    duty: Bools  # any of the modes
+
+    @staticmethod
+    def of(kin: Pairs, dead: Bools, keep: Bools) -> _Duties:
+        at = np.flatnonzero(keep & ~dead[kin.b])
+        modes = kin.mode0[at], kin.mode1[at], kin.mode2[at], kin.mode3[at]
+        return _Duties(kin.a[at], kin.b[at], kin.child[at], *modes, duty=modes[0] | modes[1] | modes[2] | modes[3])
+
+    def only(self, keep: Bools) -> _Duties:
+        at = np.flatnonzero(keep)
+        return _Duties(self.a[at], self.b[at], self.child[at], self.mode0[at], self.mode1[at], self.mode2[at],
+                       self.mode3[at], self.duty[at])
+
+
 def _severe(kind: Ints, grade: Ints) -> Bools:
-    out: Bools = (grade > 0) & ((grade <= 2) | ((grade == 3) & np.isin(kind, _INTELLECT)))
+    out: Bools = (grade > 0) & ((grade <= 2) | ((grade == 3) & among(kind, _INTELLECT)))
     return out
 
 
@@ -100,7 +125,7 @@ def _supporters(f: Frame, p: People, disposable: Ints, disposable_known: Bools) 
     disp = disposable[p.s_hh]
     age60 = p.s_age_known & (p.s_age >= 60)
     tekun, dibao = p.s_status == SUP_STATUS.index("tekun"), p.s_status == SUP_STATUS.index("dibao")
-    incapable = np.isin(p.s_situation, [SUP_SITUATION.index(s) for s in ("no_capacity", "declared_missing",
+    incapable = among(p.s_situation, [SUP_SITUATION.index(s) for s in ("no_capacity", "declared_missing",
                                                                           "prison")])
     check_low = (p.s_age_known & (p.s_age >= 70)) | _severe(p.s_dis_kind, p.s_dis_grade)
     low = check_low & known & p.s_income_known & (p.s_income_fen * 12 < disp)
@@ -153,42 +178,66 @@ def tekun_formulas(f: Frame, d: DibaoTrace) -> tuple[TekunTrace, ChildTrace]:
     s_able = _any_at(head_of, head_only & (sup == 0), m)
     s_unknown = _any_at(head_of, head_only & (sup == 2), m)
     dead = np.concatenate((p.dead, s_dead))  # per person: the members, then the recorded supporters
-    a, b = kin.a, kin.b
     no_father, no_mother = kin.father < 0, kin.mother < 0
     parents_missing = minor & (no_father | no_mother)
     father, mother = np.maximum(kin.father, 0), np.maximum(kin.mother, 0)
-    # the fixed point: every candidate 特困 first (a cycle counts as 特困), then until nothing changes
+    everyone = _Duties.of(kin, dead, np.ones(len(kin.a), np.bool_))
+    # the rounds only need the pairs of the candidates: nobody else's verdict changes a status
+    only = everyone if candidate.all() else _Duties.of(kin, dead, candidate[kin.a])
+
+    def abilities(tekun: Tri) -> Ints:
+        tek = np.where(p.tekun_receipt, 1, np.where(asks_tekun, tekun, 0))
+        out: Ints = np.where(unable_own | (tek == 1), 1, np.where(unknown_own | (tek == -1), 2, 0))
+        return out
+
+    def supports(ability: Ints, duties: _Duties) -> Tri:
+        person = np.concatenate((ability, sup))
+        a, ab = duties.a, person[duties.b]
+        # whether a's parents (children) are gone matters only for the pairs of mode 1 (mode 2)
+        pg, cg = np.zeros(len(a), np.int8), np.zeros(len(a), np.int8)
+        at = np.flatnonzero(duties.mode1)
+        x = a[at]
+        pg[at] = np.minimum(_gone(father[x], person, dead, no_father[x]), _gone(mother[x], person, dead, no_mother[x]))
+        at = np.flatnonzero(duties.mode2)
+        if len(at):
+            child_able = _any_at(a, duties.child & (ab == 0), m)
+            child_unknown = _any_at(a, duties.child & (ab == 2), m)
+            children_gone = np.where(child_able, 0, np.where(child_unknown, -1, 1))
+            children_gone = np.where(kin.has_children & kin.has_grand_down, children_gone, -1)
+            cg[at] = children_gone[a[at]]
+        held = duties.mode0 | (duties.mode1 & (pg == 1)) | (duties.mode2 & (cg == 1))
+        open_ = (duties.mode1 & (pg != 1)) | (duties.mode2 & (cg != 1)) | duties.mode3
+        found_able = _any_at(a, duties.duty & (ab == 0) & held, m) | s_able
+        found_unknown = (_any_at(a, duties.duty & ((ab == 2) | ((ab == 0) & open_)), m) | s_unknown
+                         | parents_missing)
+        out: Tri = np.where(found_able, 0, np.where(found_unknown, -1, 1)).astype(np.int8)
+        return out
+
+    # the fixed point: every candidate 特困 first (a cycle counts as 特困), then until nothing changes. A
+    # household's answers depend on its own people only: a household whose answers did not change in a
+    # round gives the same ones in the next, so each round after the first reads only the pairs of the
+    # households that changed in the one before.
     tekun = np.where(candidate, 1, 0).astype(np.int8)
-    ability = np.zeros(m, np.int64)
-    support = np.ones(m, np.int8)
     rounds = 0
     swinging = np.zeros(len(f.first) - 1, np.bool_)
+    active = only
+    changing: Bools | None = None
     while True:
         rounds += 1
-        tek = np.where(p.tekun_receipt, 1, np.where(asks_tekun, tekun, 0))
-        ability = np.where(unable_own | (tek == 1), 1, np.where(unknown_own | (tek == -1), 2, 0))
-        person = np.concatenate((ability, sup))
-        parents_gone = np.minimum(_gone(father, person, dead, no_father), _gone(mother, person, dead, no_mother))
-        alive = ~dead[b]
-        ab = person[b]
-        child_able = _any_at(a, kin.child & alive & (ab == 0), m)
-        child_unknown = _any_at(a, kin.child & alive & (ab == 2), m)
-        children_gone = np.where(child_able, 0, np.where(child_unknown, -1, 1))
-        children_gone = np.where(kin.has_children & kin.has_grand_down, children_gone, -1)
-        held = kin.mode0 | (kin.mode1 & (parents_gone[a] == 1)) | (kin.mode2 & (children_gone[a] == 1))
-        open_ = (kin.mode1 & (parents_gone[a] != 1)) | (kin.mode2 & (children_gone[a] != 1)) | kin.mode3
-        duty = kin.mode0 | kin.mode1 | kin.mode2 | kin.mode3
-        found_able = _any_at(a, duty & alive & (ab == 0) & held, m) | s_able
-        found_unknown = (_any_at(a, duty & alive & ((ab == 2) | ((ab == 0) & open_)), m) | s_unknown
-                         | parents_missing)
-        support = np.where(found_able, 0, np.where(found_unknown, -1, 1)).astype(np.int8)
-        new = np.where(candidate, _tri(status_codes(before, support)), 0).astype(np.int8)
+        new = np.where(candidate, _tri(status_codes(before, supports(abilities(tekun), active))), 0).astype(np.int8)
+        if changing is not None:  # (the others' answers stay)
+            new = np.where(changing[hh], new, tekun)
         if np.array_equal(new, tekun):
             break
         if rounds >= MAX_ROUNDS:  # no fixed point: the households that still change are left to the graph
             swinging[hh[new != tekun]] = True
             break
+        changing = np.zeros(len(f.first) - 1, np.bool_)
+        changing[hh[new != tekun]] = True
+        active = active.only(changing[hh[active.a]])
         tekun = new
+    ability = abilities(tekun)  # everyone's, from the answer (the trace's; the statuses need only the candidates')
+    support = supports(ability, everyone)
     status = np.where(f.exists, np.where(tekun < 0, 2, tekun), 0).astype(np.int8)
     lost = p.care_lost
     care = np.where(status == 1, np.where(lost == 0, 0, np.where(lost <= 3, 1, 2)), NO)
@@ -214,7 +263,7 @@ def _situation(f: Frame, p: People) -> Ints:
     away = (w == WHERE.index("prison")) | (w == WHERE.index("drug_rehab"))
     term = np.where(p.order_months > 0, p.order_months, np.where(w == WHERE.index("drug_rehab"), 24, 0))
     months = f.months_away
-    listed_dis = (p.dis_grade > 0) & ((p.dis_grade <= 2) | (np.isin(p.dis_kind, _INTELLECT) & (p.dis_grade <= 4)))
+    listed_dis = (p.dis_grade > 0) & ((p.dis_grade <= 2) | (among(p.dis_kind, _INTELLECT) & (p.dis_grade <= 4)))
     s = SITUATIONS.index
     return np.select(
         [p.dead, p.declared_missing, listed_dis | f.serious_illness | p.revoked | p.deported,
@@ -232,7 +281,7 @@ def _children(f: Frame, p: People, kin: Pairs) -> ChildTrace:
     assessed = f.exists & (f.age < 18)
     none = (father == s("none")) | (mother == s("none"))
     orphan = (father == s("dead")) & (mother == s("dead"))
-    unknown = np.isin(father, [s("unknown"), s("absent")]) | np.isin(mother, [s("unknown"), s("absent")])
+    unknown = among(father, [s("unknown"), s("absent")]) | among(mother, [s("unknown"), s("absent")])
     status = np.where(none | orphan, 0, np.where(unknown, 2, 1))
     status = np.where(assessed, status, 0).astype(np.int8)
     orphan_fen, known = f.policy_column(lambda q: q.orphan_fen)

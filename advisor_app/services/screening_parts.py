@@ -56,7 +56,6 @@ class PartResult:
 _PROGRAM = np.array([PROGRAM_CODE[p] for p in PROGRAMS], np.int64)
 _STATUS = np.array([STATUS_CODE[x] for x in STATUS_CODES], np.int64)
 _DETAIL = np.array([DETAIL_CODE[d] for d in DETAILS], np.int64)
-_INELIGIBLE = STATUS_CODES.index("ineligible")
 _ID, _MEMBER_IDS = operator.itemgetter(0), operator.itemgetter(7)  # of a packed row
 
 
@@ -137,21 +136,17 @@ def check_packed(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLik
         frame.households = [found.get(hid) for hid in map(_ID, packed)]
         settle_receipts(frame)
     traces = formulas(frame)
-    table = frame_rows(frame, traces)  # (without the undecided households)
+    table = frame_rows(frame, traces, ineligible=False)  # (without the undecided households)
     late = objects_needed(frame, traces) & ~early
     if late.any():
         found.update(read(late))
         frame.households = [found.get(r[0]) for r in packed]
-    code = table.program * 3 + table.status
-    tally = np.bincount(code, minlength=len(PROGRAMS) * 3).tolist()
     counts: Counter[tuple[str, str]] = Counter({
-        (PROGRAMS[c // 3], STATUS_CODES[c % 3]): v for c, v in enumerate(tally) if v})
-    keep = table.status != _INELIGIBLE
-    house = table.household[keep]
-    member = table.member[keep]
-    columns = [house, _PROGRAM[table.program[keep]], _STATUS[table.status[keep]],
-               np.where(member < 0, NO_MEMBER, member - frame.first[house]), _DETAIL[table.detail[keep]],
-               np.where(table.amount_fen[keep] == NO, NO_AMOUNT, table.amount_fen[keep])]
+        (PROGRAMS[c // 3], STATUS_CODES[c % 3]): v for c, v in enumerate(table.tally.tolist()) if v})
+    house, member = table.household, table.member  # (the stored results: eligible and needs_info)
+    columns = [house, _PROGRAM[table.program], _STATUS[table.status],
+               np.where(member < 0, NO_MEMBER, member - frame.first[house]), _DETAIL[table.detail],
+               np.where(table.amount_fen == NO, NO_AMOUNT, table.amount_fen)]
     undecided = np.flatnonzero(traces.tekun.undecided).tolist()
     if undecided:  # their results in their place, after those of the households before them
         alone = _one_by_one(frame, traces, undecided, counts)

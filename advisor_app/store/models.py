@@ -235,7 +235,8 @@ class ScreeningResultRow(Base):
     results: Mapped[bytes] = mapped_column(LargeBinary)
     member_ids: Mapped[str] = mapped_column(Text, default="")  # space-separated; a result names one by index
     on_date: Mapped[dt.date] = mapped_column(Date)
-    screened_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+    screened_at: Mapped[str] = mapped_column(String(32), default=utc_now)  # when this row was last written (a
+    # screening that finds it unchanged keeps it: the run's own time is the setting ``screening.last``)
 
 
 class HouseholdInputRow(Base):

@@ -92,7 +92,8 @@ def pack_results(household_ids: Sequence[str], member_ids: Sequence[str], househ
     ends = np.cumsum(counts) * RESULT_SIZE
     bits = np.zeros(len(household_ids), np.int64)
     eligible = status == STATUS_CODE["eligible"]
-    np.bitwise_or.at(bits, household[eligible], np.left_shift(1, program[eligible].astype(np.int64)))
+    for code in np.unique(program[eligible]).tolist():  # (a household's bit set twice is set: no ufunc.at needed)
+        bits[household[eligible & (program == code)]] |= 1 << code
     named = np.zeros(len(household_ids), np.bool_)  # (a row keeps its members' ids only where a result names one)
     named[household[member != NO_MEMBER]] = True
     at = np.flatnonzero(counts).tolist()  # the households with a row (the rest: maps in C, no Python per row)
