@@ -258,8 +258,9 @@ def test_importing_households_killed_anywhere_imports_each_whole_or_not_at_all(
 
 # --- screening ------------------------------------------------------------------------------------
 
-def results(folder: Path) -> tuple[set[tuple[Any, ...]], set[tuple[str, str]], str | None, list[str]]:
-    """(result rows without their run, {(on, screened_at)} of the rows, the run record, screen entries)."""
+def results(folder: Path) -> tuple[set[tuple[Any, ...]], set[str], set[str], str | None, list[str]]:
+    """(result rows without their run, the rows' check dates, their write times, the run record,
+    screen entries). A row a run found unchanged keeps its write time and takes the run's date."""
     profile = open_profile(folder)
     try:
         with profile.connection() as conn:
@@ -269,7 +270,7 @@ def results(folder: Path) -> tuple[set[tuple[Any, ...]], set[tuple[str, str]], s
         entries = [e.detail for e in audit.list_entries(profile) if e.action == "screen"]
     finally:
         profile.close()
-    return {tuple(r[:6]) for r in rows}, {(str(r[6]), str(r[7])) for r in rows}, run, entries
+    return {tuple(r[:6]) for r in rows}, {str(r[6]) for r in rows}, {str(r[7]) for r in rows}, run, entries
 
 
 def test_screening_killed_anywhere_keeps_one_whole_run(
@@ -280,19 +281,21 @@ def test_screening_killed_anywhere_keeps_one_whole_run(
     first = eligibility.screen(profile, dt.date(2026, 1, 15))
     profile.close()
     before = results(seed)
-    assert first.stored > 0 and len(before[1]) == 1 and len(before[3]) == 1
+    assert first.stored > 0 and len(before[1]) == len(before[2]) == 1 and len(before[4]) == 1
 
     measured, done = measure(child, "screen", seed, tmp_path)
     after = results(done)
-    assert after[1] != before[1] and len(after[1]) == 1 and len(after[3]) == 2
+    assert after[1] != before[1] and len(after[1]) == 1 and len(after[4]) == 2
+    assert after[2] - before[2], "the second run wrote the rows that changed"
 
     def check(folder: Path) -> None:
         now = results(folder)
-        assert now in (before, after) or (now[0], len(now[1]), now[3]) == (after[0], 1, after[3])
-        ((on, screened_at),) = now[1]
-        run = json.loads(now[2] or "{}")
-        assert (run["on"], run["screened_at"]) == (on, screened_at)  # the run record is of the same run
-        assert now[3][-1] == f"on={on} households={run['households']} results={len(now[0])}"
+        assert now in (before, after) or (now[0], now[1], now[4]) == (after[0], after[1], after[4])
+        (on,) = now[1]
+        run = json.loads(now[3] or "{}")
+        assert run["on"] == on  # the run record is of the same run
+        assert now[2] <= before[2] | {run["screened_at"]}  # each row written by that run or kept from the one before
+        assert now[4][-1] == f"on={on} households={run['households']} results={len(now[0])}"
         profile_check_passes(folder, capsys)
 
     check(done)
