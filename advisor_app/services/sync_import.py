@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from advisor_app.store import sync_records as record_store
 from advisor_app.store import sync_state as store
+from advisor_app.store.engine import tune_for_import
 from advisor_app.store.sync_rows import mark
 from advisor_app.sync import versions
 from advisor_app.sync.kinds import KINDS, Record
@@ -115,8 +116,10 @@ def import_batch(profile: Profile) -> Iterator[ImportBatch]:
     committed when the block ends, rolled back as a whole on an error that is not a payload's
     refusal — so a process killed at any point leaves the profile as before or with every payload
     that was not refused imported. One commit instead of one per payload: the indexes' pages that
-    every payload changes are written (and encrypted) once."""
+    every payload changes are written (and encrypted) once, with a page cache large enough to hold
+    them until then (:func:`advisor_app.store.engine.tune_for_import`)."""
     with profile.session(write=True) as session:
+        tune_for_import(session.connection())
         yield ImportBatch(session)
 
 

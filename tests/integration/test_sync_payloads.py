@@ -377,3 +377,23 @@ def test_a_refused_payload_beside_others_keeps_the_marks_they_changed(trio: Trio
     assert stale_list_columns(t.office.profile) == []  # the acknowledgement's marks, after the savepoint rolled back
     assert hh.count_households(t.office.profile) == 1
     assert agree(t, t.a)
+
+
+def test_the_import_s_larger_page_cache_ends_with_its_transaction(trio: Trio, backend: str) -> None:
+    if backend != "sqlite":
+        pytest.skip("a SQLite connection's page cache")
+    from advisor_app.services.sync_import import import_batch
+    from advisor_app.store.engine import IMPORT_CACHE_KIB
+
+    def cache_size(conn: sa.Connection) -> int:
+        return int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+
+    office = trio.office.profile
+    with office.connection() as conn:
+        usual = cache_size(conn)
+    assert usual != -IMPORT_CACHE_KIB
+    with import_batch(office) as batch:
+        assert cache_size(batch.session.connection()) == -IMPORT_CACHE_KIB
+    for _ in range(3):  # whichever connection of the pool comes next
+        with office.connection() as conn:
+            assert cache_size(conn) == usual
