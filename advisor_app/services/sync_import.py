@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from advisor_app.store import sync_records as record_store
 from advisor_app.store import sync_state as store
-from advisor_app.store.engine import tune_for_import
+from advisor_app.store.engine import refresh_statistics, tune_for_import
 from advisor_app.store.sync_rows import mark
 from advisor_app.sync import versions
 from advisor_app.sync.kinds import KINDS, Record
@@ -100,6 +100,8 @@ class ImportBatch:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._written = 0  # records this transaction took or merged
+        self._counted = 0  # how many of them the planner's statistics count
 
     def apply(self, sender: str, sequence: int, payload: Mapping[str, Any]) -> ImportReport:
         """Import one payload from ``sender`` (device id) with its ``sequence``; see the module doc.
@@ -107,7 +109,17 @@ class ImportBatch:
         if payload.get("format") != FORMAT:
             read_records(payload)  # refuses it, saying so
         with gc_paused(), self.session.begin_nested():
-            return _apply(self.session, sender, sequence, payload)
+            report = _apply(self.session, sender, sequence, payload)
+        self._written += report.new + report.changed + report.merged
+        if self._written >= 2 * max(self._counted, _STATISTICS_FROM):  # after 1×, 2×, 4× … as many rows
+            refresh_statistics(self.session.connection())
+            self._counted = self._written
+        return report
+
+
+_STATISTICS_FROM = 1000
+"""Records written by an import's transaction before the planner's statistics are brought up to
+date (:func:`advisor_app.store.engine.refresh_statistics`), then each time they have doubled."""
 
 
 @contextlib.contextmanager

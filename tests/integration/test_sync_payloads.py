@@ -397,3 +397,23 @@ def test_the_import_s_larger_page_cache_ends_with_its_transaction(trio: Trio, ba
     for _ in range(3):  # whichever connection of the pool comes next
         with office.connection() as conn:
             assert cache_size(conn) == usual
+
+
+def test_a_long_import_brings_the_planner_s_statistics_up_to_date_as_its_rows_double(
+        trio: Trio, monkeypatch: pytest.MonkeyPatch) -> None:
+    from advisor_app.services import sync_import
+
+    seen: list[int] = []
+    real = sync_import.refresh_statistics
+    monkeypatch.setattr(sync_import, "_STATISTICS_FROM", 2)
+    monkeypatch.setattr(sync_import, "refresh_statistics", lambda conn: (seen.append(1), real(conn)))
+    t = trio
+    payloads = []
+    for n in range(6):  # each a household with its head: 2 records new
+        new_household(t.a, "七星村", f"冯{n}")
+        payloads.append(build_payload(t.a.profile, t.office.device))
+        payloads[-1]["acknowledges"] = 0
+    reports = apply_payloads(t.office.profile, [(t.a.device, n + 1, p) for n, p in enumerate(payloads)])
+    assert [r.new for r in reports if isinstance(r, ImportReport)] == [2, 2, 2, 2, 2, 2]
+    assert len(seen) == 2  # at 4 records written (2 × 2), then at 8; not again before 16
+    assert hh.count_households(t.office.profile) == 6
