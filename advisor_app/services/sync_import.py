@@ -108,18 +108,19 @@ class ImportBatch:
         Raises :class:`PayloadRefused` when it cannot be imported: nothing of it is written."""
         if payload.get("format") != FORMAT:
             read_records(payload)  # refuses it, saying so
+        if self._written >= 2 * max(self._counted, _STATISTICS_FROM):  # after 1×, 2×, 4× … as many rows
+            refresh_statistics(self.session.connection())  # before the next payload: never for one alone
+            self._counted = self._written
         with gc_paused(), self.session.begin_nested():
             report = _apply(self.session, sender, sequence, payload)
         self._written += report.new + report.changed + report.merged
-        if self._written >= 2 * max(self._counted, _STATISTICS_FROM):  # after 1×, 2×, 4× … as many rows
-            refresh_statistics(self.session.connection())
-            self._counted = self._written
         return report
 
 
 _STATISTICS_FROM = 1000
 """Records written by an import's transaction before the planner's statistics are brought up to
-date (:func:`advisor_app.store.engine.refresh_statistics`), then each time they have doubled."""
+date (:func:`advisor_app.store.engine.refresh_statistics`) for the next payload, then each time they
+have doubled. An import of one payload never pays for it."""
 
 
 @contextlib.contextmanager

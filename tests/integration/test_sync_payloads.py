@@ -415,5 +415,10 @@ def test_a_long_import_brings_the_planner_s_statistics_up_to_date_as_its_rows_do
         payloads[-1]["acknowledges"] = 0
     reports = apply_payloads(t.office.profile, [(t.a.device, n + 1, p) for n, p in enumerate(payloads)])
     assert [r.new for r in reports if isinstance(r, ImportReport)] == [2, 2, 2, 2, 2, 2]
-    assert len(seen) == 2  # at 4 records written (2 × 2), then at 8; not again before 16
+    assert len(seen) == 2  # before the payload after 4 records written (2 × 2), then after 8; not again before 16
     assert hh.count_households(t.office.profile) == 6
+    seen.clear()
+    new_household(t.a, "七星村", "冯7")
+    more = build_payload(t.a.profile, t.office.device)
+    assert apply_payload(t.office.profile, t.a.device, more["sequence"], more).new == 2
+    assert seen == []  # one payload alone: its transaction ends with it
