@@ -315,8 +315,8 @@ IMPORT_CACHE_KIB = 1536 * 1024
 at most, until its transaction ends. The import is one transaction; once the pages it changed
 outgrow the usual cache, SQLite writes them to the WAL before the commit (a spill), reads them back
 (decrypting them) when they are touched again and writes them again: 100 bundles of 1,000
-households each wrote a WAL of about 600 MB before their commit with the usual 256 MiB, nothing with
-this one (the office's database then is about 1 GB; the commit writes every page once). Only
+households each had written more than 580 MB of WAL before their commit with the usual 256 MiB,
+about 1 MB with this one (the commit then writes every changed page once). Only
 pages read or changed take memory; the usual size is set again when the connection goes back to
 the pool, which frees what is above it."""
 
@@ -339,8 +339,8 @@ def refresh_statistics(conn: sa.Connection) -> None:
     it wrote itself. A long transaction that fills tables (an import of many bundles) is otherwise
     planned with the statistics of the tables as they were before it — empty for a new office —
     and its look-ups by key become scans of the whole table: importing 100 bundles of 1,000
-    households into a new office in one transaction had not finished after 15 minutes (5–7 minutes
-    a bundle per transaction, when autovacuum analyses the tables between the commits). SQLite:
+    households into a new office in one transaction had not finished after 14 minutes (7 minutes
+    with a transaction per bundle, autovacuum analysing the tables between the commits). SQLite:
     nothing to do (without ``ANALYZE`` its planner keeps using the indexes)."""
     if conn.dialect.name == POSTGRESQL:
         conn.exec_driver_sql("ANALYZE")
