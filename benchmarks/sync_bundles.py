@@ -11,7 +11,10 @@ seal and 0.04 s to open per 10,000 households (docs/sync.md, "A bundle file"), m
   sealed). Median of BENCH_RUNS copies (default 3).
 * **office import**: one advisor export of ``BENCH_OFFICE`` households (100,000; not timed) is cut
   into ``BENCH_ADVISORS`` (100) payloads of whole households, each sent by its own enrolled
-  advisor; a new office profile imports them one after another. One demo profile is used because
+  advisor; a new office profile imports them all — ``batch``: as ``bundle import`` of many files and
+  the app's 导入数据包 do, in one transaction with a savepoint per payload (``apply_payloads``);
+  ``one_by_one``: a transaction per payload (``apply_payload``), for comparison. BENCH_OFFICE_WAYS
+  (default ``batch,one_by_one``) and BENCH_PG_WAYS (default ``batch``) choose. One demo profile is used because
   100 demo profiles of different seeds would share ID numbers, which the office rightly refuses.
 * **re-import**: the first advisor's payload again (``already_imported``).
 * **PostgreSQL**: the same office import into a throw-away server started as the test suite does
@@ -38,7 +41,7 @@ from typing import Any
 import _gui_profiles as profiles
 
 from advisor_app.services.profile import Profile, open_profile
-from advisor_app.services.sync_import import ALREADY_IMPORTED, apply_payload
+from advisor_app.services.sync_import import ALREADY_IMPORTED, IMPORTED, ImportReport, apply_payload, apply_payloads
 from advisor_app.services.sync_payload import build_payload
 from advisor_app.services.sync_setup import enrol_peer, set_up_identity
 
@@ -46,6 +49,9 @@ EXPORT = int(os.environ.get("BENCH_EXPORT", "10000"))
 OFFICE = int(os.environ.get("BENCH_OFFICE", "100000"))
 ADVISORS = int(os.environ.get("BENCH_ADVISORS", "100"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+WAYS = [w for w in os.environ.get("BENCH_OFFICE_WAYS", "batch,one_by_one").split(",") if w]
+PG_WAYS = [w for w in os.environ.get("BENCH_PG_WAYS", "batch").split(",") if w]
+PLACEHOLDER_OFFICE = "00000000-0000-4000-8000-ffffffffffff"
 
 
 def copy_profile(households: int, into: Path) -> Profile:
@@ -97,27 +103,35 @@ def split(payload: dict[str, Any], parts: int, senders: list[str]) -> list[dict[
     return out
 
 
-def office_import(folder: Path, url: str | None, source: Path, report: Callable[[str], None]) -> None:
+def office_payloads(source: Path) -> list[dict[str, Any]]:
+    """The ``ADVISORS`` payloads of the office import (addressed to no office yet: see :func:`office_import`)."""
+    payload, _elapsed, _cpu = advisor_export(OFFICE, source, PLACEHOLDER_OFFICE)
+    senders = [f"00000000-0000-4000-8000-{i:012d}" for i in range(ADVISORS)]
+    return split(payload, ADVISORS, senders)
+
+
+def office_import(folder: Path, url: str | None, payloads: list[dict[str, Any]], way: str,
+                  report: Callable[[str], None]) -> None:
+    """A new office enrols the advisors and imports their payloads: ``batch`` as ``bundle import``
+    of many files does (one transaction, a savepoint per payload: ``apply_payloads``), or
+    ``one_by_one`` (a transaction per payload: ``apply_payload``, as before)."""
     office = open_profile(folder, passphrase=profiles.passphrase(), database_url=url)
     try:
         me = set_up_identity(office, role="office", name="乡镇")
-        senders = []
-        for i in range(ADVISORS):
-            advisor = f"00000000-0000-4000-8000-{i:012d}"
-            enrol_peer(office, advisor, f"辅导员{i + 1}", "advisor", "keys", [])
-            senders.append(advisor)
-        payload, _elapsed, _cpu = advisor_export(OFFICE, source, me.device_id)
-        payloads = split(payload, ADVISORS, senders)
-        del payload
+        for i, one in enumerate(payloads):
+            enrol_peer(office, one["sender"], f"辅导员{i + 1}", "advisor", "keys", [])
+        mine = [{**one, "addressee": me.device_id} for one in payloads]
         start, cpu = time.perf_counter(), time.process_time()
-        records = 0
-        for one in payloads:
-            result = apply_payload(office, one["sender"], 1, one)
-            records += result.new
+        if way == "batch":
+            results = apply_payloads(office, [(one["sender"], 1, one) for one in mine])
+        else:
+            results = [apply_payload(office, one["sender"], 1, one) for one in mine]
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+        records = sum(r.new for r in results if isinstance(r, ImportReport))
+        assert all(isinstance(r, ImportReport) and r.status == IMPORTED for r in results), results
         report(f"{elapsed:.2f} s ({ADVISORS} payloads, {OFFICE} households, {records} records; "
                f"CPU {cpu:.1f} s; {load()})")
-        first = payloads[0]
+        first = mine[0]
         start = time.perf_counter()
         again = apply_payload(office, first["sender"], 1, first)
         reimport = time.perf_counter() - start
@@ -147,8 +161,7 @@ def main() -> None:
     times, cpus = [], []
     for _ in range(RUNS):
         with tempfile.TemporaryDirectory() as tmp:
-            office = "00000000-0000-4000-8000-ffffffffffff"
-            payload, elapsed, cpu = advisor_export(EXPORT, Path(tmp) / "advisor", office)
+            payload, elapsed, cpu = advisor_export(EXPORT, Path(tmp) / "advisor", PLACEHOLDER_OFFICE)
             times.append(elapsed)
             cpus.append(cpu)
     records = len(payload["records"])
@@ -156,14 +169,17 @@ def main() -> None:
           f"(runs: {', '.join(f'{t:.2f}' for t in times)}; {records} records; {variant}; "
           f"CPU {statistics.median(cpus):.2f} s; {load()})")
 
-    def sqlite_line(text: str) -> None:
-        if text.startswith("reimport:"):
-            print(f"sync_reimport_one_bundle: {text.removeprefix('reimport:')} ({variant} SQLite)")
-        else:
-            print(f"sync_office_import_{OFFICE}_households_sqlite: {text} ({variant})")
-
     with tempfile.TemporaryDirectory() as tmp:
-        office_import(Path(tmp) / "office", None, Path(tmp) / "advisor", sqlite_line)
+        payloads = office_payloads(Path(tmp) / "advisor")
+    for way in WAYS:
+        def sqlite_line(text: str, way: str = way) -> None:
+            if text.startswith("reimport:"):
+                print(f"sync_reimport_one_bundle: {text.removeprefix('reimport:')} ({variant} SQLite, {way})")
+            else:
+                print(f"sync_office_import_{OFFICE}_households_sqlite_{way}: {text} ({variant})")
+
+        with tempfile.TemporaryDirectory() as tmp:
+            office_import(Path(tmp) / "office", None, payloads, way, sqlite_line)
 
     with tempfile.TemporaryDirectory() as tmp:
         found = postgresql_url(Path(tmp))
@@ -172,9 +188,15 @@ def main() -> None:
             return
         cluster, url = found
         try:
-            office_import(Path(tmp) / "office", url, Path(tmp) / "advisor", lambda text: print(
-                f"sync_reimport_one_bundle_postgresql: {text.removeprefix('reimport:')}"
-                if text.startswith("reimport:") else f"sync_office_import_{OFFICE}_households_postgresql: {text}"))
+            for number, way in enumerate(PG_WAYS):
+                def pg_line(text: str, way: str = way) -> None:
+                    if text.startswith("reimport:"):
+                        print(f"sync_reimport_one_bundle_postgresql: {text.removeprefix('reimport:')} ({way})")
+                    else:
+                        print(f"sync_office_import_{OFFICE}_households_postgresql_{way}: {text}")
+
+                office_import(Path(tmp) / f"office-{way}", url if number == 0 else cluster.create_database(),
+                              payloads, way, pg_line)
         finally:
             cluster.stop()
 

@@ -12,15 +12,19 @@ in any order. For each file, **before anything is decrypted**: it must be a bund
 whole; its sender an enrolled peer not revoked; its addressee this device; its signature the
 sender's. Parts are grouped by bundle; a bundle whose parts are not all here yet is ``held``, its
 parts kept inside the profile (:mod:`advisor_app.store.held_parts`) until a later import brings the
-rest. A complete bundle is opened and applied in one transaction (:func:`~.sync_import.apply_payload`):
-``imported`` or ``already_imported``; whatever is refused changes nothing. Bundles are applied in
-the order of their senders' sequence numbers, whatever order the files were given in. A backup
-(``before-import``) is made before the first bundle not imported yet is applied.
+rest. Bundles are applied in the order of their senders' sequence numbers, whatever order the files
+were given in, all in **one** transaction (:func:`~.sync_import.import_batch`), each complete bundle
+opened and applied in a savepoint of its own (:meth:`~.sync_import.ImportBatch.apply`): ``imported``
+or ``already_imported``; a bundle refused is rolled back to its savepoint and changes nothing, the
+others are still imported. The parts held and released are written in the same transaction, which
+commits once at the end: a process killed at any point leaves the profile as before the call or with
+every bundle of it imported, held or refused as the results say. A backup (``before-import``) is
+made before the transaction when one of the bundles has all its parts and was not imported yet.
 
 ``progress(done, total)`` (the app's progress dialog) is told of each file checked; returning False
 there cancels the import before anything is written (:class:`Cancelled`). ``applying()`` is asked
 once the checks are done, before the first write: False cancels the import there too; after it the
-import runs to its end (each bundle is its own transaction), ``progress`` is told of each bundle and
+import runs to its end (one transaction, committed at the end), ``progress`` is told of each bundle and
 its answer is not asked.
 :attr:`BundleImport.totals` adds up what the import did, for the app's report (and the JSON's
 ``totals``).
@@ -37,6 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from advisor_app.domain.errors import Cancelled, DomainError
 from advisor_app.domain.limits import MAX_BUNDLE_BYTES, MB
 from advisor_app.store import held_parts as held
@@ -49,7 +55,7 @@ from advisor_app.sync.errors import BundleIncomplete, BundleRefused
 from . import backups
 from .profile import Profile
 from .sync_enrolment import find_peer
-from .sync_import import ALREADY_IMPORTED, ImportReport, apply_payload
+from .sync_import import ALREADY_IMPORTED, ImportBatch, ImportReport, import_batch
 from .sync_keys import own_keys, peer_keys
 from .sync_payload import build_payload
 from .sync_setup import Peer, peers
@@ -218,6 +224,7 @@ def import_bundles(profile: Profile, files: Iterable[str | os.PathLike[str]], *,
         raise DomainError("请给出要导入的数据包文件")
     me = own_keys(profile)
     known = {p.device_id: p for p in peers(profile)}
+    their_keys: dict[str, keys.PublicIdentity] = {}
     results: list[FileResult | None] = [None] * len(paths)
     bundles: dict[str, _Bundle] = {}
     for index, path in enumerate(paths):
@@ -227,7 +234,9 @@ def import_bundles(profile: Profile, files: Iterable[str | os.PathLike[str]], *,
             data = _read(path)
             header = read_header(data)
             peer = _check_sender(header, known, me)
-            bundle_file.verify(data, header, peer_keys(profile, peer))
+            if peer.device_id not in their_keys:
+                their_keys[peer.device_id] = peer_keys(profile, peer)
+            bundle_file.verify(data, header, their_keys[peer.device_id])
         except DomainError as exc:
             results[index] = FileResult(str(path), REFUSED, str(exc))
             continue
@@ -241,18 +250,52 @@ def import_bundles(profile: Profile, files: Iterable[str | os.PathLike[str]], *,
         bundle.files.append(index)
     if (progress is not None and not progress(len(paths), len(paths))) or (applying is not None and not applying()):
         raise Cancelled("已取消导入，没有改动任何数据。")
-    _release_imported(profile)
     outcome = BundleImport([])
     ordered = sorted(bundles.values(), key=lambda b: (b.peer.name, b.peer.device_id, b.header.sequence))
-    for number, bundle in enumerate(ordered):
-        if progress is not None:
-            progress(number, len(ordered))
-        status, reason, missing = _import_one(profile, me, bundle, outcome)
+    if ordered and _any_to_apply(profile, ordered):
+        profile.refuse_writes()  # a read-only or damaged profile: refused before a copy is made
+        backups.backup_before(profile, "import")
+        outcome.backed_up = True
+    done = _apply_all(profile, me, their_keys, ordered, outcome, progress) if ordered else []
+    for bundle, (status, reason, missing) in done:
         for index in bundle.files:
             results[index] = FileResult(str(paths[index]), status, reason, missing)
     outcome.results = [r for r in results if r is not None]
     outcome.conflicts = sum(r.conflicts for r in outcome.reports)
     return outcome
+
+
+def _apply_all(profile: Profile, me: keys.Identity, their_keys: dict[str, keys.PublicIdentity],
+               ordered: list[_Bundle], outcome: BundleImport, progress: Progress | None
+               ) -> list[tuple[_Bundle, tuple[str, str, tuple[int, ...]]]]:
+    """Each bundle applied or held in one transaction (see the module doc): (bundle, (status, reason,
+    the parts still missing))."""
+    done: list[tuple[_Bundle, tuple[str, str, tuple[int, ...]]]] = []
+    try:
+        with import_batch(profile) as batch:
+            _release_imported(batch.session)
+            for number, bundle in enumerate(ordered):
+                if progress is not None:
+                    progress(number, len(ordered))
+                done.append((bundle, _import_one(batch, me, their_keys[bundle.peer.device_id], bundle, outcome)))
+    except DomainError as exc:  # the transaction could not begin or commit (busy, read-only): nothing written
+        outcome.reports.clear()
+        return [(bundle, (REFUSED, f"{bundle.title}：{exc}", ())) for bundle in ordered]
+    return done
+
+
+def _any_to_apply(profile: Profile, ordered: list[_Bundle]) -> bool:
+    """Whether one of these bundles has all its parts (given or kept) and was not imported yet: the
+    ``before-import`` backup is made only then."""
+    with profile.session() as session:
+        for bundle in ordered:
+            header = bundle.header
+            if sync_state.received(session, header.sender, header.sequence) is not None:
+                continue
+            kept = held.held_parts(session, header.bundle_id)
+            if all(k in bundle.given or k in kept for k in range(1, header.parts + 1)):
+                return True
+    return False
 
 
 def _read(path: Path) -> bytes:
@@ -285,14 +328,13 @@ def _check_sender(header: Header, known: dict[str, Peer], me: keys.Identity) -> 
     return peer
 
 
-def _import_one(profile: Profile, me: keys.Identity, bundle: _Bundle,
+def _import_one(batch: ImportBatch, me: keys.Identity, their_keys: keys.PublicIdentity, bundle: _Bundle,
                 outcome: BundleImport) -> tuple[str, str, tuple[int, ...]]:
-    """Apply one bundle whose given parts all passed the checks, or hold it; (status, reason, the
-    parts still missing)."""
-    header, sender = bundle.header, bundle.peer
-    with profile.session() as session:
-        kept = held.held_parts(session, header.bundle_id)
-        imported_before = sync_state.received(session, header.sender, header.sequence) is not None
+    """Apply one bundle whose given parts all passed the checks, or hold it, in the import's
+    transaction; (status, reason, the parts still missing)."""
+    header, session = bundle.header, batch.session
+    kept = held.held_parts(session, header.bundle_id)
+    imported_before = sync_state.received(session, header.sender, header.sequence) is not None
     parts = {**kept, **bundle.given}
     missing = tuple(k for k in range(1, header.parts + 1) if k not in parts)
     if missing and imported_before:
@@ -300,23 +342,17 @@ def _import_one(profile: Profile, me: keys.Identity, bundle: _Bundle,
     if missing:
         new = [(k, data) for k, data in bundle.given.items() if k not in kept]
         if new:
-            with profile.session(write=True) as session:
-                held.hold(session, bundle_id=header.bundle_id, sender=header.sender, sequence=header.sequence,
-                          parts=header.parts, files=new)
+            held.hold(session, bundle_id=header.bundle_id, sender=header.sender, sequence=header.sequence,
+                      parts=header.parts, files=new)
         return HELD, f"{bundle.title}：{BundleIncomplete(missing, header.parts).message}，收齐后才会导入", missing
-    if not imported_before and not outcome.backed_up:
-        profile.refuse_writes()  # a read-only or damaged profile: refused before a copy is made
-        backups.backup_before(profile, "import")
-        outcome.backed_up = True
     try:
-        opened = bundle_file.open_parts(parts.values(), me, peer_keys(profile, sender))
+        opened = bundle_file.open_parts(parts.values(), me, their_keys)
         payload = _payload(opened)
-        report = apply_payload(profile, header.sender, header.sequence, payload)
+        report = batch.apply(header.sender, header.sequence, payload)
     except DomainError as exc:
         return REFUSED, f"{bundle.title}：{exc}", ()
     if kept:
-        with profile.session(write=True) as session:
-            held.release(session, header.bundle_id)
+        held.release(session, header.bundle_id)
     outcome.reports.append(report)
     return report.status, report.message, ()
 
@@ -331,15 +367,12 @@ def _payload(opened: bytes) -> dict[str, Any]:
     return payload
 
 
-def _release_imported(profile: Profile) -> None:
-    """Forget the kept parts of bundles imported since (an import stopped before it tidied up)."""
-    with profile.session() as session:
-        waiting = held.held_bundles(session)
-        done = [(s, q) for s, q, _n, _have in waiting if sync_state.received(session, s, q) is not None]
-    if done:
-        with profile.session(write=True) as session:
-            for sender, sequence in done:
-                held.release_sequence(session, sender, sequence)
+def _release_imported(session: Session) -> None:
+    """Forget the kept parts of bundles imported since (an import of an earlier release stopped before
+    it tidied up)."""
+    for sender, sequence, _n, _have in held.held_bundles(session):
+        if sync_state.received(session, sender, sequence) is not None:
+            held.release_sequence(session, sender, sequence)
 
 
 def held_bundles(profile: Profile) -> list[tuple[str, int, int, list[int]]]:

@@ -25,7 +25,8 @@ No kind is named here: every kind of :data:`advisor_app.sync.kinds.KINDS` is com
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from advisor_app.store import sync_records as record_store
 from advisor_app.store import sync_state as store
+from advisor_app.store.engine import refresh_statistics, tune_for_import
 from advisor_app.store.sync_rows import mark
 from advisor_app.sync import versions
 from advisor_app.sync.kinds import KINDS, Record
@@ -91,59 +93,118 @@ class ImportReport:
         return text
 
 
-def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping[str, Any]) -> ImportReport:
-    """Import one payload from ``sender`` (device id) with its ``sequence``; see the module doc.
-    Raises :class:`PayloadRefused` (nothing written) when it cannot be imported."""
-    if payload.get("format") != FORMAT:
-        read_records(payload)  # refuses it, saying so
-    with gc_paused(), profile.session(write=True) as session:
-        me = identity_in(session)
-        peer = store.peer(session, sender)
-        if peer is None:
-            raise _refuse("发送方没有登记（不认识这台设备）")
-        if peer.revoked_at is not None:
-            raise _refuse(f"“{peer.name}”已被注销，不再接受它的数据包")
-        if payload.get("addressee") not in (None, me.device_id) or payload.get("sender") not in (None, sender):
-            raise _refuse("这个数据包不是发给本机的")
-        if payload.get("sequence") not in (None, sequence) or sequence < 1:
-            raise _refuse("数据包的编号不对")
-        report = ImportReport(IMPORTED, sender, peer.name, sequence)
-        prior = store.received(session, sender, sequence)
-        if prior is not None:  # a replay is known by its digest; its records were read when it was imported
-            if prior.digest != payload_digest(payload):
-                raise _refuse(f"来自{peer.name}的第 {sequence} 号数据包已经导入过，这一份的内容却不同（可能是伪造的）")
-            report.status = ALREADY_IMPORTED
-            report.gaps = _gaps(session, sender)
-            return report
-        read = read_payload(payload)
-        incoming = read.records
-        digest = payload_digest(payload, read.records_text)  # of the texts just made: the same digest
-        keepers.check_senders((r.kind for r in incoming), peer)
-        acknowledges = payload.get("acknowledges", 0)
-        if not isinstance(acknowledges, int) or not 0 <= acknowledges <= peer.last_sent:
-            raise _refuse("数据包确认了本机从未发出的数据包")
-        if acknowledges > peer.last_acknowledged:
-            record_store.acknowledge(session, sender, acknowledges)
-            peer.last_acknowledged = acknowledges
-        newest = sequence > peer.last_received
-        _apply_records(session, sender, [r for r in incoming if KINDS[r.kind].in_document], report, read.texts)
-        new, changed, unchanged = keepers.apply(session, peer, [r for r in incoming if not KINDS[r.kind].in_document])
-        report.new, report.changed, report.unchanged = (report.new + new, report.changed + changed,
-                                                        report.unchanged + unchanged)
-        if me.role == OFFICE and peer.role == ADVISOR:
-            mentioned = {r.household for r in incoming if r.kind == "household"}
-            store.assign(session, sorted(mentioned - set(store.assignments_of(session, mentioned))), sender)
-        assigned = payload.get("assigned")
-        if me.role == ADVISOR and newest and isinstance(assigned, list):
-            report.dropped = _drop_unassigned(session, sender, {str(h) for h in assigned})
-        store.record_received(session, sender, sequence, digest)
-        peer.last_received = max(peer.last_received, sequence)
-        session.flush()
-        report.gaps = _gaps(session, sender)
-        audit.record(session, action="import", kind="bundle", record_id=f"{sender}:{sequence}",
-                     detail=f"new {report.new}, changed {report.changed}, merged {report.merged}, "
-                            f"conflicts {report.conflicts}")
+class ImportBatch:
+    """Payloads applied in one write transaction (:func:`import_batch`), each in a savepoint of its
+    own: a payload refused is rolled back to its savepoint — nothing of it written — and the others
+    stay; the transaction commits once, at the end, or not at all."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._written = 0  # records this transaction took or merged
+        self._counted = 0  # how many of them the planner's statistics count
+
+    def apply(self, sender: str, sequence: int, payload: Mapping[str, Any]) -> ImportReport:
+        """Import one payload from ``sender`` (device id) with its ``sequence``; see the module doc.
+        Raises :class:`PayloadRefused` when it cannot be imported: nothing of it is written."""
+        if payload.get("format") != FORMAT:
+            read_records(payload)  # refuses it, saying so
+        if self._written >= 2 * max(self._counted, _STATISTICS_FROM):  # after 1×, 2×, 4× … as many rows
+            refresh_statistics(self.session.connection())  # before the next payload: never for one alone
+            self._counted = self._written
+        with gc_paused(), self.session.begin_nested():
+            report = _apply(self.session, sender, sequence, payload)
+        self._written += report.new + report.changed + report.merged
         return report
+
+
+_STATISTICS_FROM = 1000
+"""Records written by an import's transaction before the planner's statistics are brought up to
+date (:func:`advisor_app.store.engine.refresh_statistics`) for the next payload, then each time they
+have doubled. An import of one payload never pays for it."""
+
+
+@contextlib.contextmanager
+def import_batch(profile: Profile) -> Iterator[ImportBatch]:
+    """One write transaction for many payloads (``bundle import`` of many files, the app's 导入数据包):
+    committed when the block ends, rolled back as a whole on an error that is not a payload's
+    refusal — so a process killed at any point leaves the profile as before or with every payload
+    that was not refused imported. One commit instead of one per payload: the indexes' pages that
+    every payload changes are written (and encrypted) once, with a page cache large enough to hold
+    them until then (:func:`advisor_app.store.engine.tune_for_import`)."""
+    with profile.session(write=True) as session:
+        tune_for_import(session.connection())
+        yield ImportBatch(session)
+
+
+def apply_payload(profile: Profile, sender: str, sequence: int, payload: Mapping[str, Any]) -> ImportReport:
+    """Import one payload in a transaction of its own; raises :class:`PayloadRefused` (nothing
+    written) when it cannot be imported."""
+    with import_batch(profile) as batch:
+        return batch.apply(sender, sequence, payload)
+
+
+def apply_payloads(profile: Profile, payloads: Iterable[tuple[str, int, Mapping[str, Any]]]
+                   ) -> list[ImportReport | PayloadRefused]:
+    """Import many payloads ((sender, sequence, payload), in the order given) in one transaction
+    (:func:`import_batch`); for each its report, or the refusal that left nothing of it written."""
+    out: list[ImportReport | PayloadRefused] = []
+    with import_batch(profile) as batch:
+        for sender, sequence, payload in payloads:
+            try:
+                out.append(batch.apply(sender, sequence, payload))
+            except PayloadRefused as exc:
+                out.append(exc)
+    return out
+
+
+def _apply(session: Session, sender: str, sequence: int, payload: Mapping[str, Any]) -> ImportReport:
+    me = identity_in(session)
+    peer = store.peer(session, sender)
+    if peer is None:
+        raise _refuse("发送方没有登记（不认识这台设备）")
+    if peer.revoked_at is not None:
+        raise _refuse(f"“{peer.name}”已被注销，不再接受它的数据包")
+    if payload.get("addressee") not in (None, me.device_id) or payload.get("sender") not in (None, sender):
+        raise _refuse("这个数据包不是发给本机的")
+    if payload.get("sequence") not in (None, sequence) or sequence < 1:
+        raise _refuse("数据包的编号不对")
+    report = ImportReport(IMPORTED, sender, peer.name, sequence)
+    prior = store.received(session, sender, sequence)
+    if prior is not None:  # a replay is known by its digest; its records were read when it was imported
+        if prior.digest != payload_digest(payload):
+            raise _refuse(f"来自{peer.name}的第 {sequence} 号数据包已经导入过，这一份的内容却不同（可能是伪造的）")
+        report.status = ALREADY_IMPORTED
+        report.gaps = _gaps(session, sender)
+        return report
+    read = read_payload(payload)
+    incoming = read.records
+    digest = payload_digest(payload, read.records_text)  # of the texts just made: the same digest
+    keepers.check_senders((r.kind for r in incoming), peer)
+    acknowledges = payload.get("acknowledges", 0)
+    if not isinstance(acknowledges, int) or not 0 <= acknowledges <= peer.last_sent:
+        raise _refuse("数据包确认了本机从未发出的数据包")
+    if acknowledges > peer.last_acknowledged:
+        record_store.acknowledge(session, sender, acknowledges)
+        peer.last_acknowledged = acknowledges
+    newest = sequence > peer.last_received
+    _apply_records(session, sender, [r for r in incoming if KINDS[r.kind].in_document], report, read.texts)
+    new, changed, unchanged = keepers.apply(session, peer, [r for r in incoming if not KINDS[r.kind].in_document])
+    report.new, report.changed, report.unchanged = (report.new + new, report.changed + changed,
+                                                    report.unchanged + unchanged)
+    if me.role == OFFICE and peer.role == ADVISOR:
+        mentioned = {r.household for r in incoming if r.kind == "household"}
+        store.assign(session, sorted(mentioned - set(store.assignments_of(session, mentioned))), sender)
+    assigned = payload.get("assigned")
+    if me.role == ADVISOR and newest and isinstance(assigned, list):
+        report.dropped = _drop_unassigned(session, sender, {str(h) for h in assigned})
+    store.record_received(session, sender, sequence, digest)
+    peer.last_received = max(peer.last_received, sequence)
+    session.flush()
+    report.gaps = _gaps(session, sender)
+    audit.record(session, action="import", kind="bundle", record_id=f"{sender}:{sequence}",
+                 detail=f"new {report.new}, changed {report.changed}, merged {report.merged}, "
+                        f"conflicts {report.conflicts}")
+    return report
 
 
 def _apply_records(session: Session, sender: str, incoming: list[Incoming], report: ImportReport,
@@ -244,5 +305,5 @@ def _gaps(session: Session, sender: str) -> tuple[int, ...]:
     return tuple(n for n in range(1, max(seen)) if n not in have)
 
 
-__all__ = ["ALREADY_IMPORTED", "IMPORTED", "ImportReport", "PayloadRefused", "apply_payload", "payload_digest",
-           "read_records"]
+__all__ = ["ALREADY_IMPORTED", "IMPORTED", "ImportBatch", "ImportReport", "PayloadRefused", "apply_payload",
+           "apply_payloads", "import_batch", "payload_digest", "read_records"]

@@ -209,6 +209,11 @@ def _refresh_pending(session: Session) -> None:
 
 @sa.event.listens_for(Session, "after_rollback")
 def _forget_pending(session: Session) -> None:
+    if session.in_nested_transaction():
+        # A savepoint rolled back (one payload of a multi-bundle import refused): what the transaction
+        # wrote before it still needs its marks. Households named only by what was rolled back are
+        # computed again from what is stored: the same mark they had.
+        return
     session.info.pop(_PENDING_KEY, None)
 
 

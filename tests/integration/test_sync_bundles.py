@@ -484,6 +484,104 @@ def test_an_import_killed_anywhere_leaves_the_office_as_before_or_fully_imported
         child.close()
 
 
+def test_an_import_of_several_files_killed_anywhere_leaves_all_of_them_or_none(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two advisors' bundles, a later bundle of one of them in parts (one part missing: held) in one
+    ``bundle import``: killed anywhere, the office is as before, or has both bundles and the held parts."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    import test_crashes as crashes
+
+    wang = Side("王老师", tmp_path / "wang")
+    with wang.profile() as p:
+        demo.fill_demo(p, 30, seed=3)
+    wang.run("profile", "init", "--role", "advisor", "--name", wang.name)
+    li = Side("李老师", tmp_path / "li")
+    li.run("profile", "init", "--role", "advisor", "--name", li.name)
+    office = Side("莲花镇", tmp_path / "office")
+    office.run("profile", "init", "--role", "office", "--name", office.name)
+    enrol(office, wang, "七星村", tmp_path)
+    enrol(office, li, "丰收村", tmp_path)
+    new_household(li, "丰收村", "何一", others=("何小一",))
+    files = wang.export(tmp_path / "stick-wang")["files"] + li.export(tmp_path / "stick-li-1")["files"]
+    words = random.Random(5)
+    made = new_household(li, "丰收村", "何二")
+    edit(li, made, notes="".join(chr(0x4E00 + words.randrange(20000)) for _ in range(3000)))
+    parts = li.export(tmp_path / "stick-li-2", "--max-size", "4KB")["files"]
+    assert len(parts) >= 3
+    files += parts[:-1]
+    seed = tmp_path / "seed"
+    shutil.copytree(office.folder, seed)
+    before = office.status()["digest"]
+
+    def state(side: Side) -> tuple[str, int, int, int]:
+        status = side.status()
+        seen = {p["name"]: p["last_received"] for p in status["peers"]}
+        return status["digest"], seen["王老师"], seen["李老师"], table_counts(side)["sync_held_parts"]
+
+    (tmp_path / "logs").mkdir()
+    child = crashes.Child(tmp_path / "logs")
+    try:
+        measured_side = Side(office.name, tmp_path / "measured")
+        shutil.copytree(seed, measured_side.folder)
+        measured = child.run("bundle_import", measured_side.folder, None, {"files": files})
+        assert not measured["killed"], measured["log"]
+        after = state(measured_side)
+        assert after[0] != before and after[1:] == (1, 1, len(parts) - 1)
+        assert ids(measured_side) == ids(wang) | {h for h in ids(li) if h != made}
+        points = crashes.plan(measured, tick=4, commit=2, time=1)
+        kills = 0
+        for i, point in enumerate(points):
+            copy = Side(office.name, tmp_path / f"killed-{i}")
+            shutil.copytree(seed, copy.folder)
+            result = child.run("bundle_import", copy.folder, point, {"files": files})
+            kills += result["killed"]
+            crashes.profile_check_passes(copy.folder, capsys)
+            got = state(copy)
+            assert got in ((before, 0, 0, 0), after), point
+            if got[1] == 0:  # as before: the same files import in full now
+                done = copy.import_(*files)
+                assert [r["status"] for r in done["results"]] == ["imported"] * 2 + ["held"] * (len(parts) - 1)
+                assert state(copy) == after
+            shutil.rmtree(copy.folder)
+        assert kills >= 4, f"only {kills} of {len(points)} runs were killed"
+    finally:
+        child.close()
+
+
+def test_several_files_one_refused_the_others_imported_as_one_by_one(local_trio: Trio, tmp_path: Path) -> None:
+    """A bundle refused after it was opened (a member already registered in a household an earlier
+    bundle of the same import brought) changes nothing; the others are imported as they would be
+    one by one, and the exit code is 2."""
+    t = local_trio
+    wang_made = new_household(t.a, "七星村", "孙一", others=("孙小一",))
+    wang_files = t.a.export(t.carry / "wang")["files"]
+    with t.a.profile() as p:
+        taken = hh.load_household(p, wang_made).members[1].id_number
+    doc = json.loads(household_file(tmp_path / "docs", "丰收村", "钱一").read_text(encoding="utf-8"))
+    doc["members"].append({**doc["members"][0], "name": "钱小一", "relation": "child", "id_number": taken})
+    (tmp_path / "docs" / "clash.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    t.b.run("household", "import", str(tmp_path / "docs" / "clash.json"))
+    li_files = t.b.export(t.carry / "li")["files"]
+    twin = Side(t.office.name, tmp_path / "twin")
+    shutil.copytree(t.office.folder, twin.folder)
+    before = twin.status()
+
+    code, out, _err = t.office.run("bundle", "import", *wang_files, *li_files, "--format", "json", code=None)
+    together = json.loads(out)
+    assert code == 2  # 李老师's applied before 王老师's (by name), whose 孙小一 it already registered
+    assert [r["status"] for r in together["results"]] == ["refused", "imported"]
+    assert "孙一" in together["results"][0]["reason"]
+    one = twin.import_(*li_files)
+    other = twin.json("bundle", "import", *wang_files, code=2)
+    assert together["results"][1]["reason"] == one["results"][0]["reason"]
+    assert together["results"][0]["reason"] == other["results"][0]["reason"]
+    assert together["totals"] == {**one["totals"], "files_refused": 1}
+    assert t.office.status() == twin.status()  # a copy of the office: the same device id
+    assert table_counts(t.office) == table_counts(twin)
+    wang_seen = next(p for p in t.office.status()["peers"] if p["name"] == "王老师")
+    assert wang_seen["last_received"] == 0 and before != twin.status() and wang_made not in ids(t.office)
+
+
 def test_an_import_cancelled_while_its_files_are_checked_writes_nothing(local_trio: Trio) -> None:
     from advisor_app.domain.errors import Cancelled
     from advisor_app.services import bundles

@@ -13,14 +13,23 @@ from typing import Any
 
 import pg_cluster
 import pytest
+import sqlalchemy as sa
+from list_columns_check import stale_list_columns
 
 from advisor_app.domain import idcard, interchange
 from advisor_app.domain.errors import NotFound
 from advisor_app.domain.household import Household
+from advisor_app.services import audit
 from advisor_app.services import households as hh
 from advisor_app.services.profile import Profile, open_profile
 from advisor_app.services.sync_conflicts import list_conflicts, resolve_conflict
-from advisor_app.services.sync_import import ALREADY_IMPORTED, ImportReport, PayloadRefused, apply_payload
+from advisor_app.services.sync_import import (
+    ALREADY_IMPORTED,
+    ImportReport,
+    PayloadRefused,
+    apply_payload,
+    apply_payloads,
+)
 from advisor_app.services.sync_payload import build_payload
 from advisor_app.services.sync_setup import assign_household, enrol_peer, set_up_identity
 from advisor_app.services.sync_status import sync_status
@@ -275,3 +284,141 @@ def test_a_payload_with_an_invalid_household_is_refused_whole(trio: Trio) -> Non
     assert sync_status(t.office.profile)["records"] == 0
     report = apply_payload(t.office.profile, t.a.device, payload["sequence"], payload)
     assert report.new == 4 and hh.count_households(t.office.profile) == 2
+
+
+# --- many payloads in one transaction --------------------------------------------------------------
+
+def broken_copy(payload: dict[str, Any], household_id: str) -> dict[str, Any]:
+    """The payload with one member of that household given an ID number the checks refuse."""
+    broken = copy.deepcopy(payload)
+    for r in broken["records"]:
+        if r["kind"] == "member" and r["household"] == household_id:
+            r["values"]["id_number"] = "123"
+            r["history"].append({"id": "forged:1", "parents": [v["id"] for v in r["history"]],
+                                 "fields": ["id_number"]})
+    return broken
+
+
+def table_counts(profile: Profile) -> dict[str, int]:
+    with profile.connection() as conn:
+        return {t: int(conn.execute(sa.text(f"select count(*) from {t}")).scalar_one())
+                for t in sorted(sa.inspect(conn).get_table_names()) if t not in ("alembic_version", "audit_log")}
+
+
+def comparable(status: dict[str, Any]) -> dict[str, Any]:
+    """``sync status`` without what names the office itself (its device id and name)."""
+    return {**{k: v for k, v in status.items() if k not in ("device_id", "name")},
+            "peers": sorted((p["device_id"], p["last_received"], p["last_acknowledged"], tuple(p["gaps"]),
+                             p["digest"]) for p in status["peers"])}
+
+
+def test_many_payloads_in_one_transaction_are_imported_as_one_by_one_and_a_refused_one_leaves_nothing(
+        trio: Trio, backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    t = trio
+    url = None
+    if backend == "postgresql":
+        cluster: pg_cluster.Cluster = request.getfixturevalue("postgres")
+        url = cluster.create_database(pg_cluster.TEMPLATE)
+    twin = open_profile(tmp_path / "twin", database_url=url)  # imports the same payloads one at a time
+    try:
+        set_up_identity(twin, role="office", name="乡镇")
+        enrol_peer(twin, t.a.device, t.a.name, "advisor", "keys-a", ["七星村"])
+        enrol_peer(twin, t.b.device, t.b.name, "advisor", "keys-b", ["丰收村"])
+        made = new_household(t.a, "七星村", "陈一", others=("陈小一",))
+        a1 = build_payload(t.a.profile, t.office.device)
+        edit(t.a, str(made.id), phone="13800000000")
+        new_household(t.a, "七星村", "陈二")
+        a2 = build_payload(t.a.profile, t.office.device)
+        new_household(t.b, "丰收村", "何一")
+        bad = new_household(t.b, "丰收村", "何二", others=("何小二",))
+        b1 = build_payload(t.b.profile, t.office.device)
+        given = [(t.a.device, 1, a1), (t.b.device, 1, broken_copy(b1, str(bad.id))), (t.a.device, 2, a2),
+                 (t.a.device, 1, a1), (t.b.device, 2, build_payload(t.b.profile, t.office.device))]
+
+        results = apply_payloads(t.office.profile, given)
+        one_by_one: list[ImportReport | PayloadRefused] = []
+        for sender, sequence, payload in given:
+            try:
+                elsewhere = {k: v for k, v in payload.items() if k != "addressee"}  # the twin is another device
+                one_by_one.append(apply_payload(twin, sender, sequence, elsewhere))
+            except PayloadRefused as exc:
+                one_by_one.append(exc)
+        assert [type(r) for r in results] == [ImportReport, PayloadRefused, ImportReport, ImportReport, ImportReport]
+        assert "丰收村户主“何二”" in str(results[1])
+        assert [r.status for r in results if isinstance(r, ImportReport)] == [
+            "imported", "imported", ALREADY_IMPORTED, "imported"]
+        assert [str(r) if isinstance(r, PayloadRefused) else r for r in results] == [
+            str(r) if isinstance(r, PayloadRefused) else r for r in one_by_one]
+        assert results[4].gaps == (1,)  # type: ignore[union-attr]
+        assert comparable(sync_status(t.office.profile)) == comparable(sync_status(twin))
+        assert table_counts(t.office.profile) == table_counts(twin)
+        assert hh.count_households(t.office.profile) == 4
+        entries = [(e.action, e.kind, e.record_id) for e in audit.list_entries(t.office.profile)
+                   if e.kind == "bundle"]
+        assert entries == [("import", "bundle", f"{t.a.device}:1"), ("import", "bundle", f"{t.a.device}:2"),
+                           ("import", "bundle", f"{t.b.device}:2")]
+        assert stale_list_columns(t.office.profile) == [] and stale_list_columns(twin) == []
+        assert agree(t, t.a) and agree(t, t.b)
+    finally:
+        twin.close()
+
+
+def test_a_refused_payload_beside_others_keeps_the_marks_they_changed(trio: Trio) -> None:
+    t = trio
+    made = new_household(t.a, "七星村", "吴一")
+    send(t.a, t.office)
+    edit(t.office, str(made.id), phone="13900000000")
+    send(t.office, t.a)  # at the office: 待确认 until 王老师 acknowledges it
+    acknowledging = build_payload(t.a.profile, t.office.device)
+    bad = new_household(t.b, "丰收村", "何三")
+    broken = broken_copy(build_payload(t.b.profile, t.office.device), str(bad.id))
+    results = apply_payloads(t.office.profile, [(t.a.device, 2, acknowledging), (t.b.device, 1, broken)])
+    assert isinstance(results[0], ImportReport) and isinstance(results[1], PayloadRefused)
+    assert stale_list_columns(t.office.profile) == []  # the acknowledgement's marks, after the savepoint rolled back
+    assert hh.count_households(t.office.profile) == 1
+    assert agree(t, t.a)
+
+
+def test_the_import_s_larger_page_cache_ends_with_its_transaction(trio: Trio, backend: str) -> None:
+    if backend != "sqlite":
+        pytest.skip("a SQLite connection's page cache")
+    from advisor_app.services.sync_import import import_batch
+    from advisor_app.store.engine import IMPORT_CACHE_KIB
+
+    def cache_size(conn: sa.Connection) -> int:
+        return int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+
+    office = trio.office.profile
+    with office.connection() as conn:
+        usual = cache_size(conn)
+    assert usual != -IMPORT_CACHE_KIB
+    with import_batch(office) as batch:
+        assert cache_size(batch.session.connection()) == -IMPORT_CACHE_KIB
+    for _ in range(3):  # whichever connection of the pool comes next
+        with office.connection() as conn:
+            assert cache_size(conn) == usual
+
+
+def test_a_long_import_brings_the_planner_s_statistics_up_to_date_as_its_rows_double(
+        trio: Trio, monkeypatch: pytest.MonkeyPatch) -> None:
+    from advisor_app.services import sync_import
+
+    seen: list[int] = []
+    real = sync_import.refresh_statistics
+    monkeypatch.setattr(sync_import, "_STATISTICS_FROM", 2)
+    monkeypatch.setattr(sync_import, "refresh_statistics", lambda conn: (seen.append(1), real(conn)))
+    t = trio
+    payloads = []
+    for n in range(6):  # each a household with its head: 2 records new
+        new_household(t.a, "七星村", f"冯{n}")
+        payloads.append(build_payload(t.a.profile, t.office.device))
+        payloads[-1]["acknowledges"] = 0
+    reports = apply_payloads(t.office.profile, [(t.a.device, n + 1, p) for n, p in enumerate(payloads)])
+    assert [r.new for r in reports if isinstance(r, ImportReport)] == [2, 2, 2, 2, 2, 2]
+    assert len(seen) == 2  # before the payload after 4 records written (2 × 2), then after 8; not again before 16
+    assert hh.count_households(t.office.profile) == 6
+    seen.clear()
+    new_household(t.a, "七星村", "冯7")
+    more = build_payload(t.a.profile, t.office.device)
+    assert apply_payload(t.office.profile, t.a.device, more["sequence"], more).new == 2
+    assert seen == []  # one payload alone: its transaction ends with it
