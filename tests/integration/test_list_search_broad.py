@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from advisor_app.services import households
 from advisor_app.services import household_list as hl
+from advisor_app.services import households
 from advisor_app.store import household_list as store_list
 
 
