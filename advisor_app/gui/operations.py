@@ -109,6 +109,11 @@ class Operations(QObject):
 
     def query(self, job: Callable[[Profile], T], on_done: Callable[[T], object], *,
               on_error: ErrorHandler | None = None) -> None:
+        """Run ``job`` on the worker, ``on_done`` with its answer on the GUI thread. After
+        :meth:`shutdown` (the window closing, a late ``data_changed`` asking for a refresh) nobody
+        waits for an answer: nothing is run. A write then still raises: it would be lost."""
+        if not self._thread.is_alive():
+            return
         profile = self.profile
         self._submit(lambda: job(profile), on_done, lambda exc: self._handle_error(exc, on_error))
 

@@ -145,3 +145,13 @@ def test_an_uncancellable_long_job_has_no_cancel_button(qtbot: Any, ops: Any, mo
     release.set()
     assert ops.wait_idle()
     assert results == ["ok"]
+
+
+def test_after_shutdown_a_query_is_dropped_and_a_write_refused(demo_profile: Any) -> None:
+    ops = Operations(demo_profile)
+    ops.shutdown()
+    answered: list[object] = []
+    ops.query(lambda p: households.count_households(p), answered.append)  # a late refresh: no one waits
+    assert answered == []
+    with pytest.raises(RuntimeError, match="shut down"):
+        ops.write(lambda p: None, changed=Changes(all_households=True))
