@@ -21,6 +21,9 @@ households and the screening results, and every screen refreshes as after an imp
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -103,8 +106,9 @@ class HouseholdListPane(QWidget):
         self.search.installEventFilter(self)
         self.table = self._build_table()
         self.model.sort_requested.connect(lambda *_: self.run_search())  # header clicks from now on
+        self._replacing = False  # the rows are being replaced by a search's: the current row is in flux
         self.table.selectionModel().currentRowChanged.connect(
-            lambda *_: self.current_changed.emit(self.current_household_id() or ""))
+            lambda *_: None if self._replacing else self.current_changed.emit(self.current_household_id() or ""))
         self.count_label = QLabel()  # the window puts it in its status bar
 
         self.archived = ArchivedView(operations)
@@ -194,8 +198,9 @@ class HouseholdListPane(QWidget):
         keep = keep or self._select_after_search or self.current_household_id()
 
         def done(ids: list[str]) -> None:
-            self.model.set_ids(ids)
-            shown()
+            with self._rows_replaced():
+                self.model.set_ids(ids)
+                shown()
 
         def shown() -> None:  # every id of the result is in the model
             self.searched_text = text
@@ -215,8 +220,9 @@ class HouseholdListPane(QWidget):
             if ids is None or generation != self._generation:
                 return
             if first_shown:
-                self.model.complete_ids(ids)
-                shown()
+                with self._rows_replaced():
+                    self.model.complete_ids(ids)
+                    shown()
             else:
                 done(ids)
 
@@ -235,6 +241,21 @@ class HouseholdListPane(QWidget):
 
         self.operations.query(lambda p: household_list.first_ids(p, text, sort, descending, limit=FIRST_ROWS),
                               first)
+
+    @contextmanager
+    def _rows_replaced(self) -> Iterator[None]:
+        """While a search's rows replace the list's and the kept household is selected again, the
+        current row passes through none or another row: ``current_changed`` is said once afterwards,
+        and only when the household differs (else the editor would open another one meanwhile)."""
+        before = self.current_household_id() or ""
+        self._replacing = True
+        try:
+            yield
+        finally:
+            self._replacing = False
+        now = self.current_household_id() or ""
+        if now != before:
+            self.current_changed.emit(now)
 
     # --- writes by another program ---
 

@@ -83,7 +83,12 @@ class HouseholdTableModel(QAbstractTableModel):
     # --- content ---
 
     def set_ids(self, ids: list[str]) -> None:
-        """Show these households, in this order (the result of a search)."""
+        """Show these households, in this order (the result of a search). The same households in
+        the same order (a search again after a change) keep the view as it is: its current row, its
+        scroll position; only their cells are fetched again."""
+        if ids == self._ids:
+            self.refresh()
+            return
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()

@@ -18,6 +18,13 @@ from advisor_app.services.changes import Changes
 from advisor_app.services.profile import Profile
 
 
+@pytest.fixture(autouse=True)
+def no_watch(main_window: Any) -> None:
+    """These tests count what a write's own ``Changes`` refresh; the watch's once-a-second look at
+    the database (which also sees this window's writes, see test_external_changes) is stopped."""
+    main_window.list_pane._poll.stop()
+
+
 @pytest.fixture
 def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of every household loaded through the services from now on."""

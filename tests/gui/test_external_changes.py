@@ -72,3 +72,63 @@ def test_the_watch_sees_commits_of_other_connections_only_once(profile: Any) -> 
     finally:
         watch.close()
     assert watch.changed() is False  # closed: nothing to ask
+
+
+def test_a_refresh_by_the_watch_keeps_the_household_shown_and_loads_no_other(
+        main_window: Any, qtbot: Any, monkeypatch: Any) -> None:
+    """A change the watch notices (another program's, or this window's own write seen once more)
+    searches again; the current row and the editor stay on their household the whole time, and the
+    list keeps its place, instead of passing through another row (which would open it)."""
+    x = main_window.model.household_id(40)
+    main_window.select_household(x)
+    main_window.open_household(x)
+    assert main_window.operations.wait_idle()
+    main_window.list_pane.table.setFocus()
+    main_window.list_pane.table.verticalScrollBar().setValue(20)
+    scrolled = main_window.list_pane.table.verticalScrollBar().value()
+    loaded: list[str] = []
+    original = households.load_household
+    monkeypatch.setattr(households, "load_household",
+                        lambda profile, household_id: loaded.append(household_id) or original(profile, household_id))
+    currents: list[str] = []
+    main_window.list_pane.current_changed.connect(currents.append)
+    with main_window.profile.connection(write=True) as conn:  # any commit counts
+        from advisor_app.store.settings import set_setting
+
+        set_setting(conn, "touched", "1")
+    main_window.list_pane.check_external_changes()
+    main_window.list_pane.check_external_changes()
+    assert main_window.operations.wait_idle()
+    qtbot.wait(50)
+    assert main_window.operations.wait_idle()
+    assert main_window.list_pane.current_household_id() == x
+    assert main_window.editor.household().id == x
+    assert [h for h in loaded if h != x] == [] and currents == []
+    assert main_window.list_pane.table.verticalScrollBar().value() == scrolled
+
+
+def test_rows_replaced_after_a_delete_elsewhere_keep_the_editor_on_its_household(
+        main_window: Any, qtbot: Any, monkeypatch: Any) -> None:
+    from advisor_app.services.profile import open_profile
+
+    x, gone = main_window.model.household_id(30), main_window.model.household_id(0)
+    main_window.select_household(x)
+    main_window.open_household(x)
+    assert main_window.operations.wait_idle()
+    main_window.list_pane.table.setFocus()
+    loaded: list[str] = []
+    original = households.load_household
+    monkeypatch.setattr(households, "load_household",
+                        lambda profile, household_id: loaded.append(household_id) or original(profile, household_id))
+    currents: list[str] = []
+    main_window.list_pane.current_changed.connect(currents.append)
+    other = open_profile(main_window.profile.data.root)
+    try:
+        households.delete_household(other, gone)
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: main_window.model.row_of(gone) is None, timeout=5000)
+    assert main_window.operations.wait_idle()
+    assert main_window.list_pane.current_household_id() == x
+    assert main_window.editor.household().id == x
+    assert [h for h in loaded if h != x] == [] and currents == []
