@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import uuid
 from typing import Any
 
@@ -40,7 +41,7 @@ from .household import (
     Supporter,
     Visit,
 )
-from .limits import MAX_HOUSEHOLD_BYTES, FileTooLarge, ascii_digits, has_lone_surrogate, shown
+from .limits import MAX_HOUSEHOLD_BYTES, SURROGATE, FileTooLarge, ascii_digits, has_lone_surrogate, shown
 
 FORMAT = "advisor-household/2"
 FORMAT_1 = "advisor-household/1"
@@ -71,6 +72,9 @@ _KINSHIP_WORDS = {
     "外婆": "grandmother", "哥哥": "elder_brother", "姐姐": "elder_sister", "弟弟": "younger_brother",
     "妹妹": "younger_sister", "女婿": "son_in_law", "儿媳": "daughter_in_law", "儿媳妇": "daughter_in_law",
 }
+
+
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 class _Reader:
@@ -159,6 +163,8 @@ class _Reader:
         value = self.obj.get(key)
         if value is None:
             return None
+        if type(value) is str and _CANONICAL_UUID.fullmatch(value):
+            return value  # (as str(uuid.UUID(value)) writes it)
         try:
             if not isinstance(value, str):
                 raise ValueError(value)
@@ -344,8 +350,12 @@ def _check_values(doc: Any) -> None:
 
     A first pass only asks whether anything is wrong (no paths made: an import reads thousands of
     households); the second, which names where, runs only when something is."""
-    if _values_fine(doc):
-        return
+    if not _values_fine(doc):
+        _refuse_values(doc)
+
+
+def _refuse_values(doc: Any) -> None:
+    """The second pass of :func:`_check_values`: raise for the first value refused, naming where."""
     stack: list[tuple[Any, str, int]] = [(doc, "", 0)]
     while stack:
         value, where, depth = stack.pop()
@@ -371,30 +381,57 @@ def _check_values(doc: Any) -> None:
 
 
 def _values_fine(doc: Any) -> bool:
-    """True when :func:`_check_values` would find nothing to refuse (the same conditions, no paths)."""
+    """True when :func:`_check_values` would find nothing to refuse (the same conditions, no paths).
+
+    The quick pass of every household an import reads: each container's items are looked at in
+    place by their exact type (text, the most common, first; no Python call per item); anything of
+    another type (a subclass given by a Python caller) is looked at as :func:`_check_values` does."""
     stack: list[tuple[Any, int]] = [(doc, 0)]
     while stack:
         value, depth = stack.pop()
         if depth > MAX_DEPTH:
             return False
-        if isinstance(value, str):
-            if has_lone_surrogate(value):
+        if isinstance(value, dict):
+            if not all(map(str.isascii, value)) and any(map(has_lone_surrogate, value)):
                 return False
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                if has_lone_surrogate(key):
-                    return False
-                stack.append((item, depth + 1))
+            items: Any = value.values()
         elif isinstance(value, list):
-            stack.extend((item, depth + 1) for item in value)
-        elif isinstance(value, bool):
-            continue
-        elif isinstance(value, int):
-            if abs(value) > MAX_INTEGER:
+            items = value
+        else:
+            if not _scalar_fine(value):
                 return False
-        elif isinstance(value, float) and not math.isfinite(value):
-            return False
+            continue
+        if value and depth == MAX_DEPTH:
+            return False  # (its items are one deeper)
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                if not item.isascii() and SURROGATE.search(item) is not None:
+                    return False
+            elif kind is dict or kind is list:
+                stack.append((item, depth + 1))
+            elif kind is int:
+                if abs(item) > MAX_INTEGER:
+                    return False
+            elif item is None or kind is bool:
+                continue
+            elif kind is float:
+                if not math.isfinite(item):
+                    return False
+            else:
+                stack.append((item, depth + 1))
     return True
+
+
+def _scalar_fine(value: Any) -> bool:
+    """One value that is no ``dict`` or ``list``, under the conditions of :func:`_check_values`."""
+    if isinstance(value, str):
+        return not has_lone_surrogate(value)
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return abs(value) <= MAX_INTEGER
+    return not isinstance(value, float) or math.isfinite(value)
 
 
 def household_from_json(text: str | bytes) -> Household:
