@@ -101,7 +101,7 @@ class HouseholdListPane(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.run_search)
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.textChanged.connect(self._text_changed)
         self.search.returnPressed.connect(self.run_search)
         self.search.installEventFilter(self)
         self.table = self._build_table()
@@ -180,6 +180,12 @@ class HouseholdListPane(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def _text_changed(self, _text: str) -> None:
+        """A key in the search box: the search shown is no longer wanted (its whole list, if still
+        being looked for, is given up); the new one runs after the typing pause."""
+        self._generation += 1
+        self._debounce.start()
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -234,8 +240,10 @@ class HouseholdListPane(QWidget):
                 return
             if ids is not None:
                 self.model.set_ids(ids)  # painted now; the count and the selection when all are in
-            # Not run when a newer search came meanwhile (typing on): the worker goes on to that one.
-            self.operations.query(lambda p: household_list.ids(p, text, sort, descending)
+            # Not run, or given up as it runs, once the text changed again (typing on): the worker
+            # goes on to the newer search instead of finishing this whole list first.
+            self.operations.query(lambda p: household_list.ids(p, text, sort, descending,
+                                                               wanted=lambda: generation == self._generation)
                                   if generation == self._generation else None,
                                   lambda all_ids: whole(all_ids, ids is not None))
 

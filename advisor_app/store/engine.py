@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -392,6 +392,34 @@ def copy_database(engine: sa.Engine, target: Path) -> None:
             cursor.close()
     finally:
         raw.close()
+
+
+class Abandoned(Exception):
+    """A query given up because whoever asked no longer wants its answer (:func:`abandoned_when`)."""
+
+
+PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between two looks at whether to give up (≈ 0.1 ms)
+
+
+@contextlib.contextmanager
+def abandoned_when(conn: sa.Connection, stop: Callable[[], bool] | None) -> Iterator[None]:
+    """Inside, a read on ``conn`` gives up soon after ``stop()`` becomes true and raises
+    :class:`Abandoned` (SQLite's progress handler, asked every :data:`PROGRESS_STEPS` steps, in the
+    thread that runs the query). On PostgreSQL, or without ``stop``, queries run to their end. Only
+    for reads: a write given up would undo its transaction."""
+    if stop is None or not is_sqlite(conn):
+        yield
+        return
+    raw: Any = conn.connection.driver_connection
+    raw.set_progress_handler(lambda: 1 if stop() else 0, PROGRESS_STEPS)
+    try:
+        yield
+    except (sa.exc.OperationalError, conn.dialect.loaded_dbapi.OperationalError) as exc:
+        if stop() and "interrupt" in str(exc):
+            raise Abandoned() from None
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)
 
 
 def data_version(dbapi_connection: Any) -> int:

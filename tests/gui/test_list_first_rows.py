@@ -79,9 +79,9 @@ def test_a_replaced_search_is_not_finished(qtbot: Any, main_window: Any, monkeyp
     asked: list[str] = []
     real_ids = household_list.ids
 
-    def ids(profile: Any, text: str = "", *args: Any) -> list[str]:
+    def ids(profile: Any, text: str = "", *args: Any, **kwargs: Any) -> list[str] | None:
         asked.append(text)
-        return real_ids(profile, text, *args)
+        return real_ids(profile, text, *args, **kwargs)
 
     monkeypatch.setattr(household_list, "ids", ids)
     operations = main_window.operations
@@ -98,3 +98,33 @@ def test_a_replaced_search_is_not_finished(qtbot: Any, main_window: Any, monkeyp
     assert asked == [""]  # the newer one's whole list only
     assert main_window.model.rowCount() == 60
     assert main_window.count_label.text() == "共 60 户"
+
+
+def test_a_key_typed_while_the_whole_list_is_looked_for_gives_it_up(
+        qtbot: Any, main_window: Any, demo_profile: Any, monkeypatch: pytest.MonkeyPatch,
+        events: list[tuple[str, int, str]]) -> None:
+    """The whole list of the search shown (200,000 ids take 0.1–0.2 s) is no longer wanted once a
+    key changes the text: the query gives up (``wanted`` says False) instead of making the newer
+    search wait for it, and the newer search's list is what the window shows."""
+    real_ids = household_list.ids
+    inside, gate = threading.Event(), threading.Event()
+    still_wanted: list[bool] = []
+
+    def ids(profile: Any, text: str = "", *args: Any, wanted: Any = None, **kwargs: Any) -> list[str] | None:
+        if text == "":
+            inside.set()
+            gate.wait(5)
+            still_wanted.append(wanted())
+        return real_ids(profile, text, *args, wanted=wanted, **kwargs)
+
+    monkeypatch.setattr(household_list, "ids", ids)
+    search_box = main_window.search
+    search_box.setText("")
+    main_window.list_pane.run_search()
+    qtbot.waitUntil(inside.is_set, timeout=5000)  # the first rows are shown; the whole list is being looked for
+    qtbot.keyClicks(search_box, "qzx")  # (initials no head's name has)
+    gate.set()
+    qtbot.waitUntil(lambda: main_window.list_pane.searched_text == "qzx", timeout=5000)
+    assert main_window.operations.wait_idle()
+    assert still_wanted == [False]
+    assert main_window.model.ids() == real_ids(demo_profile, "qzx") == []
