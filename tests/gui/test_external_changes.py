@@ -7,7 +7,7 @@ import json
 import os
 import subprocess
 import sys
-from typing import Any
+from typing import Any, NamedTuple
 
 from advisor_app.gui import household_list_pane
 from advisor_app.services import households
@@ -74,24 +74,42 @@ def test_the_watch_sees_commits_of_other_connections_only_once(profile: Any) -> 
     assert watch.changed() is False  # closed: nothing to ask
 
 
+class _Shown(NamedTuple):
+    household: str
+    loaded: list[str]  # every household loaded through the services from then on
+    currents: list[str]  # every current_changed of the list from then on
+
+
+def _show(window: Any, monkeypatch: Any, row: int) -> _Shown:
+    """The household of ``row`` current in the list and open in the editor, the list focused; what
+    is loaded and made current from then on is recorded."""
+    household = window.model.household_id(row)
+    window.select_household(household)
+    window.open_household(household)
+    assert window.operations.wait_idle()
+    window.list_pane.table.setFocus()
+    shown = _Shown(household, [], [])
+    original = households.load_household
+    monkeypatch.setattr(households, "load_household",
+                        lambda profile, hid: shown.loaded.append(hid) or original(profile, hid))
+    window.list_pane.current_changed.connect(shown.currents.append)
+    return shown
+
+
+def _still_shown(window: Any, shown: _Shown) -> None:
+    assert window.list_pane.current_household_id() == shown.household
+    assert window.editor.household().id == shown.household
+    assert [h for h in shown.loaded if h != shown.household] == [] and shown.currents == []
+
+
 def test_a_refresh_by_the_watch_keeps_the_household_shown_and_loads_no_other(
         main_window: Any, qtbot: Any, monkeypatch: Any) -> None:
     """A change the watch notices (another program's, or this window's own write seen once more)
     searches again; the current row and the editor stay on their household the whole time, and the
     list keeps its place, instead of passing through another row (which would open it)."""
-    x = main_window.model.household_id(40)
-    main_window.select_household(x)
-    main_window.open_household(x)
-    assert main_window.operations.wait_idle()
-    main_window.list_pane.table.setFocus()
+    shown = _show(main_window, monkeypatch, 40)
     main_window.list_pane.table.verticalScrollBar().setValue(20)
     scrolled = main_window.list_pane.table.verticalScrollBar().value()
-    loaded: list[str] = []
-    original = households.load_household
-    monkeypatch.setattr(households, "load_household",
-                        lambda profile, household_id: loaded.append(household_id) or original(profile, household_id))
-    currents: list[str] = []
-    main_window.list_pane.current_changed.connect(currents.append)
     with main_window.profile.connection(write=True) as conn:  # any commit counts
         from advisor_app.store.settings import set_setting
 
@@ -101,9 +119,7 @@ def test_a_refresh_by_the_watch_keeps_the_household_shown_and_loads_no_other(
     assert main_window.operations.wait_idle()
     qtbot.wait(50)
     assert main_window.operations.wait_idle()
-    assert main_window.list_pane.current_household_id() == x
-    assert main_window.editor.household().id == x
-    assert [h for h in loaded if h != x] == [] and currents == []
+    _still_shown(main_window, shown)
     assert main_window.list_pane.table.verticalScrollBar().value() == scrolled
 
 
@@ -111,17 +127,8 @@ def test_rows_replaced_after_a_delete_elsewhere_keep_the_editor_on_its_household
         main_window: Any, qtbot: Any, monkeypatch: Any) -> None:
     from advisor_app.services.profile import open_profile
 
-    x, gone = main_window.model.household_id(30), main_window.model.household_id(0)
-    main_window.select_household(x)
-    main_window.open_household(x)
-    assert main_window.operations.wait_idle()
-    main_window.list_pane.table.setFocus()
-    loaded: list[str] = []
-    original = households.load_household
-    monkeypatch.setattr(households, "load_household",
-                        lambda profile, household_id: loaded.append(household_id) or original(profile, household_id))
-    currents: list[str] = []
-    main_window.list_pane.current_changed.connect(currents.append)
+    gone = main_window.model.household_id(0)
+    shown = _show(main_window, monkeypatch, 30)
     other = open_profile(main_window.profile.data.root)
     try:
         households.delete_household(other, gone)
@@ -129,6 +136,4 @@ def test_rows_replaced_after_a_delete_elsewhere_keep_the_editor_on_its_household
         other.close()
     qtbot.waitUntil(lambda: main_window.model.row_of(gone) is None, timeout=5000)
     assert main_window.operations.wait_idle()
-    assert main_window.list_pane.current_household_id() == x
-    assert main_window.editor.household().id == x
-    assert [h for h in loaded if h != x] == [] and currents == []
+    _still_shown(main_window, shown)
