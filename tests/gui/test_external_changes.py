@@ -110,6 +110,7 @@ def test_a_refresh_by_the_watch_keeps_the_household_shown_and_loads_no_other(
     shown = _show(main_window, monkeypatch, 40)
     main_window.list_pane.table.verticalScrollBar().setValue(20)
     scrolled = main_window.list_pane.table.verticalScrollBar().value()
+    assert scrolled > 0
     with main_window.profile.connection(write=True) as conn:  # any commit counts
         from advisor_app.store.settings import set_setting
 
