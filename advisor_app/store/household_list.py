@@ -186,17 +186,48 @@ def ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descendin
 
 def first_ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, descending: bool = False, *,
               limit: int) -> list[str] | None:
-    """The first ``limit`` ids of :func:`ids` when the list's order is an index's order (the default
-    and ascending sorts on SQLite: the first page is ready long before the whole list); ``None``
-    when it is not, and only the whole list gives the first page."""
-    if not _fast(conn) or sort not in _SORT_SQL or descending or _SORT_SQL[sort][2] == "LAST":
+    """The first ``limit`` ids of :func:`ids` when an index gives them in the list's order (on
+    SQLite: the first page is ready long before the whole list); ``None`` when none does, and only
+    the whole list gives the first page (the orders that put the NULLs after the values ascending).
+
+    Ascending, the index is walked from its start. Descending (the groups of equal value last first,
+    each in the default order, as :func:`ids` puts them), it is walked from its end and only the
+    groups the page reaches are sorted (SQLite sorts the right part of the ORDER BY group by group);
+    the NULLs come last there, as they do in the list."""
+    if not _fast(conn) or sort not in _SORT_SQL or _SORT_SQL[sort][2] == "LAST":
         return None
-    where, params = _search(conn, text, True, along_list=sort == DEFAULT_SORT)
+    where, params = _search(conn, text, True, along_list=sort == DEFAULT_SORT and not descending)
     column, index, _nulls = _SORT_SQL[sort]
     order = _INDEX_ORDER.get(sort, f"{column}, h.village, h.head_name, h.id")
+    if descending and where == LIVE_ONLY:
+        return _last_groups_first(conn, column, index, order, limit)
+    if descending:
+        first, rest = order.split(", ", 1)
+        order = f"{first} DESC, {rest}"
     hint = f"INDEXED BY {index}" if where == LIVE_ONLY else ""
     sql = f"SELECT h.id FROM households h {hint} WHERE {where} ORDER BY {order} LIMIT {int(limit)}"
     return [r[0] for r in _driver_rows(conn, sql, params)]
+
+
+def _last_groups_first(conn: sa.Connection, column: str, index: str, order: str, limit: int) -> list[str]:
+    """The first ``limit`` ids of the whole list sorted by ``column`` descending: the group of the
+    largest value, then the next …, each walked forward along ``index`` (its default order: no sort,
+    however large the group — 未发送 can be every household), the NULLs last. One seek per group."""
+    live = f"FROM households h INDEXED BY {index} WHERE {LIVE_ONLY}"
+    out: list[str] = []
+    below: Any = None
+    while len(out) < limit:
+        bound = f"{column} < :below" if below is not None else f"{column} IS NOT NULL"
+        value = _driver_rows(conn, f"SELECT max({column}) {live} AND {bound}", {"below": below})[0][0]
+        if value is None:
+            break
+        out += [r[0] for r in _driver_rows(conn, f"SELECT h.id {live} AND {column} = :value ORDER BY {order} "
+                                           f"LIMIT {limit - len(out)}", {"value": value})]
+        below = value
+    if len(out) < limit:
+        out += [r[0] for r in _driver_rows(conn, f"SELECT h.id {live} AND {column} IS NULL ORDER BY {order} "
+                                           f"LIMIT {limit - len(out)}", {})]
+    return out
 
 
 def count(conn: sa.Connection, text: str = "") -> int:

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from advisor_app.gui import household_list_pane
-from advisor_app.gui.household_table_model import MEMBERS
+from advisor_app.gui.household_table_model import MEMBERS, NEXT_REVIEW
 from advisor_app.services import household_list
 
 FIRST = 7
@@ -58,10 +58,20 @@ def test_a_short_result_comes_at_once(main_window: Any, demo_profile: Any,
 
 def test_an_order_no_index_gives_comes_whole(qtbot: Any, main_window: Any, demo_profile: Any,
                                              events: list[tuple[str, int, str]]) -> None:
+    # 下次核查 ascending: no review planned last, which its index (NULLs first) does not give
+    main_window.table.horizontalHeader().setSortIndicator(NEXT_REVIEW, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: main_window.model.sort_key == "next_review")
+    assert main_window.operations.wait_idle()
+    assert [e[:2] for e in events] == [("reset", 60)]
+    assert main_window.model.ids() == household_list.ids(demo_profile, "", "next_review", False)
+
+
+def test_a_descending_order_paints_its_first_rows_first(qtbot: Any, main_window: Any, demo_profile: Any,
+                                                        events: list[tuple[str, int, str]]) -> None:
     main_window.table.horizontalHeader().setSortIndicator(MEMBERS, Qt.SortOrder.DescendingOrder)
     qtbot.waitUntil(lambda: main_window.model.sort_key == "member_count")
     assert main_window.operations.wait_idle()
-    assert [e[:2] for e in events] == [("reset", 60)]
+    assert [e[:2] for e in events] == [("reset", FIRST), ("inserted", 60)]
     assert main_window.model.ids() == household_list.ids(demo_profile, "", "member_count", True)
 
 
