@@ -82,7 +82,6 @@ class JsonObject:
         append("}")
         return "".join(parts)
 
-
     def encode_columns(self, columns: Sequence[Sequence[object]], count: int) -> list[str]:
         """The JSON object of each of ``count`` rows whose values are given down their columns (in the
         order of ``keys``): each column's values encoded at once where they are all text, or all

@@ -188,22 +188,18 @@ def first_ids(conn: sa.Connection, text: str = "", sort: str = DEFAULT_SORT, des
               limit: int) -> list[str] | None:
     """The first ``limit`` ids of :func:`ids` when an index gives them in the list's order (on
     SQLite: the first page is ready long before the whole list); ``None`` when none does, and only
-    the whole list gives the first page (the orders that put the NULLs after the values ascending).
+    the whole list gives the first page: the orders that put the NULLs after the values ascending,
+    and a search sorted descending (its matches are sorted once, for the whole list).
 
-    Ascending, the index is walked from its start. Descending (the groups of equal value last first,
-    each in the default order, as :func:`ids` puts them), it is walked from its end and only the
-    groups the page reaches are sorted (SQLite sorts the right part of the ORDER BY group by group);
-    the NULLs come last there, as they do in the list."""
+    Ascending, the index is walked from its start. The whole list descending (the groups of equal
+    value last first, each in the default order, as :func:`ids` puts them): :func:`_last_groups_first`."""
     if not _fast(conn) or sort not in _SORT_SQL or _SORT_SQL[sort][2] == "LAST":
         return None
-    where, params = _search(conn, text, True, along_list=sort == DEFAULT_SORT and not descending)
     column, index, _nulls = _SORT_SQL[sort]
     order = _INDEX_ORDER.get(sort, f"{column}, h.village, h.head_name, h.id")
-    if descending and where == LIVE_ONLY:
-        return _last_groups_first(conn, column, index, order, limit)
     if descending:
-        first, rest = order.split(", ", 1)
-        order = f"{first} DESC, {rest}"
+        return None if text.split() else _last_groups_first(conn, column, index, order, limit)
+    where, params = _search(conn, text, True, along_list=sort == DEFAULT_SORT)
     hint = f"INDEXED BY {index}" if where == LIVE_ONLY else ""
     sql = f"SELECT h.id FROM households h {hint} WHERE {where} ORDER BY {order} LIMIT {int(limit)}"
     return [r[0] for r in _driver_rows(conn, sql, params)]

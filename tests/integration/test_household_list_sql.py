@@ -293,7 +293,8 @@ def test_the_first_ids_are_the_start_of_the_list(demo_profile: Any, sql_path: st
         for descending in (False, True):
             whole = hl.ids(demo_profile, text, sort, descending)
             first = hl.first_ids(demo_profile, text, sort, descending, limit=7)
-            along_an_index = sort not in ("status", "next_review")  # (either way: walked from either end)
+            # along an index: ascending, or the whole list descending (walked group by group from its end)
+            along_an_index = sort not in ("status", "next_review") and (not descending or text == "")
             cheap = on_sqlite and sql_path == "sqlite-speedups" and along_an_index
             assert (first is not None) == cheap, (sort, descending)
             if first is not None:
