@@ -30,6 +30,7 @@ ID_MAX_LEN = 18
 
 _DIGITS = re.compile(r"^\d{1,17}[\dXx]?$")
 _LETTERS = re.compile(r"^[A-Za-z]+$")
+_PAST_DIGITS = "\uffff"  # sorts after every digit and X: ``rev <= x < rev + this`` is "x starts with rev"
 
 
 def _like(term: str) -> str:
@@ -87,6 +88,19 @@ def place_terms(text: str) -> list[tuple[int, str]]:
             if len(term) > 1 and not _DIGITS.match(term) and not _LETTERS.match(term)]
 
 
+def id_terms(text: str) -> list[tuple[int, str]]:
+    """The words of the search text looked for as the end of an ID number: (their place, the word)."""
+    return [(n, term) for n, term in enumerate(text.split()) if len(term) > 1 and _DIGITS.match(term)]
+
+
+def id_members_sql(key: str) -> tuple[str, dict[str, str]]:
+    """SQL (SQLite) and its parameters: how many live members' ID numbers end with the digits
+    ``key``, counted up to ``:enough`` (on the ID index alone)."""
+    rev = key.upper()[::-1]
+    return (f"SELECT count(*) FROM (SELECT 1 FROM members WHERE deleted_at IS NULL AND {ID_REVERSED} >= :rev "
+            f"AND {ID_REVERSED} < :rev_end LIMIT :enough)", {"rev": rev, "rev_end": rev + _PAST_DIGITS})
+
+
 def place_households_sql(key: str) -> str:
     """SQL (SQLite): how many live households a village or town containing ``:key`` holds, counted
     up to ``:enough`` (a household whose village and town both contain it may count twice)."""
@@ -97,10 +111,11 @@ def place_households_sql(key: str) -> str:
 
 def search_where(text: str, fast: bool, broad: frozenset[int] = frozenset()) -> tuple[str, dict[str, Any]]:
     """The WHERE clause (over households ``h``) and its parameters for the search text. ``broad``:
-    the places (in :func:`place_terms`) of words whose villages or towns hold many households
-    (SQLite): their places are tested on each household row, so that the list's index is walked
-    and the first page comes without reading every match; the other words' households are looked
-    up by their ids, which is quicker when they are few."""
+    the places (in :func:`place_terms` or :func:`id_terms`) of words whose villages or towns hold
+    many households, or whose ID-number ending many members have (SQLite): their matches are tested
+    on each household row, so that the list's index is walked and the first page comes without
+    reading every match; the other words' households are looked up by their ids, which is quicker
+    when they are few."""
     clauses = [LIVE_ONLY]
     params: dict[str, Any] = {}
     for n, term in enumerate(text.split()):
@@ -110,12 +125,15 @@ def search_where(text: str, fast: bool, broad: frozenset[int] = frozenset()) -> 
                 continue
             rev = term.upper()[::-1]
             if fast:
-                params[key], params[key + "_end"] = rev, rev + "\uffff"
+                params[key], params[key + "_end"] = rev, rev + _PAST_DIGITS
                 match = f"{ID_REVERSED} >= :{key} AND {ID_REVERSED} < :{key}_end"
             else:
                 params[key] = rev + "%"
                 match = f"{ID_REVERSED} LIKE :{key}"
-            clauses.append(f"h.id IN (SELECT household_id FROM members WHERE deleted_at IS NULL AND {match})")
+            # broad (many matches): the unary + keeps SQLite from looking the households up by id,
+            # so that it walks the list's index and tests each household against the matches
+            plus = "+" if fast and n in broad else ""
+            clauses.append(f"{plus}h.id IN (SELECT household_id FROM members WHERE deleted_at IS NULL AND {match})")
         elif _LETTERS.match(term):
             low = term.lower()
             if fast:

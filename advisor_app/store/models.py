@@ -160,10 +160,11 @@ class MemberRow(Record, Base):
     __table_args__ = (
         Index("ix_members_household", "household_id", "position"),
         Index("ix_members_id_number", "id_number"),
-        # Search as you type in the household list: names, and the end of ID numbers (migration 0002).
+        # Search as you type in the household list: names, and the end of ID numbers (migration 0002;
+        # the ID index holds the household since 0017, so a search reads no member row).
         Index("ix_members_name_list", "name", "household_id", **_LIVE),
         # In parentheses: PostgreSQL requires them around an index expression that is not one function call.
-        Index("ix_members_id_reversed", text(f"({ID_REVERSED})"), **_LIVE),
+        Index("ix_members_id_reversed", text(f"({ID_REVERSED})"), "household_id", **_LIVE),
         # A part of a name: its character at places 2–4, and the long names (migration 0013).
         *(Index(f"ix_members_name_{place}", text(f"(substr(name, {place}, 1))"), "name", "household_id", **_LIVE)
           for place in NAME_CHAR_PLACES),

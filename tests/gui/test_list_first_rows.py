@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from advisor_app.gui import household_list_pane
-from advisor_app.gui.household_table_model import MEMBERS, NEXT_REVIEW
-from advisor_app.services import household_list
+from advisor_app.gui.household_table_model import MEMBERS, NEXT_REVIEW, STATUS
+from advisor_app.services import eligibility, household_list
 
 FIRST = 7
 
@@ -58,21 +58,31 @@ def test_a_short_result_comes_at_once(main_window: Any, demo_profile: Any,
 
 def test_an_order_no_index_gives_comes_whole(qtbot: Any, main_window: Any, demo_profile: Any,
                                              events: list[tuple[str, int, str]]) -> None:
-    # 下次核查 ascending: no review planned last, which its index (NULLs first) does not give
-    main_window.table.horizontalHeader().setSortIndicator(NEXT_REVIEW, Qt.SortOrder.AscendingOrder)
-    qtbot.waitUntil(lambda: main_window.model.sort_key == "next_review")
+    # 当前状态: ranked by the stored results, which no index holds in the list's order
+    eligibility.screen(demo_profile)
+    assert household_list.ids(demo_profile, "", "status", False) != main_window.model.ids()
+    main_window.table.horizontalHeader().setSortIndicator(STATUS, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: main_window.model.sort_key == "status")
     assert main_window.operations.wait_idle()
     assert [e[:2] for e in events] == [("reset", 60)]
-    assert main_window.model.ids() == household_list.ids(demo_profile, "", "next_review", False)
+    assert main_window.model.ids() == household_list.ids(demo_profile, "", "status", False)
 
 
-def test_a_descending_order_paints_its_first_rows_first(qtbot: Any, main_window: Any, demo_profile: Any,
-                                                        events: list[tuple[str, int, str]]) -> None:
-    main_window.table.horizontalHeader().setSortIndicator(MEMBERS, Qt.SortOrder.DescendingOrder)
-    qtbot.waitUntil(lambda: main_window.model.sort_key == "member_count")
+@pytest.mark.parametrize(("column", "key", "order"), [
+    (MEMBERS, "member_count", Qt.SortOrder.DescendingOrder),
+    # 下次核查: no review planned last ascending, first descending (its index holds the NULLs first)
+    (NEXT_REVIEW, "next_review", Qt.SortOrder.AscendingOrder),
+    (NEXT_REVIEW, "next_review", Qt.SortOrder.DescendingOrder)])
+def test_an_order_along_an_index_paints_its_first_rows_first(qtbot: Any, main_window: Any, demo_profile: Any,
+                                                             events: list[tuple[str, int, str]], column: int,
+                                                             key: str, order: Qt.SortOrder) -> None:
+    main_window.table.horizontalHeader().setSortIndicator(column, order)
+    qtbot.waitUntil(lambda: main_window.model.sort_key == key
+                    and main_window.model.descending == (order == Qt.SortOrder.DescendingOrder))
     assert main_window.operations.wait_idle()
     assert [e[:2] for e in events] == [("reset", FIRST), ("inserted", 60)]
-    assert main_window.model.ids() == household_list.ids(demo_profile, "", "member_count", True)
+    assert main_window.model.ids() == household_list.ids(demo_profile, "", key,
+                                                         order == Qt.SortOrder.DescendingOrder)
 
 
 def test_the_selection_stays_once_the_whole_list_is_in(main_window: Any, events: list[tuple[str, int, str]]) -> None:
