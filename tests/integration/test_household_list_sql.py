@@ -311,7 +311,8 @@ def test_an_id_ending_many_members_have_walks_the_list_for_the_first_page(demo_p
     ending = households.load_household(demo_profile, hl.ids(demo_profile)[0]).members[0].id_number[-2:]
     seen: list[str] = []
     real = store_list._driver_rows
-    monkeypatch.setattr(store_list, "_driver_rows", lambda conn, sql, params: seen.append(sql) or real(conn, sql, params))
+    monkeypatch.setattr(store_list, "_driver_rows",
+                        lambda conn, sql, params: seen.append(sql) or real(conn, sql, params))
     # broad when its members number at least 1 in BROAD_ID_SHARE of the households: 1 in 10**9 (any
     # match), and 1 in 1 (as many as there are households, which two digits never have here)
     for share, walked in ((10**9, True), (1, False)):
