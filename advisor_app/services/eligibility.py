@@ -42,7 +42,6 @@ from advisor_app.store import household_inputs as inputs_store
 from advisor_app.store.models import utc_now
 from advisor_app.store.result_updates import ResultUpdate
 from advisor_app.store.screening import last_changes, live_household_count, sqlite_fast, stored_results
-from advisor_app.store.screening_results import RESULT_SIZE
 from advisor_app.store.settings import get_setting, set_setting
 
 from . import audit
@@ -114,7 +113,7 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
             summary.add("objects", part.objects)
             summary.households += part.households
             summary.counts.update(part.counts)
-            summary.stored += sum(len(r[2]) for r in part.rows) // RESULT_SIZE
+            summary.stored += part.stored
             if progress is not None and not progress(summary.households, total):
                 raise Cancelled()  # the transaction rolls back: the previous results stay
             clock = time.perf_counter()

@@ -50,6 +50,7 @@ class PartResult:
     rows: list[PackedRow]  # one per household with a stored (eligible or needs_info) result
     counts: Counter[tuple[str, str]]
     objects: int = 0  # households read as objects
+    stored: int = 0  # the results in ``rows`` (eligible and needs_info)
 
 
 # the rules' codes (rules.rows) as the stored codes (store.screening_results)
@@ -153,4 +154,4 @@ def check_packed(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLik
         order = np.argsort(np.concatenate([house, alone[0]]), kind="stable")
         columns = [np.concatenate([a, b])[order] for a, b in zip(columns, alone, strict=True)]
     rows = pack_results(list(map(_ID, packed)), list(map(_MEMBER_IDS, packed)), *columns)
-    return PartResult(len(packed), rows, counts, objects=len(found))
+    return PartResult(len(packed), rows, counts, objects=len(found), stored=len(columns[0]))
