@@ -12,7 +12,7 @@ One condition per word of the search text (all must match):
 
 The SQL runs on SQLite and PostgreSQL. On SQLite (``fast``: :data:`.household_list.SQLITE_SPEEDUPS`) prefixes are range
 searches on the indexes of migration 0002 (``ix_households_list``, ``ix_members_name_list``,
-``ix_members_id_reversed``); a name part is looked for on the indexes of the name's characters at
+``ix_members_id_reversed``, which holds the household since migration 0017); a name part is looked for on the indexes of the name's characters at
 places 2–4 and of long names (migration 0013, :func:`_name_part`; ``INDEXED BY``, ``instr``), the
 village and town among the distinct names of the places (:func:`_place_part`). The portable
 path says the same with ``LIKE`` (whose meaning does not depend on the database's collation).
@@ -88,15 +88,20 @@ def place_terms(text: str) -> list[tuple[int, str]]:
             if len(term) > 1 and not _DIGITS.match(term) and not _LETTERS.match(term)]
 
 
+def _reversed(digits: str) -> str:
+    """The end of an ID number as the start of the reversed number (the index's key)."""
+    return digits.upper()[::-1]
+
+
 def id_terms(text: str) -> list[tuple[int, str]]:
     """The words of the search text looked for as the end of an ID number: (their place, the word)."""
     return [(n, term) for n, term in enumerate(text.split()) if len(term) > 1 and _DIGITS.match(term)]
 
 
-def id_members_sql(key: str) -> tuple[str, dict[str, str]]:
-    """SQL (SQLite) and its parameters: how many live members' ID numbers end with the digits
-    ``key``, counted up to ``:enough`` (on the ID index alone)."""
-    rev = key.upper()[::-1]
+def id_members_sql(digits: str) -> tuple[str, dict[str, str]]:
+    """SQL (SQLite) and its parameters: how many live members' ID numbers end with ``digits``,
+    counted up to ``:enough`` (on the ID index alone)."""
+    rev = _reversed(digits)
     return (f"SELECT count(*) FROM (SELECT 1 FROM members WHERE deleted_at IS NULL AND {ID_REVERSED} >= :rev "
             f"AND {ID_REVERSED} < :rev_end LIMIT :enough)", {"rev": rev, "rev_end": rev + _PAST_DIGITS})
 
@@ -123,7 +128,7 @@ def search_where(text: str, fast: bool, broad: frozenset[int] = frozenset()) -> 
         if _DIGITS.match(term):
             if len(term) < 2:
                 continue
-            rev = term.upper()[::-1]
+            rev = _reversed(term)
             if fast:
                 params[key], params[key + "_end"] = rev, rev + _PAST_DIGITS
                 match = f"{ID_REVERSED} >= :{key} AND {ID_REVERSED} < :{key}_end"
