@@ -10,12 +10,13 @@ One condition per word of the search text (all must match):
 * two or more (``晓霞``, ``七星村``, ``和平``): part of any member's name, or of the village (村/社区)
   or town (乡镇/街道) name. (One character would match every 村 and 镇.)
 
-The SQL runs on SQLite and PostgreSQL. On SQLite (``fast``: :data:`.household_list.SQLITE_SPEEDUPS`) prefixes are range
-searches on the indexes of migration 0002 (``ix_households_list``, ``ix_members_name_list``,
-``ix_members_id_reversed``, which holds the household since migration 0017); a name part is looked for on the indexes of the name's characters at
-places 2–4 and of long names (migration 0013, :func:`_name_part`; ``INDEXED BY``, ``instr``), the
-village and town among the distinct names of the places (:func:`_place_part`). The portable
-path says the same with ``LIKE`` (whose meaning does not depend on the database's collation).
+The SQL runs on SQLite and PostgreSQL. On SQLite (``fast``: :data:`.household_list.SQLITE_SPEEDUPS`)
+prefixes are range searches on the indexes of migration 0002 (``ix_households_list``,
+``ix_members_name_list``, ``ix_members_id_reversed``, which holds the household since migration
+0017); a name part is looked for on the indexes of the name's characters at places 2–4 and of long
+names (migration 0013, :func:`_name_part`; ``INDEXED BY``, ``instr``), the village and town among
+the distinct names of the places (:func:`_place_part`). The portable path says the same with
+``LIKE`` (whose meaning does not depend on the database's collation).
 """
 
 from __future__ import annotations
