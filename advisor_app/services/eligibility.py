@@ -11,8 +11,9 @@
   itself (date, time, households) is recorded in the setting ``screening.last``, so a household
   with no row was screened and found ineligible for everything — unless it was saved after the run.
   Counts in the summary cover all results, stored or not.
-  Only the households whose stored row changed are written (``store.result_updates``: the rows
-  stored are compared with the new ones), and the run's date and time set on the others.
+  Only the households whose stored row changed are written (``store.result_updates``: on SQLite
+  each range of households whose results' digest is not the one stored is compared row by row;
+  elsewhere every stored row), and the run's date set on the others.
   Everything is written in one transaction, so a cancel (or any error) leaves the previous results
   as they were.
 * :func:`latest_status` — the stored results of some households, for lists and forms.
@@ -101,14 +102,12 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
         clock = time.perf_counter()
         update = ResultUpdate(conn, fast=sqlite_fast(conn))  # (the stored rows: only changes are written)
         summary.add("write", time.perf_counter() - clock)
-        batches = inputs_store.iter_packed(conn, BATCH)
         clock = time.perf_counter()
-        packed = next(batches, [])
-        while packed:
+        for key, packed in inputs_store.iter_packed(conn, BATCH):
             summary.add("read", time.perf_counter() - clock)
             clock = time.perf_counter()
             part = screen_batch(conn, packed, on, tables)
-            update.add(part.rows)
+            update.add(part.rows, key, part.ids, part.digest)
             summary.add("check", time.perf_counter() - clock)
             summary.add("objects", part.objects)
             summary.households += part.households
@@ -117,7 +116,6 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
             if progress is not None and not progress(summary.households, total):
                 raise Cancelled()  # the transaction rolls back: the previous results stay
             clock = time.perf_counter()
-            packed = next(batches, [])
         clock = time.perf_counter()
         summary.add("written", update.write(on, screened_at))
         summary.add("write", time.perf_counter() - clock)

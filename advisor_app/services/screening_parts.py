@@ -16,7 +16,7 @@ import datetime as dt
 import operator
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -48,9 +48,11 @@ BATCH = 5_000  # households per frame: memory stays flat (20,000: +85 MB), progr
 class PartResult:
     households: int
     rows: list[PackedRow]  # one per household with a stored (eligible or needs_info) result
+    digest: str  # of ``rows`` (store.screening_results.digest)
     counts: Counter[tuple[str, str]]
     objects: int = 0  # households read as objects
     stored: int = 0  # the results in ``rows`` (eligible and needs_info)
+    ids: list[str] = field(default_factory=list)  # every household of the batch, in its order
 
 
 # the rules' codes (rules.rows) as the stored codes (store.screening_results)
@@ -153,5 +155,6 @@ def check_packed(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLik
         alone = _one_by_one(frame, traces, undecided, counts)
         order = np.argsort(np.concatenate([house, alone[0]]), kind="stable")
         columns = [np.concatenate([a, b])[order] for a, b in zip(columns, alone, strict=True)]
-    rows = pack_results(list(map(_ID, packed)), list(map(_MEMBER_IDS, packed)), *columns)
-    return PartResult(len(packed), rows, counts, objects=len(found), stored=len(columns[0]))
+    ids = list(map(_ID, packed))
+    rows, digest = pack_results(ids, list(map(_MEMBER_IDS, packed)), *columns)
+    return PartResult(len(packed), rows, digest, counts, objects=len(found), stored=len(columns[0]), ids=ids)

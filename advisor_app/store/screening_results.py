@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import sys
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlalchemy as sa
 
@@ -75,9 +78,16 @@ _WORDS = [" " + " ".join(p for k, p in enumerate(PROGRAMS) if bits >> k & 1) + "
           for bits in range(1 << len(PROGRAMS))]  # the eligible words of each set of programmes
 
 
+class PackedBatch(NamedTuple):
+    """The stored rows of a batch, and their :func:`digest`."""
+
+    rows: list[PackedRow]
+    digest: str
+
+
 def pack_results(household_ids: Sequence[str], member_ids: Sequence[str], household: npt.NDArray[np.int64],
                  program: npt.NDArray[Any], status: npt.NDArray[Any], member: npt.NDArray[Any],
-                 detail: npt.NDArray[Any], amount: npt.NDArray[np.int64]) -> list[PackedRow]:
+                 detail: npt.NDArray[Any], amount: npt.NDArray[np.int64]) -> PackedBatch:
     """The stored rows of a batch from its results as arrays (codes; ``household`` ascending, an
     index into ``household_ids``; ``member`` an index into that household's ``member_ids``, the
     space-separated ids of its members, or :data:`NO_MEMBER`; ``amount`` :data:`NO_AMOUNT` for none).
@@ -98,11 +108,33 @@ def pack_results(household_ids: Sequence[str], member_ids: Sequence[str], househ
     named[household[member != NO_MEMBER]] = True
     at = np.flatnonzero(counts).tolist()  # the households with a row (the rest: maps in C, no Python per row)
     stops = ends[at].tolist()
-    blobs = map(blob.__getitem__, map(slice, (ends - counts * RESULT_SIZE)[at].tolist(), stops))
+    blobs = list(map(blob.__getitem__, map(slice, (ends - counts * RESULT_SIZE)[at].tolist(), stops)))
     texts = [*member_ids, ""]
-    members = map(texts.__getitem__, np.where(named, np.arange(len(member_ids)), len(member_ids))[at].tolist())
-    return list(zip(map(household_ids.__getitem__, at), map(_WORDS.__getitem__, bits[at].tolist()), blobs, members,
-                    strict=True))
+    members = list(map(texts.__getitem__, np.where(named, np.arange(len(member_ids)), len(member_ids))[at].tolist()))
+    ids = list(map(household_ids.__getitem__, at))
+    words = list(map(_WORDS.__getitem__, bits[at].tolist()))
+    return PackedBatch(list(zip(ids, words, blobs, members, strict=True)),
+                       _digest(ids, words, members, (counts[at] * RESULT_SIZE).astype("<u4").tobytes(), blob))
+
+
+def _digest(ids: Sequence[str], words: Sequence[str], members: Sequence[str], sizes: bytes, blob: bytes) -> str:
+    h = hashlib.sha1(usedforsecurity=False)  # (it tells changes apart; it guards against no one)
+    h.update("\x1f".join((*ids, "\x1e", *words, "\x1e", *members)).encode())
+    h.update(sizes)
+    h.update(blob)
+    return h.hexdigest()[:20]
+
+
+def digest(rows: Sequence[PackedRow]) -> str:
+    """The digest of some stored rows, in their order (their ids, words, records and members): that
+    of :func:`pack_results` for the rows it gives."""
+    if not rows:
+        return _digest((), (), (), b"", b"")
+    ids, words, blobs, members = zip(*rows, strict=True)
+    sizes = array("I", map(len, blobs))
+    if sys.byteorder == "big":  # (little-endian, as pack_results gives them)
+        sizes.byteswap()
+    return _digest(ids, words, members, sizes.tobytes(), b"".join(blobs))
 
 
 def unpack(household_id: str, blob: bytes, member_ids: str) -> list[ResultRow]:
@@ -129,10 +161,18 @@ _INSERT_SQLITE = ("INSERT INTO screening_results (household_id, eligible, result
                   "screened_at) VALUES (?, ?, ?, ?, ?, ?)")
 
 
+DIGESTS_KEY = "screening.result_digests"
+"""The setting holding the digests of the stored rows by range (``store.result_updates``)."""
+
+
 def replace_results(conn: sa.Connection, rows: Sequence[PackedRow], on: dt.date, screened_at: str, *,
                     clear: bool = True, fast: bool = True) -> None:
     """Write ``rows``, first removing every stored result when ``clear`` (in the caller's transaction).
-    ``fast``: on SQLite through the driver's own executemany."""
+    ``fast``: on SQLite through the driver's own executemany. The digests of the stored rows are
+    forgotten (a screening writes them again)."""
+    from .settings import delete_setting  # (the household list loads this module without the models)
+
+    delete_setting(conn, DIGESTS_KEY)
     if clear:
         conn.execute(sa.text("DELETE FROM screening_results"))
     if not rows:
@@ -201,12 +241,15 @@ def rank_sql(ranking: Sequence[str], params: dict[str, Any], alias: str = "s") -
 
 __all__ = [
     "DETAILS",
+    "DIGESTS_KEY",
     "PROGRAMS",
     "RESULT_FIELDS",
     "RESULT_SIZE",
     "STATUSES",
+    "PackedBatch",
     "PackedRow",
     "ResultRow",
+    "digest",
     "pack_household",
     "pack_results",
     "rank_sql",

@@ -14,6 +14,7 @@ from advisor_app.store.screening_results import (
     PROGRAMS,
     RESULT_SIZE,
     STATUSES,
+    digest,
     pack_household,
     pack_results,
     programs_of,
@@ -34,8 +35,10 @@ def test_rows_from_arrays_read_back_as_the_results_they_were_made_of() -> None:
             results.append((i, rnd.randrange(len(PROGRAMS)), rnd.choice([0, 2]), member,
                             rnd.randrange(len(DETAILS)), rnd.choice([NO_AMOUNT, rnd.randint(0, 10**9)])))
     c = np.array(results, np.int64).T
-    rows = pack_results(ids, members, c[0], c[1], c[2], c[3], c[4], c[5])
+    rows, rows_digest = pack_results(ids, members, c[0], c[1], c[2], c[3], c[4], c[5])
     assert [r[0] for r in rows] == [h for i, h in enumerate(ids) if i % 3]
+    assert rows_digest == digest(rows)  # (the digest of the rows as stored is the one made with them)
+    assert digest(rows[:-1]) != rows_digest and digest([*rows[1:], rows[0]]) != rows_digest
     for hid, words, blob, member_ids in rows:
         i = ids.index(hid)
         mine = [r for r in results if r[0] == i]
