@@ -34,8 +34,9 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
     summary = eligibility.screen(ctx.profile, on, progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"筛查日期 {summary.on.isoformat()}：共 {summary.households} 户，保存结果 {summary.stored} 条"
-          f"（{summary.seconds:.1f} 秒）")
+    changed = int(summary.timings.get("written", 0))
+    print(f"筛查日期 {summary.on.isoformat()}：共 {summary.households} 户，保存结果 {summary.stored} 条，"
+          f"其中 {changed} 户的结果与上次保存的不同（{summary.seconds:.1f} 秒）")
     for line in summary.lines():
         print(line)
     if args.xlsx:

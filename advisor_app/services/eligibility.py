@@ -103,11 +103,11 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
         update = ResultUpdate(conn, fast=sqlite_fast(conn))  # (the stored rows: only changes are written)
         summary.add("write", time.perf_counter() - clock)
         clock = time.perf_counter()
-        for key, packed in inputs_store.iter_packed(conn, BATCH):
+        for packed in inputs_store.iter_packed(conn, BATCH):
             summary.add("read", time.perf_counter() - clock)
             clock = time.perf_counter()
             part = screen_batch(conn, packed, on, tables)
-            update.add(part.rows, key, part.ids, part.digest)
+            update.add(part.rows, part.ranges)
             summary.add("check", time.perf_counter() - clock)
             summary.add("objects", part.objects)
             summary.households += part.households

@@ -16,7 +16,7 @@ import datetime as dt
 import operator
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -30,36 +30,39 @@ from advisor_app.rules.dibao_formulas import NO
 from advisor_app.rules.frame import Frame, frame_from_households, frame_from_inputs, settle_receipts
 from advisor_app.rules.rows import DETAILS, PROGRAMS, STATUS_CODES, frame_rows
 from advisor_app.rules.snapshot import TablesLike
+from advisor_app.store.household_inputs import COLUMNS
 from advisor_app.store.screening import read_for_screening, sql_runner
 from advisor_app.store.screening_results import (
     DETAIL_CODE,
+    DIGEST_SPAN,
     NO_AMOUNT,
     NO_MEMBER,
     PROGRAM_CODE,
     STATUS_CODE,
     PackedRow,
+    RangeDigest,
     pack_results,
 )
 
 BATCH = 5_000  # households per frame: memory stays flat (20,000: +85 MB), progress and cancel between batches
+assert BATCH % DIGEST_SPAN == 0  # (a batch of packed inputs holds whole ranges of digests)
 
 
 @dataclass(slots=True)
 class PartResult:
     households: int
     rows: list[PackedRow]  # one per household with a stored (eligible or needs_info) result
-    digest: str  # of ``rows`` (store.screening_results.digest)
+    ranges: list[RangeDigest]  # the digests of ``rows`` by range of packed inputs
     counts: Counter[tuple[str, str]]
     objects: int = 0  # households read as objects
     stored: int = 0  # the results in ``rows`` (eligible and needs_info)
-    ids: list[str] = field(default_factory=list)  # every household of the batch, in its order
 
 
 # the rules' codes (rules.rows) as the stored codes (store.screening_results)
 _PROGRAM = np.array([PROGRAM_CODE[p] for p in PROGRAMS], np.int64)
 _STATUS = np.array([STATUS_CODE[x] for x in STATUS_CODES], np.int64)
 _DETAIL = np.array([DETAIL_CODE[d] for d in DETAILS], np.int64)
-_ID, _MEMBER_IDS = operator.itemgetter(0), operator.itemgetter(7)  # of a packed row
+_ID, _MEMBER_IDS, _ROWID = operator.itemgetter(0), operator.itemgetter(7), operator.itemgetter(8)  # of a packed row
 
 
 def frame_of(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLike) -> Frame:
@@ -155,6 +158,8 @@ def check_packed(packed: Sequence[Sequence[Any]], on: dt.date, tables: TablesLik
         alone = _one_by_one(frame, traces, undecided, counts)
         order = np.argsort(np.concatenate([house, alone[0]]), kind="stable")
         columns = [np.concatenate([a, b])[order] for a, b in zip(columns, alone, strict=True)]
-    ids = list(map(_ID, packed))
-    rows, digest = pack_results(ids, list(map(_MEMBER_IDS, packed)), *columns)
-    return PartResult(len(packed), rows, digest, counts, objects=len(found), stored=len(columns[0]), ids=ids)
+    ranges = None
+    if packed and len(packed[0]) > len(COLUMNS):  # (read by ranges of rowid: the rowid after the columns)
+        ranges = np.fromiter(map(_ROWID, packed), np.int64, len(packed)) // DIGEST_SPAN
+    rows, digests = pack_results(list(map(_ID, packed)), list(map(_MEMBER_IDS, packed)), *columns, ranges=ranges)
+    return PartResult(len(packed), rows, digests, counts, objects=len(found), stored=len(columns[0]))

@@ -43,7 +43,7 @@ _DELETE = sa.text("DELETE FROM household_inputs WHERE household_id IN :ids").bin
     sa.bindparam("ids", expanding=True))
 _READ = f"SELECT {', '.join(COLUMNS)} FROM household_inputs ORDER BY household_id"
 _SCAN = f"SELECT {', '.join(COLUMNS)} FROM household_inputs"  # the table's own order: no index look-ups
-_RANGE = _SCAN + " WHERE rowid >= ? AND rowid < ?"
+_RANGE = f"SELECT {', '.join(COLUMNS)}, rowid FROM household_inputs WHERE rowid >= ? AND rowid < ?"
 
 
 def packed_row(h: Household) -> tuple[str, str, str, bytes, bytes, bytes, bytes, str]:
@@ -126,22 +126,22 @@ def read_packed(conn: sa.Connection) -> list[Sequence[Any]]:
     return [tuple(r) for r in conn.execute(sa.text(_READ))]
 
 
-def iter_packed(conn: sa.Connection, batch: int) -> Iterator[tuple[int | None, Sequence[Sequence[Any]]]]:
+def iter_packed(conn: sa.Connection, batch: int) -> Iterator[Sequence[Sequence[Any]]]:
     """Every stored row (the columns of :func:`read_packed`) in the table's own order, not the
     ids' — on SQLite the rows one after another, where the ids' order looks each row up through
-    the key's index (140,000 rows: 0.23 s instead of 0.42 s) —, at most ``batch`` rows at a time,
-    each batch with its key. On SQLite a batch is the rows of one range of ``batch`` rowids (the
-    key: where it starts; a range without rows is left out), read as they are used: the memory
-    of one batch; elsewhere ``batch`` rows one after another, without a key (``None``)."""
+    the key's index (140,000 rows: 0.23 s instead of 0.42 s) —, at most ``batch`` rows at a time.
+    On SQLite a batch is the rows of one range of ``batch`` rowids (a range without rows is left
+    out), each row with its ``rowid`` after the columns, read as they are used: the memory of one
+    batch; elsewhere ``batch`` rows one after another, without it."""
     if screening._sqlite_fast(conn):
         end = conn.exec_driver_sql("SELECT max(rowid) FROM household_inputs").scalar() or 0
         for start in range(0, int(end) + 1, batch):
             if rows := conn.exec_driver_sql(_RANGE, (start, start + batch)).cursor.fetchall():
-                yield start, rows
+                yield rows
         return
     cursor: Any = conn.execute(sa.text(_SCAN))
     while part := cursor.fetchmany(batch):
-        yield None, list(part)
+        yield list(part)
 
 
 def packed_count(conn: sa.Connection) -> int:

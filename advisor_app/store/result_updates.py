@@ -16,19 +16,20 @@ inserted, in household id order.
 
 **Which rows changed.** Reading every stored row to compare it (one query, 140,000 rows: 0.1 s, and
 0.15 s more the first time the pages are decrypted) is not needed where nothing changed. A screening
-on SQLite reads the households by ranges of the packed inputs' table (``household_inputs.iter_packed``)
-and gives each range's rows with the range's key: a digest of the range's rows (SHA-1 of their
-texts and records, in the table's order) is compared with the one stored for that range by the
+on SQLite reads the households by ranges of the packed inputs' ``rowid``
+(``household_inputs.iter_packed``), and each batch's rows come with a digest per range of
+:data:`~.screening_results.DIGEST_SPAN` rowids (:class:`~.screening_results.RangeDigest`: SHA-1 of
+the range's rows, in the table's order). It is compared with the one stored for that range by the
 screening that last wrote the table (the setting ``screening.result_digests``, written in the same
 transaction). Only the ranges whose digest differs are compared row by row, with the stored rows of
-their households (read by id) and the stored rows of households that are no longer live (a
-household removed from a range changes its digest; its row is found by reading the stored ids).
-When many ranges differ (the first screening with digests, another policy table), every stored row
-is read as before. The digests describe the rows as this class wrote them: every other write of the
-table goes through :func:`~.screening_results.replace_results`, which forgets them, and the only
-other change, a household's row removed with the household itself (``purge``), removes a household
-that was no longer live, whose range differs already. Elsewhere (PostgreSQL; the tests' portable
-path) every stored row is read and compared.
+their households (read by id), and — when the stored rows outnumber those of the ranges that agree
+and those read — the stored rows of households not screened (deleted, archived: read by listing the
+stored ids). When many ranges differ (the first screening with digests, another policy table),
+every stored row is read as before. The digests describe the rows as this class wrote them: every
+other write of the table goes through :func:`~.screening_results.replace_results`, which forgets
+them, and the only other change, a household's row removed with the household itself (``purge``),
+removes a household that was no longer live, whose range differs already. Elsewhere (PostgreSQL;
+the tests' portable path) every stored row is read and compared.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .screening_results import DIGESTS_KEY, PackedRow, _chunks, digest, replace_results
+from .screening_results import DIGESTS_KEY, PackedRow, RangeDigest, _chunks, replace_results
 from .settings import delete_setting, get_setting, set_setting
 
 _STORED = "SELECT household_id, eligible, results, member_ids FROM screening_results"
@@ -70,36 +71,40 @@ class ResultUpdate:
         self._known_on: str | None = known.get("on")
         self._digests: dict[str, list[Any]] = {}  # the new ones
         self._differing: list[str] = []  # the households of the ranges that differ
-        self._live: list[str] = []  # every household screened
+        self._matched = 0  # the rows of the ranges that do not
+        self._screened: list[str] = []  # every household screened
         self.rows: list[PackedRow] = []  # every new row
 
-    def add(self, rows: Sequence[PackedRow], key: int | None = None, households: Iterable[str] = (),
-            rows_digest: str | None = None) -> None:
-        """The new rows of some households (each household once in a screening); ``key``: the range
-        they are (``households``: all its households, with a row or not; ``rows_digest``: the rows'
-        :func:`~.screening_results.digest`, when known)."""
+    def add(self, rows: Sequence[PackedRow], ranges: Sequence[RangeDigest] = ()) -> None:
+        """The new rows of some households (each household once in a screening), and their ranges'
+        digests (none, or a range without a key: every stored row is compared)."""
         self.rows.extend(rows)
-        if key is None:
+        if not ranges:
             self.by_range = False
-            return
-        households = list(households)
-        self._live.extend(households)
-        new = self._digests[str(key)] = [len(rows), rows_digest if rows_digest is not None else digest(rows)]
-        if self._known.get(str(key)) != new:
-            self._differing.extend(households)
+        for r in ranges:
+            self._screened.extend(r.households)
+            if r.key is None:
+                self.by_range = False
+                continue
+            new = self._digests[str(r.key)] = [r.rows, r.digest]
+            if self._known.get(str(r.key)) == new:
+                self._matched += r.rows
+            else:
+                self._differing.extend(r.households)
 
     def write(self, on: dt.date, screened_at: str) -> int:
         """Write the differences (households left without a row lose theirs); the rows written."""
         conn, rows = self.conn, self.rows
         stored_total = sum(count for count, _digest in self._known.values())
         compare = rows
-        if not self.by_range or len(self._differing) * _COMPARE_SHARE > len(self._live):
+        if not self.by_range or len(self._differing) * _COMPARE_SHARE > len(self._screened):
             old = self._stored(None)
             stored_total = len(old)
-        elif self._differing or self._known.keys() - self._digests.keys():
+        elif self._differing or stored_total > self._matched:
             wanted = set(self._differing)
             old = self._stored(wanted)
-            old.update(self._stored(self._not_live()))
+            if stored_total > self._matched + len(old):  # (some stored rows are of households not screened)
+                old.update(self._stored(self._not_screened()))
             compare = [r for r in rows if r[0] in wanted]
         else:
             old, compare = {}, []
@@ -113,23 +118,30 @@ class ResultUpdate:
 
     def _stored(self, household_ids: Iterable[str] | None) -> dict[str, PackedRow]:
         """The stored rows of these households (``None``: all), by id."""
-        conn = self.conn
+        conn, fast = self.conn, self.fast and self.conn.dialect.name == "sqlite"
+        found: Sequence[Any]
         if household_ids is None:
-            if self.fast and conn.dialect.name == "sqlite":  # (the driver's tuples, its bytes: compared as they are)
-                found: Sequence[Any] = conn.exec_driver_sql(_STORED).cursor.fetchall()
+            if fast:  # (the driver's tuples, its bytes: compared as they are)
+                found = conn.exec_driver_sql(_STORED).cursor.fetchall()
             else:
                 found = [(h, e, bytes(r), m) for h, e, r, m in conn.execute(sa.text(_STORED))]
-            # each stored row as a PackedRow (the driver's tuple as it is: no tuple made per row)
-            return dict(zip(map(_key, found), found, strict=True))
-        out: dict[str, PackedRow] = {}
-        for chunk in _chunks(household_ids):
-            out.update((h, (h, e, bytes(r), m)) for h, e, r, m in conn.execute(_STORED_OF, {"ids": chunk}))
-        return out
+        else:
+            found = []
+            for chunk in _chunks(household_ids):
+                if fast:
+                    marks = ", ".join("?" * len(chunk))
+                    found.extend(conn.exec_driver_sql(f"{_STORED} WHERE household_id IN ({marks})",
+                                                      tuple(chunk)).cursor.fetchall())
+                else:
+                    found.extend((h, e, bytes(r), m) for h, e, r, m in conn.execute(_STORED_OF, {"ids": chunk}))
+        # each stored row as a PackedRow (the driver's tuple as it is: no tuple made per row)
+        return dict(zip(map(_key, found), found, strict=True))
 
-    def _not_live(self) -> list[str]:
+    def _not_screened(self) -> list[str]:
         """The households with a stored row that were not screened."""
-        live = set(self._live)
-        return [h for (h,) in self.conn.exec_driver_sql("SELECT household_id FROM screening_results") if h not in live]
+        screened = set(self._screened)
+        return [h for (h,) in self.conn.exec_driver_sql("SELECT household_id FROM screening_results")
+                if h not in screened]
 
     def _apply(self, old: dict[str, PackedRow], rows: Sequence[PackedRow], stored_total: int, on: dt.date,
                screened_at: str) -> int:

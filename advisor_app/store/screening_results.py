@@ -78,20 +78,36 @@ _WORDS = [" " + " ".join(p for k, p in enumerate(PROGRAMS) if bits >> k & 1) + "
           for bits in range(1 << len(PROGRAMS))]  # the eligible words of each set of programmes
 
 
+DIGEST_SPAN = 500
+"""Rowids of the packed inputs per range whose stored rows have one digest (``store.result_updates``)."""
+
+
+class RangeDigest(NamedTuple):
+    """The stored rows of the households of one range of packed inputs, summed up."""
+
+    key: int | None  # the range (rowid // DIGEST_SPAN); None: no range (the rows were not read by rowid)
+    households: Sequence[str]  # every household of the range, with a row or not
+    rows: int
+    digest: str  # of the range's rows (:func:`digest`)
+
+
 class PackedBatch(NamedTuple):
-    """The stored rows of a batch, and their :func:`digest`."""
+    """The stored rows of a batch, and the digests of its ranges."""
 
     rows: list[PackedRow]
-    digest: str
+    ranges: list[RangeDigest]
 
 
 def pack_results(household_ids: Sequence[str], member_ids: Sequence[str], household: npt.NDArray[np.int64],
                  program: npt.NDArray[Any], status: npt.NDArray[Any], member: npt.NDArray[Any],
-                 detail: npt.NDArray[Any], amount: npt.NDArray[np.int64]) -> PackedBatch:
+                 detail: npt.NDArray[Any], amount: npt.NDArray[np.int64], *,
+                 ranges: npt.NDArray[np.int64] | None = None) -> PackedBatch:
     """The stored rows of a batch from its results as arrays (codes; ``household`` ascending, an
     index into ``household_ids``; ``member`` an index into that household's ``member_ids``, the
     space-separated ids of its members, or :data:`NO_MEMBER`; ``amount`` :data:`NO_AMOUNT` for none).
-    Only the households with a result get a row; a row whose results name no member keeps no ids."""
+    Only the households with a result get a row; a row whose results name no member keeps no ids.
+    ``ranges``: each household's range key (ascending), or ``None`` (the batch is one range, without
+    a key)."""
     import numpy as np
 
     records = np.empty(len(household), result_dtype())
@@ -106,15 +122,27 @@ def pack_results(household_ids: Sequence[str], member_ids: Sequence[str], househ
         bits[household[eligible & (program == code)]] |= 1 << code
     named = np.zeros(len(household_ids), np.bool_)  # (a row keeps its members' ids only where a result names one)
     named[household[member != NO_MEMBER]] = True
-    at = np.flatnonzero(counts).tolist()  # the households with a row (the rest: maps in C, no Python per row)
-    stops = ends[at].tolist()
-    blobs = list(map(blob.__getitem__, map(slice, (ends - counts * RESULT_SIZE)[at].tolist(), stops)))
+    where = np.flatnonzero(counts)
+    at = where.tolist()  # the households with a row (the rest: maps in C, no Python per row)
+    starts = (ends - counts * RESULT_SIZE)[at].tolist()
+    blobs = list(map(blob.__getitem__, map(slice, starts, ends[at].tolist())))
     texts = [*member_ids, ""]
     members = list(map(texts.__getitem__, np.where(named, np.arange(len(member_ids)), len(member_ids))[at].tolist()))
     ids = list(map(household_ids.__getitem__, at))
     words = list(map(_WORDS.__getitem__, bits[at].tolist()))
-    return PackedBatch(list(zip(ids, words, blobs, members, strict=True)),
-                       _digest(ids, words, members, (counts[at] * RESULT_SIZE).astype("<u4").tobytes(), blob))
+    sizes = (counts[at] * RESULT_SIZE).astype("<u4")
+    n = len(household_ids)
+    cut = [0, *(np.flatnonzero(np.diff(ranges)) + 1).tolist(), n] if ranges is not None else [0, n]
+    first_row = np.searchsorted(where, cut).tolist()  # each range's first row (and the end)
+    offsets = [*starts, len(blob)]  # each row's first byte of ``blob`` (and the end)
+    out = []
+    for k in range(len(cut) - 1):
+        lo, hi = first_row[k], first_row[k + 1]
+        part = _digest(ids[lo:hi], words[lo:hi], members[lo:hi], sizes[lo:hi].tobytes(),
+                       blob[offsets[lo]:offsets[hi]])
+        out.append(RangeDigest(None if ranges is None else int(ranges[cut[k]]), household_ids[cut[k]:cut[k + 1]],
+                               hi - lo, part))
+    return PackedBatch(list(zip(ids, words, blobs, members, strict=True)), out)
 
 
 def _digest(ids: Sequence[str], words: Sequence[str], members: Sequence[str], sizes: bytes, blob: bytes) -> str:
@@ -242,12 +270,14 @@ def rank_sql(ranking: Sequence[str], params: dict[str, Any], alias: str = "s") -
 __all__ = [
     "DETAILS",
     "DIGESTS_KEY",
+    "DIGEST_SPAN",
     "PROGRAMS",
     "RESULT_FIELDS",
     "RESULT_SIZE",
     "STATUSES",
     "PackedBatch",
     "PackedRow",
+    "RangeDigest",
     "ResultRow",
     "digest",
     "pack_household",

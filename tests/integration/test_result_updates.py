@@ -14,7 +14,7 @@ from advisor_app.services import households as household_service
 from advisor_app.services.profile import Profile
 from advisor_app.store.engine import for_writing
 from advisor_app.store.result_updates import ResultUpdate
-from advisor_app.store.screening_results import RESULT_SIZE, PackedRow, replace_results
+from advisor_app.store.screening_results import RESULT_SIZE, PackedRow, RangeDigest, digest, replace_results
 
 _ALL = "SELECT household_id, eligible, results, member_ids, on_date, screened_at FROM screening_results"
 
@@ -119,7 +119,8 @@ def test_by_ranges_the_table_is_the_one_a_full_replacement_leaves(demo_profile: 
             update = ResultUpdate(conn)
             for start in range(0, len(ids), 7):  # a range: 7 households of the list, those screened
                 households = [h for h in ids[start:start + 7] if h in set(live)]
-                update.add([rows[h] for h in households if h in rows], start, households)
+                mine = [rows[h] for h in households if h in rows]
+                update.add(mine, [RangeDigest(start, households, len(mine), digest(mine))])
             written = update.write(on, at)
         with demo_profile.connection() as conn:
             assert table(conn) == expected

@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from advisor_app.domain.household import Income
-from advisor_app.services import eligibility
+from advisor_app.services import eligibility, screening_parts
 from advisor_app.services import households as household_service
 from advisor_app.services.profile import Profile
 from advisor_app.store import purge
@@ -27,9 +27,10 @@ _ALL = "SELECT household_id, eligible, results, member_ids, on_date FROM screeni
 
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch, demo_profile: Profile) -> list[Any]:
-    """Ranges of 8 rowids (the demo's 60 households: 8 ranges), and what each screening read of the
-    stored rows: ``None`` for all of them, else the set of households asked for."""
+    """Batches of 8 rowids holding ranges of 4 (the demo's 60 households: 15 ranges), and what each
+    screening read of the stored rows: ``None`` for all of them, else the set of households asked for."""
     monkeypatch.setattr(eligibility, "BATCH", 8)
+    monkeypatch.setattr(screening_parts, "DIGEST_SPAN", 4)
     seen: list[Any] = []
     original = ResultUpdate._stored
 
@@ -102,7 +103,7 @@ def test_an_edit_compares_its_range_only(demo_profile: Profile, reads: list[Any]
     assert screen(demo_profile) >= 1
     if by_range(demo_profile):
         asked = reads[0]
-        assert target in asked and len(asked) <= 8  # the households of one range
+        assert target in asked and len(asked) <= 4  # the households of one range
     after = {r[0]: r for r in table(demo_profile)}
     assert after.get(target) != before[target]
     assert {h: r for h, r in after.items() if h != target} == {h: r for h, r in before.items() if h != target}

@@ -35,10 +35,19 @@ def test_rows_from_arrays_read_back_as_the_results_they_were_made_of() -> None:
             results.append((i, rnd.randrange(len(PROGRAMS)), rnd.choice([0, 2]), member,
                             rnd.randrange(len(DETAILS)), rnd.choice([NO_AMOUNT, rnd.randint(0, 10**9)])))
     c = np.array(results, np.int64).T
-    rows, rows_digest = pack_results(ids, members, c[0], c[1], c[2], c[3], c[4], c[5])
+    rows, (whole,) = pack_results(ids, members, c[0], c[1], c[2], c[3], c[4], c[5])
     assert [r[0] for r in rows] == [h for i, h in enumerate(ids) if i % 3]
-    assert rows_digest == digest(rows)  # (the digest of the rows as stored is the one made with them)
-    assert digest(rows[:-1]) != rows_digest and digest([*rows[1:], rows[0]]) != rows_digest
+    assert whole.key is None and list(whole.households) == ids and whole.rows == len(rows)
+    assert whole.digest == digest(rows)  # (the digest of the rows as stored is the one made with them)
+    assert digest(rows[:-1]) != whole.digest and digest([*rows[1:], rows[0]]) != whole.digest
+    keys = np.array([10 + i // 7 for i in range(len(ids))], np.int64)  # ranges of 7 households (some without a row)
+    again, ranges = pack_results(ids, members, c[0], c[1], c[2], c[3], c[4], c[5], ranges=keys)
+    assert again == rows
+    assert [r.key for r in ranges] == sorted(set(keys.tolist()))
+    for r in ranges:
+        assert list(r.households) == [h for i, h in enumerate(ids) if keys[i] == r.key]
+        in_range = [row for row in rows if row[0] in set(r.households)]
+        assert r.rows == len(in_range) and r.digest == digest(in_range)
     for hid, words, blob, member_ids in rows:
         i = ids.index(hid)
         mine = [r for r in results if r[0] == i]
