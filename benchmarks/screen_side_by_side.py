@@ -139,7 +139,7 @@ def child_io(folder: Path) -> dict[str, Any]:
                                codes.DETAIL_CODE[detail], codes.NO_AMOUNT if fen is None else fen))
             c = np.array(arrays, np.int64).T
             texts = [" ".join(m) for m in members]
-            (rows, _digest), out["pack_results_s"], out["pack_results_cpu_s"] = _timed(
+            (rows, _ranges), out["pack_results_s"], out["pack_results_cpu_s"] = _timed(
                 codes.pack_results, ids, texts, c[0], c[1], c[2], c[3], c[4], c[5])
             _, out["write_compact_s"], out["write_compact_cpu_s"] = _timed(
                 replace_results, conn, rows, ON, "2026-11-01T00:00:00Z", clear=True)

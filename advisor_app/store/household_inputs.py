@@ -4,7 +4,7 @@ Every live household has one row: its record and its live members' records as
 :mod:`advisor_app.domain.inputs` extracts them (the same extraction the one-household check uses),
 its members' ids and its region and area. A deleted (tombstoned, archived) household has none. The
 store keeps the rows current on every write of a household: :func:`write_packed` for households
-it has as objects (a bulk insert), :func:`repack` for households it has written by id (a save, a
+it has as objects (inserted, or updated where they are), :func:`repack` for households it has written by id (a save, a
 delete, an archive or its restore, a removal); a layout other than ``domain.inputs.LAYOUT`` (a new
 input, an older profile, a restored backup) is packed again by :func:`ensure_layout` when the
 profile opens. Batch screening reads every row with :func:`iter_packed`: no objects.
