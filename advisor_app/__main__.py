@@ -3,7 +3,7 @@
 if __name__ == "__main__":  # guard: worker processes (spawn) import this module too
     import multiprocessing
 
-    from advisor_app.cli import main
+    from advisor_app.cli import entry
 
     multiprocessing.freeze_support()
-    raise SystemExit(main())
+    raise SystemExit(entry())

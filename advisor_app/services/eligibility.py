@@ -46,7 +46,7 @@ from advisor_app.store.screening import last_changes, live_household_count, sqli
 from advisor_app.store.settings import get_setting, set_setting
 
 from . import audit
-from .batch import gc_paused
+from .batch import gc_paused, memory_kept
 from .household_check import check as check  # the one per-household check (its own module: docs/startup.md)
 from .policy import tables_for
 from .profile import Profile
@@ -93,7 +93,7 @@ def screen(profile: Profile, on: dt.date | None = None, progress: Progress | Non
     tables = tables_for(profile)
     summary = ScreeningSummary(on, 0)
     screened_at = utc_now()
-    with gc_paused(), profile.connection(write=True) as conn:
+    with gc_paused(), memory_kept(), profile.connection(write=True) as conn:
         total = live_household_count(conn)
         if progress is not None and not progress(0, total):
             raise Cancelled()
