@@ -79,10 +79,11 @@ def database_url(backend: str, request: pytest.FixtureRequest,
 
 
 @pytest.fixture
-def profile(data_dir: Path, database_url: str | None) -> Iterator[Any]:
+def profile(data_dir: Path, database_url: str | None, profile_salt: Any) -> Iterator[Any]:
     """An empty, migrated profile: its data folder is temporary, its database as ``backend`` says."""
     from advisor_app.services.profile import open_profile
 
-    p = open_profile(data_dir, database_url=database_url)
+    with profile_salt():
+        p = open_profile(data_dir, database_url=database_url)
     yield p
     p.close()
