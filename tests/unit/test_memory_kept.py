@@ -40,10 +40,14 @@ def test_thresholds_are_raised_inside_and_set_back_after(monkeypatch: pytest.Mon
                               ("malloc_trim", 0)]
 
 
-def test_without_glibc_it_does_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_glibc_the_job_runs_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(batch, "_glibc", lambda: None)
+    ran = []
     with batch.memory_kept():
-        pass
+        ran.append(True)
+    assert ran == [True]
+    with pytest.raises(RuntimeError, match="failed"), batch.memory_kept():
+        raise RuntimeError("the job failed")  # (an error of the job is the caller's)
 
 
 def _resident() -> int:
