@@ -19,7 +19,7 @@ screening compares each range's results with those it stored for the range
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,6 +28,7 @@ from advisor_app.domain.household import Household
 from advisor_app.domain.input_layout import LAYOUT
 
 from . import screening
+from .read_ahead import ReadAhead
 from .screening import read_for_screening, sql_runner
 from .screening_results import _chunks
 from .settings import get_setting, set_setting
@@ -44,6 +45,7 @@ _DELETE = sa.text("DELETE FROM household_inputs WHERE household_id IN :ids").bin
 _READ = f"SELECT {', '.join(COLUMNS)} FROM household_inputs ORDER BY household_id"
 _SCAN = f"SELECT {', '.join(COLUMNS)} FROM household_inputs"  # the table's own order: no index look-ups
 _RANGE = f"SELECT {', '.join(COLUMNS)}, rowid FROM household_inputs WHERE rowid >= ? AND rowid < ?"
+_VISIT = "SELECT count(*) FROM household_inputs WHERE rowid >= ? AND rowid < ?"  # the range's pages read, no values
 
 
 def packed_row(h: Household) -> tuple[str, str, str, bytes, bytes, bytes, bytes, str]:
@@ -126,18 +128,29 @@ def read_packed(conn: sa.Connection) -> list[Sequence[Any]]:
     return [tuple(r) for r in conn.execute(sa.text(_READ))]
 
 
-def iter_packed(conn: sa.Connection, batch: int) -> Iterator[Sequence[Sequence[Any]]]:
+def iter_packed(conn: sa.Connection, batch: int) -> Generator[Sequence[Sequence[Any]], None, None]:
     """Every stored row (the columns of :func:`read_packed`) in the table's own order, not the
     ids' — on SQLite the rows one after another, where the ids' order looks each row up through
     the key's index (140,000 rows: 0.23 s instead of 0.42 s) —, at most ``batch`` rows at a time.
     On SQLite a batch is the rows of one range of ``batch`` rowids (a range without rows is left
     out), each row with its ``rowid`` after the columns, read as they are used: the memory of one
-    batch; elsewhere ``batch`` rows one after another, without it."""
+    batch; while the caller works on a batch, the next range's pages are read into the connection's
+    cache by a thread (:class:`.read_ahead.ReadAhead`: on an encrypted profile's first screening
+    after opening, the read of 140,000 rows took 0.36–0.39 s instead of 0.25 s). Elsewhere ``batch``
+    rows one after another, without the rowid."""
     if screening._sqlite_fast(conn):
-        end = conn.exec_driver_sql("SELECT max(rowid) FROM household_inputs").scalar() or 0
-        for start in range(0, int(end) + 1, batch):
-            if rows := conn.exec_driver_sql(_RANGE, (start, start + batch)).cursor.fetchall():
-                yield rows
+        end = int(conn.exec_driver_sql("SELECT max(rowid) FROM household_inputs").scalar() or 0)
+        ahead = ReadAhead(conn)
+        try:
+            for start in range(0, end + 1, batch):
+                ahead.wait()
+                rows = conn.exec_driver_sql(_RANGE, (start, start + batch)).cursor.fetchall()
+                if start + batch <= end:
+                    ahead.start(_VISIT, (start + batch, start + 2 * batch))
+                if rows:
+                    yield rows
+        finally:
+            ahead.wait()  # (the connection is the caller's again when the scan ends or is left)
         return
     cursor: Any = conn.execute(sa.text(_SCAN))
     while part := cursor.fetchmany(batch):
